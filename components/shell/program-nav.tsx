@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const ITEMS = [
+  { segment: "actions", label: "Actions" },
+  { segment: "partners", label: "Partners" },
+  { segment: "reward-rules", label: "Reward rules" },
+  { segment: "api-keys", label: "API keys" },
+];
+
+export function ProgramNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Program" className="flex gap-1 overflow-x-auto">
+      {ITEMS.map((item) => {
+        const href = `/p/${slug}/${item.segment}`;
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={item.segment}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-gray-600 hover:bg-gray-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-medium aria-[current=page]:text-blue-700 dark:text-gray-300 dark:hover:bg-gray-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-300"
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+import { getPrisma } from "../db/client";
+import { verifyPassword } from "./password";
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(1024),
+});
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+// Verifying against a fixed hash when the email is unknown keeps response time from revealing
+// which emails have accounts.
+const DUMMY_HASH =
+  "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.alloc(64).toString("base64");
+
+export async function verifyCredentials(input: unknown): Promise<SignedInUser | null> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok) return null;
+  return { id: String(user.id), email: user.email, name: user.name };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
+import { resolveDatabaseTarget } from "./connection";
+import { migrate, openDatabase, type OpenDatabase } from "./open";
+
+// One database per server process, kept on globalThis: Next bundles route handlers and pages into
+// separate module graphs, and PGlite allows only one opener of its data folder.
+const store = globalThis as typeof globalThis & { __actionboardDb?: Promise<OpenDatabase> };
+
+async function openAppDatabase(): Promise<OpenDatabase> {
+  const target = resolveDatabaseTarget();
+  const db = await openDatabase(target);
+  // The server owns the embedded database, so it brings the schema up to date itself.
+  if (target.engine === "pglite") await migrate(db);
+  return db;
+}
+
+export function getDatabase(): Promise<OpenDatabase> {
+  if (!store.__actionboardDb) {
+    store.__actionboardDb = openAppDatabase().catch((error) => {
+      store.__actionboardDb = undefined;
+      throw error;
+    });
+  }
+  return store.__actionboardDb;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+/** Integration tests point the app's data access at the database they created. */
+export function useDatabase(db: OpenDatabase): void {
+  store.__actionboardDb = Promise.resolve(db);
+}

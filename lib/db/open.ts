@@ -1,0 +1,56 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client";
+import type { DatabaseTarget } from "./connection";
+import { applyMigrations } from "./migrations";
+import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
+
+export interface OpenDatabase {
+  prisma: PrismaClient;
+  /** Runs plain SQL (migrations, bulk loads) on the same database. */
+  withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Opens a database with a Prisma client and a raw SQL runner. `pglite` with dir `memory://` is in-memory. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.engine === "pglite") {
+    if (!target.dir.startsWith("memory://")) await mkdir(target.dir, { recursive: true });
+    const pglite = await PGlite.create(target.dir);
+    const runner = pgliteRunner(pglite);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      prisma,
+      // PGlite is one connection: callers must not interleave runner and Prisma transactions.
+      withRunner: (fn) => fn(runner),
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    async withRunner(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(pgRunner(client));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+export async function migrate(db: OpenDatabase): Promise<string[]> {
+  return db.withRunner((runner) => applyMigrations(runner));
+}

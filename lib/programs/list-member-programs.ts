@@ -1,0 +1,19 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+
+export interface MemberProgram {
+  slug: string;
+  name: string;
+  role: "owner" | "manager" | "viewer";
+}
+
+/** The programs a user belongs to, by name. */
+export async function listMemberPrograms(userId: number): Promise<MemberProgram[]> {
+  const prisma = await getPrisma();
+  const memberships = await prisma.membership.findMany({
+    where: { userId },
+    select: { role: true, program: { select: { slug: true, name: true } } },
+    orderBy: { program: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ slug: m.program.slug, name: m.program.name, role: m.role }));
+}

@@ -1,0 +1,16 @@
+// npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded database.
+import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
+import { migrate, openDatabase } from "../lib/db/open";
+
+const target = resolveDatabaseTarget();
+const db = await openDatabase(target);
+try {
+  const applied = await migrate(db);
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${describeTarget(target)}: ${applied.join(", ")}`
+      : `${describeTarget(target)} is up to date.`,
+  );
+} finally {
+  await db.close();
+}

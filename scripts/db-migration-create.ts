@@ -1,0 +1,71 @@
+// npm run db:migration:create -- <name>
+// Writes prisma/migrations/<timestamp>_<name>/migration.sql: the SQL that takes a database with
+// every committed migration applied to the state described by prisma/schema.prisma.
+// Uses Prisma's schema engine compiled to WASM against an in-memory PGlite, so nothing downloads.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { applyMigrations, MIGRATIONS_DIR } from "../lib/db/migrations";
+import { pgliteRunner } from "../lib/db/sql-runner";
+
+
+interface SchemaEngine {
+  diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
+}
+
+async function loadSchemaEngine(
+  schemaPath: string,
+  schema: string,
+  pglite: PGlite,
+): Promise<SchemaEngine> {
+  const pkgDir = path.join(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
+  const bg = await import(path.join(pkgDir, "schema_engine_bg.js"));
+  const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  return bg.SchemaEngine.new(
+    { datamodels: [[schemaPath, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite)),
+  );
+}
+
+async function main() {
+  const name = (process.argv[2] ?? "").trim();
+  if (!/^[a-z0-9_]+$/.test(name)) {
+    console.error("usage: npm run db:migration:create -- <snake_case_name>");
+    process.exit(2);
+  }
+  const schemaPath = path.join(process.cwd(), "prisma", "schema.prisma");
+  const schema = await readFile(schemaPath, "utf8");
+  const pglite = await PGlite.create("memory://");
+  await mkdir(MIGRATIONS_DIR, { recursive: true });
+  await applyMigrations(pgliteRunner(pglite));
+  const engine = await loadSchemaEngine(schemaPath, schema, pglite);
+  const files = [{ path: schemaPath, content: schema }];
+  const result = await engine.diff({
+    from: { tag: "schemaDatasource", files, configDir: process.cwd() },
+    to: { tag: "schemaDatamodel", files },
+    script: true,
+    exitCode: true,
+    filters: { externalTables: [], externalEnums: [] },
+  });
+  await pglite.close();
+  if (result.exitCode !== 2 || !result.stdout) {
+    console.log("The schema matches the migrations: nothing to write.");
+    return;
+  }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "migration.sql"), result.stdout);
+  console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then npm run db:migrate`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

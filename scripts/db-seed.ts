@@ -1,0 +1,33 @@
+// npm run db:seed [-- --reset] — loads the demo programs (migrating first). Refuses to seed twice
+// unless --reset, which wipes every table first (local databases only).
+import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
+import { assertLocalDatabase } from "../lib/db/local-guard";
+import { migrate, openDatabase } from "../lib/db/open";
+import { DEMO_LOGIN } from "../lib/seed/demo-programs";
+import { isSeeded, seedDemo } from "../lib/seed/seed-demo";
+import { truncateAll } from "../lib/seed/truncate-all";
+
+const target = resolveDatabaseTarget();
+const reset = process.argv.includes("--reset");
+const db = await openDatabase(target);
+try {
+  await migrate(db);
+  await db.withRunner(async (runner) => {
+    if (reset) {
+      assertLocalDatabase(target);
+      await truncateAll(runner);
+    } else if (await isSeeded(runner)) {
+      console.log(`${describeTarget(target)} already holds the demo data (use --reset to reload).`);
+      return;
+    }
+    const started = Date.now();
+    const seeded = await seedDemo(runner);
+    for (const p of seeded) {
+      console.log(`Seeded ${p.slug}: ${p.partnerships} partnerships, ${p.customers} customers, ${p.actions} actions, ${p.rewards} rewards`);
+    }
+    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s on ${describeTarget(target)}.`);
+    console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  });
+} finally {
+  await db.close();
+}
