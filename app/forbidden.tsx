@@ -9,7 +9,10 @@ export default function Forbidden() {
         The link points at a partner program your account does not belong to. Ask one of its owners
         to invite you, or go back to your own programs.
       </p>
-      <Link href="/" className="mt-4 inline-block text-sm font-medium text-blue-600 hover:underline">
+      <Link
+        href="/"
+        className="mt-4 inline-block text-sm font-medium text-blue-600 hover:underline"
+      >
         Go to my programs
       </Link>
     </main>

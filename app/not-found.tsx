@@ -8,7 +8,10 @@ export default function NotFound() {
       <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
         The program or page may have been renamed or removed.
       </p>
-      <Link href="/" className="mt-4 inline-block text-sm font-medium text-blue-600 hover:underline">
+      <Link
+        href="/"
+        className="mt-4 inline-block text-sm font-medium text-blue-600 hover:underline"
+      >
         Go to my programs
       </Link>
     </main>

@@ -10,7 +10,6 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations, MIGRATIONS_DIR } from "../lib/db/migrations";
 import { pgliteRunner } from "../lib/db/sql-runner";
 
-
 interface SchemaEngine {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
 }
@@ -62,7 +61,9 @@ async function main() {
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "migration.sql"), result.stdout);
-  console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then npm run db:migrate`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then npm run db:migrate`,
+  );
 }
 
 main().catch((error) => {

@@ -23,9 +23,13 @@ try {
     const started = Date.now();
     const seeded = await seedDemo(runner);
     for (const p of seeded) {
-      console.log(`Seeded ${p.slug}: ${p.partnerships} partnerships, ${p.customers} customers, ${p.actions} actions, ${p.rewards} rewards`);
+      console.log(
+        `Seeded ${p.slug}: ${p.partnerships} partnerships, ${p.customers} customers, ${p.actions} actions, ${p.rewards} rewards`,
+      );
     }
-    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s on ${describeTarget(target)}.`);
+    console.log(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s on ${describeTarget(target)}.`,
+    );
     console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   });
 } finally {

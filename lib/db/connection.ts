@@ -1,6 +1,7 @@
 import path from "node:path";
 
-export type DatabaseTarget = { engine: "postgres"; url: string } | { engine: "pglite"; dir: string };
+export type DatabaseTarget =
+  { engine: "postgres"; url: string } | { engine: "pglite"; dir: string };
 
 /** Default embedded data folder (git-ignored). */
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");

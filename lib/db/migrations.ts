@@ -19,7 +19,10 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(
+        /*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"),
+        "utf8",
+      );
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

@@ -37,7 +37,13 @@ async function upsertUsers(db: SqlRunner, spec: ProgramSpec, hashes: Map<string,
   return ids;
 }
 
-async function insertNamed(db: SqlRunner, table: string, programId: number, names: string[][], cols: string[]) {
+async function insertNamed(
+  db: SqlRunner,
+  table: string,
+  programId: number,
+  names: string[][],
+  cols: string[],
+) {
   const rows = await bulkInsert<IdRow & { name: string }>(
     db,
     table,
@@ -71,21 +77,53 @@ export async function seedProgram(
   const programId = program.id;
 
   const userIds = await upsertUsers(db, spec, passwordHashes);
-  await bulkInsert(db, "memberships", [
-    { name: "program_id", type: "int" },
-    { name: "user_id", type: "int" },
-    { name: "role", type: '"Role"' },
-  ], spec.members.map((m) => [programId, userIds.get(m.email), m.role]));
-  const managerIds = spec.members.filter((m) => m.role === "manager").map((m) => userIds.get(m.email)!);
+  await bulkInsert(
+    db,
+    "memberships",
+    [
+      { name: "program_id", type: "int" },
+      { name: "user_id", type: "int" },
+      { name: "role", type: '"Role"' },
+    ],
+    spec.members.map((m) => [programId, userIds.get(m.email), m.role]),
+  );
+  const managerIds = spec.members
+    .filter((m) => m.role === "manager")
+    .map((m) => userIds.get(m.email)!);
 
-  const groupIds = await insertNamed(db, "groups", programId, spec.groups.map((g) => [g.key, g.name, g.key]), ["key", "name", "slug"]);
-  const tagIds = [...(await insertNamed(db, "tags", programId, spec.tags.map((t) => [t]), ["name"])).values()];
-  const typeIds = await insertNamed(db, "action_types", programId, spec.actionTypes.map((t) => [t.name]), ["name"]);
+  const groupIds = await insertNamed(
+    db,
+    "groups",
+    programId,
+    spec.groups.map((g) => [g.key, g.name, g.key]),
+    ["key", "name", "slug"],
+  );
+  const tagIds = [
+    ...(
+      await insertNamed(
+        db,
+        "tags",
+        programId,
+        spec.tags.map((t) => [t]),
+        ["name"],
+      )
+    ).values(),
+  ];
+  const typeIds = await insertNamed(
+    db,
+    "action_types",
+    programId,
+    spec.actionTypes.map((t) => [t.name]),
+    ["name"],
+  );
 
   const partnerRows = Array.from({ length: spec.partnerships }, (_, i) => {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
-    const handle = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
+    const handle = `${first}.${last}`
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[^a-z.]/g, "");
     const joinedAt = timeBefore(random, anchor, spec.historyDays + 90);
     return [
       programId,
@@ -97,21 +135,29 @@ export async function seedProgram(
       managerIds.length > 0 && random.chance(0.9) ? random.pick(managerIds) : null,
       random.chance(spec.marketplaceShare),
       new Date(joinedAt).toISOString(),
-      random.chance(spec.archivedShare) ? new Date(anchor - random.int(1, 60) * DAY_MS).toISOString() : null,
+      random.chance(spec.archivedShare)
+        ? new Date(anchor - random.int(1, 60) * DAY_MS).toISOString()
+        : null,
     ];
   });
-  const partnerships = await bulkInsert<IdRow & { group_id: number }>(db, "partnerships", [
-    { name: "program_id", type: "int" },
-    { name: "partner_key", type: "text" },
-    { name: "first_name", type: "text" },
-    { name: "last_name", type: "text" },
-    { name: "email", type: "text" },
-    { name: "group_id", type: "int" },
-    { name: "manager_user_id", type: "int" },
-    { name: "is_marketplace", type: "boolean" },
-    { name: "joined_at", type: "timestamptz" },
-    { name: "archived_at", type: "timestamptz" },
-  ], partnerRows, "id, group_id");
+  const partnerships = await bulkInsert<IdRow & { group_id: number }>(
+    db,
+    "partnerships",
+    [
+      { name: "program_id", type: "int" },
+      { name: "partner_key", type: "text" },
+      { name: "first_name", type: "text" },
+      { name: "last_name", type: "text" },
+      { name: "email", type: "text" },
+      { name: "group_id", type: "int" },
+      { name: "manager_user_id", type: "int" },
+      { name: "is_marketplace", type: "boolean" },
+      { name: "joined_at", type: "timestamptz" },
+      { name: "archived_at", type: "timestamptz" },
+    ],
+    partnerRows,
+    "id, group_id",
+  );
   partnerships.sort((a, b) => a.id - b.id);
 
   const tagRows: unknown[][] = [];
@@ -119,11 +165,16 @@ export async function seedProgram(
     const chosen = new Set(Array.from({ length: random.int(0, 3) }, () => random.pick(tagIds)));
     for (const tagId of chosen) tagRows.push([programId, p.id, tagId]);
   }
-  await bulkInsert(db, "partnership_tags", [
-    { name: "program_id", type: "int" },
-    { name: "partnership_id", type: "int" },
-    { name: "tag_id", type: "int" },
-  ], tagRows);
+  await bulkInsert(
+    db,
+    "partnership_tags",
+    [
+      { name: "program_id", type: "int" },
+      { name: "partnership_id", type: "int" },
+      { name: "tag_id", type: "int" },
+    ],
+    tagRows,
+  );
 
   const customerRows = Array.from({ length: spec.customers }, (_, i) => {
     const first = random.pick(FIRST_NAMES);
@@ -137,14 +188,20 @@ export async function seedProgram(
       JSON.stringify({ plan: random.pick(["starter", "growth", "enterprise"]) }),
     ];
   });
-  const customers = await bulkInsert<IdRow & { partnership_id: number }>(db, "customers", [
-    { name: "program_id", type: "int" },
-    { name: "customer_key", type: "text" },
-    { name: "email", type: "text" },
-    { name: "name", type: "text" },
-    { name: "partnership_id", type: "int" },
-    { name: "meta", type: "jsonb" },
-  ], customerRows, "id, partnership_id");
+  const customers = await bulkInsert<IdRow & { partnership_id: number }>(
+    db,
+    "customers",
+    [
+      { name: "program_id", type: "int" },
+      { name: "customer_key", type: "text" },
+      { name: "email", type: "text" },
+      { name: "name", type: "text" },
+      { name: "partnership_id", type: "int" },
+      { name: "meta", type: "jsonb" },
+    ],
+    customerRows,
+    "id, partnership_id",
+  );
   customers.sort((a, b) => a.id - b.id);
 
   const rules: RuleForEvaluation[] = [];
@@ -160,7 +217,16 @@ export async function seedProgram(
     const [row] = await db.query<IdRow>(
       `INSERT INTO reward_rules (program_id, name, action_type_id, min_value, group_id, amount_cents, multiply_by_value, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [programId, rule.name, r.actionTypeId, r.minValue, r.groupId, r.amountCents, r.multiplyByValue, r.active],
+      [
+        programId,
+        rule.name,
+        r.actionTypeId,
+        r.minValue,
+        r.groupId,
+        r.amountCents,
+        r.multiplyByValue,
+        r.active,
+      ],
     );
     rules.push({ id: row.id, ...r });
   }
@@ -168,7 +234,14 @@ export async function seedProgram(
   const groupOf = new Map(partnerships.map((p) => [p.id, p.group_id]));
   const typeWeights = spec.actionTypes.map((t) => [t, t.weight] as const);
   const actionRows: unknown[][] = [];
-  const pendingRewards: { key: string; partnershipId: number; ruleId: number; amountCents: number; at: number; archived: boolean }[] = [];
+  const pendingRewards: {
+    key: string;
+    partnershipId: number;
+    ruleId: number;
+    amountCents: number;
+    at: number;
+    archived: boolean;
+  }[] = [];
   for (let i = 0; i < spec.actions; i++) {
     const type = random.weighted(typeWeights);
     const customer = type.target === "customer" ? random.pick(customers) : null;
@@ -178,49 +251,100 @@ export async function seedProgram(
     const archived = random.chance(0.01);
     const key = `act_${spec.slug}_${String(i + 1).padStart(7, "0")}`;
     const actionTypeId = typeIds.get(type.name)!;
-    const outcome = evaluateRewardRules({ actionTypeId, value, groupId: groupOf.get(partnershipId)!, archived: false }, rules);
+    const outcome = evaluateRewardRules(
+      { actionTypeId, value, groupId: groupOf.get(partnershipId)!, archived: false },
+      rules,
+    );
     for (const rule of outcome.rules) {
       if (rule.outcome === "rewarded") {
-        pendingRewards.push({ key, partnershipId, ruleId: rule.ruleId, amountCents: rule.amountCents, at, archived });
+        pendingRewards.push({
+          key,
+          partnershipId,
+          ruleId: rule.ruleId,
+          amountCents: rule.amountCents,
+          at,
+          archived,
+        });
       }
     }
     const iso = new Date(at).toISOString();
-    actionRows.push([programId, key, actionTypeId, value, type.target, partnershipId, customer?.id ?? null, iso, iso, iso, archived ? new Date(Math.min(anchor, at + DAY_MS)).toISOString() : null, JSON.stringify(outcome)]);
+    actionRows.push([
+      programId,
+      key,
+      actionTypeId,
+      value,
+      type.target,
+      partnershipId,
+      customer?.id ?? null,
+      iso,
+      iso,
+      iso,
+      archived ? new Date(Math.min(anchor, at + DAY_MS)).toISOString() : null,
+      JSON.stringify(outcome),
+    ]);
   }
-  const actions = await bulkInsert<{ id: string; key: string }>(db, "actions", [
-    { name: "program_id", type: "int" },
-    { name: "key", type: "text" },
-    { name: "action_type_id", type: "int" },
-    { name: "value", type: "int" },
-    { name: "target_type", type: '"TargetType"' },
-    { name: "partnership_id", type: "int" },
-    { name: "customer_id", type: "int" },
-    { name: "occurred_at", type: "timestamptz" },
-    { name: "created_at", type: "timestamptz" },
-    { name: "updated_at", type: "timestamptz" },
-    { name: "archived_at", type: "timestamptz" },
-    { name: "reward_outcome", type: "jsonb" },
-  ], actionRows, "id, key");
+  const actions = await bulkInsert<{ id: string; key: string }>(
+    db,
+    "actions",
+    [
+      { name: "program_id", type: "int" },
+      { name: "key", type: "text" },
+      { name: "action_type_id", type: "int" },
+      { name: "value", type: "int" },
+      { name: "target_type", type: '"TargetType"' },
+      { name: "partnership_id", type: "int" },
+      { name: "customer_id", type: "int" },
+      { name: "occurred_at", type: "timestamptz" },
+      { name: "created_at", type: "timestamptz" },
+      { name: "updated_at", type: "timestamptz" },
+      { name: "archived_at", type: "timestamptz" },
+      { name: "reward_outcome", type: "jsonb" },
+    ],
+    actionRows,
+    "id, key",
+  );
   const actionIds = new Map(actions.map((a) => [a.key, a.id]));
 
   const rewardRows = pendingRewards.map((r) => {
     const ageDays = (anchor - r.at) / DAY_MS;
-    const status = random.chance(0.03) ? "declined" : ageDays > 60 ? "paid" : ageDays > 14 ? "approved" : "pending";
+    const status = random.chance(0.03)
+      ? "declined"
+      : ageDays > 60
+        ? "paid"
+        : ageDays > 14
+          ? "approved"
+          : "pending";
     const iso = new Date(r.at).toISOString();
-    return [programId, r.partnershipId, actionIds.get(r.key), r.ruleId, r.amountCents, spec.currency, status, iso, iso, r.archived ? iso : null];
+    return [
+      programId,
+      r.partnershipId,
+      actionIds.get(r.key),
+      r.ruleId,
+      r.amountCents,
+      spec.currency,
+      status,
+      iso,
+      iso,
+      r.archived ? iso : null,
+    ];
   });
-  await bulkInsert(db, "rewards", [
-    { name: "program_id", type: "int" },
-    { name: "partnership_id", type: "int" },
-    { name: "action_id", type: "bigint" },
-    { name: "rule_id", type: "int" },
-    { name: "amount_cents", type: "int" },
-    { name: "currency", type: "text" },
-    { name: "status", type: '"RewardStatus"' },
-    { name: "created_at", type: "timestamptz" },
-    { name: "updated_at", type: "timestamptz" },
-    { name: "archived_at", type: "timestamptz" },
-  ], rewardRows);
+  await bulkInsert(
+    db,
+    "rewards",
+    [
+      { name: "program_id", type: "int" },
+      { name: "partnership_id", type: "int" },
+      { name: "action_id", type: "bigint" },
+      { name: "rule_id", type: "int" },
+      { name: "amount_cents", type: "int" },
+      { name: "currency", type: "text" },
+      { name: "status", type: '"RewardStatus"' },
+      { name: "created_at", type: "timestamptz" },
+      { name: "updated_at", type: "timestamptz" },
+      { name: "archived_at", type: "timestamptz" },
+    ],
+    rewardRows,
+  );
 
   return {
     programId,

@@ -15,8 +15,8 @@ export default async function ActionsPage({ params }: { params: Promise<{ slug: 
       <div className="mt-6 rounded-lg border border-dashed border-gray-300 p-10 text-center dark:border-gray-700">
         <p className="font-medium">The Actions tab is on its way</p>
         <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-          Filters, number tiles, the chart, the table and drill-downs for {program.name} will
-          appear here.
+          Filters, number tiles, the chart, the table and drill-downs for {program.name} will appear
+          here.
         </p>
       </div>
     </section>

@@ -4,5 +4,10 @@ import { PlaceholderPage } from "@/components/shell/placeholder-page";
 export const metadata: Metadata = { title: "Partners" };
 
 export default function Page() {
-  return <PlaceholderPage title="Partners" description="Partnership management arrives in a later release." />;
+  return (
+    <PlaceholderPage
+      title="Partners"
+      description="Partnership management arrives in a later release."
+    />
+  );
 }

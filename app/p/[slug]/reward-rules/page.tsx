@@ -4,5 +4,10 @@ import { PlaceholderPage } from "@/components/shell/placeholder-page";
 export const metadata: Metadata = { title: "Reward rules" };
 
 export default function Page() {
-  return <PlaceholderPage title="Reward rules" description="Reward rule editing arrives with the Actions API release." />;
+  return (
+    <PlaceholderPage
+      title="Reward rules"
+      description="Reward rule editing arrives with the Actions API release."
+    />
+  );
 }

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { seedMember } from "./support/seed";
+import { fillSignIn } from "./support/sign-in";
+
+test("a shared URL opened while signed out returns there, query string included", async ({
+  page,
+}) => {
+  const { user, program } = await seedMember();
+  const shared = `/p/${program.slug}/actions?timeframe=past_7_days&group=affiliates&group=resellers`;
+
+  await page.goto(shared);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await fillSignIn(page, user.email, user.password);
+
+  await page.waitForURL((url) => url.pathname === `/p/${program.slug}/actions`);
+  expect(new URL(page.url()).search).toBe(
+    "?timeframe=past_7_days&group=affiliates&group=resellers",
+  );
+  await expect(page.getByRole("heading", { name: "Actions", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: `Program: ${program.name}. Switch program` }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: "artifacts/screenshots/actions-after-sign-in.png",
+    fullPage: true,
+  });
+});
+
+test("a wrong password is refused with a message and nothing opens", async ({ page }) => {
+  const { user, program } = await seedMember();
+  await page.goto(`/p/${program.slug}/actions`);
+  await fillSignIn(page, user.email, `${user.password}-wrong`);
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+
+  const response = await page.request.get(`/p/${program.slug}/actions`, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+});
+
+test("signing out from the user menu ends the session", async ({ page }) => {
+  const { user, program } = await seedMember();
+  await page.goto(`/p/${program.slug}/actions`);
+  await fillSignIn(page, user.email, user.password);
+  await page.waitForURL(`**/p/${program.slug}/actions`);
+
+  await page.getByRole("button", { name: `Account: ${user.name}` }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+  await page.goto(`/p/${program.slug}/actions`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});

@@ -1,0 +1,25 @@
+import { openDatabase, type OpenDatabase } from "../../lib/db/open";
+import { addMember, createProgram, createUser } from "../../lib/testing/factories";
+import { e2eDatabaseUrl } from "./env";
+
+let db: Promise<OpenDatabase> | undefined;
+
+/** A connection to the PostgreSQL-backed end-to-end server's database, one per worker. */
+export function e2eDatabase(): Promise<OpenDatabase> {
+  db ??= openDatabase({ engine: "postgres", url: e2eDatabaseUrl() });
+  return db;
+}
+
+/** A new user who is a member of a new program: every spec gets its own. */
+export async function seedMember(role: "owner" | "manager" | "viewer" = "owner") {
+  const { prisma } = await e2eDatabase();
+  const user = await createUser(prisma);
+  const program = await createProgram(prisma);
+  await addMember(prisma, program.id, user.id, role);
+  return { user, program };
+}
+
+export async function seedProgram() {
+  const { prisma } = await e2eDatabase();
+  return createProgram(prisma);
+}

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import type { SqlRunner } from "../db/sql-runner";
+import { ACME, DEMO_LOGIN } from "./demo-programs";
+import { seedDemo } from "./seed-demo";
+
+const NOW = Date.UTC(2026, 10, 23, 15, 30);
+
+async function summarize(db: SqlRunner) {
+  const [row] = await db.query<Record<string, string>>(`
+    SELECT
+      (SELECT count(*) FROM programs) AS programs,
+      (SELECT count(*) FROM groups g JOIN programs p ON p.id = g.program_id WHERE p.slug = 'acme') AS groups,
+      (SELECT count(DISTINCT manager_user_id) FROM partnerships pa JOIN programs p ON p.id = pa.program_id WHERE p.slug = 'acme') AS managers,
+      (SELECT count(*) FROM partnerships) AS partnerships,
+      (SELECT count(*) FROM partnerships WHERE is_marketplace) AS marketplace,
+      (SELECT count(*) FROM partnerships WHERE archived_at IS NOT NULL) AS archived,
+      (SELECT count(DISTINCT tag_id) FROM partnership_tags) AS tags_used,
+      (SELECT count(*) FROM customers) AS customers,
+      (SELECT count(*) FROM actions) AS actions,
+      (SELECT count(DISTINCT action_type_id) FROM actions) AS action_types,
+      (SELECT sum(value) FROM actions) AS total_value,
+      (SELECT count(*) FROM actions WHERE value > 1) AS multi_value,
+      (SELECT min(created_at) FROM actions) AS oldest,
+      (SELECT count(*) FROM rewards) AS rewards,
+      (SELECT sum(amount_cents) FROM rewards) AS reward_cents,
+      (SELECT count(*) FROM reward_rules) AS rules`);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]));
+}
+
+describe.each(inject("engines"))("demo seed on %s", (engine) => {
+  const open: TestDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((db) => db.close()));
+  });
+
+  async function seededDatabase() {
+    const db = await createTestDatabase(engine);
+    open.push(db);
+    await db.withRunner((runner) => seedDemo(runner, NOW));
+    return db;
+  }
+
+  it("is deterministic, meets its size promises and rewards what the rules say", async () => {
+    const db = await seededDatabase();
+    const s = await db.withRunner(summarize);
+    const again = await seededDatabase();
+    expect(await again.withRunner(summarize)).toEqual(s);
+
+    expect(Number(s.groups)).toBeGreaterThanOrEqual(4);
+    expect(Number(s.managers)).toBeGreaterThanOrEqual(5);
+    expect(Number(s.partnerships)).toBeGreaterThanOrEqual(300);
+    expect(Number(s.marketplace)).toBeGreaterThan(0);
+    expect(Number(s.archived)).toBeGreaterThan(0);
+    expect(Number(s.tags_used)).toBeGreaterThanOrEqual(6);
+    expect(Number(s.customers)).toBeGreaterThanOrEqual(3000);
+    expect(Number(s.actions)).toBeGreaterThanOrEqual(50000);
+    expect(Number(s.action_types)).toBeGreaterThanOrEqual(6);
+    expect(Number(s.multi_value)).toBeGreaterThan(0);
+    const historyDays = (NOW - new Date(s.oldest).getTime()) / 86_400_000;
+    expect(historyDays).toBeGreaterThan(500);
+    expect(historyDays).toBeLessThanOrEqual(ACME.historyDays + 1);
+
+    // Independent of the rule evaluator: the flat, unscoped signup rule rewards every signup once,
+    // and the per-value upgrade rule pays 1000 cents per unit of value.
+    const checks = await db.withRunner((runner) =>
+      runner.query<{ rule: string; rewards: string; expected: string }>(`
+        SELECT r.name AS rule,
+          (SELECT count(*) FROM rewards w WHERE w.rule_id = r.id) AS rewards,
+          CASE WHEN r.name = 'Signup bounty'
+            THEN (SELECT count(*) FROM actions a WHERE a.action_type_id = r.action_type_id)
+            ELSE (SELECT sum(a.value) * 1000 FROM actions a WHERE a.action_type_id = r.action_type_id) END AS expected
+        FROM reward_rules r WHERE r.name IN ('Signup bounty', 'Upgrade per seat block')`),
+    );
+    const byName = Object.fromEntries(checks.map((c) => [c.rule, c]));
+    expect(Number(byName["Signup bounty"].rewards)).toBe(Number(byName["Signup bounty"].expected));
+    const upgradeCents = await db.withRunner((runner) =>
+      runner.query<{ cents: string }>(
+        `SELECT sum(w.amount_cents) AS cents FROM rewards w JOIN reward_rules r ON r.id = w.rule_id AND r.program_id = w.program_id WHERE r.name = 'Upgrade per seat block'`,
+      ),
+    );
+    expect(Number(upgradeCents[0].cents)).toBe(Number(byName["Upgrade per seat block"].expected));
+
+    const login = await db.prisma.user.findUnique({ where: { email: DEMO_LOGIN.email } });
+    expect(login).not.toBeNull();
+  });
+});

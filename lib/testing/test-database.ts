@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { assertLocalDatabase } from "../db/local-guard";
+import { migrate, openDatabase, type OpenDatabase } from "../db/open";
+import { testDatabaseUrl, type Engine } from "./engines";
+
+export interface TestDatabase extends OpenDatabase {
+  engine: Engine;
+}
+
+/**
+ * A fresh, migrated database for one test: an in-memory PGlite, or a new database on the test
+ * PostgreSQL server that is dropped on close. Refuses non-local servers.
+ */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === "pglite") {
+    const db = await openDatabase({ engine: "pglite", dir: "memory://" });
+    await migrate(db);
+    return { ...db, engine };
+  }
+  const adminUrl = testDatabaseUrl();
+  assertLocalDatabase({ engine: "postgres", url: adminUrl });
+  const name = `ab_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ engine: "postgres", url: url.toString() });
+  await migrate(db);
+  return {
+    ...db,
+    engine,
+    async close() {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+import { EMBEDDED_PORT, POSTGRES_PORT } from "./e2e/support/env";
+
+// Debian's Chromium: Playwright's own browser download cannot reach its CDN here.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const server = (mode: string, port: number) => ({
+  command: `npx tsx scripts/e2e-server.ts ${mode} ${port}`,
+  url: `http://127.0.0.1:${port}/signin`,
+  timeout: 180_000,
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  use: { launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "postgres",
+      testIgnore: /embedded\.spec/,
+      use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
+    },
+    {
+      name: "embedded",
+      testMatch: /embedded\.spec/,
+      use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` },
+    },
+  ],
+  webServer: [server("postgres", POSTGRES_PORT), server("pglite", EMBEDDED_PORT)],
+});

@@ -1,0 +1,90 @@
+// npm run demo — prepares the database (migrate; seed when empty), builds when the sources are
+// newer than the last build, starts the app and prints where to sign in.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
+import { migrate, openDatabase } from "../lib/db/open";
+import { DEMO_LOGIN } from "../lib/seed/demo-programs";
+import { isSeeded, seedDemo } from "../lib/seed/seed-demo";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const origin = `http://${host}:${port}`;
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public"].filter(existsSync).map(newestSourceTime);
+  const configs = ["next.config.ts", "tailwind.config.ts", "package.json", "proxy.ts"].map(
+    (f) => statSync(f).mtimeMs,
+  );
+  return Math.max(...sources, ...configs) > built;
+}
+
+async function prepareDatabase() {
+  const target = resolveDatabaseTarget();
+  console.log(`Database: ${describeTarget(target)}`);
+  const db = await openDatabase(target);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    await db.withRunner(async (runner) => {
+      if (await isSeeded(runner)) return console.log("Demo data already loaded.");
+      console.log("Loading demo data (a few seconds)…");
+      const seeded = await seedDemo(runner);
+      for (const p of seeded)
+        console.log(`  ${p.slug}: ${p.actions} actions, ${p.rewards} rewards`);
+    });
+  } finally {
+    // PGlite allows one process per data folder: release it before the server opens it.
+    await db.close();
+  }
+}
+
+async function waitUntilReady(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+await prepareDatabase();
+if (needsBuild()) {
+  console.log("Building the app (about a minute on 2 cores)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn("npx", ["next", "start", "-H", host, "-p", String(port)], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+await waitUntilReady(`${origin}/signin`);
+console.log(`
+  Actionboard is running at ${origin}
+  Sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
+  (Ctrl+C stops it)
+`);

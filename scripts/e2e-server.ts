@@ -1,0 +1,52 @@
+// Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
+// demo data, then runs `next start` (the build must exist).
+//   tsx scripts/e2e-server.ts postgres|pglite <port>
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import pg from "pg";
+import { E2E_PGLITE_DIR, e2eDatabaseUrl } from "../e2e/support/env";
+import type { DatabaseTarget } from "../lib/db/connection";
+import { assertLocalDatabase } from "../lib/db/local-guard";
+import { migrate, openDatabase } from "../lib/db/open";
+import { seedDemo } from "../lib/seed/seed-demo";
+
+const [mode, port] = process.argv.slice(2);
+
+async function freshTarget(): Promise<DatabaseTarget> {
+  if (mode === "pglite") {
+    rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
+    return { engine: "pglite", dir: E2E_PGLITE_DIR };
+  }
+  const url = e2eDatabaseUrl();
+  assertLocalDatabase({ engine: "postgres", url });
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  return { engine: "postgres", url };
+}
+
+const target = await freshTarget();
+const db = await openDatabase(target);
+await migrate(db);
+await db.withRunner((runner) => seedDemo(runner));
+await db.close();
+
+const env = {
+  ...process.env,
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  DATABASE_URL: "",
+  PGLITE_DIR: "",
+};
+if (target.engine === "postgres") env.DATABASE_URL = target.url;
+else env.PGLITE_DIR = target.dir;
+const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
+  stdio: "inherit",
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
