@@ -30,7 +30,9 @@ test("a wrong password is refused with a message and nothing opens", async ({ pa
   const { user, program } = await seedMember();
   await page.goto(`/p/${program.slug}/actions`);
   await fillSignIn(page, user.email, `${user.password}-wrong`);
-  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Wrong email or password." }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 
   const response = await page.request.get(`/p/${program.slug}/actions`, { maxRedirects: 0 });
