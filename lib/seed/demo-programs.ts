@@ -2,6 +2,13 @@ import type { ProgramSpec, UserSpec } from "./program-spec";
 
 export const DEMO_LOGIN = { email: "demo@actionboard.test", password: "actionboard-demo" };
 
+export const DEMO_API_KEY = {
+  label: "Demo backend",
+  mode: "test" as const,
+  publicKey: "pk_test_acmedemo00000000001",
+  secret: "sk_test_acmedemo00000000001_acme-demo-secret-not-for-production",
+};
+
 const managers: UserSpec[] = [
   ["Maya Chen", "maya"],
   ["Leo Alvarez", "leo"],
@@ -64,6 +71,7 @@ export const ACME: ProgramSpec = {
   historyDays: 548,
   marketplaceShare: 0.15,
   archivedShare: 0.08,
+  apiKeys: [DEMO_API_KEY],
 };
 
 export const GLOBEX: ProgramSpec = {
@@ -86,6 +94,14 @@ export const GLOBEX: ProgramSpec = {
   historyDays: 120,
   marketplaceShare: 0,
   archivedShare: 0,
+  apiKeys: [
+    {
+      label: "Globex demo",
+      mode: "test",
+      publicKey: "pk_test_globexdemo0000000001",
+      secret: "sk_test_globexdemo0000000001_globex-demo-secret-not-for-production",
+    },
+  ],
 };
 
 export const DEMO_PROGRAMS = [ACME, GLOBEX];

@@ -21,6 +21,14 @@ export interface UserSpec {
   role: "owner" | "manager" | "viewer";
 }
 
+export interface ApiKeySpec {
+  label: string;
+  mode: "live" | "test";
+  publicKey: string;
+  /** Fixed so the README's curl example works against the demo; never do this for real keys. */
+  secret: string;
+}
+
 /** Everything needed to generate one program's demo data deterministically. */
 export interface ProgramSpec {
   slug: string;
@@ -40,4 +48,5 @@ export interface ProgramSpec {
   historyDays: number;
   marketplaceShare: number;
   archivedShare: number;
+  apiKeys: ApiKeySpec[];
 }

@@ -1,3 +1,4 @@
+import { hashSecret } from "../api-keys/api-key-secrets";
 import { hashPassword } from "../auth/password";
 import type { SqlRunner } from "../db/sql-runner";
 import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate-reward-rules";
@@ -344,6 +345,19 @@ export async function seedProgram(
       { name: "archived_at", type: "timestamptz" },
     ],
     rewardRows,
+  );
+
+  await bulkInsert(
+    db,
+    "api_keys",
+    [
+      { name: "program_id", type: "int" },
+      { name: "label", type: "text" },
+      { name: "mode", type: '"ApiKeyMode"' },
+      { name: "public_key", type: "text" },
+      { name: "secret_hash", type: "text" },
+    ],
+    spec.apiKeys.map((k) => [programId, k.label, k.mode, k.publicKey, hashSecret(k.secret)]),
   );
 
   return {

@@ -1,0 +1,35 @@
+// GET /api/v2/actions — list actions, filtered and cursor-paged
+// POST /api/v2/actions — record one action (idempotent on key / Idempotency-Key)
+import { listActions } from "@/lib/actions/list-actions";
+import { apiResponse } from "@/lib/api/envelope";
+import { parseInput, searchParamsObject } from "@/lib/api/parse-input";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { createActionSchema, listActionsQuery } from "@/lib/api/schemas/actions";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { recordAction } from "@/lib/ingest/record-action";
+
+export const GET = withApiKey(async ({ program, url }) => {
+  const query = parseInput(listActionsQuery, searchParamsObject(url));
+  return apiResponse(await listActions(program.id, query));
+});
+
+export const POST = withApiKey(async ({ program, request, note }) => {
+  const body = await readJsonBody(request);
+  const input = parseInput(createActionSchema, body);
+  const idempotencyKey = request.headers.get("idempotency-key")?.trim() || null;
+  const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
+  const { action, replayed } = await recordAction(program, input, {
+    idempotencyKey,
+    sentOccurredAt,
+  });
+  note.actionKey = action.key;
+  note.message = replayed
+    ? "Replayed: same key and body as a stored action"
+    : `Recorded ${action.type}`;
+  return apiResponse(
+    action,
+    replayed ? "Action already recorded" : "Action recorded",
+    200,
+    replayed ? { "Idempotent-Replayed": "true" } : undefined,
+  );
+});

@@ -1,0 +1,30 @@
+// GET|PATCH|DELETE /api/v2/customers/{customer_key} — read, update or archive one customer
+import { apiResponse } from "@/lib/api/envelope";
+import { parseInput } from "@/lib/api/parse-input";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { updateCustomerSchema } from "@/lib/api/schemas/customers";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { archiveCustomer } from "@/lib/customers/archive-customer";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { updateCustomer } from "@/lib/customers/update-customer";
+import { getPrisma } from "@/lib/db/client";
+
+type Params = { customer_key: string };
+
+export const GET = withApiKey<Params>(async ({ program, params }) =>
+  apiResponse(await getCustomer(await getPrisma(), program.id, params.customer_key)),
+);
+
+export const PATCH = withApiKey<Params>(async ({ program, params, request, note }) => {
+  const input = parseInput(updateCustomerSchema, await readJsonBody(request));
+  note.message = `Updated customer ${params.customer_key}`;
+  return apiResponse(
+    await updateCustomer(program.id, params.customer_key, input),
+    "Customer updated",
+  );
+});
+
+export const DELETE = withApiKey<Params>(async ({ program, params, note }) => {
+  note.message = `Archived customer ${params.customer_key}`;
+  return apiResponse(await archiveCustomer(program.id, params.customer_key), "Customer archived");
+});

@@ -1,0 +1,10 @@
+// GET /api/v2/rewards — rewards filtered by partnership, action type and status, cursor-paged
+import { apiResponse } from "@/lib/api/envelope";
+import { parseInput, searchParamsObject } from "@/lib/api/parse-input";
+import { listRewardsQuery } from "@/lib/api/schemas/rewards";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { listRewards } from "@/lib/rewards/list-rewards";
+
+export const GET = withApiKey(async ({ program, url }) =>
+  apiResponse(await listRewards(program.id, parseInput(listRewardsQuery, searchParamsObject(url)))),
+);

@@ -1,0 +1,27 @@
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The one error type of the public API: a status, a message and, for 422, the fields at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function invalidFields(errors: FieldError[]): ApiError {
+  const summary = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
+  return new ApiError(422, `Invalid request: ${summary}`, errors);
+}
+
+export function fieldNotFound(field: string, value: string, what: string): ApiError {
+  return new ApiError(404, `No ${what} with ${field} "${value}" in this program.`, [
+    { field, message: `unknown ${what} "${value}"` },
+  ]);
+}

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import { invalidFields, type FieldError } from "./api-error";
+
+export function zodFieldErrors(error: z.ZodError, prefix = ""): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body",
+    message: issue.message,
+  }));
+}
+
+/** Validates input against a schema or throws a 422 naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidFields(zodFieldErrors(result.error));
+  return result.data;
+}
+
+/** Query strings arrive as strings; repeated keys keep only the first value. */
+export function searchParamsObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) if (!(key in out)) out[key] = value;
+  return out;
+}

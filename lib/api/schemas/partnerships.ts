@@ -1,0 +1,83 @@
+import { z } from "zod";
+import {
+  booleanQuery,
+  cursorQuery,
+  epochMs,
+  exclusiveCursors,
+  externalKey,
+  limitQuery,
+} from "./common";
+
+const name = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters");
+const tagName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(50, "must be at most 50 characters");
+
+const partnershipFields = {
+  email: z.email("must be an email address").max(320),
+  first_name: name,
+  last_name: name,
+  group: externalKey.meta({ description: "Group key" }),
+  tags: z.array(tagName).max(50, "at most 50 tags").optional(),
+  manager_email: z
+    .email("must be an email address")
+    .nullable()
+    .optional()
+    .meta({ description: "Email of the program member who manages this partner" }),
+  is_marketplace: z.boolean("must be true or false").optional(),
+  joined_at: z
+    .union([
+      epochMs,
+      z.iso.datetime({
+        offset: true,
+        message: "must be ISO 8601 with a time zone, or epoch milliseconds",
+      }),
+    ])
+    .optional(),
+};
+
+export const createPartnershipSchema = z.strictObject({
+  partner_key: externalKey,
+  ...partnershipFields,
+});
+
+export const updatePartnershipSchema = z
+  .strictObject({ ...partnershipFields, archived: z.boolean("must be true or false") })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field to change" });
+
+export const listPartnershipsQuery = z
+  .strictObject({
+    group: externalKey.optional(),
+    include_archived: booleanQuery.default(false),
+    limit: limitQuery,
+    ...cursorQuery,
+  })
+  .superRefine(exclusiveCursors);
+
+export const partnershipOutput = z.object({
+  key: z.string(),
+  partner_key: z.string(),
+  email: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  group: z.object({ key: z.string(), name: z.string() }),
+  tags: z.array(z.string()),
+  manager_email: z.string().nullable(),
+  is_marketplace: z.boolean(),
+  archived: z.boolean(),
+  joined_at: epochMs,
+  created_at: epochMs,
+  updated_at: epochMs,
+});
+
+export type CreatePartnershipInput = z.output<typeof createPartnershipSchema>;
+export type UpdatePartnershipInput = z.output<typeof updatePartnershipSchema>;
+export type ListPartnershipsQuery = z.output<typeof listPartnershipsQuery>;
+export type PartnershipOutput = z.output<typeof partnershipOutput>;

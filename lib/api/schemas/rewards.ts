@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { actionType } from "./actions";
+import { cursorQuery, epochMs, exclusiveCursors, externalKey, limitQuery } from "./common";
+
+export const REWARD_STATUSES = ["pending", "approved", "declined", "paid"] as const;
+
+export const listRewardsQuery = z
+  .strictObject({
+    partnership_key: externalKey.optional(),
+    action_type: actionType.optional(),
+    status: z
+      .enum(REWARD_STATUSES, { message: `must be one of ${REWARD_STATUSES.join(", ")}` })
+      .optional(),
+    limit: limitQuery,
+    ...cursorQuery,
+  })
+  .superRefine(exclusiveCursors);
+
+export const rewardOutput = z.object({
+  key: z.string(),
+  amount: z.int().meta({ description: "Amount in cents" }),
+  currency: z.string(),
+  status: z.enum(REWARD_STATUSES),
+  archived: z.boolean(),
+  partnership_key: z.string(),
+  action_key: z.string(),
+  action_type: z.string(),
+  rule: z.object({ id: z.int(), name: z.string() }),
+  created_at: epochMs,
+  updated_at: epochMs,
+});
+
+export const groupOutput = z.object({
+  key: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  created_at: epochMs,
+});
+
+export type ListRewardsQuery = z.output<typeof listRewardsQuery>;
+export type RewardOutput = z.output<typeof rewardOutput>;

@@ -1,0 +1,70 @@
+import "server-only";
+import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
+import { writeIngestLog } from "../ingest-log/write-ingest-log";
+import { ApiError } from "./api-error";
+import { apiErrorResponse, handleApiError } from "./envelope";
+
+export interface ApiContext<P> extends ApiPrincipal {
+  request: Request;
+  url: URL;
+  params: P;
+  /** What the ingest log should say about an accepted request. */
+  note: { message?: string; actionKey?: string | null };
+}
+
+type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
+
+/**
+ * The one wrapper for public API routes: authenticates the key, resolves the program, runs the
+ * handler, maps errors to status codes and writes the ingest log — for every request it can
+ * attribute to a program, accepted or rejected.
+ */
+export function withApiKey<P extends Record<string, string> = Record<string, never>>(
+  handler: Handler<P>,
+) {
+  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
+    const url = new URL(request.url);
+    const log = (programId: number, status: number, message: string, actionKey?: string | null) =>
+      writeIngestLog({
+        programId,
+        method: request.method,
+        path: url.pathname + url.search,
+        status,
+        message,
+        actionKey,
+      });
+
+    const auth = await authenticateApiKey(request).catch((error: unknown) => ({
+      ok: false as const,
+      error: error instanceof ApiError ? error : new ApiError(401, "Could not verify the API key."),
+      programId: undefined,
+    }));
+    if (!auth.ok) {
+      if (auth.programId !== undefined) await log(auth.programId, 401, auth.error.message);
+      return apiErrorResponse(auth.error);
+    }
+    const context: ApiContext<P> = {
+      ...auth.principal,
+      request,
+      url,
+      params: await route.params,
+      note: {},
+    };
+    let response: Response;
+    try {
+      response = await handler(context);
+    } catch (error) {
+      response = handleApiError(error);
+      const message = error instanceof ApiError ? error.message : "Internal error";
+      await log(auth.principal.program.id, response.status, message, context.note.actionKey);
+      return response;
+    }
+    await log(
+      auth.principal.program.id,
+      response.status,
+      context.note.message ?? "OK",
+      context.note.actionKey,
+    );
+    return response;
+  };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+
+export async function listGroups(programId: number) {
+  const prisma = await getPrisma();
+  const groups = await prisma.group.findMany({ where: { programId }, orderBy: { name: "asc" } });
+  return {
+    items: groups.map((g) => ({
+      key: g.key,
+      name: g.name,
+      slug: g.slug,
+      created_at: g.createdAt.getTime(),
+    })),
+    has_more: false,
+    total: groups.length,
+  };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+
+export interface IngestLogEntry {
+  programId: number;
+  method: string;
+  path: string;
+  status: number;
+  message: string;
+  actionKey?: string | null;
+}
+
+export const INGEST_LOG_RETENTION_DAYS = 30;
+
+/**
+ * Records one API request. Never throws: a logging failure must not turn an accepted request
+ * into an error. Occasionally prunes the program's entries older than the retention period.
+ */
+export async function writeIngestLog(entry: IngestLogEntry): Promise<void> {
+  try {
+    const prisma = await getPrisma();
+    await prisma.ingestLog.create({
+      data: {
+        programId: entry.programId,
+        method: entry.method,
+        path: entry.path.slice(0, 500),
+        status: entry.status,
+        outcome: entry.status < 400 ? "accepted" : "rejected",
+        message: entry.message.slice(0, 2000),
+        actionKey: entry.actionKey?.slice(0, 255) ?? null,
+      },
+    });
+    if (Math.random() < 0.01) {
+      await prisma.$executeRaw`DELETE FROM ingest_logs WHERE program_id = ${entry.programId}
+        AND created_at < now() - make_interval(days => ${INGEST_LOG_RETENTION_DAYS})`;
+    }
+  } catch (error) {
+    console.error("Could not write the ingest log", error);
+  }
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { ENDPOINTS, type Endpoint } from "./endpoints";
+
+type JsonSchema = Record<string, unknown> & {
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed JSON",
+  401: "Missing, wrong or revoked API key",
+  404: "Unknown key (named in the message)",
+  409: "Key already used with a different body",
+  413: "Body larger than 1 MB",
+  415: "Content-Type is not application/json",
+  422: "Invalid fields (listed in errors)",
+};
+
+function schemaOf(type: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(type, {
+    io,
+    unrepresentable: "any",
+  }) as JsonSchema;
+  return schema;
+}
+
+function queryParameters(query: z.ZodType) {
+  const schema = schemaOf(query, "input");
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: schema.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+function operation(endpoint: Endpoint) {
+  const envelope = {
+    type: "object",
+    properties: {
+      data: schemaOf(endpoint.response, "output"),
+      message: { type: "string" },
+      status: { type: "integer" },
+    },
+    required: ["data", "message", "status"],
+  };
+  const responses: Record<string, unknown> = {
+    200: { description: "Success", content: { "application/json": { schema: envelope } } },
+  };
+  for (const status of endpoint.errors) {
+    responses[status] = {
+      description: ERROR_TEXT[status],
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  return {
+    summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
+    operationId: `${endpoint.method}${endpoint.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+    parameters: [
+      ...(endpoint.pathParams ?? []).map((name) => ({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      })),
+      ...(endpoint.query ? queryParameters(endpoint.query) : []),
+    ],
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: schemaOf(endpoint.body, "input") } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+/** OpenAPI 3.1 document for the public API, generated from the validating zod schemas. */
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of ENDPOINTS) {
+    paths[endpoint.path] ??= {};
+    paths[endpoint.path][endpoint.method] = operation(endpoint);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Actionboard Actions API",
+      version: "2.0.0",
+      description:
+        "PartnerStack-v2-compatible Actions API with idempotency, event time, batches and reward lineage. Times are epoch milliseconds; money is integer cents.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ basicAuth: [] }, { bearerAuth: [] }],
+    components: {
+      securitySchemes: {
+        basicAuth: { type: "http", scheme: "basic", description: "public_key:secret_key" },
+        bearerAuth: { type: "http", scheme: "bearer", description: "secret_key" },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          properties: {
+            message: { type: "string" },
+            status: { type: "integer" },
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { field: { type: "string" }, message: { type: "string" } },
+                required: ["field", "message"],
+              },
+            },
+          },
+          required: ["message", "status"],
+        },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
+import type { ListRewardsQuery, RewardOutput } from "../api/schemas/rewards";
+import { getPrisma } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+
+// Rewards have no external key of their own; `rwd_<id>` is stable and unique per program.
+const REWARD_KEY = /^rwd_(\d{1,18})$/;
+
+interface RewardRow {
+  id: bigint;
+  amount_cents: number;
+  currency: string;
+  status: RewardOutput["status"];
+  archived_at: Date | null;
+  partner_key: string;
+  action_key: string;
+  action_type: string;
+  rule_id: number;
+  rule_name: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const REWARD_SELECT = Prisma.sql`
+  SELECT w.id, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
+         p.partner_key, a.key AS action_key, t.name AS action_type, r.id AS rule_id, r.name AS rule_name
+  FROM rewards w
+  JOIN partnerships p ON p.program_id = w.program_id AND p.id = w.partnership_id
+  JOIN actions a ON a.program_id = w.program_id AND a.id = w.action_id
+  JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
+  JOIN reward_rules r ON r.program_id = w.program_id AND r.id = w.rule_id`;
+
+function toRewardOutput(row: RewardRow): RewardOutput {
+  return {
+    key: `rwd_${row.id}`,
+    amount: row.amount_cents,
+    currency: row.currency.trim(),
+    status: row.status,
+    archived: row.archived_at !== null,
+    partnership_key: row.partner_key,
+    action_key: row.action_key,
+    action_type: row.action_type,
+    rule: { id: row.rule_id, name: row.rule_name },
+    created_at: row.created_at.getTime(),
+    updated_at: row.updated_at.getTime(),
+  };
+}
+
+export async function listRewards(programId: number, q: ListRewardsQuery) {
+  const prisma = await getPrisma();
+  const cursor = await resolveCursor(q, async (key) => {
+    const id = REWARD_KEY.exec(key)?.[1];
+    if (!id) return null;
+    return prisma.reward.findUnique({
+      where: { programId_id: { programId, id: BigInt(id) } },
+      select: { createdAt: true, id: true },
+    });
+  });
+  const parts = [Prisma.sql`w.program_id = ${programId}`];
+  if (q.partnership_key) parts.push(Prisma.sql`p.partner_key = ${q.partnership_key}`);
+  if (q.action_type) parts.push(Prisma.sql`t.name = ${q.action_type}`);
+  if (q.status) parts.push(Prisma.sql`w.status = ${q.status}::"RewardStatus"`);
+  const where = Prisma.join(parts, " AND ");
+  const page = keysetFragments("w", { ...q, descending: true }, cursor);
+  const [rows, [{ total }]] = await Promise.all([
+    prisma.$queryRaw<
+      RewardRow[]
+    >`${REWARD_SELECT} WHERE ${where} ${page.where} ${page.order} ${page.limit}`,
+    prisma.$queryRaw<
+      { total: bigint }[]
+    >`SELECT count(*) AS total FROM (${REWARD_SELECT} WHERE ${where}) x`,
+  ]);
+  const { items, has_more } = finishPage(rows, q.limit, page.backward);
+  return { items: items.map(toRewardOutput), has_more, total: Number(total) };
+}

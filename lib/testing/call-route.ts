@@ -1,0 +1,39 @@
+type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response> | Response;
+
+export interface CallOptions {
+  auth?: string;
+  body?: unknown;
+  /** Sent as-is instead of JSON-encoding `body`. */
+  rawBody?: string;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
+}
+
+/**
+ * Calls a route handler with a real `Request`, as Next would, and decodes the JSON answer.
+ */
+export async function callRoute(
+  handler: RouteHandler,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+) {
+  const headers = new Headers(options.headers);
+  if (options.auth) headers.set("authorization", options.auth);
+  let body: string | undefined;
+  if (options.rawBody !== undefined || options.body !== undefined) {
+    body = options.rawBody ?? JSON.stringify(options.body);
+    if (options.contentType !== null)
+      headers.set("content-type", options.contentType ?? "application/json");
+  }
+  const request = new Request(`http://localhost${path}`, { method, headers, body });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
+  const json: any = text ? JSON.parse(text) : null;
+  return { status: response.status, headers: response.headers, json };
+}
