@@ -17,10 +17,8 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function schemaOf(type: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(type, {
-    io,
-    unrepresentable: "any",
-  }) as JsonSchema;
+  const schema = z.toJSONSchema(type, { io, unrepresentable: "any" }) as JsonSchema;
+  delete schema.$schema; // the document declares its dialect once
   return schema;
 }
 
