@@ -33,12 +33,10 @@ const occurredAt = z
 
 export const createActionSchema = z
   .strictObject({
-    key: externalKey
-      .optional()
-      .meta({
-        description:
-          "Your unique key for this action record; makes retries idempotent. Generated when absent.",
-      }),
+    key: externalKey.optional().meta({
+      description:
+        "Your unique key for this action record; makes retries idempotent. Generated when absent.",
+    }),
     target_key: externalKey.meta({ description: "customer_key or partner_key of the target" }),
     target_type: z.enum(["customer", "partnership"], {
       message: 'must be "customer" or "partnership"',

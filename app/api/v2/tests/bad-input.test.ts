@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { useDatabase } from "@/lib/db/client";
+import { seedApiProgram } from "@/lib/testing/api-fixture";
+import { callRoute } from "@/lib/testing/call-route";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import * as actionsRoute from "../actions/route";
+import * as actionRoute from "../actions/[key]/route";
+import * as batchRoute from "../actions/batch/route";
+
+const valid = {
+  key: "x-1",
+  target_key: "cus_1",
+  target_type: "customer",
+  type: "signup_completed",
+};
+
+describe.each(inject("engines"))("bad input and access on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    useDatabase(db);
+  });
+  afterAll(() => db.close());
+
+  const stored = async (programId: number) => ({
+    actions: await db.prisma.action.count({ where: { programId } }),
+    rewards: await db.prisma.reward.count({ where: { programId } }),
+    types: await db.prisma.actionType.count({ where: { programId } }),
+  });
+
+  it("answers each class of bad request with its status, names the problem and stores nothing", async () => {
+    const f = await seedApiProgram(db.prisma);
+    const before = await stored(f.program.id);
+    const post = (options: Parameters<typeof callRoute>[3]) =>
+      callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, ...options });
+
+    const malformed = await post({ rawBody: '{"key": "x-1", ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.message).toMatch(/not valid JSON/);
+
+    const empty = await post({ rawBody: "", contentType: "application/json" });
+    expect(empty.status).toBe(400);
+
+    const wrongType = await post({
+      rawBody: "key=x-1",
+      contentType: "application/x-www-form-urlencoded",
+    });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.json.message).toMatch(/application\/json/);
+
+    const huge = await post({ body: { ...valid, padding: "x".repeat(1024 * 1024) } });
+    expect(huge.status).toBe(413);
+
+    const invalid = await post({
+      body: { target_key: "", target_type: "robot", value: 0, extra: true },
+    });
+    expect(invalid.status).toBe(422);
+    const fields = invalid.json.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(["body", "target_key", "target_type", "type", "value"].sort());
+    expect(invalid.json.errors.find((e: { field: string }) => e.field === "value").message).toMatch(
+      /at least 1/,
+    );
+    expect(invalid.json.errors.find((e: { field: string }) => e.field === "body").message).toMatch(
+      /extra/,
+    );
+
+    const fractional = await post({ body: { ...valid, value: 1.5 } });
+    expect(fractional.status).toBe(422);
+    expect(fractional.json.errors[0].field).toBe("value");
+
+    const future = await post({ body: { ...valid, occurred_at: Date.now() + 10 * 60_000 } });
+    expect(future.status).toBe(422);
+    expect(future.json.errors).toEqual([
+      { field: "occurred_at", message: expect.stringMatching(/future/) },
+    ]);
+
+    const badDate = await post({ body: { ...valid, occurred_at: "yesterday" } });
+    expect(badDate.status).toBe(422);
+
+    const unknownCustomer = await post({
+      body: { ...valid, target_key: "cus_missing", type: "never_seen_type" },
+    });
+    expect(unknownCustomer.status).toBe(404);
+    expect(unknownCustomer.json.message).toContain('"cus_missing"');
+    expect(unknownCustomer.json.errors[0].field).toBe("target_key");
+
+    const unknownPartner = await post({
+      body: { ...valid, target_type: "partnership", target_key: "ptn_missing" },
+    });
+    expect(unknownPartner.status).toBe(404);
+
+    const list = await callRoute(actionsRoute.GET, "GET", "/api/v2/actions?limit=0&order_by=type", {
+      auth: f.basic,
+    });
+    expect(list.status).toBe(422);
+    expect(list.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "limit",
+      "order_by",
+    ]);
+    const bothCursors = await callRoute(
+      actionsRoute.GET,
+      "GET",
+      "/api/v2/actions?starting_after=a&ending_before=b",
+      { auth: f.basic },
+    );
+    expect(bothCursors.status).toBe(422);
+    expect(bothCursors.json.errors).toEqual([
+      { field: "ending_before", message: expect.stringMatching(/mutually exclusive/) },
+    ]);
+
+    const unknownCursor = await callRoute(
+      actionsRoute.GET,
+      "GET",
+      "/api/v2/actions?starting_after=ghost",
+      { auth: f.basic },
+    );
+    expect(unknownCursor.status).toBe(404);
+    expect(unknownCursor.json.errors[0].field).toBe("starting_after");
+
+    for (const response of [malformed, wrongType, huge, invalid, future, unknownCustomer, list]) {
+      expect(response.json).toMatchObject({ status: response.status, message: expect.any(String) });
+    }
+    expect(await stored(f.program.id)).toEqual(before);
+  });
+
+  it("refuses missing, wrong, malformed and revoked keys with 401", async () => {
+    const f = await seedApiProgram(db.prisma);
+    const get = (auth?: string) => callRoute(actionsRoute.GET, "GET", "/api/v2/actions", { auth });
+    expect((await get()).status).toBe(401);
+    expect((await get()).json.message).toMatch(/Missing API key/);
+    expect((await get("Basic !!!")).status).toBe(401);
+    expect(
+      (await get(`Basic ${Buffer.from(`${f.apiKey.publicKey}:wrong`).toString("base64")}`)).status,
+    ).toBe(401);
+    expect((await get("Bearer sk_test_nothing")).status).toBe(401);
+    expect((await get(f.basic)).status).toBe(200);
+    expect((await get(f.bearer)).status).toBe(200);
+
+    await db.prisma.apiKey.update({
+      where: { programId_id: { programId: f.program.id, id: f.apiKey.id } },
+      data: { revokedAt: new Date() },
+    });
+    const revoked = await get(f.basic);
+    expect(revoked.status).toBe(401);
+    expect(revoked.json.message).toMatch(/revoked/);
+  });
+
+  it("keeps each program's key inside its own program", async () => {
+    const a = await seedApiProgram(db.prisma);
+    const b = await seedApiProgram(db.prisma);
+    const inB = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+      auth: b.basic,
+      body: { ...valid, key: "b-secret" },
+    });
+    expect(inB.status).toBe(200);
+
+    const listA = await callRoute(actionsRoute.GET, "GET", "/api/v2/actions?limit=250", {
+      auth: a.basic,
+    });
+    expect(listA.json.data).toMatchObject({ items: [], total: 0 });
+    const peek = await callRoute(
+      actionsRoute.GET,
+      "GET",
+      "/api/v2/actions?starting_after=b-secret",
+      { auth: a.basic },
+    );
+    expect(peek.status).toBe(404);
+    const archive = await callRoute(actionRoute.DELETE, "DELETE", "/api/v2/actions/b-secret", {
+      auth: a.basic,
+      params: { key: "b-secret" },
+    });
+    expect(archive.status).toBe(404);
+    const bAction = await db.prisma.action.findFirstOrThrow({
+      where: { programId: b.program.id, key: "b-secret" },
+    });
+    expect(bAction.archivedAt).toBeNull();
+
+    // Same key in A is a different action: keys are unique per program, not globally.
+    const sameKeyInA = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+      auth: a.basic,
+      body: { ...valid, key: "b-secret" },
+    });
+    expect(sameKeyInA.status).toBe(200);
+  });
+
+  it("records each batch item on its own and reports results in order", async () => {
+    const f = await seedApiProgram(db.prisma);
+    const res = await callRoute(batchRoute.POST, "POST", "/api/v2/actions/batch", {
+      auth: f.basic,
+      body: {
+        actions: [
+          { ...valid, key: "b-0" },
+          { ...valid, key: "b-1", value: -1 },
+          { ...valid, key: "b-2", target_key: "cus_missing" },
+          { ...valid, key: "b-0" },
+          { ...valid, key: "b-0", value: 5 },
+          { ...valid, key: "b-5", target_key: "cus_2" },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.data.results.map((r: { status: number }) => r.status)).toEqual([
+      200, 422, 404, 200, 409, 200,
+    ]);
+    expect(res.json.data.results[1].errors[0].field).toBe("actions.1.value");
+    expect(res.json.data.results[3].replayed).toBe(true);
+    expect(res.json.data).toMatchObject({ accepted: 3, rejected: 3 });
+    const keys = (
+      await db.prisma.action.findMany({
+        where: { programId: f.program.id },
+        orderBy: { key: "asc" },
+      })
+    ).map((a) => a.key);
+    expect(keys).toEqual(["b-0", "b-5"]);
+
+    const tooMany = await callRoute(batchRoute.POST, "POST", "/api/v2/actions/batch", {
+      auth: f.basic,
+      body: { actions: Array.from({ length: 1001 }, (_, i) => ({ ...valid, key: `many-${i}` })) },
+    });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.json.errors[0]).toMatchObject({
+      field: "actions",
+      message: expect.stringMatching(/1000/),
+    });
+  });
+
+  it("logs accepted and rejected requests under the key's program, newest first", async () => {
+    const f = await seedApiProgram(db.prisma);
+    await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, body: valid });
+    await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+      auth: f.basic,
+      body: { ...valid, key: "bad", value: 0 },
+    });
+    await callRoute(actionsRoute.GET, "GET", "/api/v2/actions", {
+      auth: `Basic ${Buffer.from(`${f.apiKey.publicKey}:wrong`).toString("base64")}`,
+    });
+    const log = await db.prisma.ingestLog.findMany({
+      where: { programId: f.program.id },
+      orderBy: { id: "asc" },
+    });
+    expect(log.map((l) => [l.method, l.status, l.outcome])).toEqual([
+      ["POST", 200, "accepted"],
+      ["POST", 422, "rejected"],
+      ["GET", 401, "rejected"],
+    ]);
+    expect(log[0].actionKey).toBe("x-1");
+    expect(log[1].message).toMatch(/value/);
+  });
+});
