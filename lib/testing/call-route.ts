@@ -1,26 +1,26 @@
-type RouteHandler = (
+type RouteHandler<P> = (
   request: Request,
-  context: { params: Promise<Record<string, string>> },
+  context: { params: Promise<P> },
 ) => Promise<Response> | Response;
 
-export interface CallOptions {
+export interface CallOptions<P = Record<string, string>> {
   auth?: string;
   body?: unknown;
   /** Sent as-is instead of JSON-encoding `body`. */
   rawBody?: string;
   contentType?: string | null;
   headers?: Record<string, string>;
-  params?: Record<string, string>;
+  params?: P;
 }
 
 /**
  * Calls a route handler with a real `Request`, as Next would, and decodes the JSON answer.
  */
-export async function callRoute(
-  handler: RouteHandler,
+export async function callRoute<P extends Record<string, string>>(
+  handler: RouteHandler<P>,
   method: string,
   path: string,
-  options: CallOptions = {},
+  options: CallOptions<P> = {},
 ) {
   const headers = new Headers(options.headers);
   if (options.auth) headers.set("authorization", options.auth);
@@ -31,7 +31,7 @@ export async function callRoute(
       headers.set("content-type", options.contentType ?? "application/json");
   }
   const request = new Request(`http://localhost${path}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
   const json: any = text ? JSON.parse(text) : null;

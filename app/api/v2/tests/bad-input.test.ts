@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { useDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
-import { callRoute } from "@/lib/testing/call-route";
+import { callRoute, type CallOptions } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import * as actionsRoute from "../actions/route";
 import * as actionRoute from "../actions/[key]/route";
@@ -31,7 +31,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
   it("answers each class of bad request with its status, names the problem and stores nothing", async () => {
     const f = await seedApiProgram(db.prisma);
     const before = await stored(f.program.id);
-    const post = (options: Parameters<typeof callRoute>[3]) =>
+    const post = (options: CallOptions<Record<string, never>>) =>
       callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, ...options });
 
     const malformed = await post({ rawBody: '{"key": "x-1", ' });
