@@ -19,5 +19,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/v2|signin|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/auth|api/v2|docs|signin|_next/|favicon.ico|robots.txt).*)"],
 };

@@ -8,6 +8,7 @@ const ITEMS = [
   { segment: "partners", label: "Partners" },
   { segment: "reward-rules", label: "Reward rules" },
   { segment: "api-keys", label: "API keys" },
+  { segment: "api-log", label: "API log" },
 ];
 
 export function ProgramNav({ slug }: { slug: string }) {

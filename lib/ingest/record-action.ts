@@ -92,13 +92,14 @@ export async function recordAction(
 
     const target = await resolveTarget(tx, programId, input);
     const typeId = await actionTypeId(tx, programId, input.type);
-    const occurredAt = input.occurred_at === undefined ? new Date() : new Date(input.occurred_at);
+    // Unsent event time is receipt time: the same now() as created_at.
+    const occurredAt = input.occurred_at === undefined ? null : new Date(input.occurred_at);
 
     const inserted = await tx.$queryRaw<{ id: bigint }[]>`
       INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id,
                            customer_id, occurred_at, request_hash)
       VALUES (${programId}, ${key}, ${typeId}, ${input.value}, ${input.target_type}::"TargetType",
-              ${target.partnershipId}, ${target.customerId}, ${occurredAt}, ${hash})
+              ${target.partnershipId}, ${target.customerId}, COALESCE(${occurredAt}::timestamptz, now()), ${hash})
       ON CONFLICT (program_id, key) DO NOTHING
       RETURNING id`;
     if (inserted.length === 0) {

@@ -1,13 +1,103 @@
 import type { Metadata } from "next";
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { formatDateTime } from "@/lib/format/format";
+import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { canManageApiKeys } from "@/lib/programs/roles";
+import { CreateKeyForm } from "./create-key-form";
+import { RevokeKeyButton } from "./revoke-key-button";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default function Page() {
+export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { program, role } = await requireProgramAccess(slug);
+  const owner = canManageApiKeys(role);
+  const keys = owner ? await listApiKeys(program.id) : [];
+
   return (
-    <PlaceholderPage
-      title="API keys"
-      description="API key management arrives with the Actions API release."
-    />
+    <section className="space-y-6">
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Keys let your backend send actions to the{" "}
+            <Link href="/docs/api" className="text-blue-600 hover:underline">
+              Actions API
+            </Link>{" "}
+            (HTTP Basic <code>public_key:secret_key</code>, or{" "}
+            <code>Authorization: Bearer secret_key</code>). Secrets are stored only as hashes.
+          </>
+        }
+      />
+      {!owner ? (
+        <p className={`${cardClass} p-6 text-sm text-gray-600 dark:text-gray-400`}>
+          Only program owners can see and manage API keys. Your role in {program.name} is {role}.
+        </p>
+      ) : (
+        <>
+          <div className={`${cardClass} p-4`}>
+            <h2 className="mb-3 font-medium">Create a key</h2>
+            <CreateKeyForm slug={slug} />
+          </div>
+          <div className={`${cardClass} overflow-x-auto`}>
+            {keys.length === 0 ? (
+              <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
+                No keys yet. Create one to start sending actions.
+              </p>
+            ) : (
+              <table className={tableClass}>
+                <thead>
+                  <tr>
+                    <th className={thClass}>Label</th>
+                    <th className={thClass}>Public key</th>
+                    <th className={thClass}>Mode</th>
+                    <th className={thClass}>Created</th>
+                    <th className={thClass}>Last used</th>
+                    <th className={thClass}>Status</th>
+                    <th className={thClass}>
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+                  {keys.map((key) => (
+                    <tr key={key.id}>
+                      <td className={tdClass}>{key.label}</td>
+                      <td className={`${tdClass} font-mono text-xs`}>{key.publicKey}</td>
+                      <td className={tdClass}>{key.mode}</td>
+                      <td className={`${tdClass} whitespace-nowrap`}>
+                        {formatDateTime(key.createdAt, program.timezone)}
+                      </td>
+                      <td className={`${tdClass} whitespace-nowrap`}>
+                        {key.lastUsedAt
+                          ? formatDateTime(key.lastUsedAt, program.timezone)
+                          : "Never"}
+                      </td>
+                      <td className={tdClass}>
+                        {key.revokedAt ? (
+                          <span className="text-red-700 dark:text-red-400">
+                            Revoked {formatDateTime(key.revokedAt, program.timezone)}
+                          </span>
+                        ) : (
+                          <span className="text-green-700 dark:text-green-400">Active</span>
+                        )}
+                      </td>
+                      <td className={tdClass}>
+                        {!key.revokedAt && (
+                          <RevokeKeyButton slug={slug} id={key.id} label={key.label} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </>
+      )}
+    </section>
   );
 }

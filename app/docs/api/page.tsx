@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import { DEMO_API_KEY } from "@/lib/seed/demo-programs";
+
+export const metadata: Metadata = { title: "Actions API" };
+
+type Schema = {
+  type?: string | string[];
+  description?: string;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  default?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+};
+type Operation = {
+  summary: string;
+  description?: string;
+  parameters: { name: string; in: string; required: boolean; schema: Schema }[];
+  requestBody?: { content: { "application/json": { schema: Schema } } };
+  responses: Record<string, { description: string }>;
+};
+
+function typeOf(schema: Schema): string {
+  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(" | ");
+  if (schema.anyOf) return schema.anyOf.map(typeOf).join(" or ");
+  return Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
+}
+
+function FieldTable({ rows }: { rows: { name: string; required: boolean; schema: Schema }[] }) {
+  return (
+    <table className={`${tableClass} mt-2`}>
+      <thead>
+        <tr>
+          <th className={thClass}>Field</th>
+          <th className={thClass}>Type</th>
+          <th className={thClass}>Notes</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+        {rows.map((row) => (
+          <tr key={row.name}>
+            <td className={`${tdClass} font-mono text-xs`}>
+              {row.name}
+              {row.required && <span className="ml-1 text-red-600">*</span>}
+            </td>
+            <td className={`${tdClass} font-mono text-xs`}>{typeOf(row.schema)}</td>
+            <td className={tdClass}>
+              {row.schema.description}
+              {row.schema.default !== undefined &&
+                ` Default ${JSON.stringify(row.schema.default)}.`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+// Rendered from the same OpenAPI document that /api/v2/openapi.json serves.
+export default function ApiDocsPage() {
+  const doc = buildOpenApiDocument();
+  const curl = `curl -u ${DEMO_API_KEY.publicKey}:${DEMO_API_KEY.secret} \\
+  -H 'Content-Type: application/json' \\
+  -d '{"target_key":"cus_acme_00001","target_type":"customer","type":"signup_completed"}' \\
+  http://127.0.0.1:3000/api/v2/actions`;
+  return (
+    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+      <header className="space-y-2">
+        <Link href="/" className="text-sm text-blue-600 hover:underline">
+          ← Actionboard
+        </Link>
+        <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
+        <p className="text-gray-600 dark:text-gray-400">{doc.info.description}</p>
+        <p className="text-sm">
+          Machine-readable:{" "}
+          <a className="text-blue-600 hover:underline" href="/api/v2/openapi.json">
+            /api/v2/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1).
+        </p>
+      </header>
+      <section className={`${cardClass} space-y-2 p-4 text-sm`}>
+        <h2 className="text-lg font-medium">Authentication and errors</h2>
+        <p>
+          Send HTTP Basic <code>public_key:secret_key</code> (as PartnerStack) or{" "}
+          <code>Authorization: Bearer secret_key</code>. Keys belong to one program; owners create
+          them on the program&apos;s API keys page. Responses are envelopes{" "}
+          <code>{"{ data, message, status }"}</code>; errors are{" "}
+          <code>{"{ message, status, errors: [{ field, message }] }"}</code>. A failed request
+          stores nothing. Every request is kept in the program&apos;s API log for 30 days.
+        </p>
+        <p>Try it against the demo data:</p>
+        <pre className="overflow-x-auto rounded bg-gray-100 p-3 text-xs dark:bg-gray-800">
+          {curl}
+        </pre>
+      </section>
+      {Object.entries(doc.paths).flatMap(([path, operations]) =>
+        Object.entries(operations as Record<string, Operation>).map(([method, op]) => {
+          const body = op.requestBody?.content["application/json"].schema;
+          const query = op.parameters.filter((p) => p.in !== "path");
+          return (
+            <section
+              key={`${method} ${path}`}
+              className={`${cardClass} p-4`}
+              aria-labelledby={`${method}-${path}`}
+            >
+              <h2 id={`${method}-${path}`} className="font-mono text-base">
+                <span className="mr-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold uppercase text-blue-800 dark:bg-blue-900 dark:text-blue-200">
+                  {method}
+                </span>
+                {path}
+              </h2>
+              <p className="mt-1 font-medium">{op.summary}</p>
+              {op.description && (
+                <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">{op.description}</p>
+              )}
+              {query.length > 0 && <FieldTable rows={query} />}
+              {body?.properties && (
+                <FieldTable
+                  rows={Object.entries(body.properties).map(([name, schema]) => ({
+                    name,
+                    schema,
+                    required: body.required?.includes(name) ?? false,
+                  }))}
+                />
+              )}
+              <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
+                Responses:{" "}
+                {Object.entries(op.responses)
+                  .map(([status, r]) => `${status} ${r.description}`)
+                  .join(" · ")}
+              </p>
+            </section>
+          );
+        }),
+      )}
+    </main>
+  );
+}

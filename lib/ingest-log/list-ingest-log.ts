@@ -1,0 +1,28 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+import { INGEST_LOG_RETENTION_DAYS } from "./write-ingest-log";
+
+export const INGEST_LOG_PAGE = 50;
+
+/** The API log, newest first, keyset-paged by id (`before` = the last id of the previous page). */
+export async function listIngestLog(
+  programId: number,
+  options: { outcome?: "accepted" | "rejected"; before?: bigint },
+) {
+  const prisma = await getPrisma();
+  const since = new Date(Date.now() - INGEST_LOG_RETENTION_DAYS * 86_400_000);
+  const rows = await prisma.ingestLog.findMany({
+    where: {
+      programId,
+      createdAt: { gte: since },
+      ...(options.outcome ? { outcome: options.outcome } : {}),
+      ...(options.before ? { id: { lt: options.before } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: INGEST_LOG_PAGE + 1,
+  });
+  return {
+    entries: rows.slice(0, INGEST_LOG_PAGE),
+    nextBefore: rows.length > INGEST_LOG_PAGE ? rows[INGEST_LOG_PAGE - 1].id : null,
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+
+export async function listRewardRules(programId: number) {
+  const prisma = await getPrisma();
+  const rules = await prisma.rewardRule.findMany({
+    where: { programId },
+    include: {
+      actionType: { select: { name: true } },
+      group: { select: { key: true, name: true } },
+    },
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+  });
+  const rewardCounts = await prisma.reward.groupBy({
+    by: ["ruleId"],
+    where: { programId, archivedAt: null },
+    _count: { _all: true },
+  });
+  const counts = new Map(rewardCounts.map((r) => [r.ruleId, r._count._all]));
+  return rules.map((rule) => ({
+    id: rule.id,
+    name: rule.name,
+    actionType: rule.actionType.name,
+    minValue: rule.minValue,
+    group: rule.group,
+    amountCents: rule.amountCents,
+    multiplyByValue: rule.multiplyByValue,
+    active: rule.active,
+    rewards: counts.get(rule.id) ?? 0,
+  }));
+}
