@@ -1,4 +1,5 @@
 import { openDatabase, type OpenDatabase } from "../../lib/db/open";
+import { seedApiProgram } from "../../lib/testing/api-fixture";
 import { addMember, createProgram, createUser } from "../../lib/testing/factories";
 import { e2eDatabaseUrl } from "./env";
 
@@ -22,4 +23,13 @@ export async function seedMember(role: "owner" | "manager" | "viewer" = "owner")
 export async function seedProgram() {
   const { prisma } = await e2eDatabase();
   return createProgram(prisma);
+}
+
+/** A member of a program that has groups, partnerships, customers, rules and an API key. */
+export async function seedApiMember(role: "owner" | "manager" | "viewer" = "owner") {
+  const { prisma } = await e2eDatabase();
+  const fixture = await seedApiProgram(prisma);
+  const user = await createUser(prisma);
+  await addMember(prisma, fixture.program.id, user.id, role);
+  return { user, ...fixture };
 }
