@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { rewardRuleFormSchema } from "./reward-rule-schema";
+
+const form = {
+  name: "Bounty",
+  actionType: "signup_completed",
+  amount: "12.50",
+  minValue: "",
+  groupKey: "",
+};
+
+describe("reward rule form", () => {
+  it("turns the submitted strings into stored values", () => {
+    expect(rewardRuleFormSchema.parse({ ...form, active: "on" })).toEqual({
+      id: null,
+      name: "Bounty",
+      actionType: "signup_completed",
+      minValue: null,
+      groupKey: null,
+      amount: 1250,
+      multiplyByValue: false,
+      active: true,
+    });
+    expect(
+      rewardRuleFormSchema.parse({
+        ...form,
+        id: "4",
+        minValue: "3",
+        amount: "7",
+        multiplyByValue: "on",
+      }),
+    ).toMatchObject({ id: 4, minValue: 3, amount: 700, multiplyByValue: true, active: false });
+  });
+
+  it("names each bad field", () => {
+    const result = rewardRuleFormSchema.safeParse({
+      ...form,
+      name: " ",
+      actionType: "has space",
+      amount: "1.234",
+      minValue: "0",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual([
+      "actionType",
+      "amount",
+      "minValue",
+      "name",
+    ]);
+  });
+});
