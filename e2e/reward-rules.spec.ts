@@ -12,6 +12,8 @@ test("a manager edits a rule, a bad amount is explained, and new actions earn th
   await expect(page.getByRole("row", { name: /Signup bounty/ })).toContainText("$5.00");
 
   await page.getByRole("link", { name: "Edit Signup bounty" }).click();
+  // The edit form replaces the "Add a rule" form once the navigation commits.
+  await expect(page.getByRole("heading", { name: "Edit “Signup bounty”" })).toBeVisible();
   await page.getByLabel("Amount per action").fill("7.5x");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Amount must be a number with at most 2 decimals")).toBeVisible();
