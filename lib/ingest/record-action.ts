@@ -128,8 +128,9 @@ export async function recordAction(
         : [],
     );
     if (rewards.length > 0) await tx.reward.createMany({ data: rewards });
-    await tx.$executeRaw`UPDATE actions SET reward_outcome = ${JSON.stringify(outcome)}::jsonb
-      WHERE program_id = ${programId} AND id = ${actionId}`;
+    const rewardCents = rewards.reduce((sum, r) => sum + r.amountCents, 0);
+    await tx.$executeRaw`UPDATE actions SET reward_outcome = ${JSON.stringify(outcome)}::jsonb,
+      reward_cents = ${rewardCents} WHERE program_id = ${programId} AND id = ${actionId}`;
 
     const stored = (await findByKey(tx, programId, key))!;
     return { action: toActionOutput(stored, await loadRuleNames(tx, programId)), replayed: false };

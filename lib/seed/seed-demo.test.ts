@@ -81,6 +81,14 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
     );
     expect(Number(upgradeCents[0].cents)).toBe(Number(byName["Upgrade per seat block"].expected));
 
+    const [{ mismatched }] = await db.withRunner((runner) =>
+      runner.query<{ mismatched: string }>(`
+        SELECT count(*) AS mismatched FROM actions a
+        WHERE a.reward_cents <> COALESCE((SELECT sum(w.amount_cents) FROM rewards w
+          WHERE w.program_id = a.program_id AND w.action_id = a.id), 0)`),
+    );
+    expect(Number(mismatched)).toBe(0);
+
     const login = await db.prisma.user.findUnique({ where: { email: DEMO_LOGIN.email } });
     expect(login).not.toBeNull();
   });

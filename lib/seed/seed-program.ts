@@ -256,8 +256,10 @@ export async function seedProgram(
       { actionTypeId, value, groupId: groupOf.get(partnershipId)!, archived: false },
       rules,
     );
+    let rewardCents = 0;
     for (const rule of outcome.rules) {
       if (rule.outcome === "rewarded") {
+        rewardCents += rule.amountCents;
         pendingRewards.push({
           key,
           partnershipId,
@@ -282,6 +284,7 @@ export async function seedProgram(
       iso,
       archived ? new Date(Math.min(anchor, at + DAY_MS)).toISOString() : null,
       JSON.stringify(outcome),
+      rewardCents,
     ]);
   }
   const actions = await bulkInsert<{ id: string; key: string }>(
@@ -300,6 +303,7 @@ export async function seedProgram(
       { name: "updated_at", type: "timestamptz" },
       { name: "archived_at", type: "timestamptz" },
       { name: "reward_outcome", type: "jsonb" },
+      { name: "reward_cents", type: "int" },
     ],
     actionRows,
     "id, key",

@@ -1,0 +1,33 @@
+import { addUnits, startOfUnit } from "./resolve-timeframe";
+import type { Unit } from "./timeframe";
+import { dateOf, formatDate } from "./zoned-time";
+
+export const MAX_BUCKETS = 1500;
+const COARSER: Record<Unit, Unit | null> = {
+  day: "week",
+  week: "month",
+  month: "quarter",
+  quarter: "year",
+  year: null,
+};
+
+/** Labels (local start dates) of every bucket from one instant to another, inclusive of both. */
+export function bucketLabels(first: number, last: number, unit: Unit, timeZone: string): string[] {
+  const labels: string[] = [];
+  const end = formatDate(startOfUnit(dateOf(last, timeZone), unit));
+  let date = startOfUnit(dateOf(first, timeZone), unit);
+  for (let label = formatDate(date); label <= end; label = formatDate(date)) {
+    labels.push(label);
+    date = addUnits(date, 1, unit);
+  }
+  return labels;
+}
+
+/** The requested timescale, or a coarser one when the span would draw more than MAX_BUCKETS bars. */
+export function fittingUnit(first: number, last: number, unit: Unit, timeZone: string): Unit {
+  let current = unit;
+  while (COARSER[current] && bucketLabels(first, last, current, timeZone).length > MAX_BUCKETS) {
+    current = COARSER[current]!;
+  }
+  return current;
+}

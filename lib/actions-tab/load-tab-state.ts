@@ -1,0 +1,98 @@
+import {
+  drillParsers,
+  filterParsers,
+  tableParsers,
+  type ActionsTabFilters,
+  type DrillSelection,
+  type TableState,
+} from "./search-params";
+import { describeTimeframe } from "./timeframe";
+
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+const LABELS: Record<string, string> = {
+  timescale: "Timescale",
+  timeframe: "Timeframe",
+  group: "Group name",
+  group_op: "Group name",
+  manager: "Partner manager name",
+  manager_op: "Partner manager name",
+  name: "Partner name",
+  email: "Partner email",
+  tag: "Partner tag",
+  tag_op: "Partner tag",
+  marketplace: "Is marketplace",
+  archived: "Is partnership archived",
+  sort: "Sort",
+  dir: "Sort direction",
+  page: "Page",
+  partner: "Partner",
+  type: "Action type",
+  value: "Action value",
+  after: "Page position",
+};
+
+const MAX_TEXT = 200;
+
+type AnyParser = { parse: (value: string) => unknown; defaultValue?: unknown };
+
+/** A raw value is valid when it parses completely: no dropped list items, no out-of-range numbers. */
+function isValid(key: string, parser: AnyParser, raw: string): boolean {
+  const parsed = parser.parse(raw);
+  if (parsed === null || parsed === undefined) return false;
+  if (Array.isArray(parsed))
+    return (
+      parsed.length === raw.split(",").length && parsed.every((n) => Number.isInteger(n) && n > 0)
+    );
+  if (key === "page" || key === "value") return Number.isInteger(parsed) && (parsed as number) >= 1;
+  if (typeof parsed === "string") return parsed.length <= MAX_TEXT;
+  return true;
+}
+
+function loadWith<P extends Record<string, AnyParser>>(
+  parsers: P,
+  raw: RawSearchParams,
+  warnings: string[],
+) {
+  const out: Record<string, unknown> = {};
+  for (const [key, parser] of Object.entries(parsers)) {
+    const value = raw[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text === "") {
+      out[key] = parser.defaultValue ?? null;
+      continue;
+    }
+    if (isValid(key, parser, text)) {
+      out[key] = parser.parse(text);
+    } else {
+      const fallback =
+        key === "timeframe"
+          ? ` Showing “${describeTimeframe(parser.defaultValue as never)}” instead.`
+          : " It was ignored.";
+      warnings.push(
+        `${LABELS[key] ?? key}: “${text.slice(0, 60)}” is not a valid value.${fallback}`,
+      );
+      out[key] = parser.defaultValue ?? null;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the tab's URL on the server: valid values are used, invalid ones fall back to their
+ * defaults and produce a message for the page, never an error.
+ */
+export function loadTabState(raw: RawSearchParams) {
+  const warnings: string[] = [];
+  const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  if (typeof filters.name === "string") filters.name = filters.name.trim();
+  if (typeof filters.email === "string") filters.email = filters.email.trim();
+  return {
+    filters: filters as ActionsTabFilters,
+    table: table as TableState,
+    drill: drill as DrillSelection,
+    warnings,
+  };
+}

@@ -1,0 +1,74 @@
+// The one parser map for the Actions tab's URL. The filter bar (useQueryStates), the page, the
+// drill-down, the "new actions" check and the exports all read the same keys through it.
+import {
+  createParser,
+  createSerializer,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+  type inferParserType,
+} from "nuqs/server";
+import {
+  DEFAULT_TIMEFRAME,
+  parseTimeframe,
+  serializeTimeframe,
+  UNITS,
+  type Timeframe,
+} from "./timeframe";
+
+export const TIMESCALES = UNITS;
+export const INCLUDE_OPS = ["include", "exclude"] as const;
+export const TAG_OPS = ["any_of", "none_of"] as const;
+export const YES_NO = ["any", "yes", "no"] as const;
+export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
+export const SORT_DIRS = ["asc", "desc"] as const;
+
+export const parseAsTimeframe = createParser<Timeframe>({
+  parse: parseTimeframe,
+  serialize: serializeTimeframe,
+  eq: (a, b) => serializeTimeframe(a) === serializeTimeframe(b),
+});
+
+const ids = parseAsArrayOf(parseAsInteger);
+
+/** Filters: what the Reload button applies. Ids (not names) so commas in names cannot break a URL. */
+export const filterParsers = {
+  timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
+  timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
+  group: ids.withDefault([]),
+  group_op: parseAsStringLiteral(INCLUDE_OPS).withDefault("include"),
+  manager: ids.withDefault([]),
+  manager_op: parseAsStringLiteral(INCLUDE_OPS).withDefault("include"),
+  name: parseAsString.withDefault(""),
+  email: parseAsString.withDefault(""),
+  tag: ids.withDefault([]),
+  tag_op: parseAsStringLiteral(TAG_OPS).withDefault("any_of"),
+  marketplace: parseAsStringLiteral(YES_NO).withDefault("any"),
+  archived: parseAsStringLiteral(YES_NO).withDefault("any"),
+};
+
+/** The occurrences table's own state: sorting and page. */
+export const tableParsers = {
+  sort: parseAsStringLiteral(TABLE_SORTS).withDefault("occurrences"),
+  dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
+  page: parseAsInteger.withDefault(1),
+};
+
+/** The drill-down's selection: one table row (partner, type, value), or none = every action. */
+export const drillParsers = {
+  partner: parseAsString,
+  type: parseAsString,
+  value: parseAsInteger,
+  after: parseAsString,
+};
+
+export type ActionsTabFilters = inferParserType<typeof filterParsers>;
+export type TableState = inferParserType<typeof tableParsers>;
+export type DrillSelection = inferParserType<typeof drillParsers>;
+
+export const serializeTabUrl = createSerializer({
+  ...filterParsers,
+  ...tableParsers,
+  ...drillParsers,
+});
