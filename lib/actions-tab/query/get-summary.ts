@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getPrisma } from "../../db/client";
 import type { InstantRange } from "../resolve-timeframe";
 import { matchingActions, type TabScope } from "./tab-scope";
@@ -34,11 +35,14 @@ async function numbers(scope: TabScope, range: InstantRange): Promise<SummaryNum
   };
 }
 
-/** The number tiles (and the table's totals row): current period and the one before. */
-export async function getSummary(scope: TabScope): Promise<Summary> {
+/**
+ * The number tiles (and the table's totals row): current period and the one before. Cached per
+ * request and scope, so the tiles and the totals row share one computation.
+ */
+export const getSummary = cache(async (scope: TabScope): Promise<Summary> => {
   const [current, previous] = await Promise.all([
     numbers(scope, scope.range),
     scope.previous ? numbers(scope, scope.previous) : Promise.resolve(null),
   ]);
   return { current, previous };
-}
+});

@@ -1,24 +1,78 @@
 import type { Metadata } from "next";
+import { ChartTile } from "@/components/actions-tab/chart-tile";
+import { FilterBar } from "@/components/actions-tab/filter-bar";
+import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
+import { NewActionsNotice } from "@/components/actions-tab/new-actions-notice";
+import { NumberTiles } from "@/components/actions-tab/number-tiles";
+import { OccurrenceTableTile } from "@/components/actions-tab/occurrence-table-tile";
+import { SavedViews } from "@/components/actions-tab/saved-views";
+import { TileSlot } from "@/components/actions-tab/tile-slot";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadTabView } from "@/lib/actions-tab/load-tab-view";
+import { serializeTabUrl } from "@/lib/actions-tab/search-params";
+import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 
 export const metadata: Metadata = { title: "Actions" };
 
-export default async function ActionsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ActionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const { program } = await requireProgramAccess(slug);
+  const [view, views] = await Promise.all([
+    searchParams.then((raw) => loadTabView(program, raw)),
+    listSavedViews(program.id),
+  ]);
+  const { scope, table, filters } = view;
+  const basePath = `/p/${slug}/actions`;
+  const viewKey = serializeTabUrl("", { ...filters, ...table });
+
   return (
-    <section>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Actions</h1>
-        <p className="text-sm text-gray-500">Times in {program.timezone}</p>
-      </div>
-      <div className="mt-6 rounded-lg border border-dashed border-gray-300 p-10 text-center dark:border-gray-700">
-        <p className="font-medium">The Actions tab is on its way</p>
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-          Filters, number tiles, the chart, the table and drill-downs for {program.name} will appear
-          here.
-        </p>
-      </div>
+    <section className="space-y-4">
+      <PageHeader
+        title="Actions"
+        description={
+          <>
+            Timeframe {describeTimeframe(filters.timeframe)}:{" "}
+            <strong>{scope.rangeDescription}</strong>, times in {program.timezone}.
+          </>
+        }
+      >
+        <SavedViews slug={slug} query={view.filterQuery} views={views} />
+      </PageHeader>
+      <FilterWarnings warnings={view.warnings} />
+      <FilterBar
+        options={view.options}
+        timezone={program.timezone}
+        rangeDescription={scope.rangeDescription}
+      />
+      <NewActionsNotice
+        countUrl={`${basePath}/new-count?${view.filterQuery ? `${view.filterQuery}&` : ""}since=${scope.asOf}`}
+      />
+      <TileSlot title="Numbers" viewKey={viewKey}>
+        <NumberTiles
+          scope={scope}
+          currency={program.currency}
+          drillHref={serializeTabUrl(`${basePath}/occurrences`, filters)}
+        />
+      </TileSlot>
+      <TileSlot title="Occurrences over time" height="h-72" viewKey={viewKey}>
+        <ChartTile scope={scope} />
+      </TileSlot>
+      <TileSlot title="Actions by partner, type and value" height="h-96" viewKey={viewKey}>
+        <OccurrenceTableTile
+          scope={scope}
+          table={table}
+          basePath={basePath}
+          currency={program.currency}
+        />
+      </TileSlot>
     </section>
   );
 }

@@ -1,0 +1,59 @@
+import { getSeries } from "@/lib/actions-tab/query/get-series";
+import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import { OccurrencesChart } from "./occurrences-chart";
+import { Tile } from "./tile";
+
+const UNIT_LABEL = {
+  day: "day",
+  week: "week (Monday start)",
+  month: "month",
+  quarter: "quarter",
+  year: "year",
+} as const;
+
+export async function ChartTile({ scope }: { scope: TabScope }) {
+  const series = await getSeries(scope);
+  const total = series.rows.reduce(
+    (sum, row) => sum + series.types.reduce((s, t) => s + Number(row[t]), 0),
+    0,
+  );
+  return (
+    <Tile title="Occurrences over time">
+      <p className="text-xs text-gray-500">
+        Per {UNIT_LABEL[series.unit]}, stacked by action type, in {scope.timezone}.
+        {series.unit !== series.requestedUnit &&
+          ` Shown per ${series.unit}: per ${series.requestedUnit} would draw too many bars for this timeframe.`}
+      </p>
+      {total === 0 ? (
+        <p className="flex h-72 items-center justify-center text-sm text-gray-500">
+          No actions match these filters in this timeframe.
+        </p>
+      ) : (
+        <>
+          <OccurrencesChart rows={series.rows} types={series.types} />
+          <table className="sr-only">
+            <caption>Occurrences per {series.unit} and action type</caption>
+            <thead>
+              <tr>
+                <th>Bucket</th>
+                {series.types.map((t) => (
+                  <th key={t}>{t}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {series.rows.map((row) => (
+                <tr key={row.bucket}>
+                  <td>{row.bucket}</td>
+                  {series.types.map((t) => (
+                    <td key={t}>{row[t]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Tile>
+  );
+}

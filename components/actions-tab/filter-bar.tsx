@@ -1,0 +1,325 @@
+"use client";
+
+import { createSerializer, useQueryStates } from "nuqs";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import type { FilterOptions } from "@/lib/actions-tab/query/load-filter-options";
+import {
+  filterParsers,
+  tableParsers,
+  TIMESCALES,
+  type ActionsTabFilters,
+} from "@/lib/actions-tab/search-params";
+import { MultiSelect } from "./multi-select";
+import { TimeframeControl } from "./timeframe-control";
+
+const serializeFilters = createSerializer(filterParsers);
+const control =
+  "w-full rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950";
+
+function Field({
+  label,
+  htmlFor,
+  children,
+  wide,
+}: {
+  label: string;
+  htmlFor?: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <div className={wide ? "sm:col-span-2" : ""}>
+      {htmlFor ? (
+        <label
+          htmlFor={htmlFor}
+          className="mb-1 block text-xs font-medium text-gray-600 dark:text-gray-300"
+        >
+          {label}
+        </label>
+      ) : (
+        <p className="mb-1 text-xs font-medium text-gray-600 dark:text-gray-300">{label}</p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+type Op = "any" | "include" | "exclude";
+
+function MembershipFilter({
+  id,
+  label,
+  anyLabel,
+  inLabel,
+  outLabel,
+  op,
+  ids,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  inLabel: string;
+  outLabel: string;
+  op: Op;
+  ids: number[];
+  options: FilterOptions["groups"];
+  onChange: (op: Op, ids: number[]) => void;
+}) {
+  return (
+    <Field label={label} htmlFor={`${id}-op`}>
+      <div className="flex gap-1">
+        <select
+          id={`${id}-op`}
+          value={op}
+          onChange={(e) => onChange(e.target.value as Op, ids)}
+          className={`${control} w-auto`}
+        >
+          <option value="any">{anyLabel}</option>
+          <option value="include">{inLabel}</option>
+          <option value="exclude">{outLabel}</option>
+        </select>
+        <div className="min-w-0 flex-1">
+          <MultiSelect
+            label={label}
+            options={options}
+            selected={ids}
+            disabled={op === "any"}
+            onChange={(next) => onChange(op, next)}
+          />
+        </div>
+      </div>
+    </Field>
+  );
+}
+
+/**
+ * The nine filters, edited as a draft. Nothing changes on the page until Reload writes the draft
+ * to the URL (a new history entry) and the server renders the new view.
+ */
+export function FilterBar({
+  options,
+  timezone,
+  rangeDescription,
+}: {
+  options: FilterOptions;
+  timezone: string;
+  rangeDescription: string;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [applied, setApplied] = useQueryStates(
+    { ...filterParsers, page: tableParsers.page },
+    { shallow: false, history: "push", startTransition },
+  );
+  const appliedFilters = Object.fromEntries(
+    Object.keys(filterParsers).map((k) => [k, applied[k as keyof ActionsTabFilters]]),
+  ) as ActionsTabFilters;
+  const appliedKey = serializeFilters(appliedFilters);
+  const [draft, setDraft] = useState<ActionsTabFilters>(appliedFilters);
+  const [timeframeValid, setTimeframeValid] = useState(true);
+  const [syncedKey, setSyncedKey] = useState(appliedKey);
+  // Remounts the timeframe control, whose inputs keep their own text while being edited.
+  const [formVersion, setFormVersion] = useState(0);
+
+  const resetDraft = () => {
+    setDraft(appliedFilters);
+    setTimeframeValid(true);
+    setFormVersion((v) => v + 1);
+  };
+  // Back/forward (or a saved view) changed the applied filters: the draft follows them.
+  if (appliedKey !== syncedKey) {
+    setSyncedKey(appliedKey);
+    resetDraft();
+  }
+
+  const dirty = serializeFilters(draft) !== appliedKey;
+  const set = (changes: Partial<ActionsTabFilters>) => setDraft((d) => ({ ...d, ...changes }));
+  const opOf = (ids: number[], op: string): Op => (ids.length === 0 ? "any" : (op as Op));
+
+  function reload(event?: FormEvent) {
+    event?.preventDefault();
+    if (!timeframeValid) return;
+    // Ops without a choice mean "any": keep the URL free of no-op parameters.
+    const clean: ActionsTabFilters = {
+      ...draft,
+      name: draft.name.trim(),
+      email: draft.email.trim(),
+      group_op: draft.group.length ? draft.group_op : "include",
+      manager_op: draft.manager.length ? draft.manager_op : "include",
+      tag_op: draft.tag.length ? draft.tag_op : "any_of",
+    };
+    setDraft(clean);
+    void setApplied({ ...clean, page: null });
+  }
+
+  return (
+    <form
+      onSubmit={reload}
+      aria-label="Filters"
+      className="rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
+    >
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Field label="Timescale" htmlFor="f-timescale">
+          <select
+            id="f-timescale"
+            value={draft.timescale}
+            onChange={(e) => set({ timescale: e.target.value as ActionsTabFilters["timescale"] })}
+            className={control}
+          >
+            {TIMESCALES.map((t) => (
+              <option key={t} value={t}>
+                {t[0].toUpperCase() + t.slice(1)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={`Timeframe (${timezone})`} wide>
+          <TimeframeControl
+            key={formVersion}
+            value={draft.timeframe}
+            onChange={(tf) => {
+              setTimeframeValid(tf !== null);
+              if (tf) set({ timeframe: tf });
+            }}
+          />
+        </Field>
+        <MembershipFilter
+          id="f-group"
+          label="Group name"
+          anyLabel="is any"
+          inLabel="is one of"
+          outLabel="is not one of"
+          op={opOf(draft.group, draft.group_op)}
+          ids={draft.group}
+          options={options.groups}
+          onChange={(op, ids) =>
+            set(op === "any" ? { group: [], group_op: "include" } : { group: ids, group_op: op })
+          }
+        />
+        <MembershipFilter
+          id="f-manager"
+          label="Partner manager name"
+          anyLabel="is any"
+          inLabel="is one of"
+          outLabel="is not one of"
+          op={opOf(draft.manager, draft.manager_op)}
+          ids={draft.manager}
+          options={options.managers}
+          onChange={(op, ids) =>
+            set(
+              op === "any"
+                ? { manager: [], manager_op: "include" }
+                : { manager: ids, manager_op: op },
+            )
+          }
+        />
+        <Field label="Partner name contains" htmlFor="f-name">
+          <input
+            id="f-name"
+            type="search"
+            value={draft.name}
+            maxLength={200}
+            onChange={(e) => set({ name: e.target.value })}
+            className={control}
+          />
+        </Field>
+        <Field label="Partner email contains" htmlFor="f-email">
+          <input
+            id="f-email"
+            type="search"
+            value={draft.email}
+            maxLength={200}
+            onChange={(e) => set({ email: e.target.value })}
+            className={control}
+          />
+        </Field>
+        <MembershipFilter
+          id="f-tag"
+          label="Partner tag"
+          anyLabel="is any"
+          inLabel="has one of"
+          outLabel="has none of"
+          op={draft.tag.length === 0 ? "any" : draft.tag_op === "any_of" ? "include" : "exclude"}
+          ids={draft.tag}
+          options={options.tags}
+          onChange={(op, ids) =>
+            set(
+              op === "any"
+                ? { tag: [], tag_op: "any_of" }
+                : { tag: ids, tag_op: op === "include" ? "any_of" : "none_of" },
+            )
+          }
+        />
+        <Field label="Is marketplace" htmlFor="f-marketplace">
+          <select
+            id="f-marketplace"
+            value={draft.marketplace}
+            onChange={(e) =>
+              set({ marketplace: e.target.value as ActionsTabFilters["marketplace"] })
+            }
+            className={control}
+          >
+            <option value="any">Any</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </Field>
+        <Field label="Is partnership archived" htmlFor="f-archived">
+          <select
+            id="f-archived"
+            value={draft.archived}
+            onChange={(e) => set({ archived: e.target.value as ActionsTabFilters["archived"] })}
+            className={control}
+          >
+            <option value="any">Any</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </Field>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-gray-100 pt-3 dark:border-gray-800">
+        <p className="text-xs text-gray-500" aria-live="polite">
+          {pending
+            ? "Loading the new view…"
+            : dirty
+              ? "You have changed filters: press Reload to apply them."
+              : `Showing ${rangeDescription} (${timezone}).`}
+        </p>
+        <div className="flex items-center gap-2">
+          {dirty && (
+            <button
+              type="button"
+              onClick={resetDraft}
+              className="text-sm text-gray-600 hover:underline dark:text-gray-300"
+            >
+              Discard changes
+            </button>
+          )}
+          <button
+            type="submit"
+            disabled={!timeframeValid || pending}
+            aria-label={dirty ? "Reload with the changed filters (unapplied changes)" : "Reload"}
+            className={`relative inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${dirty ? "bg-blue-600 text-white hover:bg-blue-700" : "border border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className={`h-4 w-4 ${pending ? "animate-spin" : ""}`}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M21 12a9 9 0 1 1-3-6.7L21 8" />
+              <path d="M21 3v5h-5" />
+            </svg>
+            Reload
+            {dirty && (
+              <span className="absolute -right-1 -top-1 h-2.5 w-2.5 rounded-full bg-amber-400 ring-2 ring-white dark:ring-gray-900" />
+            )}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

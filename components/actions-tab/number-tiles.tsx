@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { formatMoney } from "@/lib/format/format";
+import { getSummary, type SummaryNumbers } from "@/lib/actions-tab/query/get-summary";
+import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import { Tile } from "./tile";
+
+export const NUMBER_TILES: { key: keyof SummaryNumbers; title: string }[] = [
+  { key: "occurrences", title: "Occurrences" },
+  { key: "totalValue", title: "Total value" },
+  { key: "rewardCents", title: "Total rewards" },
+  { key: "partners", title: "Partners with actions" },
+  { key: "customers", title: "Customers with actions" },
+];
+
+function Change({ current, previous }: { current: number; previous: number }) {
+  if (previous === 0) {
+    return (
+      <p className="text-xs text-gray-500">
+        {current === 0 ? "No change" : "New this period"} vs previous period
+      </p>
+    );
+  }
+  const pct = ((current - previous) / previous) * 100;
+  const up = pct > 0;
+  const text = `${up ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}%`;
+  return (
+    <p className="text-xs text-gray-500">
+      <span
+        className={
+          up
+            ? "text-green-700 dark:text-green-400"
+            : pct < 0
+              ? "text-red-700 dark:text-red-400"
+              : ""
+        }
+      >
+        {text}
+      </span>{" "}
+      vs previous period
+    </p>
+  );
+}
+
+export function formatTileValue(
+  key: keyof SummaryNumbers,
+  value: number,
+  currency: string,
+): string {
+  return key === "rewardCents" ? formatMoney(value, currency) : value.toLocaleString("en-US");
+}
+
+/** The five number tiles; Occurrences links to every underlying action. */
+export async function NumberTiles({
+  scope,
+  currency,
+  drillHref,
+}: {
+  scope: TabScope;
+  currency: string;
+  drillHref: string;
+}) {
+  const { current, previous } = await getSummary(scope);
+  return (
+    <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
+      {NUMBER_TILES.map(({ key, title }) => (
+        <Tile key={key} title={title}>
+          <p className="text-2xl font-semibold tabular-nums" data-testid={`tile-${key}`}>
+            {key === "occurrences" ? (
+              <Link
+                href={drillHref}
+                className="hover:underline"
+                aria-label={`${current[key]} occurrences: show the actions`}
+              >
+                {formatTileValue(key, current[key], currency)}
+              </Link>
+            ) : (
+              formatTileValue(key, current[key], currency)
+            )}
+          </p>
+          {previous && <Change current={current[key]} previous={previous[key]} />}
+        </Tile>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import Link from "next/link";
+import { tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { formatMoney } from "@/lib/format/format";
+import { getOccurrenceTable } from "@/lib/actions-tab/query/get-occurrence-table";
+import { getSummary } from "@/lib/actions-tab/query/get-summary";
+import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import { serializeTabUrl, type TableState } from "@/lib/actions-tab/search-params";
+import { Tile } from "./tile";
+
+const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
+  { sort: "name", label: "Partner name" },
+  { sort: "email", label: "Partner email" },
+  { sort: "type", label: "Action type" },
+  { sort: "value", label: "Action value", numeric: true },
+  { sort: "occurrences", label: "Occurrences", numeric: true },
+  { sort: "rewards", label: "Sum of rewards", numeric: true },
+];
+
+export async function OccurrenceTableTile({
+  scope,
+  table,
+  basePath,
+  currency,
+}: {
+  scope: TabScope;
+  table: TableState;
+  basePath: string;
+  currency: string;
+}) {
+  const [data, summary] = await Promise.all([getOccurrenceTable(scope, table), getSummary(scope)]);
+  const url = (
+    changes: Partial<TableState> & { partner?: string; type?: string; value?: number },
+    path = basePath,
+  ) => serializeTabUrl(path, { ...scope.filters, ...table, ...changes });
+  const drillPath = `${basePath}/occurrences`;
+  // Clicking the sorted column flips it; another column starts numbers high-first, text A–Z.
+  const sortHref = (column: (typeof COLUMNS)[number]) => {
+    const dir =
+      table.sort === column.sort
+        ? table.dir === "desc"
+          ? "asc"
+          : "desc"
+        : column.numeric
+          ? "desc"
+          : "asc";
+    return url({ sort: column.sort, dir, page: 1 });
+  };
+
+  return (
+    <Tile title="Actions by partner, type and value">
+      {data.totalRows === 0 ? (
+        <p className="py-10 text-center text-sm text-gray-500">
+          No actions match these filters in this timeframe.
+        </p>
+      ) : (
+        <>
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => {
+                    const active = table.sort === c.sort;
+                    return (
+                      <th
+                        key={c.sort}
+                        className={`${thClass} ${c.numeric ? "text-right" : ""}`}
+                        aria-sort={
+                          active ? (table.dir === "asc" ? "ascending" : "descending") : "none"
+                        }
+                      >
+                        <Link
+                          href={sortHref(c)}
+                          className="inline-flex items-center gap-1 hover:text-gray-900 dark:hover:text-gray-100"
+                        >
+                          {c.label}
+                          <span aria-hidden="true">
+                            {active ? (table.dir === "asc" ? "↑" : "↓") : "↕"}
+                          </span>
+                        </Link>
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+                {data.rows.map((row) => (
+                  <tr key={`${row.partnerKey}|${row.actionType}|${row.actionValue}`}>
+                    <td className={tdClass}>{row.partnerName}</td>
+                    <td className={tdClass}>{row.partnerEmail}</td>
+                    <td className={`${tdClass} font-mono text-xs`}>{row.actionType}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>
+                      <Link
+                        href={url(
+                          {
+                            partner: row.partnerKey,
+                            type: row.actionType,
+                            value: row.actionValue,
+                            page: 1,
+                          },
+                          drillPath,
+                        )}
+                        className="font-medium text-blue-600 hover:underline"
+                        aria-label={`${row.occurrences} occurrences of ${row.actionType} value ${row.actionValue} by ${row.partnerName}: show the actions`}
+                      >
+                        {row.occurrences.toLocaleString("en-US")}
+                      </Link>
+                    </td>
+                    <td className={`${tdClass} text-right tabular-nums`}>
+                      {formatMoney(row.rewardCents, currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="border-t-2 border-gray-200 font-semibold dark:border-gray-700">
+                <tr>
+                  <td className={tdClass} colSpan={4}>
+                    Total ({data.totalRows.toLocaleString("en-US")} rows, all pages)
+                  </td>
+                  <td
+                    className={`${tdClass} text-right tabular-nums`}
+                    data-testid="table-total-occurrences"
+                  >
+                    <Link
+                      href={url({ page: 1 }, drillPath)}
+                      className="text-blue-600 hover:underline"
+                    >
+                      {summary.current.occurrences.toLocaleString("en-US")}
+                    </Link>
+                  </td>
+                  <td
+                    className={`${tdClass} text-right tabular-nums`}
+                    data-testid="table-total-rewards"
+                  >
+                    {formatMoney(summary.current.rewardCents, currency)}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <nav aria-label="Table pages" className="mt-3 flex items-center justify-between text-sm">
+            <span className="text-gray-600 dark:text-gray-400">
+              Page {data.page} of {data.pageCount}
+            </span>
+            <span className="flex gap-3">
+              {data.page > 1 && (
+                <Link href={url({ page: data.page - 1 })} className="text-blue-600 hover:underline">
+                  ← Previous
+                </Link>
+              )}
+              {data.page < data.pageCount && (
+                <Link href={url({ page: data.page + 1 })} className="text-blue-600 hover:underline">
+                  Next →
+                </Link>
+              )}
+            </span>
+          </nav>
+        </>
+      )}
+    </Tile>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Menu } from "@/components/shell/menu";
+import {
+  deleteViewAction,
+  saveViewAction,
+  type SaveViewState,
+} from "@/app/p/[slug]/actions/saved-view-actions";
+
+export function SavedViews({
+  slug,
+  query,
+  views,
+}: {
+  slug: string;
+  query: string;
+  views: { id: number; name: string; query: string }[];
+}) {
+  const [state, save, pending] = useActionState(saveViewAction.bind(null, slug, query), {
+    status: "idle",
+  } as SaveViewState);
+  return (
+    <div className="flex items-center gap-2">
+      <Menu
+        label="Saved views"
+        align="right"
+        button={<span>Saved views{views.length ? ` (${views.length})` : ""}</span>}
+      >
+        {views.length === 0 && (
+          <p className="px-3 py-2 text-sm text-gray-500">No saved views yet.</p>
+        )}
+        {views.map((view) => (
+          <div
+            key={view.id}
+            className="flex items-center justify-between gap-2 px-3 py-1 hover:bg-gray-100 dark:hover:bg-gray-800"
+          >
+            <Link
+              href={`/p/${slug}/actions${view.query ? `?${view.query}` : ""}`}
+              className="flex-1 py-1 text-sm"
+            >
+              {view.name}
+            </Link>
+            <form action={deleteViewAction.bind(null, slug)} onClick={(e) => e.stopPropagation()}>
+              <input type="hidden" name="id" value={view.id} />
+              <button
+                type="submit"
+                aria-label={`Delete saved view ${view.name}`}
+                className="rounded px-1 text-gray-400 hover:text-red-600"
+              >
+                ×
+              </button>
+            </form>
+          </div>
+        ))}
+      </Menu>
+      <form action={save} className="flex items-center gap-1">
+        <label htmlFor="save-view-name" className="sr-only">
+          Name for this view
+        </label>
+        <input
+          id="save-view-name"
+          name="name"
+          placeholder="Name this view"
+          maxLength={80}
+          className="w-40 rounded-md border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+        >
+          Save view
+        </button>
+        {state.message && (
+          <span
+            role={state.status === "error" ? "alert" : "status"}
+            className={`text-xs ${state.status === "error" ? "text-red-600" : "text-green-700 dark:text-green-400"}`}
+          >
+            {state.message}
+          </span>
+        )}
+      </form>
+    </div>
+  );
+}

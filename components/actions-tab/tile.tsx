@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { cardClass } from "@/components/ui/styles";
+
+/** The frame of every tile: a titled card with an optional menu in its top right corner. */
+export function Tile({
+  title,
+  menu,
+  children,
+  className = "",
+}: {
+  title: string;
+  menu?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section aria-label={title} className={`${cardClass} p-4 ${className}`}>
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="text-sm font-medium text-gray-600 dark:text-gray-300">{title}</h2>
+        {menu}
+      </div>
+      <div className="mt-2">{children}</div>
+    </section>
+  );
+}
+
+export function TileSkeleton({ title, height = "h-16" }: { title: string; height?: string }) {
+  return (
+    <section aria-label={title} aria-busy="true" className={`${cardClass} p-4`}>
+      <h2 className="text-sm font-medium text-gray-600 dark:text-gray-300">{title}</h2>
+      <div className={`mt-3 ${height} animate-pulse rounded bg-gray-100 dark:bg-gray-800`} />
+      <span className="sr-only">Loading {title}…</span>
+    </section>
+  );
+}

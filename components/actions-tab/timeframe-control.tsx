@@ -1,0 +1,185 @@
+"use client";
+
+import { useState } from "react";
+import { UNITS, type Timeframe, type Unit } from "@/lib/actions-tab/timeframe";
+
+type Kind =
+  | "any"
+  | "past"
+  | "past_complete"
+  | "on"
+  | "range"
+  | "before"
+  | "since"
+  | "this"
+  | "last"
+  | "today"
+  | "yesterday";
+
+const KINDS: { kind: Kind; label: string }[] = [
+  { kind: "past", label: "is in the past" },
+  { kind: "past_complete", label: "is in the past (complete units)" },
+  { kind: "this", label: "is this" },
+  { kind: "last", label: "is last" },
+  { kind: "today", label: "is today" },
+  { kind: "yesterday", label: "is yesterday" },
+  { kind: "on", label: "is on the day" },
+  { kind: "range", label: "is in range" },
+  { kind: "before", label: "is before" },
+  { kind: "since", label: "is on or after" },
+  { kind: "any", label: "is any time" },
+];
+
+interface Form {
+  kind: Kind;
+  n: string;
+  unit: Unit;
+  date: string;
+  from: string;
+  to: string;
+}
+
+function toForm(tf: Timeframe): Form {
+  const base: Form = { kind: "past", n: "30", unit: "day", date: "", from: "", to: "" };
+  switch (tf.kind) {
+    case "any":
+      return { ...base, kind: "any" };
+    case "past":
+      return {
+        ...base,
+        kind: tf.complete ? "past_complete" : "past",
+        n: String(tf.n),
+        unit: tf.unit,
+      };
+    case "this":
+    case "last":
+      return tf.unit === "day"
+        ? { ...base, kind: tf.kind === "this" ? "today" : "yesterday" }
+        : { ...base, kind: tf.kind, unit: tf.unit };
+    case "range":
+      return { ...base, kind: "range", from: tf.from, to: tf.to };
+    default:
+      return { ...base, kind: tf.kind, date: tf.date };
+  }
+}
+
+/** The timeframe the form describes, or an error to show instead. */
+function fromForm(f: Form): Timeframe | string {
+  switch (f.kind) {
+    case "any":
+      return { kind: "any" };
+    case "today":
+      return { kind: "this", unit: "day" };
+    case "yesterday":
+      return { kind: "last", unit: "day" };
+    case "this":
+    case "last":
+      return { kind: f.kind, unit: f.unit };
+    case "past":
+    case "past_complete": {
+      const n = Number(f.n);
+      if (!/^\d+$/.test(f.n) || n < 1 || n > 10_000) return "Enter a whole number of at least 1.";
+      return { kind: "past", n, unit: f.unit, complete: f.kind === "past_complete" };
+    }
+    case "range":
+      if (!f.from || !f.to) return "Choose both dates.";
+      if (f.from >= f.to) return "The end date must be after the start date.";
+      return { kind: "range", from: f.from, to: f.to };
+    default:
+      return f.date ? { kind: f.kind, date: f.date } : "Choose a date.";
+  }
+}
+
+const select =
+  "rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950";
+
+export function TimeframeControl({
+  value,
+  onChange,
+}: {
+  value: Timeframe;
+  onChange: (tf: Timeframe | null) => void;
+}) {
+  const [form, setForm] = useState(() => toForm(value));
+  const result = fromForm(form);
+  const update = (changes: Partial<Form>) => {
+    const next = { ...form, ...changes };
+    setForm(next);
+    const tf = fromForm(next);
+    onChange(typeof tf === "string" ? null : tf);
+  };
+  const plural = form.kind === "past" || form.kind === "past_complete";
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <select
+        aria-label="Timeframe condition"
+        value={form.kind}
+        onChange={(e) => update({ kind: e.target.value as Kind })}
+        className={select}
+      >
+        {KINDS.map((k) => (
+          <option key={k.kind} value={k.kind}>
+            {k.label}
+          </option>
+        ))}
+      </select>
+      {plural && (
+        <input
+          aria-label="Number of units"
+          inputMode="numeric"
+          value={form.n}
+          onChange={(e) => update({ n: e.target.value.trim() })}
+          className={`${select} w-16`}
+        />
+      )}
+      {(plural || form.kind === "this" || form.kind === "last") && (
+        <select
+          aria-label="Timeframe unit"
+          value={form.unit}
+          onChange={(e) => update({ unit: e.target.value as Unit })}
+          className={select}
+        >
+          {UNITS.map((u) => (
+            <option key={u} value={u}>
+              {plural ? `${u}s` : u}
+            </option>
+          ))}
+        </select>
+      )}
+      {(form.kind === "on" || form.kind === "before" || form.kind === "since") && (
+        <input
+          type="date"
+          aria-label="Date"
+          value={form.date}
+          onChange={(e) => update({ date: e.target.value })}
+          className={select}
+        />
+      )}
+      {form.kind === "range" && (
+        <>
+          <input
+            type="date"
+            aria-label="From (inclusive)"
+            value={form.from}
+            onChange={(e) => update({ from: e.target.value })}
+            className={select}
+          />
+          <span className="text-sm text-gray-500">to</span>
+          <input
+            type="date"
+            aria-label="To (exclusive)"
+            value={form.to}
+            onChange={(e) => update({ to: e.target.value })}
+            className={select}
+          />
+        </>
+      )}
+      {typeof result === "string" && (
+        <p role="alert" className="w-full text-xs text-red-600 dark:text-red-400">
+          {result}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { loadTabState, type RawSearchParams } from "./load-tab-state";
+import { dropUnknownIds, loadFilterOptions } from "./query/load-filter-options";
+import { tabScope } from "./query/tab-scope";
+import { serializeTabUrl } from "./search-params";
+
+/**
+ * Everything a view of the tab starts from — page, drill-down and exports alike: the URL read
+ * leniently, ids checked against the program, and the scope every query takes.
+ */
+export async function loadTabView(program: { id: number; timezone: string }, raw: RawSearchParams) {
+  const state = loadTabState(raw);
+  const options = await loadFilterOptions(program.id);
+  const filters = { ...state.filters, ...dropUnknownIds(state.filters, options, state.warnings) };
+  const scope = tabScope(program, filters);
+  return {
+    ...state,
+    filters,
+    options,
+    scope,
+    /** The applied filters as a query string (no table or drill state): for saved views and links. */
+    filterQuery: serializeTabUrl("", filters).replace(/^\?/, ""),
+  };
+}
