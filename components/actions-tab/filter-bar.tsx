@@ -45,13 +45,16 @@ function Field({
 }
 
 type Op = "any" | "include" | "exclude";
+const ONE_OF: [string, string, string] = ["is any", "is one of", "is not one of"];
 
+/**
+ * "is any / is one of / is not one of" plus the choices. The condition is kept here while no
+ * value is chosen yet (the draft then still means "any"); the parent re-keys it to reset.
+ */
 function MembershipFilter({
   id,
   label,
-  anyLabel,
-  inLabel,
-  outLabel,
+  labels,
   op,
   ids,
   options,
@@ -59,34 +62,37 @@ function MembershipFilter({
 }: {
   id: string;
   label: string;
-  anyLabel: string;
-  inLabel: string;
-  outLabel: string;
+  labels: [string, string, string];
   op: Op;
   ids: number[];
   options: FilterOptions["groups"];
   onChange: (op: Op, ids: number[]) => void;
 }) {
+  const [condition, setCondition] = useState<Op>(op);
   return (
     <Field label={label} htmlFor={`${id}-op`}>
       <div className="flex gap-1">
         <select
           id={`${id}-op`}
-          value={op}
-          onChange={(e) => onChange(e.target.value as Op, ids)}
-          className={`${control} w-auto`}
+          value={condition}
+          onChange={(e) => {
+            const next = e.target.value as Op;
+            setCondition(next);
+            onChange(next, next === "any" ? [] : ids);
+          }}
+          className="w-32 shrink-0 rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950"
         >
-          <option value="any">{anyLabel}</option>
-          <option value="include">{inLabel}</option>
-          <option value="exclude">{outLabel}</option>
+          <option value="any">{labels[0]}</option>
+          <option value="include">{labels[1]}</option>
+          <option value="exclude">{labels[2]}</option>
         </select>
         <div className="min-w-0 flex-1">
           <MultiSelect
             label={label}
             options={options}
             selected={ids}
-            disabled={op === "any"}
-            onChange={(next) => onChange(op, next)}
+            disabled={condition === "any"}
+            onChange={(next) => onChange(condition, next)}
           />
         </div>
       </div>
@@ -185,11 +191,10 @@ export function FilterBar({
           />
         </Field>
         <MembershipFilter
+          key={`group-${formVersion}`}
           id="f-group"
           label="Group name"
-          anyLabel="is any"
-          inLabel="is one of"
-          outLabel="is not one of"
+          labels={ONE_OF}
           op={opOf(draft.group, draft.group_op)}
           ids={draft.group}
           options={options.groups}
@@ -198,11 +203,10 @@ export function FilterBar({
           }
         />
         <MembershipFilter
+          key={`manager-${formVersion}`}
           id="f-manager"
           label="Partner manager name"
-          anyLabel="is any"
-          inLabel="is one of"
-          outLabel="is not one of"
+          labels={ONE_OF}
           op={opOf(draft.manager, draft.manager_op)}
           ids={draft.manager}
           options={options.managers}
@@ -235,11 +239,10 @@ export function FilterBar({
           />
         </Field>
         <MembershipFilter
+          key={`tag-${formVersion}`}
           id="f-tag"
           label="Partner tag"
-          anyLabel="is any"
-          inLabel="has one of"
-          outLabel="has none of"
+          labels={["is any", "has one of", "has none of"]}
           op={draft.tag.length === 0 ? "any" : draft.tag_op === "any_of" ? "include" : "exclude"}
           ids={draft.tag}
           options={options.tags}

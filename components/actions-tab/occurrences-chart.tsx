@@ -22,17 +22,36 @@ export function OccurrencesChart({
   rows: Record<string, string | number>[];
   types: string[];
 }) {
+  const colors = types.map((_, i) => COLORS[i % COLORS.length]);
   return (
-    <BarChart
-      className="h-72"
-      data={rows}
-      index="bucket"
-      categories={types}
-      colors={COLORS.slice(0, Math.max(1, types.length))}
-      stack
-      valueFormatter={(n: number) => n.toLocaleString("en-US")}
-      yAxisWidth={56}
-      showAnimation={false}
-    />
+    <>
+      {/* Our own legend: Tremor's renders list markup that fails accessibility checks. */}
+      <ul
+        aria-label="Action types"
+        className="mb-2 flex flex-wrap justify-end gap-x-4 gap-y-1 text-xs text-gray-600 dark:text-gray-300"
+      >
+        {types.map((type, i) => (
+          <li key={type} className="flex items-center gap-1.5">
+            <span
+              aria-hidden="true"
+              className={`inline-block h-2.5 w-2.5 rounded-full bg-${colors[i]}-500`}
+            />
+            {type}
+          </li>
+        ))}
+      </ul>
+      <BarChart
+        className="h-72"
+        data={rows}
+        index="bucket"
+        categories={types}
+        colors={colors}
+        showLegend={false}
+        stack
+        valueFormatter={(n: number) => n.toLocaleString("en-US")}
+        yAxisWidth={56}
+        showAnimation={false}
+      />
+    </>
   );
 }

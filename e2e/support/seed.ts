@@ -1,5 +1,6 @@
 import { openDatabase, type OpenDatabase } from "../../lib/db/open";
 import { seedApiProgram } from "../../lib/testing/api-fixture";
+import { seedTabProgram } from "../../lib/testing/tab-fixture";
 import { addMember, createProgram, createUser } from "../../lib/testing/factories";
 import { e2eDatabaseUrl } from "./env";
 
@@ -31,5 +32,14 @@ export async function seedApiMember(role: "owner" | "manager" | "viewer" = "owne
   const fixture = await seedApiProgram(prisma);
   const user = await createUser(prisma);
   await addMember(prisma, fixture.program.id, user.id, role);
+  return { user, ...fixture };
+}
+
+/** A member of a program holding the Actions tab fixture (known actions, partners and times). */
+export async function seedTabMember() {
+  const db = await e2eDatabase();
+  const fixture = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
+  const user = await createUser(db.prisma);
+  await addMember(db.prisma, fixture.program.id, user.id, "viewer");
   return { user, ...fixture };
 }

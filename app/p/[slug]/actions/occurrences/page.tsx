@@ -75,7 +75,7 @@ export default async function OccurrencesPage({
                 <th className={thClass}>Action key</th>
                 <th className={thClass}>Type</th>
                 <th className={`${thClass} text-right`}>Value</th>
-                <th className={thClass}>Reward</th>
+                <th className={`${thClass} min-w-64`}>Reward</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -89,7 +89,7 @@ export default async function OccurrencesPage({
                       </span>
                     )}
                   </td>
-                  <td className={tdClass}>{row.partnerName}</td>
+                  <td className={`${tdClass} whitespace-nowrap`}>{row.partnerName}</td>
                   <td className={tdClass}>{row.partnerEmail}</td>
                   <td className={tdClass}>{row.customerEmail ?? ""}</td>
                   <td className={`${tdClass} font-mono text-xs`}>{row.key}</td>
