@@ -1,0 +1,136 @@
+// npm run bench:actions-tab — times the Actions tab's queries on a large program.
+// Seeds BENCH_ACTIONS actions (default 1,000,000) into a fresh database `ab_bench` on the local
+// PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
+// and ratios against baselines measured in the same run. Not part of the test suite.
+import pg from "pg";
+import { useDatabase } from "../lib/db/client";
+import { assertLocalDatabase } from "../lib/db/local-guard";
+import { migrate, openDatabase } from "../lib/db/open";
+import { getDrillDown } from "../lib/actions-tab/query/get-drill-down";
+import { getOccurrenceTable } from "../lib/actions-tab/query/get-occurrence-table";
+import { getSeries } from "../lib/actions-tab/query/get-series";
+import { getSummary } from "../lib/actions-tab/query/get-summary";
+import { tabScope } from "../lib/actions-tab/query/tab-scope";
+import { filterParsers, type ActionsTabFilters } from "../lib/actions-tab/search-params";
+import { parseTimeframe } from "../lib/actions-tab/timeframe";
+
+const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench";
+
+async function freshDatabase() {
+  assertLocalDatabase({ engine: "postgres", url });
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+}
+
+async function seed(db: Awaited<ReturnType<typeof openDatabase>>) {
+  const started = Date.now();
+  await db.withRunner(async (r) => {
+    await r.exec(`
+      INSERT INTO programs (slug, name, timezone) VALUES ('bench', 'Bench', 'America/New_York');
+      INSERT INTO groups (program_id, key, name, slug) SELECT 1, 'g' || g, 'Group ' || g, 'g' || g FROM generate_series(1, 4) g;
+      INSERT INTO action_types (program_id, name) SELECT 1, 'type_' || t FROM generate_series(1, 7) t;
+      INSERT INTO partnerships (program_id, partner_key, first_name, last_name, email, group_id, is_marketplace)
+        SELECT 1, 'p' || i, 'First' || i, 'Last' || i, 'p' || i || '@bench.test', 1 + i % 4, i % 7 = 0 FROM generate_series(1, 5000) i;
+      INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id, occurred_at, created_at, reward_cents)
+        SELECT 1, 'a' || i, 1 + (i::bigint * 7919) % 7, CASE WHEN i % 10 = 0 THEN 2 + i % 5 ELSE 1 END, 'partnership',
+               1 + (i::bigint * 104729) % 5000, now() - (i * 548.0 / ${ACTIONS}) * interval '1 day',
+               now() - (i * 548.0 / ${ACTIONS}) * interval '1 day', CASE WHEN i % 3 = 0 THEN 500 ELSE 0 END
+        FROM generate_series(1, ${ACTIONS}) i;
+      ANALYZE;`);
+  });
+  console.log(
+    `Seeded ${ACTIONS.toLocaleString("en-US")} actions over 18 months in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+await freshDatabase();
+const db = await openDatabase({ engine: "postgres", url });
+await migrate(db);
+await seed(db);
+useDatabase(db);
+
+const defaults = Object.fromEntries(
+  Object.entries(filterParsers).map(([k, p]) => [k, p.defaultValue]),
+) as ActionsTabFilters;
+const program = { id: 1, timezone: "America/New_York" };
+const scopeOf = (changes: Partial<ActionsTabFilters>) =>
+  tabScope(program, { ...defaults, ...changes });
+const past30 = scopeOf({});
+const anyTime = scopeOf({ timeframe: parseTimeframe("any_time")! });
+const filtered = scopeOf({ group: [1, 2], marketplace: "no", name: "first1" });
+
+// Page 1,000 of the drill-down: its cursor is the 50,000th action, newest first.
+const [{ at, id }] = await db.withRunner((r) =>
+  r.query<{ at: Date; id: string }>(
+    `SELECT occurred_at AS at, id FROM actions WHERE program_id = 1 AND archived_at IS NULL ORDER BY occurred_at DESC, id DESC OFFSET 49999 LIMIT 1`,
+  ),
+);
+const cursor = `${new Date(at).getTime()}_${id}`;
+const offsetPage1000 = () =>
+  db.withRunner((r) =>
+    r.query(
+      `SELECT a.id FROM actions a WHERE a.program_id = 1 AND a.archived_at IS NULL ORDER BY a.occurred_at DESC, a.id DESC OFFSET 50000 LIMIT 51`,
+    ),
+  );
+
+const results: [string, number][] = [];
+const measure = async (label: string, fn: () => Promise<unknown>) => {
+  const ms = await median(fn);
+  results.push([label, ms]);
+  console.log(`${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms`);
+};
+console.log(`\nMedian of ${RUNS} runs (after one warm-up):`);
+await measure("summary, past 30 days (+ previous period)", () => getSummary(past30));
+await measure("summary, any time", () => getSummary(anyTime));
+await measure("summary, any time, 3 partner filters", () => getSummary(filtered));
+await measure("chart, past 30 days by day", () => getSeries(past30));
+await measure("chart, any time by week", () =>
+  getSeries(scopeOf({ timeframe: parseTimeframe("any_time")!, timescale: "week" })),
+);
+await measure("table page 1, past 30 days", () =>
+  getOccurrenceTable(past30, { sort: "occurrences", dir: "desc", page: 1 }),
+);
+await measure("table page 1, any time", () =>
+  getOccurrenceTable(anyTime, { sort: "occurrences", dir: "desc", page: 1 }),
+);
+const sel = { partner: null, type: null, value: null };
+await measure("drill-down page 1 (keyset, rows only)", () =>
+  getDrillDown(anyTime, { ...sel, after: null }, 50, false),
+);
+await measure("drill-down page 1,000 (keyset, rows only)", () =>
+  getDrillDown(anyTime, { ...sel, after: cursor }, 50, false),
+);
+await measure("baseline: page 1,000 by OFFSET (ids only)", offsetPage1000);
+
+const get = (label: string) => results.find(([l]) => l.startsWith(label))![1];
+console.log(`\nRatios:`);
+console.log(
+  `  drill-down page 1,000 / page 1 (keyset):      ${(get("drill-down page 1,000") / get("drill-down page 1 ")).toFixed(2)}×`,
+);
+console.log(
+  `  OFFSET page 1,000 / keyset page 1,000:        ${(get("baseline: page 1,000") / get("drill-down page 1,000")).toFixed(2)}×`,
+);
+console.log(
+  `  summary any time / past 30 days:              ${(get("summary, any time") / get("summary, past 30 days")).toFixed(2)}×`,
+);
+await db.close();
