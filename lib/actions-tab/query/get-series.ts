@@ -30,12 +30,14 @@ export async function getSeries(scope: TabScope): Promise<Series> {
     return { unit: requestedUnit, requestedUnit, types: [], rows: [] };
   const unit = fittingUnit(first, last, requestedUnit, scope.timezone);
 
+  // Grouped on the integer type id; names are joined to the few result rows, not to every action.
   const counts = await prisma.$queryRaw<{ bucket: string; type: string; occurrences: bigint }[]>`
-    SELECT to_char(date_trunc(${unit}, a.occurred_at AT TIME ZONE ${scope.timezone}), 'YYYY-MM-DD') AS bucket,
-           t.name AS type, count(*) AS occurrences
-    FROM ${from} JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
-    WHERE ${where}
-    GROUP BY 1, 2`;
+    SELECT c.bucket, t.name AS type, c.occurrences FROM (
+      SELECT to_char(date_trunc(${unit}, a.occurred_at AT TIME ZONE ${scope.timezone}), 'YYYY-MM-DD') AS bucket,
+             a.action_type_id, count(*) AS occurrences
+      FROM ${from} WHERE ${where}
+      GROUP BY 1, 2) c
+    JOIN action_types t ON t.program_id = ${scope.programId} AND t.id = c.action_type_id`;
   const types = [...new Set(counts.map((c) => c.type))].sort();
   const rows = bucketLabels(first, last, unit, scope.timezone).map((bucket) => {
     const row: { bucket: string } & Record<string, number | string> = { bucket };
