@@ -3,7 +3,7 @@
 // PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
 // and ratios against baselines measured in the same run. Not part of the test suite.
 import pg from "pg";
-import { useDatabase } from "../lib/db/client";
+import { setAppDatabase } from "../lib/db/client";
 import { assertLocalDatabase } from "../lib/db/local-guard";
 import { migrate, openDatabase } from "../lib/db/open";
 import { getDrillDown } from "../lib/actions-tab/query/get-drill-down";
@@ -67,7 +67,7 @@ await freshDatabase();
 const db = await openDatabase({ engine: "postgres", url });
 await migrate(db);
 await seed(db);
-useDatabase(db);
+setAppDatabase(db);
 
 const defaults = Object.fromEntries(
   Object.entries(filterParsers).map(([k, p]) => [k, p.defaultValue]),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useDatabase } from "../db/client";
+import { setAppDatabase } from "../db/client";
 import { createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { verifyCredentials } from "./verify-credentials";
@@ -8,7 +8,7 @@ describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    useDatabase(db);
+    setAppDatabase(db);
   });
   afterAll(() => db.close());
 

@@ -30,6 +30,6 @@ export async function getPrisma(): Promise<PrismaClient> {
 }
 
 /** Integration tests point the app's data access at the database they created. */
-export function useDatabase(db: OpenDatabase): void {
+export function setAppDatabase(db: OpenDatabase): void {
   store.__actionboardDb = Promise.resolve(db);
 }

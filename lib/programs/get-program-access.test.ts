@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useDatabase } from "../db/client";
+import { setAppDatabase } from "../db/client";
 import { addMember, createProgram, createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { getProgramAccess } from "./get-program-access";
@@ -9,7 +9,7 @@ describe.each(inject("engines"))("program access on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    useDatabase(db);
+    setAppDatabase(db);
   });
   afterAll(() => db.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useDatabase } from "../../db/client";
+import { setAppDatabase } from "../../db/client";
 import { seedTabProgram, type ModelAction, type ModelPartner } from "../../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { filterParsers, type ActionsTabFilters } from "../search-params";
@@ -53,7 +53,7 @@ describe.each(inject("engines"))("Actions tab query module on %s", (engine) => {
   let f: Fixture;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    useDatabase(db);
+    setAppDatabase(db);
     f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
   });
   afterAll(() => db.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useDatabase } from "@/lib/db/client";
+import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -10,7 +10,7 @@ describe.each(inject("engines"))("actions API on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    useDatabase(db);
+    setAppDatabase(db);
   });
   afterAll(() => db.close());
 

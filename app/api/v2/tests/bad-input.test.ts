@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useDatabase } from "@/lib/db/client";
+import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute, type CallOptions } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -18,7 +18,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    useDatabase(db);
+    setAppDatabase(db);
   });
   afterAll(() => db.close());
 

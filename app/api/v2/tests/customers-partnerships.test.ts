@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useDatabase } from "@/lib/db/client";
+import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { addMember, createUser } from "@/lib/testing/factories";
@@ -16,7 +16,7 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    useDatabase(db);
+    setAppDatabase(db);
   });
   afterAll(() => db.close());
 

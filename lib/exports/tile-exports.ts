@@ -1,0 +1,170 @@
+import "server-only";
+import { getDrillDown } from "../actions-tab/query/get-drill-down";
+import { getSeries } from "../actions-tab/query/get-series";
+import { getSummary, type SummaryNumbers } from "../actions-tab/query/get-summary";
+import { streamOccurrenceRows } from "../actions-tab/query/stream-occurrence-rows";
+import type { TabScope } from "../actions-tab/query/tab-scope";
+import type { DrillSelection } from "../actions-tab/search-params";
+import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
+import { decimalMoney, isoInZone } from "./format-export";
+
+export const NUMBER_EXPORTS = {
+  occurrences: { key: "occurrences", title: "Occurrences" },
+  "total-value": { key: "totalValue", title: "Total value" },
+  "total-rewards": { key: "rewardCents", title: "Total rewards" },
+  partners: { key: "partners", title: "Partners with actions" },
+  customers: { key: "customers", title: "Customers with actions" },
+} as const satisfies Record<string, { key: keyof SummaryNumbers; title: string }>;
+
+export const EXPORT_TILES = [
+  ...(Object.keys(NUMBER_EXPORTS) as (keyof typeof NUMBER_EXPORTS)[]),
+  "chart",
+  "table",
+  "actions",
+] as const;
+export type ExportTile = (typeof EXPORT_TILES)[number];
+
+export const TILE_TITLES: Record<ExportTile, string> = {
+  ...Object.fromEntries(Object.entries(NUMBER_EXPORTS).map(([k, v]) => [k, v.title])),
+  chart: "Occurrences over time",
+  table: "Actions by partner, type and value",
+  actions: "Actions (drill-down rows)",
+} as Record<ExportTile, string>;
+
+export interface ExportContext {
+  scope: TabScope;
+  currency: string;
+  drill: Pick<DrillSelection, "partner" | "type" | "value">;
+  ruleName: (id: number) => string;
+}
+
+export interface TileExport {
+  title: string;
+  header: string[];
+  rows: AsyncIterable<unknown[][]>;
+}
+
+const EXPORT_BATCH = 5000;
+
+async function* once(rows: () => Promise<unknown[][]>) {
+  yield await rows();
+}
+
+function numberExport(tile: keyof typeof NUMBER_EXPORTS, ctx: ExportContext): TileExport {
+  const { key, title } = NUMBER_EXPORTS[tile];
+  const money = key === "rewardCents";
+  const show = (n: number) => (money ? decimalMoney(n) : n);
+  return {
+    title,
+    header: [
+      "Metric",
+      money ? `Value (${ctx.currency})` : "Value",
+      money ? `Previous period (${ctx.currency})` : "Previous period",
+      "Change (%)",
+    ],
+    rows: once(async () => {
+      const { current, previous } = await getSummary(ctx.scope);
+      const prev = previous?.[key];
+      const change = prev ? (((current[key] - prev) / prev) * 100).toFixed(1) : "";
+      return [[title, show(current[key]), prev === undefined ? "" : show(prev), change]];
+    }),
+  };
+}
+
+async function chartExport(ctx: ExportContext): Promise<TileExport> {
+  const series = await getSeries(ctx.scope);
+  return {
+    title: TILE_TITLES.chart,
+    header: [
+      `${series.unit[0].toUpperCase()}${series.unit.slice(1)} starting (${ctx.scope.timezone})`,
+      ...series.types,
+      "Total",
+    ],
+    rows: once(async () =>
+      series.rows.map((r) => [
+        r.bucket,
+        ...series.types.map((t) => r[t]),
+        series.types.reduce((sum, t) => sum + Number(r[t]), 0),
+      ]),
+    ),
+  };
+}
+
+function tableExport(ctx: ExportContext): TileExport {
+  return {
+    title: TILE_TITLES.table,
+    header: [
+      "Partner name",
+      "Partner email",
+      "Partner key",
+      "Action type",
+      "Action value",
+      "Occurrences",
+      `Sum of rewards (${ctx.currency})`,
+    ],
+    rows: (async function* () {
+      for await (const batch of streamOccurrenceRows(ctx.scope)) {
+        yield batch.map((r) => [
+          r.partnerName,
+          r.partnerEmail,
+          r.partnerKey,
+          r.actionType,
+          r.actionValue,
+          r.occurrences,
+          decimalMoney(r.rewardCents),
+        ]);
+      }
+      const { current } = await getSummary(ctx.scope);
+      yield [["Total", "", "", "", "", current.occurrences, decimalMoney(current.rewardCents)]];
+    })(),
+  };
+}
+
+function actionsExport(ctx: ExportContext): TileExport {
+  const tz = ctx.scope.timezone;
+  return {
+    title: TILE_TITLES.actions,
+    header: [
+      `Occurred (${tz})`,
+      `Received (${tz})`,
+      "Partner name",
+      "Partner email",
+      "Customer email",
+      "Action key",
+      "Action type",
+      "Action value",
+      `Reward (${ctx.currency})`,
+      "Reward rule or reason",
+    ],
+    rows: (async function* () {
+      let after: string | null = null;
+      do {
+        const page = await getDrillDown(ctx.scope, { ...ctx.drill, after }, EXPORT_BATCH, false);
+        yield page.rows.map((r) => [
+          isoInZone(r.occurredAt, tz),
+          isoInZone(r.createdAt, tz),
+          r.partnerName,
+          r.partnerEmail,
+          r.customerEmail ?? "",
+          r.key,
+          r.actionType,
+          r.actionValue,
+          decimalMoney(r.rewardCents),
+          describeRewardOutcome(r.rewardOutcome, ctx.ruleName),
+        ]);
+        after = page.nextAfter;
+      } while (after);
+    })(),
+  };
+}
+
+/**
+ * One tile's export: its title, header and rows (lazily read batches), computed by the tab's
+ * own query module so files and screen agree.
+ */
+export async function tileExport(tile: ExportTile, ctx: ExportContext): Promise<TileExport> {
+  if (tile in NUMBER_EXPORTS) return numberExport(tile as keyof typeof NUMBER_EXPORTS, ctx);
+  if (tile === "chart") return chartExport(ctx);
+  if (tile === "table") return tableExport(ctx);
+  return actionsExport(ctx);
+}
