@@ -1,6 +1,7 @@
 import { getSeries } from "@/lib/actions-tab/query/get-series";
 import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
 import { OccurrencesChart } from "./occurrences-chart";
+import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
 
 const UNIT_LABEL = {
@@ -11,14 +12,30 @@ const UNIT_LABEL = {
   year: "year",
 } as const;
 
-export async function ChartTile({ scope }: { scope: TabScope }) {
+export async function ChartTile({
+  scope,
+  exportBase,
+  exportQuery,
+}: {
+  scope: TabScope;
+  exportBase: string;
+  exportQuery: string;
+}) {
   const series = await getSeries(scope);
   const total = series.rows.reduce(
     (sum, row) => sum + series.types.reduce((s, t) => s + Number(row[t]), 0),
     0,
   );
   return (
-    <Tile title="Occurrences over time">
+    <Tile
+      title="Occurrences over time"
+      menu={
+        <DownloadMenu
+          label="Occurrences over time"
+          links={exportLinks(exportBase, "chart", exportQuery)}
+        />
+      }
+    >
       <p className="text-xs text-gray-500">
         Per {UNIT_LABEL[series.unit]}, stacked by action type, in {scope.timezone}.
         {series.unit !== series.requestedUnit &&

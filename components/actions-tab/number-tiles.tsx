@@ -1,16 +1,10 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/format/format";
 import { getSummary, type SummaryNumbers } from "@/lib/actions-tab/query/get-summary";
+import { NUMBER_TILES } from "@/lib/exports/number-tiles";
 import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
-
-export const NUMBER_TILES: { key: keyof SummaryNumbers; title: string }[] = [
-  { key: "occurrences", title: "Occurrences" },
-  { key: "totalValue", title: "Total value" },
-  { key: "rewardCents", title: "Total rewards" },
-  { key: "partners", title: "Partners with actions" },
-  { key: "customers", title: "Customers with actions" },
-];
 
 function Change({ current, previous }: { current: number; previous: number }) {
   if (previous === 0) {
@@ -50,20 +44,41 @@ export function formatTileValue(
 }
 
 /** The five number tiles; Occurrences links to every underlying action. */
+const EXPORT_NAMES: Record<keyof SummaryNumbers, string> = {
+  occurrences: "occurrences",
+  totalValue: "total-value",
+  rewardCents: "total-rewards",
+  partners: "partners",
+  customers: "customers",
+};
+
 export async function NumberTiles({
   scope,
   currency,
   drillHref,
+  exportBase,
+  exportQuery,
 }: {
   scope: TabScope;
   currency: string;
   drillHref: string;
+  exportBase: string;
+  exportQuery: string;
 }) {
   const { current, previous } = await getSummary(scope);
   return (
     <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
       {NUMBER_TILES.map(({ key, title }) => (
-        <Tile key={key} title={title}>
+        <Tile
+          key={key}
+          title={title}
+          menu={
+            <DownloadMenu
+              label={title}
+              links={exportLinks(exportBase, EXPORT_NAMES[key], exportQuery)}
+            />
+          }
+        >
           <p className="text-2xl font-semibold tabular-nums" data-testid={`tile-${key}`}>
             {key === "occurrences" ? (
               <Link

@@ -5,6 +5,7 @@ import { getOccurrenceTable } from "@/lib/actions-tab/query/get-occurrence-table
 import { getSummary } from "@/lib/actions-tab/query/get-summary";
 import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
 import { serializeTabUrl, type TableState } from "@/lib/actions-tab/search-params";
+import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
 
 const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
@@ -21,10 +22,12 @@ export async function OccurrenceTableTile({
   table,
   basePath,
   currency,
+  exportQuery,
 }: {
   scope: TabScope;
   table: TableState;
   basePath: string;
+  exportQuery: string;
   currency: string;
 }) {
   const [data, summary] = await Promise.all([getOccurrenceTable(scope, table), getSummary(scope)]);
@@ -47,7 +50,15 @@ export async function OccurrenceTableTile({
   };
 
   return (
-    <Tile title="Actions by partner, type and value">
+    <Tile
+      title="Actions by partner, type and value"
+      menu={
+        <DownloadMenu
+          label="Actions by partner, type and value"
+          links={exportLinks(basePath, "table", exportQuery)}
+        />
+      }
+    >
       {data.totalRows === 0 ? (
         <p className="py-10 text-center text-sm text-gray-500">
           No actions match these filters in this timeframe.

@@ -42,6 +42,8 @@ export interface TileExport {
   title: string;
   header: string[];
   rows: AsyncIterable<unknown[][]>;
+  /** A totals row after the rows (the table's), computed like the screen's totals. */
+  totals?: () => Promise<unknown[]>;
 }
 
 const EXPORT_BATCH = 5000;
@@ -156,6 +158,12 @@ function actionsExport(ctx: ExportContext): TileExport {
       } while (after);
     })(),
   };
+}
+
+/** Rows then the totals row, as one sequence of batches (for CSV). */
+export async function* allRows(exp: TileExport): AsyncGenerator<unknown[][]> {
+  yield* exp.rows;
+  if (exp.totals) yield [await exp.totals()];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChartTile } from "@/components/actions-tab/chart-tile";
+import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
 import { FilterBar } from "@/components/actions-tab/filter-bar";
 import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
 import { NewActionsNotice } from "@/components/actions-tab/new-actions-notice";
@@ -44,7 +45,13 @@ export default async function ActionsPage({
           </>
         }
       >
-        <SavedViews slug={slug} query={view.filterQuery} views={views} />
+        <div className="flex items-center gap-2">
+          <SavedViews slug={slug} query={view.filterQuery} views={views} />
+          <DownloadMenu
+            label="the whole Actions tab"
+            links={[...exportLinks(basePath, "tab", view.filterQuery, ["pdf", "zip"])]}
+          />
+        </div>
       </PageHeader>
       <FilterWarnings warnings={view.warnings} />
       <FilterBar
@@ -60,10 +67,12 @@ export default async function ActionsPage({
           scope={scope}
           currency={program.currency}
           drillHref={serializeTabUrl(`${basePath}/occurrences`, filters)}
+          exportBase={basePath}
+          exportQuery={view.filterQuery}
         />
       </TileSlot>
       <TileSlot title="Occurrences over time" height="h-72" viewKey={viewKey}>
-        <ChartTile scope={scope} />
+        <ChartTile scope={scope} exportBase={basePath} exportQuery={view.filterQuery} />
       </TileSlot>
       <TileSlot title="Actions by partner, type and value" height="h-96" viewKey={viewKey}>
         <OccurrenceTableTile
@@ -71,6 +80,7 @@ export default async function ActionsPage({
           table={table}
           basePath={basePath}
           currency={program.currency}
+          exportQuery={view.filterQuery}
         />
       </TileSlot>
     </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
 import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
@@ -47,16 +48,26 @@ export default async function OccurrencesPage({
       <Link href={backHref} className="text-sm font-medium text-blue-600 hover:underline">
         ← Back to the Actions tab
       </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">
-          <span data-testid="drill-total">{page.total.toLocaleString("en-US")}</span> action
-          {page.total === 1 ? "" : "s"}
-        </h1>
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-          {selection || "All actions matching the tab's filters"} · timeframe{" "}
-          {describeTimeframe(filters.timeframe)} ({scope.rangeDescription}) · newest first · times
-          in {program.timezone}
-        </p>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            <span data-testid="drill-total">{page.total.toLocaleString("en-US")}</span> action
+            {page.total === 1 ? "" : "s"}
+          </h1>
+          <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+            {selection || "All actions matching the tab's filters"} · timeframe{" "}
+            {describeTimeframe(filters.timeframe)} ({scope.rangeDescription}) · newest first · times
+            in {program.timezone}
+          </p>
+        </div>
+        <DownloadMenu
+          label="these actions"
+          links={exportLinks(
+            tabPath,
+            "actions",
+            serializeTabUrl("", { ...filters, ...drill, after: null }).replace(/^\?/, ""),
+          )}
+        />
       </div>
       <FilterWarnings warnings={view.warnings} />
       <div className={`${cardClass} overflow-x-auto`}>

@@ -1,0 +1,85 @@
+import "server-only";
+import { getSeries } from "../actions-tab/query/get-series";
+import { getSummary } from "../actions-tab/query/get-summary";
+import { formatMoney } from "../format/format";
+import { NUMBER_TILES } from "./number-tiles";
+import { PDF_ROW_LIMIT, type PdfSection } from "./pdf/tab-document";
+import { NUMBER_EXPORTS, tileExport, type ExportContext, type ExportTile } from "./tile-exports";
+
+function changeText(current: number, previous: number | undefined): string | null {
+  if (previous === undefined) return null;
+  if (previous === 0)
+    return current === 0 ? "No change vs previous period" : "New vs previous period";
+  const pct = ((current - previous) / previous) * 100;
+  return `${pct > 0 ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}% vs previous period`;
+}
+
+async function numbersSection(
+  ctx: ExportContext,
+  only?: keyof typeof NUMBER_EXPORTS,
+): Promise<PdfSection> {
+  const { current, previous } = await getSummary(ctx.scope);
+  const tiles = only
+    ? NUMBER_TILES.filter((t) => t.key === NUMBER_EXPORTS[only].key)
+    : NUMBER_TILES;
+  return {
+    kind: "numbers",
+    items: tiles.map(({ key, title }) => ({
+      title,
+      value:
+        key === "rewardCents"
+          ? formatMoney(current[key], ctx.currency)
+          : current[key].toLocaleString("en-US"),
+      change: changeText(current[key], previous?.[key]),
+    })),
+  };
+}
+
+async function chartSection(ctx: ExportContext): Promise<PdfSection> {
+  const series = await getSeries(ctx.scope);
+  return {
+    kind: "chart",
+    title: "Occurrences over time",
+    series,
+    note: `Per ${series.unit}, stacked by action type, in ${ctx.scope.timezone}.`,
+  };
+}
+
+/** Up to PDF_ROW_LIMIT rows of a tile, then only counts the rest. */
+async function tableSection(tile: "table" | "actions", ctx: ExportContext): Promise<PdfSection> {
+  const exp = await tileExport(tile, ctx);
+  const rows: string[][] = [];
+  let omitted = 0;
+  for await (const batch of exp.rows) {
+    for (const row of batch) {
+      if (rows.length < PDF_ROW_LIMIT) rows.push(row.map((c) => String(c)));
+      else omitted++;
+    }
+  }
+  const footer = exp.totals ? (await exp.totals()).map((c) => String(c)) : undefined;
+  const numericFrom = tile === "table" ? 4 : 7;
+  return {
+    kind: "table",
+    title: exp.title,
+    header: exp.header,
+    rows,
+    footer,
+    omitted,
+    numeric: exp.header.map(
+      (_, i) => i >= numericFrom && i <= numericFrom + 2 && !(tile === "actions" && i === 9),
+    ),
+  };
+}
+
+/** The sections of a PDF: one tile, or the whole tab (numbers, chart, table with all rows). */
+export async function pdfSections(
+  tile: ExportTile | "tab",
+  ctx: ExportContext,
+): Promise<PdfSection[]> {
+  if (tile === "tab")
+    return [await numbersSection(ctx), await chartSection(ctx), await tableSection("table", ctx)];
+  if (tile in NUMBER_EXPORTS)
+    return [await numbersSection(ctx, tile as keyof typeof NUMBER_EXPORTS)];
+  if (tile === "chart") return [await chartSection(ctx)];
+  return [await tableSection(tile as "table" | "actions", ctx)];
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { renderToStream } from "@react-pdf/renderer";
+import { createElement } from "react";
+import { loadTabView } from "../actions-tab/load-tab-view";
+import { serializeTabUrl } from "../actions-tab/search-params";
+import { getPrisma } from "../db/client";
+import { loadRuleNames } from "../rewards/load-rule-names";
+import { csvStream } from "./csv";
+import { exportErrorPage } from "./export-error-page";
+import { filtersSummary } from "./filters-summary";
+import { attachmentHeaders, exportFilename } from "./format-export";
+import { TabDocument } from "./pdf/tab-document";
+import { pdfSections } from "./pdf-sections";
+import {
+  allRows,
+  EXPORT_TILES,
+  TILE_TITLES,
+  tileExport,
+  type ExportContext,
+  type ExportTile,
+} from "./tile-exports";
+import { zipStream } from "./zip-stream";
+
+const FILE = /^(?<tile>[a-z-]+)\.(?<format>csv|pdf|zip)$/;
+
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * Answers one download: the same URL parameters as the tab, read by the same loader and computed
+ * by the same query module. CSV and zip stream in batches; PDFs are rendered then streamed.
+ */
+export async function renderExport(
+  program: { id: number; slug: string; name: string; timezone: string; currency: string },
+  file: string,
+  url: URL,
+): Promise<Response> {
+  const tabHref = `/p/${program.slug}/actions${url.search}`;
+  const match = FILE.exec(file);
+  const tile = match?.groups?.tile as ExportTile | "tab" | undefined;
+  const format = match?.groups?.format;
+  const valid =
+    tile &&
+    format &&
+    (tile === "tab"
+      ? format !== "csv"
+      : (EXPORT_TILES as readonly string[]).includes(tile) && format !== "zip");
+  if (!valid)
+    return exportErrorPage(
+      404,
+      `There is no download called “${file}”. Use the ⋮ menu of a tile or of the tab.`,
+      tabHref,
+    );
+
+  try {
+    const view = await loadTabView(program, Object.fromEntries(url.searchParams));
+    const ruleNames = await loadRuleNames(await getPrisma(), program.id);
+    const ctx: ExportContext = {
+      scope: view.scope,
+      currency: program.currency,
+      drill: view.drill,
+      ruleName: (id) => ruleNames.get(id) ?? `Rule ${id}`,
+    };
+    const filterLines = [
+      ...filtersSummary(view.scope, view.options, program.name),
+      ...view.warnings.map((w) => `Note: ${w}`),
+    ];
+    const name = (t: string, ext: string) =>
+      exportFilename(program.slug, t, view.scope.asOf, program.timezone, ext);
+
+    if (format === "csv") {
+      const exp = await tileExport(tile as ExportTile, ctx);
+      return new Response(csvStream(exp.header, allRows(exp)), {
+        headers: attachmentHeaders(name(tile!, "csv"), "text/csv; charset=utf-8"),
+      });
+    }
+    if (format === "zip") {
+      const entries = [];
+      for (const t of EXPORT_TILES) {
+        const exp = await tileExport(t, ctx);
+        entries.push({
+          name: `${slugOf(TILE_TITLES[t])}.csv`,
+          csv: { header: exp.header, rows: allRows(exp) },
+        });
+      }
+      entries.push({
+        name: "filters.txt",
+        text: `Actions tab export\r\n${filterLines.join("\r\n")}\r\nTab: ${serializeTabUrl(`/p/${program.slug}/actions`, view.filters)}\r\n`,
+      });
+      return new Response(zipStream(entries), {
+        headers: attachmentHeaders(name("tab", "zip"), "application/zip"),
+      });
+    }
+    const title = tile === "tab" ? "Actions tab" : TILE_TITLES[tile as ExportTile];
+    const sections = await pdfSections(tile!, ctx);
+    const pdf = await renderToStream(
+      createElement(TabDocument, {
+        title,
+        programName: program.name,
+        filterLines,
+        sections,
+      }) as Parameters<typeof renderToStream>[0],
+    );
+    return new Response(Readable.toWeb(pdf as unknown as Readable) as ReadableStream<Uint8Array>, {
+      headers: attachmentHeaders(name(tile!, "pdf"), "application/pdf"),
+    });
+  } catch (error) {
+    console.error("Export failed", error);
+    return exportErrorPage(
+      500,
+      "Something went wrong while preparing this download. Nothing was sent; please try again.",
+      tabHref,
+    );
+  }
+}
