@@ -67,7 +67,7 @@ function numberExport(tile: keyof typeof NUMBER_EXPORTS, ctx: ExportContext): Ti
     rows: once(async () => {
       const { current, previous } = await getSummary(ctx.scope);
       const prev = previous?.[key];
-      const change = prev ? (((current[key] - prev) / prev) * 100).toFixed(1) : "";
+      const change = prev ? Number((((current[key] - prev) / prev) * 100).toFixed(1)) : "";
       return [[title, show(current[key]), prev === undefined ? "" : show(prev), change]];
     }),
   };
@@ -116,9 +116,11 @@ function tableExport(ctx: ExportContext): TileExport {
           decimalMoney(r.rewardCents),
         ]);
       }
-      const { current } = await getSummary(ctx.scope);
-      yield [["Total", "", "", "", "", current.occurrences, decimalMoney(current.rewardCents)]];
     })(),
+    totals: async () => {
+      const { current } = await getSummary(ctx.scope);
+      return ["Total", "", "", "", "", current.occurrences, decimalMoney(current.rewardCents)];
+    },
   };
 }
 

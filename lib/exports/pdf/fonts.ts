@@ -14,10 +14,8 @@ export function registerPdfFonts(): string {
         { src: path.join(dir, "DejaVuSans-Bold.ttf"), fontWeight: "bold" },
       ],
     });
-    // Long emails and keys may break anywhere rather than overflow a cell.
-    Font.registerHyphenationCallback((word) =>
-      word.length > 24 ? (word.match(/.{1,12}/g) ?? [word]) : [word],
-    );
+    // Never hyphenate: cells are one line, cut with an ellipsis when too long.
+    Font.registerHyphenationCallback((word) => [word]);
     registered = true;
   }
   return "DejaVu Sans";

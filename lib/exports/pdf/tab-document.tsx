@@ -1,4 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import type { Style } from "@react-pdf/types";
 import type { Series } from "../../actions-tab/query/get-series";
 import { registerPdfFonts } from "./fonts";
 import { PdfChart } from "./pdf-chart";
@@ -19,7 +21,13 @@ export type PdfSection =
     };
 
 const s = StyleSheet.create({
-  page: { padding: 28, paddingBottom: 40, fontSize: 8, color: "#111827" },
+  page: {
+    padding: 28,
+    paddingBottom: 40,
+    fontSize: 8,
+    color: "#111827",
+    fontFamily: "DejaVu Sans",
+  },
   running: {
     position: "absolute",
     top: 12,
@@ -51,42 +59,84 @@ const s = StyleSheet.create({
   note: { marginTop: 4, color: "#b45309" },
 });
 
-function Table({ section }: { section: Extract<PdfSection, { kind: "table" }> }) {
-  const align = (i: number) => (section.numeric[i] ? { textAlign: "right" as const } : {});
+// react-pdf's automatic page breaking is quadratic in the number of rows; tables are cut into
+// pages here instead (one line per row, ellipsis for long cells), which keeps 50,000 rows linear.
+export const ROWS_PER_PAGE = 32;
+const oneLine: Style = { maxLines: 1, textOverflow: "ellipsis" };
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length ? out : [[]];
+}
+
+function TableRow({
+  cells,
+  numeric,
+  style,
+  wrapText = false,
+}: {
+  cells: string[];
+  numeric: boolean[];
+  style: Style | Style[];
+  wrapText?: boolean;
+}) {
   return (
-    <View>
-      <View style={s.headRow} fixed>
-        {section.header.map((h, i) => (
-          <Text key={h} style={[s.cell, align(i)]}>
-            {h}
-          </Text>
-        ))}
-      </View>
-      {section.rows.map((row, r) => (
-        <View key={r} style={s.row} wrap={false}>
-          {row.map((cell, i) => (
-            <Text key={i} style={[s.cell, align(i)]}>
-              {cell}
-            </Text>
-          ))}
-        </View>
-      ))}
-      {section.footer && (
-        <View style={[s.row, { fontWeight: "bold" }]} wrap={false}>
-          {section.footer.map((cell, i) => (
-            <Text key={i} style={[s.cell, align(i)]}>
-              {cell}
-            </Text>
-          ))}
-        </View>
-      )}
-      {section.omitted > 0 && (
-        <Text style={s.note}>
-          {section.omitted.toLocaleString("en-US")} more rows were left out of this PDF (it holds
-          the first {PDF_ROW_LIMIT.toLocaleString("en-US")}). Download the CSV for every row.
+    <View style={style}>
+      {cells.map((cell, i) => (
+        <Text
+          key={i}
+          style={[
+            s.cell,
+            wrapText ? {} : oneLine,
+            numeric[i] ? { textAlign: "right", flex: 0.8 } : { flex: 1.4 },
+          ]}
+        >
+          {cell}
         </Text>
-      )}
+      ))}
     </View>
+  );
+}
+
+function TablePages({
+  section,
+  chrome,
+}: {
+  section: Extract<PdfSection, { kind: "table" }>;
+  chrome: ReactNode;
+}) {
+  const pages = chunk(section.rows, ROWS_PER_PAGE);
+  return (
+    <>
+      {pages.map((rows, p) => (
+        <Page key={p} size="A4" orientation="landscape" style={s.page} wrap={false}>
+          {chrome}
+          <Text style={s.h2}>
+            {section.title}
+            {pages.length > 1 ? ` (part ${p + 1} of ${pages.length})` : ""}
+          </Text>
+          <TableRow cells={section.header} numeric={section.numeric} style={s.headRow} wrapText />
+          {rows.map((row, r) => (
+            <TableRow key={r} cells={row} numeric={section.numeric} style={s.row} />
+          ))}
+          {p === pages.length - 1 && section.footer && (
+            <TableRow
+              cells={section.footer}
+              numeric={section.numeric}
+              style={[s.row, { fontWeight: "bold" }]}
+            />
+          )}
+          {p === pages.length - 1 && section.omitted > 0 && (
+            <Text style={s.note}>
+              {section.omitted.toLocaleString("en-US")} more rows were left out of this PDF (it
+              holds the first {PDF_ROW_LIMIT.toLocaleString("en-US")}). Download the CSV for every
+              row.
+            </Text>
+          )}
+        </Page>
+      ))}
+    </>
   );
 }
 
@@ -103,22 +153,34 @@ export function TabDocument({
   sections: PdfSection[];
 }) {
   const fontFamily = registerPdfFonts();
+  const chrome = (
+    <>
+      <View style={s.running} fixed>
+        <Text>
+          Actionboard · {programName} · {title}
+        </Text>
+        <Text>{filterLines[filterLines.length - 1]}</Text>
+      </View>
+      <Text
+        style={s.footer}
+        fixed
+        render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
+      />
+    </>
+  );
+  const tables = sections.filter((x) => x.kind === "table");
+  const others = sections.filter((x) => x.kind !== "table");
   return (
     <Document title={`${programName} — ${title}`} author="Actionboard">
       <Page size="A4" orientation="landscape" style={[s.page, { fontFamily }]}>
-        <View style={s.running} fixed>
-          <Text>
-            Actionboard · {programName} · {title}
-          </Text>
-          <Text>{filterLines[filterLines.length - 1]}</Text>
-        </View>
+        {chrome}
         <Text style={s.title}>{title}</Text>
         <View style={s.filters}>
           {filterLines.map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </View>
-        {sections.map((section, i) => (
+        {others.map((section, i) => (
           <View key={i}>
             {section.kind === "numbers" && (
               <View style={s.numbers}>
@@ -138,20 +200,19 @@ export function TabDocument({
                 <PdfChart series={section.series} />
               </View>
             )}
-            {section.kind === "table" && (
-              <View>
-                <Text style={s.h2}>{section.title}</Text>
-                <Table section={section} />
-              </View>
-            )}
           </View>
         ))}
-        <Text
-          style={s.footer}
-          fixed
-          render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
-        />
+        {others.length === 0 && (
+          <Text style={{ color: "#6b7280" }}>The table follows on the next pages.</Text>
+        )}
       </Page>
+      {tables.map((section, i) => (
+        <TablePages
+          key={i}
+          section={section as Extract<PdfSection, { kind: "table" }>}
+          chrome={chrome}
+        />
+      ))}
     </Document>
   );
 }

@@ -1,0 +1,198 @@
+import Papa from "papaparse";
+import { unzipSync, strFromU8 } from "fflate";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { setAppDatabase } from "../db/client";
+import { seedTabProgram, type ModelAction } from "../testing/tab-fixture";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { renderExport } from "./render-export";
+
+type Fixture = Awaited<ReturnType<typeof seedTabProgram>>;
+
+const live = (f: Fixture, partner: (p: Fixture["partners"][number]) => boolean = () => true) => {
+  const byId = new Map(f.partners.map((p) => [p.id, p]));
+  return f.actions.filter((a) => !a.archived && partner(byId.get(a.partnerId)!));
+};
+const cents = (actions: ModelAction[]) => actions.reduce((s, a) => s + a.rewardCents, 0);
+const money = (c: number) => (c / 100).toFixed(2);
+
+async function download(program: Fixture["program"], file: string, query: string) {
+  const response = await renderExport(
+    { ...program },
+    file,
+    new URL(`http://localhost/p/${program.slug}/actions/export/${file}?${query}`),
+  );
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+function parseCsv(bytes: Uint8Array) {
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+async function pdfText(bytes: Uint8Array) {
+  const { text, totalPages } = await extractText(await getDocumentProxy(bytes), {
+    mergePages: false,
+  });
+  // PDF text comes back with the layout's line breaks: compare with whitespace collapsed.
+  return { pages: (text as string[]).map((page) => page.replace(/\s+/g, " ")), totalPages };
+}
+
+describe.each(inject("engines"))("exports on %s", (engine) => {
+  let db: TestDatabase;
+  let f: Fixture;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    setAppDatabase(db);
+    f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
+    // A partner whose name a spreadsheet would run as a formula.
+    await db.prisma.partnership.update({
+      where: { programId_id: { programId: f.program.id, id: f.partners[0].id } },
+      data: { firstName: '=HYPERLINK("http://evil.test","x")', lastName: "" },
+    });
+  });
+  afterAll(() => db.close());
+
+  it("exports the table with every row and totals equal to an independent computation", async () => {
+    const { response, bytes } = await download(
+      f.program,
+      "table.csv",
+      "timeframe=any_time&marketplace=no",
+    );
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`attachment; filename="${f.program.slug}_table_\\d{4}-\\d{2}-\\d{2}\\.csv"`),
+    );
+    const [header, ...rows] = parseCsv(bytes);
+    expect(header).toEqual([
+      "Partner name",
+      "Partner email",
+      "Partner key",
+      "Action type",
+      "Action value",
+      "Occurrences",
+      "Sum of rewards (USD)",
+    ]);
+    const totals = rows.pop()!;
+    const expected = live(f, (p) => !p.marketplace);
+    expect(totals.slice(5)).toEqual([String(expected.length), money(cents(expected))]);
+    const groups = new Map<string, number>();
+    const keyOf = new Map(f.partners.map((p) => [p.id, p.key]));
+    for (const a of expected)
+      groups.set(
+        `${keyOf.get(a.partnerId)}|${a.type}|${a.value}`,
+        (groups.get(`${keyOf.get(a.partnerId)}|${a.type}|${a.value}`) ?? 0) + 1,
+      );
+    expect(new Map(rows.map((r) => [`${r[2]}|${r[3]}|${r[4]}`, Number(r[5])]))).toEqual(groups);
+    expect(rows.reduce((s, r) => s + Number(r[5]), 0)).toBe(expected.length);
+  });
+
+  it("exports drill-down rows with ISO times in the program's zone and neutralised formulas", async () => {
+    const partner = f.partners[0];
+    const { bytes } = await download(
+      f.program,
+      "actions.csv",
+      `timeframe=any_time&partner=${partner.key}`,
+    );
+    const [header, ...rows] = parseCsv(bytes);
+    expect(header[0]).toBe("Occurred (America/New_York)");
+    const expected = live(f, (p) => p.id === partner.id).sort(
+      (a, b) => b.occurredAt - a.occurredAt,
+    );
+    expect(rows.map((r) => r[5])).toEqual(expected.map((a) => a.key));
+    for (const row of rows) {
+      expect(row[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00$/);
+      expect(row[2].startsWith("'=HYPERLINK(")).toBe(true);
+    }
+    // The instant survives the round trip through local time and offset.
+    expect(rows.map((r) => Date.parse(r[0]))).toEqual(
+      expected.map((a) => Math.floor(a.occurredAt / 1000) * 1000),
+    );
+  });
+
+  it("exports each number tile and the chart, agreeing with the same URL's numbers", async () => {
+    const expected = live(f);
+    const { bytes } = await download(f.program, "total-rewards.csv", "timeframe=any_time");
+    expect(parseCsv(bytes)).toEqual([
+      ["Metric", "Value (USD)", "Previous period (USD)", "Change (%)"],
+      ["Total rewards", money(cents(expected)), "", ""],
+    ]);
+    const chart = parseCsv(
+      (
+        await download(
+          f.program,
+          "chart.csv",
+          "timeframe=range_2026-03-02_2026-03-16&timescale=week",
+        )
+      ).bytes,
+    );
+    expect(chart[0][0]).toBe("Week starting (America/New_York)");
+    const inRange = expected.filter(
+      (a) =>
+        a.occurredAt >= Date.parse("2026-03-02T05:00:00Z") &&
+        a.occurredAt < Date.parse("2026-03-16T04:00:00Z"),
+    );
+    expect(chart.slice(1).map((r) => r[0])).toEqual(["2026-03-02", "2026-03-09"]);
+    expect(chart.slice(1).reduce((s, r) => s + Number(r[r.length - 1]), 0)).toBe(inRange.length);
+  });
+
+  it("zips one CSV per tile plus the drill-down rows and a filters.txt", async () => {
+    const { response, bytes } = await download(
+      f.program,
+      "tab.zip",
+      "timeframe=any_time&archived=no",
+    );
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).sort()).toEqual([
+      "actions-by-partner-type-and-value.csv",
+      "actions-drill-down-rows.csv",
+      "customers-with-actions.csv",
+      "filters.txt",
+      "occurrences-over-time.csv",
+      "occurrences.csv",
+      "partners-with-actions.csv",
+      "total-rewards.csv",
+      "total-value.csv",
+    ]);
+    const expected = live(f, (p) => !p.archived);
+    expect(parseCsv(files["occurrences.csv"])[1][1]).toBe(String(expected.length));
+    expect(parseCsv(files["actions-drill-down-rows.csv"]).length - 1).toBe(expected.length);
+    const filters = strFromU8(files["filters.txt"]);
+    expect(filters).toContain("Timeframe: is any time → all time (America/New_York)");
+    expect(filters).toContain("Is partnership archived: no");
+    expect(filters).toMatch(/Generated: \d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("renders the whole tab as a PDF with filters, every number and the table totals, header repeated", async () => {
+    const { response, bytes } = await download(
+      f.program,
+      "tab.pdf",
+      "timeframe=any_time&group_op=exclude&group=" + f.groups[2].id,
+    );
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const { pages, totalPages } = await pdfText(bytes);
+    const all = pages.join("\n");
+    const expected = live(f, (p) => p.groupId !== f.groups[2].id);
+    expect(all).toContain(`Group name: is not one of ${f.groups[2].name}`);
+    expect(all).toContain("Timeframe: is any time → all time (America/New_York)");
+    expect(all).toContain(expected.length.toLocaleString("en-US"));
+    expect(all).toContain(`$${money(cents(expected))}`);
+    // The totals row closes the table with the same numbers as the tiles.
+    expect(pages[pages.length - 1]).toContain(`Total ${expected.length} ${money(cents(expected))}`);
+    const tablePages = pages.filter((p) => p.includes("Actions by partner, type and value"));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const page of tablePages) expect(page).toContain("Sum of rewards (USD)");
+    expect(totalPages).toBe(pages.length);
+    expect(pages[pages.length - 1]).toContain(`Page ${totalPages} of ${totalPages}`);
+  });
+
+  it("answers an unknown file with a readable error page, not a broken file", async () => {
+    const { response, bytes } = await download(f.program, "secrets.csv", "");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    expect(new TextDecoder().decode(bytes)).toContain("There is no download called “secrets.csv”");
+  });
+});
