@@ -2,10 +2,8 @@
 // Seeds BENCH_ACTIONS actions (default 1,000,000) into a fresh database `ab_bench` on the local
 // PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
 // and ratios against baselines measured in the same run. Not part of the test suite.
-import pg from "pg";
 import { setAppDatabase } from "../lib/db/client";
-import { assertLocalDatabase } from "../lib/db/local-guard";
-import { migrate, openDatabase } from "../lib/db/open";
+import { openBenchDatabase } from "./bench/bench-database";
 import { getDrillDown } from "../lib/actions-tab/query/get-drill-down";
 import { getOccurrenceTable } from "../lib/actions-tab/query/get-occurrence-table";
 import { getSeries } from "../lib/actions-tab/query/get-series";
@@ -17,39 +15,6 @@ import { parseTimeframe } from "../lib/actions-tab/timeframe";
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench";
-
-async function freshDatabase() {
-  assertLocalDatabase({ engine: "postgres", url });
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-}
-
-async function seed(db: Awaited<ReturnType<typeof openDatabase>>) {
-  const started = Date.now();
-  await db.withRunner(async (r) => {
-    await r.exec(`
-      INSERT INTO programs (slug, name, timezone) VALUES ('bench', 'Bench', 'America/New_York');
-      INSERT INTO groups (program_id, key, name, slug) SELECT 1, 'g' || g, 'Group ' || g, 'g' || g FROM generate_series(1, 4) g;
-      INSERT INTO action_types (program_id, name) SELECT 1, 'type_' || t FROM generate_series(1, 7) t;
-      INSERT INTO partnerships (program_id, partner_key, first_name, last_name, email, group_id, is_marketplace)
-        SELECT 1, 'p' || i, 'First' || i, 'Last' || i, 'p' || i || '@bench.test', 1 + i % 4, i % 7 = 0 FROM generate_series(1, 5000) i;
-      INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id, occurred_at, created_at, reward_cents)
-        SELECT 1, 'a' || i, 1 + (i::bigint * 7919) % 7, CASE WHEN i % 10 = 0 THEN 2 + i % 5 ELSE 1 END, 'partnership',
-               1 + (i::bigint * 104729) % 5000, now() - (i * 548.0 / ${ACTIONS}) * interval '1 day',
-               now() - (i * 548.0 / ${ACTIONS}) * interval '1 day', CASE WHEN i % 3 = 0 THEN 500 ELSE 0 END
-        FROM generate_series(1, ${ACTIONS}) i;
-      ANALYZE;`);
-  });
-  console.log(
-    `Seeded ${ACTIONS.toLocaleString("en-US")} actions over 18 months in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-}
 
 async function median(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up
@@ -63,10 +28,7 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(times.length / 2)];
 }
 
-await freshDatabase();
-const db = await openDatabase({ engine: "postgres", url });
-await migrate(db);
-await seed(db);
+const db = await openBenchDatabase(url, ACTIONS);
 setAppDatabase(db);
 
 const defaults = Object.fromEntries(

@@ -22,10 +22,14 @@ export async function getSeries(scope: TabScope): Promise<Series> {
   const [extent] = await prisma.$queryRaw<{ first: Date | null; last: Date | null }[]>`
     SELECT min(a.occurred_at) AS first, max(a.occurred_at) AS last FROM ${from} WHERE ${where}`;
   const first = scope.range.start ?? extent.first?.getTime() ?? null;
+  // Up to the end of the timeframe; open-ended ones run to now, "any time" to the last action.
+  const lastAction = extent.last?.getTime() ?? null;
   const last =
     scope.range.end !== null
-      ? Math.min(scope.range.end - 1, Math.max(scope.asOf, extent.last?.getTime() ?? 0))
-      : Math.max(scope.asOf, extent.last?.getTime() ?? scope.asOf);
+      ? scope.range.end - 1
+      : scope.range.start === null
+        ? (lastAction ?? scope.asOf)
+        : Math.max(scope.asOf, lastAction ?? scope.asOf);
   if (first === null || last < first)
     return { unit: requestedUnit, requestedUnit, types: [], rows: [] };
   const unit = fittingUnit(first, last, requestedUnit, scope.timezone);
