@@ -105,22 +105,23 @@ function MembershipFilter({
  * to the URL (a new history entry) and the server renders the new view.
  */
 export function FilterBar({
+  applied: appliedFilters,
   options,
   timezone,
   rangeDescription,
 }: {
+  /** The filters the server applied (invalid URL values and unknown ids already dropped). */
+  applied: ActionsTabFilters;
   options: FilterOptions;
   timezone: string;
   rangeDescription: string;
 }) {
   const [pending, startTransition] = useTransition();
-  const [applied, setApplied] = useQueryStates(
+  // Only the setter: what is applied is what the server says it applied, not the raw URL.
+  const [, setApplied] = useQueryStates(
     { ...filterParsers, page: tableParsers.page },
     { shallow: false, history: "push", startTransition },
   );
-  const appliedFilters = Object.fromEntries(
-    Object.keys(filterParsers).map((k) => [k, applied[k as keyof ActionsTabFilters]]),
-  ) as ActionsTabFilters;
   const appliedKey = serializeFilters(appliedFilters);
   const [draft, setDraft] = useState<ActionsTabFilters>(appliedFilters);
   const [timeframeValid, setTimeframeValid] = useState(true);

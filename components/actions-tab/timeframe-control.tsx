@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { UNITS, type Timeframe, type Unit } from "@/lib/actions-tab/timeframe";
+import { MAX_PAST_N, UNITS, type Timeframe, type Unit } from "@/lib/actions-tab/timeframe";
 
 type Kind =
   | "any"
@@ -78,7 +78,9 @@ function fromForm(f: Form): Timeframe | string {
     case "past":
     case "past_complete": {
       const n = Number(f.n);
-      if (!/^\d+$/.test(f.n) || n < 1 || n > 10_000) return "Enter a whole number of at least 1.";
+      if (!/^\d+$/.test(f.n) || n < 1) return "Enter a whole number of at least 1.";
+      if (n > MAX_PAST_N[f.unit])
+        return `At most ${MAX_PAST_N[f.unit].toLocaleString("en-US")} ${f.unit}s.`;
       return { kind: "past", n, unit: f.unit, complete: f.kind === "past_complete" };
     }
     case "range":

@@ -32,7 +32,10 @@ const LABELS: Record<string, string> = {
   after: "Page position",
 };
 
-const MAX_TEXT = 200;
+// Long enough for any partner key or action type (255); NUL is refused, as PostgreSQL does.
+const MAX_TEXT = 255;
+const MAX_INT = 2_147_483_647;
+const MAX_PAGE = 100_000;
 
 type AnyParser = { parse: (value: string) => unknown; defaultValue?: unknown };
 
@@ -40,12 +43,18 @@ type AnyParser = { parse: (value: string) => unknown; defaultValue?: unknown };
 function isValid(key: string, parser: AnyParser, raw: string): boolean {
   const parsed = parser.parse(raw);
   if (parsed === null || parsed === undefined) return false;
-  if (Array.isArray(parsed))
+  if (Array.isArray(parsed)) {
     return (
-      parsed.length === raw.split(",").length && parsed.every((n) => Number.isInteger(n) && n > 0)
+      parsed.length === raw.split(",").length &&
+      parsed.every((n) => Number.isInteger(n) && n > 0 && n <= MAX_INT)
     );
-  if (key === "page" || key === "value") return Number.isInteger(parsed) && (parsed as number) >= 1;
-  if (typeof parsed === "string") return parsed.length <= MAX_TEXT;
+  }
+  if (key === "page")
+    return Number.isInteger(parsed) && (parsed as number) >= 1 && (parsed as number) <= MAX_PAGE;
+  if (key === "value")
+    return Number.isInteger(parsed) && (parsed as number) >= 1 && (parsed as number) <= MAX_INT;
+  if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
+  if (typeof parsed === "string") return parsed.length <= MAX_TEXT && !parsed.includes("\u0000");
   return true;
 }
 

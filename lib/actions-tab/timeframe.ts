@@ -16,7 +16,14 @@ export type Timeframe =
   | { kind: "last"; unit: Unit };
 
 export const DEFAULT_TIMEFRAME: Timeframe = { kind: "past", n: 30, unit: "day", complete: false };
-export const MAX_PAST_N = 10_000;
+/** About 30 years in every unit: far enough back for any program, and always after 1970. */
+export const MAX_PAST_N: Record<Unit, number> = {
+  day: 11_000,
+  week: 1_560,
+  month: 360,
+  quarter: 120,
+  year: 30,
+};
 
 const UNIT_WORD = /^(day|week|month|quarter|year)s?$/;
 
@@ -29,7 +36,7 @@ export function parseTimeframe(token: string): Timeframe | null {
   if (m) {
     const unit = UNIT_WORD.exec(m[3])?.[1] as Unit | undefined;
     const n = Number(m[1]);
-    if (!unit || n < 1 || n > MAX_PAST_N) return null;
+    if (!unit || n < 1 || n > MAX_PAST_N[unit]) return null;
     return { kind: "past", n, unit, complete: Boolean(m[2]) };
   }
   m = /^(this|last)_([a-z]+)$/.exec(t);

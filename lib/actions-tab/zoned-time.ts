@@ -118,6 +118,8 @@ export function parseDate(text: string): CalendarDate | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return null;
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  // Dates outside 1970–9999 name no action and would trip Date.UTC's two-digit-year rule.
+  if (date.year < 1970 || date.year > 9999) return null;
   const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
   if (
     check.getUTCFullYear() !== date.year ||

@@ -2,10 +2,13 @@ import type { z } from "zod";
 import { invalidFields, type FieldError } from "./api-error";
 
 export function zodFieldErrors(error: z.ZodError, prefix = ""): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body",
-    message: issue.message,
-  }));
+  const byField = new Map<string, FieldError>();
+  for (const issue of error.issues) {
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
+    // One message per field: the first says what to fix; alternatives of a union would repeat it.
+    if (!byField.has(field)) byField.set(field, { field, message: issue.message });
+  }
+  return [...byField.values()];
 }
 
 /** Validates input against a schema or throws a 422 naming every bad field. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
-import { ApiError } from "./api-error";
+import { ApiError, invalidFields } from "./api-error";
+import { externalKey } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
 
 export interface ApiContext<P> extends ApiPrincipal {
@@ -43,13 +44,17 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       if (auth.programId !== undefined) await log(auth.programId, 401, auth.error.message);
       return apiErrorResponse(auth.error);
     }
-    const context: ApiContext<P> = {
-      ...auth.principal,
-      request,
-      url,
-      params: await route.params,
-      note: {},
-    };
+    const params = await route.params;
+    // Path keys are text like body keys: the same limits, so a bad one is a 422, not a 500.
+    for (const [field, value] of Object.entries(params)) {
+      const checked = externalKey.safeParse(value);
+      if (!checked.success) {
+        const error = invalidFields([{ field, message: checked.error.issues[0].message }]);
+        await log(auth.principal.program.id, 422, error.message);
+        return apiErrorResponse(error);
+      }
+    }
+    const context: ApiContext<P> = { ...auth.principal, request, url, params, note: {} };
     let response: Response;
     try {
       response = await handler(context);

@@ -32,7 +32,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // The adapter sends timestamps without an offset: the session must be in UTC, whatever the
+  // server's default zone (prisma/prisma#26786).
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, options: "-c TimeZone=UTC" });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));

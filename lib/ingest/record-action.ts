@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { ApiError, fieldNotFound } from "../api/api-error";
+import { ApiError, fieldNotFound, invalidFields } from "../api/api-error";
+import { MAX_INT } from "../api/schemas/common";
 import type { ActionOutput, CreateActionInput } from "../api/schemas/actions";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "../actions/action-record";
 import { getPrisma } from "../db/client";
@@ -38,14 +39,28 @@ async function replayOrConflict(tx: Tx, programId: number, existing: ActionRow, 
   return { action: toActionOutput(existing, await loadRuleNames(tx, programId)), replayed: true };
 }
 
+function archivedPartnership(partnerKey: string) {
+  return invalidFields([
+    {
+      field: "target_key",
+      message: `partnership "${partnerKey}" is archived; restore it to record actions`,
+    },
+  ]);
+}
+
 async function resolveTarget(tx: Tx, programId: number, input: CreateActionInput) {
   if (input.target_type === "customer") {
     const customer = await tx.customer.findUnique({
       where: { programId_customerKey: { programId, customerKey: input.target_key } },
-      select: { id: true, archivedAt: true, partnership: { select: { id: true, groupId: true } } },
+      select: {
+        id: true,
+        archivedAt: true,
+        partnership: { select: { id: true, groupId: true, partnerKey: true, archivedAt: true } },
+      },
     });
     if (!customer || customer.archivedAt)
       throw fieldNotFound("target_key", input.target_key, "customer");
+    if (customer.partnership.archivedAt) throw archivedPartnership(customer.partnership.partnerKey);
     return {
       customerId: customer.id,
       partnershipId: customer.partnership.id,
@@ -54,9 +69,10 @@ async function resolveTarget(tx: Tx, programId: number, input: CreateActionInput
   }
   const partnership = await tx.partnership.findUnique({
     where: { programId_partnerKey: { programId, partnerKey: input.target_key } },
-    select: { id: true, groupId: true },
+    select: { id: true, groupId: true, archivedAt: true },
   });
   if (!partnership) throw fieldNotFound("target_key", input.target_key, "partnership");
+  if (partnership.archivedAt) throw archivedPartnership(input.target_key);
   return { customerId: null, partnershipId: partnership.id, groupId: partnership.groupId };
 }
 
@@ -127,8 +143,17 @@ export async function recordAction(
           ]
         : [],
     );
-    if (rewards.length > 0) await tx.reward.createMany({ data: rewards });
     const rewardCents = rewards.reduce((sum, r) => sum + r.amountCents, 0);
+    // amount × value can pass what a reward can hold: refuse the action, store nothing.
+    if (rewardCents > MAX_INT) {
+      throw invalidFields([
+        {
+          field: "value",
+          message: "makes a reward larger than can be stored; send a smaller value",
+        },
+      ]);
+    }
+    if (rewards.length > 0) await tx.reward.createMany({ data: rewards });
     await tx.$executeRaw`UPDATE actions SET reward_outcome = ${JSON.stringify(outcome)}::jsonb,
       reward_cents = ${rewardCents} WHERE program_id = ${programId} AND id = ${actionId}`;
 

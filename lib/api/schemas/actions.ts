@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { invalidFields } from "../api-error";
 import {
+  inputTime,
   MAX_INT,
   cursorQuery,
   epochMs,
@@ -18,18 +20,18 @@ export const actionType = z
   .max(100, "must be at most 100 characters")
   .regex(/^[A-Za-z0-9_.:-]+$/, "may contain only letters, digits, _ . : and -");
 
-const occurredAt = z
-  .union([
-    epochMs,
-    z.iso.datetime({
-      offset: true,
-      message: "must be ISO 8601 with a time zone, or epoch milliseconds",
-    }),
-  ])
-  .meta({
-    description:
-      "When the action happened (ISO 8601 or epoch ms). Default: now. At most 5 minutes in the future.",
-  });
+/** The Idempotency-Key header, held to the same rules as a body `key`. */
+export function parseIdempotencyKey(header: string): string {
+  const parsed = externalKey.safeParse(header);
+  if (!parsed.success)
+    throw invalidFields([{ field: "Idempotency-Key", message: parsed.error.issues[0].message }]);
+  return parsed.data;
+}
+
+const occurredAt = inputTime.meta({
+  description:
+    "When the action happened (ISO 8601 or epoch ms). Default: now. At most 5 minutes in the future.",
+});
 
 export const createActionSchema = z
   .strictObject({

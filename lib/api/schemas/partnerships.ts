@@ -1,6 +1,9 @@
 import { z } from "zod";
 import {
   booleanQuery,
+  inputTime,
+  noNul,
+  NO_NUL_MESSAGE,
   cursorQuery,
   epochMs,
   exclusiveCursors,
@@ -12,12 +15,14 @@ const name = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .max(100, "must be at most 100 characters");
+  .max(100, "must be at most 100 characters")
+  .refine(noNul, NO_NUL_MESSAGE);
 const tagName = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .max(50, "must be at most 50 characters");
+  .max(50, "must be at most 50 characters")
+  .refine(noNul, NO_NUL_MESSAGE);
 
 const partnershipFields = {
   email: z.email("must be an email address").max(320),
@@ -31,15 +36,7 @@ const partnershipFields = {
     .optional()
     .meta({ description: "Email of the program member who manages this partner" }),
   is_marketplace: z.boolean("must be true or false").optional(),
-  joined_at: z
-    .union([
-      epochMs,
-      z.iso.datetime({
-        offset: true,
-        message: "must be ISO 8601 with a time zone, or epoch milliseconds",
-      }),
-    ])
-    .optional(),
+  joined_at: inputTime.optional(),
 };
 
 export const createPartnershipSchema = z.strictObject({

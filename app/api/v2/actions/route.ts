@@ -4,7 +4,11 @@ import { listActions } from "@/lib/actions/list-actions";
 import { apiResponse } from "@/lib/api/envelope";
 import { parseInput, searchParamsObject } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { createActionSchema, listActionsQuery } from "@/lib/api/schemas/actions";
+import {
+  createActionSchema,
+  listActionsQuery,
+  parseIdempotencyKey,
+} from "@/lib/api/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
 
@@ -16,7 +20,8 @@ export const GET = withApiKey(async ({ program, url }) => {
 export const POST = withApiKey(async ({ program, request, note }) => {
   const body = await readJsonBody(request);
   const input = parseInput(createActionSchema, body);
-  const idempotencyKey = request.headers.get("idempotency-key")?.trim() || null;
+  const header = request.headers.get("idempotency-key");
+  const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
   const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
   const { action, replayed } = await recordAction(program, input, {
     idempotencyKey,

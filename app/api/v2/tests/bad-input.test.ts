@@ -247,3 +247,76 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     expect(log[1].message).toMatch(/value/);
   });
 });
+
+describe.each(inject("engines"))("input the database could not store, on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    setAppDatabase(db);
+  });
+  afterAll(() => db.close());
+
+  it("refuses NUL characters, impossible times, oversized keys and overflowing rewards with 422s, storing nothing", async () => {
+    const f = await seedApiProgram(db.prisma);
+    const actionType = await db.prisma.actionType.findFirstOrThrow({
+      where: { programId: f.program.id, name: "signup_completed" },
+    });
+    await db.prisma.rewardRule.create({
+      data: {
+        programId: f.program.id,
+        name: "Per unit",
+        actionTypeId: actionType.id,
+        amountCents: 100_000,
+        multiplyByValue: true,
+      },
+    });
+    const post = (body: unknown, headers?: Record<string, string>) =>
+      callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, body, headers });
+    const cases: [unknown, string, Record<string, string>?][] = [
+      [{ ...valid, key: "nul\u0000key" }, "key"],
+      [{ ...valid, occurred_at: 9e15 }, "occurred_at"],
+      [{ ...valid, occurred_at: "0000-01-01T00:00:00Z" }, "occurred_at"],
+      [{ ...valid, value: 2_000_000 }, "value"],
+      [
+        { target_key: "cus_1", target_type: "customer", type: "signup_completed" },
+        "Idempotency-Key",
+        { "Idempotency-Key": "k".repeat(3000) },
+      ],
+    ];
+    for (const [body, field, headers] of cases) {
+      const res = await post(body, headers);
+      expect(res.status, field).toBe(422);
+      expect(
+        res.json.errors.map((e: { field: string }) => e.field),
+        field,
+      ).toEqual([field]);
+    }
+    const del = await callRoute(actionRoute.DELETE, "DELETE", "/api/v2/actions/x", {
+      auth: f.basic,
+      params: { key: "bad\u0000" },
+    });
+    expect(del.status).toBe(422);
+    expect(await db.prisma.action.count({ where: { programId: f.program.id } })).toBe(0);
+    expect(await db.prisma.reward.count({ where: { programId: f.program.id } })).toBe(0);
+    expect(
+      await db.prisma.ingestLog.count({ where: { programId: f.program.id, status: 422 } }),
+    ).toBe(cases.length + 1);
+  });
+
+  it("refuses new actions for an archived partnership, directly or through its customers", async () => {
+    const f = await seedApiProgram(db.prisma);
+    await db.prisma.partnership.update({
+      where: { programId_id: { programId: f.program.id, id: f.partnerships.alice.id } },
+      data: { archivedAt: new Date() },
+    });
+    for (const body of [{ ...valid, target_type: "partnership", target_key: "ptn_alice" }, valid]) {
+      const res = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+        auth: f.basic,
+        body,
+      });
+      expect(res.status).toBe(422);
+      expect(res.json.errors[0].message).toMatch(/ptn_alice" is archived/);
+    }
+    expect(await db.prisma.action.count({ where: { programId: f.program.id } })).toBe(0);
+  });
+});

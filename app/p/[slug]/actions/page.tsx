@@ -55,6 +55,7 @@ export default async function ActionsPage({
       </PageHeader>
       <FilterWarnings warnings={view.warnings} />
       <FilterBar
+        applied={filters}
         options={view.options}
         timezone={program.timezone}
         rangeDescription={scope.rangeDescription}

@@ -1,5 +1,5 @@
 // GET /p/{slug}/actions/new-count?<tab filters>&since=<epoch ms> — actions received since a view was read
-import { loadTabState } from "@/lib/actions-tab/load-tab-state";
+import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { countNewActions } from "@/lib/actions-tab/query/count-new-actions";
 import { tabScope } from "@/lib/actions-tab/query/tab-scope";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
@@ -9,13 +9,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { program } = await requireProgramAccess(slug);
   const url = new URL(request.url);
   const since = Number(url.searchParams.get("since"));
-  if (!Number.isInteger(since) || since <= 0) {
+  if (!Number.isInteger(since) || since <= 0 || since > Date.now() + 60_000) {
     return Response.json(
-      { message: "since must be epoch milliseconds", status: 400 },
+      { message: "since must be epoch milliseconds, not in the future", status: 400 },
       { status: 400 },
     );
   }
-  const { filters } = loadTabState(Object.fromEntries(url.searchParams));
+  const { filters } = await loadTabView(program, Object.fromEntries(url.searchParams));
   // The view's own moment fixes its window, so "past 30 days" means the same days as on screen.
   const count = await countNewActions(tabScope(program, filters, since), since);
   return Response.json({ count }, { headers: { "Cache-Control": "no-store" } });
