@@ -30,6 +30,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // Generous limits for a loaded 2-core CI machine; no retries, so a flaky test fails loudly.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [["list"]],
   use: { launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure" },
