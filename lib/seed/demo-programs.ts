@@ -9,6 +9,9 @@ export const DEMO_API_KEY = {
   secret: "sk_test_acmedemo00000000001_acme-demo-secret-not-for-production",
 };
 
+/** The customer the README's and the API docs' curl example sends an action for (an active partner's). */
+export const DEMO_CUSTOMER_KEY = "cus_acme_00002";
+
 const managers: UserSpec[] = [
   ["Maya Chen", "maya"],
   ["Leo Alvarez", "leo"],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { SqlRunner } from "../db/sql-runner";
-import { ACME, DEMO_LOGIN } from "./demo-programs";
+import { ACME, DEMO_CUSTOMER_KEY, DEMO_LOGIN } from "./demo-programs";
 import { seedDemo } from "./seed-demo";
 
 const NOW = Date.UTC(2026, 10, 23, 15, 30);
@@ -88,6 +88,13 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
           WHERE w.program_id = a.program_id AND w.action_id = a.id), 0)`),
     );
     expect(Number(mismatched)).toBe(0);
+
+    // The README's curl example must record an action: its customer's partnership is active.
+    const readmeCustomer = await db.prisma.customer.findFirstOrThrow({
+      where: { customerKey: DEMO_CUSTOMER_KEY },
+      include: { partnership: true },
+    });
+    expect(readmeCustomer.partnership.archivedAt).toBeNull();
 
     const login = await db.prisma.user.findUnique({ where: { email: DEMO_LOGIN.email } });
     expect(login).not.toBeNull();
