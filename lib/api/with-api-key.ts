@@ -44,7 +44,8 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       if (auth.programId !== undefined) await log(auth.programId, 401, auth.error.message);
       return apiErrorResponse(auth.error);
     }
-    const params = await route.params;
+    // Next passes no params for routes without dynamic segments.
+    const params = ((await route?.params) ?? {}) as P;
     // Path keys are text like body keys: the same limits, so a bad one is a 422, not a 500.
     for (const [field, value] of Object.entries(params)) {
       const checked = externalKey.safeParse(value);

@@ -31,7 +31,10 @@ export async function callRoute<P extends Record<string, string>>(
       headers.set("content-type", options.contentType ?? "application/json");
   }
   const request = new Request(`http://localhost${path}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
+  const response = await handler(request, {
+    // Like Next: a route without dynamic segments gets no params at all.
+    params: Promise.resolve(options.params) as Promise<P>,
+  });
   const text = await response.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
   const json: any = text ? JSON.parse(text) : null;
