@@ -76,7 +76,7 @@ export function MultiSelect({
           id={panelId}
           role="group"
           aria-label={label}
-          className="absolute z-30 mt-1 w-64 rounded-md border border-gray-200 bg-white p-2 shadow-lg dark:border-gray-700 dark:bg-gray-900"
+          className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-gray-200 bg-white p-2 shadow-lg dark:border-gray-700 dark:bg-gray-900"
         >
           <input
             type="search"
