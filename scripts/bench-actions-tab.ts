@@ -9,7 +9,7 @@ import { getOccurrenceTable } from "../lib/actions-tab/query/get-occurrence-tabl
 import { getSeries } from "../lib/actions-tab/query/get-series";
 import { getSummary } from "../lib/actions-tab/query/get-summary";
 import { tabScope } from "../lib/actions-tab/query/tab-scope";
-import { filterParsers, type ActionsTabFilters } from "../lib/actions-tab/search-params";
+import { DEFAULT_FILTERS, type ActionsTabFilters } from "../lib/actions-tab/search-params";
 import { parseTimeframe } from "../lib/actions-tab/timeframe";
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
@@ -31,12 +31,9 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 const db = await openBenchDatabase(url, ACTIONS);
 setAppDatabase(db);
 
-const defaults = Object.fromEntries(
-  Object.entries(filterParsers).map(([k, p]) => [k, p.defaultValue]),
-) as ActionsTabFilters;
 const program = { id: 1, timezone: "America/New_York" };
 const scopeOf = (changes: Partial<ActionsTabFilters>) =>
-  tabScope(program, { ...defaults, ...changes });
+  tabScope(program, { ...DEFAULT_FILTERS, ...changes });
 const past30 = scopeOf({});
 const anyTime = scopeOf({ timeframe: parseTimeframe("any_time")! });
 const filtered = scopeOf({ group: [1, 2], marketplace: "no", name: "first1" });

@@ -2,8 +2,9 @@
 // (BENCH_ACTIONS) and reports duration and peak RSS, against the same export of a tenth of the
 // rows in the same run: constant memory shows as an RSS ratio near 1 while rows grow 10×.
 import { setAppDatabase } from "../lib/db/client";
+import { getSummary } from "../lib/actions-tab/query/get-summary";
 import { tabScope } from "../lib/actions-tab/query/tab-scope";
-import { filterParsers, type ActionsTabFilters } from "../lib/actions-tab/search-params";
+import { DEFAULT_FILTERS } from "../lib/actions-tab/search-params";
 import { parseTimeframe } from "../lib/actions-tab/timeframe";
 import { csvStream } from "../lib/exports/csv";
 import { allRows, tileExport } from "../lib/exports/tile-exports";
@@ -14,18 +15,16 @@ const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5
 
 const db = await openBenchDatabase(url, ACTIONS);
 setAppDatabase(db);
-const defaults = Object.fromEntries(
-  Object.entries(filterParsers).map(([k, p]) => [k, p.defaultValue]),
-) as ActionsTabFilters;
 const program = { id: 1, timezone: "America/New_York" };
 
 async function exportOnce(timeframe: string) {
-  const scope = tabScope(program, { ...defaults, timeframe: parseTimeframe(timeframe)! });
+  const scope = tabScope(program, { ...DEFAULT_FILTERS, timeframe: parseTimeframe(timeframe)! });
   const exp = await tileExport("actions", {
     scope,
     currency: "USD",
     drill: { partner: null, type: null, value: null },
     ruleName: (id) => `Rule ${id}`,
+    summary: () => getSummary(scope),
   });
   global.gc?.();
   const baseline = process.memoryUsage().rss;

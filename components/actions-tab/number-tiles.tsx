@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatMoney } from "@/lib/format/format";
-import { getSummary, type SummaryNumbers } from "@/lib/actions-tab/query/get-summary";
-import { NUMBER_TILES } from "@/lib/exports/number-tiles";
+import { percentChange } from "@/lib/actions-tab/percent-change";
+import { getSummary } from "@/lib/actions-tab/query/get-summary";
+import { formatTileValue, NUMBER_TILES } from "@/lib/exports/number-tiles";
 import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
@@ -14,7 +14,7 @@ function Change({ current, previous }: { current: number; previous: number }) {
       </p>
     );
   }
-  const pct = ((current - previous) / previous) * 100;
+  const pct = percentChange(current, previous)!;
   const up = pct > 0;
   const text = `${up ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}%`;
   return (
@@ -35,23 +35,7 @@ function Change({ current, previous }: { current: number; previous: number }) {
   );
 }
 
-export function formatTileValue(
-  key: keyof SummaryNumbers,
-  value: number,
-  currency: string,
-): string {
-  return key === "rewardCents" ? formatMoney(value, currency) : value.toLocaleString("en-US");
-}
-
 /** The five number tiles; Occurrences links to every underlying action. */
-const EXPORT_NAMES: Record<keyof SummaryNumbers, string> = {
-  occurrences: "occurrences",
-  totalValue: "total-value",
-  rewardCents: "total-rewards",
-  partners: "partners",
-  customers: "customers",
-};
-
 export async function NumberTiles({
   scope,
   currency,
@@ -68,15 +52,12 @@ export async function NumberTiles({
   const { current, previous } = await getSummary(scope);
   return (
     <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
-      {NUMBER_TILES.map(({ key, title }) => (
+      {NUMBER_TILES.map(({ key, title, exportName }) => (
         <Tile
           key={key}
           title={title}
           menu={
-            <DownloadMenu
-              label={title}
-              links={exportLinks(exportBase, EXPORT_NAMES[key], exportQuery)}
-            />
+            <DownloadMenu label={title} links={exportLinks(exportBase, exportName, exportQuery)} />
           }
         >
           <p className="text-2xl font-semibold tabular-nums" data-testid={`tile-${key}`}>

@@ -1,3 +1,4 @@
+import { MAX_INT } from "../api/schemas/common";
 import {
   drillParsers,
   filterParsers,
@@ -34,7 +35,6 @@ const LABELS: Record<string, string> = {
 
 // Long enough for any partner key or action type (255); NUL is refused, as PostgreSQL does.
 const MAX_TEXT = 255;
-const MAX_INT = 2_147_483_647;
 const MAX_PAGE = 100_000;
 
 type AnyParser = { parse: (value: string) => unknown; defaultValue?: unknown };

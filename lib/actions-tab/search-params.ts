@@ -64,6 +64,11 @@ export const drillParsers = {
 };
 
 export type ActionsTabFilters = inferParserType<typeof filterParsers>;
+
+/** The filters of a URL with no parameters: the tab's default view. */
+export const DEFAULT_FILTERS = Object.fromEntries(
+  Object.entries(filterParsers).map(([key, parser]) => [key, parser.defaultValue]),
+) as ActionsTabFilters;
 export type TableState = inferParserType<typeof tableParsers>;
 export type DrillSelection = inferParserType<typeof drillParsers>;
 

@@ -1,35 +1,26 @@
 import "server-only";
 import { getSeries } from "../actions-tab/query/get-series";
-import { getSummary } from "../actions-tab/query/get-summary";
-import { formatMoney } from "../format/format";
-import { NUMBER_TILES } from "./number-tiles";
+import { percentChange } from "../actions-tab/percent-change";
+import { formatTileValue, NUMBER_TILES } from "./number-tiles";
 import { PDF_ROW_LIMIT, type PdfSection } from "./pdf/tab-document";
-import { NUMBER_EXPORTS, tileExport, type ExportContext, type ExportTile } from "./tile-exports";
+import { tileExport, type ExportContext, type ExportTile } from "./tile-exports";
 
 function changeText(current: number, previous: number | undefined): string | null {
   if (previous === undefined) return null;
   if (previous === 0)
     return current === 0 ? "No change vs previous period" : "New vs previous period";
-  const pct = ((current - previous) / previous) * 100;
+  const pct = percentChange(current, previous)!;
   return `${pct > 0 ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}% vs previous period`;
 }
 
-async function numbersSection(
-  ctx: ExportContext,
-  only?: keyof typeof NUMBER_EXPORTS,
-): Promise<PdfSection> {
-  const { current, previous } = await getSummary(ctx.scope);
-  const tiles = only
-    ? NUMBER_TILES.filter((t) => t.key === NUMBER_EXPORTS[only].key)
-    : NUMBER_TILES;
+async function numbersSection(ctx: ExportContext, only?: ExportTile): Promise<PdfSection> {
+  const { current, previous } = await ctx.summary();
+  const tiles = only ? NUMBER_TILES.filter((t) => t.exportName === only) : NUMBER_TILES;
   return {
     kind: "numbers",
     items: tiles.map(({ key, title }) => ({
       title,
-      value:
-        key === "rewardCents"
-          ? formatMoney(current[key], ctx.currency)
-          : current[key].toLocaleString("en-US"),
+      value: formatTileValue(key, current[key], ctx.currency),
       change: changeText(current[key], previous?.[key]),
     })),
   };
@@ -78,8 +69,7 @@ export async function pdfSections(
 ): Promise<PdfSection[]> {
   if (tile === "tab")
     return [await numbersSection(ctx), await chartSection(ctx), await tableSection("table", ctx)];
-  if (tile in NUMBER_EXPORTS)
-    return [await numbersSection(ctx, tile as keyof typeof NUMBER_EXPORTS)];
   if (tile === "chart") return [await chartSection(ctx)];
-  return [await tableSection(tile as "table" | "actions", ctx)];
+  if (tile === "table" || tile === "actions") return [await tableSection(tile, ctx)];
+  return [await numbersSection(ctx, tile)];
 }

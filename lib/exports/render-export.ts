@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { renderToStream } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { loadTabView } from "../actions-tab/load-tab-view";
+import { getSummary } from "../actions-tab/query/get-summary";
 import { serializeTabUrl } from "../actions-tab/search-params";
 import { getPrisma } from "../db/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
@@ -21,6 +22,12 @@ import {
   type ExportTile,
 } from "./tile-exports";
 import { zipStream } from "./zip-stream";
+
+/** Runs `fn` at most once and hands every caller the same promise. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= fn());
+}
 
 const FILE = /^(?<tile>[a-z-]+)\.(?<format>csv|pdf|zip)$/;
 
@@ -64,6 +71,7 @@ export async function renderExport(
       currency: program.currency,
       drill: view.drill,
       ruleName: (id) => ruleNames.get(id) ?? `Rule ${id}`,
+      summary: once(() => getSummary(view.scope)),
     };
     const filterLines = [
       ...filtersSummary(view.scope, view.options, program.name),

@@ -1,41 +1,42 @@
 import "server-only";
 import { getDrillDown } from "../actions-tab/query/get-drill-down";
 import { getSeries } from "../actions-tab/query/get-series";
-import { getSummary, type SummaryNumbers } from "../actions-tab/query/get-summary";
+import type { Summary } from "../actions-tab/query/get-summary";
+import { percentChange } from "../actions-tab/percent-change";
 import { streamOccurrenceRows } from "../actions-tab/query/stream-occurrence-rows";
 import type { TabScope } from "../actions-tab/query/tab-scope";
 import type { DrillSelection } from "../actions-tab/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
 import { decimalMoney, isoInZone } from "./format-export";
+import { NUMBER_TILES, type NumberExportName, type NumberTile } from "./number-tiles";
 
-export const NUMBER_EXPORTS = {
-  occurrences: { key: "occurrences", title: "Occurrences" },
-  "total-value": { key: "totalValue", title: "Total value" },
-  "total-rewards": { key: "rewardCents", title: "Total rewards" },
-  partners: { key: "partners", title: "Partners with actions" },
-  customers: { key: "customers", title: "Customers with actions" },
-} as const satisfies Record<string, { key: keyof SummaryNumbers; title: string }>;
+const NUMBER_BY_EXPORT = new Map<string, NumberTile>(NUMBER_TILES.map((t) => [t.exportName, t]));
 
-export const EXPORT_TILES = [
-  ...(Object.keys(NUMBER_EXPORTS) as (keyof typeof NUMBER_EXPORTS)[]),
+export type ExportTile = NumberExportName | "chart" | "table" | "actions";
+export const EXPORT_TILES: readonly ExportTile[] = [
+  ...NUMBER_TILES.map((t) => t.exportName),
   "chart",
   "table",
   "actions",
-] as const;
-export type ExportTile = (typeof EXPORT_TILES)[number];
+];
 
 export const TILE_TITLES: Record<ExportTile, string> = {
-  ...Object.fromEntries(Object.entries(NUMBER_EXPORTS).map(([k, v]) => [k, v.title])),
+  ...(Object.fromEntries(NUMBER_TILES.map((t) => [t.exportName, t.title])) as Record<
+    NumberExportName,
+    string
+  >),
   chart: "Occurrences over time",
   table: "Actions by partner, type and value",
   actions: "Actions (drill-down rows)",
-} as Record<ExportTile, string>;
+};
 
 export interface ExportContext {
   scope: TabScope;
   currency: string;
   drill: Pick<DrillSelection, "partner" | "type" | "value">;
   ruleName: (id: number) => string;
+  /** The tab's numbers, computed once per download however many files or rows need them. */
+  summary: () => Promise<Summary>;
 }
 
 export interface TileExport {
@@ -52,8 +53,7 @@ async function* once(rows: () => Promise<unknown[][]>) {
   yield await rows();
 }
 
-function numberExport(tile: keyof typeof NUMBER_EXPORTS, ctx: ExportContext): TileExport {
-  const { key, title } = NUMBER_EXPORTS[tile];
+function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExport {
   const money = key === "rewardCents";
   const show = (n: number) => (money ? decimalMoney(n) : n);
   return {
@@ -65,9 +65,10 @@ function numberExport(tile: keyof typeof NUMBER_EXPORTS, ctx: ExportContext): Ti
       "Change (%)",
     ],
     rows: once(async () => {
-      const { current, previous } = await getSummary(ctx.scope);
+      const { current, previous } = await ctx.summary();
       const prev = previous?.[key];
-      const change = prev ? Number((((current[key] - prev) / prev) * 100).toFixed(1)) : "";
+      const pct = prev === undefined ? null : percentChange(current[key], prev);
+      const change = pct === null ? "" : Number(pct.toFixed(1));
       return [[title, show(current[key]), prev === undefined ? "" : show(prev), change]];
     }),
   };
@@ -118,7 +119,7 @@ function tableExport(ctx: ExportContext): TileExport {
       }
     })(),
     totals: async () => {
-      const { current } = await getSummary(ctx.scope);
+      const { current } = await ctx.summary();
       return ["Total", "", "", "", "", current.occurrences, decimalMoney(current.rewardCents)];
     },
   };
@@ -173,7 +174,8 @@ export async function* allRows(exp: TileExport): AsyncGenerator<unknown[][]> {
  * own query module so files and screen agree.
  */
 export async function tileExport(tile: ExportTile, ctx: ExportContext): Promise<TileExport> {
-  if (tile in NUMBER_EXPORTS) return numberExport(tile as keyof typeof NUMBER_EXPORTS, ctx);
+  const numberTile = NUMBER_BY_EXPORT.get(tile);
+  if (numberTile) return numberExport(numberTile, ctx);
   if (tile === "chart") return chartExport(ctx);
   if (tile === "table") return tableExport(ctx);
   return actionsExport(ctx);

@@ -158,6 +158,8 @@ export async function recordAction(
       reward_cents = ${rewardCents} WHERE program_id = ${programId} AND id = ${actionId}`;
 
     const stored = (await findByKey(tx, programId, key))!;
-    return { action: toActionOutput(stored, await loadRuleNames(tx, programId)), replayed: false };
+    // The outcome names only this type's rules, already loaded: no second lookup on the hot path.
+    const ruleNames = new Map(rules.map((rule) => [rule.id, rule.name]));
+    return { action: toActionOutput(stored, ruleNames), replayed: false };
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { setAppDatabase } from "../../db/client";
 import { seedTabProgram, type ModelAction, type ModelPartner } from "../../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
-import { filterParsers, type ActionsTabFilters } from "../search-params";
+import { DEFAULT_FILTERS, type ActionsTabFilters } from "../search-params";
 import { parseTimeframe } from "../timeframe";
 import { countNewActions } from "./count-new-actions";
 import { getDrillDown } from "./get-drill-down";
@@ -11,9 +11,6 @@ import { getSeries } from "./get-series";
 import { getSummary } from "./get-summary";
 import { tabScope } from "./tab-scope";
 
-const DEFAULTS = Object.fromEntries(
-  Object.entries(filterParsers).map(([k, p]) => [k, p.defaultValue]),
-) as ActionsTabFilters;
 const NOW = Date.parse("2026-03-10T16:00:00Z"); // Tuesday, noon in New York (EDT)
 
 type Fixture = Awaited<ReturnType<typeof seedTabProgram>>;
@@ -59,7 +56,7 @@ describe.each(inject("engines"))("Actions tab query module on %s", (engine) => {
   afterAll(() => db.close());
 
   const scope = (overrides: Partial<ActionsTabFilters> = {}, now = NOW) =>
-    tabScope(f.program, { ...DEFAULTS, ...overrides }, now);
+    tabScope(f.program, { ...DEFAULT_FILTERS, ...overrides }, now);
   const summaryFor = async (overrides: Partial<ActionsTabFilters>) =>
     (await getSummary(scope(overrides))).current;
   const tf = (token: string) => parseTimeframe(token)!;
