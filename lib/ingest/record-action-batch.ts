@@ -1,43 +1,50 @@
 import "server-only";
-import { ApiError } from "../api/api-error";
+import type { FieldError } from "../api/api-error";
 import { zodFieldErrors } from "../api/parse-input";
 import { createActionSchema, type ActionOutput } from "../api/schemas/actions";
-import { recordAction } from "./record-action";
+import { ingestActions } from "./ingest-actions";
+import type { IngestProgram, PreparedAction } from "./ingest-types";
+import { prepareAction } from "./prepare-action";
 
 export type BatchResult =
   | { index: number; status: 200; replayed: boolean; data: ActionOutput }
-  | {
-      index: number;
-      status: number;
-      message: string;
-      errors?: { field: string; message: string }[];
-    };
+  | { index: number; status: number; message: string; errors?: FieldError[] };
 
 /**
- * Records each action on its own (its own transaction): one bad record fails alone. Results come
- * back in request order. Records run one after another so a batch cannot starve other writers.
+ * Records a batch with set-based statements in one transaction (`ingestActions`). Each record
+ * still succeeds or fails on its own, as if recorded one after another: an invalid record is
+ * refused alone, and results come back in request order.
  */
 export async function recordActionBatch(
-  program: { id: number; currency: string },
+  program: IngestProgram,
   records: unknown[],
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = [];
+  const valid: { index: number; action: PreparedAction }[] = [];
   for (const [index, record] of records.entries()) {
     const parsed = createActionSchema.safeParse(record);
     if (!parsed.success) {
       const errors = zodFieldErrors(parsed.error, `actions.${index}`);
-      results.push({ index, status: 422, message: "Invalid action", errors });
+      results[index] = { index, status: 422, message: "Invalid action", errors };
       continue;
     }
-    try {
-      const sentOccurredAt =
-        typeof record === "object" && record !== null && "occurred_at" in record;
-      const { action, replayed } = await recordAction(program, parsed.data, { sentOccurredAt });
-      results.push({ index, status: 200, replayed, data: action });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      results.push({ index, status: error.status, message: error.message, errors: error.errors });
-    }
+    const sentOccurredAt = typeof record === "object" && record !== null && "occurred_at" in record;
+    valid.push({ index, action: prepareAction(parsed.data, { sentOccurredAt }) });
+  }
+  const outcomes = await ingestActions(
+    program,
+    valid.map((v) => v.action),
+  );
+  for (const [i, outcome] of outcomes.entries()) {
+    const { index } = valid[i];
+    results[index] = outcome.ok
+      ? { index, status: 200, replayed: outcome.replayed, data: outcome.action }
+      : {
+          index,
+          status: outcome.error.status,
+          message: outcome.error.message,
+          errors: outcome.error.errors,
+        };
   }
   return results;
 }

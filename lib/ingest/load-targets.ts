@@ -1,0 +1,71 @@
+import "server-only";
+import type { CreateActionInput } from "../api/schemas/actions";
+import type { Prisma } from "../generated/prisma/client";
+import type { ResolvedTarget } from "./ingest-types";
+
+interface TargetRow {
+  target_type: "customer" | "partnership";
+  target_key: string;
+  customer_id: number | null;
+  customer_email: string | null;
+  customer_name: string | null;
+  customer_archived: boolean;
+  partnership_id: number;
+  group_id: number;
+  partner_key: string;
+  partnership_archived: boolean;
+}
+
+/**
+ * Every customer (with its partnership) and partnership the actions name, in one query.
+ * Archived ones are returned too: the plan tells them apart from unknown keys.
+ */
+export async function loadTargets(
+  tx: Prisma.TransactionClient,
+  programId: number,
+  inputs: CreateActionInput[],
+): Promise<{ customers: Map<string, ResolvedTarget>; partnerships: Map<string, ResolvedTarget> }> {
+  const keysOf = (type: CreateActionInput["target_type"]) => [
+    ...new Set(inputs.filter((i) => i.target_type === type).map((i) => i.target_key)),
+  ];
+  const customerKeys = keysOf("customer");
+  const partnerKeys = keysOf("partnership");
+  const customers = new Map<string, ResolvedTarget>();
+  const partnerships = new Map<string, ResolvedTarget>();
+  if (customerKeys.length + partnerKeys.length === 0) return { customers, partnerships };
+
+  const rows = await tx.$queryRaw<TargetRow[]>`
+    SELECT 'customer' AS target_type, c.customer_key AS target_key, c.id AS customer_id,
+           c.email AS customer_email, c.name AS customer_name,
+           c.archived_at IS NOT NULL AS customer_archived, p.id AS partnership_id, p.group_id,
+           p.partner_key, p.archived_at IS NOT NULL AS partnership_archived
+    FROM customers c
+    JOIN partnerships p ON p.program_id = c.program_id AND p.id = c.partnership_id
+    WHERE c.program_id = ${programId} AND c.customer_key = ANY(${customerKeys}::text[])
+    UNION ALL
+    SELECT 'partnership', p.partner_key, NULL, NULL, NULL, false, p.id, p.group_id,
+           p.partner_key, p.archived_at IS NOT NULL
+    FROM partnerships p
+    WHERE p.program_id = ${programId} AND p.partner_key = ANY(${partnerKeys}::text[])`;
+  for (const row of rows) {
+    const partnership = {
+      id: row.partnership_id,
+      key: row.partner_key,
+      groupId: row.group_id,
+      archived: row.partnership_archived,
+    };
+    if (row.target_type === "partnership") {
+      partnerships.set(row.target_key, { customer: null, partnership });
+      continue;
+    }
+    const customer = {
+      id: row.customer_id!,
+      key: row.target_key,
+      email: row.customer_email,
+      name: row.customer_name,
+      archived: row.customer_archived,
+    };
+    customers.set(row.target_key, { customer, partnership });
+  }
+  return { customers, partnerships };
+}
