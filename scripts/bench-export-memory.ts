@@ -1,6 +1,7 @@
 // npm run bench:export-memory — streams the drill-down rows CSV of a 1,000,000-action program
 // (BENCH_ACTIONS) and reports duration and peak RSS, against the same export of a tenth of the
 // rows in the same run: constant memory shows as an RSS ratio near 1 while rows grow 10×.
+import { postgresTabEngine } from "../lib/actions-tab/query/postgres/postgres-tab-engine";
 import { setAppDatabase } from "../lib/db/client";
 import { getSummary } from "../lib/actions-tab/query/get-summary";
 import { tabScope } from "../lib/actions-tab/query/tab-scope";
@@ -18,7 +19,10 @@ setAppDatabase(db);
 const program = { id: 1, timezone: "America/New_York" };
 
 async function exportOnce(timeframe: string) {
-  const scope = tabScope(program, { ...DEFAULT_FILTERS, timeframe: parseTimeframe(timeframe)! });
+  const scope = tabScope(postgresTabEngine, program, {
+    ...DEFAULT_FILTERS,
+    timeframe: parseTimeframe(timeframe)!,
+  });
   const exp = await tileExport("actions", {
     scope,
     currency: "USD",

@@ -1,4 +1,5 @@
 import "server-only";
+import { getAnalytics } from "../analytics/get-tab-engine";
 import { loadTabState, type RawSearchParams } from "./load-tab-state";
 import { dropUnknownIds, loadFilterOptions } from "./query/load-filter-options";
 import { tabScope } from "./query/tab-scope";
@@ -10,14 +11,15 @@ import { serializeTabUrl } from "./search-params";
  */
 export async function loadTabView(program: { id: number; timezone: string }, raw: RawSearchParams) {
   const state = loadTabState(raw);
-  const options = await loadFilterOptions(program.id);
+  const [options, analytics] = await Promise.all([loadFilterOptions(program.id), getAnalytics()]);
   const filters = { ...state.filters, ...dropUnknownIds(state.filters, options, state.warnings) };
-  const scope = tabScope(program, filters);
+  const scope = tabScope(analytics.engine, program, filters);
   return {
     ...state,
     filters,
     options,
     scope,
+    analytics,
     /** The applied filters as a query string (no table or drill state): for saved views and links. */
     filterQuery: serializeTabUrl("", filters).replace(/^\?/, ""),
   };

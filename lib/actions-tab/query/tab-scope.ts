@@ -1,9 +1,13 @@
-import { Prisma } from "../../generated/prisma/client";
 import { resolveTimeframe, type InstantRange } from "../resolve-timeframe";
 import type { ActionsTabFilters } from "../search-params";
+import type { TabEngine } from "./tab-engine";
 
-/** Everything a tab query needs: the program, its zone, the filters and the resolved instants. */
+/**
+ * Everything a tab query needs: the engine that answers, the program, its zone, the filters and
+ * the resolved instants.
+ */
 export interface TabScope {
+  engine: TabEngine;
   programId: number;
   timezone: string;
   filters: ActionsTabFilters;
@@ -15,12 +19,14 @@ export interface TabScope {
 }
 
 export function tabScope(
+  engine: TabEngine,
   program: { id: number; timezone: string },
   filters: ActionsTabFilters,
   now = Date.now(),
 ): TabScope {
   const resolved = resolveTimeframe(filters.timeframe, program.timezone, now);
   return {
+    engine,
     programId: program.id,
     timezone: program.timezone,
     filters,
@@ -31,11 +37,12 @@ export function tabScope(
   };
 }
 
-function likePattern(text: string): string {
+/** An ILIKE pattern matching `text` anywhere, its wildcards escaped (same on both engines). */
+export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function hasPartnerFilters(f: ActionsTabFilters): boolean {
+export function hasPartnerFilters(f: ActionsTabFilters): boolean {
   return (
     f.group.length > 0 ||
     f.manager.length > 0 ||
@@ -45,56 +52,4 @@ function hasPartnerFilters(f: ActionsTabFilters): boolean {
     f.marketplace !== "any" ||
     f.archived !== "any"
   );
-}
-
-/**
- * FROM and WHERE for the actions matching a scope (alias `a`; `p` is joined only when a partner
- * filter needs it). Archived actions never count. Every number on the tab, the drill-down and the
- * exports is computed over exactly these rows.
- */
-export function matchingActions(scope: TabScope, range: InstantRange = scope.range) {
-  const f = scope.filters;
-  const where: Prisma.Sql[] = [
-    Prisma.sql`a.program_id = ${scope.programId}`,
-    Prisma.sql`a.archived_at IS NULL`,
-  ];
-  if (range.start !== null) where.push(Prisma.sql`a.occurred_at >= ${new Date(range.start)}`);
-  if (range.end !== null) where.push(Prisma.sql`a.occurred_at < ${new Date(range.end)}`);
-  if (f.group.length) {
-    const list = Prisma.join(f.group);
-    where.push(
-      f.group_op === "include"
-        ? Prisma.sql`p.group_id IN (${list})`
-        : Prisma.sql`p.group_id NOT IN (${list})`,
-    );
-  }
-  if (f.manager.length) {
-    const list = Prisma.join(f.manager);
-    where.push(
-      f.manager_op === "include"
-        ? Prisma.sql`p.manager_user_id IN (${list})`
-        : Prisma.sql`(p.manager_user_id IS NULL OR p.manager_user_id NOT IN (${list}))`,
-    );
-  }
-  if (f.name)
-    where.push(Prisma.sql`(p.first_name || ' ' || p.last_name) ILIKE ${likePattern(f.name)}`);
-  if (f.email) where.push(Prisma.sql`p.email ILIKE ${likePattern(f.email)}`);
-  if (f.tag.length) {
-    const tagged = Prisma.sql`EXISTS (SELECT 1 FROM partnership_tags pt WHERE pt.program_id = p.program_id
-      AND pt.partnership_id = p.id AND pt.tag_id IN (${Prisma.join(f.tag)}))`;
-    where.push(f.tag_op === "any_of" ? tagged : Prisma.sql`NOT ${tagged}`);
-  }
-  if (f.marketplace !== "any")
-    where.push(Prisma.sql`p.is_marketplace = ${f.marketplace === "yes"}`);
-  if (f.archived !== "any")
-    where.push(
-      f.archived === "yes"
-        ? Prisma.sql`p.archived_at IS NOT NULL`
-        : Prisma.sql`p.archived_at IS NULL`,
-    );
-
-  const from = hasPartnerFilters(f)
-    ? Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`
-    : Prisma.sql`actions a`;
-  return { from, where: Prisma.join(where, " AND ") };
 }

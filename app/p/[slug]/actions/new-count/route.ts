@@ -15,8 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       { status: 400 },
     );
   }
-  const { filters } = await loadTabView(program, Object.fromEntries(url.searchParams));
+  const { filters, scope } = await loadTabView(program, Object.fromEntries(url.searchParams));
   // The view's own moment fixes its window, so "past 30 days" means the same days as on screen.
-  const count = await countNewActions(tabScope(program, filters, since), since);
+  const count = await countNewActions(tabScope(scope.engine, program, filters, since), since);
   return Response.json({ count }, { headers: { "Cache-Control": "no-store" } });
 }

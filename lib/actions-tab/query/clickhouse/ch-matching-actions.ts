@@ -1,0 +1,55 @@
+import { chjoin, chsql, chTable, type ChSql } from "../../../analytics/ch-sql";
+import type { InstantRange } from "../../resolve-timeframe";
+import { hasPartnerFilters, likePattern, type TabScope } from "../tab-scope";
+
+export const ms = (epochMs: number) => chsql`fromUnixTimestamp64Milli(${epochMs}, 'UTC')`;
+
+/** The program's partnerships as they are now (newest version of each). */
+export const partnershipsNow = (programId: number) =>
+  chsql`(SELECT id, partner_key, first_name, last_name, email FROM ${chTable("partnerships")} FINAL
+    WHERE program_id = ${programId})`;
+export const actionTypesNow = (programId: number) =>
+  chsql`(SELECT id, name FROM ${chTable("action_types")} FINAL WHERE program_id = ${programId})`;
+
+/**
+ * FROM and WHERE for the actions matching a scope (alias `a`), the ClickHouse twin of
+ * postgres/matching-actions.ts: the same conditions, with partner filters as a semi-join on the
+ * partnerships' current attributes. FINAL reads each action's newest version only.
+ */
+export function chMatchingActions(scope: TabScope, range: InstantRange = scope.range) {
+  const f = scope.filters;
+  const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, chsql`a.archived = 0`];
+  if (range.start !== null) where.push(chsql`a.occurred_at >= ${ms(range.start)}`);
+  if (range.end !== null) where.push(chsql`a.occurred_at < ${ms(range.end)}`);
+  if (hasPartnerFilters(f)) {
+    const p: ChSql[] = [chsql`program_id = ${scope.programId}`];
+    if (f.group.length) {
+      p.push(
+        f.group_op === "include"
+          ? chsql`has(${f.group}, group_id)`
+          : chsql`NOT has(${f.group}, group_id)`,
+      );
+    }
+    if (f.manager.length) {
+      p.push(
+        f.manager_op === "include"
+          ? chsql`has(${f.manager}, manager_user_id)`
+          : chsql`(manager_user_id = 0 OR NOT has(${f.manager}, manager_user_id))`,
+      );
+    }
+    if (f.name) p.push(chsql`concat(first_name, ' ', last_name) ILIKE ${likePattern(f.name)}`);
+    if (f.email) p.push(chsql`email ILIKE ${likePattern(f.email)}`);
+    if (f.tag.length) {
+      p.push(
+        f.tag_op === "any_of"
+          ? chsql`hasAny(tag_ids, ${f.tag})`
+          : chsql`NOT hasAny(tag_ids, ${f.tag})`,
+      );
+    }
+    if (f.marketplace !== "any") p.push(chsql`is_marketplace = ${f.marketplace === "yes" ? 1 : 0}`);
+    if (f.archived !== "any") p.push(chsql`archived = ${f.archived === "yes" ? 1 : 0}`);
+    where.push(chsql`a.partnership_id IN (SELECT id FROM ${chTable("partnerships")} FINAL
+      WHERE ${chjoin(p, " AND ")})`);
+  }
+  return { from: chsql`${chTable("actions")} AS a FINAL`, where: chjoin(where, " AND ") };
+}

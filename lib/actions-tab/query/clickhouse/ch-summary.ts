@@ -1,0 +1,68 @@
+import { chConst, chsql } from "../../../analytics/ch-sql";
+import type { ClickHouse } from "../../../analytics/clickhouse";
+import type { InstantRange } from "../../resolve-timeframe";
+import type { Unit } from "../../timeframe";
+import type { SummaryNumbers } from "../tab-engine";
+import type { TabScope } from "../tab-scope";
+import { actionTypesNow, chMatchingActions, ms } from "./ch-matching-actions";
+
+type Numeric = number | string;
+
+export async function chSummaryNumbers(
+  ch: ClickHouse,
+  scope: TabScope,
+  range: InstantRange,
+): Promise<SummaryNumbers> {
+  const { from, where } = chMatchingActions(scope, range);
+  const [row] = await ch.query<Record<keyof SummaryNumbers, Numeric>>(chsql`
+    SELECT count() AS occurrences, sum(a.value) AS totalValue, sum(a.reward_cents) AS rewardCents,
+           uniqExact(a.partnership_id) AS partners,
+           uniqExactIf(a.customer_id, a.customer_id != 0) AS customers
+    FROM ${from} WHERE ${where}`);
+  return {
+    occurrences: Number(row.occurrences),
+    totalValue: Number(row.totalValue),
+    rewardCents: Number(row.rewardCents),
+    partners: Number(row.partners),
+    customers: Number(row.customers),
+  };
+}
+
+export async function chCountNew(ch: ClickHouse, scope: TabScope, since: number) {
+  const { from, where } = chMatchingActions(scope);
+  const [row] = await ch.query<{ n: Numeric }>(chsql`
+    SELECT count() AS n FROM ${from} WHERE ${where} AND a.created_at > ${ms(since)}`);
+  return Number(row.n);
+}
+
+export async function chActionExtent(ch: ClickHouse, scope: TabScope) {
+  const { from, where } = chMatchingActions(scope);
+  const [row] = await ch.query<{ n: Numeric; first: Numeric; last: Numeric }>(chsql`
+    SELECT count() AS n, toUnixTimestamp64Milli(min(a.occurred_at)) AS first,
+           toUnixTimestamp64Milli(max(a.occurred_at)) AS last
+    FROM ${from} WHERE ${where}`);
+  return Number(row.n) === 0
+    ? { first: null, last: null }
+    : { first: Number(row.first), last: Number(row.last) };
+}
+
+// The start of the bucket holding a local date, as PostgreSQL's date_trunc (weeks on Monday).
+const BUCKET_START: Record<Unit, string> = {
+  day: "",
+  week: "toMonday",
+  month: "toStartOfMonth",
+  quarter: "toStartOfQuarter",
+  year: "toStartOfYear",
+};
+
+export async function chSeriesCounts(ch: ClickHouse, scope: TabScope, unit: Unit) {
+  const { from, where } = chMatchingActions(scope);
+  const rows = await ch.query<{ bucket: string; type: string; occurrences: Numeric }>(chsql`
+    SELECT c.bucket AS bucket, t.name AS type, c.occurrences AS occurrences FROM (
+      SELECT toString(${chConst(BUCKET_START[unit])}(toDate(a.occurred_at, ${scope.timezone}))) AS bucket,
+             a.action_type_id AS action_type_id, count() AS occurrences
+      FROM ${from} WHERE ${where}
+      GROUP BY bucket, action_type_id) AS c
+    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = c.action_type_id`);
+  return rows.map((r) => ({ ...r, occurrences: Number(r.occurrences) }));
+}

@@ -1,0 +1,55 @@
+import { Prisma } from "../../../generated/prisma/client";
+import type { InstantRange } from "../../resolve-timeframe";
+import { hasPartnerFilters, likePattern, type TabScope } from "../tab-scope";
+
+/**
+ * FROM and WHERE for the actions matching a scope (alias `a`; `p` is joined only when a partner
+ * filter needs it). Archived actions never count. Every number on the tab, the drill-down and the
+ * exports is computed over exactly these rows.
+ */
+export function matchingActions(scope: TabScope, range: InstantRange = scope.range) {
+  const f = scope.filters;
+  const where: Prisma.Sql[] = [
+    Prisma.sql`a.program_id = ${scope.programId}`,
+    Prisma.sql`a.archived_at IS NULL`,
+  ];
+  if (range.start !== null) where.push(Prisma.sql`a.occurred_at >= ${new Date(range.start)}`);
+  if (range.end !== null) where.push(Prisma.sql`a.occurred_at < ${new Date(range.end)}`);
+  if (f.group.length) {
+    const list = Prisma.join(f.group);
+    where.push(
+      f.group_op === "include"
+        ? Prisma.sql`p.group_id IN (${list})`
+        : Prisma.sql`p.group_id NOT IN (${list})`,
+    );
+  }
+  if (f.manager.length) {
+    const list = Prisma.join(f.manager);
+    where.push(
+      f.manager_op === "include"
+        ? Prisma.sql`p.manager_user_id IN (${list})`
+        : Prisma.sql`(p.manager_user_id IS NULL OR p.manager_user_id NOT IN (${list}))`,
+    );
+  }
+  if (f.name)
+    where.push(Prisma.sql`(p.first_name || ' ' || p.last_name) ILIKE ${likePattern(f.name)}`);
+  if (f.email) where.push(Prisma.sql`p.email ILIKE ${likePattern(f.email)}`);
+  if (f.tag.length) {
+    const tagged = Prisma.sql`EXISTS (SELECT 1 FROM partnership_tags pt WHERE pt.program_id = p.program_id
+      AND pt.partnership_id = p.id AND pt.tag_id IN (${Prisma.join(f.tag)}))`;
+    where.push(f.tag_op === "any_of" ? tagged : Prisma.sql`NOT ${tagged}`);
+  }
+  if (f.marketplace !== "any")
+    where.push(Prisma.sql`p.is_marketplace = ${f.marketplace === "yes"}`);
+  if (f.archived !== "any")
+    where.push(
+      f.archived === "yes"
+        ? Prisma.sql`p.archived_at IS NOT NULL`
+        : Prisma.sql`p.archived_at IS NULL`,
+    );
+
+  const from = hasPartnerFilters(f)
+    ? Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`
+    : Prisma.sql`actions a`;
+  return { from, where: Prisma.join(where, " AND ") };
+}

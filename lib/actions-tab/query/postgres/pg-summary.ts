@@ -1,0 +1,35 @@
+import "server-only";
+import { getPrisma } from "../../../db/client";
+import type { InstantRange } from "../../resolve-timeframe";
+import type { SummaryNumbers } from "../tab-engine";
+import { matchingActions } from "./matching-actions";
+import type { TabScope } from "../tab-scope";
+
+export async function pgSummaryNumbers(
+  scope: TabScope,
+  range: InstantRange,
+): Promise<SummaryNumbers> {
+  const prisma = await getPrisma();
+  const { from, where } = matchingActions(scope, range);
+  const [row] = await prisma.$queryRaw<Record<keyof SummaryNumbers, bigint | number | null>[]>`
+    SELECT count(*) AS "occurrences", COALESCE(sum(a.value), 0) AS "totalValue",
+           COALESCE(sum(a.reward_cents), 0) AS "rewardCents",
+           count(DISTINCT a.partnership_id) AS "partners", count(DISTINCT a.customer_id) AS "customers"
+    FROM ${from} WHERE ${where}`;
+  return {
+    occurrences: Number(row.occurrences),
+    totalValue: Number(row.totalValue),
+    rewardCents: Number(row.rewardCents),
+    partners: Number(row.partners),
+    customers: Number(row.customers),
+  };
+}
+
+/** Matching actions received after `since` (the "N new actions" hint). */
+export async function pgCountNew(scope: TabScope, since: number): Promise<number> {
+  const prisma = await getPrisma();
+  const { from, where } = matchingActions(scope);
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM ${from} WHERE ${where} AND a.created_at > ${new Date(since)}`;
+  return Number(row.n);
+}

@@ -1,0 +1,78 @@
+import type { RewardOutcome } from "../../rewards/evaluate-reward-rules";
+import type { InstantRange } from "../resolve-timeframe";
+import type { DrillSelection, TableState } from "../search-params";
+import type { Unit } from "../timeframe";
+import type { TabScope } from "./tab-scope";
+
+export interface SummaryNumbers {
+  occurrences: number;
+  totalValue: number;
+  rewardCents: number;
+  partners: number;
+  customers: number;
+}
+
+export interface OccurrenceRow {
+  partnerKey: string;
+  partnerName: string;
+  partnerEmail: string;
+  actionType: string;
+  actionValue: number;
+  occurrences: number;
+  rewardCents: number;
+}
+
+export interface DrillRow {
+  id: string;
+  key: string;
+  occurredAt: Date;
+  createdAt: Date;
+  partnerName: string;
+  partnerEmail: string;
+  customerEmail: string | null;
+  actionType: string;
+  actionValue: number;
+  rewardCents: number;
+  rewardOutcome: RewardOutcome;
+}
+
+export type DrillCursor = { at: number; id: bigint };
+export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
+
+/**
+ * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the
+ * system of record, also PGlite) and ClickHouse (the analytics copy) — and one set of callers:
+ * `get-*.ts` turn these answers into what the page, drill-down and exports show, so neither
+ * the screens nor the files know which engine answered. Every statement is scoped to
+ * `scope.programId`.
+ */
+export interface TabEngine {
+  readonly name: "postgres" | "clickhouse";
+  summaryNumbers(scope: TabScope, range: InstantRange): Promise<SummaryNumbers>;
+  /** First and last matching occurred_at (epoch ms), or nulls when nothing matches. */
+  actionExtent(scope: TabScope): Promise<{ first: number | null; last: number | null }>;
+  /** Occurrences per bucket (`YYYY-MM-DD` of the bucket's start in the zone) and type name. */
+  seriesCounts(
+    scope: TabScope,
+    unit: Unit,
+  ): Promise<{ bucket: string; type: string; occurrences: number }[]>;
+  /** One sorted page of the occurrences table (`limit: null` = all rows) and the row count. */
+  occurrencePage(
+    scope: TabScope,
+    table: Pick<TableState, "sort" | "dir">,
+    page: number,
+    limit: number | null,
+  ): Promise<{ rows: OccurrenceRow[]; totalRows: number }>;
+  /** Every row of the table in (partnership, type, value) order, in batches (exports). */
+  occurrenceBatches(scope: TabScope): AsyncGenerator<OccurrenceRow[]>;
+  /** Up to `limit` matching actions after the cursor, newest first. */
+  drillRows(
+    scope: TabScope,
+    selection: Selection,
+    cursor: DrillCursor | null,
+    limit: number,
+  ): Promise<DrillRow[]>;
+  drillTotal(scope: TabScope, selection: Selection): Promise<number>;
+  /** Matching actions received (created_at) after `since`. */
+  countNew(scope: TabScope, since: number): Promise<number>;
+}

@@ -1,0 +1,49 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import type { ClickHouse } from "./clickhouse";
+import { ENTITY_TABLE, loadRowsAfter, nextAnalyticsVersion } from "./load-pg-rows";
+import { ensureAnalyticsSchema } from "./schema";
+
+const PAGE = 50_000;
+
+export interface BackfillProgress {
+  programId: number;
+  entity: string;
+  rows: number;
+}
+
+/**
+ * Copies every program's current state to ClickHouse (`npm run analytics:sync`). Safe to rerun and
+ * to run while the app writes: the outbox rows already committed are removed first (the copy that
+ * follows reads their effects), then one version is taken before anything is read, so any change
+ * committed later reaches ClickHouse through the outbox with a higher version.
+ */
+export async function backfillAnalytics(
+  prisma: PrismaClient,
+  ch: ClickHouse,
+  onProgress: (progress: BackfillProgress) => void = () => {},
+): Promise<{ rows: number }> {
+  await ensureAnalyticsSchema(ch);
+  const programs = await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM programs ORDER BY id`;
+  let total = 0;
+  for (const { id: programId } of programs) {
+    await prisma.$executeRaw`DELETE FROM analytics_outbox WHERE program_id = ${programId}`;
+    const version = await nextAnalyticsVersion(prisma);
+    for (const entity of ["action_type", "partnership", "customer", "action"] as const) {
+      let after = 0n;
+      let rows = 0;
+      for (;;) {
+        const page = await loadRowsAfter(prisma, entity, programId, after, PAGE);
+        if (page.length === 0) break;
+        await ch.insert(
+          ENTITY_TABLE[entity],
+          page.map((r) => ({ ...r, version })),
+        );
+        after = BigInt(page[page.length - 1].id as string | number);
+        rows += page.length;
+        onProgress({ programId, entity, rows });
+      }
+      total += rows;
+    }
+  }
+  return { rows: total };
+}

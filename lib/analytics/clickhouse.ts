@@ -1,0 +1,77 @@
+import {
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseClientConfigOptions,
+} from "@clickhouse/client";
+import type { AnalyticsTarget } from "./analytics-target";
+import type { ChSql } from "./ch-sql";
+
+/** One ClickHouse database, embedded or remote, behind the official client. */
+export interface ClickHouse {
+  database: string;
+  query<T>(sql: ChSql): Promise<T[]>;
+  /** Rows as they arrive, in chunks: for exports that must not hold a whole result. */
+  stream<T>(sql: ChSql): AsyncGenerator<T[]>;
+  command(sql: ChSql): Promise<void>;
+  insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Test hook: every statement the query module sends, with its parameters. */
+export type StatementListener = (query: string, params: Record<string, unknown>) => void;
+const listeners = new Set<StatementListener>();
+export function onClickHouseStatement(listener: StatementListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function connect(target: Exclude<AnalyticsTarget, { engine: "postgres" }>) {
+  if (target.engine === "chdb") {
+    // Loaded only when configured: the engine is a 500 MB native library.
+    const { createChdbConnection } = await import("chdb/connection");
+    // chdb types its connection against the older @clickhouse/client-common: same shape.
+    const connection = createChdbConnection({ path: target.path }) as unknown as NonNullable<
+      ClickHouseClientConfigOptions["connection"]
+    >;
+    return createClient({ connection });
+  }
+  return createClient({
+    url: target.url,
+    username: target.username,
+    password: target.password,
+    request_timeout: 120_000,
+  });
+}
+
+export async function openClickHouse(
+  target: Exclude<AnalyticsTarget, { engine: "postgres" }>,
+): Promise<ClickHouse> {
+  const client: ClickHouseClient = await connect(target);
+  const { database } = target;
+  const rendered = (sql: ChSql) => {
+    const { query, params } = sql.render(database);
+    for (const listener of listeners) listener(query, params);
+    return { query, query_params: params };
+  };
+  return {
+    database,
+    async query<T>(sql: ChSql) {
+      const result = await client.query({ ...rendered(sql), format: "JSONEachRow" });
+      return result.json<T>();
+    },
+    async *stream<T>(sql: ChSql) {
+      const result = await client.query({ ...rendered(sql), format: "JSONEachRow" });
+      for await (const rows of result.stream<T>()) {
+        yield rows.map((row) => row.json<T>());
+      }
+    },
+    async command(sql: ChSql) {
+      await client.command(rendered(sql));
+    },
+    async insert(table, rows) {
+      if (rows.length === 0) return;
+      await client.insert({ table: `${database}.${table}`, values: rows, format: "JSONEachRow" });
+    },
+    close: () => client.close(),
+  };
+}

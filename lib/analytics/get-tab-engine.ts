@@ -1,0 +1,44 @@
+import "server-only";
+import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
+import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
+import type { TabEngine } from "../actions-tab/query/tab-engine";
+import { getPrisma } from "../db/client";
+import { resolveAnalyticsTarget } from "./analytics-target";
+import { openClickHouse } from "./clickhouse";
+import { pruneOutbox, startOutboxWorker, type OutboxWorkerStatus } from "./outbox-worker";
+import { ensureAnalyticsSchema } from "./schema";
+
+export interface Analytics {
+  engine: TabEngine;
+  /** The background delivery to ClickHouse, or null when PostgreSQL answers the tab. */
+  worker: OutboxWorkerStatus | null;
+}
+
+// One per server process, like the database (chdb allows one opener of its folder).
+const store = globalThis as typeof globalThis & { __actionboardAnalytics?: Promise<Analytics> };
+
+async function openAnalytics(): Promise<Analytics> {
+  const target = resolveAnalyticsTarget();
+  const prisma = await getPrisma();
+  if (target.engine === "postgres") {
+    const prune = () => pruneOutbox(prisma).catch(() => {});
+    void prune();
+    setInterval(prune, 60_000).unref();
+    return { engine: postgresTabEngine, worker: null };
+  }
+  const ch = await openClickHouse(target);
+  await ensureAnalyticsSchema(ch);
+  const worker = startOutboxWorker(prisma, ch);
+  return { engine: clickhouseTabEngine(ch), worker: worker.status };
+}
+
+/** The engine that answers the Actions tab here, chosen by ANALYTICS_URL (see README). */
+export function getAnalytics(): Promise<Analytics> {
+  if (!store.__actionboardAnalytics) {
+    store.__actionboardAnalytics = openAnalytics().catch((error) => {
+      store.__actionboardAnalytics = undefined;
+      throw error;
+    });
+  }
+  return store.__actionboardAnalytics;
+}

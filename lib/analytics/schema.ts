@@ -1,0 +1,46 @@
+import { chConst, chsql, chTable } from "./ch-sql";
+import type { ClickHouse } from "./clickhouse";
+
+/**
+ * The analytics copy. ReplacingMergeTree keyed like PostgreSQL's rows and versioned by the outbox
+ * id (or the backfill's watermark): a replayed or late delivery of an older state loses to the
+ * newer one, whatever order they arrive in. Queries read with FINAL, so unmerged duplicates never
+ * count twice. Every table is ordered by program_id first (one program = one contiguous range).
+ */
+const TABLES = {
+  // occurred_at and id never change for an action, so they can order the table.
+  actions: `(
+    program_id UInt32, occurred_at DateTime64(3, 'UTC'), id UInt64,
+    created_at DateTime64(3, 'UTC'), key String, action_type_id UInt32, value UInt32,
+    partnership_id UInt32, customer_id UInt32, reward_cents Int64, reward_outcome String,
+    archived UInt8, version UInt64
+  ) ENGINE = ReplacingMergeTree(version)
+    PARTITION BY (program_id % 16, toYear(occurred_at))
+    ORDER BY (program_id, occurred_at, id)`,
+  partnerships: `(
+    program_id UInt32, id UInt32, partner_key String, first_name String, last_name String,
+    email String, group_id UInt32, manager_user_id UInt32, is_marketplace UInt8, archived UInt8,
+    tag_ids Array(UInt32), version UInt64
+  ) ENGINE = ReplacingMergeTree(version) ORDER BY (program_id, id)`,
+  customers: `(
+    program_id UInt32, id UInt32, email Nullable(String), version UInt64
+  ) ENGINE = ReplacingMergeTree(version) ORDER BY (program_id, id)`,
+  action_types: `(
+    program_id UInt32, id UInt32, name String, version UInt64
+  ) ENGINE = ReplacingMergeTree(version) ORDER BY (program_id, id)`,
+} as const;
+
+export type AnalyticsTable = keyof typeof TABLES;
+
+/** Creates the database and tables when missing (safe to repeat). */
+export async function ensureAnalyticsSchema(ch: ClickHouse): Promise<void> {
+  await ch.command(chsql`CREATE DATABASE IF NOT EXISTS {db:Identifier}`);
+  for (const [name, definition] of Object.entries(TABLES)) {
+    await ch.command(chsql`CREATE TABLE IF NOT EXISTS ${chTable(name)} ${chConst(definition)}`);
+  }
+}
+
+/** Drops the analytics database (tests and `analytics:sync --reset`). */
+export async function dropAnalyticsDatabase(ch: ClickHouse): Promise<void> {
+  await ch.command(chsql`DROP DATABASE IF EXISTS {db:Identifier}`);
+}

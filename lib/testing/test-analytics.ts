@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
+import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
+import type { TabEngine } from "../actions-tab/query/tab-engine";
+import { resolveAnalyticsTarget, type AnalyticsTarget } from "../analytics/analytics-target";
+import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
+import { drainOutbox } from "../analytics/drain-outbox";
+import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schema";
+import type { OpenDatabase } from "../db/open";
+import type { Engine } from "./engines";
+
+/** Which engine answers the tab in a test: the database itself, embedded chdb, or a server. */
+export type AnalyticsKind = "postgres" | "chdb" | "clickhouse";
+
+/** Database × analytics pairs the tab's tests run on: both databases, chdb always, a server if given. */
+export function analyticsCases(engines: Engine[]): { db: Engine; analytics: AnalyticsKind }[] {
+  const cases: { db: Engine; analytics: AnalyticsKind }[] = engines.map((db) => ({
+    db,
+    analytics: "postgres",
+  }));
+  cases.push({ db: engines.includes("postgres") ? "postgres" : "pglite", analytics: "chdb" });
+  if (process.env.TEST_ANALYTICS_URL) cases.push({ db: "pglite", analytics: "clickhouse" });
+  return cases;
+}
+
+export interface TestAnalytics {
+  engine: TabEngine;
+  ch: ClickHouse | null;
+  /** Delivers the outbox to ClickHouse (what the server's worker does in the background). */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// chdb opens one data folder per process: every test in this process shares it, each in a
+// database of its own.
+const chdbFolder = path.join(tmpdir(), `actionboard-test-chdb-${process.pid}`);
+
+function targetFor(kind: "chdb" | "clickhouse", database: string): AnalyticsTarget {
+  if (kind === "chdb") return { engine: "chdb", path: chdbFolder, database };
+  const server = resolveAnalyticsTarget({
+    ...process.env,
+    ANALYTICS_URL: process.env.TEST_ANALYTICS_URL,
+  });
+  if (server.engine !== "clickhouse") throw new Error("TEST_ANALYTICS_URL must be http(s)://…");
+  return { ...server, database };
+}
+
+export async function openTestAnalytics(
+  kind: AnalyticsKind,
+  db: OpenDatabase,
+): Promise<TestAnalytics> {
+  if (kind === "postgres") {
+    return { engine: postgresTabEngine, ch: null, sync: async () => {}, close: async () => {} };
+  }
+  const database = `ab_test_${randomBytes(5).toString("hex")}`;
+  const target = targetFor(kind, database);
+  if (target.engine === "postgres") throw new Error("unreachable");
+  const ch = await openClickHouse(target);
+  await ensureAnalyticsSchema(ch);
+  return {
+    engine: clickhouseTabEngine(ch),
+    ch,
+    async sync() {
+      await drainOutbox(db.prisma, ch);
+    },
+    async close() {
+      await dropAnalyticsDatabase(ch);
+      // The embedded session stays open for the next test of this process.
+      if (kind === "clickhouse") await ch.close();
+    },
+  };
+}
