@@ -4,7 +4,9 @@ import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-en
 import type { TabEngine } from "../actions-tab/query/tab-engine";
 import { getPrisma } from "../db/client";
 import { resolveAnalyticsTarget } from "./analytics-target";
-import { openClickHouse } from "./clickhouse";
+import { backfillAnalytics } from "./backfill-analytics";
+import { chsql, chTable } from "./ch-sql";
+import { openClickHouse, type ClickHouse } from "./clickhouse";
 import { pruneOutbox, startOutboxWorker, type OutboxWorkerStatus } from "./outbox-worker";
 import { ensureAnalyticsSchema } from "./schema";
 
@@ -28,8 +30,20 @@ async function openAnalytics(): Promise<Analytics> {
   }
   const ch = await openClickHouse(target);
   await ensureAnalyticsSchema(ch);
+  if (await isEmptyCopy(ch)) {
+    // A new analytics copy beside an existing database: fill it before answering from it.
+    console.info("Analytics copy is empty: copying the database to it (npm run analytics:sync)…");
+    const { rows } = await backfillAnalytics(prisma, ch);
+    console.info(`Analytics copy ready: ${rows.toLocaleString("en")} rows.`);
+  }
   const worker = startOutboxWorker(prisma, ch);
   return { engine: clickhouseTabEngine(ch), worker: worker.status };
+}
+
+async function isEmptyCopy(ch: ClickHouse): Promise<boolean> {
+  // A bounded probe (LIMIT 1 per program range), not a count of everything.
+  const rows = await ch.query(chsql`SELECT 1 FROM ${chTable("partnerships")} LIMIT 1`);
+  return rows.length === 0;
 }
 
 /** The engine that answers the Actions tab here, chosen by ANALYTICS_URL (see README). */

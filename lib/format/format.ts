@@ -20,3 +20,18 @@ export function formatMoney(cents: number, currency: string): string {
     cents / 100,
   );
 }
+
+/** "42 seconds", "3 minutes", "2 hours": how long, rounded down to its largest unit. */
+export function formatDuration(ms: number): string {
+  const units: [string, number][] = [
+    ["day", 86_400_000],
+    ["hour", 3_600_000],
+    ["minute", 60_000],
+    ["second", 1000],
+  ];
+  for (const [name, size] of units) {
+    const n = Math.floor(ms / size);
+    if (n >= 1 || name === "second") return `${n} ${name}${n === 1 ? "" : "s"}`;
+  }
+  return "0 seconds";
+}

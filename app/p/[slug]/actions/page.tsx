@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AnalyticsFreshnessNotice } from "@/components/actions-tab/analytics-freshness-notice";
 import { ChartTile } from "@/components/actions-tab/chart-tile";
 import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
 import { FilterBar } from "@/components/actions-tab/filter-bar";
@@ -12,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { serializeTabUrl } from "@/lib/actions-tab/search-params";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
+import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 
@@ -31,6 +33,7 @@ export default async function ActionsPage({
     listSavedViews(program.id),
   ]);
   const { scope, table, filters } = view;
+  const freshness = await getAnalyticsFreshness(view.analytics, program.id, scope.asOf);
   const basePath = `/p/${slug}/actions`;
   const viewKey = serializeTabUrl("", { ...filters, ...table });
 
@@ -54,6 +57,7 @@ export default async function ActionsPage({
         </div>
       </PageHeader>
       <FilterWarnings warnings={view.warnings} />
+      <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
       <FilterBar
         applied={filters}
         options={view.options}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AnalyticsFreshnessNotice } from "@/components/actions-tab/analytics-freshness-notice";
 import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
 import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
@@ -7,6 +8,7 @@ import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { getDrillDown } from "@/lib/actions-tab/query/get-drill-down";
 import { serializeTabUrl } from "@/lib/actions-tab/search-params";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
+import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { getPrisma } from "@/lib/db/client";
 import { formatDateTime, formatMoney } from "@/lib/format/format";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
@@ -26,9 +28,10 @@ export default async function OccurrencesPage({
   const { program } = await requireProgramAccess(slug);
   const view = await loadTabView(program, await searchParams);
   const { scope, filters, table, drill } = view;
-  const [page, ruleNames] = await Promise.all([
+  const [page, ruleNames, freshness] = await Promise.all([
     getDrillDown(scope, drill),
     getPrisma().then((prisma) => loadRuleNames(prisma, program.id)),
+    getAnalyticsFreshness(view.analytics, program.id, scope.asOf),
   ]);
   const tabPath = `/p/${slug}/actions`;
   const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
@@ -70,6 +73,7 @@ export default async function OccurrencesPage({
         />
       </div>
       <FilterWarnings warnings={view.warnings} />
+      <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
       <div className={`${cardClass} overflow-x-auto`}>
         {page.rows.length === 0 ? (
           <p className="p-8 text-center text-sm text-gray-500">

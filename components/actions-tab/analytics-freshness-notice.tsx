@@ -1,0 +1,39 @@
+import type { AnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
+import { formatDuration } from "@/lib/format/format";
+
+/** Below this the copy counts as live: an ingested action is normally countable within 2 s. */
+export const STALE_AFTER_MS = 5_000;
+
+/** Says how far the analytics copy trails the database, when it trails by more than a moment. */
+export function AnalyticsFreshnessNotice({
+  freshness,
+  timezone,
+}: {
+  freshness: AnalyticsFreshness | null;
+  timezone: string;
+}) {
+  if (!freshness || (freshness.lagMs < STALE_AFTER_MS && !freshness.error)) return null;
+  const since = freshness.oldestPendingAt?.toLocaleTimeString("en-US", {
+    timeZone: timezone,
+    hour: "numeric",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+  return (
+    <div
+      role="status"
+      data-testid="analytics-freshness"
+      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    >
+      {freshness.lagMs >= STALE_AFTER_MS && since ? (
+        <p>
+          These numbers are {formatDuration(freshness.lagMs)} behind: changes received since {since}{" "}
+          are still being copied to the analytics engine and are not counted yet.
+        </p>
+      ) : null}
+      {freshness.error ? (
+        <p>Copying to the analytics engine is failing and will be retried: {freshness.error}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// npm run analytics:sync [-- --reset] — copies the database's current state to the analytics copy
+// named by ANALYTICS_URL (ClickHouse, embedded or server), creating its tables. Safe to rerun and
+// to run while the app writes (changes after the copy's start arrive through the outbox). With
+// --reset the analytics database is dropped first. Embedded folders (PGlite, chdb) allow one
+// process each: stop the app first when it uses them.
+import { backfillAnalytics } from "../lib/analytics/backfill-analytics";
+import { describeAnalyticsTarget, resolveAnalyticsTarget } from "../lib/analytics/analytics-target";
+import { openClickHouse } from "../lib/analytics/clickhouse";
+import { dropAnalyticsDatabase } from "../lib/analytics/schema";
+import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
+import { migrate, openDatabase } from "../lib/db/open";
+
+const analyticsTarget = resolveAnalyticsTarget();
+if (analyticsTarget.engine === "postgres") {
+  console.error(
+    "ANALYTICS_URL is not set: the Actions tab reads the main database, nothing to sync.\n" +
+      "Set ANALYTICS_URL=chdb://.data/analytics (embedded) or http://user:pass@host:8123/db.",
+  );
+  process.exit(1);
+}
+const target = resolveDatabaseTarget();
+const db = await openDatabase(target);
+const ch = await openClickHouse(analyticsTarget);
+try {
+  await migrate(db);
+  if (process.argv.includes("--reset")) await dropAnalyticsDatabase(ch);
+  console.log(`Copying ${describeTarget(target)} → ${describeAnalyticsTarget(analyticsTarget)}`);
+  const started = Date.now();
+  let last = 0;
+  const { rows } = await backfillAnalytics(db.prisma, ch, (p) => {
+    if (Date.now() - last < 2000) return;
+    last = Date.now();
+    console.log(`  program ${p.programId}: ${p.rows.toLocaleString("en")} ${p.entity} rows`);
+  });
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`Copied ${rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s.`);
+} finally {
+  await ch.close();
+  await db.close();
+}
