@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { EMBEDDED_PORT, POSTGRES_PORT } from "./e2e/support/env";
+import { CLICKHOUSE_PORT, EMBEDDED_PORT, POSTGRES_PORT } from "./e2e/support/env";
 
 // Debian's Chromium: Playwright's own browser download cannot reach its CDN here.
 const chromium = {
@@ -39,7 +39,7 @@ export default defineConfig({
   projects: [
     {
       name: "postgres",
-      testIgnore: /embedded\.spec/,
+      testIgnore: /(embedded|analytics-copy)\.spec/,
       use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
     },
     {
@@ -47,6 +47,16 @@ export default defineConfig({
       testMatch: /embedded\.spec/,
       use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` },
     },
+    {
+      // The tab's specs again, answered by embedded ClickHouse on top of PostgreSQL.
+      name: "clickhouse",
+      testMatch: /(actions-tab|exports|analytics-copy)\.spec/,
+      use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
+    },
   ],
-  webServer: [server("postgres", POSTGRES_PORT), server("pglite", EMBEDDED_PORT)],
+  webServer: [
+    server("postgres", POSTGRES_PORT),
+    server("pglite", EMBEDDED_PORT),
+    server("clickhouse", CLICKHOUSE_PORT),
+  ],
 });

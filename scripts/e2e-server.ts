@@ -1,10 +1,11 @@
 // Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
 // demo data, then runs `next start` (the build must exist).
-//   tsx scripts/e2e-server.ts postgres|pglite <port>
+//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse <port>
+// `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { E2E_PGLITE_DIR, e2eDatabaseUrl } from "../e2e/support/env";
+import { E2E_CHDB_DIR, E2E_PGLITE_DIR, e2eDatabaseUrl } from "../e2e/support/env";
 import type { DatabaseTarget } from "../lib/db/connection";
 import { assertLocalDatabase } from "../lib/db/local-guard";
 import { migrate, openDatabase } from "../lib/db/open";
@@ -17,7 +18,7 @@ async function freshTarget(): Promise<DatabaseTarget> {
     rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
     return { engine: "pglite", dir: E2E_PGLITE_DIR };
   }
-  const url = e2eDatabaseUrl();
+  const url = e2eDatabaseUrl(mode === "clickhouse" ? "clickhouse" : "postgres");
   assertLocalDatabase({ engine: "postgres", url });
   const name = new URL(url).pathname.slice(1);
   const admin = new URL(url);
@@ -41,9 +42,15 @@ const env = {
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   DATABASE_URL: "",
   PGLITE_DIR: "",
+  ANALYTICS_URL: "",
 };
 if (target.engine === "postgres") env.DATABASE_URL = target.url;
 else env.PGLITE_DIR = target.dir;
+if (mode === "clickhouse") {
+  // A fresh copy: the server fills it from the database when it first opens it.
+  rmSync(E2E_CHDB_DIR, { recursive: true, force: true });
+  env.ANALYTICS_URL = `chdb://${E2E_CHDB_DIR}`;
+}
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
   stdio: "inherit",
   env,

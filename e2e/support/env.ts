@@ -1,13 +1,23 @@
 import { testDatabaseUrl } from "../../lib/testing/engines";
 
-/** The database the PostgreSQL-backed end-to-end server uses; specs seed their own rows in it. */
-export function e2eDatabaseUrl(): string {
-  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
+/**
+ * The database a PostgreSQL-backed end-to-end server uses; specs seed their own rows in it.
+ * `clickhouse` is the server whose Actions tab reads embedded ClickHouse.
+ */
+export function e2eDatabaseUrl(mode: "postgres" | "clickhouse" = "postgres"): string {
+  if (process.env.E2E_DATABASE_URL) {
+    return mode === "postgres"
+      ? process.env.E2E_DATABASE_URL
+      : process.env.E2E_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, "/$1_ch$2");
+  }
   const url = new URL(testDatabaseUrl());
-  url.pathname = "/ab_e2e";
+  url.pathname = mode === "postgres" ? "/ab_e2e" : "/ab_e2e_ch";
   return url.toString();
 }
 
 export const E2E_PGLITE_DIR = ".data/e2e-pglite";
 export const POSTGRES_PORT = 3100;
 export const EMBEDDED_PORT = 3101;
+export const CLICKHOUSE_PORT = 3102;
+/** Embedded ClickHouse (chdb) of the third end-to-end server, on PostgreSQL. */
+export const E2E_CHDB_DIR = ".data/e2e-chdb";

@@ -1,15 +1,40 @@
+import { test } from "@playwright/test";
 import { openDatabase, type OpenDatabase } from "../../lib/db/open";
 import { seedApiProgram } from "../../lib/testing/api-fixture";
 import { seedTabProgram } from "../../lib/testing/tab-fixture";
 import { addMember, createProgram, createUser } from "../../lib/testing/factories";
 import { e2eDatabaseUrl } from "./env";
 
-let db: Promise<OpenDatabase> | undefined;
+const databases = new Map<string, Promise<OpenDatabase>>();
 
-/** A connection to the PostgreSQL-backed end-to-end server's database, one per worker. */
+/** The server the running spec talks to: `clickhouse` answers the tab from embedded ClickHouse. */
+function serverMode(): "postgres" | "clickhouse" {
+  return test.info().project.name === "clickhouse" ? "clickhouse" : "postgres";
+}
+
+/** A connection to the running project's PostgreSQL-backed server database, one per worker. */
 export function e2eDatabase(): Promise<OpenDatabase> {
-  db ??= openDatabase({ engine: "postgres", url: e2eDatabaseUrl() });
-  return db;
+  const mode = serverMode();
+  if (!databases.has(mode)) {
+    databases.set(mode, openDatabase({ engine: "postgres", url: e2eDatabaseUrl(mode) }));
+  }
+  return databases.get(mode)!;
+}
+
+/**
+ * On the ClickHouse server, waits until the server's outbox worker has copied a program's rows
+ * (its outbox is empty), so a spec's first look sees what it seeded; elsewhere returns at once.
+ */
+export async function analyticsCaughtUp(programId: number, timeoutMs = 10_000) {
+  if (serverMode() !== "clickhouse") return;
+  const { prisma } = await e2eDatabase();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await prisma.analyticsOutbox.count({ where: { programId } });
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending} changes still not copied to ClickHouse`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A new user who is a member of a new program: every spec gets its own. */
@@ -32,6 +57,7 @@ export async function seedApiMember(role: "owner" | "manager" | "viewer" = "owne
   const fixture = await seedApiProgram(prisma);
   const user = await createUser(prisma);
   await addMember(prisma, fixture.program.id, user.id, role);
+  await analyticsCaughtUp(fixture.program.id);
   return { user, ...fixture };
 }
 
@@ -41,5 +67,6 @@ export async function seedTabMember() {
   const fixture = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
   const user = await createUser(db.prisma);
   await addMember(db.prisma, fixture.program.id, user.id, "viewer");
+  await analyticsCaughtUp(fixture.program.id);
   return { user, ...fixture };
 }
