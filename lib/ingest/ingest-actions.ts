@@ -21,7 +21,7 @@ import { planIngest, type IngestPlan } from "./plan-ingest";
 type Tx = Prisma.TransactionClient;
 
 // A batch of 1,000 takes well under a second; the margin is for a busy machine.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 /** Reads what the plan needs and plans again after creating missing types (usually no rounds). */
 async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {

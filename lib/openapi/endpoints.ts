@@ -82,7 +82,8 @@ export const ENDPOINTS: Endpoint[] = [
     method: "post",
     path: "/api/v2/actions/batch",
     summary: "Record up to 1,000 actions",
-    description: "Each record succeeds or fails on its own; results come back in request order.",
+    description:
+      "Each record succeeds or fails on its own, as if sent one after another, with the status and errors a single POST would give; results come back in request order. Within a batch the first accepted record of a key is stored and later ones replay it or conflict with it. Accepted records are stored in one transaction: after a 500, none of them was stored.",
     body: batchSchema,
     response: batchResult,
     errors: [400, 401, 413, 415, 422],
