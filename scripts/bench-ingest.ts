@@ -13,7 +13,12 @@
 //   npm run build && DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ab_bench_ingest \
 //     npx next start -H 127.0.0.1 -p 3100           # in another terminal
 //   npm run bench:ingest                           # prints a markdown table
+// Afterwards it signs in as a viewer and compares PostgreSQL's count of the program's actions with
+// the Actions tab's (ClickHouse when the server runs with ANALYTICS_URL), and times how long 20
+// single actions take to become countable on the tab.
+import pg from "pg";
 import { benchAction, createIngestBenchProgram } from "./bench/ingest-fixture";
+import { signInOverHttp, tabCount } from "./bench/tab-over-http";
 
 const env = process.env;
 const BASE_URL = new URL(env.BENCH_BASE_URL ?? "http://127.0.0.1:3100");
@@ -132,3 +137,43 @@ console.log(`
 | batch of ${BATCH.toLocaleString("en-US")} (median of ${RUNS}) | ${RUNS} | ${RUNS} | 0 | 0 | ${ms(medianBatch)} | ${ms(percentile(batchMs, 95))} | ${ms(percentile(batchMs, 99))} | ${Math.round((BATCH * 1000) / medianBatch).toLocaleString("en-US")} actions/s |
 | single POST at ${RATE}/s for ${SECONDS} s (≤ ${MAX_IN_FLIGHT} in flight) | ${total} | ${latencies.length} | ${errors} | ${skipped} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(percentile(latencies, 99))} | ${(latencies.length / elapsedS).toFixed(1)} actions/s |
 `);
+
+// (c) The tab's count (ClickHouse when the server has ANALYTICS_URL) against PostgreSQL's.
+const cookie = await signInOverHttp(BASE_URL, program.viewer.email, program.viewer.password);
+const client = new pg.Client({ connectionString: DATABASE_URL });
+await client.connect();
+const {
+  rows: [{ n }],
+} = await client.query(
+  "SELECT count(*)::int AS n FROM actions WHERE program_id = $1 AND archived_at IS NULL",
+  [program.programId],
+);
+await client.end();
+const agreeStarted = performance.now();
+let shown = await tabCount(BASE_URL, program.slug, cookie);
+while (shown !== n && performance.now() - agreeStarted < 60_000) {
+  await sleep(100);
+  shown = await tabCount(BASE_URL, program.slug, cookie);
+}
+const agreeMs = performance.now() - agreeStarted;
+
+// (d) Countable within: each action sent alone, then the tab polled until it counts it.
+const visible: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const since = Date.now() - 1;
+  const sent = performance.now();
+  const { status } = await call("/api/v2/actions", benchAction(`v-${i}`, i));
+  if (status !== 200) throw new Error(`visibility probe ${i} answered ${status}`);
+  while ((await tabCount(BASE_URL, program.slug, cookie, since)) < 1) {
+    if (performance.now() - sent > 30_000) throw new Error("an action stayed uncounted for 30 s");
+    await sleep(20);
+  }
+  visible.push(performance.now() - sent);
+}
+visible.sort((a, b) => a - b);
+console.log(`| measurement | result |
+| --- | --- |
+| PostgreSQL count vs the tab's count after the load | ${n.toLocaleString("en-US")} vs ${shown.toLocaleString("en-US")} — ${shown === n ? `agree (after ${ms(agreeMs)} ms)` : "DISAGREE"} |
+| single action → countable on the tab (20 probes) | p50 ${ms(percentile(visible, 50))} ms, max ${ms(visible[visible.length - 1])} ms |
+`);
+if (shown !== n) process.exitCode = 1;

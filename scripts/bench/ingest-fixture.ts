@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { generateApiKeyPair, hashSecret } from "../../lib/api-keys/api-key-secrets";
+import { hashPassword } from "../../lib/auth/password";
 import { assertLocalDatabase } from "../../lib/db/local-guard";
 import { migrate, openDatabase } from "../../lib/db/open";
 import type { SqlRunner } from "../../lib/db/sql-runner";
@@ -16,6 +17,8 @@ export interface IngestBenchProgram {
   slug: string;
   /** HTTP Basic credentials of the program's API key. */
   authorization: string;
+  /** A viewer of the program, to read the Actions tab's numbers over HTTP. */
+  viewer: { email: string; password: string };
 }
 
 /** Creates the database when missing (never drops it: a server may be connected) and migrates it. */
@@ -82,6 +85,19 @@ async function insertProgram(r: SqlRunner, slug: string, publicKey: string, secr
   return id;
 }
 
+async function insertViewer(r: SqlRunner, programId: number, slug: string) {
+  const viewer = { email: `${slug}@bench.test`, password: randomBytes(12).toString("hex") };
+  const [{ id }] = await r.query<{ id: number }>(
+    `INSERT INTO users (email, name, password_hash) VALUES ($1, 'Bench viewer', $2) RETURNING id`,
+    [viewer.email, await hashPassword(viewer.password)],
+  );
+  await r.query(`INSERT INTO memberships (program_id, user_id, role) VALUES ($1, $2, 'viewer')`, [
+    programId,
+    id,
+  ]);
+  return viewer;
+}
+
 /**
  * A new program in the local benchmark database with 1,000 partnerships (two groups), 10,000
  * customers, reward rules (flat, per unit, group-scoped) and a test API key. Each run makes its
@@ -95,19 +111,20 @@ export async function createIngestBenchProgram(url: string): Promise<IngestBench
     await migrate(db);
     const slug = `bench-ingest-${randomBytes(4).toString("hex")}`;
     const pair = generateApiKeyPair("test");
-    const programId = await db.withRunner(async (r) => {
+    const { programId, viewer } = await db.withRunner(async (r) => {
       await r.exec("BEGIN");
       try {
         const id = await insertProgram(r, slug, pair.publicKey, hashSecret(pair.secret));
+        const member = await insertViewer(r, id, slug);
         await r.exec("COMMIT");
-        return id;
+        return { programId: id, viewer: member };
       } catch (error) {
         await r.exec("ROLLBACK");
         throw error;
       }
     });
     const basic = Buffer.from(`${pair.publicKey}:${pair.secret}`).toString("base64");
-    return { programId, slug, authorization: `Basic ${basic}` };
+    return { programId, slug, authorization: `Basic ${basic}`, viewer };
   } finally {
     await db.close();
   }
