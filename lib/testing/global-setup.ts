@@ -1,5 +1,9 @@
+import { readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { detectEngines, type Engine } from "./engines";
+import { CHDB_TEST_FOLDER_PREFIX } from "./chdb-test-folder";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -7,6 +11,25 @@ declare module "vitest" {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Embedded ClickHouse folders of test processes that have ended (another run may be going on). */
+function removeChdbFolders() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(CHDB_TEST_FOLDER_PREFIX)) continue;
+    const pid = Number(name.slice(CHDB_TEST_FOLDER_PREFIX.length));
+    if (!alive(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 export default async function setup(project: TestProject) {
   project.provide("engines", await detectEngines());
+  return removeChdbFolders;
 }

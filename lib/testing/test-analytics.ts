@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
 import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
 import type { TabEngine } from "../actions-tab/query/tab-engine";
@@ -9,6 +7,7 @@ import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
 import { drainOutbox } from "../analytics/drain-outbox";
 import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schema";
 import type { OpenDatabase } from "../db/open";
+import { chdbTestFolder } from "./chdb-test-folder";
 import type { Engine } from "./engines";
 
 /** Which engine answers the tab in a test: the database itself, embedded chdb, or a server. */
@@ -33,9 +32,7 @@ export interface TestAnalytics {
   close(): Promise<void>;
 }
 
-// chdb opens one data folder per process: every test in this process shares it, each in a
-// database of its own.
-const chdbFolder = path.join(tmpdir(), `actionboard-test-chdb-${process.pid}`);
+const chdbFolder = chdbTestFolder();
 
 function targetFor(kind: "chdb" | "clickhouse", database: string): AnalyticsTarget {
   if (kind === "chdb") return { engine: "chdb", path: chdbFolder, database };
