@@ -12,6 +12,19 @@ export interface SummaryNumbers {
   customers: number;
 }
 
+/** An engine's row of summary numbers (bigint, numeric text or number) as numbers. */
+export function toSummaryNumbers(
+  row: Record<keyof SummaryNumbers, bigint | number | string | null>,
+): SummaryNumbers {
+  return {
+    occurrences: Number(row.occurrences ?? 0),
+    totalValue: Number(row.totalValue ?? 0),
+    rewardCents: Number(row.rewardCents ?? 0),
+    partners: Number(row.partners ?? 0),
+    customers: Number(row.customers ?? 0),
+  };
+}
+
 export interface OccurrenceRow {
   partnerKey: string;
   partnerName: string;

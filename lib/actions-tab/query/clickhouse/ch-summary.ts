@@ -2,7 +2,7 @@ import { chConst, chsql } from "../../../analytics/ch-sql";
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { InstantRange } from "../../resolve-timeframe";
 import type { Unit } from "../../timeframe";
-import type { SummaryNumbers } from "../tab-engine";
+import { toSummaryNumbers, type SummaryNumbers } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { actionTypesNow, chMatchingActions, ms } from "./ch-matching-actions";
 
@@ -19,13 +19,7 @@ export async function chSummaryNumbers(
            uniqExact(a.partnership_id) AS partners,
            uniqExactIf(a.customer_id, a.customer_id != 0) AS customers
     FROM ${from} WHERE ${where}`);
-  return {
-    occurrences: Number(row.occurrences),
-    totalValue: Number(row.totalValue),
-    rewardCents: Number(row.rewardCents),
-    partners: Number(row.partners),
-    customers: Number(row.customers),
-  };
+  return toSummaryNumbers(row);
 }
 
 export async function chCountNew(ch: ClickHouse, scope: TabScope, since: number) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../../../db/client";
 import type { InstantRange } from "../../resolve-timeframe";
-import type { SummaryNumbers } from "../tab-engine";
+import { toSummaryNumbers, type SummaryNumbers } from "../tab-engine";
 import { matchingActions } from "./matching-actions";
 import type { TabScope } from "../tab-scope";
 
@@ -16,13 +16,7 @@ export async function pgSummaryNumbers(
            COALESCE(sum(a.reward_cents), 0) AS "rewardCents",
            count(DISTINCT a.partnership_id) AS "partners", count(DISTINCT a.customer_id) AS "customers"
     FROM ${from} WHERE ${where}`;
-  return {
-    occurrences: Number(row.occurrences),
-    totalValue: Number(row.totalValue),
-    rewardCents: Number(row.rewardCents),
-    partners: Number(row.partners),
-    customers: Number(row.customers),
-  };
+  return toSummaryNumbers(row);
 }
 
 /** Matching actions received after `since` (the "N new actions" hint). */
