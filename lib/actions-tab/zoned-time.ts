@@ -64,6 +64,39 @@ function offsetAt(instant: number, timeZone: string): number {
   return wallAsUtc(toWallTime(instant, timeZone)) - instant;
 }
 
+// Offsets change only at transitions, which fall on quarter hours of UTC: one Intl lookup per
+// quarter hour (checked at both ends) serves every instant in it. Exports format millions of
+// times; this makes each a few Date getters instead of an Intl call.
+const QUARTER_HOUR = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** `toWallTime` for many instants: the same answer, the zone's offset cached per quarter hour. */
+export function toWallTimeCached(instant: number, timeZone: string): WallTime {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(instant / QUARTER_HOUR);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = offsetAt(bucket * QUARTER_HOUR, timeZone);
+    // A transition inside this quarter hour (never seen in practice): no shortcut.
+    if (start !== offsetAt((bucket + 1) * QUARTER_HOUR - 1, timeZone)) {
+      return toWallTime(instant, timeZone);
+    }
+    if (zone.size >= 100_000) zone.clear();
+    zone.set(bucket, (offset = start));
+  }
+  const wall = new Date(instant + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
 /**
  * The instant when the zone's clocks show this wall time. A time skipped by a DST jump maps
  * forward (02:30 on a spring-forward day → 03:30); a repeated time takes its first occurrence.

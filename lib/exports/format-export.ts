@@ -1,11 +1,11 @@
-import { toWallTime } from "../actions-tab/zoned-time";
+import { toWallTimeCached } from "../actions-tab/zoned-time";
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 
 /** ISO 8601 in the program's zone with its offset, e.g. 2026-03-08T01:30:00-05:00. */
 export function isoInZone(instant: Date | number, timeZone: string): string {
   const ms = typeof instant === "number" ? instant : instant.getTime();
-  const w = toWallTime(ms, timeZone);
+  const w = toWallTimeCached(ms, timeZone);
   const offsetMinutes = Math.round(
     (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) -
       Math.floor(ms / 1000) * 1000) /
