@@ -9,11 +9,13 @@ import {
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { DEFAULT_FILTERS, type ActionsTabFilters } from "../search-params";
 import { parseTimeframe } from "../timeframe";
+import { chOccurrenceBatches } from "./clickhouse/ch-occurrences";
 import { countNewActions } from "./count-new-actions";
 import { getDrillDown } from "./get-drill-down";
 import { getOccurrenceTable } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
 import { getSummary } from "./get-summary";
+import { streamOccurrenceRows } from "./stream-occurrence-rows";
 import { tabScope } from "./tab-scope";
 
 const NOW = Date.parse("2026-03-10T16:00:00Z"); // Tuesday, noon in New York (EDT)
@@ -208,6 +210,28 @@ describe.each(analyticsCases(inject("engines")))(
         rows.reduce((s, r) => s + weeks.types.reduce((t, type) => t + Number(r[type]), 0), 0);
       expect(total(weeks.rows)).toBe(inRange.length);
       expect(total(days.rows)).toBe(inRange.length);
+    });
+
+    it("streams every table row for exports, in partnership order, the same rows as the table", async () => {
+      const s = scope({ timeframe: tf("any_time") });
+      const streamed = [];
+      for await (const batch of streamOccurrenceRows(s)) streamed.push(...batch);
+      const partnerOrder = new Map(f.partners.map((p) => [p.key, p.id]));
+      const ids = streamed.map((r) => partnerOrder.get(r.partnerKey)!);
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      const full = await getOccurrenceTable(s, { sort: "occurrences", dir: "desc", page: 1 }, null);
+      const key = (r: (typeof streamed)[number]) =>
+        `${r.partnerKey}|${r.actionType}|${r.actionValue}`;
+      expect(new Map(streamed.map((r) => [key(r), r]))).toEqual(
+        new Map(full.rows.map((r) => [key(r), r])),
+      );
+      expect(streamed).toHaveLength(full.totalRows);
+      if (analytics.ch) {
+        // ClickHouse cuts the table into queries of a few partnerships: many cuts, same rows.
+        const cut = [];
+        for await (const batch of chOccurrenceBatches(analytics.ch, s, 7)) cut.push(...batch);
+        expect(cut).toEqual(streamed);
+      }
     });
 
     it("groups the table by partner, type and value, sorts it, pages it, and drills into each count", async () => {

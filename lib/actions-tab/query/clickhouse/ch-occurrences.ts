@@ -1,4 +1,4 @@
-import { chConst, chEmpty, chsql } from "../../../analytics/ch-sql";
+import { chConst, chEmpty, chsql, type ChSql } from "../../../analytics/ch-sql";
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { TableState } from "../../search-params";
 import type { OccurrenceRow } from "../tab-engine";
@@ -31,7 +31,7 @@ const toRow = (r: RawRow): OccurrenceRow => ({
 });
 
 /** Grouped on ids, labelled after: the shape of the PostgreSQL query. */
-function labelledGroups(scope: TabScope) {
+function labelledGroups(scope: TabScope, partnerships: ChSql = chEmpty) {
   const { from, where } = chMatchingActions(scope);
   return chsql`
     SELECT p.partner_key AS partnerKey, concat(p.first_name, ' ', p.last_name) AS partnerName,
@@ -40,7 +40,7 @@ function labelledGroups(scope: TabScope) {
     FROM (
       SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id, a.value AS value,
              count() AS occurrences, sum(a.reward_cents) AS reward_cents
-      FROM ${from} WHERE ${where}
+      FROM ${from} WHERE ${where} ${partnerships}
       GROUP BY partnership_id, action_type_id, value) AS g
     JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = g.partnership_id
     JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = g.action_type_id`;
@@ -67,21 +67,44 @@ export async function chOccurrencePage(
 }
 
 const ROWS_PER_BATCH = 5000;
+// An embedded ClickHouse hands over a whole result at once: one query per ~100k table rows keeps
+// an export's memory flat however large the table.
+const ROWS_PER_QUERY = 100_000;
 
-/** The whole table in (partnership, type, value) order, streamed as ClickHouse produces it. */
+/** Consecutive partnership id ranges holding about `size` table rows each. */
+async function partnershipRanges(ch: ClickHouse, scope: TabScope, size: number) {
+  const { from, where } = chMatchingActions(scope);
+  const counts = await ch.query<{ pid: number | string; n: number | string }>(chsql`
+    SELECT a.partnership_id AS pid, uniqExact(a.action_type_id, a.value) AS n
+    FROM ${from} WHERE ${where} GROUP BY pid ORDER BY pid`);
+  const ranges: [number, number][] = [];
+  let rows = 0;
+  for (const { pid, n } of counts) {
+    const id = Number(pid);
+    if (ranges.length === 0 || rows + Number(n) > size) {
+      ranges.push([id, id]);
+      rows = 0;
+    }
+    ranges[ranges.length - 1][1] = id;
+    rows += Number(n);
+  }
+  return ranges;
+}
+
+/** The whole table in (partnership, type, value) order, a range of partnerships at a time. */
 export async function* chOccurrenceBatches(
   ch: ClickHouse,
   scope: TabScope,
+  rowsPerQuery = ROWS_PER_QUERY,
 ): AsyncGenerator<OccurrenceRow[]> {
-  let batch: OccurrenceRow[] = [];
-  for await (const rows of ch.stream<RawRow>(
-    chsql`${labelledGroups(scope)} ORDER BY pid, actionType, actionValue`,
-  )) {
-    for (const row of rows) batch.push(toRow(row));
-    if (batch.length >= ROWS_PER_BATCH) {
-      yield batch;
-      batch = [];
+  for (const [lo, hi] of await partnershipRanges(ch, scope, rowsPerQuery)) {
+    const rows = await ch.query<RawRow>(chsql`${labelledGroups(
+      scope,
+      chsql`AND a.partnership_id BETWEEN ${lo} AND ${hi}`,
+    )}
+      ORDER BY pid, actionType, actionValue`);
+    for (let i = 0; i < rows.length; i += ROWS_PER_BATCH) {
+      yield rows.slice(i, i + ROWS_PER_BATCH).map(toRow);
     }
   }
-  if (batch.length) yield batch;
 }
