@@ -29,16 +29,18 @@ export async function backfillAnalytics(
     await prisma.$executeRaw`DELETE FROM analytics_outbox WHERE program_id = ${programId}`;
     const version = await nextAnalyticsVersion(prisma);
     for (const entity of ["action_type", "partnership", "customer", "action"] as const) {
-      let after = 0n;
       let rows = 0;
+      // PostgreSQL reads the next page while ClickHouse takes this one.
+      let next = loadRowsAfter(prisma, entity, programId, 0n, PAGE);
       for (;;) {
-        const page = await loadRowsAfter(prisma, entity, programId, after, PAGE);
+        const page = await next;
         if (page.length === 0) break;
-        await ch.insert(
-          ENTITY_TABLE[entity],
-          page.map((r) => ({ ...r, version })),
-        );
-        after = BigInt(page[page.length - 1].id as string | number);
+        const after = BigInt(page[page.length - 1].id as string | number);
+        next = loadRowsAfter(prisma, entity, programId, after, PAGE);
+        // Awaited on the next turn; a failed insert must not leave its rejection unhandled.
+        next.catch(() => {});
+        for (const row of page) row.version = version;
+        await ch.insert(ENTITY_TABLE[entity], page);
         rows += page.length;
         onProgress({ programId, entity, rows });
       }

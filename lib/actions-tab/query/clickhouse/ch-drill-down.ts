@@ -1,4 +1,4 @@
-import { chEmpty, chjoin, chsql, chTable, type ChSql } from "../../../analytics/ch-sql";
+import { chConst, chEmpty, chjoin, chsql, chTable, type ChSql } from "../../../analytics/ch-sql";
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { DrillCursor, DrillRow, Selection } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
@@ -29,6 +29,27 @@ type Raw = Omit<
   rewardOutcome: string;
 };
 
+// Newest first runs against the table's order, and FINAL reads in key order only forwards: with
+// no lower bound on occurred_at, every page would read and sort all matching actions (~300 ms at
+// 10M actions). So a page is first looked for among the `size` newest actions after the cursor — a
+// bound found by a key-only backwards scan without FINAL (~10 ms) — and the window widens while it
+// holds fewer than `limit` matches. The result is exact whatever the window: FINAL decides within
+// it, and a window holding `limit` matching actions holds the newest `limit` of them.
+const WINDOWS = [16, 1024];
+
+const afterCursor = (alias: string, cursor: DrillCursor) =>
+  chsql`(${chConst(alias)}occurred_at, ${chConst(alias)}id) < (${ms(cursor.at)}, toUInt64(${cursor.id}))`;
+
+function windowStart(scope: TabScope, cursor: DrillCursor | null, size: number): ChSql {
+  const w: ChSql[] = [chsql`program_id = ${scope.programId}`];
+  if (scope.range.start !== null) w.push(chsql`occurred_at >= ${ms(scope.range.start)}`);
+  if (scope.range.end !== null) w.push(chsql`occurred_at < ${ms(scope.range.end)}`);
+  if (cursor) w.push(chsql`occurred_at <= ${ms(cursor.at)}`, afterCursor("", cursor));
+  return chsql`AND a.occurred_at >= (SELECT min(occurred_at) FROM (SELECT occurred_at
+    FROM ${chTable("actions")} WHERE ${chjoin(w, " AND ")}
+    ORDER BY occurred_at DESC, id DESC LIMIT ${size}))`;
+}
+
 export async function chDrillRows(
   ch: ClickHouse,
   scope: TabScope,
@@ -36,9 +57,26 @@ export async function chDrillRows(
   cursor: DrillCursor | null,
   limit: number,
 ): Promise<DrillRow[]> {
+  const page = (bound: ChSql) => drillPage(ch, scope, selection, cursor, limit, bound);
+  for (const k of WINDOWS) {
+    const rows = await page(windowStart(scope, cursor, k * limit));
+    if (rows.length >= limit) return rows;
+  }
+  return page(chEmpty);
+}
+
+async function drillPage(
+  ch: ClickHouse,
+  scope: TabScope,
+  selection: Selection,
+  cursor: DrillCursor | null,
+  limit: number,
+  bound: ChSql,
+): Promise<DrillRow[]> {
   const { from, where } = chMatchingActions(scope);
+  // The plain occurred_at condition lets the primary key skip what the tuple comparison excludes.
   const after = cursor
-    ? chsql`AND (a.occurred_at, a.id) < (${ms(cursor.at)}, toUInt64(${cursor.id}))`
+    ? chsql`AND a.occurred_at <= ${ms(cursor.at)} AND ${afterCursor("a.", cursor)}`
     : chEmpty;
   // The page first (read in key order), then labels for just its rows.
   const rows = await ch.query<Raw>(chsql`
@@ -47,7 +85,7 @@ export async function chDrillRows(
              a.partnership_id AS partnership_id, a.customer_id AS customer_id,
              a.action_type_id AS action_type_id, a.value AS value, a.reward_cents AS reward_cents,
              a.reward_outcome AS reward_outcome
-      FROM ${from} WHERE ${where} ${selectionSql(scope, selection)} ${after}
+      FROM ${from} WHERE ${where} ${selectionSql(scope, selection)} ${after} ${bound}
       ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${limit})
     SELECT toString(page.id) AS id, page.key AS key,
            toUnixTimestamp64Milli(page.occurred_at) AS occurredAt,

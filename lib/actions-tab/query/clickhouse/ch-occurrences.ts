@@ -55,15 +55,20 @@ export async function chOccurrencePage(
 ) {
   const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
   const paging = limit === null ? chEmpty : chsql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
+  // The row count rides along as a window over the grouped rows, as in the PostgreSQL twin: a
+  // separate count would group every matching action a second time (~0.4 s at 10M actions).
+  const rows = await ch.query<RawRow & { totalRows: number | string }>(chsql`
+    SELECT *, count() OVER () AS totalRows FROM (${labelledGroups(scope)})
+    ORDER BY ${chConst(SORT_SQL[table.sort])} ${dir}, partnerKey ASC, actionType ASC, actionValue ASC
+    ${paging}`);
+  if (rows.length > 0 || page === 1) {
+    return { rows: rows.map(toRow), totalRows: rows.length ? Number(rows[0].totalRows) : 0 };
+  }
+  // Past the last page: count without fetching, so the page can say how many pages exist.
   const { from, where } = chMatchingActions(scope);
-  const [rows, [count]] = await Promise.all([
-    ch.query<RawRow>(chsql`${labelledGroups(scope)}
-      ORDER BY ${chConst(SORT_SQL[table.sort])} ${dir}, partnerKey ASC, actionType ASC, actionValue ASC
-      ${paging}`),
-    ch.query<{ n: number | string }>(chsql`SELECT count() AS n FROM (
-      SELECT 1 FROM ${from} WHERE ${where} GROUP BY a.partnership_id, a.action_type_id, a.value)`),
-  ]);
-  return { rows: rows.map(toRow), totalRows: Number(count.n) };
+  const [count] = await ch.query<{ n: number | string }>(chsql`SELECT count() AS n FROM (
+    SELECT 1 FROM ${from} WHERE ${where} GROUP BY a.partnership_id, a.action_type_id, a.value)`);
+  return { rows: [], totalRows: Number(count.n) };
 }
 
 const ROWS_PER_BATCH = 5000;
