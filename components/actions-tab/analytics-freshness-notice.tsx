@@ -12,7 +12,21 @@ export function AnalyticsFreshnessNotice({
   freshness: AnalyticsFreshness | null;
   timezone: string;
 }) {
-  if (!freshness || (freshness.lagMs < STALE_AFTER_MS && !freshness.error)) return null;
+  if (!freshness) return null;
+  if (freshness.unavailable) {
+    return (
+      <div
+        role="alert"
+        data-testid="analytics-unavailable"
+        className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+      >
+        The analytics engine cannot be reached ({freshness.unavailable}), so these numbers cannot be
+        shown right now. Actions sent meanwhile are stored and will be counted once it answers;
+        reload in a moment.
+      </div>
+    );
+  }
+  if (freshness.lagMs < STALE_AFTER_MS && !freshness.error) return null;
   const since = freshness.oldestPendingAt?.toLocaleTimeString("en-US", {
     timeZone: timezone,
     hour: "numeric",

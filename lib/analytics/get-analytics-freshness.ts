@@ -9,6 +9,8 @@ export interface AnalyticsFreshness {
   oldestPendingAt: Date | null;
   /** Why delivery is failing, when it is. */
   error: string | null;
+  /** Why the analytics engine cannot answer at all, when it cannot. */
+  unavailable: string | null;
 }
 
 /** How fresh a program's analytics copy is; null when the tab reads the database itself. */
@@ -17,6 +19,9 @@ export async function getAnalyticsFreshness(
   programId: number,
   now = Date.now(),
 ): Promise<AnalyticsFreshness | null> {
+  if (analytics.unavailable) {
+    return { lagMs: 0, oldestPendingAt: null, error: null, unavailable: analytics.unavailable };
+  }
   if (!analytics.worker) return null;
   const prisma = await getPrisma();
   const [oldest] = await prisma.$queryRaw<{ created_at: Date }[]>`
@@ -26,5 +31,6 @@ export async function getAnalyticsFreshness(
     lagMs: oldestPendingAt ? Math.max(0, now - oldestPendingAt.getTime()) : 0,
     oldestPendingAt,
     error: analytics.worker.lastError,
+    unavailable: null,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
 import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
 import type { TabEngine } from "../actions-tab/query/tab-engine";
+import { unavailableTabEngine } from "../actions-tab/query/unavailable-tab-engine";
 import { getPrisma } from "../db/client";
 import { resolveAnalyticsTarget } from "./analytics-target";
 import { backfillAnalytics } from "./backfill-analytics";
@@ -14,7 +15,11 @@ export interface Analytics {
   engine: TabEngine;
   /** The background delivery to ClickHouse, or null when PostgreSQL answers the tab. */
   worker: OutboxWorkerStatus | null;
+  /** Why the configured engine cannot answer right now (tried again a few seconds later). */
+  unavailable?: string;
 }
+
+const RETRY_AFTER_MS = 5_000;
 
 // One per server process, like the database (chdb allows one opener of its folder).
 const store = globalThis as typeof globalThis & { __actionboardAnalytics?: Promise<Analytics> };
@@ -49,9 +54,12 @@ async function isEmptyCopy(ch: ClickHouse): Promise<boolean> {
 /** The engine that answers the Actions tab here, chosen by ANALYTICS_URL (see README). */
 export function getAnalytics(): Promise<Analytics> {
   if (!store.__actionboardAnalytics) {
-    store.__actionboardAnalytics = openAnalytics().catch((error) => {
-      store.__actionboardAnalytics = undefined;
-      throw error;
+    store.__actionboardAnalytics = openAnalytics().catch((error: unknown) => {
+      // Pages say so and every number fails alone; the next try comes a few seconds later.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`Analytics engine unavailable: ${message}`);
+      setTimeout(() => (store.__actionboardAnalytics = undefined), RETRY_AFTER_MS).unref();
+      return { engine: unavailableTabEngine(message), worker: null, unavailable: message };
     });
   }
   return store.__actionboardAnalytics;

@@ -74,6 +74,13 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
       f.program.id,
     );
     expect(fresh).toMatchObject({ lagMs: 0, oldestPendingAt: null, error: "timeout" });
+    const down = await getAnalyticsFreshness(
+      { engine: analytics.engine, worker: null, unavailable: "connect ECONNREFUSED" },
+      f.program.id,
+    );
+    expect(
+      renderToStaticMarkup(AnalyticsFreshnessNotice({ freshness: down, timezone: "UTC" })),
+    ).toContain("cannot be reached (connect ECONNREFUSED)");
     expect(
       renderToStaticMarkup(AnalyticsFreshnessNotice({ freshness: fresh, timezone: "UTC" })),
     ).toContain("failing and will be retried: timeout");

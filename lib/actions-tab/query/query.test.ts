@@ -12,7 +12,7 @@ import { parseTimeframe } from "../timeframe";
 import { chOccurrenceBatches } from "./clickhouse/ch-occurrences";
 import { countNewActions } from "./count-new-actions";
 import { getDrillDown } from "./get-drill-down";
-import { getOccurrenceTable } from "./get-occurrence-table";
+import { getOccurrenceTable, type OccurrenceRow } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
 import { getSummary } from "./get-summary";
 import { streamOccurrenceRows } from "./stream-occurrence-rows";
@@ -214,21 +214,20 @@ describe.each(analyticsCases(inject("engines")))(
 
     it("streams every table row for exports, in partnership order, the same rows as the table", async () => {
       const s = scope({ timeframe: tf("any_time") });
-      const streamed = [];
+      const streamed: OccurrenceRow[] = [];
       for await (const batch of streamOccurrenceRows(s)) streamed.push(...batch);
       const partnerOrder = new Map(f.partners.map((p) => [p.key, p.id]));
       const ids = streamed.map((r) => partnerOrder.get(r.partnerKey)!);
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
       const full = await getOccurrenceTable(s, { sort: "occurrences", dir: "desc", page: 1 }, null);
-      const key = (r: (typeof streamed)[number]) =>
-        `${r.partnerKey}|${r.actionType}|${r.actionValue}`;
+      const key = (r: OccurrenceRow) => `${r.partnerKey}|${r.actionType}|${r.actionValue}`;
       expect(new Map(streamed.map((r) => [key(r), r]))).toEqual(
         new Map(full.rows.map((r) => [key(r), r])),
       );
       expect(streamed).toHaveLength(full.totalRows);
       if (analytics.ch) {
         // ClickHouse cuts the table into queries of a few partnerships: many cuts, same rows.
-        const cut = [];
+        const cut: OccurrenceRow[] = [];
         for await (const batch of chOccurrenceBatches(analytics.ch, s, 7)) cut.push(...batch);
         expect(cut).toEqual(streamed);
       }

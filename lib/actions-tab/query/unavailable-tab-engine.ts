@@ -1,0 +1,21 @@
+import type { TabEngine } from "./tab-engine";
+
+/** The engine of a process whose analytics engine cannot be reached: every answer is that error. */
+export function unavailableTabEngine(reason: string): TabEngine {
+  const fail = async (): Promise<never> => {
+    throw new Error(`The analytics engine cannot be reached: ${reason}`);
+  };
+  return {
+    name: "clickhouse",
+    summaryNumbers: fail,
+    actionExtent: fail,
+    seriesCounts: fail,
+    occurrencePage: fail,
+    async *occurrenceBatches() {
+      yield await fail();
+    },
+    drillRows: fail,
+    drillTotal: fail,
+    countNew: fail,
+  };
+}
