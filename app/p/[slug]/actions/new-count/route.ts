@@ -15,7 +15,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       { status: 400 },
     );
   }
-  const { filters, scope } = await loadTabView(program, Object.fromEntries(url.searchParams));
+  const { filters, scope, analytics } = await loadTabView(
+    program,
+    Object.fromEntries(url.searchParams),
+  );
+  if (analytics.unavailable) {
+    return Response.json(
+      { message: `The analytics engine cannot be reached: ${analytics.unavailable}`, status: 503 },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
+  }
   // The view's own moment fixes its window, so "past 30 days" means the same days as on screen.
   const count = await countNewActions(tabScope(scope.engine, program, filters, since), since);
   return Response.json({ count }, { headers: { "Cache-Control": "no-store" } });
