@@ -41,6 +41,8 @@ export async function chActionExtent(ch: ClickHouse, scope: TabScope) {
 }
 
 // The start of the bucket holding a local date, as PostgreSQL's date_trunc (weeks on Monday).
+// On Date32 with extended results: a local date before 1970 (the epoch is still 1969 west of
+// Greenwich) would otherwise wrap around (toDate) or clamp (toMonday & co. returning Date).
 const BUCKET_START: Record<Unit, string> = {
   day: "",
   week: "toMonday",
@@ -53,10 +55,11 @@ export async function chSeriesCounts(ch: ClickHouse, scope: TabScope, unit: Unit
   const { from, where } = chMatchingActions(scope);
   const rows = await ch.query<{ bucket: string; type: string; occurrences: Numeric }>(chsql`
     SELECT c.bucket AS bucket, t.name AS type, c.occurrences AS occurrences FROM (
-      SELECT toString(${chConst(BUCKET_START[unit])}(toDate(a.occurred_at, ${scope.timezone}))) AS bucket,
+      SELECT toString(${chConst(BUCKET_START[unit])}(toDate32(a.occurred_at, ${scope.timezone}))) AS bucket,
              a.action_type_id AS action_type_id, count() AS occurrences
       FROM ${from} WHERE ${where}
       GROUP BY bucket, action_type_id) AS c
-    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = c.action_type_id`);
+    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = c.action_type_id
+    SETTINGS enable_extended_results_for_datetime_functions = 1`);
   return rows.map((r) => ({ ...r, occurrences: Number(r.occurrences) }));
 }
