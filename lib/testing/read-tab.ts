@@ -1,0 +1,100 @@
+// Everything the Actions tab shows for one scope, read through the query module and the export
+// code exactly as the page, the drill-down and the downloads read it: a plain object, so two
+// engines' answers can be compared whole.
+import { countNewActions } from "../actions-tab/query/count-new-actions";
+import { getDrillDown, type DrillPage } from "../actions-tab/query/get-drill-down";
+import { getOccurrenceTable } from "../actions-tab/query/get-occurrence-table";
+import { getSeries } from "../actions-tab/query/get-series";
+import { getSummary } from "../actions-tab/query/get-summary";
+import type { Selection } from "../actions-tab/query/tab-engine";
+import type { TabScope } from "../actions-tab/query/tab-scope";
+import type { TableState } from "../actions-tab/search-params";
+import { csvStream } from "../exports/csv";
+import { allRows, EXPORT_TILES, tileExport, type ExportContext } from "../exports/tile-exports";
+
+export interface ReadPlan {
+  sorts: Pick<TableState, "sort" | "dir">[];
+  /** A table row to drill into (and export), or null when the table is empty. */
+  row: Selection | null;
+  /** "New actions" received after this instant. */
+  since: number;
+  currency: string;
+  ruleName: (id: number) => string;
+}
+
+/** Small pages, so a few dozen rows already span several. */
+const TABLE_LIMIT = 4;
+const DRILL_PAGE = 3;
+const KEYSET_PAGE = 2;
+const MAX_KEYSET_PAGES = 25;
+
+const NONE: Selection = { partner: null, type: null, value: null };
+
+/** Pages of a drill-down by keyset; the total (shown on every page) is compared on the first. */
+async function drillPages(scope: TabScope, selection: Selection, size: number, max: number) {
+  const pages: DrillPage[] = [];
+  let after: string | null = null;
+  do {
+    const page: DrillPage = await getDrillDown(scope, { ...selection, after }, size, !after);
+    pages.push(page);
+    after = page.nextAfter;
+  } while (after && pages.length < max);
+  return pages;
+}
+
+/** A download's bytes, as text (CSV is UTF-8). */
+async function csvText(tile: (typeof EXPORT_TILES)[number], ctx: ExportContext) {
+  const exp = await tileExport(tile, ctx);
+  return new Response(csvStream(exp.header, allRows(exp))).text();
+}
+
+export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<string, unknown>> {
+  const summary = await getSummary(scope);
+  const out: Record<string, unknown> = {
+    summary,
+    series: await getSeries(scope),
+    newActions: await countNewActions(scope, plan.since),
+  };
+  for (const [i, { sort, dir }] of plan.sorts.entries()) {
+    // Past the last page and unpaged once: they do not depend on the sort.
+    for (const page of i === 0 ? [1, 2, 99] : [1, 2]) {
+      out[`table ${sort} ${dir} page ${page}`] = await getOccurrenceTable(
+        scope,
+        { sort, dir, page },
+        TABLE_LIMIT,
+      );
+    }
+    if (i === 0) {
+      out[`table ${sort} ${dir} unpaged`] = await getOccurrenceTable(
+        scope,
+        { sort, dir, page: 1 },
+        null,
+      );
+    }
+  }
+  // Every action (the tile's drill-down), then a row's actions to the last page, and the
+  // row's partner and type alone.
+  out["drill everything"] = await drillPages(scope, NONE, DRILL_PAGE, 2);
+  const { row } = plan;
+  if (row) {
+    out["drill row"] = await drillPages(scope, row, KEYSET_PAGE, MAX_KEYSET_PAGES);
+    out["drill partner"] = await drillPages(
+      scope,
+      { ...NONE, partner: row.partner },
+      DRILL_PAGE,
+      1,
+    );
+    out["drill type"] = await drillPages(scope, { ...NONE, type: row.type }, DRILL_PAGE, 1);
+  }
+
+  const ctx: ExportContext = {
+    scope,
+    currency: plan.currency,
+    drill: row ?? NONE,
+    ruleName: plan.ruleName,
+    // Computed once per download, as render-export does.
+    summary: async () => summary,
+  };
+  for (const tile of EXPORT_TILES) out[`csv ${tile}`] = await csvText(tile, ctx);
+  return out;
+}
