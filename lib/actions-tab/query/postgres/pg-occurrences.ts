@@ -6,10 +6,12 @@ import type { OccurrenceRow } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { matchingActions } from "./matching-actions";
 
+// Text sorts byte by byte (COLLATE "C"), whatever the database's collation: the same order as
+// ClickHouse, so both engines page the table identically.
 const SORT_SQL: Record<TableState["sort"], Prisma.Sql> = {
-  name: Prisma.sql`(p.first_name || ' ' || p.last_name)`,
-  email: Prisma.sql`p.email`,
-  type: Prisma.sql`t.name`,
+  name: Prisma.sql`(p.first_name || ' ' || p.last_name) COLLATE "C"`,
+  email: Prisma.sql`p.email COLLATE "C"`,
+  type: Prisma.sql`t.name COLLATE "C"`,
   value: Prisma.sql`g.value`,
   occurrences: Prisma.sql`g.occurrences`,
   rewards: Prisma.sql`g.reward_cents`,
@@ -57,7 +59,8 @@ export async function pgOccurrencePage(
     FROM g
     JOIN partnerships p ON p.program_id = ${scope.programId} AND p.id = g.partnership_id
     JOIN action_types t ON t.program_id = ${scope.programId} AND t.id = g.action_type_id
-    ORDER BY ${SORT_SQL[table.sort]} ${dir}, p.partner_key ASC, t.name ASC, g.value ASC
+    ORDER BY ${SORT_SQL[table.sort]} ${dir}, p.partner_key COLLATE "C" ASC, t.name COLLATE "C" ASC,
+      g.value ASC
     ${paging}`;
   let totalRows = rows.length ? Number(rows[0].totalRows) : 0;
   if (!rows.length && page > 1) {
@@ -94,7 +97,7 @@ export async function* pgOccurrenceBatches(scope: TabScope): AsyncGenerator<Occu
       FROM g
       JOIN partnerships p ON p.program_id = ${scope.programId} AND p.id = g.partnership_id
       JOIN action_types t ON t.program_id = ${scope.programId} AND t.id = g.action_type_id
-      ORDER BY g.partnership_id, t.name, g.value`;
+      ORDER BY g.partnership_id, t.name COLLATE "C", g.value`;
     if (rows.length) yield rows.map(toRow);
   }
 }
