@@ -1,0 +1,57 @@
+import path from "node:path";
+import { assertLocalDatabase } from "../../lib/db/local-guard";
+
+/** What `npm run bench` runs on; every process of one run reads the same environment. */
+export interface BenchConfig {
+  actions: number;
+  runs: number;
+  databaseUrl: string;
+  analyticsPath: string;
+  /** The analytics database inside the chdb folder: the app's default, so the export route finds it. */
+  analyticsDatabase: string;
+  rebuild: boolean;
+  /** Measurements wait (a while) for the 1-minute load average to drop below this. */
+  maxLoad: number;
+}
+
+function positiveInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}.`);
+  return n;
+}
+
+export function benchConfig(): BenchConfig {
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench10m";
+  // The benchmark drops and recreates this database.
+  assertLocalDatabase({ engine: "postgres", url: databaseUrl });
+  return {
+    actions: positiveInt("BENCH_ACTIONS", 10_000_000, 10_000),
+    runs: positiveInt("BENCH_RUNS", 5, 5),
+    databaseUrl,
+    analyticsPath: path.resolve(process.env.BENCH_ANALYTICS_PATH ?? ".data/bench-analytics"),
+    analyticsDatabase: "actionboard",
+    rebuild: process.argv.includes("--rebuild"),
+    maxLoad: Number(process.env.BENCH_MAX_LOAD ?? 1.5) || 1.5,
+  };
+}
+
+/** The big program every measurement reads. */
+export const BENCH_PROGRAM_ID = 1;
+
+/** The Actions tab URLs measured (query strings exactly as the page receives them). */
+export const TAB_URLS = [
+  "timeframe=past_30_days",
+  "timeframe=past_12_complete_months&timescale=week",
+  "timeframe=any_time",
+  "timeframe=any_time&group=1&group_op=exclude&marketplace=no",
+  "timeframe=any_time&tag=3",
+  "timeframe=any_time&name=gen12",
+] as const;
+
+/** Rows of the drill-down CSV compared with ClickHouse's own CSV output. */
+export function drillExportRows(actions: number): number {
+  return Math.min(1_000_000, Math.floor(actions / 10));
+}

@@ -1,0 +1,59 @@
+// Child of `npm run bench`: one download through the export route's own code (renderExport, as
+// GET /p/<program>/actions/export/<file> answers it), bytes counted and dropped, in a fresh
+// process so its peak RSS is the export's own. Arguments: postgres|clickhouse, file, query.
+// The parent sets DATABASE_URL and ANALYTICS_URL, which the app reads.
+import { getAnalytics } from "../../lib/analytics/get-tab-engine";
+import { getPrisma } from "../../lib/db/client";
+import { renderExport } from "../../lib/exports/render-export";
+import { reportResult } from "./child-process";
+import { BENCH_PROGRAM_ID } from "./config";
+
+export interface ExportResult {
+  engine: string;
+  file: string;
+  query: string;
+  seconds: number;
+  bytes: number;
+  /** CSV lines after the header (rows, plus the totals row where the tile has one). */
+  lines: number;
+  /** RSS once the databases were open, before the export started. */
+  startRssMb: number;
+  peakRssMb: number;
+}
+
+const [engine, file, query] = process.argv.slice(2);
+const prisma = await getPrisma();
+const program = await prisma.program.findUniqueOrThrow({ where: { id: BENCH_PROGRAM_ID } });
+const analytics = await getAnalytics();
+if (analytics.engine.name !== engine)
+  throw new Error(`Expected ${engine}, got ${analytics.engine.name}`);
+const startRss = process.memoryUsage().rss;
+
+const started = performance.now();
+const response = await renderExport(
+  program,
+  file,
+  new URL(`http://bench.invalid/p/${program.slug}/actions/export/${file}?${query}`),
+);
+if (response.status !== 200 || !response.body) throw new Error(`${file}: HTTP ${response.status}`);
+let bytes = 0;
+let newlines = 0;
+const reader = response.body.getReader();
+for (;;) {
+  const { done, value } = await reader.read();
+  if (done) break;
+  bytes += value.byteLength;
+  for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) newlines++;
+}
+const seconds = (performance.now() - started) / 1000;
+
+reportResult({
+  engine,
+  file,
+  query,
+  seconds,
+  bytes,
+  lines: newlines - 1,
+  startRssMb: startRss / 1e6,
+  peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6,
+} satisfies ExportResult);

@@ -1,0 +1,142 @@
+// Child of `npm run bench`: the Actions tab as its page computes it, on PostgreSQL and on
+// ClickHouse in the same process, and the drill-down's first and 1,000th page.
+// Arguments: the dataset's anchor (ISO instant, the tab's clock) and the page-1,000 cursor.
+import os from "node:os";
+import { clickhouseTabEngine } from "../../lib/actions-tab/query/clickhouse/clickhouse-tab-engine";
+import { getDrillDown } from "../../lib/actions-tab/query/get-drill-down";
+import { getOccurrenceTable } from "../../lib/actions-tab/query/get-occurrence-table";
+import { getSeries } from "../../lib/actions-tab/query/get-series";
+import { getSummary } from "../../lib/actions-tab/query/get-summary";
+import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres-tab-engine";
+import type { TabEngine } from "../../lib/actions-tab/query/tab-engine";
+import { tabScope } from "../../lib/actions-tab/query/tab-scope";
+import { loadTabState } from "../../lib/actions-tab/load-tab-state";
+import { openClickHouse } from "../../lib/analytics/clickhouse";
+import { setAppDatabase } from "../../lib/db/client";
+import { openDatabase } from "../../lib/db/open";
+import { reportResult } from "./child-process";
+import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./config";
+import { interleavedMedians, settle, timed, type Timing } from "./timing";
+
+export interface Measured {
+  label: string;
+  url: string;
+  /** What the view shows, to say how much it covers (from PostgreSQL). */
+  facts: Record<string, number>;
+  postgres: Timing;
+  clickhouse: Timing;
+  /** Both engines returned the same numbers, series and rows. */
+  agree: boolean;
+  /** 1-minute load average when the measurement started and ended. */
+  load: [number, number];
+}
+
+const [anchor, page1000Cursor] = process.argv.slice(2);
+const config = benchConfig();
+const db = await openDatabase({ engine: "postgres", url: config.databaseUrl });
+setAppDatabase(db);
+const ch = await openClickHouse({
+  engine: "chdb",
+  path: config.analyticsPath,
+  database: config.analyticsDatabase,
+});
+const engines: TabEngine[] = [postgresTabEngine, clickhouseTabEngine(ch)];
+const program = await db.prisma.program.findUniqueOrThrow({
+  where: { id: BENCH_PROGRAM_ID },
+  select: { id: true, timezone: true },
+});
+const now = Date.parse(anchor);
+
+function scopeFor(engine: TabEngine, url: string) {
+  const state = loadTabState(Object.fromEntries(new URLSearchParams(url)));
+  if (state.warnings.length) throw new Error(`${url}: ${state.warnings.join(" ")}`);
+  return { state, scope: tabScope(engine, program, state.filters, now) };
+}
+
+/** The page's three tiles, started together as its Suspense boundaries start them. */
+async function wholeTab(engine: TabEngine, url: string) {
+  const parts: Record<string, number> = {};
+  const started = performance.now();
+  const { state, scope } = scopeFor(engine, url);
+  const [summary, series, table] = await Promise.all([
+    timed(getSummary(scope), parts, "summary", started),
+    timed(getSeries(scope), parts, "series", started),
+    timed(getOccurrenceTable(scope, { ...state.table, page: 1 }), parts, "table", started),
+  ]);
+  return { parts, result: { summary, series, table } };
+}
+
+async function drill(engine: TabEngine, url: string) {
+  const { state, scope } = scopeFor(engine, url);
+  return getDrillDown(scope, state.drill);
+}
+
+async function measure(
+  label: string,
+  url: string,
+  run: (engine: TabEngine) => Promise<{ parts: Record<string, number>; result: unknown }>,
+  facts: (result: unknown) => Record<string, number>,
+): Promise<Measured> {
+  const loadBefore = await settle(label);
+  const { timings, results } = await interleavedMedians(
+    config.runs,
+    engines.map((engine) => () => run(engine)),
+  );
+  const load: [number, number] = [loadBefore, os.loadavg()[0]];
+  for (const [i, engine] of engines.entries()) {
+    console.error(
+      `  ${label.padEnd(58)} ${engine.name.padEnd(10)} ${timings[i].ms.toFixed(1).padStart(9)} ms`,
+    );
+  }
+  const agree = JSON.stringify(results[0]) === JSON.stringify(results[1]);
+  if (!agree) console.error(`  !! ${label}: PostgreSQL and ClickHouse disagree`);
+  return {
+    label,
+    url,
+    facts: facts(results[0]),
+    postgres: timings[0],
+    clickhouse: timings[1],
+    agree,
+    load,
+  };
+}
+
+console.error(
+  `Median of ${config.runs} runs after a warm-up, engines taking turns, as of ${anchor}:`,
+);
+const measured: Measured[] = [];
+for (const url of TAB_URLS) {
+  measured.push(
+    await measure(
+      `whole tab ${url}`,
+      url,
+      (e) => wholeTab(e, url),
+      (r) => {
+        const { summary, table } = r as Awaited<ReturnType<typeof wholeTab>>["result"];
+        return { actions: summary.current.occurrences, "table rows": table.totalRows };
+      },
+    ),
+  );
+}
+const drillUrls: [string, string][] = [
+  ["drill-down page 1 + total", "timeframe=any_time"],
+  ["drill-down page 1,000 + total", `timeframe=any_time&after=${page1000Cursor}`],
+];
+for (const [label, url] of drillUrls) {
+  measured.push(
+    await measure(
+      label,
+      url,
+      async (e) => {
+        const started = performance.now();
+        const page = await drill(e, url);
+        return { parts: { page: performance.now() - started }, result: page };
+      },
+      (r) => {
+        const page = r as Awaited<ReturnType<typeof drill>>;
+        return { "actions in total": page.total };
+      },
+    ),
+  );
+}
+reportResult(measured);

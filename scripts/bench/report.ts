@@ -1,0 +1,250 @@
+import { readFile, writeFile } from "node:fs/promises";
+import * as prettier from "prettier";
+import type { Dataset } from "./build-dataset";
+import type { ClickHouseCsvResult } from "./clickhouse-csv";
+import type { ExportResult } from "./export-csv";
+import type { Measured } from "./measure-tab";
+import type { SyncResult } from "./sync-analytics";
+
+/** 1-minute load average when a measurement started and ended. */
+export interface Loaded {
+  load: [number, number];
+}
+
+export interface BenchRun {
+  date: string;
+  /** The code measured: commit and whether it had local changes. */
+  code: string;
+  command: string;
+  machine: string;
+  versions: string;
+  runs: number;
+  maxLoad: number;
+  dataset: Dataset;
+  sync: SyncResult;
+  tab: Measured[];
+  exports: {
+    table: { postgres: ExportResult & Loaded; clickhouse: ExportResult & Loaded };
+    drill: { postgres: ExportResult & Loaded; clickhouse: ExportResult & Loaded };
+    baseline: { postgres: ExportResult & Loaded; clickhouse: ExportResult & Loaded };
+    clickhouseCsv: ClickHouseCsvResult & Loaded;
+  };
+}
+
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (n: number) => (n >= 100 ? `${int(n)} ms` : `${n.toFixed(1)} ms`);
+const sec = (n: number) => `${n.toFixed(2)} s`;
+const mb = (bytes: number) =>
+  `${(bytes / 1e6).toLocaleString("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+const times = (n: number) => `${n >= 10 ? n.toFixed(0) : n.toFixed(1)}×`;
+const yes = (ok: boolean) => (ok ? "yes" : "**no**");
+
+interface Row {
+  what: string;
+  postgres: string;
+  clickhouse: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+function rows(run: BenchRun): Row[] {
+  const out: Row[] = [];
+  for (const m of run.tab) {
+    const ratio = m.postgres.ms / m.clickhouse.ms;
+    const facts = Object.entries(m.facts)
+      .map(([k, v]) => `${int(v)} ${k}`)
+      .join(", ");
+    const agree = m.agree ? "" : " — **engines disagree**";
+    if (m.label.startsWith("whole tab")) {
+      out.push({
+        what: `Whole tab \`${m.url}\` (${facts})${agree}`,
+        postgres: ms(m.postgres.ms),
+        clickhouse: ms(m.clickhouse.ms),
+        ratio: times(ratio),
+        target: "CH ≤ 500 ms and ≥ 10× faster",
+        met: m.clickhouse.ms <= 500 && ratio >= 10,
+      });
+    } else {
+      out.push({
+        what: `${m.label[0].toUpperCase()}${m.label.slice(1)}, any time (${facts})${agree}`,
+        postgres: ms(m.postgres.ms),
+        clickhouse: ms(m.clickhouse.ms),
+        ratio: times(ratio),
+        target: "CH ≤ 50 ms",
+        met: m.clickhouse.ms <= 50,
+      });
+    }
+  }
+  const { table, drill, baseline, clickhouseCsv } = run.exports;
+  out.push({
+    what: `\`table.csv\` any time through the export code (${int(table.clickhouse.lines)} lines, ${mb(table.clickhouse.bytes)})`,
+    postgres: sec(table.postgres.seconds),
+    clickhouse: sec(table.clickhouse.seconds),
+    ratio: times(table.postgres.seconds / table.clickhouse.seconds),
+    target: "CH ≤ 5 s",
+    met: table.clickhouse.seconds <= 5,
+  });
+  const vsOwn = drill.clickhouse.seconds / clickhouseCsv.seconds;
+  out.push({
+    what: `\`actions.csv\` ${int(drill.clickhouse.lines)} drill-down rows through the export code (${mb(drill.clickhouse.bytes)})`,
+    postgres: sec(drill.postgres.seconds),
+    clickhouse: sec(drill.clickhouse.seconds),
+    ratio: times(drill.postgres.seconds / drill.clickhouse.seconds),
+    target: "CH ≤ 2× its own FORMAT CSV",
+    met: vsOwn <= 2,
+  });
+  out.push({
+    what: `Same rows by ClickHouse itself: \`SELECT … FORMAT CSV\` drained through @clickhouse/client (${int(clickhouseCsv.lines)} rows, ${mb(clickhouseCsv.bytes)}); export ÷ this = **${times(vsOwn)}**`,
+    postgres: "—",
+    clickhouse: sec(clickhouseCsv.seconds),
+    ratio: "—",
+    target: "",
+    met: null,
+  });
+  out.push({
+    what: `Peak RSS of the \`actions.csv\` export process (fresh process; in brackets: above the same process exporting one number, which peaks at PG ${int(baseline.postgres.peakRssMb)} MB / CH ${int(baseline.clickhouse.peakRssMb)} MB)`,
+    postgres: `${int(drill.postgres.peakRssMb)} MB (+${int(drill.postgres.peakRssMb - baseline.postgres.peakRssMb)})`,
+    clickhouse: `${int(drill.clickhouse.peakRssMb)} MB (+${int(drill.clickhouse.peakRssMb - baseline.clickhouse.peakRssMb)})`,
+    ratio: "—",
+    target: "CH ≤ 250 MB",
+    met: drill.clickhouse.peakRssMb <= 250,
+  });
+  out.push({
+    what: `Peak RSS of the \`table.csv\` export process`,
+    postgres: `${int(table.postgres.peakRssMb)} MB (+${int(table.postgres.peakRssMb - baseline.postgres.peakRssMb)})`,
+    clickhouse: `${int(table.clickhouse.peakRssMb)} MB (+${int(table.clickhouse.peakRssMb - baseline.clickhouse.peakRssMb)})`,
+    ratio: "—",
+    target: "",
+    met: null,
+  });
+  return out;
+}
+
+export function resultsTable(run: BenchRun): string {
+  const lines = [
+    "| Measurement | PostgreSQL | ClickHouse | PG ÷ CH | Target | Met? |",
+    "| --- | ---: | ---: | ---: | --- | --- |",
+    ...rows(run).map(
+      (r) =>
+        `| ${r.what} | ${r.postgres} | ${r.clickhouse} | ${r.ratio} | ${r.target} | ${r.met === null ? "" : yes(r.met)} |`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
+export function misses(run: BenchRun): string[] {
+  return rows(run)
+    .filter((r) => r.met === false)
+    .map(
+      (r) =>
+        `${r.what.split(" (")[0]}: ClickHouse ${r.clickhouse}, PostgreSQL ${r.postgres}, PG ÷ CH ${r.ratio} (target ${r.target})`,
+    );
+}
+
+const loadText = ([a, b]: [number, number]) => `${a.toFixed(1)} → ${b.toFixed(1)}`;
+
+function exportDetails(run: BenchRun): string {
+  const { table, drill, baseline, clickhouseCsv } = run.exports;
+  const lines = [
+    "| Export | Engine | Seconds | Bytes | Lines | RSS at start | Peak RSS | Load average |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const [name, pair] of [
+    ["table.csv", table],
+    ["actions.csv", drill],
+    ["occurrences.csv (one number)", baseline],
+  ] as const) {
+    for (const r of [pair.postgres, pair.clickhouse]) {
+      lines.push(
+        `| ${name} \`${r.query}\` | ${r.engine} | ${r.seconds.toFixed(2)} | ${int(r.bytes)} | ${int(r.lines)} | ${int(r.startRssMb)} MB | ${int(r.peakRssMb)} MB | ${loadText(r.load)} |`,
+      );
+    }
+  }
+  const c = clickhouseCsv;
+  lines.push(
+    `| same rows, ClickHouse \`FORMAT CSV\` | chdb | ${c.seconds.toFixed(2)} | ${int(c.bytes)} | ${int(c.lines)} | | ${int(c.peakRssMb)} MB | ${loadText(c.load)} |`,
+  );
+  return lines.join("\n");
+}
+
+function breakdown(run: BenchRun): string {
+  const lines = [
+    "| View | Engine | Whole (median) | Summary | Series | Table | All runs (ms) | Load average |",
+    "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
+  ];
+  for (const m of run.tab.filter((t) => t.label.startsWith("whole tab"))) {
+    for (const [name, t] of [
+      ["PostgreSQL", m.postgres],
+      ["ClickHouse", m.clickhouse],
+    ] as const) {
+      lines.push(
+        `| \`${m.url}\` | ${name} | ${ms(t.ms)} | ${ms(t.parts.summary)} | ${ms(t.parts.series)} | ${ms(t.parts.table)} | ${t.all.map((v) => Math.round(v)).join(", ")} | ${loadText(m.load)} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+export function benchSection(run: BenchRun): string {
+  const d = run.dataset;
+  const s = run.sync;
+  const size = (table: string) => int(d.sizes.find((x) => x.table === table)?.rows ?? 0);
+  const last = s.last
+    ? `${int(s.last.rows)} rows in ${sec(s.last.backfillSeconds)} (${int(s.last.rowsPerSecond)} rows/s, load average ${s.last.loadAverage.toFixed(1)}), then \`OPTIMIZE TABLE … FINAL\` in ${sec(s.last.optimizeSeconds)}`
+    : "no record of the last sync";
+  const syncLine = !s.skipped
+    ? `synced by \`backfillAnalytics\` in this run: ${last}. ${mb(s.clickhouseBytes)} on disk.`
+    : s.last
+      ? `the copy already matched PostgreSQL and was reused; its sync (${s.last.at.slice(0, 16).replace("T", " ")} UTC) took ${last}. ${mb(s.clickhouseBytes)} on disk.`
+      : `the copy already matched PostgreSQL and was reused (its sync was not recorded). ${mb(s.clickhouseBytes)} on disk.`;
+  const missList = misses(run);
+  return [
+    START,
+    `## Actions tab at ${int(d.actions)} actions: PostgreSQL vs ClickHouse`,
+    "",
+    `Measured ${run.date} with \`${run.command}\` (${run.code}) on ${run.machine}; ${run.versions}.`,
+    "",
+    `**Dataset** (\`scripts/bench/dataset-sql.ts\`): one program with ${int(d.actions)} actions over 2 years up to ${d.anchor} (the tab's clock), ${size("partnerships")} partnerships in all (20,000 in it, power-law activity), ${size("customers")} customers, ${size("partnership_tags")} partnership tags, 1 % archived actions, plus three small programs in the same tables (${size("actions")} actions in all). PostgreSQL database ${mb(d.databaseBytes)}${d.rebuilt ? `, built in ${d.buildSeconds} s` : `, reused (built in ${d.buildSeconds} s)`} by set-based SQL with triggers off, then VACUUM ANALYZE.`,
+    "",
+    `**ClickHouse copy** (chdb, embedded): ${syncLine}`,
+    "",
+    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`renderExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it).`,
+    "",
+    resultsTable(run),
+    "",
+    missList.length
+      ? `**Missed:**\n\n${missList.map((m) => `- ${m}`).join("\n")}`
+      : "**Every target met.**",
+    "",
+    "<details><summary>Details: per-part timings (ms until each part resolved inside the parallel run), every export, load averages</summary>",
+    "",
+    breakdown(run),
+    "",
+    exportDetails(run),
+    "",
+    "</details>",
+    END,
+  ].join("\n");
+}
+
+/** Replaces the section between the markers in BENCHMARKS.md (or adds it), keeping the rest. */
+export async function writeBenchmarks(file: string, section: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    text = "# Benchmarks\n";
+  }
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  const next =
+    start !== -1 && end > start
+      ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}`
+      : `${text.trimEnd()}\n\n${section}\n`;
+  // Formatted like the rest of the repository, so `prettier --check .` stays green after a run.
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(file, await prettier.format(next, { ...options, filepath: file }));
+}
