@@ -31,3 +31,11 @@ export function fittingUnit(first: number, last: number, unit: Unit, timeZone: s
   }
   return current;
 }
+
+/** The label of the bucket holding a local day (`YYYY-MM-DD`): its first day at that timescale. */
+export function bucketOfDay(day: string, unit: Unit): string {
+  if (unit === "day") return day;
+  // An engine's own day (possibly before 1970 in zones west of Greenwich), not user input.
+  const [year, month, date] = day.split("-").map(Number);
+  return formatDate(startOfUnit({ year, month, day: date }, unit));
+}

@@ -1,7 +1,6 @@
 import type { RewardOutcome } from "../../rewards/evaluate-reward-rules";
 import type { InstantRange } from "../resolve-timeframe";
 import type { DrillSelection, TableState } from "../search-params";
-import type { Unit } from "../timeframe";
 import type { TabScope } from "./tab-scope";
 
 export interface SummaryNumbers {
@@ -49,6 +48,12 @@ export interface DrillRow {
   rewardOutcome: RewardOutcome;
 }
 
+export interface DailyCounts {
+  first: number | null;
+  last: number | null;
+  days: { day: string; type: string; occurrences: number }[];
+}
+
 export type DrillCursor = { at: number; id: bigint };
 export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
 
@@ -62,13 +67,12 @@ export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
 export interface TabEngine {
   readonly name: "postgres" | "clickhouse";
   summaryNumbers(scope: TabScope, range: InstantRange): Promise<SummaryNumbers>;
-  /** First and last matching occurred_at (epoch ms), or nulls when nothing matches. */
-  actionExtent(scope: TabScope): Promise<{ first: number | null; last: number | null }>;
-  /** Occurrences per bucket (`YYYY-MM-DD` of the bucket's start in the zone) and type name. */
-  seriesCounts(
-    scope: TabScope,
-    unit: Unit,
-  ): Promise<{ bucket: string; type: string; occurrences: number }[]>;
+  /**
+   * Matching occurrences per local day (`YYYY-MM-DD` in the program's zone) and type name, with
+   * the first and last matching occurred_at (epoch ms; nulls when nothing matches). One scan
+   * serves the chart at any timescale: days roll up into weeks, months, quarters and years.
+   */
+  dailyCounts(scope: TabScope): Promise<DailyCounts>;
   /** One sorted page of the occurrences table (`limit: null` = all rows) and the row count. */
   occurrencePage(
     scope: TabScope,

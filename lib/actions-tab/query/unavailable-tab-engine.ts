@@ -8,8 +8,7 @@ export function unavailableTabEngine(reason: string): TabEngine {
   return {
     name: "clickhouse",
     summaryNumbers: fail,
-    actionExtent: fail,
-    seriesCounts: fail,
+    dailyCounts: fail,
     occurrencePage: fail,
     async *occurrenceBatches() {
       yield await fail();

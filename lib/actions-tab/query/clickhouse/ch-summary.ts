@@ -1,8 +1,7 @@
-import { chConst, chsql } from "../../../analytics/ch-sql";
+import { chsql } from "../../../analytics/ch-sql";
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { InstantRange } from "../../resolve-timeframe";
-import type { Unit } from "../../timeframe";
-import { toSummaryNumbers, type SummaryNumbers } from "../tab-engine";
+import { toSummaryNumbers, type DailyCounts, type SummaryNumbers } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { actionTypesNow, chMatchingActions, ms } from "./ch-matching-actions";
 
@@ -29,37 +28,30 @@ export async function chCountNew(ch: ClickHouse, scope: TabScope, since: number)
   return Number(row.n);
 }
 
-export async function chActionExtent(ch: ClickHouse, scope: TabScope) {
+// Date32 with extended results: a local day before 1970 (the epoch is still 1969 west of
+// Greenwich) would otherwise wrap around, as PostgreSQL's to_char does not.
+export async function chDailyCounts(ch: ClickHouse, scope: TabScope): Promise<DailyCounts> {
   const { from, where } = chMatchingActions(scope);
-  const [row] = await ch.query<{ n: Numeric; first: Numeric; last: Numeric }>(chsql`
-    SELECT count() AS n, toUnixTimestamp64Milli(min(a.occurred_at)) AS first,
-           toUnixTimestamp64Milli(max(a.occurred_at)) AS last
-    FROM ${from} WHERE ${where}`);
-  return Number(row.n) === 0
-    ? { first: null, last: null }
-    : { first: Number(row.first), last: Number(row.last) };
-}
-
-// The start of the bucket holding a local date, as PostgreSQL's date_trunc (weeks on Monday).
-// On Date32 with extended results: a local date before 1970 (the epoch is still 1969 west of
-// Greenwich) would otherwise wrap around (toDate) or clamp (toMonday & co. returning Date).
-const BUCKET_START: Record<Unit, string> = {
-  day: "",
-  week: "toMonday",
-  month: "toStartOfMonth",
-  quarter: "toStartOfQuarter",
-  year: "toStartOfYear",
-};
-
-export async function chSeriesCounts(ch: ClickHouse, scope: TabScope, unit: Unit) {
-  const { from, where } = chMatchingActions(scope);
-  const rows = await ch.query<{ bucket: string; type: string; occurrences: Numeric }>(chsql`
-    SELECT c.bucket AS bucket, t.name AS type, c.occurrences AS occurrences FROM (
-      SELECT toString(${chConst(BUCKET_START[unit])}(toDate32(a.occurred_at, ${scope.timezone}))) AS bucket,
-             a.action_type_id AS action_type_id, count() AS occurrences
+  const rows = await ch.query<{
+    day: string;
+    type: string;
+    occurrences: Numeric;
+    first: Numeric;
+    last: Numeric;
+  }>(chsql`
+    SELECT c.day AS day, t.name AS type, c.occurrences AS occurrences,
+           toUnixTimestamp64Milli(c.first) AS first, toUnixTimestamp64Milli(c.last) AS last
+    FROM (
+      SELECT toString(toDate32(a.occurred_at, ${scope.timezone})) AS day,
+             a.action_type_id AS action_type_id, count() AS occurrences,
+             min(a.occurred_at) AS first, max(a.occurred_at) AS last
       FROM ${from} WHERE ${where}
-      GROUP BY bucket, action_type_id) AS c
+      GROUP BY day, action_type_id) AS c
     JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = c.action_type_id
     SETTINGS enable_extended_results_for_datetime_functions = 1`);
-  return rows.map((r) => ({ ...r, occurrences: Number(r.occurrences) }));
+  return {
+    first: rows.length ? rows.reduce((m, r) => Math.min(m, Number(r.first)), Infinity) : null,
+    last: rows.length ? rows.reduce((m, r) => Math.max(m, Number(r.last)), -Infinity) : null,
+    days: rows.map((r) => ({ day: r.day, type: r.type, occurrences: Number(r.occurrences) })),
+  };
 }

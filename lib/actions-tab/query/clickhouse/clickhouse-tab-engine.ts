@@ -2,15 +2,14 @@ import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { TabEngine } from "../tab-engine";
 import { chDrillRows, chDrillTotal } from "./ch-drill-down";
 import { chOccurrenceBatches, chOccurrencePage } from "./ch-occurrences";
-import { chActionExtent, chCountNew, chSeriesCounts, chSummaryNumbers } from "./ch-summary";
+import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
 export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
   return {
     name: "clickhouse",
     summaryNumbers: (scope, range) => chSummaryNumbers(ch, scope, range),
-    actionExtent: (scope) => chActionExtent(ch, scope),
-    seriesCounts: (scope, unit) => chSeriesCounts(ch, scope, unit),
+    dailyCounts: (scope) => chDailyCounts(ch, scope),
     occurrencePage: (scope, table, page, limit) => chOccurrencePage(ch, scope, table, page, limit),
     occurrenceBatches: (scope) => chOccurrenceBatches(ch, scope),
     drillRows: (scope, selection, cursor, limit) =>
