@@ -1,6 +1,8 @@
 import "server-only";
 import { bucketLabels, bucketOfDay, fittingUnit } from "../buckets";
 import type { Unit } from "../timeframe";
+import { addToDate, startOfDate } from "../zoned-time";
+import type { DailyCount } from "./tab-engine";
 import type { TabScope } from "./tab-scope";
 
 export interface Series {
@@ -12,13 +14,36 @@ export interface Series {
   rows: ({ bucket: string } & Record<string, number | string>)[];
 }
 
+/**
+ * The start of the first day with actions and the end of the last: the chart's buckets depend only
+ * on the local dates of its ends.
+ */
+function dayExtent(counts: DailyCount[], timeZone: string) {
+  if (counts.length === 0) return { first: null, last: null };
+  let firstDay = counts[0].day;
+  let lastDay = firstDay;
+  for (const { day } of counts) {
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const date = (day: string) => {
+    const [year, month, d] = day.split("-").map(Number);
+    return { year, month, day: d };
+  };
+  return {
+    first: startOfDate(date(firstDay), timeZone),
+    last: startOfDate(addToDate(date(lastDay), 1, "day"), timeZone) - 1,
+  };
+}
+
 /** Occurrences over time by timescale, stacked by action type, bucketed in the program's zone. */
 export async function getSeries(scope: TabScope): Promise<Series> {
   const requestedUnit = scope.filters.timescale;
   const counts = await scope.engine.dailyCounts(scope);
-  const first = scope.range.start ?? counts.first;
+  const extent = dayExtent(counts, scope.timezone);
+  const first = scope.range.start ?? extent.first;
   // Up to the end of the timeframe; open-ended ones run to now, "any time" to the last action.
-  const lastAction = counts.last;
+  const lastAction = extent.last;
   const last =
     scope.range.end !== null
       ? scope.range.end - 1
@@ -29,14 +54,14 @@ export async function getSeries(scope: TabScope): Promise<Series> {
     return { unit: requestedUnit, requestedUnit, types: [], rows: [] };
   const unit = fittingUnit(first, last, requestedUnit, scope.timezone);
 
-  const types = [...new Set(counts.days.map((c) => c.type))].sort();
+  const types = [...new Set(counts.map((c) => c.type))].sort();
   const rows = bucketLabels(first, last, unit, scope.timezone).map((bucket) => {
     const row: { bucket: string } & Record<string, number | string> = { bucket };
     for (const type of types) row[type] = 0;
     return row;
   });
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
-  for (const c of counts.days) {
+  for (const c of counts) {
     const row = byBucket.get(bucketOfDay(c.day, unit));
     if (row) row[c.type] = Number(row[c.type]) + c.occurrences;
   }

@@ -48,10 +48,10 @@ export interface DrillRow {
   rewardOutcome: RewardOutcome;
 }
 
-export interface DailyCounts {
-  first: number | null;
-  last: number | null;
-  days: { day: string; type: string; occurrences: number }[];
+export interface DailyCount {
+  day: string;
+  type: string;
+  occurrences: number;
 }
 
 export type DrillCursor = { at: number; id: bigint };
@@ -68,11 +68,11 @@ export interface TabEngine {
   readonly name: "postgres" | "clickhouse";
   summaryNumbers(scope: TabScope, range: InstantRange): Promise<SummaryNumbers>;
   /**
-   * Matching occurrences per local day (`YYYY-MM-DD` in the program's zone) and type name, with
-   * the first and last matching occurred_at (epoch ms; nulls when nothing matches). One scan
-   * serves the chart at any timescale: days roll up into weeks, months, quarters and years.
+   * Matching occurrences per local day (`YYYY-MM-DD` in the program's zone) and type name. One
+   * scan serves the chart at any timescale: days roll up into weeks, months, quarters and years,
+   * and the first and last days give its extent.
    */
-  dailyCounts(scope: TabScope): Promise<DailyCounts>;
+  dailyCounts(scope: TabScope): Promise<DailyCount[]>;
   /** One sorted page of the occurrences table (`limit: null` = all rows) and the row count. */
   occurrencePage(
     scope: TabScope,

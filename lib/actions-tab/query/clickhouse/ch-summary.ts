@@ -1,7 +1,7 @@
 import { chsql } from "../../../analytics/ch-sql";
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { InstantRange } from "../../resolve-timeframe";
-import { toSummaryNumbers, type DailyCounts, type SummaryNumbers } from "../tab-engine";
+import { toSummaryNumbers, type DailyCount, type SummaryNumbers } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { actionTypesNow, chMatchingActions, ms } from "./ch-matching-actions";
 
@@ -30,28 +30,16 @@ export async function chCountNew(ch: ClickHouse, scope: TabScope, since: number)
 
 // Date32 with extended results: a local day before 1970 (the epoch is still 1969 west of
 // Greenwich) would otherwise wrap around, as PostgreSQL's to_char does not.
-export async function chDailyCounts(ch: ClickHouse, scope: TabScope): Promise<DailyCounts> {
+export async function chDailyCounts(ch: ClickHouse, scope: TabScope): Promise<DailyCount[]> {
   const { from, where } = chMatchingActions(scope);
-  const rows = await ch.query<{
-    day: string;
-    type: string;
-    occurrences: Numeric;
-    first: Numeric;
-    last: Numeric;
-  }>(chsql`
-    SELECT c.day AS day, t.name AS type, c.occurrences AS occurrences,
-           toUnixTimestamp64Milli(c.first) AS first, toUnixTimestamp64Milli(c.last) AS last
+  const rows = await ch.query<{ day: string; type: string; occurrences: Numeric }>(chsql`
+    SELECT c.day AS day, t.name AS type, c.occurrences AS occurrences
     FROM (
       SELECT toString(toDate32(a.occurred_at, ${scope.timezone})) AS day,
-             a.action_type_id AS action_type_id, count() AS occurrences,
-             min(a.occurred_at) AS first, max(a.occurred_at) AS last
+             a.action_type_id AS action_type_id, count() AS occurrences
       FROM ${from} WHERE ${where}
       GROUP BY day, action_type_id) AS c
     JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = c.action_type_id
     SETTINGS enable_extended_results_for_datetime_functions = 1`);
-  return {
-    first: rows.length ? rows.reduce((m, r) => Math.min(m, Number(r.first)), Infinity) : null,
-    last: rows.length ? rows.reduce((m, r) => Math.max(m, Number(r.last)), -Infinity) : null,
-    days: rows.map((r) => ({ day: r.day, type: r.type, occurrences: Number(r.occurrences) })),
-  };
+  return rows.map((r) => ({ ...r, occurrences: Number(r.occurrences) }));
 }
