@@ -7,6 +7,7 @@ import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate
 import { bulkInsert } from "../seed/bulk-insert";
 import { createProgram } from "./factories";
 import type { ActionSpec, PartnerSpec, ProgramSpec } from "./random-tab-world";
+import { ACTION_COLUMNS as TAB_ACTION_COLUMNS } from "./tab-fixture";
 
 export interface ModelAction {
   key: string;
@@ -38,20 +39,7 @@ const at = (i: number, list: number[]) => list[i % list.length];
 const pickAll = (indexes: number[], list: number[]) =>
   list.length ? [...new Set(indexes.map((i) => at(i, list)))] : [];
 
-const ACTION_COLUMNS = [
-  { name: "program_id", type: "int" },
-  { name: "key", type: "text" },
-  { name: "action_type_id", type: "int" },
-  { name: "value", type: "int" },
-  { name: "target_type", type: '"TargetType"' },
-  { name: "partnership_id", type: "int" },
-  { name: "customer_id", type: "int" },
-  { name: "occurred_at", type: "timestamptz" },
-  { name: "created_at", type: "timestamptz" },
-  { name: "archived_at", type: "timestamptz" },
-  { name: "reward_cents", type: "int" },
-  { name: "reward_outcome", type: "jsonb" },
-];
+const ACTION_COLUMNS = [...TAB_ACTION_COLUMNS, { name: "reward_outcome", type: "jsonb" }];
 
 /** Inserts actions as ingestion would: rewards from the rules (or written directly), one statement. */
 async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSpec[]) {

@@ -28,6 +28,21 @@ export interface ModelAction {
   rewardCents: number;
 }
 
+/** The columns test fixtures write to `actions` in bulk (ingestion fills the rest). */
+export const ACTION_COLUMNS = [
+  { name: "program_id", type: "int" },
+  { name: "key", type: "text" },
+  { name: "action_type_id", type: "int" },
+  { name: "value", type: "int" },
+  { name: "target_type", type: '"TargetType"' },
+  { name: "partnership_id", type: "int" },
+  { name: "customer_id", type: "int" },
+  { name: "occurred_at", type: "timestamptz" },
+  { name: "created_at", type: "timestamptz" },
+  { name: "archived_at", type: "timestamptz" },
+  { name: "reward_cents", type: "int" },
+];
+
 /**
  * A program for the Actions tab tests, in New York time, with actions spread over a DST change
  * and a year boundary, plus a second program at the same times that must never count. Returns
@@ -166,19 +181,7 @@ export async function seedTabProgram(prisma: PrismaClient, runner: SqlRunner, se
         a.rewardCents,
       ];
     });
-  const columns = [
-    { name: "program_id", type: "int" },
-    { name: "key", type: "text" },
-    { name: "action_type_id", type: "int" },
-    { name: "value", type: "int" },
-    { name: "target_type", type: '"TargetType"' },
-    { name: "partnership_id", type: "int" },
-    { name: "customer_id", type: "int" },
-    { name: "occurred_at", type: "timestamptz" },
-    { name: "created_at", type: "timestamptz" },
-    { name: "archived_at", type: "timestamptz" },
-    { name: "reward_cents", type: "int" },
-  ];
+  const columns = ACTION_COLUMNS;
   const inserted = await bulkInsert<{ id: string; key: string }>(
     runner,
     "actions",
