@@ -18,9 +18,17 @@ if (analyticsTarget.engine === "postgres") {
   );
   process.exit(1);
 }
+// ClickHouse first: an embedded folder is locked by its opener, so a running app stops us here,
+// before we touch its embedded database.
+const ch = await openClickHouse(analyticsTarget).catch((error: Error) => {
+  console.error(`Cannot open ${describeAnalyticsTarget(analyticsTarget)}: ${error.message}.`);
+  if (analyticsTarget.engine === "chdb") {
+    console.error("An embedded folder allows one process: if the app is running, stop it first.");
+  }
+  process.exit(1);
+});
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);
-const ch = await openClickHouse(analyticsTarget);
 try {
   await migrate(db);
   if (process.argv.includes("--reset")) await dropAnalyticsDatabase(ch);
