@@ -10,8 +10,6 @@ import type { ChSql } from "./ch-sql";
 export interface ClickHouse {
   database: string;
   query<T>(sql: ChSql): Promise<T[]>;
-  /** Rows as they arrive, in chunks: for exports that must not hold a whole result. */
-  stream<T>(sql: ChSql): AsyncGenerator<T[]>;
   command(sql: ChSql): Promise<void>;
   insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
@@ -58,12 +56,6 @@ export async function openClickHouse(
     async query<T>(sql: ChSql) {
       const result = await client.query({ ...rendered(sql), format: "JSONEachRow" });
       return result.json<T>();
-    },
-    async *stream<T>(sql: ChSql) {
-      const result = await client.query({ ...rendered(sql), format: "JSONEachRow" });
-      for await (const rows of result.stream<T>()) {
-        yield rows.map((row) => row.json<T>());
-      }
     },
     async command(sql: ChSql) {
       await client.command(rendered(sql));
