@@ -23,10 +23,43 @@ export function bucketLabels(first: number, last: number, unit: Unit, timeZone: 
   return labels;
 }
 
-/** The requested timescale, or a coarser one when the span would draw more than MAX_BUCKETS bars. */
+const DAY_MS = 86_400_000;
+
+/** How many buckets of a unit the span from one instant to another covers, without listing them. */
+export function bucketCount(first: number, last: number, unit: Unit, timeZone: string): number {
+  const a = startOfUnit(dateOf(first, timeZone), unit);
+  const b = startOfUnit(dateOf(last, timeZone), unit);
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  switch (unit) {
+    case "day":
+      return (
+        Math.round(
+          (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
+        ) + 1
+      );
+    case "week":
+      return (
+        Math.round(
+          (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) /
+            (7 * DAY_MS),
+        ) + 1
+      );
+    case "month":
+      return months + 1;
+    case "quarter":
+      return months / 3 + 1;
+    case "year":
+      return b.year - a.year + 1;
+  }
+}
+
+/**
+ * The requested timescale, or a coarser one when the span would draw more than MAX_BUCKETS bars.
+ * Counted, not listed, so a span of thousands of years costs nothing.
+ */
 export function fittingUnit(first: number, last: number, unit: Unit, timeZone: string): Unit {
   let current = unit;
-  while (COARSER[current] && bucketLabels(first, last, current, timeZone).length > MAX_BUCKETS) {
+  while (COARSER[current] && bucketCount(first, last, current, timeZone) > MAX_BUCKETS) {
     current = COARSER[current]!;
   }
   return current;

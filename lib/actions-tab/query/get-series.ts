@@ -1,7 +1,7 @@
 import "server-only";
-import { bucketLabels, bucketOfDay, fittingUnit } from "../buckets";
+import { bucketCount, bucketLabels, bucketOfDay, fittingUnit, MAX_BUCKETS } from "../buckets";
 import type { Unit } from "../timeframe";
-import { addToDate, startOfDate } from "../zoned-time";
+import { addToDate, dateOf, startOfDate } from "../zoned-time";
 import type { DailyCount } from "./tab-engine";
 import type { TabScope } from "./tab-scope";
 
@@ -41,10 +41,10 @@ export async function getSeries(scope: TabScope): Promise<Series> {
   const requestedUnit = scope.filters.timescale;
   const counts = await scope.engine.dailyCounts(scope);
   const extent = dayExtent(counts, scope.timezone);
-  const first = scope.range.start ?? extent.first;
+  let first = scope.range.start ?? extent.first;
   // Up to the end of the timeframe; open-ended ones run to now, "any time" to the last action.
   const lastAction = extent.last;
-  const last =
+  let last =
     scope.range.end !== null
       ? scope.range.end - 1
       : scope.range.start === null
@@ -52,6 +52,18 @@ export async function getSeries(scope: TabScope): Promise<Series> {
         : Math.max(scope.asOf, lastAction ?? scope.asOf);
   if (first === null || last < first)
     return { unit: requestedUnit, requestedUnit, types: [], rows: [] };
+  if (bucketCount(first, last, "year", scope.timezone) > MAX_BUCKETS) {
+    // A timeframe of thousands of years (range_1970-01-01_9999-12-31): draw the part that holds
+    // actions, or the years up to now when none do; every matching action stays in the chart.
+    first = Math.max(first, extent.first ?? Math.min(last, scope.asOf));
+    last = Math.max(first, Math.min(last, lastAction ?? Math.min(last, scope.asOf)));
+    const lastYear = dateOf(last, scope.timezone).year;
+    const earliest = startOfDate(
+      { year: lastYear - MAX_BUCKETS + 1, month: 1, day: 1 },
+      scope.timezone,
+    );
+    first = Math.max(first, earliest);
+  }
   const unit = fittingUnit(first, last, requestedUnit, scope.timezone);
 
   const types = [...new Set(counts.map((c) => c.type))].sort();

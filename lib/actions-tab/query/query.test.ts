@@ -7,6 +7,7 @@ import {
   type TestAnalytics,
 } from "../../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { MAX_BUCKETS } from "../buckets";
 import { DEFAULT_FILTERS, type ActionsTabFilters } from "../search-params";
 import { parseTimeframe } from "../timeframe";
 import { chOccurrenceBatches } from "./clickhouse/ch-occurrences";
@@ -210,6 +211,18 @@ describe.each(analyticsCases(inject("engines")))(
         rows.reduce((s, r) => s + weeks.types.reduce((t, type) => t + Number(r[type]), 0), 0);
       expect(total(weeks.rows)).toBe(inRange.length);
       expect(total(days.rows)).toBe(inRange.length);
+    });
+
+    it("draws an 8,000-year timeframe in bounded buckets holding every action", async () => {
+      const s = scope({ timeframe: tf("range_1970-01-01_9999-12-31"), timescale: "day" });
+      const series = await getSeries(s);
+      expect(series.requestedUnit).toBe("day");
+      expect(series.rows.length).toBeLessThanOrEqual(MAX_BUCKETS);
+      const drawn = series.rows.reduce(
+        (sum, r) => sum + series.types.reduce((t, type) => t + Number(r[type]), 0),
+        0,
+      );
+      expect(drawn).toBe(select(f, () => true).length);
     });
 
     it("streams every table row for exports, in partnership order, the same rows as the table", async () => {
