@@ -13,4 +13,19 @@ describe("safeCallbackUrl", () => {
       expect(safeCallbackUrl(bad)).toBe("/");
     }
   });
+
+  it("refuses paths a browser would turn into another site, and line breaks", () => {
+    for (const bad of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/p/acme\nSet-Cookie: x=1",
+      "/\u0000/evil.example",
+      "/\\/evil.example",
+    ]) {
+      expect(safeCallbackUrl(bad), JSON.stringify(bad)).toBe("/");
+    }
+    // Encoded characters stay encoded and harmless.
+    expect(safeCallbackUrl("/p/acme/actions?name=%0a")).toBe("/p/acme/actions?name=%0a");
+  });
 });

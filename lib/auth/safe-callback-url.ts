@@ -1,7 +1,19 @@
-/** Only same-site paths are followed after sign-in, so the sign-in page is no open redirect. */
+const BASE = "http://callback.invalid";
+
+/**
+ * Only same-site paths are followed after sign-in, so the sign-in page is no open redirect.
+ * Browsers drop tabs and line breaks from URLs (`/\t/evil.example` becomes `//evil.example`) and
+ * treat `\` as `/`, so those are refused outright; what remains must resolve to this site.
+ */
 export function safeCallbackUrl(value: string | null | undefined, fallback = "/"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== BASE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
