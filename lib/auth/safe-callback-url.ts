@@ -6,7 +6,6 @@ const BASE = "http://callback.invalid";
  * treat `\` as `/`, so those are refused outright; what remains must resolve to this site.
  */
 export function safeCallbackUrl(value: string | null | undefined, fallback = "/"): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   let url: URL;
   try {
