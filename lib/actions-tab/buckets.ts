@@ -1,6 +1,6 @@
 import { addUnits, startOfUnit } from "./resolve-timeframe";
 import type { Unit } from "./timeframe";
-import { dateOf, formatDate } from "./zoned-time";
+import { dateOf, formatDate, type CalendarDate } from "./zoned-time";
 
 export const MAX_BUCKETS = 1500;
 const COARSER: Record<Unit, Unit | null> = {
@@ -67,8 +67,11 @@ export function fittingUnit(first: number, last: number, unit: Unit, timeZone: s
 
 /** The label of the bucket holding a local day (`YYYY-MM-DD`): its first day at that timescale. */
 export function bucketOfDay(day: string, unit: Unit): string {
-  if (unit === "day") return day;
-  // An engine's own day (possibly before 1970 in zones west of Greenwich), not user input.
+  return unit === "day" ? day : formatDate(startOfUnit(engineDay(day), unit));
+}
+
+/** An engine's own `YYYY-MM-DD` (possibly before 1970 west of Greenwich), not user input. */
+export function engineDay(day: string): CalendarDate {
   const [year, month, date] = day.split("-").map(Number);
-  return formatDate(startOfUnit({ year, month, day: date }, unit));
+  return { year, month, day: date };
 }

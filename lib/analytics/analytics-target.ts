@@ -6,6 +6,9 @@ export type AnalyticsTarget =
   | { engine: "chdb"; path: string; database: string }
   | { engine: "clickhouse"; url: string; username: string; password: string; database: string };
 
+/** A target that is ClickHouse, embedded or remote. */
+export type ClickHouseTarget = Exclude<AnalyticsTarget, { engine: "postgres" }>;
+
 export const DEFAULT_ANALYTICS_DATABASE = "actionboard";
 const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ClickHouse } from "./clickhouse";
-import { ENTITY_TABLE, loadRowsAfter, nextAnalyticsVersion } from "./load-pg-rows";
+import { DELIVERY_ORDER, ENTITY_TABLE, loadRowsAfter, nextAnalyticsVersion } from "./load-pg-rows";
 import { ensureAnalyticsSchema } from "./schema";
 
 const PAGE = 50_000;
@@ -28,7 +28,7 @@ export async function backfillAnalytics(
   for (const { id: programId } of programs) {
     await prisma.$executeRaw`DELETE FROM analytics_outbox WHERE program_id = ${programId}`;
     const version = await nextAnalyticsVersion(prisma);
-    for (const entity of ["action_type", "partnership", "customer", "action"] as const) {
+    for (const entity of DELIVERY_ORDER) {
       let rows = 0;
       // PostgreSQL reads the next page while ClickHouse takes this one.
       let next = loadRowsAfter(prisma, entity, programId, 0n, PAGE);

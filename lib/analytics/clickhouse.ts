@@ -3,7 +3,7 @@ import {
   type ClickHouseClient,
   type ClickHouseClientConfigOptions,
 } from "@clickhouse/client";
-import type { AnalyticsTarget } from "./analytics-target";
+import type { ClickHouseTarget } from "./analytics-target";
 import type { ChSql } from "./ch-sql";
 
 /** One ClickHouse database, embedded or remote, behind the official client. */
@@ -23,7 +23,7 @@ export function onClickHouseStatement(listener: StatementListener): () => void {
   return () => listeners.delete(listener);
 }
 
-async function connect(target: Exclude<AnalyticsTarget, { engine: "postgres" }>) {
+async function connect(target: ClickHouseTarget) {
   if (target.engine === "chdb") {
     // Loaded only when configured: the engine is a 500 MB native library.
     const { createChdbConnection } = await import("chdb/connection");
@@ -41,9 +41,7 @@ async function connect(target: Exclude<AnalyticsTarget, { engine: "postgres" }>)
   });
 }
 
-export async function openClickHouse(
-  target: Exclude<AnalyticsTarget, { engine: "postgres" }>,
-): Promise<ClickHouse> {
+export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHouse> {
   const client: ClickHouseClient = await connect(target);
   const { database } = target;
   const rendered = (sql: ChSql) => {

@@ -1,6 +1,12 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ClickHouse } from "./clickhouse";
-import { ENTITY_TABLE, loadRowsById, nextAnalyticsVersion, type Entity } from "./load-pg-rows";
+import {
+  DELIVERY_ORDER,
+  ENTITY_TABLE,
+  loadRowsById,
+  nextAnalyticsVersion,
+  type Entity,
+} from "./load-pg-rows";
 
 const BATCH = 5000;
 
@@ -29,8 +35,7 @@ async function drainProgramBatch(prisma: PrismaClient, ch: ClickHouse, programId
         const set = ids.get(row.entity) ?? new Set<bigint>();
         ids.set(row.entity, set.add(row.entity_id));
       }
-      // Names before the facts that point at them: types and partnerships, then actions.
-      for (const entity of ["action_type", "partnership", "customer", "action"] as const) {
+      for (const entity of DELIVERY_ORDER) {
         const set = ids.get(entity);
         if (!set) continue;
         const state = await loadRowsById(tx, entity, programId, [...set]);

@@ -11,6 +11,9 @@ export const ENTITY_TABLE: Record<Entity, AnalyticsTable> = {
   action_type: "action_types",
 };
 
+/** Names before the facts that point at them: types and partnerships, then actions. */
+export const DELIVERY_ORDER = ["action_type", "partnership", "customer", "action"] as const;
+
 const ms = (column: string) =>
   Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')`);
 

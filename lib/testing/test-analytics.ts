@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
 import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
 import type { TabEngine } from "../actions-tab/query/tab-engine";
-import { resolveAnalyticsTarget, type AnalyticsTarget } from "../analytics/analytics-target";
+import { resolveAnalyticsTarget, type ClickHouseTarget } from "../analytics/analytics-target";
 import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
 import { drainOutbox } from "../analytics/drain-outbox";
 import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schema";
@@ -34,7 +34,7 @@ export interface TestAnalytics {
 
 const chdbFolder = chdbTestFolder();
 
-function targetFor(kind: "chdb" | "clickhouse", database: string): AnalyticsTarget {
+function targetFor(kind: "chdb" | "clickhouse", database: string): ClickHouseTarget {
   if (kind === "chdb") return { engine: "chdb", path: chdbFolder, database };
   const server = resolveAnalyticsTarget({
     ...process.env,
@@ -52,9 +52,7 @@ export async function openTestAnalytics(
     return { engine: postgresTabEngine, ch: null, sync: async () => {}, close: async () => {} };
   }
   const database = `ab_test_${randomBytes(5).toString("hex")}`;
-  const target = targetFor(kind, database);
-  if (target.engine === "postgres") throw new Error("unreachable");
-  const ch = await openClickHouse(target);
+  const ch = await openClickHouse(targetFor(kind, database));
   await ensureAnalyticsSchema(ch);
   return {
     engine: clickhouseTabEngine(ch),

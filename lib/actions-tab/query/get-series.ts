@@ -1,5 +1,12 @@
 import "server-only";
-import { bucketCount, bucketLabels, bucketOfDay, fittingUnit, MAX_BUCKETS } from "../buckets";
+import {
+  bucketCount,
+  bucketLabels,
+  bucketOfDay,
+  engineDay,
+  fittingUnit,
+  MAX_BUCKETS,
+} from "../buckets";
 import type { Unit } from "../timeframe";
 import { addToDate, dateOf, startOfDate } from "../zoned-time";
 import type { DailyCount } from "./tab-engine";
@@ -26,13 +33,9 @@ function dayExtent(counts: DailyCount[], timeZone: string) {
     if (day < firstDay) firstDay = day;
     if (day > lastDay) lastDay = day;
   }
-  const date = (day: string) => {
-    const [year, month, d] = day.split("-").map(Number);
-    return { year, month, day: d };
-  };
   return {
-    first: startOfDate(date(firstDay), timeZone),
-    last: startOfDate(addToDate(date(lastDay), 1, "day"), timeZone) - 1,
+    first: startOfDate(engineDay(firstDay), timeZone),
+    last: startOfDate(addToDate(engineDay(lastDay), 1, "day"), timeZone) - 1,
   };
 }
 
