@@ -4,11 +4,8 @@ import type { ListRewardsQuery, RewardOutput } from "../api/schemas/rewards";
 import { getPrisma } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 
-// Rewards have no external key of their own; `rwd_<id>` is stable and unique per program.
-const REWARD_KEY = /^rwd_(\d{1,18})$/;
-
 interface RewardRow {
-  id: bigint;
+  key: string;
   amount_cents: number;
   currency: string;
   status: RewardOutput["status"];
@@ -23,7 +20,7 @@ interface RewardRow {
 }
 
 const REWARD_SELECT = Prisma.sql`
-  SELECT w.id, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
+  SELECT w.key, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
          p.partner_key, a.key AS action_key, t.name AS action_type, r.id AS rule_id, r.name AS rule_name
   FROM rewards w
   JOIN partnerships p ON p.program_id = w.program_id AND p.id = w.partnership_id
@@ -33,7 +30,7 @@ const REWARD_SELECT = Prisma.sql`
 
 function toRewardOutput(row: RewardRow): RewardOutput {
   return {
-    key: `rwd_${row.id}`,
+    key: row.key,
     amount: row.amount_cents,
     currency: row.currency.trim(),
     status: row.status,
@@ -49,14 +46,14 @@ function toRewardOutput(row: RewardRow): RewardOutput {
 
 export async function listRewards(programId: number, q: ListRewardsQuery) {
   const prisma = await getPrisma();
-  const cursor = await resolveCursor(q, async (key) => {
-    const id = REWARD_KEY.exec(key)?.[1];
-    if (!id) return null;
-    return prisma.reward.findUnique({
-      where: { programId_id: { programId, id: BigInt(id) } },
+  // A reward's key is random, or `rwd_<id>` for rewards made before keys were (both unique per
+  // program); paging still runs on (created_at, id).
+  const cursor = await resolveCursor(q, (key) =>
+    prisma.reward.findUnique({
+      where: { programId_key: { programId, key } },
       select: { createdAt: true, id: true },
-    });
-  });
+    }),
+  );
   const parts = [Prisma.sql`w.program_id = ${programId}`];
   if (q.partnership_key) parts.push(Prisma.sql`p.partner_key = ${q.partnership_key}`);
   if (q.action_type) parts.push(Prisma.sql`t.name = ${q.action_type}`);

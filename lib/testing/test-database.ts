@@ -1,18 +1,33 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { assertLocalDatabase } from "../db/local-guard";
-import { migrate, openDatabase, type OpenDatabase } from "../db/open";
+import { applyMigrations, readMigrations } from "../db/migrations";
+import { openDatabase, type OpenDatabase } from "../db/open";
 import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
   engine: Engine;
 }
 
+export interface TestDatabaseOptions {
+  /** Apply only the migrations named before this one (to test a migration on older data). */
+  migrateBefore?: string;
+}
+
 /**
  * A fresh, migrated database for one test: an in-memory PGlite, or a new database on the test
  * PostgreSQL server that is dropped on close. Refuses non-local servers.
  */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  const migrate = async (db: OpenDatabase) => {
+    const all = await readMigrations();
+    const before = options.migrateBefore;
+    const chosen = before ? all.filter((m) => m.name < before) : all;
+    await db.withRunner((runner) => applyMigrations(runner, chosen));
+  };
   if (engine === "pglite") {
     const db = await openDatabase({ engine: "pglite", dir: "memory://" });
     await migrate(db);

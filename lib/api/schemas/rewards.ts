@@ -17,7 +17,10 @@ export const listRewardsQuery = z
   .superRefine(exclusiveCursors);
 
 export const rewardOutput = z.object({
-  key: z.string(),
+  key: z.string().meta({
+    description:
+      "Opaque, unique in the program: `rwd_` and 24 hex digits (rewards from before 2026-11-26 keep `rwd_<number>`)",
+  }),
   amount: z.int().meta({ description: "Amount in cents" }),
   currency: z.string(),
   status: z.enum(REWARD_STATUSES),
