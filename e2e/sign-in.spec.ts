@@ -51,3 +51,27 @@ test("signing out from the user menu ends the session", async ({ page }) => {
   await page.goto(`/p/${program.slug}/actions`);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
+
+test("ten wrong passwords lock the account for a while, the right password included", async ({
+  page,
+}) => {
+  const { user } = await seedMember();
+  // An address of its own, so this test's failures do not count against other tests' address.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${Date.now() % 250}` });
+  await page.goto("/signin");
+  const wrongAlert = page.getByRole("alert").filter({ hasText: "Wrong email or password." });
+  for (let i = 0; i < 10; i++) {
+    await fillSignIn(page, user.email, `${user.password}-wrong-${i}`);
+    await expect(wrongAlert).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  const refused = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+  await fillSignIn(page, user.email, user.password);
+  const answer = await refused;
+  expect(answer.status()).toBe(429);
+  expect(Number(answer.headers()["retry-after"])).toBeGreaterThan(0);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});

@@ -20,6 +20,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.status === 429) {
+        setError("Too many failed sign-ins. Wait a few minutes, then try again.");
+        return;
+      }
       if (!result || result.error) {
         setError("Wrong email or password.");
         return;

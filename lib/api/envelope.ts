@@ -13,7 +13,10 @@ export function apiResponse(
 export function apiErrorResponse(error: ApiError) {
   const body: Record<string, unknown> = { message: error.message, status: error.status };
   if (error.errors) body.errors = error.errors;
-  return Response.json(body, { status: error.status });
+  const headers: HeadersInit = {};
+  if (error.retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(error.retryAfterSeconds);
+  return Response.json(body, { status: error.status, headers });
 }
 
 /** Maps anything thrown by a handler to a response; unexpected errors are logged and hidden. */

@@ -1,7 +1,14 @@
 import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
+import { getPrisma } from "../db/client";
 import { ApiError, invalidFields } from "./api-error";
+import {
+  countKeyRequest,
+  countWrongSecret,
+  namedPublicKey,
+  refuseLockedKey,
+} from "./api-rate-limits";
 import { externalKey } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
 
@@ -16,9 +23,10 @@ export interface ApiContext<P> extends ApiPrincipal {
 type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
 
 /**
- * The one wrapper for public API routes: authenticates the key, resolves the program, runs the
- * handler, maps errors to status codes and writes the ingest log — for every request it can
- * attribute to a program, accepted or rejected.
+ * The one wrapper for public API routes: applies the rate limits, authenticates the key, resolves
+ * the program, runs the handler, maps errors to status codes and writes the ingest log — for every
+ * request it can attribute to a program, accepted or rejected (failed authentications and
+ * rate-limit refusals once per window).
  */
 export function withApiKey<P extends Record<string, string> = Record<string, never>>(
   handler: Handler<P>,
@@ -35,14 +43,26 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         actionKey,
       });
 
+    const prisma = await getPrisma();
+    const publicKey = namedPublicKey(request);
+    const locked = publicKey ? await refuseLockedKey(prisma, publicKey) : null;
+    if (locked) return apiErrorResponse(locked);
     const auth = await authenticateApiKey(request).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof ApiError ? error : new ApiError(401, "Could not verify the API key."),
       programId: undefined,
     }));
     if (!auth.ok) {
-      if (auth.programId !== undefined) await log(auth.programId, 401, auth.error.message);
+      const note = publicKey ? await countWrongSecret(prisma, publicKey) : "";
+      if (auth.programId !== undefined && note !== null) {
+        await log(auth.programId, 401, auth.error.message + note);
+      }
       return apiErrorResponse(auth.error);
+    }
+    const throttled = await countKeyRequest(prisma, auth.principal.apiKeyId);
+    if (throttled) {
+      if (throttled.first) await log(auth.principal.program.id, 429, throttled.error.message);
+      return apiErrorResponse(throttled.error);
     }
     // Next passes no params for routes without dynamic segments.
     const params = ((await route?.params) ?? {}) as P;

@@ -9,6 +9,8 @@ const UNSCOPED_INDEXES = new Set([
   "programs_pkey",
   "programs_slug_key",
   "api_keys_public_key_key",
+  "rate_limits_pkey",
+  "rate_limits_window_end_idx",
   "_prisma_migrations_pkey",
 ]);
 

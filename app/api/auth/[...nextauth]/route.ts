@@ -1,11 +1,18 @@
 // GET|POST /api/auth/* — next-auth sign-in, sign-out, session and CSRF endpoints
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
+import { throttleSignIn } from "@/lib/auth/throttle-sign-in";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: Request, context: Context) {
-  return NextAuth(request as never, { params: await context.params } as never, getAuthOptions());
+  const params = await context.params;
+  const run = () => NextAuth(request as never, { params } as never, getAuthOptions());
+  const [action, provider] = params.nextauth ?? [];
+  if (request.method === "POST" && action === "callback" && provider === "credentials") {
+    return throttleSignIn(request, run);
+  }
+  return run();
 }
 
 export { handler as GET, handler as POST };

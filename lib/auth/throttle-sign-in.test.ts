@@ -1,0 +1,73 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { setAppDatabase } from "../db/client";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { throttleSignIn } from "./throttle-sign-in";
+
+const attempt = (email: string, address: string) =>
+  new Request("http://localhost/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address },
+    body: new URLSearchParams({ email, password: "whatever", json: "true" }),
+  });
+
+describe.each(inject("engines"))("sign-in throttling on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    setAppDatabase(db);
+  });
+  afterAll(() => db.close());
+  afterEach(() => {
+    delete process.env.RATE_LIMIT_SIGNIN_ACCOUNT;
+    delete process.env.RATE_LIMIT_SIGNIN_ADDRESS;
+  });
+
+  // The password check itself is next-auth's; here it answers what a test tells it to.
+  const checks: string[] = [];
+  const answer = (status: number) => async () => {
+    checks.push("checked");
+    return new Response("{}", { status });
+  };
+
+  it("locks an account after too many failures, the right password included, from any address", async () => {
+    process.env.RATE_LIMIT_SIGNIN_ACCOUNT = "3/15m";
+    checks.length = 0;
+    for (let i = 0; i < 3; i++) {
+      expect((await throttleSignIn(attempt("Ann@x.test", `10.0.0.${i}`), answer(401))).status).toBe(
+        401,
+      );
+    }
+    const locked = await throttleSignIn(attempt(" ann@x.test ", "10.0.1.1"), answer(200));
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect(await locked.json()).toMatchObject({
+      url: expect.stringContaining("error=TooManyAttempts"),
+    });
+    expect(checks).toHaveLength(3); // the locked attempt never reached the password check
+    // Other accounts are unaffected.
+    expect((await throttleSignIn(attempt("bob@x.test", "10.0.1.1"), answer(200))).status).toBe(200);
+  });
+
+  it("limits failures per address across accounts", async () => {
+    process.env.RATE_LIMIT_SIGNIN_ADDRESS = "4/15m";
+    for (let i = 0; i < 4; i++) {
+      expect((await throttleSignIn(attempt(`u${i}@y.test`, "192.0.2.9"), answer(401))).status).toBe(
+        401,
+      );
+    }
+    expect((await throttleSignIn(attempt("new@y.test", "192.0.2.9"), answer(200))).status).toBe(
+      429,
+    );
+    expect((await throttleSignIn(attempt("new@y.test", "192.0.2.10"), answer(200))).status).toBe(
+      200,
+    );
+  });
+
+  it("forgets an account's failures after a success", async () => {
+    process.env.RATE_LIMIT_SIGNIN_ACCOUNT = "2/15m";
+    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(401))).status).toBe(401);
+    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(200))).status).toBe(200);
+    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(401))).status).toBe(401);
+    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(200))).status).toBe(200);
+  });
+});
