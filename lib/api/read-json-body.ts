@@ -1,10 +1,18 @@
-import { ApiError } from "./api-error";
+import { ApiError, invalidFields } from "./api-error";
+import { findJsonProblem } from "./find-json-problem";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
+ * No request body of the API nests deeper (a customer's `meta` is the deepest field). Refused
+ * here, before any schema or library walks it recursively and runs out of stack.
+ */
+export const MAX_BODY_DEPTH = 64;
+
+/**
  * Reads a JSON request body: 415 unless the content type is JSON, 413 above 1 MB (checked while
- * streaming, not trusting Content-Length alone), 400 when it does not parse.
+ * streaming, not trusting Content-Length alone), 400 when it does not parse, 422 naming the field
+ * nested deeper than MAX_BODY_DEPTH.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -30,11 +38,17 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (!text.trim()) throw new ApiError(400, "The request body is empty; send a JSON object.");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`);
   }
+  const tooDeep = findJsonProblem(body, { maxDepth: MAX_BODY_DEPTH, storable: false });
+  if (tooDeep) {
+    throw invalidFields([{ field: tooDeep.path.join(".") || "body", message: tooDeep.message }]);
+  }
+  return body;
 }
 
 function tooLarge(maxBytes: number) {

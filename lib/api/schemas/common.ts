@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { findJsonProblem } from "../find-json-problem";
+import { NO_NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE, noNul } from "../storable-text";
 
 export const MAX_INT = 2_147_483_647;
 
@@ -33,18 +35,30 @@ export const epochMsQuery = z
   .transform(Number)
   .pipe(epochMs);
 
-/** PostgreSQL text cannot hold NUL characters: refuse them at the edge instead of failing later. */
-export const noNul = (v: string) => !v.includes("\u0000");
-export const NO_NUL_MESSAGE = "must not contain NUL characters";
+/**
+ * Every text the database stores goes through this: no NUL (PostgreSQL refuses it) and no
+ * unpaired surrogate (stored as U+FFFD, so not what was sent) — a 422 naming the field, not a 500.
+ */
+export function storable<T extends z.ZodString>(schema: T): T {
+  return schema
+    .refine(noNul, NO_NUL_MESSAGE)
+    .refine((v) => v.isWellFormed(), UNPAIRED_SURROGATE_MESSAGE);
+}
 
-export const plainText = z.string().refine(noNul, NO_NUL_MESSAGE);
+export const externalKey = storable(
+  z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters"),
+);
 
-export const externalKey = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(255, "must be at most 255 characters")
-  .refine(noNul, NO_NUL_MESSAGE);
+/** Deepest nesting a stored JSON object (a customer's `meta`) may have. */
+export const MAX_JSON_DEPTH = 32;
+
+/** A JSON object stored in jsonb: nested at most MAX_JSON_DEPTH levels, every text storable. */
+export const storableJsonObject = z
+  .record(z.string(), z.unknown(), "must be a JSON object")
+  .superRefine((value, ctx) => {
+    const problem = findJsonProblem(value, { maxDepth: MAX_JSON_DEPTH, storable: true });
+    if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  });
 
 export const limitQuery = z
   .string()

@@ -1,30 +1,22 @@
 import { z } from "zod";
 import {
   booleanQuery,
-  noNul,
-  NO_NUL_MESSAGE,
   cursorQuery,
   epochMs,
   exclusiveCursors,
   externalKey,
   limitQuery,
+  storable,
+  storableJsonObject,
 } from "./common";
 
 const customerFields = {
   partner_key: externalKey.meta({ description: "The partnership this customer is attributed to" }),
   email: z.email("must be an email address").max(320).nullable().optional(),
-  name: z
-    .string()
-    .trim()
-    .max(255, "must be at most 255 characters")
-    .refine(noNul, NO_NUL_MESSAGE)
+  name: storable(z.string().trim().max(255, "must be at most 255 characters"))
     .nullable()
     .optional(),
-  meta: z
-    .record(z.string(), z.unknown(), "must be a JSON object")
-    // JSON.stringify escapes a NUL as the six characters \u0000, which jsonb refuses.
-    .refine((m) => !JSON.stringify(m).includes("\\u0000"), NO_NUL_MESSAGE)
-    .optional(),
+  meta: storableJsonObject.optional(),
 };
 
 export const createCustomerSchema = z.strictObject({

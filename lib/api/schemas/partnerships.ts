@@ -2,27 +2,20 @@ import { z } from "zod";
 import {
   booleanQuery,
   inputTime,
-  noNul,
-  NO_NUL_MESSAGE,
   cursorQuery,
   epochMs,
   exclusiveCursors,
   externalKey,
   limitQuery,
+  storable,
 } from "./common";
 
-const name = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(100, "must be at most 100 characters")
-  .refine(noNul, NO_NUL_MESSAGE);
-const tagName = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(50, "must be at most 50 characters")
-  .refine(noNul, NO_NUL_MESSAGE);
+const name = storable(
+  z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+);
+const tagName = storable(
+  z.string().trim().min(1, "must not be empty").max(50, "must be at most 50 characters"),
+);
 
 const partnershipFields = {
   email: z.email("must be an email address").max(320),
