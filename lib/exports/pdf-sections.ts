@@ -2,7 +2,7 @@ import "server-only";
 import { getSeries } from "../actions-tab/query/get-series";
 import { percentChange } from "../actions-tab/percent-change";
 import { formatTileValue, NUMBER_TILES } from "./number-tiles";
-import { PDF_ROW_LIMIT, type PdfSection } from "./pdf/tab-document";
+import { pdfRowLimit, type PdfSection } from "./pdf/tab-document";
 import { tileExport, type ExportContext, type ExportTile } from "./tile-exports";
 
 function changeText(current: number, previous: number | undefined): string | null {
@@ -36,14 +36,15 @@ async function chartSection(ctx: ExportContext): Promise<PdfSection> {
   };
 }
 
-/** Up to PDF_ROW_LIMIT rows of a tile, then only counts the rest. */
+/** Up to the PDF's row limit of a tile, then only counts the rest. */
 async function tableSection(tile: "table" | "actions", ctx: ExportContext): Promise<PdfSection> {
   const exp = await tileExport(tile, ctx);
+  const limit = pdfRowLimit(exp.header.length);
   const rows: string[][] = [];
   let omitted = 0;
   for await (const batch of exp.rows) {
     for (const row of batch) {
-      if (rows.length < PDF_ROW_LIMIT) rows.push(row.map((c) => String(c)));
+      if (rows.length < limit) rows.push(row.map((c) => String(c)));
       else omitted++;
     }
   }

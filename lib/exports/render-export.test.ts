@@ -189,6 +189,22 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(pages[pages.length - 1]).toContain(`Page ${totalPages} of ${totalPages}`);
   });
 
+  it("cuts a PDF table at its cell limit and says so on page 1 and after the last row", async () => {
+    process.env.PDF_MAX_CELLS = "70"; // 7 columns: 10 rows
+    try {
+      const { bytes } = await download(f.program, "tab.pdf", "timeframe=any_time");
+      const { pages } = await pdfText(bytes);
+      const rows = new Set(live(f).map((a) => `${a.partnerId}|${a.type}|${a.value}`)).size;
+      expect(rows).toBeGreaterThan(10);
+      const note = `this PDF shows the first 10 of ${rows} rows, to keep its size printable. Download the CSV for every row.`;
+      expect(pages[0]).toContain(note);
+      expect(pages[pages.length - 1]).toContain(note);
+      expect(pages).toHaveLength(2); // the first page, then 10 rows on one table page
+    } finally {
+      delete process.env.PDF_MAX_CELLS;
+    }
+  });
+
   it("answers an unknown file with a readable error page, not a broken file", async () => {
     const { response, bytes } = await download(f.program, "secrets.csv", "");
     expect(response.status).toBe(404);

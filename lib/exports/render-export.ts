@@ -1,7 +1,4 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { renderToStream } from "@react-pdf/renderer";
-import { createElement } from "react";
 import { loadTabView } from "../actions-tab/load-tab-view";
 import { getSummary } from "../actions-tab/query/get-summary";
 import { serializeTabUrl } from "../actions-tab/search-params";
@@ -11,7 +8,7 @@ import { csvStream } from "./csv";
 import { exportErrorPage } from "./export-error-page";
 import { filtersSummary } from "./filters-summary";
 import { attachmentHeaders, exportFilename } from "./format-export";
-import { TabDocument } from "./pdf/tab-document";
+import { renderPdf } from "./pdf/render-pdf";
 import { pdfSections } from "./pdf-sections";
 import {
   allRows,
@@ -39,7 +36,8 @@ const slugOf = (title: string) =>
 
 /**
  * Answers one download: the same URL parameters as the tab, read by the same loader and computed
- * by the same query module. CSV and zip stream in batches; PDFs are rendered then streamed.
+ * by the same query module. CSV and zip stream in batches; PDFs are rendered (one at a time)
+ * then sent.
  */
 export async function renderExport(
   program: { id: number; slug: string; name: string; timezone: string; currency: string },
@@ -105,15 +103,8 @@ export async function renderExport(
     }
     const title = tile === "tab" ? "Actions tab" : TILE_TITLES[tile as ExportTile];
     const sections = await pdfSections(tile!, ctx);
-    const pdf = await renderToStream(
-      createElement(TabDocument, {
-        title,
-        programName: program.name,
-        filterLines,
-        sections,
-      }) as Parameters<typeof renderToStream>[0],
-    );
-    return new Response(Readable.toWeb(pdf as unknown as Readable) as ReadableStream<Uint8Array>, {
+    const pdf = await renderPdf({ title, programName: program.name, filterLines, sections });
+    return new Response(new Uint8Array(pdf), {
       headers: attachmentHeaders(name(tile!, "pdf"), "application/pdf"),
     });
   } catch (error) {

@@ -5,7 +5,20 @@ import type { Series } from "../../actions-tab/query/get-series";
 import { registerPdfFonts } from "./fonts";
 import { PdfChart } from "./pdf-chart";
 
-export const PDF_ROW_LIMIT = 50_000;
+/**
+ * react-pdf holds the whole laid-out document in memory, about 17 KB per table cell
+ * (`npm run bench:pdf-memory`): 14,000 cells keep one PDF's RSS growth under 300 MB (2,000 rows
+ * of the occurrence table, 1,400 drill-down rows). `PDF_MAX_CELLS` changes it.
+ */
+export const PDF_MAX_CELLS = 14_000;
+
+export function pdfRowLimit(
+  columns: number,
+  env: Record<string, string | undefined> = process.env,
+) {
+  const cells = Number(env.PDF_MAX_CELLS) > 0 ? Number(env.PDF_MAX_CELLS) : PDF_MAX_CELLS;
+  return Math.max(1, Math.floor(cells / Math.max(1, columns)));
+}
 
 export type PdfSection =
   | { kind: "numbers"; items: { title: string; value: string; change: string | null }[] }
@@ -17,8 +30,18 @@ export type PdfSection =
       rows: string[][];
       numeric: boolean[];
       footer?: string[];
+      /** Rows left out past the PDF's row limit (`rows.length` is the limit then). */
       omitted: number;
     };
+
+type TableSection = Extract<PdfSection, { kind: "table" }>;
+
+/** What a cut table says, on the first page and after its last row. */
+export function omittedNote(section: TableSection): string {
+  const shown = section.rows.length.toLocaleString("en-US");
+  const all = (section.rows.length + section.omitted).toLocaleString("en-US");
+  return `${section.title}: this PDF shows the first ${shown} of ${all} rows, to keep its size printable. Download the CSV for every row.`;
+}
 
 const s = StyleSheet.create({
   page: {
@@ -99,13 +122,7 @@ function TableRow({
   );
 }
 
-function TablePages({
-  section,
-  chrome,
-}: {
-  section: Extract<PdfSection, { kind: "table" }>;
-  chrome: ReactNode;
-}) {
+function TablePages({ section, chrome }: { section: TableSection; chrome: ReactNode }) {
   const pages = chunk(section.rows, ROWS_PER_PAGE);
   return (
     <>
@@ -128,11 +145,7 @@ function TablePages({
             />
           )}
           {p === pages.length - 1 && section.omitted > 0 && (
-            <Text style={s.note}>
-              {section.omitted.toLocaleString("en-US")} more rows were left out of this PDF (it
-              holds the first {PDF_ROW_LIMIT.toLocaleString("en-US")}). Download the CSV for every
-              row.
-            </Text>
+            <Text style={s.note}>{omittedNote(section)}</Text>
           )}
         </Page>
       ))}
@@ -168,7 +181,7 @@ export function TabDocument({
       />
     </>
   );
-  const tables = sections.filter((x) => x.kind === "table");
+  const tables = sections.filter((x): x is TableSection => x.kind === "table");
   const others = sections.filter((x) => x.kind !== "table");
   return (
     <Document title={`${programName} — ${title}`} author="Actionboard">
@@ -180,6 +193,13 @@ export function TabDocument({
             <Text key={line}>{line}</Text>
           ))}
         </View>
+        {tables
+          .filter((table) => table.omitted > 0)
+          .map((table) => (
+            <Text key={table.title} style={[s.note, { marginBottom: 6 }]}>
+              {omittedNote(table)}
+            </Text>
+          ))}
         {others.map((section, i) => (
           <View key={i}>
             {section.kind === "numbers" && (
@@ -207,11 +227,7 @@ export function TabDocument({
         )}
       </Page>
       {tables.map((section, i) => (
-        <TablePages
-          key={i}
-          section={section as Extract<PdfSection, { kind: "table" }>}
-          chrome={chrome}
-        />
+        <TablePages key={i} section={section} chrome={chrome} />
       ))}
     </Document>
   );
