@@ -14,6 +14,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: "Body larger than 1 MB",
   415: "Content-Type is not application/json",
   422: "Invalid fields (listed in errors)",
+  429: "Too many requests for this key, or too many failed authentications with this public key; wait Retry-After seconds",
 };
 
 function schemaOf(type: z.ZodType, io: "input" | "output"): JsonSchema {
@@ -45,10 +46,21 @@ function operation(endpoint: Endpoint) {
   const responses: Record<string, unknown> = {
     200: { description: "Success", content: { "application/json": { schema: envelope } } },
   };
-  for (const status of endpoint.errors) {
+  // Every endpoint is rate-limited (429).
+  for (const status of [...endpoint.errors, 429]) {
     responses[status] = {
       description: ERROR_TEXT[status],
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      ...(status === 429
+        ? {
+            headers: {
+              "Retry-After": {
+                description: "Seconds to wait before trying again",
+                schema: { type: "integer" },
+              },
+            },
+          }
+        : {}),
     };
   }
   return {
