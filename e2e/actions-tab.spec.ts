@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { seedTabMember } from "./support/seed";
+import { seedProgramMember, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 
 type Fixture = Awaited<ReturnType<typeof seedTabMember>>;
@@ -126,8 +126,12 @@ test("a malformed URL shows what was ignored and falls back to defaults", async 
   await expect(page.getByTestId("drill-total")).toHaveText(fmt(count(f, () => true)));
 });
 
-test("saved views keep the filters one click away", async ({ page }) => {
-  const f = await seedTabMember();
+test("saved views keep the filters one click away: managers save and delete them, viewers apply them", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const f = await seedTabMember("manager");
   await signIn(page, f.user.email, f.user.password);
   await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time&archived=no`);
   await page.getByLabel("Name for this view").fill("Active partners, all time");
@@ -136,11 +140,26 @@ test("saved views keep the filters one click away", async ({ page }) => {
     page.getByRole("status").filter({ hasText: "Saved “Active partners, all time”" }),
   ).toBeVisible();
 
+  // A viewer of the program sees the team's view and applies it, with nothing to change it.
+  const viewer = await seedProgramMember(f.program.id, "viewer");
+  const viewerContext = await browser.newContext({ baseURL });
+  const viewerPage = await viewerContext.newPage();
+  await signIn(viewerPage, viewer.email, viewer.password);
+  await viewerPage.goto(`/p/${f.program.slug}/actions`);
+  await expect(viewerPage.getByLabel("Name for this view")).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: "Save view" })).toHaveCount(0);
+  await viewerPage.getByRole("button", { name: "Saved views" }).click();
+  await expect(viewerPage.getByRole("link", { name: "Active partners, all time" })).toBeVisible();
+  await expect(viewerPage.getByRole("button", { name: /Delete saved view/ })).toHaveCount(0);
+  await viewerPage.getByRole("link", { name: "Active partners, all time" }).click();
+  await expect(viewerPage).toHaveURL(/archived=no/);
+  await expect(occurrences(viewerPage)).toHaveText(fmt(count(f, (p) => !p.archived)));
+  await viewerContext.close();
+
   await page.goto(`/p/${f.program.slug}/actions`);
   await page.getByRole("button", { name: "Saved views" }).click();
-  await page.getByRole("link", { name: "Active partners, all time" }).click();
-  await expect(page).toHaveURL(/archived=no/);
-  await expect(occurrences(page)).toHaveText(fmt(count(f, (p) => !p.archived)));
+  await page.getByRole("button", { name: "Delete saved view Active partners, all time" }).click();
+  await expect(page.getByRole("link", { name: "Active partners, all time" })).toHaveCount(0);
 });
 
 test("the tab and the drill-down have no serious accessibility violations", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { seedApiMember } from "./support/seed";
+import { e2eDatabase, seedApiMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 
 test("an owner creates a key, sends an action with it, sees it in the API log, then revokes it", async ({
@@ -54,4 +54,24 @@ test("a viewer cannot see or create keys", async ({ page }) => {
   await page.goto(`/p/${program.slug}/api-keys`);
   await expect(page.getByText("Only program owners can see and manage API keys.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
+});
+
+test("an owner who became a manager meanwhile is told so when revoking, and the key stays", async ({
+  page,
+}) => {
+  const { user, program } = await seedApiMember("owner");
+  await signIn(page, user.email, user.password);
+  await page.goto(`/p/${program.slug}/api-keys`);
+  const { prisma } = await e2eDatabase();
+  await prisma.membership.update({
+    where: { programId_userId: { programId: program.id, userId: user.id } },
+    data: { role: "manager" },
+  });
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Revoke test" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Only program owners can revoke API keys." }),
+  ).toBeVisible();
+  const key = await prisma.apiKey.findFirstOrThrow({ where: { programId: program.id } });
+  expect(key.revokedAt).toBeNull();
 });

@@ -6,21 +6,27 @@ import { Menu } from "@/components/shell/menu";
 import {
   deleteViewAction,
   saveViewAction,
+  type DeleteViewResult,
   type SaveViewState,
 } from "@/app/p/[slug]/actions/saved-view-actions";
 
+type SavedView = { id: number; name: string; query: string };
+
+/**
+ * The program's saved views: every member applies them; owners and managers (`canManage`) also
+ * save and delete them. The server refuses the others too.
+ */
 export function SavedViews({
   slug,
   query,
   views,
+  canManage,
 }: {
   slug: string;
   query: string;
-  views: { id: number; name: string; query: string }[];
+  views: SavedView[];
+  canManage: boolean;
 }) {
-  const [state, save, pending] = useActionState(saveViewAction.bind(null, slug, query), {
-    status: "idle",
-  } as SaveViewState);
   return (
     <div className="flex items-center gap-2">
       <Menu
@@ -42,46 +48,70 @@ export function SavedViews({
             >
               {view.name}
             </Link>
-            <form action={deleteViewAction.bind(null, slug)} onClick={(e) => e.stopPropagation()}>
-              <input type="hidden" name="id" value={view.id} />
-              <button
-                type="submit"
-                aria-label={`Delete saved view ${view.name}`}
-                className="rounded px-1 text-gray-400 hover:text-red-600"
-              >
-                ×
-              </button>
-            </form>
+            {canManage && <DeleteViewForm slug={slug} view={view} />}
           </div>
         ))}
       </Menu>
-      <form action={save} className="flex items-center gap-1">
-        <label htmlFor="save-view-name" className="sr-only">
-          Name for this view
-        </label>
-        <input
-          id="save-view-name"
-          name="name"
-          placeholder="Name this view"
-          maxLength={80}
-          className="w-40 rounded-md border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
-        />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
-        >
-          Save view
-        </button>
-        {state.message && (
-          <span
-            role={state.status === "error" ? "alert" : "status"}
-            className={`text-xs ${state.status === "error" ? "text-red-600" : "text-green-700 dark:text-green-400"}`}
-          >
-            {state.message}
-          </span>
-        )}
-      </form>
+      {canManage && <SaveViewForm slug={slug} query={query} />}
     </div>
+  );
+}
+
+function DeleteViewForm({ slug, view }: { slug: string; view: SavedView }) {
+  const [result, remove] = useActionState(
+    (_prev: DeleteViewResult, form: FormData) => deleteViewAction(slug, form),
+    {},
+  );
+  return (
+    <form action={remove} onClick={(e) => e.stopPropagation()} className="flex items-center">
+      <input type="hidden" name="id" value={view.id} />
+      <button
+        type="submit"
+        aria-label={`Delete saved view ${view.name}`}
+        className="rounded px-1 text-gray-400 hover:text-red-600"
+      >
+        ×
+      </button>
+      {result.error && (
+        <span role="alert" className="text-xs text-red-600">
+          {result.error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function SaveViewForm({ slug, query }: { slug: string; query: string }) {
+  const [state, save, pending] = useActionState(saveViewAction.bind(null, slug, query), {
+    status: "idle",
+  } as SaveViewState);
+  return (
+    <form action={save} className="flex items-center gap-1">
+      <label htmlFor="save-view-name" className="sr-only">
+        Name for this view
+      </label>
+      <input
+        id="save-view-name"
+        name="name"
+        placeholder="Name this view"
+        maxLength={80}
+        className="w-40 rounded-md border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+      >
+        Save view
+      </button>
+      {state.message && (
+        <span
+          role={state.status === "error" ? "alert" : "status"}
+          className={`text-xs ${state.status === "error" ? "text-red-600" : "text-green-700 dark:text-green-400"}`}
+        >
+          {state.message}
+        </span>
+      )}
+    </form>
   );
 }

@@ -62,11 +62,22 @@ export async function seedApiMember(role: "owner" | "manager" | "viewer" = "owne
 }
 
 /** A member of a program holding the Actions tab fixture (known actions, partners and times). */
-export async function seedTabMember() {
+export async function seedTabMember(role: "owner" | "manager" | "viewer" = "viewer") {
   const db = await e2eDatabase();
   const fixture = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
   const user = await createUser(db.prisma);
-  await addMember(db.prisma, fixture.program.id, user.id, "viewer");
+  await addMember(db.prisma, fixture.program.id, user.id, role);
   await analyticsCaughtUp(fixture.program.id);
   return { user, ...fixture };
+}
+
+/** Another member of an existing program. */
+export async function seedProgramMember(
+  programId: number,
+  role: "owner" | "manager" | "viewer" = "viewer",
+) {
+  const { prisma } = await e2eDatabase();
+  const user = await createUser(prisma);
+  await addMember(prisma, programId, user.id, role);
+  return user;
 }

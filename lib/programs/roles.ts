@@ -1,5 +1,9 @@
 export type Role = "owner" | "manager" | "viewer";
 
-/** Owners manage API keys; owners and managers edit reward rules; viewers only read. */
+/**
+ * Owners manage API keys; owners and managers edit reward rules and the program's saved views
+ * (shared by every member); viewers only read and apply them.
+ */
 export const canManageApiKeys = (role: Role) => role === "owner";
 export const canEditRewardRules = (role: Role) => role === "owner" || role === "manager";
+export const canManageSavedViews = (role: Role) => role === "owner" || role === "manager";

@@ -15,6 +15,7 @@ import { serializeTabUrl } from "@/lib/actions-tab/search-params";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { canManageSavedViews } from "@/lib/programs/roles";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 
 export const metadata: Metadata = { title: "Actions" };
@@ -27,7 +28,7 @@ export default async function ActionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const { program } = await requireProgramAccess(slug);
+  const { program, role } = await requireProgramAccess(slug);
   const [view, views] = await Promise.all([
     searchParams.then((raw) => loadTabView(program, raw)),
     listSavedViews(program.id),
@@ -49,7 +50,12 @@ export default async function ActionsPage({
         }
       >
         <div className="flex items-center gap-2">
-          <SavedViews slug={slug} query={view.filterQuery} views={views} />
+          <SavedViews
+            slug={slug}
+            query={view.filterQuery}
+            views={views}
+            canManage={canManageSavedViews(role)}
+          />
           <DownloadMenu
             label="the whole Actions tab"
             links={[...exportLinks(basePath, "tab", view.filterQuery, ["pdf", "zip"])]}

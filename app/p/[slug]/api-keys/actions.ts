@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { formRowId } from "@/lib/forms/form-row-id";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
 import { canManageApiKeys } from "@/lib/programs/roles";
 
@@ -21,11 +22,7 @@ const createKeySchema = z.object({
   mode: z.enum(["live", "test"], { message: "Choose live or test" }),
 });
 
-async function requireOwner(slug: string) {
-  const access = await requireProgramAccess(slug);
-  if (!canManageApiKeys(access.role)) throw new Error("Only program owners can manage API keys.");
-  return access;
-}
+export type RevokeKeyResult = { error?: string };
 
 export async function createApiKeyAction(
   slug: string,
@@ -42,9 +39,13 @@ export async function createApiKeyAction(
   return { status: "created", label: key.label, publicKey: key.publicKey, secret: key.secret };
 }
 
-export async function revokeApiKeyAction(slug: string, form: FormData): Promise<void> {
-  const access = await requireOwner(slug);
-  const id = Number(form.get("id"));
-  if (Number.isInteger(id)) await revokeApiKey(access.program.id, id);
+// A refusal is an answer the form shows, not an exception (which the client would get as a 500).
+export async function revokeApiKeyAction(slug: string, form: FormData): Promise<RevokeKeyResult> {
+  const access = await requireProgramAccess(slug);
+  if (!canManageApiKeys(access.role)) return { error: "Only program owners can revoke API keys." };
+  const id = formRowId.safeParse(form instanceof FormData ? form.get("id") : null);
+  if (!id.success) return { error: "No such key in this program." };
+  await revokeApiKey(access.program.id, id.data);
   revalidatePath(`/p/${slug}/api-keys`);
+  return {};
 }

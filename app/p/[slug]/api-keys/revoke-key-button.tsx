@@ -1,21 +1,37 @@
 "use client";
 
+import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { revokeApiKeyAction } from "./actions";
+import { revokeApiKeyAction, type RevokeKeyResult } from "./actions";
 
 export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number; label: string }) {
+  const [result, revoke, pending] = useActionState(
+    (_prev: RevokeKeyResult, form: FormData) => revokeApiKeyAction(slug, form),
+    {},
+  );
   return (
     <form
-      action={revokeApiKeyAction.bind(null, slug)}
+      action={revoke}
       onSubmit={(event) => {
         if (!window.confirm(`Revoke “${label}”? Requests using it will be refused at once.`))
           event.preventDefault();
       }}
+      className="flex items-center gap-2"
     >
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className={secondaryButtonClass} aria-label={`Revoke ${label}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={secondaryButtonClass}
+        aria-label={`Revoke ${label}`}
+      >
         Revoke
       </button>
+      {result.error && (
+        <span role="alert" className="text-xs text-red-600">
+          {result.error}
+        </span>
+      )}
     </form>
   );
 }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { setAppDatabase } from "@/lib/db/client";
+import { addMember, createProgram, createUser } from "@/lib/testing/factories";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { deleteViewAction, saveViewAction } from "./saved-view-actions";
+
+// The actions run as in the app, membership and role read from the database; only the session
+// (who is signed in) and Next's cache revalidation, which need a request, are stand-ins.
+const session = vi.hoisted(() => ({
+  user: null as { id: number; email: string; name: string } | null,
+}));
+vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+};
+
+describe.each(inject("engines"))("saved views are the team's, on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    setAppDatabase(db);
+  });
+  afterAll(() => db.close());
+
+  async function member(programId: number, role: "owner" | "manager" | "viewer") {
+    const user = await createUser(db.prisma);
+    await addMember(db.prisma, programId, user.id, role);
+    return { id: user.id, email: user.email, name: user.name };
+  }
+
+  it("lets owners and managers save, overwrite and delete views, and refuses viewers", async () => {
+    const program = await createProgram(db.prisma);
+    const manager = await member(program.id, "manager");
+    const viewer = await member(program.id, "viewer");
+    const views = () =>
+      db.prisma.savedView.findMany({
+        where: { programId: program.id },
+        select: { id: true, name: true, query: true, userId: true },
+      });
+    const idle = { status: "idle" } as const;
+
+    session.user = manager;
+    expect(
+      await saveViewAction(program.slug, "timeframe=any_time", idle, form({ name: "Team view" })),
+    ).toMatchObject({ status: "saved" });
+    const [saved] = await views();
+    expect(saved).toMatchObject({ name: "Team view", query: "timeframe=any_time" });
+
+    session.user = viewer;
+    const overwrite = await saveViewAction(
+      program.slug,
+      "timeframe=today",
+      idle,
+      form({ name: "Team view" }),
+    );
+    expect(overwrite).toEqual({
+      status: "error",
+      message: expect.stringMatching(/owners and managers/),
+    });
+    const create = await saveViewAction(program.slug, "", idle, form({ name: "Mine" }));
+    expect(create.status).toBe("error");
+    const remove = await deleteViewAction(program.slug, form({ id: String(saved.id) }));
+    expect(remove.error).toMatch(/owners and managers/);
+    expect(await views()).toEqual([saved]);
+
+    session.user = manager;
+    for (const id of ["99999999999", "1.5", "", "x"]) {
+      expect(await deleteViewAction(program.slug, form({ id })), id).toEqual({
+        error: expect.stringMatching(/No such saved view/),
+      });
+    }
+    const nul = await saveViewAction(program.slug, "", idle, form({ name: "a\u0000b" }));
+    expect(nul).toMatchObject({ status: "error", message: expect.stringMatching(/NUL/) });
+    expect(await deleteViewAction(program.slug, form({ id: String(saved.id) }))).toEqual({});
+    expect(await views()).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { setAppDatabase } from "@/lib/db/client";
+import { addMember, createProgram, createUser } from "@/lib/testing/factories";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { revokeApiKeyAction } from "./actions";
+
+// The action runs as in the app, membership and role read from the database; only the session
+// (who is signed in) and Next's cache revalidation, which need a request, are stand-ins.
+const session = vi.hoisted(() => ({
+  user: null as { id: number; email: string; name: string } | null,
+}));
+vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const form = (id: string) => {
+  const data = new FormData();
+  data.set("id", id);
+  return data;
+};
+
+describe.each(inject("engines"))("revoking API keys, on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    setAppDatabase(db);
+  });
+  afterAll(() => db.close());
+
+  async function member(programId: number, role: "owner" | "manager" | "viewer") {
+    const user = await createUser(db.prisma);
+    await addMember(db.prisma, programId, user.id, role);
+    return { id: user.id, email: user.email, name: user.name };
+  }
+
+  it("refuses managers and viewers with a message, not an error, and lets owners revoke", async () => {
+    const program = await createProgram(db.prisma);
+    const key = await createApiKey(program.id, "Backend", "live");
+    const revokedAt = async () =>
+      (await db.prisma.apiKey.findFirstOrThrow({ where: { programId: program.id } })).revokedAt;
+
+    for (const role of ["manager", "viewer"] as const) {
+      session.user = await member(program.id, role);
+      expect(await revokeApiKeyAction(program.slug, form(String(key.id))), role).toEqual({
+        error: "Only program owners can revoke API keys.",
+      });
+    }
+    expect(await revokedAt()).toBeNull();
+
+    session.user = await member(program.id, "owner");
+    for (const id of ["99999999999", "-1", "abc"]) {
+      expect(await revokeApiKeyAction(program.slug, form(id)), id).toEqual({
+        error: expect.stringMatching(/No such key/),
+      });
+    }
+    expect(await revokeApiKeyAction(program.slug, form(String(key.id)))).toEqual({});
+    expect(await revokedAt()).toBeInstanceOf(Date);
+  });
+});
