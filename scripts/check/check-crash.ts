@@ -1,0 +1,341 @@
+// npm run check:crash — crash safety (issue 9, test 4). For each database (a fresh local
+// PostgreSQL database and a fresh embedded PGlite folder), seeds a program with reward rules,
+// then for CHECK_CRASH_ROUNDS rounds: starts `next start` (the build must exist; run under the
+// build lock), has CHECK_CRASH_CLIENTS clients send batches of 1,000 actions back to back, and
+// once a batch was acknowledged, SIGKILLs the server's whole process group at a random moment. After the last round it restarts
+// the server once more (the embedded database must reopen after the crash), stops it and checks
+// with plain SQL: every acknowledged batch (200 received) is stored, every batch is stored whole
+// or not at all, nothing unsent is stored, and each action carries exactly the rewards the rules
+// give (its reward_cents equal to the sum of its rewards). Then it resends every unacknowledged
+// batch: the server must replay the stored ones whole and record the others whole.
+//   npm run check:crash                              # 5 rounds on PostgreSQL, then on PGlite
+//   npm run check:crash -- --rounds 10 --engines pglite
+// Options (flag or variable): --rounds CHECK_CRASH_ROUNDS (5), --engines CHECK_CRASH_ENGINES
+// (postgres,pglite), --clients CHECK_CRASH_CLIENTS (2), --kill-after-ms CHECK_CRASH_KILL_MS
+// (the kill comes uniformly within this many ms after the round's first acknowledgement, 3000),
+// --port CHECK_PORT (3220), --seed CHECK_SEED (random). Databases: ab_check_crash on the server
+// of TEST_DATABASE_URL (local hosts only), .data/check/crash-pglite; both kept for inspection.
+import { parseArgs } from "node:util";
+import type { DatabaseTarget } from "../../lib/db/connection";
+import { openDatabase } from "../../lib/db/open";
+import { createRandom, type Random } from "../../lib/seed/random";
+import { fmt, judgeActionData, postJson } from "./api-client";
+import { expectAction, randomAction, type SentAction } from "./expected";
+import { freshDatabase, seedCheckProgram, type CheckProgram } from "./fixture";
+import { describeMachine } from "./machine";
+import { startServer, type CheckServer } from "./server";
+import { compareAction, readStoredActions } from "./stored-actions";
+
+const { values: flags } = parseArgs({
+  options: Object.fromEntries(
+    ["rounds", "engines", "clients", "kill-after-ms", "port", "seed"].map((name) => [
+      name,
+      { type: "string" as const },
+    ]),
+  ),
+});
+
+function option(flag: string, variable: string, fallback: number, min: number, max: number) {
+  const raw = flags[flag] ?? process.env[variable];
+  const value = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${flag} / ${variable} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+const ROUNDS = option("rounds", "CHECK_CRASH_ROUNDS", 5, 1, 1000);
+const CLIENTS = option("clients", "CHECK_CRASH_CLIENTS", 2, 1, 20);
+const KILL_MS = option("kill-after-ms", "CHECK_CRASH_KILL_MS", 3000, 1, 600_000);
+const PORT = option("port", "CHECK_PORT", 3220, 1024, 65535);
+const SEED = option("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
+const ENGINES = String(flags.engines ?? process.env.CHECK_CRASH_ENGINES ?? "postgres,pglite")
+  .split(",")
+  .map((e) => e.trim());
+if (ENGINES.some((e) => e !== "postgres" && e !== "pglite")) {
+  throw new Error(`--engines takes postgres and/or pglite, not "${ENGINES.join(",")}".`);
+}
+const BATCH = 1_000;
+const MAX_LISTED = 20;
+
+interface Batch {
+  id: number;
+  round: number;
+  actions: SentAction[];
+  state: "acked" | "unanswered" | "refused";
+}
+
+interface RoundFigures {
+  readyMs: number;
+  totalAtStart: number;
+  killAtMs: number;
+  acked: number;
+  inFlightAtKill: number;
+}
+
+interface EngineFigures {
+  engine: string;
+  rounds: RoundFigures[];
+  finalReadyMs: number;
+  batches: number;
+  acked: number;
+  unanswered: number;
+  unansweredStored: number;
+  storedActions: number;
+  rewards: number;
+  /** Time from sending a batch to its 200, of every acknowledged batch. */
+  ackMs: number[];
+  violations: string[];
+}
+
+/** Stored actions of the program by the API's own count (a multiple of 1,000 if no batch split). */
+async function apiTotal(server: CheckServer, program: CheckProgram): Promise<number> {
+  const response = await fetch(new URL("/api/v2/actions?limit=1", server.base), {
+    headers: { authorization: program.authorization },
+  });
+  if (response.status !== 200) throw new Error(`GET /api/v2/actions answered ${response.status}`);
+  return ((await response.json()) as { data: { total: number } }).data.total;
+}
+
+async function crashRound(
+  round: number,
+  target: DatabaseTarget,
+  program: CheckProgram,
+  batches: Batch[],
+  random: Random,
+  violations: string[],
+  ackMs: number[],
+  log: string,
+): Promise<RoundFigures> {
+  const { server, readyMs } = await startServer({
+    port: PORT,
+    database: target,
+    log,
+    authorization: program.authorization,
+  });
+  const totalAtStart = await apiTotal(server, program);
+  let killed = false;
+  let firstAck: () => void = () => {};
+  const acknowledged = new Promise<void>((resolve) => (firstAck = resolve));
+  const inFlight = new Set<Batch>();
+  const client = async () => {
+    while (!killed) {
+      const id = batches.length;
+      const actions = Array.from({ length: BATCH }, (_, i) =>
+        randomAction(`b${id}-${i}`, random, Date.now()),
+      );
+      const batch: Batch = { id, round, actions, state: "unanswered" };
+      batches.push(batch);
+      inFlight.add(batch);
+      const answer = await postJson(server.base, program.authorization, "/api/v2/actions/batch", {
+        actions,
+      });
+      inFlight.delete(batch);
+      if (answer.status === 0 && killed) continue;
+      const results = answer.json?.data?.results as
+        { status: number; replayed: boolean; data: never }[] | undefined;
+      if (answer.status !== 200 || results?.some((r) => r.status !== 200 || r.replayed)) {
+        batch.state = "refused";
+        violations.push(
+          `batch ${id}: answered ${answer.status} ${answer.error ?? JSON.stringify(answer.json).slice(0, 300)}`,
+        );
+        continue;
+      }
+      batch.state = "acked";
+      ackMs.push(answer.ms);
+      firstAck();
+      actions.forEach((a, i) =>
+        violations.push(...judgeActionData(a, expectAction(a), results![i].data)),
+      );
+    }
+  };
+  const clients = Array.from({ length: CLIENTS }, client);
+  // Each round first proves a batch can be acknowledged, then dies at a random moment.
+  const sending = performance.now();
+  const noAck = setTimeout(() => {
+    violations.push(`round ${round}: no batch acknowledged within 120 s`);
+    firstAck();
+  }, 120_000);
+  await acknowledged;
+  clearTimeout(noAck);
+  await new Promise((resolve) => setTimeout(resolve, random.next() * KILL_MS));
+  const killAtMs = performance.now() - sending;
+  killed = true;
+  const inFlightAtKill = inFlight.size;
+  await server.kill();
+  await Promise.all(clients);
+  return {
+    readyMs,
+    totalAtStart,
+    killAtMs,
+    acked: batches.filter((b) => b.round === round && b.state === "acked").length,
+    inFlightAtKill,
+  };
+}
+
+/** Stored keys against the batches: acked ones whole, none split, nothing unsent, rewards exact. */
+async function verifyStored(target: DatabaseTarget, program: CheckProgram, batches: Batch[]) {
+  const violations: string[] = [];
+  const db = await openDatabase(target);
+  const stored = await db.withRunner((runner) => readStoredActions(runner, program.programId));
+  await db.close();
+  const sent = new Set<string>();
+  const storedBatches = new Set<number>();
+  for (const batch of batches) {
+    const present = batch.actions.filter((a) => stored.has(a.key)).length;
+    for (const a of batch.actions) sent.add(a.key);
+    if (present === BATCH) storedBatches.add(batch.id);
+    if (present !== 0 && present !== BATCH) {
+      violations.push(`batch ${batch.id} (round ${batch.round}): ${present} of ${BATCH} stored`);
+    }
+    if (batch.state === "acked" && present !== BATCH) {
+      violations.push(
+        `batch ${batch.id} (round ${batch.round}) was acknowledged, ${present} stored`,
+      );
+    }
+    for (const a of batch.actions) {
+      const got = stored.get(a.key);
+      if (got) violations.push(...compareAction(a.key, expectAction(a), got));
+    }
+  }
+  for (const key of stored.keys()) {
+    if (!sent.has(key)) violations.push(`${key}: stored but never sent`);
+  }
+  const rewards = [...stored.values()].reduce(
+    (n, a) => n + [...a.rewards.values()].reduce((m, r) => m + r.count, 0),
+    0,
+  );
+  return { violations, storedBatches, storedActions: stored.size, rewards };
+}
+
+/** Resends each unanswered batch: a stored one must replay whole, another must be recorded whole. */
+async function resendUnanswered(
+  server: CheckServer,
+  program: CheckProgram,
+  unanswered: Batch[],
+  storedBatches: Set<number>,
+): Promise<string[]> {
+  const violations: string[] = [];
+  for (const batch of unanswered) {
+    const answer = await postJson(server.base, program.authorization, "/api/v2/actions/batch", {
+      actions: batch.actions,
+    });
+    const results = (answer.json?.data?.results ?? []) as { status: number; replayed: boolean }[];
+    const wasStored = storedBatches.has(batch.id);
+    const asExpected = results.filter((r) => r.status === 200 && r.replayed === wasStored).length;
+    if (answer.status !== 200 || asExpected !== BATCH) {
+      violations.push(
+        `resent batch ${batch.id} (${wasStored ? "stored" : "not stored"}): ${answer.status}, ${asExpected} of ${BATCH} answered ${wasStored ? "replayed" : "recorded"}`,
+      );
+    }
+  }
+  return violations;
+}
+
+async function checkEngine(engine: "postgres" | "pglite", random: Random): Promise<EngineFigures> {
+  const log = `.data/check/crash-${engine}-server.log`;
+  const target = await freshDatabase(
+    engine === "postgres"
+      ? { engine, name: "ab_check_crash" }
+      : { engine, dir: ".data/check/crash-pglite" },
+  );
+  const program = await seedCheckProgram(target);
+  const batches: Batch[] = [];
+  const violations: string[] = [];
+  const rounds: RoundFigures[] = [];
+  const ackMs: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const figures = await crashRound(
+      round,
+      target,
+      program,
+      batches,
+      random,
+      violations,
+      ackMs,
+      log,
+    );
+    rounds.push(figures);
+    if (figures.totalAtStart % BATCH !== 0) {
+      violations.push(`after restart ${round - 1}: ${figures.totalAtStart} actions stored`);
+    }
+    console.log(
+      `  ${engine} round ${round}: ready in ${fmt(figures.readyMs)} ms holding ${fmt(figures.totalAtStart)} actions; ` +
+        `SIGKILL after ${fmt(figures.killAtMs)} ms with ${figures.inFlightAtKill} batches in flight, ${figures.acked} acknowledged`,
+    );
+  }
+  // The crash's aftermath: the server must open the database again, then hand it over.
+  const restarted = await startServer({
+    port: PORT,
+    database: target,
+    log,
+    authorization: program.authorization,
+  });
+  const finalTotal = await apiTotal(restarted.server, program);
+  if (finalTotal % BATCH !== 0)
+    violations.push(`after the last crash: ${finalTotal} actions stored`);
+  await restarted.server.stop();
+
+  const checked = await verifyStored(target, program, batches);
+  violations.push(...checked.violations);
+  const unanswered = batches.filter((b) => b.state === "unanswered");
+  const again = await startServer({
+    port: PORT,
+    database: target,
+    log,
+    authorization: program.authorization,
+  });
+  violations.push(
+    ...(await resendUnanswered(again.server, program, unanswered, checked.storedBatches)),
+  );
+  await again.server.stop();
+  return {
+    engine,
+    rounds,
+    finalReadyMs: restarted.readyMs,
+    batches: batches.length,
+    acked: batches.filter((b) => b.state === "acked").length,
+    unanswered: unanswered.length,
+    unansweredStored: unanswered.filter((b) => checked.storedBatches.has(b.id)).length,
+    storedActions: checked.storedActions,
+    rewards: checked.rewards,
+    ackMs,
+    violations,
+  };
+}
+
+const machineAtStart = describeMachine();
+console.log(`check:crash — seed ${SEED}; ${machineAtStart}`);
+const random = createRandom(SEED);
+const results: EngineFigures[] = [];
+for (const engine of ENGINES as ("postgres" | "pglite")[]) {
+  console.log(`${engine}: ${ROUNDS} rounds of ${CLIENTS} clients sending batches of ${BATCH} …`);
+  results.push(await checkEngine(engine, random));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+console.log(`
+## check:crash — ${ROUNDS} SIGKILLs per database, batches of ${fmt(BATCH)} from ${CLIENTS} clients
+
+Seed ${SEED}. Machine at start: ${machineAtStart}. At the end: ${describeMachine()}.
+
+| database | batches sent | acknowledged | unanswered at the kill: stored whole / not at all | partial batches | acknowledged but missing | actions stored | rewards | batch answered in (median) | restart to first 200 (median, max) | violations |
+| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |
+${results
+  .map((r) => {
+    const partial = r.violations.filter((v) => / of \d+ stored$/.test(v)).length;
+    const missing = r.violations.filter((v) => v.includes("was acknowledged")).length;
+    const ready = [...r.rounds.slice(1).map((x) => x.readyMs), r.finalReadyMs];
+    return `| ${r.engine} | ${fmt(r.batches)} | ${fmt(r.acked)} | ${r.unanswered}: ${r.unansweredStored} / ${r.unanswered - r.unansweredStored} | ${partial} | ${missing} | ${fmt(r.storedActions)} | ${fmt(r.rewards)} | ${fmt(median(r.ackMs))} ms | ${fmt(median(ready))} ms, ${fmt(Math.max(...ready))} ms | ${r.violations.length} |`;
+  })
+  .join("\n")}
+`);
+const all = results.flatMap((r) => r.violations.map((v) => `${r.engine}: ${v}`));
+if (all.length > 0) {
+  console.log(`FAILED: ${all.length} violations. First ${Math.min(MAX_LISTED, all.length)}:`);
+  for (const v of all.slice(0, MAX_LISTED)) console.log(`  ${v}`);
+  process.exit(1);
+}
+console.log(
+  "OK: every acknowledged batch stored, no batch split, rewards exact, resent batches replayed or recorded whole.",
+);
