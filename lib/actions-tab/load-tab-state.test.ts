@@ -45,4 +45,18 @@ describe("reading the tab's URL", () => {
     expect(warnings).toHaveLength(8);
     expect(warnings[0]).toMatch(/^Timeframe: “past_10000_years” is not a valid value/);
   });
+
+  it("ignores numbers only partly numeric and text PostgreSQL cannot compare, and says so", () => {
+    const { filters, drill, table, warnings } = loadTabState({
+      page: " 3",
+      value: "2abc",
+      group: "1.5",
+      tag: "1,2x",
+      partner: "p\ud800",
+    });
+    expect(table.page).toBe(1);
+    expect(drill).toMatchObject({ value: null, partner: null });
+    expect(filters).toMatchObject({ group: [], tag: [] });
+    expect(warnings).toHaveLength(5);
+  });
 });

@@ -1,4 +1,5 @@
 import { MAX_INT } from "../api/schemas/common";
+import { storableTextProblem } from "../api/storable-text";
 import {
   drillParsers,
   filterParsers,
@@ -11,7 +12,8 @@ import { describeTimeframe } from "./timeframe";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
-const LABELS: Record<string, string> = {
+/** What the page calls each URL parameter in its warnings. */
+export const TAB_PARAM_LABELS: Record<string, string> = {
   timescale: "Timescale",
   timeframe: "Timeframe",
   group: "Group name",
@@ -39,22 +41,22 @@ const MAX_PAGE = 100_000;
 
 type AnyParser = { parse: (value: string) => unknown; defaultValue?: unknown };
 
+// Whole numbers are digits only: the parsers' parseInt would read "2abc", " 3" or "1.5" as a
+// number and apply a filter nobody asked for, without a word.
+const wholeNumber = (text: string, max: number) =>
+  /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= max;
+
 /** A raw value is valid when it parses completely: no dropped list items, no out-of-range numbers. */
 function isValid(key: string, parser: AnyParser, raw: string): boolean {
   const parsed = parser.parse(raw);
   if (parsed === null || parsed === undefined) return false;
-  if (Array.isArray(parsed)) {
-    return (
-      parsed.length === raw.split(",").length &&
-      parsed.every((n) => Number.isInteger(n) && n > 0 && n <= MAX_INT)
-    );
-  }
-  if (key === "page")
-    return Number.isInteger(parsed) && (parsed as number) >= 1 && (parsed as number) <= MAX_PAGE;
-  if (key === "value")
-    return Number.isInteger(parsed) && (parsed as number) >= 1 && (parsed as number) <= MAX_INT;
+  if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
+  if (key === "page") return wholeNumber(raw, MAX_PAGE);
+  if (key === "value") return wholeNumber(raw, MAX_INT);
   if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
-  if (typeof parsed === "string") return parsed.length <= MAX_TEXT && !parsed.includes("\u0000");
+  // Text is stored and compared by PostgreSQL: no NUL, no unpaired surrogate (see storable()).
+  if (typeof parsed === "string")
+    return parsed.length <= MAX_TEXT && storableTextProblem(parsed) === null;
   return true;
 }
 
@@ -79,7 +81,7 @@ function loadWith<P extends Record<string, AnyParser>>(
           ? ` Showing “${describeTimeframe(parser.defaultValue as never)}” instead.`
           : " It was ignored.";
       warnings.push(
-        `${LABELS[key] ?? key}: “${text.slice(0, 60)}” is not a valid value.${fallback}`,
+        `${TAB_PARAM_LABELS[key] ?? key}: “${text.slice(0, 60)}” is not a valid value.${fallback}`,
       );
       out[key] = parser.defaultValue ?? null;
     }

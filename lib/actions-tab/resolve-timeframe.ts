@@ -10,6 +10,14 @@ import {
   type CalendarDate,
 } from "./zoned-time";
 
+/**
+ * The earliest instant a period is asked for. No action is older than 1970 (the API refuses
+ * earlier times) and ClickHouse's DateTime64 starts in 1900, so cutting there changes no number;
+ * it keeps the period before a range of thousands of years (range_1970-01-01_9999-12-31) from
+ * asking PostgreSQL for a year it cannot hold.
+ */
+export const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+
 /** Half-open instant range [start, end); null = unbounded on that side. */
 export interface InstantRange {
   start: number | null;
@@ -133,8 +141,11 @@ export function resolveTimeframe(tf: Timeframe, timeZone: string, now: number): 
   if (shift && current.start !== null) {
     const cut = current.end === null ? now : Math.min(current.end, Math.max(now, current.start));
     previous = {
-      start: shiftInstant(current.start, -shift.n, shift.unit, timeZone),
-      end: shiftInstant(cut, -shift.n, shift.unit, timeZone),
+      start: Math.max(
+        EARLIEST_INSTANT,
+        shiftInstant(current.start, -shift.n, shift.unit, timeZone),
+      ),
+      end: Math.max(EARLIEST_INSTANT, shiftInstant(cut, -shift.n, shift.unit, timeZone)),
     };
   }
   return {
