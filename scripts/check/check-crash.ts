@@ -2,12 +2,13 @@
 // PostgreSQL database and a fresh embedded PGlite folder), seeds a program with reward rules,
 // then for CHECK_CRASH_ROUNDS rounds: starts `next start` (the build must exist; run under the
 // build lock), has CHECK_CRASH_CLIENTS clients send batches of 1,000 actions back to back, and
-// once a batch was acknowledged, SIGKILLs the server's whole process group at a random moment. After the last round it restarts
-// the server once more (the embedded database must reopen after the crash), stops it and checks
-// with plain SQL: every acknowledged batch (200 received) is stored, every batch is stored whole
-// or not at all, nothing unsent is stored, and each action carries exactly the rewards the rules
-// give (its reward_cents equal to the sum of its rewards). Then it resends every unacknowledged
-// batch: the server must replay the stored ones whole and record the others whole.
+// once a batch was acknowledged, SIGKILLs the server's whole process group at a random moment.
+// After the last round it restarts the server once more (the embedded database must reopen after
+// the crash), stops it and checks with plain SQL: every acknowledged batch (200 received) is
+// stored, every batch is stored whole or not at all, nothing unsent is stored, and each action
+// carries exactly the rewards the rules give (its reward_cents equal to the sum of its rewards).
+// Then it resends every unacknowledged batch: the server must replay the stored ones whole and
+// record the others whole.
 //   npm run check:crash                              # 5 rounds on PostgreSQL, then on PGlite
 //   npm run check:crash -- --rounds 10 --engines pglite
 // Options (flag or variable): --rounds CHECK_CRASH_ROUNDS (5), --engines CHECK_CRASH_ENGINES
@@ -15,55 +16,30 @@
 // (the kill comes uniformly within this many ms after the round's first acknowledgement, 3000),
 // --port CHECK_PORT (3220), --seed CHECK_SEED (random). Databases: ab_check_crash on the server
 // of TEST_DATABASE_URL (local hosts only), .data/check/crash-pglite; both kept for inspection.
-import { parseArgs } from "node:util";
 import type { DatabaseTarget } from "../../lib/db/connection";
-import { openDatabase } from "../../lib/db/open";
 import { createRandom, type Random } from "../../lib/seed/random";
 import { fmt, judgeActionData, postJson } from "./api-client";
-import { expectAction, randomAction, type SentAction } from "./expected";
+import { expectAction, randomAction } from "./expected";
 import { freshDatabase, seedCheckProgram, type CheckProgram } from "./fixture";
+import { apiTotal, BATCH, resendUnanswered, verifyStored, type Batch } from "./crash-batches";
 import { describeMachine } from "./machine";
-import { startServer, type CheckServer } from "./server";
-import { compareAction, readStoredActions } from "./stored-actions";
+import { readOptions } from "./options";
+import { startServer } from "./server";
 
-const { values: flags } = parseArgs({
-  options: Object.fromEntries(
-    ["rounds", "engines", "clients", "kill-after-ms", "port", "seed"].map((name) => [
-      name,
-      { type: "string" as const },
-    ]),
-  ),
-});
-
-function option(flag: string, variable: string, fallback: number, min: number, max: number) {
-  const raw = flags[flag] ?? process.env[variable];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${flag} / ${variable} must be a whole number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-const ROUNDS = option("rounds", "CHECK_CRASH_ROUNDS", 5, 1, 1000);
-const CLIENTS = option("clients", "CHECK_CRASH_CLIENTS", 2, 1, 20);
-const KILL_MS = option("kill-after-ms", "CHECK_CRASH_KILL_MS", 3000, 1, 600_000);
-const PORT = option("port", "CHECK_PORT", 3220, 1024, 65535);
-const SEED = option("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
-const ENGINES = String(flags.engines ?? process.env.CHECK_CRASH_ENGINES ?? "postgres,pglite")
+const options = readOptions(["rounds", "engines", "clients", "kill-after-ms", "port", "seed"]);
+const ROUNDS = options.whole("rounds", "CHECK_CRASH_ROUNDS", 5, 1, 1000);
+const CLIENTS = options.whole("clients", "CHECK_CRASH_CLIENTS", 2, 1, 20);
+const KILL_MS = options.whole("kill-after-ms", "CHECK_CRASH_KILL_MS", 3000, 1, 600_000);
+const PORT = options.whole("port", "CHECK_PORT", 3220, 1024, 65535);
+const SEED = options.whole("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
+const ENGINES = options
+  .text("engines", "CHECK_CRASH_ENGINES", "postgres,pglite")
   .split(",")
   .map((e) => e.trim());
 if (ENGINES.some((e) => e !== "postgres" && e !== "pglite")) {
   throw new Error(`--engines takes postgres and/or pglite, not "${ENGINES.join(",")}".`);
 }
-const BATCH = 1_000;
 const MAX_LISTED = 20;
-
-interface Batch {
-  id: number;
-  round: number;
-  actions: SentAction[];
-  state: "acked" | "unanswered" | "refused";
-}
 
 interface RoundFigures {
   readyMs: number;
@@ -86,15 +62,6 @@ interface EngineFigures {
   /** Time from sending a batch to its 200, of every acknowledged batch. */
   ackMs: number[];
   violations: string[];
-}
-
-/** Stored actions of the program by the API's own count (a multiple of 1,000 if no batch split). */
-async function apiTotal(server: CheckServer, program: CheckProgram): Promise<number> {
-  const response = await fetch(new URL("/api/v2/actions?limit=1", server.base), {
-    headers: { authorization: program.authorization },
-  });
-  if (response.status !== 200) throw new Error(`GET /api/v2/actions answered ${response.status}`);
-  return ((await response.json()) as { data: { total: number } }).data.total;
 }
 
 async function crashRound(
@@ -171,65 +138,6 @@ async function crashRound(
     acked: batches.filter((b) => b.round === round && b.state === "acked").length,
     inFlightAtKill,
   };
-}
-
-/** Stored keys against the batches: acked ones whole, none split, nothing unsent, rewards exact. */
-async function verifyStored(target: DatabaseTarget, program: CheckProgram, batches: Batch[]) {
-  const violations: string[] = [];
-  const db = await openDatabase(target);
-  const stored = await db.withRunner((runner) => readStoredActions(runner, program.programId));
-  await db.close();
-  const sent = new Set<string>();
-  const storedBatches = new Set<number>();
-  for (const batch of batches) {
-    const present = batch.actions.filter((a) => stored.has(a.key)).length;
-    for (const a of batch.actions) sent.add(a.key);
-    if (present === BATCH) storedBatches.add(batch.id);
-    if (present !== 0 && present !== BATCH) {
-      violations.push(`batch ${batch.id} (round ${batch.round}): ${present} of ${BATCH} stored`);
-    }
-    if (batch.state === "acked" && present !== BATCH) {
-      violations.push(
-        `batch ${batch.id} (round ${batch.round}) was acknowledged, ${present} stored`,
-      );
-    }
-    for (const a of batch.actions) {
-      const got = stored.get(a.key);
-      if (got) violations.push(...compareAction(a.key, expectAction(a), got));
-    }
-  }
-  for (const key of stored.keys()) {
-    if (!sent.has(key)) violations.push(`${key}: stored but never sent`);
-  }
-  const rewards = [...stored.values()].reduce(
-    (n, a) => n + [...a.rewards.values()].reduce((m, r) => m + r.count, 0),
-    0,
-  );
-  return { violations, storedBatches, storedActions: stored.size, rewards };
-}
-
-/** Resends each unanswered batch: a stored one must replay whole, another must be recorded whole. */
-async function resendUnanswered(
-  server: CheckServer,
-  program: CheckProgram,
-  unanswered: Batch[],
-  storedBatches: Set<number>,
-): Promise<string[]> {
-  const violations: string[] = [];
-  for (const batch of unanswered) {
-    const answer = await postJson(server.base, program.authorization, "/api/v2/actions/batch", {
-      actions: batch.actions,
-    });
-    const results = (answer.json?.data?.results ?? []) as { status: number; replayed: boolean }[];
-    const wasStored = storedBatches.has(batch.id);
-    const asExpected = results.filter((r) => r.status === 200 && r.replayed === wasStored).length;
-    if (answer.status !== 200 || asExpected !== BATCH) {
-      violations.push(
-        `resent batch ${batch.id} (${wasStored ? "stored" : "not stored"}): ${answer.status}, ${asExpected} of ${BATCH} answered ${wasStored ? "replayed" : "recorded"}`,
-      );
-    }
-  }
-  return violations;
 }
 
 async function checkEngine(engine: "postgres" | "pglite", random: Random): Promise<EngineFigures> {

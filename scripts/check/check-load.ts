@@ -14,44 +14,33 @@
 // --max-batch CHECK_MAX_BATCH (500), --port CHECK_PORT (3210), --seed CHECK_SEED (random).
 // The database is ab_check_load on the server of TEST_DATABASE_URL (local hosts only); it is
 // dropped and recreated at the start and kept afterwards for inspection.
-import { parseArgs } from "node:util";
 import { openDatabase } from "../../lib/db/open";
 import { fmt, judgeActionData, percentile, postJson } from "./api-client";
 import { expectAction, type ExpectedAction } from "./expected";
 import { freshDatabase, seedCheckProgram } from "./fixture";
 import { buildLoadPlan, type Send } from "./load-plan";
 import { describeMachine } from "./machine";
+import { readOptions } from "./options";
 import { startServer } from "./server";
 import { compareAction, readStoredActions, readStoredTotals } from "./stored-actions";
 import { compareTabTotals, expectedTabTotals, readTabTotals } from "./tab-totals";
 
-const { values: flags } = parseArgs({
-  options: Object.fromEntries(
-    ["actions", "clients", "duplicates", "singles", "max-batch", "port", "seed"].map((name) => [
-      name,
-      { type: "string" as const },
-    ]),
-  ),
-});
-
-function option(flag: string, variable: string, fallback: number, min: number, max: number) {
-  const raw = flags[flag] ?? process.env[variable];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`--${flag} / ${variable} must be a number from ${min} to ${max}, not ${raw}.`);
-  }
-  return value;
-}
-
-const ACTIONS = Math.trunc(option("actions", "CHECK_ACTIONS", 100_000, 2, 10_000_000));
-const CLIENTS = Math.trunc(option("clients", "CHECK_CLIENTS", 20, 2, 200));
-const DUPLICATES = option("duplicates", "CHECK_DUPLICATES", 0.1, 0, 0.5);
-const SINGLES = option("singles", "CHECK_SINGLES", 0.2, 0, 1);
-const MAX_BATCH = Math.trunc(option("max-batch", "CHECK_MAX_BATCH", 500, 1, 1000));
-const PORT = Math.trunc(option("port", "CHECK_PORT", 3210, 1024, 65535));
-const SEED = Math.trunc(
-  option("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31),
-);
+const options = readOptions([
+  "actions",
+  "clients",
+  "duplicates",
+  "singles",
+  "max-batch",
+  "port",
+  "seed",
+]);
+const ACTIONS = options.whole("actions", "CHECK_ACTIONS", 100_000, 2, 10_000_000);
+const CLIENTS = options.whole("clients", "CHECK_CLIENTS", 20, 2, 200);
+const DUPLICATES = options.number("duplicates", "CHECK_DUPLICATES", 0.1, 0, 0.5);
+const SINGLES = options.number("singles", "CHECK_SINGLES", 0.2, 0, 1);
+const MAX_BATCH = options.whole("max-batch", "CHECK_MAX_BATCH", 500, 1, 1000);
+const PORT = options.whole("port", "CHECK_PORT", 3210, 1024, 65535);
+const SEED = options.whole("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
 const MAX_LISTED = 20;
 
 const machineAtStart = describeMachine();
