@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { FIXED_SECURITY_HEADERS } from "./lib/security/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files by path: bundling breaks that.
@@ -13,6 +14,11 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // Fixed when built, so only the headers that never change: proxy.ts adds the CSP and HSTS.
+  async headers() {
+    const headers = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

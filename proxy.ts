@@ -1,23 +1,51 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuthSecret } from "./lib/auth/auth-secret";
+import {
+  createNonce,
+  isHttpsUrl,
+  responseKind,
+  securityHeaders,
+  type PolicyTarget,
+} from "./lib/security/security-headers";
 
 const SIGN_IN_PATH = "/signin";
+// Reachable signed out: the API authenticates with keys, next-auth with its own flow; the icon
+// shows on the sign-in page.
+const PUBLIC_PATHS = /^\/(api\/auth|api\/v2|docs|signin|icon\.svg|favicon\.ico|robots\.txt)/;
 
-// Signed-out visitors of any app page go to sign-in, carrying the full URL (path and query) so
-// a shared, filtered link opens exactly as sent once they are in. Membership is checked by the
-// program layout; the public API authenticates with keys instead.
+// Every response gets its security headers here; pages a fresh CSP nonce, which Next reads from
+// the request's Content-Security-Policy header and puts on its scripts (so pages render
+// dynamically: see app/layout.tsx). Signed-out visitors of any app page go to sign-in, carrying
+// the full URL (path and query) so a shared, filtered link opens exactly as sent once they are
+// in. Membership is checked by the program layout.
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: getAuthSecret() });
-  if (token) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
-  const url = request.nextUrl.clone();
-  url.pathname = SIGN_IN_PATH;
-  url.search = "";
-  if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(url);
+  const kind = responseKind(pathname);
+  const target: PolicyTarget = kind === "page" ? { kind, nonce: createNonce() } : { kind };
+  const headers = securityHeaders(target, {
+    https: isHttpsUrl(process.env.NEXTAUTH_URL),
+    dev: process.env.NODE_ENV === "development",
+  });
+
+  let response: NextResponse;
+  if (PUBLIC_PATHS.test(pathname) || (await getToken({ req: request, secret: getAuthSecret() }))) {
+    // Replaces whatever policy the client sent, so the nonce Next applies is always ours.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    const url = request.nextUrl.clone();
+    url.pathname = SIGN_IN_PATH;
+    url.search = "";
+    if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(url);
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/v2|docs|signin|_next/|favicon.ico|robots.txt).*)"],
+  // Next's own assets skip the proxy; next.config.ts gives them the fixed headers.
+  matcher: ["/((?!_next/|favicon.ico|robots.txt).*)"],
 };
