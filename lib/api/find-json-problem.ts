@@ -22,9 +22,9 @@ function pathOf(node: Node): (string | number)[] {
 
 /**
  * The first reason, in document order, why a parsed JSON value cannot be stored as sent: nested
- * deeper than `maxDepth` containers (reported at the top-level field holding them); with
- * `storable`, also a string or key PostgreSQL refuses (NUL)
- * or would alter (an unpaired surrogate), or a number JSON.parse turned into Infinity.
+ * deeper than `maxDepth` containers (reported at the top-level field holding them), or a
+ * "__proto__" key; with `storable`, also a string or key PostgreSQL refuses (NUL) or would alter
+ * (an unpaired surrogate), or a number JSON.parse turned into Infinity.
  *
  * Iterative on purpose: JSON.parse builds a 100,000-deep value without complaint, and a
  * recursive walk of it would exhaust the stack.
@@ -36,6 +36,9 @@ export function findJsonProblem(
   const stack: Node[] = [{ value, depth: 0, parent: null, key: null }];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    // JSON.parse keeps "__proto__" as a key, but schema parsing copies objects and skips it: the
+    // field would vanish without a word. Refused instead, in every mode.
+    if (node.key === "__proto__") return { path: pathOf(node), message: "is not an allowed key" };
     if (options.storable && typeof node.key === "string") {
       const problem = storableTextProblem(node.key);
       if (problem) return { path: pathOf(node), message: `key ${problem}` };

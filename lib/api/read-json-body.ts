@@ -12,7 +12,7 @@ export const MAX_BODY_DEPTH = 64;
 /**
  * Reads a JSON request body: 415 unless the content type is JSON, 413 above 1 MB (checked while
  * streaming, not trusting Content-Length alone), 400 when it does not parse, 422 naming the field
- * nested deeper than MAX_BODY_DEPTH.
+ * nested deeper than MAX_BODY_DEPTH or named "__proto__" (schemas would drop it silently).
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -44,9 +44,9 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   } catch (error) {
     throw new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`);
   }
-  const tooDeep = findJsonProblem(body, { maxDepth: MAX_BODY_DEPTH, storable: false });
-  if (tooDeep) {
-    throw invalidFields([{ field: tooDeep.path.join(".") || "body", message: tooDeep.message }]);
+  const problem = findJsonProblem(body, { maxDepth: MAX_BODY_DEPTH, storable: false });
+  if (problem) {
+    throw invalidFields([{ field: problem.path.join(".") || "body", message: problem.message }]);
   }
   return body;
 }

@@ -98,6 +98,13 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
       ],
       ["meta huge number", () => postCustomer('"meta":{"n":1e400}'), "meta.n", /too large/],
       [
+        "meta __proto__",
+        () => postCustomer('"meta":{"a":1,"__proto__":{"x":1}}'),
+        "meta.__proto__",
+        /not an allowed key/,
+      ],
+      ["body __proto__", () => postCustomer('"__proto__":{}'), "__proto__", /not an allowed key/],
+      [
         `meta ${MAX_JSON_DEPTH + 1} levels`,
         () => postCustomer(`"meta":${nestedObjects(MAX_JSON_DEPTH + 1)}`),
         "meta.a",
