@@ -107,7 +107,31 @@ export const edgeNumber = fc.oneof(
     .map((text) => new RawJson(text)),
 );
 
-const leaf = fc.oneof(nastyString, edgeNumber, fc.boolean(), fc.constant(null));
+/** Times near the edges every part of the stack can hold (1970 to 9999), and impossible ones. */
+export const edgeTime = fc.constantFrom(
+  "1970-01-01T00:00:00Z",
+  "1969-12-31T23:59:59.999Z",
+  "0000-01-01T00:00:00Z",
+  "9999-12-31T23:59:59.999Z",
+  "9999-12-31T23:59:59.999-14:00",
+  "+275760-09-13T00:00:00Z",
+  "2026-02-30T00:00:00Z",
+  "2026-01-01T24:00:00Z",
+  "2026-01-01T00:00:00+99:00",
+  "2026-01-01",
+  "2026-01-01T00:00:00",
+);
+
+const leaf = fc.oneof(nastyString, edgeNumber, edgeTime, fc.boolean(), fc.constant(null));
+
+/** Object keys: nasty text, and names JavaScript objects treat specially. */
+export const objectKey = fc.oneof(
+  { weight: 6, arbitrary: nastyString },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "toString", ""),
+  },
+);
 
 /** Any JSON value, mostly shallow, sometimes nested far too deep. */
 export const nastyJson: fc.Arbitrary<unknown> = fc.oneof(
@@ -117,7 +141,7 @@ export const nastyJson: fc.Arbitrary<unknown> = fc.oneof(
     arbitrary: fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object")),
       array: fc.array(tie("value"), { maxLength: 4 }),
-      object: fc.dictionary(nastyString, tie("value"), { maxKeys: 4 }),
+      object: fc.dictionary(objectKey, tie("value"), { maxKeys: 4 }),
     })).value,
   },
   { weight: 1, arbitrary: deepJson },
