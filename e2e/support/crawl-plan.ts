@@ -1,0 +1,176 @@
+// What the isolation crawler sends to each route of the tree: which values fill its dynamic
+// segments, which query strings and bodies name another program's objects, and what must answer.
+import { NUMBER_TILES } from "../../lib/exports/number-tiles";
+import type { CrawlProgram, IsolationWorld } from "./isolation-seed";
+import { below500, statusIn, type Probe } from "./probes";
+import { fillPattern, type AppRoute } from "./route-tree";
+import { FormFields } from "./server-actions";
+
+/**
+ * Routes outside any program: anyone (or any signed-in user) may read them, so they are crawled
+ * for leaks only. A new route outside `/p/[slug]` and `/api/v2` fails the crawl until it is
+ * listed here (after checking that it shows nothing of a program the user is not in).
+ */
+const GLOBAL_ROUTES = new Set([
+  "/",
+  "/signin",
+  "/docs/api",
+  "/api/auth/[...nextauth]",
+  "/api/v2/openapi.json",
+  "/api/v2/[...path]",
+]);
+
+export type RouteKind = "program" | "api" | "global";
+
+export function kindOf(route: AppRoute): RouteKind {
+  if (GLOBAL_ROUTES.has(route.pattern)) return "global";
+  if (route.pattern === "/p/[slug]" || route.pattern.startsWith("/p/[slug]/")) return "program";
+  if (route.pattern.startsWith("/api/v2/")) return "api";
+  throw new Error(
+    `${route.file}: the crawler does not know who may read ${route.pattern}. ` +
+      "List it in GLOBAL_ROUTES (e2e/support/crawl-plan.ts) if it is public.",
+  );
+}
+
+const EXPORT_TILES = [...NUMBER_TILES.map((t) => t.exportName), "chart", "table", "actions"];
+/** Every download the export route offers, plus one it does not. */
+const ALL_EXPORTS = [
+  ...EXPORT_TILES.flatMap((t) => [`${t}.csv`, `${t}.pdf`]),
+  "tab.pdf",
+  "tab.zip",
+  "nothing.txt",
+];
+/**
+ * Downloads read with the member's own slug and the other program's ids: the zip holds every
+ * tile's CSV and `actions.csv` the drill-down rows. (PDF text is glyph-encoded, not searchable;
+ * the PDFs are built from the same queries.)
+ */
+const READABLE_EXPORTS = ["tab.zip", "actions.csv", "table.csv"];
+
+type Keys = Pick<CrawlProgram, "actionKeys" | "customerKeys" | "partnerKeys"> & {
+  program: { slug: string };
+};
+
+/** Values for every dynamic segment of the route tree, naming `target`'s objects. */
+export function segmentValues(target: Keys, files = ALL_EXPORTS) {
+  return {
+    slug: [target.program.slug],
+    file: files,
+    key: [target.actionKeys[0]],
+    customer_key: [target.customerKeys[0]],
+    partner_key: [target.partnerKeys[0]],
+    "...path": [`customers/${target.customerKeys[0]}`, `partnerships/${target.partnerKeys[0]}/x`],
+    "...nextauth": ["session", "providers", "csrf"],
+  };
+}
+
+/** Tab, drill-down, rule and log URLs that name `b`'s objects by id or key. */
+export function foreignQueries(b: CrawlProgram): string[] {
+  const since = String(Date.now() - 7 * 86_400_000);
+  const query = (params: Record<string, string>) =>
+    new URLSearchParams({ timeframe: "any_time", since, ...params }).toString();
+  return [
+    query({ partner: b.partnerKeys[0] }),
+    query({ partner: b.partnerKeys[1], type: b.typeName, value: "1" }),
+    query({ group: String(b.ids.group) }),
+    query({ manager: String(b.ids.manager) }),
+    query({ tag: String(b.ids.tag) }),
+    query({ edit: String(b.ids.rule), saved: String(b.ids.rule) }),
+    query({ before: String(b.ids.log + 1n) }),
+  ];
+}
+
+/** What nobody of A may see of B: its marker and every key it holds (unless the request sent it). */
+export const secretsOf = (p: CrawlProgram) => [p.marker, ...p.identifiers];
+
+/** Pages, drill-downs, exports and other session routes, for the owner of A signed in. */
+export function sessionProbes(routes: AppRoute[], { a, b }: IsolationWorld): Probe[] {
+  const probes: Probe[] = [];
+  const needles = secretsOf(b);
+  const [drill, ...others] = foreignQueries(b);
+  for (const route of routes) {
+    const kind = kindOf(route);
+    if (kind === "api") continue;
+    for (const method of route.methods) {
+      const data = method === "GET" || method === "HEAD" ? undefined : {};
+      if (kind === "global") {
+        for (const url of fillPattern(route, segmentValues(b))) {
+          const query = `callbackUrl=${encodeURIComponent(`/p/${b.program.slug}/actions`)}&${drill}`;
+          probes.push({
+            label: "global",
+            method,
+            url: `${url}?${query}`,
+            data,
+            expect: below500,
+            needles,
+          });
+        }
+        continue;
+      }
+      for (const url of fillPattern(route, segmentValues(b))) {
+        for (const query of [drill, ...others.slice(0, 1)]) {
+          const label = "B's slug";
+          probes.push({
+            label,
+            method,
+            url: `${url}?${query}`,
+            data,
+            expect: statusIn(403, 404),
+            needles,
+          });
+        }
+      }
+      const own = { ...segmentValues(b, READABLE_EXPORTS), slug: [a.program.slug] };
+      for (const url of fillPattern(route, own)) {
+        for (const query of foreignQueries(b)) {
+          const label = "A's slug, B's ids";
+          probes.push({ label, method, url: `${url}?${query}`, data, expect: below500, needles });
+        }
+      }
+    }
+  }
+  return probes;
+}
+
+/**
+ * The arguments each server action takes, aimed at `target`'s objects under `slug`: complete,
+ * valid forms (the owner's own calls must succeed, so a refusal is never a validation error).
+ */
+export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) => unknown[]> = {
+  createApiKeyAction: (slug) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ label: "crawler", mode: "live" }),
+  ],
+  revokeApiKeyAction: (slug, t) => [slug, new FormFields({ id: t.ids.apiKey })],
+  saveRewardRuleAction: (slug, t) => [
+    slug,
+    {},
+    new FormFields({
+      id: t.ids.rule,
+      name: "crawler",
+      actionType: t.typeName,
+      minValue: "",
+      groupKey: "",
+      amount: "1",
+      active: "on",
+    }),
+  ],
+  saveViewAction: (slug, t) => [
+    slug,
+    "timeframe=any_time",
+    { status: "idle" },
+    new FormFields({ name: t.plainViewName }),
+  ],
+  deleteViewAction: (slug, t) => [slug, new FormFields({ id: t.ids.views[0] })],
+};
+
+export function actionArgs(name: string, slug: string, target: CrawlProgram) {
+  const args = ACTION_ARGS[name];
+  if (!args) {
+    throw new Error(
+      `Server action ${name}: the crawler does not know its arguments. Add it to ACTION_ARGS (e2e/support/crawl-plan.ts).`,
+    );
+  }
+  return args(slug, target);
+}
