@@ -1,7 +1,7 @@
 import "server-only";
 import { parseAuthorization } from "../api-keys/api-key-secrets";
 import type { PrismaClient } from "../generated/prisma/client";
-import { countRateLimit, peekRateLimit } from "../rate-limit/count-rate-limit";
+import { countRateLimit } from "../rate-limit/count-rate-limit";
 import { rateLimit } from "../rate-limit/rate-limit-config";
 import { tooManyRequests, type ApiError } from "./api-error";
 
@@ -13,28 +13,31 @@ export function namedPublicKey(request: Request): string | null {
 }
 
 /**
- * Wrong secrets for one public key: once the window holds too many, the key is refused without
- * checking the secret until the window ends (guessing is pointless, and costs nothing).
+ * Counts a failed authentication for a public key (known or not, so both cost the same). Past
+ * the limit a wrong secret is answered 429 until the window ends; the right secret is never
+ * refused, so whoever learns a public key cannot lock its integration out (secrets are 192
+ * random bits: the limit is against noise and log floods, not guessing). `logNote` is what the
+ * window's first failure adds to its log entry; null for the others, which are only counted.
  */
-export async function refuseLockedKey(db: PrismaClient, publicKey: string) {
-  const limit = rateLimit("RATE_LIMIT_API_WRONG_SECRET");
-  const state = await peekRateLimit(db, limit, publicKey);
-  if (!state.exceeded) return null;
-  return tooManyRequests(
-    `Too many failed authentications with this public key (${limit.limit} in ${minutes(limit.windowSeconds)} min).`,
-    state.retryAfterSeconds,
-  );
-}
-
-/**
- * Counts a failed authentication. Returns what to add to the log entry for the window's first
- * failure, or null for the others (logged once per window, so refusals cannot flood the log).
- */
-export async function countWrongSecret(db: PrismaClient, publicKey: string) {
+export async function countWrongSecret(
+  db: PrismaClient,
+  publicKey: string,
+): Promise<{ logNote: string | null; tooMany: ApiError | null }> {
   const limit = rateLimit("RATE_LIMIT_API_WRONG_SECRET");
   const state = await countRateLimit(db, limit, publicKey);
-  if (state.hits !== 1) return null;
-  return ` Further failures with this public key in the next ${minutes(limit.windowSeconds)} min are counted, not logged; after ${limit.limit} the key is refused until then.`;
+  const window = `${minutes(limit.windowSeconds)} min`;
+  return {
+    logNote:
+      state.hits === 1
+        ? ` Further failures with this public key in the next ${window} are counted, not logged; after ${limit.limit} they are answered 429.`
+        : null,
+    tooMany: state.exceeded
+      ? tooManyRequests(
+          `Too many failed authentications with this public key (${limit.limit} in ${window}).`,
+          state.retryAfterSeconds,
+        )
+      : null,
+  };
 }
 
 /** Requests per key; the first refusal of a window is returned with `first` so it is logged once. */

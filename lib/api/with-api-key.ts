@@ -3,12 +3,7 @@ import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { getPrisma } from "../db/client";
 import { ApiError, invalidFields } from "./api-error";
-import {
-  countKeyRequest,
-  countWrongSecret,
-  namedPublicKey,
-  refuseLockedKey,
-} from "./api-rate-limits";
+import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-limits";
 import { externalKey } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
 
@@ -45,19 +40,19 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
 
     const prisma = await getPrisma();
     const publicKey = namedPublicKey(request);
-    const locked = publicKey ? await refuseLockedKey(prisma, publicKey) : null;
-    if (locked) return apiErrorResponse(locked);
     const auth = await authenticateApiKey(request).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof ApiError ? error : new ApiError(401, "Could not verify the API key."),
       programId: undefined,
     }));
     if (!auth.ok) {
-      const note = publicKey ? await countWrongSecret(prisma, publicKey) : "";
-      if (auth.programId !== undefined && note !== null) {
-        await log(auth.programId, 401, auth.error.message + note);
+      const failure = publicKey
+        ? await countWrongSecret(prisma, publicKey)
+        : { logNote: "", tooMany: null };
+      if (auth.programId !== undefined && failure.logNote !== null) {
+        await log(auth.programId, 401, auth.error.message + failure.logNote);
       }
-      return apiErrorResponse(auth.error);
+      return apiErrorResponse(failure.tooMany ?? auth.error);
     }
     const throttled = await countKeyRequest(prisma, auth.principal.apiKeyId);
     if (throttled) {
