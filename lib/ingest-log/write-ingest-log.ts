@@ -17,19 +17,21 @@ export const INGEST_LOG_RETENTION_DAYS = 30;
  * into an error. Occasionally prunes the program's entries older than the retention period.
  */
 export async function writeIngestLog(entry: IngestLogEntry): Promise<void> {
-  // NUL cannot be stored in text; whatever the client sent, the log keeps a readable trace.
-  const clean = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+  // NUL cannot be stored in text, and embedded PGlite refuses some unpaired surrogates
+  // ("\udfff\udfff", "\ufeff\udc00": "invalid byte sequence"). Whatever the client sent
+  // (messages quote unknown keys), the log keeps a readable trace.
+  const clean = (text: string) => text.replaceAll("\u0000", "\uFFFD").toWellFormed();
   try {
     const prisma = await getPrisma();
     await prisma.ingestLog.create({
       data: {
         programId: entry.programId,
         method: entry.method,
-        path: clean(entry.path).slice(0, 500),
+        path: clean(entry.path.slice(0, 500)),
         status: entry.status,
         outcome: entry.status < 400 ? "accepted" : "rejected",
-        message: clean(entry.message).slice(0, 2000),
-        actionKey: entry.actionKey ? clean(entry.actionKey).slice(0, 255) : null,
+        message: clean(entry.message.slice(0, 2000)),
+        actionKey: entry.actionKey ? clean(entry.actionKey.slice(0, 255)) : null,
       },
     });
     if (Math.random() < 0.01) {

@@ -240,6 +240,21 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
     expect(await stored(f.program.id)).toEqual(before);
   });
 
+  it("logs a refused request even when its message quotes text the database cannot store", async () => {
+    const f = await seedApiProgram(db.prisma);
+    // Unknown keys are quoted in the message; PGlite refuses "\udfff\udfff" as invalid UTF-8.
+    const res = await callRoute(customersRoute.POST, "POST", "/api/v2/customers", {
+      auth: f.basic,
+      rawBody: '{"customer_key":"c","partner_key":"ptn_alice","x\\udfff\\udfff":1}',
+    });
+    expect(res.status).toBe(422);
+    const [log] = await db.prisma.ingestLog.findMany({ where: { programId: f.program.id } });
+    expect(log).toMatchObject({
+      status: 422,
+      message: expect.stringContaining("Unrecognized key"),
+    });
+  });
+
   it("stores what it can store exactly as sent: pairs, escaped-looking text, 32 levels", async () => {
     const f = await seedApiProgram(db.prisma);
     const meta = {
