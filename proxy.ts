@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { undecodablePathResponse } from "./lib/api/undecodable-path-response";
 import { getAuthSecret } from "./lib/auth/auth-secret";
 import {
   createNonce,
@@ -27,6 +28,13 @@ export async function proxy(request: NextRequest) {
     https: isHttpsUrl(process.env.NEXTAUTH_URL),
     dev: process.env.NODE_ENV === "development",
   });
+
+  // Next would fail to decode such a path while matching routes and answer a plain-text 500.
+  const malformed = undecodablePathResponse(pathname);
+  if (malformed) {
+    for (const [name, value] of Object.entries(headers)) malformed.headers.set(name, value);
+    return malformed;
+  }
 
   let response: NextResponse;
   if (PUBLIC_PATHS.test(pathname) || (await getToken({ req: request, secret: getAuthSecret() }))) {
