@@ -35,10 +35,15 @@ export async function throttleSignIn(
   signIn: () => Promise<Response>,
 ): Promise<Response> {
   const prisma = await getPrisma();
-  const subjects = [
-    { limit: rateLimit("RATE_LIMIT_SIGNIN_ACCOUNT"), subject: await submittedEmail(request) },
-    { limit: rateLimit("RATE_LIMIT_SIGNIN_ADDRESS"), subject: clientAddress(request) },
-  ].filter((s) => s.subject);
+  const account = {
+    limit: rateLimit("RATE_LIMIT_SIGNIN_ACCOUNT"),
+    subject: await submittedEmail(request),
+  };
+  const address = {
+    limit: rateLimit("RATE_LIMIT_SIGNIN_ADDRESS"),
+    subject: clientAddress(request),
+  };
+  const subjects = [account, address].filter((s) => s.subject);
   const states = await Promise.all(subjects.map((s) => peekRateLimit(prisma, s.limit, s.subject)));
   const blocked = states.filter((s) => s.exceeded);
   if (blocked.length > 0) {
@@ -52,7 +57,6 @@ export async function throttleSignIn(
   }
 
   const response = await signIn();
-  const [account] = subjects;
   if (response.status === 401) {
     const counted = await Promise.all(
       subjects.map((s) => countRateLimit(prisma, s.limit, s.subject)),
@@ -65,7 +69,7 @@ export async function throttleSignIn(
         );
       }
     });
-  } else if (response.ok && account?.limit.name === "RATE_LIMIT_SIGNIN_ACCOUNT") {
+  } else if (response.ok && account.subject) {
     await clearRateLimit(prisma, account.limit, account.subject);
   }
   return response;

@@ -42,3 +42,14 @@ export async function addMember(
 ) {
   return prisma.membership.create({ data: { programId, userId, role } });
 }
+
+/** A new user with `role` in the program, shaped as the signed-in user server actions see. */
+export async function createMember(
+  prisma: PrismaClient,
+  programId: number,
+  role: "owner" | "manager" | "viewer",
+) {
+  const user = await createUser(prisma);
+  await addMember(prisma, programId, user.id, role);
+  return { id: user.id, email: user.email, name: user.name };
+}

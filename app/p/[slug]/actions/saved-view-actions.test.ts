@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { setAppDatabase } from "@/lib/db/client";
-import { addMember, createProgram, createUser } from "@/lib/testing/factories";
+import { createMember, createProgram } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { deleteViewAction, saveViewAction } from "./saved-view-actions";
 
@@ -26,11 +26,8 @@ describe.each(inject("engines"))("saved views are the team's, on %s", (engine) =
   });
   afterAll(() => db.close());
 
-  async function member(programId: number, role: "owner" | "manager" | "viewer") {
-    const user = await createUser(db.prisma);
-    await addMember(db.prisma, programId, user.id, role);
-    return { id: user.id, email: user.email, name: user.name };
-  }
+  const member = (programId: number, role: "owner" | "manager" | "viewer") =>
+    createMember(db.prisma, programId, role);
 
   it("lets owners and managers save, overwrite and delete views, and refuses viewers", async () => {
     const program = await createProgram(db.prisma);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { setAppDatabase } from "@/lib/db/client";
-import { addMember, createProgram, createUser } from "@/lib/testing/factories";
+import { createMember, createProgram } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { revokeApiKeyAction } from "./actions";
 
@@ -27,11 +27,8 @@ describe.each(inject("engines"))("revoking API keys, on %s", (engine) => {
   });
   afterAll(() => db.close());
 
-  async function member(programId: number, role: "owner" | "manager" | "viewer") {
-    const user = await createUser(db.prisma);
-    await addMember(db.prisma, programId, user.id, role);
-    return { id: user.id, email: user.email, name: user.name };
-  }
+  const member = (programId: number, role: "owner" | "manager" | "viewer") =>
+    createMember(db.prisma, programId, role);
 
   it("refuses managers and viewers with a message, not an error, and lets owners revoke", async () => {
     const program = await createProgram(db.prisma);
