@@ -2,6 +2,7 @@
 // no database) after a warm-up render, and reports duration, size and peak RSS growth over the process's own baseline.
 import { renderToStream } from "@react-pdf/renderer";
 import { createElement } from "react";
+import { loadPdfFonts } from "../../lib/exports/pdf/fonts";
 import { TabDocument, type PdfSection } from "../../lib/exports/pdf/tab-document";
 import type { Series } from "../../lib/actions-tab/query/get-series";
 import { reportResult } from "./child-process";
@@ -62,6 +63,7 @@ async function render(withSections: PdfSection[]) {
       programName: "Bench",
       filterLines: ["Timeframe: any time"],
       sections: withSections,
+      fonts: await loadPdfFonts(),
     }) as Parameters<typeof renderToStream>[0],
   );
   let size = 0;

@@ -1,18 +1,25 @@
 import "server-only";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement, type ComponentProps } from "react";
+import { loadPdfFonts } from "./fonts";
 import { TabDocument } from "./tab-document";
 
 let queue: Promise<unknown> = Promise.resolve();
 
+export type RenderPdfProps = Omit<ComponentProps<typeof TabDocument>, "fonts">;
+
+/** The document as react-pdf renders it, once the fonts its tables are measured with are loaded. */
+export async function pdfElement(props: RenderPdfProps) {
+  const fonts = await loadPdfFonts();
+  return createElement(TabDocument, { ...props, fonts }) as Parameters<typeof renderToBuffer>[0];
+}
+
 /**
- * Renders PDFs one at a time per process: react-pdf holds each whole document in memory while
- * it lays it out, so the per-PDF ceiling (`pdfRowLimit`) is the process's ceiling too; the
- * finished file is small (≈0.2 KB per row) and is sent from a buffer.
+ * Renders PDFs one at a time per process, so the per-PDF ceiling (`pdfRowLimit`) is the
+ * process's ceiling too; the finished file is small and is sent from a buffer.
  */
-export function renderPdf(props: ComponentProps<typeof TabDocument>): Promise<Buffer> {
-  const element = createElement(TabDocument, props) as Parameters<typeof renderToBuffer>[0];
-  const run = queue.then(() => renderToBuffer(element));
+export function renderPdf(props: RenderPdfProps): Promise<Buffer> {
+  const run = queue.then(async () => renderToBuffer(await pdfElement(props)));
   queue = run.catch(() => undefined);
   return run;
 }

@@ -1,9 +1,11 @@
-import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
-import type { Style } from "@react-pdf/types";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../actions-tab/query/get-series";
-import { registerPdfFonts } from "./fonts";
+import type { PdfFonts } from "./fonts";
 import { PdfChart } from "./pdf-chart";
+import { pdfStyles as s } from "./pdf-styles";
+import { omittedNote, TablePages, type PdfTable } from "./pdf-table";
+
+export { omittedNote };
 
 /**
  * react-pdf holds the whole laid-out document in memory, about 17 KB per table cell
@@ -23,135 +25,9 @@ export function pdfRowLimit(
 export type PdfSection =
   | { kind: "numbers"; items: { title: string; value: string; change: string | null }[] }
   | { kind: "chart"; title: string; series: Series; note: string }
-  | {
-      kind: "table";
-      title: string;
-      header: string[];
-      rows: string[][];
-      numeric: boolean[];
-      footer?: string[];
-      /** Rows left out past the PDF's row limit (`rows.length` is the limit then). */
-      omitted: number;
-    };
+  | ({ kind: "table" } & PdfTable);
 
 type TableSection = Extract<PdfSection, { kind: "table" }>;
-
-/** What a cut table says, on the first page and after its last row. */
-export function omittedNote(section: TableSection): string {
-  const shown = section.rows.length.toLocaleString("en-US");
-  const all = (section.rows.length + section.omitted).toLocaleString("en-US");
-  return `${section.title}: this PDF shows the first ${shown} of ${all} rows, to keep its size printable. Download the CSV for every row.`;
-}
-
-const s = StyleSheet.create({
-  page: {
-    padding: 28,
-    paddingBottom: 40,
-    fontSize: 8,
-    color: "#111827",
-    fontFamily: "DejaVu Sans",
-  },
-  running: {
-    position: "absolute",
-    top: 12,
-    left: 28,
-    right: 28,
-    fontSize: 7,
-    color: "#6b7280",
-    flexDirection: "row",
-    justifyContent: "space-between",
-  },
-  footer: {
-    position: "absolute",
-    bottom: 16,
-    left: 28,
-    right: 28,
-    fontSize: 7,
-    color: "#6b7280",
-    textAlign: "right",
-  },
-  title: { fontSize: 16, fontWeight: "bold", marginBottom: 4 },
-  filters: { marginBottom: 10, padding: 6, backgroundColor: "#f3f4f6" },
-  h2: { fontSize: 11, fontWeight: "bold", marginTop: 10, marginBottom: 4 },
-  numbers: { flexDirection: "row", flexWrap: "wrap" },
-  number: { width: "20%", padding: 4 },
-  numberValue: { fontSize: 13, fontWeight: "bold" },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#e5e7eb" },
-  headRow: { flexDirection: "row", backgroundColor: "#e5e7eb", fontWeight: "bold" },
-  cell: { flex: 1, padding: 2 },
-  note: { marginTop: 4, color: "#b45309" },
-});
-
-// react-pdf's automatic page breaking is quadratic in the number of rows; tables are cut into
-// pages here instead (one line per row, ellipsis for long cells), which keeps 50,000 rows linear.
-export const ROWS_PER_PAGE = 32;
-const oneLine: Style = { maxLines: 1, textOverflow: "ellipsis" };
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length ? out : [[]];
-}
-
-function TableRow({
-  cells,
-  numeric,
-  style,
-  wrapText = false,
-}: {
-  cells: string[];
-  numeric: boolean[];
-  style: Style | Style[];
-  wrapText?: boolean;
-}) {
-  return (
-    <View style={style}>
-      {cells.map((cell, i) => (
-        <Text
-          key={i}
-          style={[
-            s.cell,
-            wrapText ? {} : oneLine,
-            numeric[i] ? { textAlign: "right", flex: 0.8 } : { flex: 1.4 },
-          ]}
-        >
-          {cell}
-        </Text>
-      ))}
-    </View>
-  );
-}
-
-function TablePages({ section, chrome }: { section: TableSection; chrome: ReactNode }) {
-  const pages = chunk(section.rows, ROWS_PER_PAGE);
-  return (
-    <>
-      {pages.map((rows, p) => (
-        <Page key={p} size="A4" orientation="landscape" style={s.page} wrap={false}>
-          {chrome}
-          <Text style={s.h2}>
-            {section.title}
-            {pages.length > 1 ? ` (part ${p + 1} of ${pages.length})` : ""}
-          </Text>
-          <TableRow cells={section.header} numeric={section.numeric} style={s.headRow} wrapText />
-          {rows.map((row, r) => (
-            <TableRow key={r} cells={row} numeric={section.numeric} style={s.row} />
-          ))}
-          {p === pages.length - 1 && section.footer && (
-            <TableRow
-              cells={section.footer}
-              numeric={section.numeric}
-              style={[s.row, { fontWeight: "bold" }]}
-            />
-          )}
-          {p === pages.length - 1 && section.omitted > 0 && (
-            <Text style={s.note}>{omittedNote(section)}</Text>
-          )}
-        </Page>
-      ))}
-    </>
-  );
-}
 
 /** A PDF of the whole tab or of one tile: header with filters, then the sections, paginated. */
 export function TabDocument({
@@ -159,13 +35,15 @@ export function TabDocument({
   programName,
   filterLines,
   sections,
+  fonts,
 }: {
   title: string;
   programName: string;
   filterLines: string[];
   sections: PdfSection[];
+  /** From `loadPdfFonts()`: tables are measured and drawn with them. */
+  fonts: PdfFonts;
 }) {
-  const fontFamily = registerPdfFonts();
   const chrome = (
     <>
       <View style={s.running} fixed>
@@ -185,7 +63,7 @@ export function TabDocument({
   const others = sections.filter((x) => x.kind !== "table");
   return (
     <Document title={`${programName} — ${title}`} author="Actionboard">
-      <Page size="A4" orientation="landscape" style={[s.page, { fontFamily }]}>
+      <Page size="A4" orientation="landscape" style={s.page}>
         {chrome}
         <Text style={s.title}>{title}</Text>
         <View style={s.filters}>
@@ -227,7 +105,7 @@ export function TabDocument({
         )}
       </Page>
       {tables.map((section, i) => (
-        <TablePages key={i} section={section} chrome={chrome} />
+        <TablePages key={i} section={section} chrome={chrome} fonts={fonts} />
       ))}
     </Document>
   );
