@@ -8,7 +8,7 @@ import { tabScope } from "../lib/actions-tab/query/tab-scope";
 import { DEFAULT_FILTERS } from "../lib/actions-tab/search-params";
 import { parseTimeframe } from "../lib/actions-tab/timeframe";
 import { csvStream } from "../lib/exports/csv";
-import { allRows, tileExport } from "../lib/exports/tile-exports";
+import { csvParts, tileExport } from "../lib/exports/tile-exports";
 import { openBenchDatabase } from "./bench/bench-database";
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
@@ -27,7 +27,8 @@ async function exportOnce(timeframe: string) {
     scope,
     currency: "USD",
     drill: { partner: null, type: null, value: null },
-    ruleName: (id) => `Rule ${id}`,
+    table: { sort: "occurrences", dir: "desc" },
+    ruleNames: new Map(),
     summary: () => getSummary(scope),
   });
   global.gc?.();
@@ -37,7 +38,7 @@ async function exportOnce(timeframe: string) {
   const started = performance.now();
   let bytes = 0;
   let lines = 0;
-  const reader = csvStream(exp.header, allRows(exp)).getReader();
+  const reader = csvStream(exp.header, csvParts(exp)).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -1,3 +1,9 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Readable } from "node:stream";
 import {
   createClient,
   type ClickHouseClient,
@@ -12,6 +18,8 @@ export interface ClickHouse {
   query<T>(sql: ChSql): Promise<T[]>;
   command(sql: ChSql): Promise<void>;
   insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
+  /** A query's rows as CSV bytes written by ClickHouse itself (`FORMAT CSV`), streamed. */
+  csv(sql: ChSql): AsyncGenerator<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -62,6 +70,37 @@ export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHou
       if (rows.length === 0) return;
       await client.insert({ table: `${database}.${table}`, values: rows, format: "JSONEachRow" });
     },
+    async *csv(sql: ChSql) {
+      const { query, query_params } = rendered(sql);
+      if (target.engine !== "chdb") {
+        const result = await client.exec({ query: `${query} FORMAT CSV`, query_params });
+        yield* drain(result.stream);
+        return;
+      }
+      // Embedded chdb hands a result over as one buffer: it writes the file to disk instead, at
+      // ClickHouse's speed and in bounded memory, and the download streams it from there.
+      const file = path.join(os.tmpdir(), `actionboard-export-${randomUUID()}.csv`);
+      if (/['\\]/.test(file)) throw new Error(`Unusable temporary folder: ${file}`);
+      try {
+        const result = await client.exec({
+          query: `${query} INTO OUTFILE '${file}' TRUNCATE FORMAT CSV`,
+          query_params,
+        });
+        for await (const chunk of result.stream) void chunk;
+        yield* drain(createReadStream(file, { highWaterMark: 256 * 1024 }));
+      } finally {
+        await rm(file, { force: true });
+      }
+    },
     close: () => client.close(),
   };
+}
+
+/** A Node stream's chunks; abandoning the loop destroys the stream. */
+async function* drain(stream: Readable): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } finally {
+    stream.destroy();
+  }
 }

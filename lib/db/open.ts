@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import type { DatabaseTarget } from "./connection";
+import { pgCopyCsv, pgliteCopyCsv, type CopyCsv } from "./copy-csv";
 import { applyMigrations } from "./migrations";
 import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
 
@@ -12,6 +13,8 @@ export interface OpenDatabase {
   prisma: PrismaClient;
   /** Runs plain SQL (migrations, bulk loads) on the same database. */
   withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  /** A query's rows as CSV bytes written by the database itself (exports). */
+  copyCsv: CopyCsv;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       prisma,
       // PGlite is one connection: callers must not interleave runner and Prisma transactions.
       withRunner: (fn) => fn(runner),
+      copyCsv: pgliteCopyCsv(pglite),
       async close() {
         await prisma.$disconnect();
         await pglite.close();
@@ -41,6 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
+    copyCsv: pgCopyCsv(pool),
     async withRunner(fn) {
       const client = await pool.connect();
       try {

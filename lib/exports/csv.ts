@@ -7,42 +7,59 @@ export function neutralizeCell(value: unknown): unknown {
   return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** RFC 4180 lines (CRLF, quoted where needed) for a batch of rows, formula-safe. */
+/**
+ * CSV lines (quoted where needed, formula-safe) for a batch of rows. Lines end in LF, as the
+ * database engines write theirs (COPY, FORMAT CSV), so a file never mixes line endings.
+ */
 export function csvLines(rows: unknown[][]): string {
   if (rows.length === 0) return "";
   return (
     Papa.unparse(
       rows.map((row) => row.map(neutralizeCell)),
-      { newline: "\r\n", header: false },
-    ) + "\r\n"
+      { newline: "\n", header: false },
+    ) + "\n"
   );
 }
 
+const encoder = new TextEncoder();
+
+/** Rows formatted in JavaScript (the small tiles, a totals row) as CSV bytes. */
+export async function* csvBytes(rows: () => Promise<unknown[][]>): AsyncGenerator<Uint8Array> {
+  yield encoder.encode(csvLines(await rows()));
+}
+
+/** Enough bytes per chunk that a download costs a handful of stream operations per megabyte. */
+const CHUNK = 256 * 1024;
+
 /**
- * A CSV file as a pull-based byte stream: the next batch is read from the database only when the
- * client has taken the previous one, so memory stays flat however many rows there are.
+ * A CSV file as a pull-based byte stream: a UTF-8 BOM (so spreadsheet apps read UTF-8), the
+ * header, then each part's bytes as the database writes them. A part is read only when the
+ * client has taken what came before, so memory stays flat however many rows there are.
  */
 export function csvStream(
   header: string[],
-  batches: AsyncIterable<unknown[][]>,
+  parts: AsyncIterable<Uint8Array>[],
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = batches[Symbol.asyncIterator]();
-  let headerSent = false;
+  async function* all() {
+    yield encoder.encode(`\uFEFF${csvLines([header])}`);
+    for (const part of parts) yield* part;
+  }
+  const iterator = all();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        // A BOM so spreadsheet apps read the file as UTF-8.
-        controller.enqueue(encoder.encode(`\uFEFF${csvLines([header])}`));
-        return;
+      const pending: Uint8Array[] = [];
+      let size = 0;
+      while (size < CHUNK) {
+        const next = await iterator.next();
+        if (next.done) break;
+        pending.push(next.value);
+        size += next.value.byteLength;
       }
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(csvLines(next.value)));
+      if (size > 0) controller.enqueue(pending.length === 1 ? pending[0] : Buffer.concat(pending));
+      if (size < CHUNK) controller.close();
     },
     async cancel() {
-      await iterator.return?.();
+      await iterator.return(undefined);
     },
   });
 }

@@ -53,6 +53,6 @@ describe("export formatting", () => {
       -5,
       3,
     ]);
-    expect(csvLines([["a,b", 'say "hi"', "=1+1"]])).toBe('"a,b","say ""hi""",\'=1+1\r\n');
+    expect(csvLines([["a,b", 'say "hi"', "=1+1"]])).toBe('"a,b","say ""hi""",\'=1+1\n');
   });
 });

@@ -36,27 +36,19 @@ async function chartSection(ctx: ExportContext): Promise<PdfSection> {
   };
 }
 
-/** Up to the PDF's row limit of a tile, then only counts the rest. */
+/** The first rows of a tile, up to the PDF's row limit, in the screen's order; the rest counted. */
 async function tableSection(tile: "table" | "actions", ctx: ExportContext): Promise<PdfSection> {
   const exp = await tileExport(tile, ctx);
-  const limit = pdfRowLimit(exp.header.length);
-  const rows: string[][] = [];
-  let omitted = 0;
-  for await (const batch of exp.rows) {
-    for (const row of batch) {
-      if (rows.length < limit) rows.push(row.map((c) => String(c)));
-      else omitted++;
-    }
-  }
-  const footer = exp.totals ? (await exp.totals()).map((c) => String(c)) : undefined;
+  const { rows, total } = await exp.firstRows(pdfRowLimit(exp.header.length));
+  const totals = exp.totals ? await exp.totals() : undefined;
   const numericFrom = tile === "table" ? 4 : 7;
   return {
     kind: "table",
     title: exp.title,
     header: exp.header,
-    rows,
-    footer,
-    omitted,
+    rows: rows.map((row) => row.map((c) => String(c))),
+    footer: totals && ["Total", "", "", "", "", String(totals.occurrences), totals.rewards],
+    omitted: Math.max(0, total - rows.length),
     numeric: exp.header.map(
       (_, i) => i >= numericFrom && i <= numericFrom + 2 && !(tile === "actions" && i === 9),
     ),

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { setAppDatabase } from "../db/client";
 import { seedTabProgram, type ModelAction } from "../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { loadTabView } from "../actions-tab/load-tab-view";
+import { getOccurrenceTable, TABLE_PAGE_SIZE } from "../actions-tab/query/get-occurrence-table";
+import { getSummary } from "../actions-tab/query/get-summary";
 import { renderExport } from "./render-export";
 
 type Fixture = Awaited<ReturnType<typeof seedTabProgram>>;
@@ -55,7 +58,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
   });
   afterAll(() => db.close());
 
-  it("exports the table with every row and totals equal to an independent computation", async () => {
+  it("exports the table's data rows only, equal to an independent computation", async () => {
     const { response, bytes } = await download(
       f.program,
       "table.csv",
@@ -75,9 +78,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
       "Occurrences",
       "Sum of rewards (USD)",
     ]);
-    const totals = rows.pop()!;
     const expected = live(f, (p) => !p.marketplace);
-    expect(totals.slice(5)).toEqual([String(expected.length), money(cents(expected))]);
     const groups = new Map<string, number>();
     const keyOf = new Map(f.partners.map((p) => [p.id, p.key]));
     for (const a of expected)
@@ -85,8 +86,82 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
         `${keyOf.get(a.partnerId)}|${a.type}|${a.value}`,
         (groups.get(`${keyOf.get(a.partnerId)}|${a.type}|${a.value}`) ?? 0) + 1,
       );
+    // Every row is a partner's: no totals row to double a spreadsheet's sum.
+    expect(rows).toHaveLength(groups.size);
     expect(new Map(rows.map((r) => [`${r[2]}|${r[3]}|${r[4]}`, Number(r[5])]))).toEqual(groups);
     expect(rows.reduce((s, r) => s + Number(r[5]), 0)).toBe(expected.length);
+    expect(rows.reduce((s, r) => s + Math.round(Number(r[6]) * 100), 0)).toBe(cents(expected));
+  });
+
+  it("offers the table with a marked totals row equal to the tab's totals", async () => {
+    const query = "timeframe=any_time&marketplace=no";
+    const { response, bytes } = await download(f.program, "table-with-totals.csv", query);
+    expect(response.headers.get("content-disposition")).toMatch(/_table-with-totals_[\d-]+\.csv"/);
+    const rows = parseCsv(bytes).slice(1);
+    const totals = rows.pop()!;
+    const plain = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
+    expect(rows).toEqual(plain);
+    // The tab's own numbers for the same URL: its Occurrences and Total rewards tiles.
+    const view = await loadTabView(f.program, Object.fromEntries(new URLSearchParams(query)));
+    const { current } = await getSummary(view.scope);
+    const expected = live(f, (p) => !p.marketplace);
+    expect(current.occurrences).toBe(expected.length);
+    expect(totals).toEqual([
+      "Total (all rows — not a partner)",
+      "",
+      "",
+      "",
+      "",
+      String(current.occurrences),
+      money(current.rewardCents),
+    ]);
+  });
+
+  it.each([
+    ["occurrences", "desc"],
+    ["rewards", "asc"],
+    ["name", "asc"],
+  ])("lists the table's rows in the screen's order, every page of it: %s %s", async (sort, dir) => {
+    const query = `timeframe=any_time&archived=no&sort=${sort}&dir=${dir}`;
+    const csv = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
+    // The screen's table for the same URL, page after page, as the page reads it.
+    const view = await loadTabView(f.program, Object.fromEntries(new URLSearchParams(query)));
+    expect(view.table).toMatchObject({ sort, dir });
+    const screen: string[][] = [];
+    for (let page = 1; ; page++) {
+      const t = await getOccurrenceTable(view.scope, { ...view.table, page });
+      screen.push(
+        ...t.rows.map((r) => [
+          r.partnerName.startsWith("=") ? `'${r.partnerName}` : r.partnerName,
+          r.partnerEmail,
+          r.partnerKey,
+          r.actionType,
+          String(r.actionValue),
+          String(r.occurrences),
+          money(r.rewardCents),
+        ]),
+      );
+      if (page >= t.pageCount) break;
+    }
+    expect(screen.length).toBeGreaterThan(TABLE_PAGE_SIZE);
+    expect(csv).toEqual(screen);
+  });
+
+  it("filters by text holding quotes and backslashes as the screen does (COPY takes literals)", async () => {
+    const partner = f.partners[1];
+    await db.prisma.partnership.update({
+      where: { programId_id: { programId: f.program.id, id: partner.id } },
+      data: { firstName: "Zoë", lastName: "O'Brien\\x" },
+    });
+    const query = `timeframe=any_time&name=${encodeURIComponent("ë O'Brien\\")}`;
+    const rows = parseCsv((await download(f.program, "actions.csv", query)).bytes).slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r[5]).sort()).toEqual(
+      live(f, (p) => p.id === partner.id)
+        .map((a) => a.key)
+        .sort(),
+    );
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(["Zoë O'Brien\\x"]));
   });
 
   it("exports drill-down rows with ISO times in the program's zone and neutralised formulas", async () => {

@@ -11,7 +11,7 @@ import { attachmentHeaders, exportFilename } from "./format-export";
 import { renderPdf } from "./pdf/render-pdf";
 import { pdfSections } from "./pdf-sections";
 import {
-  allRows,
+  csvParts,
   EXPORT_TILES,
   TILE_TITLES,
   tileExport,
@@ -27,6 +27,8 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
 }
 
 const FILE = /^(?<tile>[a-z-]+)\.(?<format>csv|pdf|zip)$/;
+/** The table's CSV with a marked totals row after the data ("CSV with totals" in the ⋮ menu). */
+const WITH_TOTALS = "table-with-totals.csv";
 
 const slugOf = (title: string) =>
   title
@@ -45,7 +47,8 @@ export async function renderExport(
   url: URL,
 ): Promise<Response> {
   const tabHref = `/p/${program.slug}/actions${url.search}`;
-  const match = FILE.exec(file);
+  const withTotals = file === WITH_TOTALS;
+  const match = FILE.exec(withTotals ? "table.csv" : file);
   const tile = match?.groups?.tile as ExportTile | "tab" | undefined;
   const format = match?.groups?.format;
   const valid =
@@ -63,12 +66,12 @@ export async function renderExport(
 
   try {
     const view = await loadTabView(program, Object.fromEntries(url.searchParams));
-    const ruleNames = await loadRuleNames(await getPrisma(), program.id);
     const ctx: ExportContext = {
       scope: view.scope,
       currency: program.currency,
+      table: view.table,
       drill: view.drill,
-      ruleName: (id) => ruleNames.get(id) ?? `Rule ${id}`,
+      ruleNames: await loadRuleNames(await getPrisma(), program.id),
       summary: once(() => getSummary(view.scope)),
     };
     const filterLines = [
@@ -80,8 +83,11 @@ export async function renderExport(
 
     if (format === "csv") {
       const exp = await tileExport(tile as ExportTile, ctx);
-      return new Response(csvStream(exp.header, allRows(exp)), {
-        headers: attachmentHeaders(name(tile!, "csv"), "text/csv; charset=utf-8"),
+      return new Response(csvStream(exp.header, csvParts(exp, withTotals)), {
+        headers: attachmentHeaders(
+          name(withTotals ? "table-with-totals" : tile!, "csv"),
+          "text/csv; charset=utf-8",
+        ),
       });
     }
     if (format === "zip") {
@@ -90,7 +96,7 @@ export async function renderExport(
         const exp = await tileExport(t, ctx);
         entries.push({
           name: `${slugOf(TILE_TITLES[t])}.csv`,
-          csv: { header: exp.header, rows: allRows(exp) },
+          csv: { header: exp.header, parts: csvParts(exp) },
         });
       }
       entries.push({

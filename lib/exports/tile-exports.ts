@@ -1,12 +1,13 @@
 import "server-only";
 import { getDrillDown } from "../actions-tab/query/get-drill-down";
+import { getOccurrenceTable } from "../actions-tab/query/get-occurrence-table";
 import { getSeries } from "../actions-tab/query/get-series";
 import type { Summary } from "../actions-tab/query/get-summary";
 import { percentChange } from "../actions-tab/percent-change";
-import { streamOccurrenceRows } from "../actions-tab/query/stream-occurrence-rows";
 import type { TabScope } from "../actions-tab/query/tab-scope";
-import type { DrillSelection } from "../actions-tab/search-params";
+import type { DrillSelection, TableState } from "../actions-tab/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
+import { csvBytes } from "./csv";
 import { decimalMoney, isoInZone } from "./format-export";
 import { NUMBER_TILES, type NumberExportName, type NumberTile } from "./number-tiles";
 
@@ -33,8 +34,11 @@ export const TILE_TITLES: Record<ExportTile, string> = {
 export interface ExportContext {
   scope: TabScope;
   currency: string;
+  /** The screen's table order: files list rows as the screen's pages do. */
+  table: Pick<TableState, "sort" | "dir">;
   drill: Pick<DrillSelection, "partner" | "type" | "value">;
-  ruleName: (id: number) => string;
+  /** Rule id → name for the program (`Rule <id>` for a rule no longer there). */
+  ruleNames: Map<number, string>;
   /** The tab's numbers, computed once per download however many files or rows need them. */
   summary: () => Promise<Summary>;
 }
@@ -42,55 +46,63 @@ export interface ExportContext {
 export interface TileExport {
   title: string;
   header: string[];
-  rows: AsyncIterable<unknown[][]>;
-  /** A totals row after the rows (the table's), computed like the screen's totals. */
-  totals?: () => Promise<unknown[]>;
+  /** Every data row as CSV lines (no header), in the screen's order. */
+  csv: () => AsyncIterable<Uint8Array>;
+  /** The first `limit` rows as cells and how many rows there are in all (PDFs). */
+  firstRows: (limit: number) => Promise<{ rows: unknown[][]; total: number }>;
+  /** The table's totals, computed like the screen's totals ("CSV with totals", PDF footer). */
+  totals?: () => Promise<{ occurrences: number; rewards: string }>;
 }
 
-const EXPORT_BATCH = 5000;
-
-async function* once(rows: () => Promise<unknown[][]>) {
-  yield await rows();
+/** A tile whose few rows are computed in JavaScript. */
+function smallExport(
+  title: string,
+  header: string[],
+  rows: () => Promise<unknown[][]>,
+): TileExport {
+  return {
+    title,
+    header,
+    csv: () => csvBytes(rows),
+    firstRows: async (limit) => {
+      const all = await rows();
+      return { rows: all.slice(0, limit), total: all.length };
+    },
+  };
 }
 
 function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExport {
   const money = key === "rewardCents";
   const show = (n: number) => (money ? decimalMoney(n) : n);
-  return {
-    title,
-    header: [
-      "Metric",
-      money ? `Value (${ctx.currency})` : "Value",
-      money ? `Previous period (${ctx.currency})` : "Previous period",
-      "Change (%)",
-    ],
-    rows: once(async () => {
-      const { current, previous } = await ctx.summary();
-      const prev = previous?.[key];
-      const pct = prev === undefined ? null : percentChange(current[key], prev);
-      const change = pct === null ? "" : Number(pct.toFixed(1));
-      return [[title, show(current[key]), prev === undefined ? "" : show(prev), change]];
-    }),
-  };
+  const header = [
+    "Metric",
+    money ? `Value (${ctx.currency})` : "Value",
+    money ? `Previous period (${ctx.currency})` : "Previous period",
+    "Change (%)",
+  ];
+  return smallExport(title, header, async () => {
+    const { current, previous } = await ctx.summary();
+    const prev = previous?.[key];
+    const pct = prev === undefined ? null : percentChange(current[key], prev);
+    const change = pct === null ? "" : Number(pct.toFixed(1));
+    return [[title, show(current[key]), prev === undefined ? "" : show(prev), change]];
+  });
 }
 
 async function chartExport(ctx: ExportContext): Promise<TileExport> {
   const series = await getSeries(ctx.scope);
-  return {
-    title: TILE_TITLES.chart,
-    header: [
-      `${series.unit[0].toUpperCase()}${series.unit.slice(1)} starting (${ctx.scope.timezone})`,
-      ...series.types,
-      "Total",
-    ],
-    rows: once(async () =>
-      series.rows.map((r) => [
-        r.bucket,
-        ...series.types.map((t) => r[t]),
-        series.types.reduce((sum, t) => sum + Number(r[t]), 0),
-      ]),
-    ),
-  };
+  const header = [
+    `${series.unit[0].toUpperCase()}${series.unit.slice(1)} starting (${ctx.scope.timezone})`,
+    ...series.types,
+    "Total",
+  ];
+  return smallExport(TILE_TITLES.chart, header, async () =>
+    series.rows.map((r) => [
+      r.bucket,
+      ...series.types.map((t) => r[t]),
+      series.types.reduce((sum, t) => sum + Number(r[t]), 0),
+    ]),
+  );
 }
 
 function tableExport(ctx: ExportContext): TileExport {
@@ -105,9 +117,11 @@ function tableExport(ctx: ExportContext): TileExport {
       "Occurrences",
       `Sum of rewards (${ctx.currency})`,
     ],
-    rows: (async function* () {
-      for await (const batch of streamOccurrenceRows(ctx.scope)) {
-        yield batch.map((r) => [
+    csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
+    firstRows: async (limit) => {
+      const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);
+      return {
+        rows: table.rows.map((r) => [
           r.partnerName,
           r.partnerEmail,
           r.partnerKey,
@@ -115,18 +129,20 @@ function tableExport(ctx: ExportContext): TileExport {
           r.actionValue,
           r.occurrences,
           decimalMoney(r.rewardCents),
-        ]);
-      }
-    })(),
+        ]),
+        total: table.totalRows,
+      };
+    },
     totals: async () => {
       const { current } = await ctx.summary();
-      return ["Total", "", "", "", "", current.occurrences, decimalMoney(current.rewardCents)];
+      return { occurrences: current.occurrences, rewards: decimalMoney(current.rewardCents) };
     },
   };
 }
 
 function actionsExport(ctx: ExportContext): TileExport {
   const tz = ctx.scope.timezone;
+  const ruleName = (id: number) => ctx.ruleNames.get(id) ?? `Rule ${id}`;
   return {
     title: TILE_TITLES.actions,
     header: [
@@ -141,11 +157,11 @@ function actionsExport(ctx: ExportContext): TileExport {
       `Reward (${ctx.currency})`,
       "Reward rule or reason",
     ],
-    rows: (async function* () {
-      let after: string | null = null;
-      do {
-        const page = await getDrillDown(ctx.scope, { ...ctx.drill, after }, EXPORT_BATCH, false);
-        yield page.rows.map((r) => [
+    csv: () => ctx.scope.engine.drillCsv(ctx.scope, ctx.drill, ctx.ruleNames),
+    firstRows: async (limit) => {
+      const page = await getDrillDown(ctx.scope, { ...ctx.drill, after: null }, limit);
+      return {
+        rows: page.rows.map((r) => [
           isoInZone(r.occurredAt, tz),
           isoInZone(r.createdAt, tz),
           r.partnerName,
@@ -155,18 +171,28 @@ function actionsExport(ctx: ExportContext): TileExport {
           r.actionType,
           r.actionValue,
           decimalMoney(r.rewardCents),
-          describeRewardOutcome(r.rewardOutcome, ctx.ruleName),
-        ]);
-        after = page.nextAfter;
-      } while (after);
-    })(),
+          describeRewardOutcome(r.rewardOutcome, ruleName),
+        ]),
+        total: page.total,
+      };
+    },
   };
 }
 
-/** Rows then the totals row, as one sequence of batches (for CSV). */
-export async function* allRows(exp: TileExport): AsyncGenerator<unknown[][]> {
-  yield* exp.rows;
-  if (exp.totals) yield [await exp.totals()];
+/** The totals variant's last row, marked so no one reads it as a partner. */
+export const TOTALS_LABEL = "Total (all rows — not a partner)";
+
+/** The data rows, then (with totals) the marked totals row, as the parts of one CSV file. */
+export function csvParts(exp: TileExport, withTotals = false): AsyncIterable<Uint8Array>[] {
+  const totals = exp.totals;
+  if (!withTotals || !totals) return [exp.csv()];
+  return [
+    exp.csv(),
+    csvBytes(async () => {
+      const t = await totals();
+      return [[TOTALS_LABEL, "", "", "", "", t.occurrences, t.rewards]];
+    }),
+  ];
 }
 
 /**

@@ -3,13 +3,13 @@ import { csvLines } from "./csv";
 
 export interface ZipEntry {
   name: string;
-  /** A CSV: header and lazily read batches. */
-  csv?: { header: string[]; rows: AsyncIterable<unknown[][]> };
+  /** A CSV: header and the parts of its body, read lazily. */
+  csv?: { header: string[]; parts: AsyncIterable<Uint8Array>[] };
   text?: string;
 }
 
 /**
- * A zip archive streamed entry by entry and batch by batch: each CSV batch is compressed as soon
+ * A zip archive streamed entry by entry and chunk by chunk: each CSV chunk is compressed as soon
  * as it is read, and the next is read only when the client has taken the previous output.
  */
 export function zipStream(entries: ZipEntry[]): ReadableStream<Uint8Array> {
@@ -31,9 +31,11 @@ export function zipStream(entries: ZipEntry[]): ReadableStream<Uint8Array> {
         file.push(encoder.encode(entry.text), true);
       } else if (entry.csv) {
         file.push(encoder.encode(`\uFEFF${csvLines([entry.csv.header])}`));
-        for await (const batch of entry.csv.rows) {
-          file.push(encoder.encode(csvLines(batch)));
-          yield;
+        for (const part of entry.csv.parts) {
+          for await (const bytes of part) {
+            file.push(bytes);
+            yield;
+          }
         }
         file.push(new Uint8Array(0), true);
       }

@@ -9,8 +9,9 @@ import { getSummary } from "../actions-tab/query/get-summary";
 import type { Selection } from "../actions-tab/query/tab-engine";
 import type { TabScope } from "../actions-tab/query/tab-scope";
 import type { TableState } from "../actions-tab/search-params";
-import { csvStream } from "../exports/csv";
-import { allRows, EXPORT_TILES, tileExport, type ExportContext } from "../exports/tile-exports";
+import Papa from "papaparse";
+import { csvStream, neutralizeCell } from "../exports/csv";
+import { csvParts, EXPORT_TILES, tileExport, type ExportContext } from "../exports/tile-exports";
 
 export interface ReadPlan {
   sorts: Pick<TableState, "sort" | "dir">[];
@@ -19,7 +20,7 @@ export interface ReadPlan {
   /** "New actions" received after this instant. */
   since: number;
   currency: string;
-  ruleName: (id: number) => string;
+  ruleNames: Map<number, string>;
 }
 
 /** Small pages, so a few dozen rows already span several. */
@@ -42,10 +43,14 @@ async function drillPages(scope: TabScope, selection: Selection, size: number, m
   return pages;
 }
 
-/** A download's bytes, as text (CSV is UTF-8). */
-async function csvText(tile: (typeof EXPORT_TILES)[number], ctx: ExportContext) {
+/**
+ * A download's cells (CSV is UTF-8). Cells, not bytes: each engine writes its own CSV (COPY quotes
+ * only where needed, ClickHouse quotes all text), and both read back the same.
+ */
+async function csvCells(tile: (typeof EXPORT_TILES)[number], ctx: ExportContext) {
   const exp = await tileExport(tile, ctx);
-  return new Response(csvStream(exp.header, allRows(exp))).text();
+  const text = await new Response(csvStream(exp.header, csvParts(exp))).text();
+  return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
 export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<string, unknown>> {
@@ -90,11 +95,22 @@ export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<s
   const ctx: ExportContext = {
     scope,
     currency: plan.currency,
+    table: plan.sorts[0],
     drill: row ?? NONE,
-    ruleName: plan.ruleName,
+    ruleNames: plan.ruleNames,
     // Computed once per download, as render-export does.
     summary: async () => summary,
   };
-  for (const tile of EXPORT_TILES) out[`csv ${tile}`] = await csvText(tile, ctx);
+  for (const tile of EXPORT_TILES) out[`csv ${tile}`] = await csvCells(tile, ctx);
+  // The engine writes the big files' cells in SQL; the page formats rows in JavaScript. The
+  // same rows formatted the page's way, to hold the two to one another.
+  for (const tile of ["table", "actions"] as const) {
+    const exp = await tileExport(tile, ctx);
+    const { rows } = await exp.firstRows(1_000_000);
+    out[`cells ${tile}`] = [
+      exp.header,
+      ...rows.map((r) => r.map((c) => String(neutralizeCell(c)))),
+    ];
+  }
   return out;
 }

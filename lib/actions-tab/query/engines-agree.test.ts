@@ -78,10 +78,20 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
       row: row && { partner: row.partnerKey, type: row.actionType, value: row.actionValue },
       since,
       currency: s.program.currency,
-      ruleName: (id: number) => ruleNames.get(id) ?? `Rule ${id}`,
+      ruleNames,
     };
     const expected = await readTab(pg, plan);
-    expect(await readTab(ch, plan), describeRead(when, s, read)).toEqual(expected);
+    const actual = await readTab(ch, plan);
+    expect(actual, describeRead(when, s, read)).toEqual(expected);
+    // Each engine's CSV (written by COPY / FORMAT CSV) holds the cells the page's code formats.
+    for (const [engine, got] of [
+      ["postgres", expected],
+      ["clickhouse", actual],
+    ] as const) {
+      for (const tile of ["table", "actions"]) {
+        expect(got[`csv ${tile}`], `${engine} ${tile}.csv, ${when}`).toEqual(got[`cells ${tile}`]);
+      }
+    }
   }
 
   /** No program's numbers include another's: both engines equal the program's own model. */

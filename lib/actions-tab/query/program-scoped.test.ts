@@ -12,7 +12,6 @@ import { getDrillDown } from "./get-drill-down";
 import { getOccurrenceTable } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
 import { getSummary } from "./get-summary";
-import { streamOccurrenceRows } from "./stream-occurrence-rows";
 import { tabScope } from "./tab-scope";
 
 // Every table a tab query may read: each reference must be pinned to the scope's program, so the
@@ -111,7 +110,11 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
       await getSeries(scope);
       for (const sort of TABLE_SORTS)
         await getOccurrenceTable(scope, { sort, dir: "asc", page: 9 });
-      for await (const batch of streamOccurrenceRows(scope)) expect(batch).toBeDefined();
+      for await (const chunk of scope.engine.occurrenceCsv(scope, { sort: "name", dir: "asc" }))
+        expect(chunk).toBeDefined();
+      const selection = { partner: "p1", type: "t", value: 1 };
+      for await (const chunk of scope.engine.drillCsv(scope, selection, new Map([[1, "r"]])))
+        expect(chunk).toBeDefined();
       const first = await getDrillDown(scope, { partner: "p1", type: "t", value: 1, after: null });
       await getDrillDown(scope, { partner: null, type: null, value: null, after: "1_1" });
       expect(first.total).toBeGreaterThanOrEqual(0);

@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { setAppDatabase } from "../../db/client";
 import { seedTabProgram, type ModelAction, type ModelPartner } from "../../testing/tab-fixture";
@@ -8,15 +9,13 @@ import {
 } from "../../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { MAX_BUCKETS } from "../buckets";
-import { DEFAULT_FILTERS, type ActionsTabFilters } from "../search-params";
+import { DEFAULT_FILTERS, TABLE_SORTS, type ActionsTabFilters } from "../search-params";
 import { parseTimeframe } from "../timeframe";
-import { chOccurrenceBatches } from "./clickhouse/ch-occurrences";
 import { countNewActions } from "./count-new-actions";
 import { getDrillDown } from "./get-drill-down";
 import { getOccurrenceTable, type OccurrenceRow } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
 import { getSummary } from "./get-summary";
-import { streamOccurrenceRows } from "./stream-occurrence-rows";
 import { tabScope } from "./tab-scope";
 
 const NOW = Date.parse("2026-03-10T16:00:00Z"); // Tuesday, noon in New York (EDT)
@@ -225,24 +224,35 @@ describe.each(analyticsCases(inject("engines")))(
       expect(drawn).toBe(select(f, () => true).length);
     });
 
-    it("streams every table row for exports, in partnership order, the same rows as the table", async () => {
+    it("writes the whole table as CSV in the screen's order, page after page, for every sort", async () => {
       const s = scope({ timeframe: tf("any_time") });
-      const streamed: OccurrenceRow[] = [];
-      for await (const batch of streamOccurrenceRows(s)) streamed.push(...batch);
-      const partnerOrder = new Map(f.partners.map((p) => [p.key, p.id]));
-      const ids = streamed.map((r) => partnerOrder.get(r.partnerKey)!);
-      expect(ids).toEqual([...ids].sort((x, y) => x - y));
-      const full = await getOccurrenceTable(s, { sort: "occurrences", dir: "desc", page: 1 }, null);
-      const key = (r: OccurrenceRow) => `${r.partnerKey}|${r.actionType}|${r.actionValue}`;
-      expect(new Map(streamed.map((r) => [key(r), r]))).toEqual(
-        new Map(full.rows.map((r) => [key(r), r])),
-      );
-      expect(streamed).toHaveLength(full.totalRows);
-      if (analytics.ch) {
-        // ClickHouse cuts the table into queries of a few partnerships: many cuts, same rows.
-        const cut: OccurrenceRow[] = [];
-        for await (const batch of chOccurrenceBatches(analytics.ch, s, 7)) cut.push(...batch);
-        expect(cut).toEqual(streamed);
+      for (const sort of TABLE_SORTS) {
+        for (const dir of ["asc", "desc"] as const) {
+          const chunks: Uint8Array[] = [];
+          for await (const chunk of s.engine.occurrenceCsv(s, { sort, dir })) chunks.push(chunk);
+          const csv = Papa.parse<string[]>(Buffer.concat(chunks).toString("utf8"), {
+            skipEmptyLines: true,
+          }).data;
+          const pages: OccurrenceRow[] = [];
+          for (let page = 1; ; page++) {
+            const t = await getOccurrenceTable(s, { sort, dir, page }, 5);
+            pages.push(...t.rows);
+            if (page >= t.pageCount) break;
+          }
+          expect(pages.length).toBeGreaterThan(5);
+          const money = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+          expect(csv, `${sort} ${dir}`).toEqual(
+            pages.map((r) => [
+              r.partnerName,
+              r.partnerEmail,
+              r.partnerKey,
+              r.actionType,
+              String(r.actionValue),
+              String(r.occurrences),
+              money(r.rewardCents),
+            ]),
+          );
+        }
       }
     });
 

@@ -80,8 +80,25 @@ export interface TabEngine {
     page: number,
     limit: number | null,
   ): Promise<{ rows: OccurrenceRow[]; totalRows: number }>;
-  /** Every row of the table in (partnership, type, value) order, in batches (exports). */
-  occurrenceBatches(scope: TabScope): AsyncGenerator<OccurrenceRow[]>;
+  /**
+   * Every row of the table in the screen's order as CSV lines, formatted and written by the
+   * engine itself (COPY / FORMAT CSV) for the exports: name, email, key, type, value,
+   * occurrences, rewards.
+   */
+  occurrenceCsv(
+    scope: TabScope,
+    table: Pick<TableState, "sort" | "dir">,
+  ): AsyncGenerator<Uint8Array>;
+  /**
+   * Every matching action of a selection, newest first, as CSV lines written by the engine:
+   * occurred, received (ISO with the program's offset), partner name and email, customer email,
+   * key, type, value, reward, reward reason (`ruleNames` names the rules).
+   */
+  drillCsv(
+    scope: TabScope,
+    selection: Selection,
+    ruleNames: Map<number, string>,
+  ): AsyncGenerator<Uint8Array>;
   /** Up to `limit` matching actions after the cursor, newest first. */
   drillRows(
     scope: TabScope,

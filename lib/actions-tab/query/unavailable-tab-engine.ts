@@ -10,7 +10,10 @@ export function unavailableTabEngine(reason: string): TabEngine {
     summaryNumbers: fail,
     dailyCounts: fail,
     occurrencePage: fail,
-    async *occurrenceBatches() {
+    async *occurrenceCsv() {
+      yield await fail();
+    },
+    async *drillCsv() {
       yield await fail();
     },
     drillRows: fail,

@@ -4,7 +4,7 @@ import type { DrillCursor, DrillRow, Selection } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
 
-function selectionSql(scope: TabScope, s: Selection): ChSql {
+export function drillSelection(scope: TabScope, s: Selection): ChSql {
   const parts: ChSql[] = [];
   if (s.partner !== null) {
     parts.push(chsql`a.partnership_id IN (SELECT id FROM ${chTable("partnerships")} FINAL
@@ -85,7 +85,7 @@ async function drillPage(
              a.partnership_id AS partnership_id, a.customer_id AS customer_id,
              a.action_type_id AS action_type_id, a.value AS value, a.reward_cents AS reward_cents,
              a.reward_outcome AS reward_outcome
-      FROM ${from} WHERE ${where} ${selectionSql(scope, selection)} ${after} ${bound}
+      FROM ${from} WHERE ${where} ${drillSelection(scope, selection)} ${after} ${bound}
       ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${limit})
     SELECT toString(page.id) AS id, page.key AS key,
            toUnixTimestamp64Milli(page.occurred_at) AS occurredAt,
@@ -114,6 +114,6 @@ async function drillPage(
 export async function chDrillTotal(ch: ClickHouse, scope: TabScope, selection: Selection) {
   const { from, where } = chMatchingActions(scope);
   const [row] = await ch.query<{ n: number | string }>(chsql`
-    SELECT count() AS n FROM ${from} WHERE ${where} ${selectionSql(scope, selection)}`);
+    SELECT count() AS n FROM ${from} WHERE ${where} ${drillSelection(scope, selection)}`);
   return Number(row.n);
 }

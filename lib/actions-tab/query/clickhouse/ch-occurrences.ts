@@ -6,7 +6,7 @@ import type { TabScope } from "../tab-scope";
 import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
 
 // Same order as the PostgreSQL twin (its database sorts text bytewise, like ClickHouse).
-const SORT_SQL: Record<TableState["sort"], string> = {
+export const SORT_SQL: Record<TableState["sort"], string> = {
   name: "partnerName",
   email: "partnerEmail",
   type: "actionType",
@@ -30,7 +30,7 @@ const toRow = (r: RawRow): OccurrenceRow => ({
   rewardCents: Number(r.rewardCents),
 });
 
-function groupedActions(scope: TabScope, partnerships: ChSql = chEmpty) {
+export function groupedActions(scope: TabScope, partnerships: ChSql = chEmpty) {
   const { from, where } = chMatchingActions(scope);
   return chsql`
     SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id, a.value AS value,
@@ -40,7 +40,7 @@ function groupedActions(scope: TabScope, partnerships: ChSql = chEmpty) {
 }
 
 /** Grouped on ids, labelled after: the shape of the PostgreSQL query. */
-function labelled(scope: TabScope, groups: ChSql, extra: ChSql = chEmpty) {
+export function labelled(scope: TabScope, groups: ChSql, extra: ChSql = chEmpty) {
   return chsql`
     SELECT p.partner_key AS partnerKey, concat(p.first_name, ' ', p.last_name) AS partnerName,
            p.email AS partnerEmail, t.name AS actionType, g.value AS actionValue,
@@ -92,46 +92,4 @@ export async function chOccurrencePage(
     chsql`SELECT count() AS n FROM (${groupedActions(scope)})`,
   );
   return { rows: [], totalRows: Number(count.n) };
-}
-
-const ROWS_PER_BATCH = 5000;
-// An embedded ClickHouse hands over a whole result at once: one query per ~100k table rows keeps
-// an export's memory flat however large the table.
-const ROWS_PER_QUERY = 100_000;
-
-/** Consecutive partnership id ranges holding about `size` table rows each. */
-async function partnershipRanges(ch: ClickHouse, scope: TabScope, size: number) {
-  const { from, where } = chMatchingActions(scope);
-  const counts = await ch.query<{ pid: number | string; n: number | string }>(chsql`
-    SELECT a.partnership_id AS pid, uniqExact(a.action_type_id, a.value) AS n
-    FROM ${from} WHERE ${where} GROUP BY pid ORDER BY pid`);
-  const ranges: [number, number][] = [];
-  let rows = 0;
-  for (const { pid, n } of counts) {
-    const id = Number(pid);
-    if (ranges.length === 0 || rows + Number(n) > size) {
-      ranges.push([id, id]);
-      rows = 0;
-    }
-    ranges[ranges.length - 1][1] = id;
-    rows += Number(n);
-  }
-  return ranges;
-}
-
-/** The whole table in (partnership, type, value) order, a range of partnerships at a time. */
-export async function* chOccurrenceBatches(
-  ch: ClickHouse,
-  scope: TabScope,
-  rowsPerQuery = ROWS_PER_QUERY,
-): AsyncGenerator<OccurrenceRow[]> {
-  for (const [lo, hi] of await partnershipRanges(ch, scope, rowsPerQuery)) {
-    const groups = groupedActions(scope, chsql`AND a.partnership_id BETWEEN ${lo} AND ${hi}`);
-    const rows = await ch.query<RawRow>(
-      chsql`${labelled(scope, groups)} ORDER BY pid, actionType, actionValue`,
-    );
-    for (let i = 0; i < rows.length; i += ROWS_PER_BATCH) {
-      yield rows.slice(i, i + ROWS_PER_BATCH).map(toRow);
-    }
-  }
 }

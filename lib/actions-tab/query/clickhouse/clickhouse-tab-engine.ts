@@ -1,7 +1,8 @@
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { TabEngine } from "../tab-engine";
 import { chDrillRows, chDrillTotal } from "./ch-drill-down";
-import { chOccurrenceBatches, chOccurrencePage } from "./ch-occurrences";
+import { chDrillCsv, chOccurrenceCsv } from "./ch-csv";
+import { chOccurrencePage } from "./ch-occurrences";
 import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
@@ -11,7 +12,8 @@ export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
     summaryNumbers: (scope, range) => chSummaryNumbers(ch, scope, range),
     dailyCounts: (scope) => chDailyCounts(ch, scope),
     occurrencePage: (scope, table, page, limit) => chOccurrencePage(ch, scope, table, page, limit),
-    occurrenceBatches: (scope) => chOccurrenceBatches(ch, scope),
+    occurrenceCsv: (scope, table) => chOccurrenceCsv(ch, scope, table),
+    drillCsv: (scope, selection, ruleNames) => chDrillCsv(ch, scope, selection, ruleNames),
     drillRows: (scope, selection, cursor, limit) =>
       chDrillRows(ch, scope, selection, cursor, limit),
     drillTotal: (scope, selection) => chDrillTotal(ch, scope, selection),

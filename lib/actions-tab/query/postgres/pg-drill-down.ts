@@ -5,9 +5,9 @@ import type { DrillCursor, DrillRow, Selection } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { matchingActions } from "./matching-actions";
 
-const FROM = Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`;
+export const DRILL_FROM = Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`;
 
-function selectionSql(scope: TabScope, s: Selection) {
+export function drillSelection(scope: TabScope, s: Selection) {
   const parts: Prisma.Sql[] = [];
   if (s.partner !== null) {
     parts.push(
@@ -39,10 +39,10 @@ export async function pgDrillRows(
            (p.first_name || ' ' || p.last_name) AS "partnerName", p.email AS "partnerEmail",
            c.email AS "customerEmail", t.name AS "actionType", a.value AS "actionValue",
            a.reward_cents AS "rewardCents", a.reward_outcome AS "rewardOutcome"
-    FROM ${FROM}
+    FROM ${DRILL_FROM}
     JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
     LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id
-    WHERE ${where} ${selectionSql(scope, selection)} ${after}
+    WHERE ${where} ${drillSelection(scope, selection)} ${after}
     ORDER BY a.occurred_at DESC, a.id DESC
     LIMIT ${limit}`;
   return rows.map((r) => ({ ...r, id: String(r.id) }));
@@ -52,6 +52,6 @@ export async function pgDrillTotal(scope: TabScope, selection: Selection): Promi
   const prisma = await getPrisma();
   const { where } = matchingActions(scope);
   const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM ${FROM} WHERE ${where} ${selectionSql(scope, selection)}`;
+    SELECT count(*) AS n FROM ${DRILL_FROM} WHERE ${where} ${drillSelection(scope, selection)}`;
   return Number(row.n);
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { TabEngine } from "../tab-engine";
 import { pgDrillRows, pgDrillTotal } from "./pg-drill-down";
-import { pgOccurrenceBatches, pgOccurrencePage } from "./pg-occurrences";
+import { pgDrillCsv, pgOccurrenceCsv } from "./pg-csv";
+import { pgOccurrencePage } from "./pg-occurrences";
 import { pgDailyCounts } from "./pg-series";
 import { pgCountNew, pgSummaryNumbers } from "./pg-summary";
 
@@ -11,7 +12,8 @@ export const postgresTabEngine: TabEngine = {
   summaryNumbers: pgSummaryNumbers,
   dailyCounts: pgDailyCounts,
   occurrencePage: pgOccurrencePage,
-  occurrenceBatches: pgOccurrenceBatches,
+  occurrenceCsv: pgOccurrenceCsv,
+  drillCsv: pgDrillCsv,
   drillRows: pgDrillRows,
   drillTotal: pgDrillTotal,
   countNew: pgCountNew,

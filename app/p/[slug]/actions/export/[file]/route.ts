@@ -1,4 +1,5 @@
 // GET /p/{slug}/actions/export/{tile}.{csv|pdf} and /tab.{pdf|zip} — downloads of the Actions tab for the URL's filters
+import { withDownloadCookie } from "@/lib/exports/download-cookie";
 import { renderExport } from "@/lib/exports/render-export";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
 
@@ -10,5 +11,6 @@ export async function GET(
 ) {
   const { slug, file } = await params;
   const { program } = await requireProgramAccess(slug);
-  return renderExport(program, file, new URL(request.url));
+  const url = new URL(request.url);
+  return withDownloadCookie(await renderExport(program, file, url), url);
 }
