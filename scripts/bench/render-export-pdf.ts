@@ -1,0 +1,54 @@
+// Child of `npm run bench:pdf`: one PDF download through the export route's own code
+// (renderExport, as GET /p/acme/actions/export/<file> answers it) in a fresh process, after a
+// small warm-up PDF (fonts and code loaded, as in a running server). Reports seconds, bytes,
+// pages and the peak RSS growth over the warmed-up process. Arguments: layout, file, query; the
+// layout is `new` (the app as it is), `per-cell` (the previous layout) or `data-only` (no PDF).
+// The parent sets DATABASE_URL to the seeded demo database.
+import { register } from "node:module";
+import { reportResult } from "./child-process";
+
+export interface PdfRunResult {
+  seconds: number;
+  bytes: number;
+  pages: number;
+  growthMb: number;
+}
+
+const [layout, file, query] = process.argv.slice(2);
+register(new URL("./pdf-bench-hooks.mjs", import.meta.url), { data: { layout } });
+const { getPrisma } = await import("../../lib/db/client");
+const { renderExport } = await import("../../lib/exports/render-export");
+
+const prisma = await getPrisma();
+const program = await prisma.program.findUniqueOrThrow({ where: { slug: "acme" } });
+
+async function download(name: string, search: string) {
+  const url = new URL(`http://bench.invalid/p/${program.slug}/actions/export/${name}?${search}`);
+  const response = await renderExport(program, name, url);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (response.status !== 200 || response.headers.get("content-type") !== "application/pdf")
+    throw new Error(`${name}?${search}: HTTP ${response.status}`);
+  return bytes;
+}
+
+await download("total-rewards.pdf", "");
+global.gc?.();
+const baseline = process.memoryUsage().rss;
+let peak = baseline;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const started = performance.now();
+const pdf = await download(file, query);
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss);
+// pdfkit writes every page as an uncompressed `/Type /Page` dictionary.
+const pages =
+  Buffer.from(pdf)
+    .toString("latin1")
+    .match(/\/Type \/Page\b/g)?.length ?? 0;
+reportResult({
+  seconds,
+  bytes: pdf.byteLength,
+  pages,
+  growthMb: (peak - baseline) / 1e6,
+} satisfies PdfRunResult);
