@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { prepareDataset } from "./bench/build-dataset";
 import { runChild } from "./bench/child-process";
-import type { ClickHouseCsvResult } from "./bench/clickhouse-csv";
+import type { BaselineCsvResult } from "./bench/baseline-csv";
 import { BENCH_PROGRAM_ID, benchConfig, drillExportRows } from "./bench/config";
 import type { ExportResult } from "./bench/export-csv";
 import type { Measured } from "./bench/measure-tab";
@@ -97,6 +97,13 @@ const exportOn = (engine: "postgres" | "clickhouse", file: string, query: string
       ANALYTICS_URL: engine === "clickhouse" ? `chdb://${config.analyticsPath}` : "",
     }),
   );
+const engineCsvOn = (engine: "postgres" | "clickhouse", file: string, query: string) =>
+  settled(`The engine's own CSV of ${file}?${query} on ${engine}`, () =>
+    runChild<BaselineCsvResult>("baseline-csv.ts", [engine, file, query], {
+      DATABASE_URL: config.databaseUrl,
+      ANALYTICS_URL: engine === "clickhouse" ? `chdb://${config.analyticsPath}` : "",
+    }),
+  );
 const drillQuery = `timeframe=since_${since}`;
 const exports = {
   table: {
@@ -111,9 +118,16 @@ const exports = {
     postgres: await exportOn("postgres", "occurrences.csv", drillQuery),
     clickhouse: await exportOn("clickhouse", "occurrences.csv", drillQuery),
   },
-  clickhouseCsv: await settled(`ClickHouse's own FORMAT CSV of since_${since}`, () =>
-    runChild<ClickHouseCsvResult>("clickhouse-csv.ts", [`since_${since}`]),
-  ),
+  engineCsv: {
+    table: {
+      postgres: await engineCsvOn("postgres", "table.csv", "timeframe=any_time"),
+      clickhouse: await engineCsvOn("clickhouse", "table.csv", "timeframe=any_time"),
+    },
+    drill: {
+      postgres: await engineCsvOn("postgres", "actions.csv", drillQuery),
+      clickhouse: await engineCsvOn("clickhouse", "actions.csv", drillQuery),
+    },
+  },
 };
 
 const chdbVersion = execFileSync("npm", ["ls", "chdb", "--depth=0", "--json"], {

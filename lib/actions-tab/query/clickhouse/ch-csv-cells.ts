@@ -45,3 +45,26 @@ export function chRewardReason(outcome: ChSql, names: Map<number, string>): ChSq
       arrayMap(r -> concat(${name}, ': ', ${WHY}), arrayFilter(r -> NOT ${rewarded}, ${rules})),
       '; ')))`;
 }
+
+/** How each kind of export cell is written. */
+export interface ChCells {
+  text: (text: ChSql) => ChSql;
+  money: (cents: ChSql) => ChSql;
+  iso: (instant: ChSql, timeZone: string) => ChSql;
+  reason: (outcome: ChSql, names: Map<number, string>) => ChSql;
+}
+
+export const CH_CELLS: ChCells = {
+  text: chCell,
+  money: chMoney,
+  iso: chIso,
+  reason: chRewardReason,
+};
+
+/** The same columns unformatted: `npm run bench`'s yardstick (plain FORMAT CSV of the same rows). */
+export const CH_RAW_CELLS: ChCells = {
+  text: (x) => x,
+  money: (x) => x,
+  iso: (x) => x,
+  reason: (x) => x,
+};

@@ -3,7 +3,7 @@ import type { ClickHouse } from "../../../analytics/clickhouse";
 import type { TableState } from "../../search-params";
 import type { Selection } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
-import { chCell, chIso, chMoney, chRewardReason } from "./ch-csv-cells";
+import { CH_CELLS, type ChCells } from "./ch-csv-cells";
 import { drillSelection } from "./ch-drill-down";
 import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
 import { groupedActions, labelled, SORT_SQL } from "./ch-occurrences";
@@ -13,12 +13,13 @@ export function chOccurrenceCsv(
   ch: ClickHouse,
   scope: TabScope,
   table: Pick<TableState, "sort" | "dir">,
+  c: ChCells = CH_CELLS,
 ) {
   const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
   return ch.csv(chsql`
-    SELECT ${chCell(chConst("partnerName"))}, ${chCell(chConst("partnerEmail"))},
-           ${chCell(chConst("partnerKey"))}, ${chCell(chConst("actionType"))}, actionValue,
-           occurrences, ${chMoney(chConst("rewardCents"))}
+    SELECT ${c.text(chConst("partnerName"))}, ${c.text(chConst("partnerEmail"))},
+           ${c.text(chConst("partnerKey"))}, ${c.text(chConst("actionType"))}, actionValue,
+           occurrences, ${c.money(chConst("rewardCents"))}
     FROM (${labelled(scope, groupedActions(scope))})
     ORDER BY ${chConst(SORT_SQL[table.sort])} ${dir}, partnerKey ASC, actionType ASC,
       actionValue ASC`);
@@ -30,15 +31,16 @@ export function chDrillCsv(
   scope: TabScope,
   selection: Selection,
   ruleNames: Map<number, string>,
+  c: ChCells = CH_CELLS,
 ) {
   const { from, where } = chMatchingActions(scope);
   const tz = scope.timezone;
   return ch.csv(chsql`
-    SELECT ${chIso(chConst("m.occurred_at"), tz)}, ${chIso(chConst("m.created_at"), tz)},
-           ${chCell(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${chCell(chConst("p.email"))},
-           ${chCell(chConst("ifNull(c.email, '')"))}, ${chCell(chConst("m.key"))},
-           ${chCell(chConst("t.name"))}, m.value, ${chMoney(chConst("m.reward_cents"))},
-           ${chCell(chRewardReason(chConst("m.reward_outcome"), ruleNames))}
+    SELECT ${c.iso(chConst("m.occurred_at"), tz)}, ${c.iso(chConst("m.created_at"), tz)},
+           ${c.text(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${c.text(chConst("p.email"))},
+           ${c.text(chConst("ifNull(c.email, '')"))}, ${c.text(chConst("m.key"))},
+           ${c.text(chConst("t.name"))}, m.value, ${c.money(chConst("m.reward_cents"))},
+           ${c.text(c.reason(chConst("m.reward_outcome"), ruleNames))}
     FROM (
       SELECT a.id AS id, a.key AS key, a.occurred_at AS occurred_at, a.created_at AS created_at,
              a.partnership_id AS partnership_id, a.customer_id AS customer_id,

@@ -45,3 +45,26 @@ export function pgRewardReason(outcome: Prisma.Sql, names: Map<number, string>):
     ELSE 'No reward — ' || ${rules(Prisma.sql`e.r->>'outcome' <> 'rewarded'`, Prisma.sql`${name} || ': ' || ${WHY}`, "; ")}
   END`;
 }
+
+/** How each kind of export cell is written. */
+export interface PgCells {
+  text: (text: Prisma.Sql) => Prisma.Sql;
+  money: (cents: Prisma.Sql) => Prisma.Sql;
+  iso: (instant: Prisma.Sql) => Prisma.Sql;
+  reason: (outcome: Prisma.Sql, names: Map<number, string>) => Prisma.Sql;
+}
+
+export const PG_CELLS: PgCells = {
+  text: pgCell,
+  money: pgMoney,
+  iso: pgIso,
+  reason: pgRewardReason,
+};
+
+/** The same columns unformatted: `npm run bench`'s yardstick (plain COPY of the same rows). */
+export const PG_RAW_CELLS: PgCells = {
+  text: (x) => x,
+  money: (x) => x,
+  iso: (x) => x,
+  reason: (x) => x,
+};

@@ -1,0 +1,68 @@
+// Child of `npm run bench`: the yardstick for a CSV export — the same rows, joins and order as
+// the export's own statement, with every column left unformatted, written by the engine itself
+// (PostgreSQL `COPY … TO STDOUT (FORMAT csv)`, ClickHouse `FORMAT CSV`) through the same path and
+// drained. export ÷ this = what formatting and the app add. Arguments: postgres|clickhouse,
+// table.csv|actions.csv, query. The parent sets DATABASE_URL and ANALYTICS_URL.
+import { loadTabState } from "../../lib/actions-tab/load-tab-state";
+import { chDrillCsv, chOccurrenceCsv } from "../../lib/actions-tab/query/clickhouse/ch-csv";
+import { CH_RAW_CELLS } from "../../lib/actions-tab/query/clickhouse/ch-csv-cells";
+import { pgDrillCsv, pgOccurrenceCsv } from "../../lib/actions-tab/query/postgres/pg-csv";
+import { PG_RAW_CELLS } from "../../lib/actions-tab/query/postgres/pg-csv-cells";
+import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres-tab-engine";
+import { tabScope } from "../../lib/actions-tab/query/tab-scope";
+import { resolveAnalyticsTarget } from "../../lib/analytics/analytics-target";
+import { openClickHouse } from "../../lib/analytics/clickhouse";
+import { getPrisma } from "../../lib/db/client";
+import { reportResult } from "./child-process";
+import { BENCH_PROGRAM_ID } from "./config";
+
+export interface BaselineCsvResult {
+  engine: string;
+  file: string;
+  query: string;
+  seconds: number;
+  bytes: number;
+  lines: number;
+  peakRssMb: number;
+}
+
+const [engine, file, query] = process.argv.slice(2);
+const prisma = await getPrisma();
+const program = await prisma.program.findUniqueOrThrow({ where: { id: BENCH_PROGRAM_ID } });
+const state = loadTabState(Object.fromEntries(new URLSearchParams(query)));
+const scope = tabScope(postgresTabEngine, program, state.filters);
+const selection = { partner: null, type: null, value: null };
+const names = new Map<number, string>();
+
+let rows: AsyncIterable<Uint8Array>;
+if (engine === "postgres") {
+  rows =
+    file === "table.csv"
+      ? pgOccurrenceCsv(scope, state.table, PG_RAW_CELLS)
+      : pgDrillCsv(scope, selection, names, PG_RAW_CELLS);
+} else {
+  const target = resolveAnalyticsTarget();
+  if (target.engine === "postgres") throw new Error("ANALYTICS_URL must name ClickHouse");
+  const ch = await openClickHouse(target);
+  rows =
+    file === "table.csv"
+      ? chOccurrenceCsv(ch, scope, state.table, CH_RAW_CELLS)
+      : chDrillCsv(ch, scope, selection, names, CH_RAW_CELLS);
+}
+
+const started = performance.now();
+let bytes = 0;
+let lines = 0;
+for await (const chunk of rows) {
+  bytes += chunk.byteLength;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+}
+reportResult({
+  engine,
+  file,
+  query,
+  seconds: (performance.now() - started) / 1000,
+  bytes,
+  lines,
+  peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6,
+} satisfies BaselineCsvResult);
