@@ -60,6 +60,34 @@ export function csvStream(
     },
     async cancel() {
       await iterator.return(undefined);
+      // Parts not yet reached may hold a started statement (see `primed`): end those too.
+      for (const part of parts) await part[Symbol.asyncIterator]().return?.();
     },
   });
+}
+
+/**
+ * Reads a part's first chunk now, so a statement that fails at once fails before the response
+ * starts (an error page, not a truncated file), and the response starts when the file does.
+ * Ending the result ends the source, even if its reading never resumed.
+ */
+export async function primed(
+  source: AsyncIterable<Uint8Array>,
+): Promise<AsyncIterable<Uint8Array>> {
+  const iterator = source[Symbol.asyncIterator]();
+  let first: IteratorResult<Uint8Array> | null = await iterator.next();
+  const rest: AsyncIterableIterator<Uint8Array> = {
+    next: () => {
+      const result = first;
+      first = null;
+      return result ? Promise.resolve(result) : iterator.next();
+    },
+    return: async () => {
+      first = null;
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => rest,
+  };
+  return rest;
 }

@@ -4,7 +4,7 @@ import { getSummary } from "../actions-tab/query/get-summary";
 import { serializeTabUrl } from "../actions-tab/search-params";
 import { getPrisma } from "../db/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
-import { csvStream } from "./csv";
+import { csvStream, primed } from "./csv";
 import { exportErrorPage } from "./export-error-page";
 import { filtersSummary } from "./filters-summary";
 import { attachmentHeaders, exportFilename } from "./format-export";
@@ -83,7 +83,8 @@ export async function renderExport(
 
     if (format === "csv") {
       const exp = await tileExport(tile as ExportTile, ctx);
-      return new Response(csvStream(exp.header, csvParts(exp, withTotals)), {
+      const [rows, ...after] = csvParts(exp, withTotals);
+      return new Response(csvStream(exp.header, [await primed(rows), ...after]), {
         headers: attachmentHeaders(
           name(withTotals ? "table-with-totals" : tile!, "csv"),
           "text/csv; charset=utf-8",
