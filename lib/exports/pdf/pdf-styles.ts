@@ -3,6 +3,9 @@ import { PAGE } from "./table-geometry";
 
 export const PDF_TEXT_COLOR = "#111827";
 export const PDF_RULE_COLOR = "#e5e7eb";
+export const PDF_MUTED_COLOR = "#6b7280";
+/** Where the running header sits, from the top of the page. */
+export const PDF_RUNNING_TOP = 12;
 
 export const pdfStyles = StyleSheet.create({
   page: {
@@ -14,11 +17,11 @@ export const pdfStyles = StyleSheet.create({
   },
   running: {
     position: "absolute",
-    top: 12,
+    top: PDF_RUNNING_TOP,
     left: 28,
     right: 28,
     fontSize: 7,
-    color: "#6b7280",
+    color: PDF_MUTED_COLOR,
     flexDirection: "row",
     justifyContent: "space-between",
   },
@@ -28,7 +31,7 @@ export const pdfStyles = StyleSheet.create({
     left: 28,
     right: 28,
     fontSize: 7,
-    color: "#6b7280",
+    color: PDF_MUTED_COLOR,
     textAlign: "right",
   },
   title: { fontSize: 16, fontWeight: "bold", marginBottom: 4 },

@@ -45,27 +45,27 @@ export function TabDocument({
   /** From `loadPdfFonts()`: tables are measured and drawn with them. */
   fonts: PdfFonts;
 }) {
-  const chrome = (
-    <>
-      <View style={s.running} fixed>
-        <Text>
-          Actionboard · {programName} · {title}
-        </Text>
-        <Text>{filterLines[filterLines.length - 1]}</Text>
-      </View>
-      <Text
-        style={s.footer}
-        fixed
-        render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
-      />
-    </>
+  const running: [string, string] = [
+    `Actionboard · ${programName} · ${title}`,
+    filterLines[filterLines.length - 1] ?? "",
+  ];
+  const pageNumber = (
+    <Text
+      style={s.footer}
+      fixed
+      render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
+    />
   );
   const tables = sections.filter((x): x is TableSection => x.kind === "table");
   const others = sections.filter((x) => x.kind !== "table");
   return (
     <Document title={`${programName} — ${title}`} author="Actionboard">
       <Page size="A4" orientation="landscape" style={s.page}>
-        {chrome}
+        <View style={s.running} fixed>
+          <Text>{running[0]}</Text>
+          <Text>{running[1]}</Text>
+        </View>
+        {pageNumber}
         <Text style={s.title}>{title}</Text>
         <View style={s.filters}>
           {filterLines.map((line) => (
@@ -106,7 +106,13 @@ export function TabDocument({
         )}
       </Page>
       {tables.map((section, i) => (
-        <TablePages key={i} section={section} chrome={chrome} fonts={fonts} />
+        <TablePages
+          key={i}
+          section={section}
+          running={running}
+          pageNumber={pageNumber}
+          fonts={fonts}
+        />
       ))}
     </Document>
   );
