@@ -1,5 +1,7 @@
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { pgliteCopyCsv } from "./copy-csv";
 
 // Rows enough that COPY is still sending when the reader stops after its first chunk.
 const MANY = `SELECT g, repeat('x', 200) AS pad FROM generate_series(1, 100000) g ORDER BY g`;
@@ -38,5 +40,24 @@ describe.each(inject("engines"))("COPY … TO CSV on %s", (engine) => {
     expect(bytes).toBeGreaterThan(100000 * 200);
     const [{ n }] = await db.prisma.$queryRaw<{ n: number }[]>`SELECT 1 AS n`;
     expect(n).toBe(1);
+  });
+});
+
+describe("COPY on PGlite, in slices", () => {
+  it("writes every row once, in order, whether or not the last slice is full", async () => {
+    const pglite = await PGlite.create("memory://");
+    try {
+      const copy = pgliteCopyCsv(pglite, 7);
+      for (const n of [0, 6, 7, 28, 30]) {
+        const chunks: Uint8Array[] = [];
+        const query = `SELECT g, 'row ' || g FROM generate_series(1, ${n}) g ORDER BY g DESC`;
+        for await (const chunk of copy(query, "UTC")) chunks.push(chunk);
+        const expected = Array.from({ length: n }, (_, i) => `${n - i},row ${n - i}\n`).join("");
+        expect(Buffer.concat(chunks).toString("utf8"), `${n} rows`).toBe(expected);
+        expect(chunks.length).toBe(Math.ceil(n / 7));
+      }
+    } finally {
+      await pglite.close();
+    }
   });
 });
