@@ -70,7 +70,7 @@ export class TextMeasure {
     return { text: cut + ELLIPSIS, width: this.width(cut + ELLIPSIS) };
   }
 
-  /** Greedy word wrap for header cells; a word wider than the column is cut with an ellipsis. */
+  /** Greedy word wrap for header cells; a word wider than the column breaks (after / _ - if any). */
   wrap(text: string, maxWidth: number): string[] {
     const lines: string[] = [];
     let line = "";
@@ -79,11 +79,35 @@ export class TextMeasure {
       if (this.width(candidate) <= maxWidth) line = candidate;
       else {
         if (line) lines.push(line);
-        line = this.fit(word, maxWidth).text;
+        const pieces = this.breakWord(word, maxWidth);
+        lines.push(...pieces.slice(0, -1));
+        line = pieces[pieces.length - 1];
       }
     }
     if (line) lines.push(line);
     return lines.length ? lines : [""];
+  }
+
+  private breakWord(word: string, maxWidth: number): string[] {
+    const pieces: string[] = [];
+    let rest = Array.from(word);
+    while (this.width(rest.join("")) > maxWidth && rest.length > 1) {
+      let fits = 1;
+      let used = this.advance(rest[0].codePointAt(0)!);
+      while (fits < rest.length) {
+        const next = this.advance(rest[fits].codePointAt(0)!);
+        if (used + next > maxWidth) break;
+        used += next;
+        fits++;
+      }
+      const head = rest.slice(0, fits);
+      const soft = Math.max(...["/", "_", "-"].map((c) => head.lastIndexOf(c)));
+      const cut = soft > 0 ? soft + 1 : fits;
+      pieces.push(rest.slice(0, cut).join(""));
+      rest = rest.slice(cut);
+    }
+    pieces.push(rest.join(""));
+    return pieces;
   }
 }
 
