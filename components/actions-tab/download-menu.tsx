@@ -1,6 +1,11 @@
+import { DownloadDisclosure } from "./download-disclosure";
+import { DownloadLink } from "./download-link";
+
 /**
- * The ⋮ menu of a tile or of the tab: plain links to GET URLs, so the browser's download manager
- * shows progress, it works without JavaScript (<details>), and the URL can be shared.
+ * The ⋮ menu of a tile or of the tab: real links to GET URLs, so the browser's download manager
+ * shows progress, it works without JavaScript (<details>), and the URL can be shared. With
+ * JavaScript the menu closes after a choice and a slow file shows a status line
+ * (`DownloadStatus`, mounted once per page).
  */
 export function DownloadMenu({
   label,
@@ -10,42 +15,32 @@ export function DownloadMenu({
   links: { href: string; text: string }[];
 }) {
   return (
-    <details className="relative">
-      <summary
-        aria-label={`Download ${label}`}
-        title={`Download ${label}`}
-        className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-gray-500 hover:bg-gray-100 dark:hover:bg-gray-800 [&::-webkit-details-marker]:hidden"
-      >
-        <span aria-hidden="true">⋮</span>
-      </summary>
-      <div className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-gray-200 bg-white py-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
-        <p className="px-3 py-1 text-xs font-medium uppercase tracking-wide text-gray-500">
-          Download
-        </p>
-        {links.map((link) => (
-          <a
-            key={link.href}
-            href={link.href}
-            download
-            className="block px-3 py-2 text-sm hover:bg-gray-100 dark:hover:bg-gray-800"
-          >
-            {link.text}
-          </a>
-        ))}
-      </div>
-    </details>
+    <DownloadDisclosure label={label}>
+      {links.map((link) => (
+        <DownloadLink key={link.href} href={link.href}>
+          {link.text}
+        </DownloadLink>
+      ))}
+    </DownloadDisclosure>
   );
 }
+
+const FORMATS = {
+  csv: { suffix: ".csv", text: "CSV" },
+  // The table's CSV plus one last row of totals (the plain CSV is rows only).
+  "csv-with-totals": { suffix: "-with-totals.csv", text: "CSV with totals" },
+  pdf: { suffix: ".pdf", text: "PDF" },
+  zip: { suffix: ".zip", text: "CSV (zip of every tile)" },
+} as const;
 
 export function exportLinks(
   base: string,
   tile: string,
   query: string,
-  formats: ("csv" | "pdf" | "zip")[] = ["csv", "pdf"],
+  formats: (keyof typeof FORMATS)[] = ["csv", "pdf"],
 ) {
-  const text = { csv: "CSV", pdf: "PDF", zip: "CSV (zip of every tile)" };
   return formats.map((format) => ({
-    href: `${base}/export/${tile}.${format}${query ? `?${query}` : ""}`,
-    text: text[format],
+    href: `${base}/export/${tile}${FORMATS[format].suffix}${query ? `?${query}` : ""}`,
+    text: FORMATS[format].text,
   }));
 }

@@ -55,7 +55,7 @@ export async function OccurrenceTableTile({
       menu={
         <DownloadMenu
           label="Actions by partner, type and value"
-          links={exportLinks(basePath, "table", exportQuery)}
+          links={exportLinks(basePath, "table", exportQuery, ["csv", "csv-with-totals", "pdf"])}
         />
       }
     >

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AnalyticsFreshnessNotice } from "@/components/actions-tab/analytics-freshness-notice";
 import { ChartTile } from "@/components/actions-tab/chart-tile";
 import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
+import { DownloadStatus } from "@/components/actions-tab/download-status";
 import { FilterBar } from "@/components/actions-tab/filter-bar";
 import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
 import { NewActionsNotice } from "@/components/actions-tab/new-actions-notice";
@@ -94,6 +95,7 @@ export default async function ActionsPage({
           exportQuery={view.filterQuery}
         />
       </TileSlot>
+      <DownloadStatus />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnalyticsFreshnessNotice } from "@/components/actions-tab/analytics-freshness-notice";
 import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
+import { DownloadStatus } from "@/components/actions-tab/download-status";
 import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
@@ -142,6 +143,7 @@ export default async function OccurrencesPage({
           </Link>
         )}
       </nav>
+      <DownloadStatus />
     </section>
   );
 }
