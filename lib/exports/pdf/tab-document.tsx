@@ -9,9 +9,10 @@ export { omittedNote };
 
 /**
  * Table cells a PDF holds; the rest is counted and left to the CSV. Tables are drawn one node per
- * page (`pdf-table.tsx`), so a cell costs about 30 µs and 1.5–2.5 KB of memory while rendering
- * (`npm run bench:pdf`): 70,000 cells (10,000 occurrence-table rows, 7,000 drill-down rows) stay
- * near 3 s and +110 MB on the demo, well inside 15 s and +300 MB. `PDF_MAX_CELLS` changes it.
+ * page (`pdf-table.tsx`), so a cell costs about 40–55 µs and 2 KB of memory while rendering
+ * (`npm run bench:pdf`, `bench:pdf-memory`): 70,000 cells (10,000 occurrence-table rows, 7,000
+ * drill-down rows) take under 3.5 s and +160 MB even when every cell differs, inside the 15 s and
+ * +300 MB a PDF may cost. `PDF_MAX_CELLS` changes it.
  */
 export const PDF_MAX_CELLS = 70_000;
 
