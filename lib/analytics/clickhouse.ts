@@ -73,7 +73,10 @@ export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHou
     async *csv(sql: ChSql) {
       const { query, query_params } = rendered(sql);
       if (target.engine !== "chdb") {
-        const result = await client.exec({ query: `${query} FORMAT CSV`, query_params });
+        const result = await client.exec({
+          query: `${query} FORMAT CSV`,
+          query_params,
+        });
         yield* drain(result.stream);
         return;
       }
