@@ -1,7 +1,7 @@
 /**
  * The downloads this page started and has not yet seen begin. The browser downloads the file
  * itself (no fetch into memory), so the page learns that the response has started from the cookie
- * the export route sets for the link's `dl` token: `ab_dl=<token>`.
+ * the export route sets for the link's `dl` token: `ab_dl_<token>=1`.
  */
 
 export type DownloadProgress = {
@@ -48,25 +48,12 @@ export function withDownloadToken(href: string, token: string) {
   return `${href}${href.includes("?") ? "&" : "?"}dl=${token}`;
 }
 
-// Two responses starting within one poll leave only the later token in the one `ab_dl` cookie;
-// where the Cookie Store API exists, its change events see every value, so none is missed.
-const seenTokens = new Set<string>();
-let listening = false;
-
-function listenForTokens() {
-  if (listening || typeof cookieStore === "undefined") return;
-  listening = true;
-  cookieStore.addEventListener("change", (event) => {
-    for (const cookie of event.changed) {
-      if (cookie.name === "ab_dl" && cookie.value && timers.has(cookie.value)) {
-        seenTokens.add(cookie.value);
-      }
-    }
-  });
-}
-
+/** The route answers a token with its own cookie, `ab_dl_<token>`: several at once never clash. */
 function responseStarted(token: string) {
-  return seenTokens.has(token) || document.cookie.split(/;\s*/).includes(`ab_dl=${token}`);
+  const name = `ab_dl_${token}`;
+  if (!document.cookie.split(/;\s*/).some((c) => c.startsWith(`${name}=`))) return false;
+  document.cookie = `${name}=; Max-Age=0; Path=/; SameSite=Lax`;
+  return true;
 }
 
 /**
@@ -75,7 +62,6 @@ function responseStarted(token: string) {
  */
 export function watchDownload(token: string, file: string) {
   const startedAt = Date.now();
-  listenForTokens();
   publish([...downloads, { token, file, state: "waiting" }]);
   const timer = window.setInterval(() => {
     if (responseStarted(token)) return dismissDownload(token);
@@ -92,6 +78,5 @@ export function watchDownload(token: string, file: string) {
 export function dismissDownload(token: string) {
   window.clearInterval(timers.get(token));
   timers.delete(token);
-  seenTokens.delete(token);
   publish(downloads.filter((d) => d.token !== token));
 }

@@ -1,6 +1,7 @@
 /** The query parameter the ⋮ menu adds to a download's URL, and the cookie that answers it. */
 export const DOWNLOAD_TOKEN_PARAM = "dl";
-export const DOWNLOAD_COOKIE = "ab_dl";
+/** One cookie per token (`ab_dl_<token>`), so downloads starting together never overwrite one another. */
+export const DOWNLOAD_COOKIE_PREFIX = "ab_dl_";
 const TOKEN = /^[A-Za-z0-9]{8,32}$/;
 
 /**
@@ -13,7 +14,7 @@ export function withDownloadCookie(response: Response, url: URL): Response {
   if (token && TOKEN.test(token)) {
     response.headers.append(
       "Set-Cookie",
-      `${DOWNLOAD_COOKIE}=${token}; Path=/; Max-Age=120; SameSite=Lax`,
+      `${DOWNLOAD_COOKIE_PREFIX}${token}=1; Path=/; Max-Age=120; SameSite=Lax`,
     );
   }
   return response;
