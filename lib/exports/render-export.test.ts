@@ -264,6 +264,18 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(pages[pages.length - 1]).toContain(`Page ${totalPages} of ${totalPages}`);
   });
 
+  it("prints drill-down times whole, with their offset, in the drill-down PDF", async () => {
+    const query = `timeframe=any_time&partner=${f.partners[2].key}`;
+    const csv = parseCsv((await download(f.program, "actions.csv", query)).bytes).slice(1);
+    expect(csv.length).toBeGreaterThan(0);
+    const { pages } = await pdfText((await download(f.program, "actions.pdf", query)).bytes);
+    const all = pages.join(" ");
+    for (const row of csv) {
+      expect(all).toContain(row[0]);
+      expect(all).toContain(row[1]);
+    }
+  });
+
   it("cuts a PDF table at its cell limit and says so on page 1 and after the last row", async () => {
     process.env.PDF_MAX_CELLS = "70"; // 7 columns: 10 rows
     try {

@@ -23,6 +23,8 @@ export interface PdfTable {
   header: string[];
   rows: string[][];
   numeric: boolean[];
+  /** Shares of the page width per column (default: text 1.4, numbers 0.8). */
+  weights?: number[];
   footer?: string[];
   /** Rows left out past the PDF's row limit (`rows.length` is the limit then). */
   omitted: number;
@@ -142,7 +144,14 @@ export function TablePages({
   const regular = new TextMeasure(fonts.regular, TABLE_FONT_SIZE);
   const bold = new TextMeasure(fonts.bold, TABLE_FONT_SIZE);
   const width = PAGE.width - 2 * PAGE.padding;
-  const geometry = tableGeometry(section.header, section.numeric, width, regular, bold);
+  const geometry = tableGeometry(
+    section.header,
+    section.numeric,
+    width,
+    regular,
+    bold,
+    section.weights,
+  );
   const perPage = rowsPerPage(geometry, fonts);
   const count = Math.max(1, Math.ceil(section.rows.length / perPage));
   return Array.from({ length: count }, (_, p) => {

@@ -8,8 +8,11 @@ const RULE = 0.5;
 const ELLIPSIS = "…";
 
 /** Text columns take 1.4 shares of the width, numeric ones 0.8 (as the flex rows did). */
-export function columnWidths(numeric: boolean[], total: number): number[] {
-  const weights = numeric.map((n) => (n ? 0.8 : 1.4));
+export function columnWidths(
+  numeric: boolean[],
+  total: number,
+  weights: number[] = numeric.map((n) => (n ? 0.8 : 1.4)),
+): number[] {
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   return weights.map((w) => (total * w) / sum);
 }
@@ -137,9 +140,10 @@ export function tableGeometry(
   width: number,
   regular: TextMeasure,
   bold: TextMeasure,
+  weights?: number[],
 ): TableGeometry {
   let x = 0;
-  const columns = columnWidths(numeric, width).map((w) => {
+  const columns = columnWidths(numeric, width, weights).map((w) => {
     const column = { x, width: w };
     x += w;
     return column;
