@@ -62,6 +62,33 @@ test("“CSV with totals” from the table's ⋮ menu ends with the totals row, 
   );
 });
 
+test("a table download lists rows in the order the screen shows them", async ({ page }) => {
+  const f = await seedTabMember();
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time&sort=rewards&dir=asc`);
+  const table = page.getByRole("region", { name: TABLE });
+  const screenRows = table.locator("tbody tr").filter({ has: page.locator("td:nth-child(5)") });
+  await expect(screenRows.first()).toBeVisible();
+  // Name, email, type and value of each row on the screen's first page, top to bottom.
+  const screen = await screenRows.evaluateAll((rows) =>
+    rows
+      .map((row) => Array.from(row.querySelectorAll("td"), (td) => td.textContent?.trim() ?? ""))
+      .filter((cells) => cells.length >= 6)
+      .map((cells) => cells.slice(0, 4).join("|")),
+  );
+  expect(screen.length).toBeGreaterThan(3);
+
+  await table.getByLabel(`Download ${TABLE}`).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    table.getByRole("link", { name: "CSV", exact: true }).click(),
+  ]);
+  expect(new URL(download.url()).searchParams.get("sort")).toBe("rewards");
+  const file = (await csvRows(download)).slice(1);
+  const fromFile = file.slice(0, screen.length).map((r) => [r[0], r[1], r[3], r[4]].join("|"));
+  expect(fromFile).toEqual(screen);
+});
+
 /**
  * Holds the next request matching `urlPattern` at the browser until released: `page.route` does not
  * see the requests of `<a download>` links (the browser's download manager makes them), the

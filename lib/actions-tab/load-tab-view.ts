@@ -22,5 +22,11 @@ export async function loadTabView(program: { id: number; timezone: string }, raw
     analytics,
     /** The applied filters as a query string (no table or drill state): for saved views and links. */
     filterQuery: serializeTabUrl("", filters).replace(/^\?/, ""),
+    /** The filters and the table's order (not its page): downloads list rows as the screen does. */
+    exportQuery: serializeTabUrl("", {
+      ...filters,
+      sort: state.table.sort,
+      dir: state.table.dir,
+    }).replace(/^\?/, ""),
   };
 }

@@ -59,7 +59,7 @@ export default async function ActionsPage({
           />
           <DownloadMenu
             label="the whole Actions tab"
-            links={[...exportLinks(basePath, "tab", view.filterQuery, ["pdf", "zip"])]}
+            links={[...exportLinks(basePath, "tab", view.exportQuery, ["pdf", "zip"])]}
           />
         </div>
       </PageHeader>
@@ -80,11 +80,11 @@ export default async function ActionsPage({
           currency={program.currency}
           drillHref={serializeTabUrl(`${basePath}/occurrences`, filters)}
           exportBase={basePath}
-          exportQuery={view.filterQuery}
+          exportQuery={view.exportQuery}
         />
       </TileSlot>
       <TileSlot title="Occurrences over time" height="h-72" viewKey={viewKey}>
-        <ChartTile scope={scope} exportBase={basePath} exportQuery={view.filterQuery} />
+        <ChartTile scope={scope} exportBase={basePath} exportQuery={view.exportQuery} />
       </TileSlot>
       <TileSlot title="Actions by partner, type and value" height="h-96" viewKey={viewKey}>
         <OccurrenceTableTile
@@ -92,7 +92,7 @@ export default async function ActionsPage({
           table={table}
           basePath={basePath}
           currency={program.currency}
-          exportQuery={view.filterQuery}
+          exportQuery={view.exportQuery}
         />
       </TileSlot>
       <DownloadStatus />
