@@ -4,9 +4,8 @@
 // (default 3) of seconds, and the PDF's size, pages and peak RSS growth, against two baselines
 // measured in the same run: the data alone (the same download with nothing laid out, BENCH_RUNS)
 // and the previous per-cell layout rendering the same sections (BENCH_BASELINE_RUNS, default 1).
-import pg from "pg";
-import { assertLocalDatabase } from "../lib/db/local-guard";
 import { migrate, openDatabase } from "../lib/db/open";
+import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
 import { seedDemo } from "../lib/seed/seed-demo";
 import { runChild } from "./bench/child-process";
 import type { PdfRunResult } from "./bench/render-export-pdf";
@@ -23,15 +22,7 @@ const CASES = [
 ] as const;
 
 async function seedDatabase() {
-  assertLocalDatabase({ engine: "postgres", url });
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  await recreateLocalDatabase(url);
   const db = await openDatabase({ engine: "postgres", url });
   try {
     await migrate(db);

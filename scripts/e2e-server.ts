@@ -4,11 +4,10 @@
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import pg from "pg";
 import { E2E_CHDB_DIR, E2E_PGLITE_DIR, e2eDatabaseUrl } from "../e2e/support/env";
 import type { DatabaseTarget } from "../lib/db/connection";
-import { assertLocalDatabase } from "../lib/db/local-guard";
 import { migrate, openDatabase } from "../lib/db/open";
+import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
 import { seedDemo } from "../lib/seed/seed-demo";
 
 const [mode, port] = process.argv.slice(2);
@@ -19,15 +18,7 @@ async function freshTarget(): Promise<DatabaseTarget> {
     return { engine: "pglite", dir: E2E_PGLITE_DIR };
   }
   const url = e2eDatabaseUrl(mode === "clickhouse" ? "clickhouse" : "postgres");
-  assertLocalDatabase({ engine: "postgres", url });
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  await recreateLocalDatabase(url);
   return { engine: "postgres", url };
 }
 

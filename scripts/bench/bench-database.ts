@@ -1,21 +1,12 @@
-import pg from "pg";
-import { assertLocalDatabase } from "../../lib/db/local-guard";
 import { migrate, openDatabase } from "../../lib/db/open";
+import { recreateLocalDatabase } from "../../lib/db/recreate-local-database";
 
 /**
  * A fresh local PostgreSQL database holding one program (id 1, New York time) with `actions`
  * actions over 18 months across 5,000 partnerships and 7 types, loaded with generate_series.
  */
 export async function openBenchDatabase(url: string, actions: number) {
-  assertLocalDatabase({ engine: "postgres", url });
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  await recreateLocalDatabase(url);
 
   const db = await openDatabase({ engine: "postgres", url });
   await migrate(db);
