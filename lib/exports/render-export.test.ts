@@ -297,5 +297,12 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
     expect(new TextDecoder().decode(bytes)).toContain("There is no download called “secrets.csv”");
+    // The totals variant is a CSV only.
+    expect((await download(f.program, "table-with-totals.pdf", "")).response.status).toBe(404);
+    // A malformed order falls back to the screen's default, as the page does.
+    const bad = await download(f.program, "table.csv", "timeframe=any_time&sort=bogus&dir=up");
+    const fallback = await download(f.program, "table.csv", "timeframe=any_time");
+    expect(bad.response.status).toBe(200);
+    expect(parseCsv(bad.bytes)).toEqual(parseCsv(fallback.bytes));
   });
 });
