@@ -15,23 +15,16 @@ import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { serializeTabUrl } from "@/lib/actions-tab/search-params";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
-import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManageSavedViews } from "@/lib/programs/roles";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 
 export const metadata: Metadata = { title: "Actions" };
 
-export default async function ActionsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const { program, role } = await requireProgramAccess(slug);
+export default async function ActionsPage(props: ProgramPageProps) {
+  const { slug, query, program, role } = await openProgramPage(props);
   const [view, views] = await Promise.all([
-    searchParams.then((raw) => loadTabView(program, raw)),
+    loadTabView(program, query),
     listSavedViews(program.id),
   ]);
   const { scope, table, filters } = view;

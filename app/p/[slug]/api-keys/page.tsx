@@ -4,16 +4,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { formatDateTime } from "@/lib/format/format";
-import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManageApiKeys } from "@/lib/programs/roles";
 import { CreateKeyForm } from "./create-key-form";
 import { RevokeKeyButton } from "./revoke-key-button";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const { program, role } = await requireProgramAccess(slug);
+export default async function ApiKeysPage(props: ProgramPageProps) {
+  const { slug, program, role } = await openProgramPage(props);
   const owner = canManageApiKeys(role);
   const keys = owner ? await listApiKeys(program.id) : [];
 

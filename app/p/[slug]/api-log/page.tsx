@@ -5,7 +5,7 @@ import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles"
 import { formatDateTime } from "@/lib/format/format";
 import { INGEST_LOG_RETENTION_DAYS } from "@/lib/ingest-log/write-ingest-log";
 import { listIngestLog } from "@/lib/ingest-log/list-ingest-log";
-import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 
 export const metadata: Metadata = { title: "API log" };
 
@@ -15,16 +15,8 @@ const OUTCOMES = [
   { value: "rejected", label: "Rejected" },
 ] as const;
 
-export default async function ApiLogPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = await searchParams;
-  const { program } = await requireProgramAccess(slug);
+export default async function ApiLogPage(props: ProgramPageProps) {
+  const { slug, query, program } = await openProgramPage(props);
   const outcome =
     query.outcome === "accepted" || query.outcome === "rejected" ? query.outcome : undefined;
   const before =

@@ -4,23 +4,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { getPrisma } from "@/lib/db/client";
 import { formatMoney } from "@/lib/format/format";
-import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
 import { RewardRuleForm } from "./reward-rule-form";
 
 export const metadata: Metadata = { title: "Reward rules" };
 
-export default async function RewardRulesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = await searchParams;
-  const { program, role } = await requireProgramAccess(slug);
+export default async function RewardRulesPage(props: ProgramPageProps) {
+  const { slug, query, program, role } = await openProgramPage(props);
   const editable = canEditRewardRules(role);
   const prisma = await getPrisma();
   const [rules, groups, types] = await Promise.all([

@@ -12,22 +12,15 @@ import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { getPrisma } from "@/lib/db/client";
 import { formatDateTime, formatMoney } from "@/lib/format/format";
-import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 
 export const metadata: Metadata = { title: "Occurrences" };
 
-export default async function OccurrencesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const { program } = await requireProgramAccess(slug);
-  const view = await loadTabView(program, await searchParams);
+export default async function OccurrencesPage(props: ProgramPageProps) {
+  const { slug, query, program } = await openProgramPage(props);
+  const view = await loadTabView(program, query);
   const { scope, filters, table, drill } = view;
   const [page, ruleNames, freshness] = await Promise.all([
     getDrillDown(scope, drill),

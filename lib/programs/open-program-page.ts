@@ -1,0 +1,23 @@
+import "server-only";
+import { requireProgramAccess } from "./require-program-access";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The props Next gives every page under `/p/[slug]`. */
+export interface ProgramPageProps {
+  params: Promise<{ slug: string }>;
+  searchParams?: Promise<SearchParams>;
+}
+
+/**
+ * The opening of every program page: the slug, the query string's values and the signed-in
+ * member's access (sign-in, 404 and 403 as `requireProgramAccess` decides).
+ */
+export async function openProgramPage({ params, searchParams }: ProgramPageProps) {
+  const { slug } = await params;
+  const [query, access] = await Promise.all([
+    searchParams ?? Promise.resolve<SearchParams>({}),
+    requireProgramAccess(slug),
+  ]);
+  return { slug, query, ...access };
+}
