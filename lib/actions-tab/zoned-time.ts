@@ -31,15 +31,6 @@ function formatter(timeZone: string) {
   return f;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function toWallTime(instant: number, timeZone: string): WallTime {
   const parts = formatter(timeZone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) =>
