@@ -2,7 +2,7 @@ import type { AnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness
 import { formatDuration } from "@/lib/format/format";
 
 /** Below this the copy counts as live: an ingested action is normally countable within 2 s. */
-export const STALE_AFTER_MS = 5_000;
+const STALE_AFTER_MS = 5_000;
 
 /** Says how far the analytics copy trails the database, when it trails by more than a moment. */
 export function AnalyticsFreshnessNotice({

@@ -4,7 +4,7 @@
  * the export route sets for the link's `dl` token: `ab_dl_<token>=1`.
  */
 
-export type DownloadProgress = {
+type DownloadProgress = {
   token: string;
   /** The file the link names, e.g. `tab.pdf`. */
   file: string;

@@ -16,7 +16,7 @@ import {
  * it keeps the period before a range of thousands of years (range_1970-01-01_9999-12-31) from
  * asking PostgreSQL for a year it cannot hold.
  */
-export const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
 
 /** Half-open instant range [start, end); null = unbounded on that side. */
 export interface InstantRange {
@@ -24,7 +24,7 @@ export interface InstantRange {
   end: number | null;
 }
 
-export interface ResolvedTimeframe {
+interface ResolvedTimeframe {
   current: InstantRange;
   /** The equal period before, for the tiles' change; null when there is none (any time, before, since). */
   previous: InstantRange | null;

@@ -24,7 +24,7 @@ export const YES_NO = ["any", "yes", "no"] as const;
 export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 
-export const parseAsTimeframe = createParser<Timeframe>({
+const parseAsTimeframe = createParser<Timeframe>({
   parse: parseTimeframe,
   serialize: serializeTimeframe,
   eq: (a, b) => serializeTimeframe(a) === serializeTimeframe(b),

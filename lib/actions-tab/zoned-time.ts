@@ -1,7 +1,7 @@
 // Calendar arithmetic in an IANA timezone with nothing but Intl: wall-clock parts of an instant,
 // and the instant of a wall-clock time (DST-aware). Pure, so the browser can use it too.
 
-export interface WallTime {
+interface WallTime {
   year: number;
   month: number; // 1–12
   day: number;

@@ -1,7 +1,7 @@
 import path from "node:path";
 
 /** Where the analytics copy lives: nothing (PostgreSQL answers), embedded chdb, or a server. */
-export type AnalyticsTarget =
+type AnalyticsTarget =
   | { engine: "postgres" }
   | { engine: "chdb"; path: string; database: string }
   | { engine: "clickhouse"; url: string; username: string; password: string; database: string };
@@ -9,7 +9,7 @@ export type AnalyticsTarget =
 /** A target that is ClickHouse, embedded or remote. */
 export type ClickHouseTarget = Exclude<AnalyticsTarget, { engine: "postgres" }>;
 
-export const DEFAULT_ANALYTICS_DATABASE = "actionboard";
+const DEFAULT_ANALYTICS_DATABASE = "actionboard";
 const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 function databaseName(name: string): string {

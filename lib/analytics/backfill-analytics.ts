@@ -5,7 +5,7 @@ import { ensureAnalyticsSchema } from "./schema";
 
 const PAGE = 50_000;
 
-export interface BackfillProgress {
+interface BackfillProgress {
   programId: number;
   entity: string;
   rows: number;

@@ -24,7 +24,7 @@ export interface ClickHouse {
 }
 
 /** Test hook: every statement the query module sends, with its parameters. */
-export type StatementListener = (query: string, params: Record<string, unknown>) => void;
+type StatementListener = (query: string, params: Record<string, unknown>) => void;
 const listeners = new Set<StatementListener>();
 export function onClickHouseStatement(listener: StatementListener): () => void {
   listeners.add(listener);

@@ -10,7 +10,7 @@ import {
 
 const BATCH = 5000;
 
-export interface DrainResult {
+interface DrainResult {
   delivered: number;
 }
 

@@ -8,7 +8,7 @@ export interface ApiPrincipal {
   apiKeyId: number;
 }
 
-export type AuthenticationResult =
+type AuthenticationResult =
   { ok: true; principal: ApiPrincipal } | { ok: false; error: ApiError; programId?: number };
 
 const UNAUTHORIZED =

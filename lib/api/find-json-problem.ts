@@ -1,6 +1,6 @@
 import { storableTextProblem } from "./storable-text";
 
-export interface JsonProblem {
+interface JsonProblem {
   /** Where the problem is, from the value passed in (empty: the value itself). */
   path: (string | number)[];
   message: string;

@@ -1,12 +1,12 @@
 import { Prisma } from "../generated/prisma/client";
 import { fieldNotFound } from "./api-error";
 
-export interface Position {
+interface Position {
   created_at: Date;
   id: bigint | number;
 }
 
-export interface PageRequest {
+interface PageRequest {
   limit: number;
   descending: boolean;
   starting_after?: string;
@@ -43,7 +43,7 @@ export function finishPage<T>(rows: T[], limit: number, backward: boolean) {
   return { items, has_more };
 }
 
-export function cursorNotFound(field: "starting_after" | "ending_before", key: string) {
+function cursorNotFound(field: "starting_after" | "ending_before", key: string) {
   return fieldNotFound(field, key, "item");
 }
 

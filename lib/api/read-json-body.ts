@@ -1,13 +1,13 @@
 import { ApiError, invalidFields } from "./api-error";
 import { findJsonProblem } from "./find-json-problem";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * No request body of the API nests deeper (a customer's `meta` is the deepest field). Refused
  * here, before any schema or library walks it recursively and runs out of stack.
  */
-export const MAX_BODY_DEPTH = 64;
+const MAX_BODY_DEPTH = 64;
 
 /**
  * Reads a JSON request body: 415 unless the content type is JSON, 413 above 1 MB (checked while

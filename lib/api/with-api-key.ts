@@ -7,7 +7,7 @@ import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-li
 import { externalKey } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
 
-export interface ApiContext<P> extends ApiPrincipal {
+interface ApiContext<P> extends ApiPrincipal {
   request: Request;
   url: URL;
   params: P;

@@ -3,7 +3,7 @@ import { getPrisma } from "../db/client";
 import { clearRateLimit, countRateLimit, peekRateLimit } from "../rate-limit/count-rate-limit";
 import { rateLimit } from "../rate-limit/rate-limit-config";
 
-export const TOO_MANY_SIGN_INS = "TooManyAttempts";
+const TOO_MANY_SIGN_INS = "TooManyAttempts";
 
 /**
  * The client address: the first X-Forwarded-For entry. `next start` fills the header from the

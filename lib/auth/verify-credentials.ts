@@ -3,12 +3,12 @@ import { z } from "zod";
 import { getPrisma } from "../db/client";
 import { verifyPassword } from "./password";
 
-export const credentialsSchema = z.object({
+const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(1024),
 });
 
-export interface SignedInUser {
+interface SignedInUser {
   id: string;
   email: string;
   name: string;

@@ -4,7 +4,7 @@ export type DatabaseTarget =
   { engine: "postgres"; url: string } | { engine: "pglite"; dir: string };
 
 /** Default embedded data folder (git-ignored). */
-export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
+const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
 /** `DATABASE_URL` selects PostgreSQL; without it the app uses embedded PGlite on disk. */
 export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {

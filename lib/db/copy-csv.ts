@@ -37,7 +37,7 @@ export function pgCopyCsv(pool: pg.Pool): CopyCsv {
 }
 
 /** Rows per PGlite COPY: a few MB of CSV, so the embedded database's memory stays small. */
-export const PGLITE_COPY_ROWS = 50_000;
+const PGLITE_COPY_ROWS = 50_000;
 
 /**
  * PGlite has no STDOUT: COPY writes into a Blob (`/dev/blob`). So the file is copied in slices of

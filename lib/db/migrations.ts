@@ -5,7 +5,7 @@ import type { SqlRunner } from "./sql-runner";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
-export interface Migration {
+interface Migration {
   name: string;
   sql: string;
   checksum: string;

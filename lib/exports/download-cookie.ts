@@ -1,7 +1,7 @@
 /** The query parameter the ⋮ menu adds to a download's URL, and the cookie that answers it. */
-export const DOWNLOAD_TOKEN_PARAM = "dl";
+const DOWNLOAD_TOKEN_PARAM = "dl";
 /** One cookie per token (`ab_dl_<token>`), so downloads starting together never overwrite one another. */
-export const DOWNLOAD_COOKIE_PREFIX = "ab_dl_";
+const DOWNLOAD_COOKIE_PREFIX = "ab_dl_";
 const TOKEN = /^[A-Za-z0-9]{8,32}$/;
 
 /**

@@ -43,7 +43,7 @@ export interface ExportContext {
   summary: () => Promise<Summary>;
 }
 
-export interface TileExport {
+interface TileExport {
   title: string;
   header: string[];
   /** Every data row as CSV lines (no header), in the screen's order. */

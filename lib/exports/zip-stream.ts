@@ -1,7 +1,7 @@
 import { Zip, ZipDeflate } from "fflate";
 import { csvLines } from "./csv";
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   /** A CSV: header and the parts of its body, read lazily. */
   csv?: { header: string[]; parts: AsyncIterable<Uint8Array>[] };

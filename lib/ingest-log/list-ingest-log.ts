@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import { INGEST_LOG_RETENTION_DAYS } from "./write-ingest-log";
 
-export const INGEST_LOG_PAGE = 50;
+const INGEST_LOG_PAGE = 50;
 
 /** The API log, newest first, keyset-paged by id (`before` = the last id of the previous page). */
 export async function listIngestLog(

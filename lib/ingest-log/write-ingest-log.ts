@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db/client";
 
-export interface IngestLogEntry {
+interface IngestLogEntry {
   programId: number;
   method: string;
   path: string;

@@ -6,7 +6,7 @@ import { ingestActions } from "./ingest-actions";
 import type { IngestProgram, PreparedAction } from "./ingest-types";
 import { prepareAction } from "./prepare-action";
 
-export type BatchResult =
+type BatchResult =
   | { index: number; status: 200; replayed: boolean; data: ActionOutput }
   | { index: number; status: number; message: string; errors?: FieldError[] };
 

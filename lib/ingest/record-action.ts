@@ -4,7 +4,7 @@ import { ingestActions } from "./ingest-actions";
 import type { IngestProgram } from "./ingest-types";
 import { prepareAction } from "./prepare-action";
 
-export interface RecordActionResult {
+interface RecordActionResult {
   action: ActionOutput;
   /** True when an earlier request with the same key and body already stored it. */
   replayed: boolean;

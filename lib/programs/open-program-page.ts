@@ -1,7 +1,7 @@
 import "server-only";
 import { requireProgramAccess } from "./require-program-access";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The props Next gives every page under `/p/[slug]`. */
 export interface ProgramPageProps {

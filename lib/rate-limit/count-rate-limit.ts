@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { RateLimit } from "./rate-limit-config";
 
-export interface RateLimitState {
+interface RateLimitState {
   /** Events counted in the current window, this one included when counted. */
   hits: number;
   /** Over the limit: refuse, and say when to come back. */

@@ -16,7 +16,7 @@ const DEFAULTS = {
   RATE_LIMIT_API_WRONG_SECRET: "20/5m",
 } as const;
 
-export type RateLimitName = keyof typeof DEFAULTS;
+type RateLimitName = keyof typeof DEFAULTS;
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
 

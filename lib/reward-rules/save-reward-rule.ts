@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import type { RewardRuleForm } from "./reward-rule-schema";
 
-export type SaveResult = { ok: true; id: number } | { ok: false; field: string; message: string };
+type SaveResult = { ok: true; id: number } | { ok: false; field: string; message: string };
 
 /**
  * Creates or updates a rule. Rules apply to actions received from now on; rewards already made

@@ -1,5 +1,5 @@
 /** The reward-relevant facts of one action, as received. */
-export interface ActionForRules {
+interface ActionForRules {
   actionTypeId: number;
   value: number;
   groupId: number;

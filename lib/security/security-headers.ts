@@ -8,11 +8,11 @@
  * document that never runs script (downloads and their error page, next-auth's built-in pages),
  * or an API answer (JSON).
  */
-export type ResponseKind = "page" | "document" | "api";
+type ResponseKind = "page" | "document" | "api";
 
 export type PolicyTarget = { kind: "page"; nonce: string } | { kind: "document" | "api" };
 
-export type SecurityOptions = {
+type SecurityOptions = {
   /** The app is served over https (NEXTAUTH_URL says so): add HSTS and upgrade-insecure-requests. */
   https: boolean;
   /** `next dev`: React's debugging aids need eval and the dev server injects <style> tags. */
@@ -28,7 +28,7 @@ export const FIXED_SECURITY_HEADERS = {
 } as const;
 
 // Two years; no includeSubDomains: a self-hosted app must not decide for its parent domain's hosts.
-export const STRICT_TRANSPORT_SECURITY = "max-age=63072000";
+const STRICT_TRANSPORT_SECURITY = "max-age=63072000";
 
 const ROUTE_HANDLERS: [RegExp, ResponseKind][] = [
   [/^\/api\/auth(\/|$)/, "document"],

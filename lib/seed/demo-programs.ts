@@ -77,7 +77,7 @@ export const ACME: ProgramSpec = {
   apiKeys: [DEMO_API_KEY],
 };
 
-export const GLOBEX: ProgramSpec = {
+const GLOBEX: ProgramSpec = {
   slug: "globex",
   name: "Globex Referrals",
   timezone: "Europe/Berlin",

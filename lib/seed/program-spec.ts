@@ -1,4 +1,4 @@
-export interface ActionTypeSpec {
+interface ActionTypeSpec {
   name: string;
   target: "customer" | "partnership";
   weight: number;
@@ -21,7 +21,7 @@ export interface UserSpec {
   role: "owner" | "manager" | "viewer";
 }
 
-export interface ApiKeySpec {
+interface ApiKeySpec {
   label: string;
   mode: "live" | "test";
   publicKey: string;

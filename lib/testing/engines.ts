@@ -2,14 +2,14 @@ import pg from "pg";
 
 export type Engine = "pglite" | "postgres";
 
-export const DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+const DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** The server tests create their databases on: TEST_DATABASE_URL, else the local default. */
 export function testDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL?.trim() || DEFAULT_TEST_DATABASE_URL;
 }
 
-export async function postgresAnswers(url = testDatabaseUrl()): Promise<boolean> {
+async function postgresAnswers(url = testDatabaseUrl()): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();

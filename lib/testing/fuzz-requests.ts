@@ -14,7 +14,7 @@ import {
   toJsonText,
 } from "./fuzz-values";
 
-export type EndpointName =
+type EndpointName =
   | "create action"
   | "batch"
   | "list actions"
@@ -42,7 +42,7 @@ export const PATH_PARAMETER: Partial<Record<EndpointName, string>> = {
   "update partnership": "partner_key",
 };
 
-export type AuthKind = "basic" | "bearer" | "none" | "garbage" | "wrong secret";
+type AuthKind = "basic" | "bearer" | "none" | "garbage" | "wrong secret";
 
 export interface FuzzRequest {
   endpoint: EndpointName;

@@ -108,7 +108,7 @@ export const edgeNumber = fc.oneof(
 );
 
 /** Times near the edges every part of the stack can hold (1970 to 9999), and impossible ones. */
-export const edgeTime = fc.constantFrom(
+const edgeTime = fc.constantFrom(
   "1970-01-01T00:00:00Z",
   "1969-12-31T23:59:59.999Z",
   "0000-01-01T00:00:00Z",

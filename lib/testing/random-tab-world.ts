@@ -6,7 +6,7 @@ import fc from "fast-check";
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-export const PROGRAM_ZONES = ["America/New_York", "Europe/Berlin"] as const;
+const PROGRAM_ZONES = ["America/New_York", "Europe/Berlin"] as const;
 
 /** Instants where a local calendar turns in one of the zones: DST changes, New Year, quarters. */
 export const CALENDAR_TURNS = [
@@ -26,7 +26,7 @@ export const CALENDAR_TURNS = [
 ].map(Date.parse);
 
 /** Event times of backfilled actions: long before they were received, down to the epoch. */
-export const BACKFILL_TIMES = [
+const BACKFILL_TIMES = [
   "1970-01-01T00:00:00Z", // still 1969 in New York
   "1970-01-01T04:59:59.999Z",
   "1970-01-01T05:00:00Z",
@@ -178,7 +178,7 @@ const partnerSpec: fc.Arbitrary<PartnerSpec> = fc.record({
 const customerSpec = fc.record({ partner: fc.nat(7), email: fc.option(email) });
 
 /** What changes after the first delivery to ClickHouse: it must arrive through the outbox. */
-export interface EditSpec {
+interface EditSpec {
   partners: ({ partner: number } & Partial<Omit<PartnerSpec, "key">>)[];
   customers: { customer: number; email: string | null }[];
   /** Actions (by index) whose archived flag flips. */
@@ -218,7 +218,7 @@ export interface ProgramSpec {
   edits: EditSpec;
 }
 
-export function programSpec(size: { partners: number; actions: [number, number] }) {
+function programSpec(size: { partners: number; actions: [number, number] }) {
   return fc.record({
     timezone: fc.constantFrom(...PROGRAM_ZONES),
     groups: fc.array(oddText(1, 4), { minLength: 1, maxLength: 3 }),
@@ -243,7 +243,7 @@ export function programSpec(size: { partners: number; actions: [number, number] 
 }
 
 /** One program to look at and a few smaller ones sharing its tables (and its names). */
-export interface WorldSpec {
+interface WorldSpec {
   programs: ProgramSpec[];
   /** How the copy is first filled: the outbox, or the backfill that copies everything. */
   firstSync: "drain" | "backfill";

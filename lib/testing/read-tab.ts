@@ -13,7 +13,7 @@ import Papa from "papaparse";
 import { csvStream, neutralizeCell } from "../exports/csv";
 import { csvParts, EXPORT_TILES, tileExport, type ExportContext } from "../exports/tile-exports";
 
-export interface ReadPlan {
+interface ReadPlan {
   sorts: Pick<TableState, "sort" | "dir">[];
   /** A table row to drill into (and export), or null when the table is empty. */
   row: Selection | null;

@@ -11,7 +11,7 @@ import { chdbTestFolder } from "./chdb-test-folder";
 import type { Engine } from "./engines";
 
 /** Which engine answers the tab in a test: the database itself, embedded chdb, or a server. */
-export type AnalyticsKind = "postgres" | "chdb" | "clickhouse";
+type AnalyticsKind = "postgres" | "chdb" | "clickhouse";
 
 /** Database × analytics pairs the tab's tests run on: both databases, chdb always, a server if given. */
 export function analyticsCases(engines: Engine[]): { db: Engine; analytics: AnalyticsKind }[] {

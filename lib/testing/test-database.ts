@@ -9,7 +9,7 @@ export interface TestDatabase extends OpenDatabase {
   engine: Engine;
 }
 
-export interface TestDatabaseOptions {
+interface TestDatabaseOptions {
   /** Apply only the migrations named before this one (to test a migration on older data). */
   migrateBefore?: string;
 }

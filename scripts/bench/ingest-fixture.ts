@@ -6,13 +6,13 @@ import { assertLocalDatabase } from "../../lib/db/local-guard";
 import { migrate, openDatabase } from "../../lib/db/open";
 import type { SqlRunner } from "../../lib/db/sql-runner";
 
-export const BENCH_PARTNERSHIPS = 1_000;
-export const BENCH_CUSTOMERS = 10_000;
+const BENCH_PARTNERSHIPS = 1_000;
+const BENCH_CUSTOMERS = 10_000;
 
 /** Action types the benchmark sends; the first three have reward rules of each kind. */
-export const BENCH_TYPES = ["signup_completed", "purchase", "demo_booked", "page_viewed"];
+const BENCH_TYPES = ["signup_completed", "purchase", "demo_booked", "page_viewed"];
 
-export interface IngestBenchProgram {
+interface IngestBenchProgram {
   programId: number;
   slug: string;
   /** HTTP Basic credentials of the program's API key. */

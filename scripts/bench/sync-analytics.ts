@@ -11,7 +11,7 @@ import { reportResult } from "./child-process";
 import { benchConfig } from "./config";
 
 /** The last full sync of this copy (kept beside the chdb folder, so a reused copy still says). */
-export interface SyncStats {
+interface SyncStats {
   at: string;
   rows: number;
   backfillSeconds: number;

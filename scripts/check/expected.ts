@@ -13,11 +13,11 @@ export function groupOf(partnerKey: string): (typeof GROUPS)[number] {
 }
 
 /** The partnership each seeded customer is attributed to. */
-export function partnerOfCustomer(customerKey: string): string {
+function partnerOfCustomer(customerKey: string): string {
   return `ptn_${1 + (Number(customerKey.slice("cus_".length)) % CHECK_PARTNERSHIPS)}`;
 }
 
-export interface CheckRule {
+interface CheckRule {
   name: string;
   type: string;
   amountCents: number;
@@ -37,7 +37,7 @@ export const CHECK_RULES: CheckRule[] = [
 ];
 
 /** `webinar_hosted` has no type yet: the first actions of it create it, concurrently. */
-export const SENT_TYPES = [
+const SENT_TYPES = [
   "signup_completed",
   "purchase",
   "purchase",

@@ -10,9 +10,9 @@ export interface Send {
 }
 
 /** One or two requests sent together by the two clients of a pair. */
-export type Step = Send[];
+type Step = Send[];
 
-export interface LoadPlan {
+interface LoadPlan {
   /** Steps of each pair of clients, in order. */
   pairs: Step[][];
   /** Every distinct action sent, by key. */
@@ -22,7 +22,7 @@ export interface LoadPlan {
   duplicateSends: number;
 }
 
-export interface LoadPlanOptions {
+interface LoadPlanOptions {
   actions: number;
   clients: number;
   /** Share of sends that repeat an action the other client sends at the same time (0.1). */

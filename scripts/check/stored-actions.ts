@@ -3,7 +3,7 @@
 import type { SqlRunner } from "../../lib/db/sql-runner";
 import type { ExpectedAction } from "./expected";
 
-export interface StoredAction {
+interface StoredAction {
   type: string;
   value: number;
   partnerKey: string;
@@ -15,7 +15,7 @@ export interface StoredAction {
   rewards: Map<string, { count: number; cents: number; samePartner: boolean; live: boolean }>;
 }
 
-export interface StoredTotals {
+interface StoredTotals {
   actions: number;
   totalValue: number;
   rewardCents: number;

@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { signInOverHttp } from "../bench/tab-over-http";
 import type { ExpectedAction } from "./expected";
 
-export interface TabTotals {
+interface TabTotals {
   occurrences: number;
   totalValue: number;
   rewardCents: number;

@@ -5,7 +5,7 @@ import type { TabScope } from "./tab-scope";
 
 export type { DrillRow } from "./tab-engine";
 
-export const DRILL_PAGE_SIZE = 50;
+const DRILL_PAGE_SIZE = 50;
 
 export interface DrillPage {
   rows: DrillRow[];
@@ -16,7 +16,7 @@ export interface DrillPage {
 }
 
 /** `<occurred_at ms>_<id>`: the position of the last row shown. */
-export function parseDrillCursor(after: string | null): DrillCursor | null {
+function parseDrillCursor(after: string | null): DrillCursor | null {
   const match = after ? /^(\d{1,15})_(\d{1,19})$/.exec(after) : null;
   return match ? { at: Number(match[1]), id: BigInt(match[2]) } : null;
 }

@@ -7,7 +7,7 @@ export type { OccurrenceRow } from "./tab-engine";
 
 export const TABLE_PAGE_SIZE = 25;
 
-export interface OccurrenceTable {
+interface OccurrenceTable {
   rows: OccurrenceRow[];
   /** Rows in the whole filtered set (every page). */
   totalRows: number;

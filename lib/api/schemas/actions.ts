@@ -11,7 +11,7 @@ import {
   limitQuery,
 } from "./common";
 
-export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export const actionType = z
   .string()
@@ -94,7 +94,7 @@ const customerRef = z.object({
   name: z.string().nullable(),
 });
 
-export const rewardLineage = z.object({
+const rewardLineage = z.object({
   rule_id: z.int(),
   rule_name: z.string().nullable(),
   outcome: z.enum(["rewarded", "rule_inactive", "value_below_minimum", "outside_group"]),

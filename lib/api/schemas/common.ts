@@ -5,7 +5,7 @@ import { NO_NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE, noNul } from "../storable-t
 export const MAX_INT = 2_147_483_647;
 
 /** 9999-12-31T23:59:59.999Z: the last instant every part of the stack can store. */
-export const MAX_EPOCH_MS = 253_402_300_799_999;
+const MAX_EPOCH_MS = 253_402_300_799_999;
 
 /** Epoch milliseconds, as the public API sends and receives times. */
 export const epochMs = z

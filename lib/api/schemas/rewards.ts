@@ -2,7 +2,7 @@ import { z } from "zod";
 import { actionType } from "./actions";
 import { cursorQuery, epochMs, exclusiveCursors, externalKey, limitQuery } from "./common";
 
-export const REWARD_STATUSES = ["pending", "approved", "declined", "paid"] as const;
+const REWARD_STATUSES = ["pending", "approved", "declined", "paid"] as const;
 
 export const listRewardsQuery = z
   .strictObject({

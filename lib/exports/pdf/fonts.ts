@@ -3,7 +3,7 @@ import { Font } from "@react-pdf/renderer";
 
 let registered = false;
 
-export const PDF_FONT_FAMILY = "DejaVu Sans";
+const PDF_FONT_FAMILY = "DejaVu Sans";
 
 /** DejaVu Sans from the repository (lib/exports/fonts): covers accents and symbols, no downloads. */
 export function registerPdfFonts(): string {

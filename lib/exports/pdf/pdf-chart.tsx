@@ -1,7 +1,7 @@
 import { G, Line, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../actions-tab/query/get-series";
 
-export const PDF_COLORS = [
+const PDF_COLORS = [
   "#3b82f6",
   "#10b981",
   "#f59e0b",

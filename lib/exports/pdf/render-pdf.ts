@@ -6,7 +6,7 @@ import { TabDocument } from "./tab-document";
 
 let queue: Promise<unknown> = Promise.resolve();
 
-export type RenderPdfProps = Omit<ComponentProps<typeof TabDocument>, "fonts">;
+type RenderPdfProps = Omit<ComponentProps<typeof TabDocument>, "fonts">;
 
 /** The document as react-pdf renders it, once the fonts its tables are measured with are loaded. */
 export async function pdfElement(props: RenderPdfProps) {

@@ -8,7 +8,7 @@ const RULE = 0.5;
 const ELLIPSIS = "…";
 
 /** Text columns take 1.4 shares of the width, numeric ones 0.8 (as the flex rows did). */
-export function columnWidths(
+function columnWidths(
   numeric: boolean[],
   total: number,
   weights: number[] = numeric.map((n) => (n ? 0.8 : 1.4)),

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { saveRewardRuleAction, type RuleFormState } from "./actions";
 
-export interface RuleDraft {
+interface RuleDraft {
   id?: number;
   name: string;
   actionType: string;

@@ -4,16 +4,16 @@ import { chConst, chsql, type ChSql } from "../../../analytics/ch-sql";
 // (twin of postgres/pg-csv-cells.ts); the export tests hold both engines to the same files.
 
 /** Text a spreadsheet would run as a formula gets a leading apostrophe (`neutralizeCell`). */
-export const chCell = (text: ChSql) =>
+const chCell = (text: ChSql) =>
   chsql`if(substring(${text}, 1, 1) IN ('=', '+', '-', '@', '\\t', '\\r'), concat('''', ${text}), ${text})`;
 
 /** Cents as decimal units, "12.50" (`decimalMoney`). */
-export const chMoney = (cents: ChSql) =>
+const chMoney = (cents: ChSql) =>
   chsql`concat(if(${cents} < 0, '''-', ''), toString(intDiv(abs(${cents}), 100)), '.',
     leftPad(toString(abs(${cents}) % 100), 2, '0'))`;
 
 /** ISO 8601 with the zone's offset, `2026-03-08T01:30:05-05:00` (`isoInZone`). */
-export const chIso = (instant: ChSql, timeZone: string) => {
+const chIso = (instant: ChSql, timeZone: string) => {
   const text = chsql`formatDateTime(${instant}, '%Y-%m-%dT%H:%i:%S%z', ${timeZone})`;
   return chsql`concat(left(${text}, 22), ':', right(${text}, 2))`;
 };
@@ -30,7 +30,7 @@ const WHY = chsql`transform(JSONExtractString(r, 'outcome'),
   ['rule paused', 'value below the rule''s minimum', 'partner outside the rule''s group'], '')`;
 
 /** `describeRewardOutcome` over the JSON text column. */
-export function chRewardReason(outcome: ChSql, names: Map<number, string>): ChSql {
+function chRewardReason(outcome: ChSql, names: Map<number, string>): ChSql {
   const rules = chsql`JSONExtractArrayRaw(${outcome}, 'rules')`;
   const name = ruleName(chsql`JSONExtractUInt(r, 'ruleId')`, names);
   const rewarded = chConst(`JSONExtractString(r, 'outcome') = 'rewarded'`);

@@ -26,7 +26,7 @@ export function chOccurrenceCsv(
 }
 
 /** Rows per statement of a drill-down CSV: ClickHouse sorts and joins a slice in memory. */
-export const DRILL_ROWS_PER_SLICE = 100_000;
+const DRILL_ROWS_PER_SLICE = 100_000;
 
 type Key = { at: number; id: bigint };
 const key = (k: Key) => chsql`(${ms(k.at)}, toUInt64(${k.id}))`;

@@ -5,15 +5,15 @@ import { Prisma } from "../../../generated/prisma/client";
 
 /** Text a spreadsheet would run as a formula gets a leading apostrophe (`neutralizeCell`): = + - @
  * tab CR, told by code point (cheaper than cutting a one-character string per cell). */
-export const pgCell = (text: Prisma.Sql) =>
+const pgCell = (text: Prisma.Sql) =>
   Prisma.sql`CASE WHEN ascii(${text}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${text} ELSE ${text} END`;
 
 /** Cents as decimal units, "12.50" (`decimalMoney`, then neutralised like any text). */
-export const pgMoney = (cents: Prisma.Sql) =>
+const pgMoney = (cents: Prisma.Sql) =>
   Prisma.sql`(CASE WHEN ${cents} < 0 THEN '''-' ELSE '' END || (abs(${cents}) / 100)::text || '.' || lpad((abs(${cents}) % 100)::text, 2, '0'))`;
 
 /** ISO 8601 with the offset, in the session's zone (`isoInZone`; the COPY sets the zone). */
-export const pgIso = (instant: Prisma.Sql) =>
+const pgIso = (instant: Prisma.Sql) =>
   Prisma.sql`to_char(${instant}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`;
 
 const WHY = Prisma.sql`CASE e.r->>'outcome' WHEN 'rule_inactive' THEN 'rule paused'
@@ -29,7 +29,7 @@ function ruleName(id: Prisma.Sql, names: Map<number, string>): Prisma.Sql {
 }
 
 /** `describeRewardOutcome` over the jsonb column, one rule list walk per action at most. */
-export function pgRewardReason(outcome: Prisma.Sql, names: Map<number, string>): Prisma.Sql {
+function pgRewardReason(outcome: Prisma.Sql, names: Map<number, string>): Prisma.Sql {
   const rules = (keep: Prisma.Sql, each: Prisma.Sql, separator: string) =>
     Prisma.sql`coalesce((SELECT string_agg(${each}, ${separator} ORDER BY e.i)
       FROM jsonb_array_elements(${outcome}->'rules') WITH ORDINALITY AS e(r, i) WHERE ${keep}), '')`;
