@@ -219,26 +219,18 @@ export function FilterBar({
             )
           }
         />
-        <Field label="Partner name contains" htmlFor="f-name">
-          <input
-            id="f-name"
-            type="search"
-            value={draft.name}
-            maxLength={200}
-            onChange={(e) => set({ name: e.target.value })}
-            className={control}
-          />
-        </Field>
-        <Field label="Partner email contains" htmlFor="f-email">
-          <input
-            id="f-email"
-            type="search"
-            value={draft.email}
-            maxLength={200}
-            onChange={(e) => set({ email: e.target.value })}
-            className={control}
-          />
-        </Field>
+        {(["name", "email"] as const).map((field) => (
+          <Field key={field} label={`Partner ${field} contains`} htmlFor={`f-${field}`}>
+            <input
+              id={`f-${field}`}
+              type="search"
+              value={draft[field]}
+              maxLength={200}
+              onChange={(e) => set({ [field]: e.target.value })}
+              className={control}
+            />
+          </Field>
+        ))}
         <MembershipFilter
           key={`tag-${formVersion}`}
           id="f-tag"
