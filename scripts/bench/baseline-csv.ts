@@ -13,18 +13,11 @@ import { tabScope } from "../../lib/actions-tab/query/tab-scope";
 import { resolveAnalyticsTarget } from "../../lib/analytics/analytics-target";
 import { openClickHouse } from "../../lib/analytics/clickhouse";
 import { getPrisma } from "../../lib/db/client";
-import { reportResult } from "./child-process";
+import { drainCounting, reportResult } from "./child-process";
+import type { ExportResult } from "./export-csv";
 import { BENCH_PROGRAM_ID } from "./config";
 
-export interface BaselineCsvResult {
-  engine: string;
-  file: string;
-  query: string;
-  seconds: number;
-  bytes: number;
-  lines: number;
-  peakRssMb: number;
-}
+export type BaselineCsvResult = Omit<ExportResult, "startRssMb">;
 
 const [engine, file, query] = process.argv.slice(2);
 const prisma = await getPrisma();
@@ -51,18 +44,13 @@ if (engine === "postgres") {
 }
 
 const started = performance.now();
-let bytes = 0;
-let lines = 0;
-for await (const chunk of rows) {
-  bytes += chunk.byteLength;
-  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-}
+const { bytes, newlines } = await drainCounting(rows);
 reportResult({
   engine,
   file,
   query,
   seconds: (performance.now() - started) / 1000,
   bytes,
-  lines,
+  lines: newlines,
   peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6,
 } satisfies BaselineCsvResult);

@@ -38,3 +38,23 @@ export function runChild<T>(script: string, args: string[] = [], env: Record<str
     });
   });
 }
+
+async function* chunksOf(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/** Reads a download to its end, counting bytes and line ends (nothing is kept). */
+export async function drainCounting(body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>) {
+  let bytes = 0;
+  let newlines = 0;
+  for await (const chunk of body instanceof ReadableStream ? chunksOf(body) : body) {
+    bytes += chunk.byteLength;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
+  }
+  return { bytes, newlines };
+}

@@ -5,7 +5,7 @@
 import { getAnalytics } from "../../lib/analytics/get-tab-engine";
 import { getPrisma } from "../../lib/db/client";
 import { renderExport } from "../../lib/exports/render-export";
-import { reportResult } from "./child-process";
+import { drainCounting, reportResult } from "./child-process";
 import { BENCH_PROGRAM_ID } from "./config";
 
 export interface ExportResult {
@@ -14,7 +14,7 @@ export interface ExportResult {
   query: string;
   seconds: number;
   bytes: number;
-  /** CSV lines after the header (rows, plus the totals row where the tile has one). */
+  /** CSV lines after the header. */
   lines: number;
   /** RSS once the databases were open, before the export started. */
   startRssMb: number;
@@ -36,15 +36,7 @@ const response = await renderExport(
   new URL(`http://bench.invalid/p/${program.slug}/actions/export/${file}?${query}`),
 );
 if (response.status !== 200 || !response.body) throw new Error(`${file}: HTTP ${response.status}`);
-let bytes = 0;
-let newlines = 0;
-const reader = response.body.getReader();
-for (;;) {
-  const { done, value } = await reader.read();
-  if (done) break;
-  bytes += value.byteLength;
-  for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) newlines++;
-}
+const { bytes, newlines } = await drainCounting(response.body);
 const seconds = (performance.now() - started) / 1000;
 
 reportResult({
