@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { MemberProgram } from "@/lib/programs/list-member-programs";
-import { Menu } from "./menu";
+import { Menu } from "../ui/menu";
 
 export function ProgramSwitcher({
   current,

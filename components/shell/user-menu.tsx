@@ -1,4 +1,4 @@
-import { Menu } from "./menu";
+import { Menu } from "../ui/menu";
 import { SignOutButton } from "./sign-out-button";
 
 export function UserMenu({ user }: { user: { name: string; email: string } }) {

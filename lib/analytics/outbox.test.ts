@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AnalyticsFreshnessNotice } from "../../components/actions-tab/analytics-freshness-notice";
+import { AnalyticsFreshnessNotice } from "../../components/ui/analytics-freshness-notice";
 import { getSummary } from "../actions-tab/query/get-summary";
 import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
 import { tabScope } from "../actions-tab/query/tab-scope";

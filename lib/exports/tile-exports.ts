@@ -9,7 +9,7 @@ import type { DrillSelection, TableState } from "../actions-tab/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
 import { csvBytes } from "./csv";
 import { decimalMoney, isoInZone } from "./format-export";
-import { NUMBER_TILES, type NumberExportName, type NumberTile } from "./number-tiles";
+import { NUMBER_TILES, type NumberExportName, type NumberTile } from "../actions-tab/number-tiles";
 
 const NUMBER_BY_EXPORT = new Map<string, NumberTile>(NUMBER_TILES.map((t) => [t.exportName, t]));
 

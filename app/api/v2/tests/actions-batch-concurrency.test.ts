@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { setAppDatabase } from "@/lib/db/client";
 import { actionRequestHash } from "@/lib/ingest/request-hash";
-import { seedBatchProgram } from "@/lib/testing/batch-fixture";
+import { seedBatchProgram } from "./batch-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 const signup = { target_key: "cus_1", target_type: "customer", type: "signup_completed" } as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { setAppDatabase } from "@/lib/db/client";
 import { MAX_BATCH } from "@/lib/api/schemas/actions";
-import { seedBatchProgram } from "@/lib/testing/batch-fixture";
+import { seedBatchProgram } from "./batch-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 interface RuleSpec {

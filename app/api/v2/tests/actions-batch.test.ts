@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { setAppDatabase } from "@/lib/db/client";
-import { seedBatchProgram } from "@/lib/testing/batch-fixture";
+import { seedBatchProgram } from "./batch-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import * as actionsRoute from "../actions/route";

@@ -6,8 +6,8 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { formatDateTime } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManageApiKeys } from "@/lib/programs/roles";
-import { CreateKeyForm } from "./create-key-form";
-import { RevokeKeyButton } from "./revoke-key-button";
+import { CreateKeyForm } from "./_components/create-key-form";
+import { RevokeKeyButton } from "./_components/revoke-key-button";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -7,7 +7,7 @@ import { formatMoney } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
-import { RewardRuleForm } from "./reward-rule-form";
+import { RewardRuleForm } from "./_components/reward-rule-form";
 
 export const metadata: Metadata = { title: "Reward rules" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AnalyticsFreshnessNotice } from "@/components/actions-tab/analytics-freshness-notice";
-import { DownloadMenu, exportLinks } from "@/components/actions-tab/download-menu";
-import { DownloadStatus } from "@/components/actions-tab/download-status";
-import { FilterWarnings } from "@/components/actions-tab/filter-warnings";
+import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
+import { DownloadMenu, exportLinks } from "../_components/download-menu";
+import { DownloadStatus } from "../_components/download-status";
+import { FilterWarnings } from "../_components/filter-warnings";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { getDrillDown } from "@/lib/actions-tab/query/get-drill-down";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { saveRewardRuleAction, type RuleFormState } from "./actions";
+import { saveRewardRuleAction, type RuleFormState } from "../actions";
 
 interface RuleDraft {
   id?: number;

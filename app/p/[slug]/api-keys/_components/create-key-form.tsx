@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import { createApiKeyAction, type CreateKeyState } from "./actions";
+import { createApiKeyAction, type CreateKeyState } from "../actions";
 
 export function CreateKeyForm({ slug }: { slug: string }) {
   const [state, action, pending] = useActionState(createApiKeyAction.bind(null, slug), {

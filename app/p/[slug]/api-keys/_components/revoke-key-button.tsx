@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { revokeApiKeyAction, type RevokeKeyResult } from "./actions";
+import { revokeApiKeyAction, type RevokeKeyResult } from "../actions";
 
 export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number; label: string }) {
   const [result, revoke, pending] = useActionState(

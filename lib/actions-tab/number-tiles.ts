@@ -1,4 +1,4 @@
-import type { SummaryNumbers } from "../actions-tab/query/get-summary";
+import type { SummaryNumbers } from "./query/get-summary";
 import { formatMoney } from "../format/format";
 
 /** The number tiles, in screen order, with their download names: shared by the page and exports. */

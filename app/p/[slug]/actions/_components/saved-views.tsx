@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Menu } from "@/components/shell/menu";
+import { Menu } from "@/components/ui/menu";
 import {
   deleteViewAction,
   saveViewAction,
   type DeleteViewResult,
   type SaveViewState,
-} from "@/app/p/[slug]/actions/saved-view-actions";
+} from "../saved-view-actions";
 
 type SavedView = { id: number; name: string; query: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { percentChange } from "@/lib/actions-tab/percent-change";
 import { getSummary } from "@/lib/actions-tab/query/get-summary";
-import { formatTileValue, NUMBER_TILES } from "@/lib/exports/number-tiles";
+import { formatTileValue, NUMBER_TILES } from "@/lib/actions-tab/number-tiles";
 import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";

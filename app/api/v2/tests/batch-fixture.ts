@@ -1,7 +1,7 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import { seedApiProgram } from "./api-fixture";
-import { callRoute } from "./call-route";
-import * as batchRoute from "../../app/api/v2/actions/batch/route";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedApiProgram } from "@/lib/testing/api-fixture";
+import { callRoute } from "@/lib/testing/call-route";
+import * as batchRoute from "../actions/batch/route";
 
 /**
  * The API program plus what batch tests need besides: an archived partnership with a customer,
