@@ -4,7 +4,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.ANALYTICS_URL?.trim()) return;
   const { getAnalytics } = await import("./lib/analytics/get-tab-engine");
-  getAnalytics().catch((error: unknown) => {
-    console.error(`Analytics copy unavailable: ${error instanceof Error ? error.message : error}`);
-  });
+  const { getDatabase } = await import("./lib/db/client");
+  getDatabase()
+    .then(getAnalytics)
+    .catch((error: unknown) => {
+      console.error(
+        `Analytics copy unavailable: ${error instanceof Error ? error.message : error}`,
+      );
+    });
 }

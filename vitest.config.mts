@@ -13,6 +13,7 @@ export default defineConfig({
     environment: "node",
     include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
+    setupFiles: ["lib/testing/no-server-database.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,

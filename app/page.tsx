@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { SIGN_IN_PATH } from "@/lib/auth/auth-options";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { getDatabase } from "@/lib/db/client";
 import { listMemberPrograms } from "@/lib/programs/list-member-programs";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
@@ -8,7 +9,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) redirect(SIGN_IN_PATH);
-  const programs = await listMemberPrograms(user.id);
+  const programs = await listMemberPrograms((await getDatabase()).prisma, user.id);
   if (programs.length > 0) redirect(`/p/${programs[0].slug}/actions`);
   return (
     <main className="mx-auto max-w-lg p-8">

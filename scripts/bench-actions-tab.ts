@@ -3,7 +3,6 @@
 // PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
 // and ratios against baselines measured in the same run. Not part of the test suite.
 import { postgresTabEngine } from "../lib/actions-tab/query/postgres/postgres-tab-engine";
-import { setAppDatabase } from "../lib/db/client";
 import { openBenchDatabase } from "./bench/bench-database";
 import { getDrillDown } from "../lib/actions-tab/query/get-drill-down";
 import { getOccurrenceTable } from "../lib/actions-tab/query/get-occurrence-table";
@@ -30,11 +29,10 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 }
 
 const db = await openBenchDatabase(url, ACTIONS);
-setAppDatabase(db);
 
 const program = { id: 1, timezone: "America/New_York" };
 const scopeOf = (changes: Partial<ActionsTabFilters>) =>
-  tabScope(postgresTabEngine, program, { ...DEFAULT_FILTERS, ...changes });
+  tabScope(postgresTabEngine(db), program, { ...DEFAULT_FILTERS, ...changes });
 const past30 = scopeOf({});
 const anyTime = scopeOf({ timeframe: parseTimeframe("any_time")! });
 const filtered = scopeOf({ group: [1, 2], marketplace: "no", name: "first1" });

@@ -2,7 +2,6 @@
 // (BENCH_ACTIONS) and reports duration and peak RSS, against the same export of a tenth of the
 // rows in the same run: constant memory shows as an RSS ratio near 1 while rows grow 10×.
 import { postgresTabEngine } from "../lib/actions-tab/query/postgres/postgres-tab-engine";
-import { setAppDatabase } from "../lib/db/client";
 import { getSummary } from "../lib/actions-tab/query/get-summary";
 import { tabScope } from "../lib/actions-tab/query/tab-scope";
 import { DEFAULT_FILTERS } from "../lib/actions-tab/search-params";
@@ -15,11 +14,10 @@ const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench";
 
 const db = await openBenchDatabase(url, ACTIONS);
-setAppDatabase(db);
 const program = { id: 1, timezone: "America/New_York" };
 
 async function exportOnce(timeframe: string) {
-  const scope = tabScope(postgresTabEngine, program, {
+  const scope = tabScope(postgresTabEngine(db), program, {
     ...DEFAULT_FILTERS,
     timeframe: parseTimeframe(timeframe)!,
   });

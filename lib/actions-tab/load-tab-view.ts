@@ -1,17 +1,21 @@
 import "server-only";
-import { getAnalytics } from "../analytics/get-tab-engine";
 import { loadTabState, type RawSearchParams } from "./load-tab-state";
 import { dropUnknownIds, loadFilterOptions } from "./query/load-filter-options";
 import { tabScope } from "./query/tab-scope";
 import { serializeTabUrl } from "./search-params";
+import type { TabSources } from "./tab-sources";
 
 /**
  * Everything a view of the tab starts from — page, drill-down and exports alike: the URL read
  * leniently, ids checked against the program, and the scope every query takes.
  */
-export async function loadTabView(program: { id: number; timezone: string }, raw: RawSearchParams) {
+export async function loadTabView(
+  { db, analytics }: TabSources,
+  program: { id: number; timezone: string },
+  raw: RawSearchParams,
+) {
   const state = loadTabState(raw);
-  const [options, analytics] = await Promise.all([loadFilterOptions(program.id), getAnalytics()]);
+  const options = await loadFilterOptions(db.prisma, program.id);
   const filters = { ...state.filters, ...dropUnknownIds(state.filters, options, state.warnings) };
   const scope = tabScope(analytics.engine, program, filters);
   return {

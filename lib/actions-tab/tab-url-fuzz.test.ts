@@ -9,8 +9,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_INT } from "../api/schemas/common";
-import { setAppDatabase } from "../db/client";
 import { nastyString } from "../testing/fuzz-values";
+import { postgresTabSources } from "../testing/test-analytics";
 import { seedTabProgram } from "../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { loadTabState, TAB_PARAM_LABELS, type RawSearchParams } from "./load-tab-state";
@@ -188,13 +188,14 @@ describe.each(inject("engines"))("the tab's queries on %s for random URLs", (eng
   let program: { id: number; timezone: string };
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
     program = (await db.withRunner((runner) => seedTabProgram(db.prisma, runner))).program;
   });
   afterAll(() => db.close());
 
   it("answers a range of 8,000 years, whose previous period lies before any calendar's start", async () => {
-    const view = await loadTabView(program, { timeframe: "range_1970-01-01_9999-12-31" });
+    const view = await loadTabView(postgresTabSources(db), program, {
+      timeframe: "range_1970-01-01_9999-12-31",
+    });
     const summary = await getSummary(view.scope);
     expect(summary.current.occurrences).toBeGreaterThan(0);
     expect(summary.previous?.occurrences).toBe(0);
@@ -205,7 +206,7 @@ describe.each(inject("engines"))("the tab's queries on %s for random URLs", (eng
     async () => {
       await fc.assert(
         fc.asyncProperty(searchParams, async (raw) => {
-          const view = await loadTabView(program, raw);
+          const view = await loadTabView(postgresTabSources(db), program, raw);
           expect(view.warnings).toEqual(expect.arrayContaining(loadTabState(raw).warnings));
           await Promise.all([
             getSummary(view.scope),

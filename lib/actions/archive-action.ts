@@ -1,6 +1,6 @@
 import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
 import { fieldNotFound } from "../api/api-error";
-import { getPrisma } from "../db/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";
 
@@ -8,8 +8,7 @@ import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";
  * Archives an action and its rewards together; archived actions leave the Actions tab's numbers.
  * Archiving an archived action changes nothing and returns it.
  */
-export async function archiveAction(programId: number, key: string) {
-  const prisma = await getPrisma();
+export async function archiveAction(prisma: PrismaClient, programId: number, key: string) {
   return prisma.$transaction(async (tx) => {
     const action = await tx.action.findUnique({
       where: { programId_key: { programId, key } },

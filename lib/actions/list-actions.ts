@@ -1,8 +1,7 @@
 import "server-only";
 import type { ListActionsQuery } from "../api/schemas/actions";
 import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
-import { getPrisma } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";
 
@@ -30,8 +29,7 @@ function filters(programId: number, q: ListActionsQuery) {
 }
 
 /** GET /api/v2/actions: filtered, keyset-paged, with the total for the filters. */
-export async function listActions(programId: number, q: ListActionsQuery) {
-  const prisma = await getPrisma();
+export async function listActions(prisma: PrismaClient, programId: number, q: ListActionsQuery) {
   const cursor = await resolveCursor(q, (key) =>
     prisma.action.findUnique({
       where: { programId_key: { programId, key } },

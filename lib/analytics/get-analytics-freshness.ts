@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { Analytics } from "./get-tab-engine";
 
 export interface AnalyticsFreshness {
@@ -15,6 +15,7 @@ export interface AnalyticsFreshness {
 
 /** How fresh a program's analytics copy is; null when the tab reads the database itself. */
 export async function getAnalyticsFreshness(
+  prisma: PrismaClient,
   analytics: Analytics,
   programId: number,
   now = Date.now(),
@@ -23,7 +24,6 @@ export async function getAnalyticsFreshness(
     return { lagMs: 0, oldestPendingAt: null, error: null, unavailable: analytics.unavailable };
   }
   if (!analytics.worker) return null;
-  const prisma = await getPrisma();
   const [oldest] = await prisma.$queryRaw<{ created_at: Date }[]>`
     SELECT created_at FROM analytics_outbox WHERE program_id = ${programId} ORDER BY id LIMIT 1`;
   const oldestPendingAt = oldest?.created_at ?? null;

@@ -3,7 +3,7 @@ import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-
 import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
 import type { TabEngine } from "../actions-tab/query/tab-engine";
 import { unavailableTabEngine } from "../actions-tab/query/unavailable-tab-engine";
-import { getPrisma } from "../db/client";
+import type { OpenDatabase } from "../db/open";
 import { resolveAnalyticsTarget } from "./analytics-target";
 import { backfillAnalytics } from "./backfill-analytics";
 import { chsql, chTable } from "./ch-sql";
@@ -24,14 +24,14 @@ const RETRY_AFTER_MS = 5_000;
 // One per server process, like the database (chdb allows one opener of its folder).
 const store = globalThis as typeof globalThis & { __actionboardAnalytics?: Promise<Analytics> };
 
-async function openAnalytics(): Promise<Analytics> {
+async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
   const target = resolveAnalyticsTarget();
-  const prisma = await getPrisma();
+  const { prisma } = db;
   if (target.engine === "postgres") {
     const prune = () => pruneOutbox(prisma).catch(() => {});
     void prune();
     setInterval(prune, 60_000).unref();
-    return { engine: postgresTabEngine, worker: null };
+    return { engine: postgresTabEngine(db), worker: null };
   }
   const ch = await openClickHouse(target);
   await ensureAnalyticsSchema(ch);
@@ -51,10 +51,13 @@ async function isEmptyCopy(ch: ClickHouse): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** The engine that answers the Actions tab here, chosen by ANALYTICS_URL (see README). */
-export function getAnalytics(): Promise<Analytics> {
+/**
+ * The engine that answers the Actions tab here, chosen by ANALYTICS_URL (see README), over the
+ * server's database. One per process: the first call opens it.
+ */
+export function getAnalytics(db: OpenDatabase): Promise<Analytics> {
   if (!store.__actionboardAnalytics) {
-    store.__actionboardAnalytics = openAnalytics().catch((error: unknown) => {
+    store.__actionboardAnalytics = openAnalytics(db).catch((error: unknown) => {
       // Pages say so and every number fails alone; the next try comes a few seconds later.
       const message = error instanceof Error ? error.message : String(error);
       console.error(`Analytics engine unavailable: ${message}`);

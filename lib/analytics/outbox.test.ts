@@ -6,7 +6,6 @@ import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-en
 import { tabScope } from "../actions-tab/query/tab-scope";
 import { DEFAULT_FILTERS } from "../actions-tab/search-params";
 import { parseTimeframe } from "../actions-tab/timeframe";
-import { setAppDatabase } from "../db/client";
 import { seedTabProgram } from "../testing/tab-fixture";
 import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -23,14 +22,13 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
   const anyTime = { ...DEFAULT_FILTERS, timeframe: parseTimeframe("any_time")! };
   // The independent answer: the system of record, read by the PostgreSQL engine.
   const truth = async () =>
-    (await getSummary(tabScope(postgresTabEngine, f.program, anyTime))).current;
+    (await getSummary(tabScope(postgresTabEngine(db), f.program, anyTime))).current;
   const copy = async () =>
     (await getSummary(tabScope(analytics.engine, f.program, anyTime))).current;
   const pending = () => db.prisma.analyticsOutbox.count({ where: { programId: f.program.id } });
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
     f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
     analytics = await openTestAnalytics("chdb", db);
     ch = analytics.ch!;
@@ -57,6 +55,7 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
 
   it("reports the lag while changes wait, and nothing once they are copied", async () => {
     const lagging = await getAnalyticsFreshness(
+      db.prisma,
       { engine: analytics.engine, worker: { lastDrainAt: null, lastError: null } },
       f.program.id,
       Date.now() + 60_000,
@@ -70,11 +69,13 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     await analytics.sync();
     expect(await pending()).toBe(0);
     const fresh = await getAnalyticsFreshness(
+      db.prisma,
       { engine: analytics.engine, worker: { lastDrainAt: Date.now(), lastError: "timeout" } },
       f.program.id,
     );
     expect(fresh).toMatchObject({ lagMs: 0, oldestPendingAt: null, error: "timeout" });
     const down = await getAnalyticsFreshness(
+      db.prisma,
       { engine: analytics.engine, worker: null, unavailable: "connect ECONNREFUSED" },
       f.program.id,
     );

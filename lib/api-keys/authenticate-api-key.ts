@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { ApiError } from "../api/api-error";
 import { parseAuthorization, secretMatches } from "./api-key-secrets";
 
@@ -18,7 +18,10 @@ const UNAUTHORIZED =
  * Resolves the request's API key to its program. Failures say why (missing, malformed, wrong,
  * revoked) and, when the key exists, which program to log the refusal under.
  */
-export async function authenticateApiKey(request: Request): Promise<AuthenticationResult> {
+export async function authenticateApiKey(
+  prisma: PrismaClient,
+  request: Request,
+): Promise<AuthenticationResult> {
   const header = request.headers.get("authorization");
   if (!header) return { ok: false, error: new ApiError(401, `Missing API key. ${UNAUTHORIZED}`) };
   const credentials = parseAuthorization(header);
@@ -28,7 +31,6 @@ export async function authenticateApiKey(request: Request): Promise<Authenticati
       error: new ApiError(401, `Malformed Authorization header. ${UNAUTHORIZED}`),
     };
   }
-  const prisma = await getPrisma();
   const key = await prisma.apiKey.findUnique({
     where: { publicKey: credentials.publicKey },
     select: {

@@ -1,8 +1,7 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
-export async function listApiKeys(programId: number) {
-  const prisma = await getPrisma();
+export async function listApiKeys(prisma: PrismaClient, programId: number) {
   return prisma.apiKey.findMany({
     where: { programId },
     select: {

@@ -1,13 +1,16 @@
 import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
-import { getPrisma } from "../db/client";
+import { overDatabase } from "../db/over-database";
+import type { PrismaClient } from "../generated/prisma/client";
 import { ApiError, invalidFields } from "./api-error";
 import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-limits";
 import { externalKey } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
 
 interface ApiContext<P> extends ApiPrincipal {
+  /** The database this request reads and writes (obtained once, here). */
+  prisma: PrismaClient;
   request: Request;
   url: URL;
   params: P;
@@ -21,15 +24,16 @@ type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
  * The one wrapper for public API routes: applies the rate limits, authenticates the key, resolves
  * the program, runs the handler, maps errors to status codes and writes the ingest log — for every
  * request it can attribute to a program, accepted or rejected (failed authentications and
- * rate-limit refusals once per window).
+ * rate-limit refusals once per window). `.on(db)` is the same route over a test's database.
  */
 export function withApiKey<P extends Record<string, string> = Record<string, never>>(
   handler: Handler<P>,
 ) {
-  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
+  return overDatabase((database) => async (request: Request, route: { params: Promise<P> }) => {
     const url = new URL(request.url);
+    const { prisma } = await database();
     const log = (programId: number, status: number, message: string, actionKey?: string | null) =>
-      writeIngestLog({
+      writeIngestLog(prisma, {
         programId,
         method: request.method,
         path: url.pathname + url.search,
@@ -38,9 +42,8 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         actionKey,
       });
 
-    const prisma = await getPrisma();
     const publicKey = namedPublicKey(request);
-    const auth = await authenticateApiKey(request).catch((error: unknown) => ({
+    const auth = await authenticateApiKey(prisma, request).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof ApiError ? error : new ApiError(401, "Could not verify the API key."),
       programId: undefined,
@@ -70,7 +73,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         return apiErrorResponse(error);
       }
     }
-    const context: ApiContext<P> = { ...auth.principal, request, url, params, note: {} };
+    const context: ApiContext<P> = { ...auth.principal, prisma, request, url, params, note: {} };
     let response: Response;
     try {
       response = await handler(context);
@@ -87,5 +90,5 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       context.note.actionKey,
     );
     return response;
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getDatabase } from "../db/client";
 import { getAuthSecret } from "./auth-secret";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -18,7 +19,9 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials) => verifyCredentials(credentials),
+        // The sign-in request's edge: next-auth calls this once per attempt.
+        authorize: async (credentials) =>
+          verifyCredentials((await getDatabase()).prisma, credentials),
       }),
     ],
     callbacks: {

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "../db/client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { throttleSignIn } from "./throttle-sign-in";
 
@@ -14,7 +13,6 @@ describe.each(inject("engines"))("sign-in throttling on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
   afterEach(() => {
@@ -33,11 +31,15 @@ describe.each(inject("engines"))("sign-in throttling on %s", (engine) => {
     process.env.RATE_LIMIT_SIGNIN_ACCOUNT = "3/15m";
     checks.length = 0;
     for (let i = 0; i < 3; i++) {
-      expect((await throttleSignIn(attempt("Ann@x.test", `10.0.0.${i}`), answer(401))).status).toBe(
-        401,
-      );
+      expect(
+        (await throttleSignIn(db.prisma, attempt("Ann@x.test", `10.0.0.${i}`), answer(401))).status,
+      ).toBe(401);
     }
-    const locked = await throttleSignIn(attempt(" ann@x.test ", "10.0.1.1"), answer(200));
+    const locked = await throttleSignIn(
+      db.prisma,
+      attempt(" ann@x.test ", "10.0.1.1"),
+      answer(200),
+    );
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
     expect(await locked.json()).toMatchObject({
@@ -45,29 +47,39 @@ describe.each(inject("engines"))("sign-in throttling on %s", (engine) => {
     });
     expect(checks).toHaveLength(3); // the locked attempt never reached the password check
     // Other accounts are unaffected.
-    expect((await throttleSignIn(attempt("bob@x.test", "10.0.1.1"), answer(200))).status).toBe(200);
+    expect(
+      (await throttleSignIn(db.prisma, attempt("bob@x.test", "10.0.1.1"), answer(200))).status,
+    ).toBe(200);
   });
 
   it("limits failures per address across accounts", async () => {
     process.env.RATE_LIMIT_SIGNIN_ADDRESS = "4/15m";
     for (let i = 0; i < 4; i++) {
-      expect((await throttleSignIn(attempt(`u${i}@y.test`, "192.0.2.9"), answer(401))).status).toBe(
-        401,
-      );
+      expect(
+        (await throttleSignIn(db.prisma, attempt(`u${i}@y.test`, "192.0.2.9"), answer(401))).status,
+      ).toBe(401);
     }
-    expect((await throttleSignIn(attempt("new@y.test", "192.0.2.9"), answer(200))).status).toBe(
-      429,
-    );
-    expect((await throttleSignIn(attempt("new@y.test", "192.0.2.10"), answer(200))).status).toBe(
-      200,
-    );
+    expect(
+      (await throttleSignIn(db.prisma, attempt("new@y.test", "192.0.2.9"), answer(200))).status,
+    ).toBe(429);
+    expect(
+      (await throttleSignIn(db.prisma, attempt("new@y.test", "192.0.2.10"), answer(200))).status,
+    ).toBe(200);
   });
 
   it("forgets an account's failures after a success", async () => {
     process.env.RATE_LIMIT_SIGNIN_ACCOUNT = "2/15m";
-    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(401))).status).toBe(401);
-    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(200))).status).toBe(200);
-    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(401))).status).toBe(401);
-    expect((await throttleSignIn(attempt("cy@x.test", "10.9.0.1"), answer(200))).status).toBe(200);
+    expect(
+      (await throttleSignIn(db.prisma, attempt("cy@x.test", "10.9.0.1"), answer(401))).status,
+    ).toBe(401);
+    expect(
+      (await throttleSignIn(db.prisma, attempt("cy@x.test", "10.9.0.1"), answer(200))).status,
+    ).toBe(200);
+    expect(
+      (await throttleSignIn(db.prisma, attempt("cy@x.test", "10.9.0.1"), answer(401))).status,
+    ).toBe(401);
+    expect(
+      (await throttleSignIn(db.prisma, attempt("cy@x.test", "10.9.0.1"), answer(200))).status,
+    ).toBe(200);
   });
 });

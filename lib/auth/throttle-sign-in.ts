@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { clearRateLimit, countRateLimit, peekRateLimit } from "../rate-limit/count-rate-limit";
 import { rateLimit } from "../rate-limit/rate-limit-config";
 
@@ -31,10 +31,10 @@ async function submittedEmail(request: Request): Promise<string> {
  * ends. A success clears its account's count. The first failure of a window is logged.
  */
 export async function throttleSignIn(
+  prisma: PrismaClient,
   request: Request,
   signIn: () => Promise<Response>,
 ): Promise<Response> {
-  const prisma = await getPrisma();
   const account = {
     limit: rateLimit("RATE_LIMIT_SIGNIN_ACCOUNT"),
     subject: await submittedEmail(request),

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "../db/client";
 import { createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { verifyCredentials } from "./verify-credentials";
@@ -8,7 +7,6 @@ describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -17,7 +15,7 @@ describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {
       email: "ana@example.test",
       password: "correct horse",
     });
-    const signedIn = await verifyCredentials({
+    const signedIn = await verifyCredentials(db.prisma, {
       email: " ANA@example.test ",
       password: "correct horse",
     });
@@ -26,10 +24,16 @@ describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {
 
   it("refuses a wrong password, an unknown email and malformed input", async () => {
     await createUser(db.prisma, { email: "ben@example.test", password: "right" });
-    expect(await verifyCredentials({ email: "ben@example.test", password: "wrong" })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@example.test", password: "right" })).toBeNull();
-    expect(await verifyCredentials({ email: "not-an-email", password: "right" })).toBeNull();
-    expect(await verifyCredentials(undefined)).toBeNull();
+    expect(
+      await verifyCredentials(db.prisma, { email: "ben@example.test", password: "wrong" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(db.prisma, { email: "nobody@example.test", password: "right" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(db.prisma, { email: "not-an-email", password: "right" }),
+    ).toBeNull();
+    expect(await verifyCredentials(db.prisma, undefined)).toBeNull();
   });
 
   it("never stores the password itself", async () => {

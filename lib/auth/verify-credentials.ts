@@ -1,6 +1,6 @@
 import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
 import { z } from "zod";
-import { getPrisma } from "../db/client";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -19,10 +19,12 @@ interface SignedInUser {
 const DUMMY_HASH =
   "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.alloc(64).toString("base64");
 
-export async function verifyCredentials(input: unknown): Promise<SignedInUser | null> {
+export async function verifyCredentials(
+  prisma: PrismaClient,
+  input: unknown,
+): Promise<SignedInUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
-  const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return null;

@@ -1,11 +1,14 @@
 import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
 import { fieldNotFound } from "../api/api-error";
-import { getPrisma } from "../db/client";
 import { getCustomer } from "./get-customer";
 
 /** DELETE keeps the row (its actions still point at it) but hides it and refuses new actions. */
-export async function archiveCustomer(programId: number, customerKey: string) {
-  const prisma = await getPrisma();
+export async function archiveCustomer(
+  prisma: PrismaClient,
+  programId: number,
+  customerKey: string,
+) {
   const now = new Date();
   const { count } = await prisma.customer.updateMany({
     where: { programId, customerKey },

@@ -2,8 +2,7 @@ import "server-only";
 import { ApiError } from "../api/api-error";
 import type { CreateCustomerInput } from "../api/schemas/customers";
 import { isUniqueViolation } from "../api/unique-violation";
-import { getPrisma } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { findPartnershipId } from "../partnerships/find-partnership-id";
 import { getCustomer } from "./get-customer";
 
@@ -13,8 +12,11 @@ function duplicate(key: string) {
   ]);
 }
 
-export async function createCustomer(programId: number, input: CreateCustomerInput) {
-  const prisma = await getPrisma();
+export async function createCustomer(
+  prisma: PrismaClient,
+  programId: number,
+  input: CreateCustomerInput,
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const exists = await tx.customer.findUnique({

@@ -1,12 +1,14 @@
 import "server-only";
 import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
 import type { ListCustomersQuery } from "../api/schemas/customers";
-import { getPrisma } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { CUSTOMER_SELECT, toCustomerOutput, type CustomerRow } from "./customer-record";
 
-export async function listCustomers(programId: number, q: ListCustomersQuery) {
-  const prisma = await getPrisma();
+export async function listCustomers(
+  prisma: PrismaClient,
+  programId: number,
+  q: ListCustomersQuery,
+) {
   const cursor = await resolveCursor(q, (customerKey) =>
     prisma.customer.findUnique({
       where: { programId_customerKey: { programId, customerKey } },

@@ -1,18 +1,17 @@
 import "server-only";
 import { fieldNotFound } from "../api/api-error";
 import type { UpdateCustomerInput } from "../api/schemas/customers";
-import { getPrisma } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { findPartnershipId } from "../partnerships/find-partnership-id";
 import { getCustomer } from "./get-customer";
 
 /** Changes only the fields sent. A new partner_key re-attributes the customer's future actions. */
 export async function updateCustomer(
+  prisma: PrismaClient,
   programId: number,
   customerKey: string,
   input: UpdateCustomerInput,
 ) {
-  const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const where = { programId_customerKey: { programId, customerKey } };
     if (!(await tx.customer.findUnique({ where, select: { id: true } }))) {

@@ -1,5 +1,4 @@
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client";
 import { resolveDatabaseTarget } from "./connection";
 import { migrate, openDatabase, type OpenDatabase } from "./open";
 
@@ -15,6 +14,10 @@ async function openAppDatabase(): Promise<OpenDatabase> {
   return db;
 }
 
+/**
+ * The server's database, for the request edges only (pages, route handlers, server actions, the
+ * sign-in callback): they obtain it once and hand it to the data functions as their first parameter.
+ */
 export function getDatabase(): Promise<OpenDatabase> {
   if (!store.__actionboardDb) {
     store.__actionboardDb = openAppDatabase().catch((error) => {
@@ -23,13 +26,4 @@ export function getDatabase(): Promise<OpenDatabase> {
     });
   }
   return store.__actionboardDb;
-}
-
-export async function getPrisma(): Promise<PrismaClient> {
-  return (await getDatabase()).prisma;
-}
-
-/** Integration tests point the app's data access at the database they created. */
-export function setAppDatabase(db: OpenDatabase): void {
-  store.__actionboardDb = Promise.resolve(db);
 }

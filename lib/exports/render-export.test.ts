@@ -2,12 +2,13 @@ import Papa from "papaparse";
 import { unzipSync, strFromU8 } from "fflate";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "../db/client";
 import { seedTabProgram, type ModelAction } from "../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { loadTabView } from "../actions-tab/load-tab-view";
 import { getOccurrenceTable, TABLE_PAGE_SIZE } from "../actions-tab/query/get-occurrence-table";
 import { getSummary } from "../actions-tab/query/get-summary";
+import type { TabSources } from "../actions-tab/tab-sources";
+import { postgresTabSources } from "../testing/test-analytics";
 import { renderExport } from "./render-export";
 
 type Fixture = Awaited<ReturnType<typeof seedTabProgram>>;
@@ -19,8 +20,12 @@ const live = (f: Fixture, partner: (p: Fixture["partners"][number]) => boolean =
 const cents = (actions: ModelAction[]) => actions.reduce((s, a) => s + a.rewardCents, 0);
 const money = (c: number) => (c / 100).toFixed(2);
 
+// What the export route hands renderExport: this file's database, answered by PostgreSQL.
+let sources: TabSources;
+
 async function download(program: Fixture["program"], file: string, query: string) {
   const response = await renderExport(
+    sources,
     { ...program },
     file,
     new URL(`http://localhost/p/${program.slug}/actions/export/${file}?${query}`),
@@ -48,7 +53,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
   let f: Fixture;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
+    sources = postgresTabSources(db);
     f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
     // A partner whose name a spreadsheet would run as a formula.
     await db.prisma.partnership.update({
@@ -102,7 +107,11 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     const plain = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
     expect(rows).toEqual(plain);
     // The tab's own numbers for the same URL: its Occurrences and Total rewards tiles.
-    const view = await loadTabView(f.program, Object.fromEntries(new URLSearchParams(query)));
+    const view = await loadTabView(
+      sources,
+      f.program,
+      Object.fromEntries(new URLSearchParams(query)),
+    );
     const { current } = await getSummary(view.scope);
     const expected = live(f, (p) => !p.marketplace);
     expect(current.occurrences).toBe(expected.length);
@@ -125,7 +134,11 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     const query = `timeframe=any_time&archived=no&sort=${sort}&dir=${dir}`;
     const csv = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
     // The screen's table for the same URL, page after page, as the page reads it.
-    const view = await loadTabView(f.program, Object.fromEntries(new URLSearchParams(query)));
+    const view = await loadTabView(
+      sources,
+      f.program,
+      Object.fromEntries(new URLSearchParams(query)),
+    );
     expect(view.table).toMatchObject({ sort, dir });
     const screen: string[][] = [];
     for (let page = 1; ; page++) {

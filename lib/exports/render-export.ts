@@ -2,7 +2,7 @@ import "server-only";
 import { loadTabView } from "../actions-tab/load-tab-view";
 import { getSummary } from "../actions-tab/query/get-summary";
 import { serializeTabUrl } from "../actions-tab/search-params";
-import { getPrisma } from "../db/client";
+import type { TabSources } from "../actions-tab/tab-sources";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { csvStream, primed } from "./csv";
 import { exportErrorPage } from "./export-error-page";
@@ -42,6 +42,7 @@ const slugOf = (title: string) =>
  * then sent.
  */
 export async function renderExport(
+  sources: TabSources,
   program: { id: number; slug: string; name: string; timezone: string; currency: string },
   file: string,
   url: URL,
@@ -65,13 +66,13 @@ export async function renderExport(
     );
 
   try {
-    const view = await loadTabView(program, Object.fromEntries(url.searchParams));
+    const view = await loadTabView(sources, program, Object.fromEntries(url.searchParams));
     const ctx: ExportContext = {
       scope: view.scope,
       currency: program.currency,
       table: view.table,
       drill: view.drill,
-      ruleNames: await loadRuleNames(await getPrisma(), program.id),
+      ruleNames: await loadRuleNames(sources.db.prisma, program.id),
       summary: once(() => getSummary(view.scope)),
     };
     const filterLines = [

@@ -1,8 +1,7 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
-export async function listGroups(programId: number) {
-  const prisma = await getPrisma();
+export async function listGroups(prisma: PrismaClient, programId: number) {
   const groups = await prisma.group.findMany({ where: { programId }, orderBy: { name: "asc" } });
   return {
     items: groups.map((g) => ({

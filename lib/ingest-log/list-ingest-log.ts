@@ -1,15 +1,15 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { INGEST_LOG_RETENTION_DAYS } from "./write-ingest-log";
 
 const INGEST_LOG_PAGE = 50;
 
 /** The API log, newest first, keyset-paged by id (`before` = the last id of the previous page). */
 export async function listIngestLog(
+  prisma: PrismaClient,
   programId: number,
   options: { outcome?: "accepted" | "rejected"; before?: bigint },
 ) {
-  const prisma = await getPrisma();
   const since = new Date(Date.now() - INGEST_LOG_RETENTION_DAYS * 86_400_000);
   const rows = await prisma.ingestLog.findMany({
     where: {

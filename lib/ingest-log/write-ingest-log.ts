@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
 interface IngestLogEntry {
   programId: number;
@@ -16,13 +16,12 @@ export const INGEST_LOG_RETENTION_DAYS = 30;
  * Records one API request. Never throws: a logging failure must not turn an accepted request
  * into an error. Occasionally prunes the program's entries older than the retention period.
  */
-export async function writeIngestLog(entry: IngestLogEntry): Promise<void> {
+export async function writeIngestLog(prisma: PrismaClient, entry: IngestLogEntry): Promise<void> {
   // NUL cannot be stored in text, and embedded PGlite refuses some unpaired surrogates
   // ("\udfff\udfff", "\ufeff\udc00": "invalid byte sequence"). Whatever the client sent
   // (messages quote unknown keys), the log keeps a readable trace.
   const clean = (text: string) => text.replaceAll("\u0000", "\uFFFD").toWellFormed();
   try {
-    const prisma = await getPrisma();
     await prisma.ingestLog.create({
       data: {
         programId: entry.programId,

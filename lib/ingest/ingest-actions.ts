@@ -1,8 +1,7 @@
 import "server-only";
 import { toActionOutput, type ActionRow } from "../actions/action-record";
 import type { ActionOutput } from "../api/schemas/actions";
-import { getPrisma } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { createActionTypes } from "./create-action-types";
 import { findActionsByKey } from "./find-actions-by-key";
@@ -106,10 +105,10 @@ async function toOutcomes(
  * meet at the unique (program_id, key) index, and the loser replays or conflicts with the winner.
  */
 export async function ingestActions(
+  prisma: PrismaClient,
   program: IngestProgram,
   actions: PreparedAction[],
 ): Promise<IngestOutcome[]> {
-  const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const { lookups, result } = await plan(tx, program.id, actions);
     const toInsert = result.decisions.flatMap((d) => (d.kind === "insert" ? [d.action] : []));

@@ -2,6 +2,7 @@ import "server-only";
 import type { FieldError } from "../api/api-error";
 import { zodFieldErrors } from "../api/parse-input";
 import { createActionSchema, type ActionOutput } from "../api/schemas/actions";
+import type { PrismaClient } from "../generated/prisma/client";
 import { ingestActions } from "./ingest-actions";
 import type { IngestProgram, PreparedAction } from "./ingest-types";
 import { prepareAction } from "./prepare-action";
@@ -16,6 +17,7 @@ type BatchResult =
  * refused alone, and results come back in request order.
  */
 export async function recordActionBatch(
+  prisma: PrismaClient,
   program: IngestProgram,
   records: unknown[],
 ): Promise<BatchResult[]> {
@@ -32,6 +34,7 @@ export async function recordActionBatch(
     valid.push({ index, action: prepareAction(parsed.data, { sentOccurredAt }) });
   }
   const outcomes = await ingestActions(
+    prisma,
     program,
     valid.map((v) => v.action),
   );

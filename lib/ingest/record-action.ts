@@ -1,5 +1,6 @@
 import "server-only";
 import type { ActionOutput, CreateActionInput } from "../api/schemas/actions";
+import type { PrismaClient } from "../generated/prisma/client";
 import { ingestActions } from "./ingest-actions";
 import type { IngestProgram } from "./ingest-types";
 import { prepareAction } from "./prepare-action";
@@ -16,11 +17,12 @@ interface RecordActionResult {
  * ApiError (404, 409, 422) the request is refused with.
  */
 export async function recordAction(
+  prisma: PrismaClient,
   program: IngestProgram,
   input: CreateActionInput,
   options: { idempotencyKey?: string | null; sentOccurredAt: boolean },
 ): Promise<RecordActionResult> {
-  const [outcome] = await ingestActions(program, [prepareAction(input, options)]);
+  const [outcome] = await ingestActions(prisma, program, [prepareAction(input, options)]);
   if (!outcome.ok) throw outcome.error;
   return { action: outcome.action, replayed: outcome.replayed };
 }

@@ -1,8 +1,8 @@
 import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
 import { ApiError } from "../api/api-error";
 import type { CreatePartnershipInput } from "../api/schemas/partnerships";
 import { isUniqueViolation } from "../api/unique-violation";
-import { getPrisma } from "../db/client";
 import { getPartnership } from "./get-partnership";
 import { resolvePartnershipRefs } from "./resolve-partnership-refs";
 
@@ -12,8 +12,11 @@ function duplicate(key: string) {
   ]);
 }
 
-export async function createPartnership(programId: number, input: CreatePartnershipInput) {
-  const prisma = await getPrisma();
+export async function createPartnership(
+  prisma: PrismaClient,
+  programId: number,
+  input: CreatePartnershipInput,
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const exists = await tx.partnership.findUnique({

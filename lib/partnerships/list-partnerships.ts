@@ -1,12 +1,14 @@
 import "server-only";
 import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
 import type { ListPartnershipsQuery } from "../api/schemas/partnerships";
-import { getPrisma } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { PARTNERSHIP_SELECT, toPartnershipOutput, type PartnershipRow } from "./partnership-record";
 
-export async function listPartnerships(programId: number, q: ListPartnershipsQuery) {
-  const prisma = await getPrisma();
+export async function listPartnerships(
+  prisma: PrismaClient,
+  programId: number,
+  q: ListPartnershipsQuery,
+) {
   const cursor = await resolveCursor(q, (partnerKey) =>
     prisma.partnership.findUnique({
       where: { programId_partnerKey: { programId, partnerKey } },

@@ -1,18 +1,17 @@
 import "server-only";
 import { fieldNotFound } from "../api/api-error";
 import type { UpdatePartnershipInput } from "../api/schemas/partnerships";
-import { getPrisma } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { getPartnership } from "./get-partnership";
 import { resolvePartnershipRefs } from "./resolve-partnership-refs";
 
 /** Changes only the fields sent; `tags` replaces the set; `archived` archives or restores. */
 export async function updatePartnership(
+  prisma: PrismaClient,
   programId: number,
   partnerKey: string,
   input: UpdatePartnershipInput,
 ) {
-  const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const where = { programId_partnerKey: { programId, partnerKey } };
     const current = await tx.partnership.findUnique({

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "../db/client";
 import { addMember, createProgram, createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { getProgramAccess } from "./get-program-access";
@@ -9,7 +8,6 @@ describe.each(inject("engines"))("program access on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -19,10 +17,10 @@ describe.each(inject("engines"))("program access on %s", (engine) => {
     const user = await createUser(db.prisma);
     await addMember(db.prisma, a.id, user.id, "manager");
 
-    const access = await getProgramAccess(user.id, a.slug);
+    const access = await getProgramAccess(db.prisma, user.id, a.slug);
     expect(access).toMatchObject({ role: "manager", program: { id: a.id, slug: a.slug } });
-    expect(await getProgramAccess(user.id, b.slug)).toBe("forbidden");
-    expect(await getProgramAccess(user.id, "no-such-program")).toBe("not_found");
+    expect(await getProgramAccess(db.prisma, user.id, b.slug)).toBe("forbidden");
+    expect(await getProgramAccess(db.prisma, user.id, "no-such-program")).toBe("not_found");
   });
 
   it("lists exactly the programs a user belongs to, by name", async () => {
@@ -32,7 +30,7 @@ describe.each(inject("engines"))("program access on %s", (engine) => {
     await createProgram(db.prisma, { name: "Theta" });
     await addMember(db.prisma, zeta.id, user.id, "viewer");
     await addMember(db.prisma, eta.id, user.id, "owner");
-    expect(await listMemberPrograms(user.id)).toEqual([
+    expect(await listMemberPrograms(db.prisma, user.id)).toEqual([
       { slug: eta.slug, name: "Eta", role: "owner" },
       { slug: zeta.slug, name: "Zeta", role: "viewer" },
     ]);

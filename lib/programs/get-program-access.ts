@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
 export interface ProgramAccess {
   program: { id: number; slug: string; name: string; timezone: string; currency: string };
@@ -12,8 +12,11 @@ export interface ProgramAccess {
  * "forbidden" when the program exists but the user is not a member. Cached per request.
  */
 export const getProgramAccess = cache(
-  async (userId: number, slug: string): Promise<ProgramAccess | "not_found" | "forbidden"> => {
-    const prisma = await getPrisma();
+  async (
+    prisma: PrismaClient,
+    userId: number,
+    slug: string,
+  ): Promise<ProgramAccess | "not_found" | "forbidden"> => {
     const program = await prisma.program.findUnique({
       where: { slug },
       select: { id: true, slug: true, name: true, timezone: true, currency: true },

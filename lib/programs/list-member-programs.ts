@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
 export interface MemberProgram {
   slug: string;
@@ -8,8 +8,10 @@ export interface MemberProgram {
 }
 
 /** The programs a user belongs to, by name. */
-export async function listMemberPrograms(userId: number): Promise<MemberProgram[]> {
-  const prisma = await getPrisma();
+export async function listMemberPrograms(
+  prisma: PrismaClient,
+  userId: number,
+): Promise<MemberProgram[]> {
   const memberships = await prisma.membership.findMany({
     where: { userId },
     select: { role: true, program: { select: { slug: true, name: true } } },

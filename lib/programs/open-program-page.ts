@@ -1,4 +1,5 @@
 import "server-only";
+import { getDatabase } from "../db/client";
 import { requireProgramAccess } from "./require-program-access";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -11,13 +12,14 @@ export interface ProgramPageProps {
 
 /**
  * The opening of every program page: the slug, the query string's values and the signed-in
- * member's access (sign-in, 404 and 403 as `requireProgramAccess` decides).
+ * member's access (sign-in, 404 and 403 as `requireProgramAccess` decides), and the database the
+ * page hands to its data functions.
  */
 export async function openProgramPage({ params, searchParams }: ProgramPageProps) {
-  const { slug } = await params;
+  const [{ slug }, db] = await Promise.all([params, getDatabase()]);
   const [query, access] = await Promise.all([
     searchParams ?? Promise.resolve<SearchParams>({}),
-    requireProgramAccess(slug),
+    requireProgramAccess(db.prisma, slug),
   ]);
-  return { slug, query, ...access };
+  return { slug, query, db, ...access };
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
-import { setAppDatabase } from "../db/client";
 import { createMember, createProgram } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { formFields, formText, programAction } from "./program-action";
@@ -16,7 +15,6 @@ describe.each(inject("engines"))("programAction, on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -43,23 +41,23 @@ describe.each(inject("engines"))("programAction, on %s", (engine) => {
     // Crafted calls: a slug that is not text is a 404, as an unknown program is.
     session.user = await createMember(db.prisma, program.id, "manager");
     for (const slug of [42, null, { slug: program.slug }]) {
-      await expect(action(slug, { n: "1" }), String(slug)).rejects.toThrow(/404/);
+      await expect(action.on(db)(slug, { n: "1" }), String(slug)).rejects.toThrow(/404/);
     }
-    await expect(action("no-such-program", { n: "1" })).rejects.toThrow(/404/);
+    await expect(action.on(db)("no-such-program", { n: "1" })).rejects.toThrow(/404/);
     // (Outside a Next request, `forbidden()` throws its own explanation instead of the 403 signal.)
-    await expect(action(other.slug, { n: "1" })).rejects.toThrow(/403|forbidden/);
+    await expect(action.on(db)(other.slug, { n: "1" })).rejects.toThrow(/403|forbidden/);
     session.user = null;
-    await expect(action(program.slug, { n: "1" })).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(action.on(db)(program.slug, { n: "1" })).rejects.toThrow(/NEXT_REDIRECT/);
 
     session.user = await createMember(db.prisma, program.id, "viewer");
-    expect(await action(program.slug, { n: "1" })).toEqual({ refused: "Managers only." });
+    expect(await action.on(db)(program.slug, { n: "1" })).toEqual({ refused: "Managers only." });
     session.user = await createMember(db.prisma, program.id, "manager");
-    expect(await action(program.slug, { n: "1.5" })).toEqual({
+    expect(await action.on(db)(program.slug, { n: "1.5" })).toEqual({
       invalid: "Whole numbers only",
       input: { n: "1.5" },
     });
     expect(ran).toEqual([]);
-    expect(await action(program.slug, { n: "7" })).toEqual({
+    expect(await action.on(db)(program.slug, { n: "7" })).toEqual({
       ok: { programId: program.id, slug: program.slug, role: "manager", n: 7 },
     });
     expect(ran).toEqual([7]);

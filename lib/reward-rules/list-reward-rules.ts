@@ -1,8 +1,7 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
-export async function listRewardRules(programId: number) {
-  const prisma = await getPrisma();
+export async function listRewardRules(prisma: PrismaClient, programId: number) {
   const rules = await prisma.rewardRule.findMany({
     where: { programId },
     include: {

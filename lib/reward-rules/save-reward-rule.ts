@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { RewardRuleForm } from "./reward-rule-schema";
 
 type SaveResult = { ok: true; id: number } | { ok: false; field: string; message: string };
@@ -8,8 +8,11 @@ type SaveResult = { ok: true; id: number } | { ok: false; field: string; message
  * Creates or updates a rule. Rules apply to actions received from now on; rewards already made
  * stay as they were.
  */
-export async function saveRewardRule(programId: number, form: RewardRuleForm): Promise<SaveResult> {
-  const prisma = await getPrisma();
+export async function saveRewardRule(
+  prisma: PrismaClient,
+  programId: number,
+  form: RewardRuleForm,
+): Promise<SaveResult> {
   return prisma.$transaction(async (tx) => {
     let groupId: number | null = null;
     if (form.groupKey) {

@@ -1,8 +1,7 @@
 import "server-only";
 import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
 import type { ListRewardsQuery, RewardOutput } from "../api/schemas/rewards";
-import { getPrisma } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
 interface RewardRow {
   key: string;
@@ -44,8 +43,7 @@ function toRewardOutput(row: RewardRow): RewardOutput {
   };
 }
 
-export async function listRewards(programId: number, q: ListRewardsQuery) {
-  const prisma = await getPrisma();
+export async function listRewards(prisma: PrismaClient, programId: number, q: ListRewardsQuery) {
   // A reward's key is random, or `rwd_<id>` for rewards made before keys were (both unique per
   // program); paging still runs on (created_at, id).
   const cursor = await resolveCursor(q, (key) =>

@@ -1,8 +1,11 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
-export async function deleteView(programId: number, id: number): Promise<boolean> {
-  const prisma = await getPrisma();
+export async function deleteView(
+  prisma: PrismaClient,
+  programId: number,
+  id: number,
+): Promise<boolean> {
   const { count } = await prisma.savedView.deleteMany({ where: { programId, id } });
   return count > 0;
 }

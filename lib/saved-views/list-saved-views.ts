@@ -1,8 +1,7 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
-export async function listSavedViews(programId: number) {
-  const prisma = await getPrisma();
+export async function listSavedViews(prisma: PrismaClient, programId: number) {
   return prisma.savedView.findMany({
     where: { programId },
     select: { id: true, name: true, query: true, userId: true },

@@ -1,9 +1,14 @@
 import "server-only";
-import { getPrisma } from "../db/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
 /** Saves the program's view under a name; saving an existing name replaces its filters. */
-export async function saveView(programId: number, userId: number, name: string, query: string) {
-  const prisma = await getPrisma();
+export async function saveView(
+  prisma: PrismaClient,
+  programId: number,
+  userId: number,
+  name: string,
+  query: string,
+) {
   return prisma.savedView.upsert({
     where: { programId_name: { programId, name } },
     create: { programId, userId, name, query },

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
 import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
 import type { TabEngine } from "../actions-tab/query/tab-engine";
+import type { TabSources } from "../actions-tab/tab-sources";
 import { resolveAnalyticsTarget, type ClickHouseTarget } from "../analytics/analytics-target";
 import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
 import { drainOutbox } from "../analytics/drain-outbox";
@@ -49,7 +50,7 @@ export async function openTestAnalytics(
   db: OpenDatabase,
 ): Promise<TestAnalytics> {
   if (kind === "postgres") {
-    return { engine: postgresTabEngine, ch: null, sync: async () => {}, close: async () => {} };
+    return { engine: postgresTabEngine(db), ch: null, sync: async () => {}, close: async () => {} };
   }
   const database = `ab_test_${randomBytes(5).toString("hex")}`;
   const ch = await openClickHouse(targetFor(kind, database));
@@ -66,4 +67,9 @@ export async function openTestAnalytics(
       if (kind === "clickhouse") await ch.close();
     },
   };
+}
+
+/** What a request edge hands the tab when no ANALYTICS_URL is set: the database answers. */
+export function postgresTabSources(db: OpenDatabase): TabSources {
+  return { db, analytics: { engine: postgresTabEngine(db), worker: null } };
 }

@@ -12,7 +12,7 @@ import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres
 import { tabScope } from "../../lib/actions-tab/query/tab-scope";
 import { resolveAnalyticsTarget } from "../../lib/analytics/analytics-target";
 import { openClickHouse } from "../../lib/analytics/clickhouse";
-import { getPrisma } from "../../lib/db/client";
+import { getDatabase } from "../../lib/db/client";
 import { drainCounting, reportResult } from "./child-process";
 import type { ExportResult } from "./export-csv";
 import { BENCH_PROGRAM_ID } from "./config";
@@ -20,10 +20,10 @@ import { BENCH_PROGRAM_ID } from "./config";
 export type BaselineCsvResult = Omit<ExportResult, "startRssMb">;
 
 const [engine, file, query] = process.argv.slice(2);
-const prisma = await getPrisma();
-const program = await prisma.program.findUniqueOrThrow({ where: { id: BENCH_PROGRAM_ID } });
+const db = await getDatabase();
+const program = await db.prisma.program.findUniqueOrThrow({ where: { id: BENCH_PROGRAM_ID } });
 const state = loadTabState(Object.fromEntries(new URLSearchParams(query)));
-const scope = tabScope(postgresTabEngine, program, state.filters);
+const scope = tabScope(postgresTabEngine(db), program, state.filters);
 const selection = { partner: null, type: null, value: null };
 const names = new Map<number, string>();
 
@@ -31,8 +31,8 @@ let rows: AsyncIterable<Uint8Array>;
 if (engine === "postgres") {
   rows =
     file === "table.csv"
-      ? pgOccurrenceCsv(scope, state.table, PG_RAW_CELLS)
-      : pgDrillCsv(scope, selection, names, PG_RAW_CELLS);
+      ? pgOccurrenceCsv(db, scope, state.table, PG_RAW_CELLS)
+      : pgDrillCsv(db, scope, selection, names, PG_RAW_CELLS);
 } else {
   const target = resolveAnalyticsTarget();
   if (target.engine === "postgres") throw new Error("ANALYTICS_URL must name ClickHouse");

@@ -2,8 +2,8 @@
 // GET /p/<program>/actions/export/<file> answers it), bytes counted and dropped, in a fresh
 // process so its peak RSS is the export's own. Arguments: postgres|clickhouse, file, query.
 // The parent sets DATABASE_URL and ANALYTICS_URL, which the app reads.
-import { getAnalytics } from "../../lib/analytics/get-tab-engine";
-import { getPrisma } from "../../lib/db/client";
+import { openTabSources } from "../../lib/actions-tab/tab-sources";
+import { getDatabase } from "../../lib/db/client";
 import { renderExport } from "../../lib/exports/render-export";
 import { drainCounting, reportResult } from "./child-process";
 import { BENCH_PROGRAM_ID } from "./config";
@@ -22,15 +22,16 @@ export interface ExportResult {
 }
 
 const [engine, file, query] = process.argv.slice(2);
-const prisma = await getPrisma();
-const program = await prisma.program.findUniqueOrThrow({ where: { id: BENCH_PROGRAM_ID } });
-const analytics = await getAnalytics();
-if (analytics.engine.name !== engine)
-  throw new Error(`Expected ${engine}, got ${analytics.engine.name}`);
+const db = await getDatabase();
+const program = await db.prisma.program.findUniqueOrThrow({ where: { id: BENCH_PROGRAM_ID } });
+const sources = await openTabSources(db);
+if (sources.analytics.engine.name !== engine)
+  throw new Error(`Expected ${engine}, got ${sources.analytics.engine.name}`);
 const startRss = process.memoryUsage().rss;
 
 const started = performance.now();
 const response = await renderExport(
+  sources,
   program,
   file,
   new URL(`http://bench.invalid/p/${program.slug}/actions/export/${file}?${query}`),

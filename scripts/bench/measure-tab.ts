@@ -12,7 +12,6 @@ import type { TabEngine } from "../../lib/actions-tab/query/tab-engine";
 import { tabScope } from "../../lib/actions-tab/query/tab-scope";
 import { loadTabState } from "../../lib/actions-tab/load-tab-state";
 import { openClickHouse } from "../../lib/analytics/clickhouse";
-import { setAppDatabase } from "../../lib/db/client";
 import { openDatabase } from "../../lib/db/open";
 import { reportResult } from "./child-process";
 import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./config";
@@ -34,13 +33,12 @@ export interface Measured {
 const [anchor, page1000Cursor] = process.argv.slice(2);
 const config = benchConfig();
 const db = await openDatabase({ engine: "postgres", url: config.databaseUrl });
-setAppDatabase(db);
 const ch = await openClickHouse({
   engine: "chdb",
   path: config.analyticsPath,
   database: config.analyticsDatabase,
 });
-const engines: TabEngine[] = [postgresTabEngine, clickhouseTabEngine(ch)];
+const engines: TabEngine[] = [postgresTabEngine(db), clickhouseTabEngine(ch)];
 const program = await db.prisma.program.findUniqueOrThrow({
   where: { id: BENCH_PROGRAM_ID },
   select: { id: true, timezone: true },

@@ -16,15 +16,17 @@ export interface PdfRunResult {
 
 const [layout, file, query] = process.argv.slice(2);
 register(new URL("./pdf-bench-hooks.mjs", import.meta.url), { data: { layout } });
-const { getPrisma } = await import("../../lib/db/client");
+const { getDatabase } = await import("../../lib/db/client");
+const { openTabSources } = await import("../../lib/actions-tab/tab-sources");
 const { renderExport } = await import("../../lib/exports/render-export");
 
-const prisma = await getPrisma();
-const program = await prisma.program.findUniqueOrThrow({ where: { slug: "acme" } });
+const db = await getDatabase();
+const sources = await openTabSources(db);
+const program = await db.prisma.program.findUniqueOrThrow({ where: { slug: "acme" } });
 
 async function download(name: string, search: string) {
   const url = new URL(`http://bench.invalid/p/${program.slug}/actions/export/${name}?${search}`);
-  const response = await renderExport(program, name, url);
+  const response = await renderExport(sources, program, name, url);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200 || response.headers.get("content-type") !== "application/pdf")
     throw new Error(`${name}?${search}: HTTP ${response.status}`);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { getDatabase } from "@/lib/db/client";
 import { listMemberPrograms } from "@/lib/programs/list-member-programs";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
 
@@ -10,9 +11,9 @@ export default async function ProgramLayout({
   children: ReactNode;
   params: Promise<{ slug: string }>;
 }) {
-  const { slug } = await params;
-  const access = await requireProgramAccess(slug);
-  const programs = await listMemberPrograms(access.user.id);
+  const [{ slug }, { prisma }] = await Promise.all([params, getDatabase()]);
+  const access = await requireProgramAccess(prisma, slug);
+  const programs = await listMemberPrograms(prisma, access.user.id);
   return (
     <AppShell program={access.program} programs={programs} user={access.user}>
       {children}

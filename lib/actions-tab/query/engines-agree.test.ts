@@ -10,7 +10,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backfillAnalytics } from "../../analytics/backfill-analytics";
 import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../../analytics/schema";
-import { setAppDatabase } from "../../db/client";
 import { loadRuleNames } from "../../rewards/load-rule-names";
 import { querySpec, resolveQuery, type QuerySpec } from "../../testing/random-tab-query";
 import { worldSpec } from "../../testing/random-tab-world";
@@ -56,7 +55,6 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
   let analytics: TestAnalytics;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
     analytics = await openTestAnalytics("chdb", db);
   });
   afterAll(async () => {
@@ -67,7 +65,7 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
   async function expectSameNumbers(s: SeededProgram, q: QuerySpec, when: string) {
     const read = resolveQuery(q, s);
     const { filters, now, since } = read;
-    const pg = tabScope(postgresTabEngine, s.program, filters, now);
+    const pg = tabScope(postgresTabEngine(db), s.program, filters, now);
     const ch = tabScope(analytics.engine, s.program, filters, now);
     // The drill-down starts from a row of the table, as a click on a count does.
     const table = await getOccurrenceTable(pg, { sort: "occurrences", dir: "desc", page: 1 }, null);
@@ -97,7 +95,7 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
   /** No program's numbers include another's: both engines equal the program's own model. */
   async function expectOwnNumbersOnly(s: SeededProgram) {
     const filters = { ...DEFAULT_FILTERS, timeframe: { kind: "any" as const } };
-    for (const tabEngine of [postgresTabEngine, analytics.engine]) {
+    for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
       const { current } = await getSummary(tabScope(tabEngine, s.program, filters));
       expect(current, `${tabEngine.name}, program ${s.program.id}`).toEqual(modelSummary(s));
     }
@@ -107,7 +105,7 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     const read = resolveQuery(q, s);
     const summary = (tabEngine: TabEngine) =>
       getSummary(tabScope(tabEngine, s.program, read.filters, read.now));
-    const expected = await summary(postgresTabEngine);
+    const expected = await summary(postgresTabEngine(db));
     expect(await summary(analytics.engine), describeRead(when, s, read)).toEqual(expected);
   }
 

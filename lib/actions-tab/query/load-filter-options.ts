@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../../db/client";
+import type { PrismaClient } from "../../generated/prisma/client";
 
 export interface FilterOption {
   id: number;
@@ -13,8 +13,10 @@ export interface FilterOptions {
 }
 
 /** The choices of the multi-select filters, loaded once per page. */
-export async function loadFilterOptions(programId: number): Promise<FilterOptions> {
-  const prisma = await getPrisma();
+export async function loadFilterOptions(
+  prisma: PrismaClient,
+  programId: number,
+): Promise<FilterOptions> {
   const [groups, managers, tags] = await Promise.all([
     prisma.group.findMany({
       where: { programId },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { onClickHouseStatement } from "../../analytics/clickhouse";
-import { setAppDatabase } from "../../db/client";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { seedTabProgram } from "../../testing/tab-fixture";
 import { openTestAnalytics, type TestAnalytics } from "../../testing/test-analytics";
@@ -77,10 +76,11 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
   let stop = () => {};
   beforeAll(async () => {
     db = await createTestDatabase(inject("engines").includes("postgres") ? "postgres" : "pglite");
-    setAppDatabase({ ...db, prisma: recordPostgres(db.prisma, statements) });
     const f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
     programId = f.program.id;
-    analytics = await openTestAnalytics(kind, db);
+    // The PostgreSQL engine reads through a recording client; ClickHouse statements are heard below.
+    const recorded = { ...db, prisma: recordPostgres(db.prisma, statements) };
+    analytics = await openTestAnalytics(kind, kind === "postgres" ? recorded : db);
     await analytics.sync();
     stop = onClickHouseStatement((query, params) => statements.push({ query, params }));
   });

@@ -1,6 +1,5 @@
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "../../db/client";
 import { seedTabProgram, type ModelAction, type ModelPartner } from "../../testing/tab-fixture";
 import {
   analyticsCases,
@@ -62,7 +61,6 @@ describe.each(analyticsCases(inject("engines")))(
     let f: Fixture;
     beforeAll(async () => {
       db = await createTestDatabase(engine);
-      setAppDatabase(db);
       f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
       analytics = await openTestAnalytics(kind, db);
       await analytics.sync();

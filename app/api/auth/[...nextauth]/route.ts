@@ -2,6 +2,7 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { throttleSignIn } from "@/lib/auth/throttle-sign-in";
+import { getDatabase } from "@/lib/db/client";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -10,7 +11,7 @@ async function handler(request: Request, context: Context) {
   const run = () => NextAuth(request as never, { params } as never, getAuthOptions());
   const [action, provider] = params.nextauth ?? [];
   if (request.method === "POST" && action === "callback" && provider === "credentials") {
-    return throttleSignIn(request, run);
+    return throttleSignIn((await getDatabase()).prisma, request, run);
   }
   return run();
 }

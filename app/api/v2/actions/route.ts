@@ -12,18 +12,18 @@ import {
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
 
-export const GET = withApiKey(async ({ program, url }) => {
+export const GET = withApiKey(async ({ prisma, program, url }) => {
   const query = parseInput(listActionsQuery, searchParamsObject(url));
-  return apiResponse(await listActions(program.id, query));
+  return apiResponse(await listActions(prisma, program.id, query));
 });
 
-export const POST = withApiKey(async ({ program, request, note }) => {
+export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   const body = await readJsonBody(request);
   const input = parseInput(createActionSchema, body);
   const header = request.headers.get("idempotency-key");
   const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
   const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
-  const { action, replayed } = await recordAction(program, input, {
+  const { action, replayed } = await recordAction(prisma, program, input, {
     idempotencyKey,
     sentOccurredAt,
   });

@@ -8,15 +8,19 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { listCustomers } from "@/lib/customers/list-customers";
 
-export const GET = withApiKey(async ({ program, url }) =>
+export const GET = withApiKey(async ({ prisma, program, url }) =>
   apiResponse(
-    await listCustomers(program.id, parseInput(listCustomersQuery, searchParamsObject(url))),
+    await listCustomers(
+      prisma,
+      program.id,
+      parseInput(listCustomersQuery, searchParamsObject(url)),
+    ),
   ),
 );
 
-export const POST = withApiKey(async ({ program, request, note }) => {
+export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   const input = parseInput(createCustomerSchema, await readJsonBody(request));
-  const customer = await createCustomer(program.id, input);
+  const customer = await createCustomer(prisma, program.id, input);
   note.message = `Created customer ${customer.customer_key}`;
   return apiResponse(customer, "Customer created");
 });

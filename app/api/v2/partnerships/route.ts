@@ -8,15 +8,19 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { createPartnership } from "@/lib/partnerships/create-partnership";
 import { listPartnerships } from "@/lib/partnerships/list-partnerships";
 
-export const GET = withApiKey(async ({ program, url }) =>
+export const GET = withApiKey(async ({ prisma, program, url }) =>
   apiResponse(
-    await listPartnerships(program.id, parseInput(listPartnershipsQuery, searchParamsObject(url))),
+    await listPartnerships(
+      prisma,
+      program.id,
+      parseInput(listPartnershipsQuery, searchParamsObject(url)),
+    ),
   ),
 );
 
-export const POST = withApiKey(async ({ program, request, note }) => {
+export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   const input = parseInput(createPartnershipSchema, await readJsonBody(request));
-  const partnership = await createPartnership(program.id, input);
+  const partnership = await createPartnership(prisma, program.id, input);
   note.message = `Created partnership ${partnership.partner_key}`;
   return apiResponse(partnership, "Partnership created");
 });

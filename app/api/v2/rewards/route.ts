@@ -5,6 +5,8 @@ import { listRewardsQuery } from "@/lib/api/schemas/rewards";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { listRewards } from "@/lib/rewards/list-rewards";
 
-export const GET = withApiKey(async ({ program, url }) =>
-  apiResponse(await listRewards(program.id, parseInput(listRewardsQuery, searchParamsObject(url)))),
+export const GET = withApiKey(async ({ prisma, program, url }) =>
+  apiResponse(
+    await listRewards(prisma, program.id, parseInput(listRewardsQuery, searchParamsObject(url))),
+  ),
 );

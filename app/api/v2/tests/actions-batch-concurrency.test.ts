@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { actionRequestHash } from "@/lib/ingest/request-hash";
 import { seedBatchProgram } from "./batch-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -16,7 +15,6 @@ describe.each(inject("engines"))("concurrent batches on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -29,7 +27,7 @@ describe.each(inject("engines"))("concurrent batches on %s", (engine) => {
   };
 
   it("stores each shared key once and reports the other batch's copy as a replay or a conflict", async () => {
-    const f = await seedBatchProgram(db.prisma);
+    const f = await seedBatchProgram(db);
     for (let round = 0; round < 3; round++) {
       const keys = (from: number, to: number) =>
         Array.from(
@@ -75,7 +73,7 @@ describe.each(inject("engines"))("concurrent batches on %s", (engine) => {
   // PGlite is one connection and cannot hold a competing transaction open: the server only.
   if (engine === "postgres")
     it("judges keys a concurrent writer stored while the batch waited at the unique index", async () => {
-      const f = await seedBatchProgram(db.prisma);
+      const f = await seedBatchProgram(db);
       const [{ typeId, partnershipId, customerId }] = await db.prisma.$queryRaw<
         { typeId: number; partnershipId: number; customerId: number }[]
       >`SELECT t.id AS "typeId", c.partnership_id AS "partnershipId", c.id AS "customerId"

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { MAX_BATCH } from "@/lib/api/schemas/actions";
 import { seedBatchProgram } from "./batch-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -47,12 +46,11 @@ describe.each(inject("engines"))("batch rewards on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
   it("pays each action of a full batch what its rules say, in actions and in rewards", async () => {
-    const f = await seedBatchProgram(db.prisma);
+    const f = await seedBatchProgram(db);
     const programId = f.program.id;
     for (const rule of RULES.slice(2)) {
       const type = await db.prisma.actionType.upsert({

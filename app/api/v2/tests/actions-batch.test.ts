@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedBatchProgram } from "./batch-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -11,7 +10,6 @@ describe.each(inject("engines"))("batch ingestion on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -25,9 +23,9 @@ describe.each(inject("engines"))("batch ingestion on %s", (engine) => {
   };
 
   it("gives each record of a mixed batch its own result, in order, and stores exactly the accepted ones", async () => {
-    const f = await seedBatchProgram(db.prisma);
+    const f = await seedBatchProgram(db);
     const post = (body: unknown) =>
-      callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, body });
+      callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", { auth: f.basic, body });
     const pre = await post({ ...signup, key: "pre-1" });
     expect(pre.status).toBe(200);
     const before = await stored(f.program.id);
@@ -125,7 +123,7 @@ describe.each(inject("engines"))("batch ingestion on %s", (engine) => {
   });
 
   it("stores nothing of a batch that fails mid-transaction, so a batch without keys can be retried", async () => {
-    const f = await seedBatchProgram(db.prisma);
+    const f = await seedBatchProgram(db);
     const records = [
       signup,
       { ...signup, target_key: "cus_2", type: "doomed_type" },

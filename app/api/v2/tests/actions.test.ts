@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -10,14 +9,13 @@ describe.each(inject("engines"))("actions API on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
   const post = (auth: string, body: unknown, headers?: Record<string, string>) =>
-    callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth, body, headers });
+    callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", { auth, body, headers });
   const list = (auth: string, query = "") =>
-    callRoute(actionsRoute.GET, "GET", `/api/v2/actions${query}`, { auth });
+    callRoute(actionsRoute.GET.on(db), "GET", `/api/v2/actions${query}`, { auth });
   const counts = async (programId: number) => ({
     actions: await db.prisma.action.count({ where: { programId } }),
     rewards: await db.prisma.reward.count({ where: { programId } }),
@@ -153,7 +151,7 @@ describe.each(inject("engines"))("actions API on %s", (engine) => {
       type: "signup_completed",
     });
     const del = () =>
-      callRoute(actionRoute.DELETE, "DELETE", "/api/v2/actions/gone", {
+      callRoute(actionRoute.DELETE.on(db), "DELETE", "/api/v2/actions/gone", {
         auth: f.basic,
         params: { key: "gone" },
       });
@@ -166,7 +164,7 @@ describe.each(inject("engines"))("actions API on %s", (engine) => {
     const second = await del();
     expect(second.status).toBe(200);
     expect(second.json.data.updated_at).toBe(first.json.data.updated_at);
-    const missing = await callRoute(actionRoute.DELETE, "DELETE", "/api/v2/actions/nope", {
+    const missing = await callRoute(actionRoute.DELETE.on(db), "DELETE", "/api/v2/actions/nope", {
       auth: f.basic,
       params: { key: "nope" },
     });

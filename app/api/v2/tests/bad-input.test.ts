@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute, type CallOptions } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -18,7 +17,6 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -32,7 +30,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     const f = await seedApiProgram(db.prisma);
     const before = await stored(f.program.id);
     const post = (options: CallOptions<Record<string, never>>) =>
-      callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, ...options });
+      callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", { auth: f.basic, ...options });
 
     const malformed = await post({ rawBody: '{"key": "x-1", ' });
     expect(malformed.status).toBe(400);
@@ -89,16 +87,21 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     });
     expect(unknownPartner.status).toBe(404);
 
-    const list = await callRoute(actionsRoute.GET, "GET", "/api/v2/actions?limit=0&order_by=type", {
-      auth: f.basic,
-    });
+    const list = await callRoute(
+      actionsRoute.GET.on(db),
+      "GET",
+      "/api/v2/actions?limit=0&order_by=type",
+      {
+        auth: f.basic,
+      },
+    );
     expect(list.status).toBe(422);
     expect(list.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       "limit",
       "order_by",
     ]);
     const bothCursors = await callRoute(
-      actionsRoute.GET,
+      actionsRoute.GET.on(db),
       "GET",
       "/api/v2/actions?starting_after=a&ending_before=b",
       { auth: f.basic },
@@ -109,7 +112,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     ]);
 
     const unknownCursor = await callRoute(
-      actionsRoute.GET,
+      actionsRoute.GET.on(db),
       "GET",
       "/api/v2/actions?starting_after=ghost",
       { auth: f.basic },
@@ -125,7 +128,8 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
 
   it("refuses missing, wrong, malformed and revoked keys with 401", async () => {
     const f = await seedApiProgram(db.prisma);
-    const get = (auth?: string) => callRoute(actionsRoute.GET, "GET", "/api/v2/actions", { auth });
+    const get = (auth?: string) =>
+      callRoute(actionsRoute.GET.on(db), "GET", "/api/v2/actions", { auth });
     expect((await get()).status).toBe(401);
     expect((await get()).json.message).toMatch(/Missing API key/);
     expect((await get("Basic !!!")).status).toBe(401);
@@ -148,27 +152,32 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
   it("keeps each program's key inside its own program", async () => {
     const a = await seedApiProgram(db.prisma);
     const b = await seedApiProgram(db.prisma);
-    const inB = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+    const inB = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
       auth: b.basic,
       body: { ...valid, key: "b-secret" },
     });
     expect(inB.status).toBe(200);
 
-    const listA = await callRoute(actionsRoute.GET, "GET", "/api/v2/actions?limit=250", {
+    const listA = await callRoute(actionsRoute.GET.on(db), "GET", "/api/v2/actions?limit=250", {
       auth: a.basic,
     });
     expect(listA.json.data).toMatchObject({ items: [], total: 0 });
     const peek = await callRoute(
-      actionsRoute.GET,
+      actionsRoute.GET.on(db),
       "GET",
       "/api/v2/actions?starting_after=b-secret",
       { auth: a.basic },
     );
     expect(peek.status).toBe(404);
-    const archive = await callRoute(actionRoute.DELETE, "DELETE", "/api/v2/actions/b-secret", {
-      auth: a.basic,
-      params: { key: "b-secret" },
-    });
+    const archive = await callRoute(
+      actionRoute.DELETE.on(db),
+      "DELETE",
+      "/api/v2/actions/b-secret",
+      {
+        auth: a.basic,
+        params: { key: "b-secret" },
+      },
+    );
     expect(archive.status).toBe(404);
     const bAction = await db.prisma.action.findFirstOrThrow({
       where: { programId: b.program.id, key: "b-secret" },
@@ -176,7 +185,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     expect(bAction.archivedAt).toBeNull();
 
     // Same key in A is a different action: keys are unique per program, not globally.
-    const sameKeyInA = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+    const sameKeyInA = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
       auth: a.basic,
       body: { ...valid, key: "b-secret" },
     });
@@ -185,7 +194,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
 
   it("records each batch item on its own and reports results in order", async () => {
     const f = await seedApiProgram(db.prisma);
-    const res = await callRoute(batchRoute.POST, "POST", "/api/v2/actions/batch", {
+    const res = await callRoute(batchRoute.POST.on(db), "POST", "/api/v2/actions/batch", {
       auth: f.basic,
       body: {
         actions: [
@@ -213,7 +222,7 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     ).map((a) => a.key);
     expect(keys).toEqual(["b-0", "b-5"]);
 
-    const tooMany = await callRoute(batchRoute.POST, "POST", "/api/v2/actions/batch", {
+    const tooMany = await callRoute(batchRoute.POST.on(db), "POST", "/api/v2/actions/batch", {
       auth: f.basic,
       body: { actions: Array.from({ length: 1001 }, (_, i) => ({ ...valid, key: `many-${i}` })) },
     });
@@ -226,12 +235,15 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
 
   it("logs accepted and rejected requests under the key's program, newest first", async () => {
     const f = await seedApiProgram(db.prisma);
-    await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, body: valid });
-    await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+    await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
+      auth: f.basic,
+      body: valid,
+    });
+    await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
       auth: f.basic,
       body: { ...valid, key: "bad", value: 0 },
     });
-    await callRoute(actionsRoute.GET, "GET", "/api/v2/actions", {
+    await callRoute(actionsRoute.GET.on(db), "GET", "/api/v2/actions", {
       auth: `Basic ${Buffer.from(`${f.apiKey.publicKey}:wrong`).toString("base64")}`,
     });
     const log = await db.prisma.ingestLog.findMany({
@@ -252,7 +264,6 @@ describe.each(inject("engines"))("input the database could not store, on %s", (e
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -271,7 +282,11 @@ describe.each(inject("engines"))("input the database could not store, on %s", (e
       },
     });
     const post = (body: unknown, headers?: Record<string, string>) =>
-      callRoute(actionsRoute.POST, "POST", "/api/v2/actions", { auth: f.basic, body, headers });
+      callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
+        auth: f.basic,
+        body,
+        headers,
+      });
     const cases: [unknown, string, Record<string, string>?][] = [
       [{ ...valid, key: "nul\u0000key" }, "key"],
       [{ ...valid, occurred_at: 9e15 }, "occurred_at"],
@@ -291,7 +306,7 @@ describe.each(inject("engines"))("input the database could not store, on %s", (e
         field,
       ).toEqual([field]);
     }
-    const del = await callRoute(actionRoute.DELETE, "DELETE", "/api/v2/actions/x", {
+    const del = await callRoute(actionRoute.DELETE.on(db), "DELETE", "/api/v2/actions/x", {
       auth: f.basic,
       params: { key: "bad\u0000" },
     });
@@ -310,7 +325,7 @@ describe.each(inject("engines"))("input the database could not store, on %s", (e
       data: { archivedAt: new Date() },
     });
     for (const body of [{ ...valid, target_type: "partnership", target_key: "ptn_alice" }, valid]) {
-      const res = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+      const res = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
         auth: f.basic,
         body,
       });

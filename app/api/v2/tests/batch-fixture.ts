@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OpenDatabase } from "@/lib/db/open";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import * as batchRoute from "../actions/batch/route";
@@ -7,7 +7,8 @@ import * as batchRoute from "../actions/batch/route";
  * The API program plus what batch tests need besides: an archived partnership with a customer,
  * an archived customer of an active partnership, and a type whose per-unit rule can overflow.
  */
-export async function seedBatchProgram(prisma: PrismaClient) {
+export async function seedBatchProgram(db: OpenDatabase) {
+  const { prisma } = db;
   const f = await seedApiProgram(prisma);
   const programId = f.program.id;
   const archived = await prisma.partnership.create({
@@ -43,7 +44,7 @@ export async function seedBatchProgram(prisma: PrismaClient) {
     },
   });
   const postBatch = (actions: unknown[]) =>
-    callRoute(batchRoute.POST, "POST", "/api/v2/actions/batch", {
+    callRoute(batchRoute.POST.on(db), "POST", "/api/v2/actions/batch", {
       auth: f.basic,
       body: { actions },
     });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { addMember, createUser } from "@/lib/testing/factories";
@@ -16,14 +15,13 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
   it("creates, reads, updates, lists and archives customers", async () => {
     const f = await seedApiProgram(db.prisma);
     const auth = f.basic;
-    const created = await callRoute(customersRoute.POST, "POST", "/api/v2/customers", {
+    const created = await callRoute(customersRoute.POST.on(db), "POST", "/api/v2/customers", {
       auth,
       body: {
         customer_key: "cus_new",
@@ -41,12 +39,12 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       archived: false,
     });
 
-    const dup = await callRoute(customersRoute.POST, "POST", "/api/v2/customers", {
+    const dup = await callRoute(customersRoute.POST.on(db), "POST", "/api/v2/customers", {
       auth,
       body: { customer_key: "cus_new", partner_key: "ptn_alice" },
     });
     expect(dup.status).toBe(409);
-    const badPartner = await callRoute(customersRoute.POST, "POST", "/api/v2/customers", {
+    const badPartner = await callRoute(customersRoute.POST.on(db), "POST", "/api/v2/customers", {
       auth,
       body: { customer_key: "cus_x", partner_key: "ptn_nobody", email: "nope" },
     });
@@ -54,32 +52,42 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
     expect(badPartner.json.errors.map((e: { field: string }) => e.field)).toEqual(["email"]);
 
     const params = { customer_key: "cus_new" };
-    const moved = await callRoute(customerRoute.PATCH, "PATCH", "/api/v2/customers/cus_new", {
-      auth,
-      params,
-      body: { partner_key: "ptn_bob", name: "Renamed" },
-    });
+    const moved = await callRoute(
+      customerRoute.PATCH.on(db),
+      "PATCH",
+      "/api/v2/customers/cus_new",
+      {
+        auth,
+        params,
+        body: { partner_key: "ptn_bob", name: "Renamed" },
+      },
+    );
     expect(moved.json.data).toMatchObject({
       partner_key: "ptn_bob",
       name: "Renamed",
       email: "new@c.test",
     });
-    const emptyPatch = await callRoute(customerRoute.PATCH, "PATCH", "/api/v2/customers/cus_new", {
-      auth,
-      params,
-      body: {},
-    });
+    const emptyPatch = await callRoute(
+      customerRoute.PATCH.on(db),
+      "PATCH",
+      "/api/v2/customers/cus_new",
+      {
+        auth,
+        params,
+        body: {},
+      },
+    );
     expect(emptyPatch.status).toBe(422);
 
     // Attribution follows the customer: the next action lands on Bob.
-    const action = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+    const action = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
       auth,
       body: { target_key: "cus_new", target_type: "customer", type: "signup_completed" },
     });
     expect(action.json.data.partnership_key).toBe("ptn_bob");
 
     const listed = await callRoute(
-      customersRoute.GET,
+      customersRoute.GET.on(db),
       "GET",
       "/api/v2/customers?partner_key=ptn_bob",
       { auth },
@@ -89,26 +97,33 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       "cus_new",
     ]);
 
-    const archived = await callRoute(customerRoute.DELETE, "DELETE", "/api/v2/customers/cus_new", {
-      auth,
-      params,
-    });
+    const archived = await callRoute(
+      customerRoute.DELETE.on(db),
+      "DELETE",
+      "/api/v2/customers/cus_new",
+      {
+        auth,
+        params,
+      },
+    );
     expect(archived.json.data.archived).toBe(true);
-    const afterArchive = await callRoute(customersRoute.GET, "GET", "/api/v2/customers", { auth });
+    const afterArchive = await callRoute(customersRoute.GET.on(db), "GET", "/api/v2/customers", {
+      auth,
+    });
     expect(afterArchive.json.data.total).toBe(2);
     const withArchived = await callRoute(
-      customersRoute.GET,
+      customersRoute.GET.on(db),
       "GET",
       "/api/v2/customers?include_archived=true",
       { auth },
     );
     expect(withArchived.json.data.total).toBe(3);
-    const refused = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+    const refused = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
       auth,
       body: { target_key: "cus_new", target_type: "customer", type: "signup_completed" },
     });
     expect(refused.status).toBe(404);
-    const missing = await callRoute(customerRoute.GET, "GET", "/api/v2/customers/ghost", {
+    const missing = await callRoute(customerRoute.GET.on(db), "GET", "/api/v2/customers/ghost", {
       auth,
       params: { customer_key: "ghost" },
     });
@@ -130,7 +145,7 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       manager_email: "mgr@acme.test",
       is_marketplace: true,
     };
-    const created = await callRoute(partnershipsRoute.POST, "POST", "/api/v2/partnerships", {
+    const created = await callRoute(partnershipsRoute.POST.on(db), "POST", "/api/v2/partnerships", {
       auth,
       body,
     });
@@ -145,7 +160,7 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       archived: false,
     });
 
-    const bad = await callRoute(partnershipsRoute.POST, "POST", "/api/v2/partnerships", {
+    const bad = await callRoute(partnershipsRoute.POST.on(db), "POST", "/api/v2/partnerships", {
       auth,
       body: { ...body, partner_key: "ptn_dan", group: "nope", manager_email: "stranger@x.test" },
     });
@@ -160,13 +175,17 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       }),
     ).toBe(0);
     expect(
-      (await callRoute(partnershipsRoute.POST, "POST", "/api/v2/partnerships", { auth, body }))
-        .status,
+      (
+        await callRoute(partnershipsRoute.POST.on(db), "POST", "/api/v2/partnerships", {
+          auth,
+          body,
+        })
+      ).status,
     ).toBe(409);
 
     const params = { partner_key: "ptn_carol" };
     const patched = await callRoute(
-      partnershipRoute.PATCH,
+      partnershipRoute.PATCH.on(db),
       "PATCH",
       "/api/v2/partnerships/ptn_carol",
       { auth, params, body: { group: "resellers", tags: ["apac"], archived: true } },
@@ -177,13 +196,15 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       archived: true,
     });
 
-    const active = await callRoute(partnershipsRoute.GET, "GET", "/api/v2/partnerships", { auth });
+    const active = await callRoute(partnershipsRoute.GET.on(db), "GET", "/api/v2/partnerships", {
+      auth,
+    });
     expect(active.json.data.items.map((p: { key: string }) => p.key).sort()).toEqual([
       "ptn_alice",
       "ptn_bob",
     ]);
     const all = await callRoute(
-      partnershipsRoute.GET,
+      partnershipsRoute.GET.on(db),
       "GET",
       "/api/v2/partnerships?include_archived=true&group=resellers",
       { auth },
@@ -192,13 +213,18 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
       "ptn_bob",
       "ptn_carol",
     ]);
-    const got = await callRoute(partnershipRoute.GET, "GET", "/api/v2/partnerships/ptn_carol", {
-      auth,
-      params,
-    });
+    const got = await callRoute(
+      partnershipRoute.GET.on(db),
+      "GET",
+      "/api/v2/partnerships/ptn_carol",
+      {
+        auth,
+        params,
+      },
+    );
     expect(got.json.data.archived).toBe(true);
     const badQuery = await callRoute(
-      partnershipsRoute.GET,
+      partnershipsRoute.GET.on(db),
       "GET",
       "/api/v2/partnerships?include_archived=maybe",
       { auth },
@@ -209,21 +235,23 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
   it("lists groups and filters rewards by partnership, action type and status", async () => {
     const f = await seedApiProgram(db.prisma);
     const auth = f.basic;
-    const groups = await callRoute(groupsRoute.GET, "GET", "/api/v2/groups", { auth });
+    const groups = await callRoute(groupsRoute.GET.on(db), "GET", "/api/v2/groups", { auth });
     expect(groups.json.data.items.map((g: { key: string }) => g.key)).toEqual([
       "affiliates",
       "resellers",
     ]);
 
     const send = (target_key: string, type: string) =>
-      callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+      callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
         auth,
         body: { target_key, target_type: "customer", type },
       });
     await send("cus_1", "signup_completed");
     await send("cus_2", "signup_completed");
     await send("cus_2", "demo_booked");
-    const all = await callRoute(rewardsRoute.GET, "GET", "/api/v2/rewards?limit=250", { auth });
+    const all = await callRoute(rewardsRoute.GET.on(db), "GET", "/api/v2/rewards?limit=250", {
+      auth,
+    });
     expect(all.json.data.total).toBe(3);
     expect(
       all.json.data.items
@@ -231,7 +259,7 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
         .sort((a: number, b: number) => a - b),
     ).toEqual([500, 500, 2500]);
     const bobs = await callRoute(
-      rewardsRoute.GET,
+      rewardsRoute.GET.on(db),
       "GET",
       "/api/v2/rewards?partnership_key=ptn_bob&action_type=demo_booked",
       { auth },
@@ -244,11 +272,15 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
         rule: expect.objectContaining({ name: "Reseller demo" }),
       }),
     ]);
-    const paid = await callRoute(rewardsRoute.GET, "GET", "/api/v2/rewards?status=paid", { auth });
+    const paid = await callRoute(rewardsRoute.GET.on(db), "GET", "/api/v2/rewards?status=paid", {
+      auth,
+    });
     expect(paid.json.data.total).toBe(0);
-    const page1 = await callRoute(rewardsRoute.GET, "GET", "/api/v2/rewards?limit=2", { auth });
+    const page1 = await callRoute(rewardsRoute.GET.on(db), "GET", "/api/v2/rewards?limit=2", {
+      auth,
+    });
     const page2 = await callRoute(
-      rewardsRoute.GET,
+      rewardsRoute.GET.on(db),
       "GET",
       `/api/v2/rewards?limit=2&starting_after=${page1.json.data.items[1].key}`,
       { auth },
@@ -258,7 +290,8 @@ describe.each(inject("engines"))("customers, partnerships, groups and rewards on
     );
     expect(keys).toEqual(all.json.data.items.map((r: { key: string }) => r.key));
     expect(
-      (await callRoute(rewardsRoute.GET, "GET", "/api/v2/rewards?status=lost", { auth })).status,
+      (await callRoute(rewardsRoute.GET.on(db), "GET", "/api/v2/rewards?status=lost", { auth }))
+        .status,
     ).toBe(422);
   });
 });

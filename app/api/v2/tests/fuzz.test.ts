@@ -10,7 +10,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { undecodablePathResponse } from "@/lib/api/undecodable-path-response";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { fuzzRequest, PATH_PARAMETER, type FuzzRequest } from "@/lib/testing/fuzz-requests";
@@ -34,7 +33,8 @@ type Handler = (
   request: Request,
   context: { params: Promise<never> },
 ) => Promise<Response> | Response;
-const ROUTES: Record<FuzzRequest["endpoint"], [method: string, Handler, path: string]> = {
+type Route = Handler & { on?: (db: TestDatabase) => Handler };
+const ROUTES: Record<FuzzRequest["endpoint"], [method: string, Route, path: string]> = {
   "create action": ["POST", actionsRoute.POST, "/api/v2/actions"],
   batch: ["POST", batchRoute.POST, "/api/v2/actions/batch"],
   "list actions": ["GET", actionsRoute.GET, "/api/v2/actions"],
@@ -106,13 +106,12 @@ describe.each(engines)("fuzzing the public API on %s", (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
     // Rate limits are tested on their own; here every request should reach validation.
     process.env.RATE_LIMIT_API_KEY = "999999999/1h";
     process.env.RATE_LIMIT_API_WRONG_SECRET = "999999999/1h";
     f = await seedApiProgram(db.prisma);
     for (const key of ["act-1", "act-2"]) {
-      const res = await callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+      const res = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
         auth: f.basic,
         body: { key, target_key: "cus_2", target_type: "customer", type: "demo_booked" },
       });
@@ -183,7 +182,8 @@ describe.each(engines)("fuzzing the public API on %s", (engine) => {
       const name = PATH_PARAMETER[req.endpoint] ?? "path";
       params = { [name]: name === "path" ? [decoded, "x"] : decoded };
     }
-    const res = await callRoute(handler, method, url, {
+    // The catch-all answers 404 without the database; every other route runs over the test's.
+    const res = await callRoute(handler.on?.(db) ?? handler, method, url, {
       auth: authorization(req),
       rawBody: req.body,
       contentType: req.body === undefined ? undefined : req.contentType,

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -12,7 +11,6 @@ describe.each(inject("engines"))("API rate limits on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
   afterEach(() => {
@@ -21,7 +19,7 @@ describe.each(inject("engines"))("API rate limits on %s", (engine) => {
   });
 
   const list = (auth: string) =>
-    callRoute(actionsRoute.GET, "GET", "/api/v2/actions?limit=1", { auth });
+    callRoute(actionsRoute.GET.on(db), "GET", "/api/v2/actions?limit=1", { auth });
   const logRows = (programId: number, status: number) =>
     db.prisma.ingestLog.count({ where: { programId, status } });
   const endWindows = () => db.prisma.$executeRaw`UPDATE rate_limits SET window_end = now()`;

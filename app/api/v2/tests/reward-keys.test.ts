@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
@@ -17,21 +16,25 @@ describe.each(inject("engines"))("reward keys on %s", (engine) => {
   });
 
   const listKeys = async (auth: string, query = "") => {
-    const answer = await callRoute(rewardsRoute.GET, "GET", `/api/v2/rewards?limit=250${query}`, {
-      auth,
-    });
+    const answer = await callRoute(
+      rewardsRoute.GET.on(db!),
+      "GET",
+      `/api/v2/rewards?limit=250${query}`,
+      {
+        auth,
+      },
+    );
     expect(answer.status).toBe(200);
     return answer.json.data.items.map((r: { key: string }) => r.key) as string[];
   };
   const signup = (auth: string, target_key: string) =>
-    callRoute(actionsRoute.POST, "POST", "/api/v2/actions", {
+    callRoute(actionsRoute.POST.on(db!), "POST", "/api/v2/actions", {
       auth,
       body: { target_key, target_type: "customer", type: "signup_completed" },
     });
 
   it("are random per reward, so one program cannot count another's rewards", async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
     const a = await seedApiProgram(db.prisma);
     const b = await seedApiProgram(db.prisma);
     for (const f of [a, b, a, b, a]) expect((await signup(f.basic, "cus_1")).status).toBe(200);
@@ -49,7 +52,7 @@ describe.each(inject("engines"))("reward keys on %s", (engine) => {
     const after = await listKeys(a.basic, `&starting_after=${keysA[0]}`);
     expect(after).toEqual(keysA.slice(1));
     const foreign = await callRoute(
-      rewardsRoute.GET,
+      rewardsRoute.GET.on(db),
       "GET",
       `/api/v2/rewards?starting_after=${keysB[0]}`,
       { auth: a.basic },
@@ -59,7 +62,6 @@ describe.each(inject("engines"))("reward keys on %s", (engine) => {
 
   it("keep the rwd_<id> key of rewards made before the migration", async () => {
     db = await createTestDatabase(engine, { migrateBefore: KEYS_MIGRATION });
-    setAppDatabase(db);
     const f = await seedApiProgram(db.prisma);
     const programId = f.program.id;
     const rule = await db.prisma.rewardRule.findFirstOrThrow({ where: { programId } });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_JSON_DEPTH } from "@/lib/api/schemas/common";
-import { setAppDatabase } from "@/lib/db/client";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -22,7 +21,6 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -63,7 +61,8 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
       handler: typeof customersRoute.POST,
       path: string,
       rawBody: string,
-    ): ReturnType<typeof callRoute> => callRoute(handler, "POST", path, { auth: f.basic, rawBody });
+    ): ReturnType<typeof callRoute> =>
+      callRoute(handler.on(db), "POST", path, { auth: f.basic, rawBody });
     const postCustomer = (extra: string) =>
       post(
         customersRoute.POST,
@@ -137,7 +136,7 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
       [
         "PATCH meta",
         () =>
-          callRoute(customerRoute.PATCH, "PATCH", "/api/v2/customers/cus_1", {
+          callRoute(customerRoute.PATCH.on(db), "PATCH", "/api/v2/customers/cus_1", {
             auth: f.basic,
             params: { customer_key: "cus_1" },
             rawBody: '{"meta":{"x":"\\ud800"}}',
@@ -181,7 +180,7 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
       [
         "PATCH last_name",
         () =>
-          callRoute(partnershipRoute.PATCH, "PATCH", "/api/v2/partnerships/ptn_alice", {
+          callRoute(partnershipRoute.PATCH.on(db), "PATCH", "/api/v2/partnerships/ptn_alice", {
             auth: f.basic,
             params: { partner_key: "ptn_alice" },
             body: { last_name: "x\ud800y" },
@@ -228,7 +227,7 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
     }
 
     // A batch refuses the bad record alone, naming it.
-    const batch = await callRoute(batchRoute.POST, "POST", "/api/v2/actions/batch", {
+    const batch = await callRoute(batchRoute.POST.on(db), "POST", "/api/v2/actions/batch", {
       auth: f.basic,
       body: { actions: [{ ...action, key: "b\ud800" }] },
     });
@@ -243,7 +242,7 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
   it("logs a refused request even when its message quotes text the database cannot store", async () => {
     const f = await seedApiProgram(db.prisma);
     // Unknown keys are quoted in the message; PGlite refuses "\udfff\udfff" as invalid UTF-8.
-    const res = await callRoute(customersRoute.POST, "POST", "/api/v2/customers", {
+    const res = await callRoute(customersRoute.POST.on(db), "POST", "/api/v2/customers", {
       auth: f.basic,
       rawBody: '{"customer_key":"c","partner_key":"ptn_alice","x\\udfff\\udfff":1}',
     });
@@ -262,7 +261,7 @@ describe.each(inject("engines"))("text and JSON the database cannot store, on %s
       looks_escaped: "\\u0000 and \\ud800 are text here",
       deep: JSON.parse(nestedObjects(MAX_JSON_DEPTH - 1)),
     };
-    const res = await callRoute(customersRoute.POST, "POST", "/api/v2/customers", {
+    const res = await callRoute(customersRoute.POST.on(db), "POST", "/api/v2/customers", {
       auth: f.basic,
       body: { ...customer, name: "Zoë 👩‍💻", meta },
     });

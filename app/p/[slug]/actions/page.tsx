@@ -13,6 +13,7 @@ import { TileSlot } from "./_components/tile-slot";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { serializeTabUrl } from "@/lib/actions-tab/search-params";
+import { openTabSources } from "@/lib/actions-tab/tab-sources";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
@@ -22,13 +23,13 @@ import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 export const metadata: Metadata = { title: "Actions" };
 
 export default async function ActionsPage(props: ProgramPageProps) {
-  const { slug, query, program, role } = await openProgramPage(props);
+  const { slug, query, program, role, db } = await openProgramPage(props);
   const [view, views] = await Promise.all([
-    loadTabView(program, query),
-    listSavedViews(program.id),
+    openTabSources(db).then((sources) => loadTabView(sources, program, query)),
+    listSavedViews(db.prisma, program.id),
   ]);
   const { scope, table, filters } = view;
-  const freshness = await getAnalyticsFreshness(view.analytics, program.id, scope.asOf);
+  const freshness = await getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf);
   const basePath = `/p/${slug}/actions`;
   const viewKey = serializeTabUrl("", { ...filters, ...table });
 

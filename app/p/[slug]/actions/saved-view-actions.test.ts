@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { setAppDatabase } from "@/lib/db/client";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { deleteViewAction, saveViewAction } from "./saved-view-actions";
@@ -22,7 +21,6 @@ describe.each(inject("engines"))("saved views are the team's, on %s", (engine) =
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -42,13 +40,18 @@ describe.each(inject("engines"))("saved views are the team's, on %s", (engine) =
 
     session.user = manager;
     expect(
-      await saveViewAction(program.slug, "timeframe=any_time", idle, form({ name: "Team view" })),
+      await saveViewAction.on(db)(
+        program.slug,
+        "timeframe=any_time",
+        idle,
+        form({ name: "Team view" }),
+      ),
     ).toMatchObject({ status: "saved" });
     const [saved] = await views();
     expect(saved).toMatchObject({ name: "Team view", query: "timeframe=any_time" });
 
     session.user = viewer;
-    const overwrite = await saveViewAction(
+    const overwrite = await saveViewAction.on(db)(
       program.slug,
       "timeframe=today",
       idle,
@@ -58,21 +61,21 @@ describe.each(inject("engines"))("saved views are the team's, on %s", (engine) =
       status: "error",
       message: expect.stringMatching(/owners and managers/),
     });
-    const create = await saveViewAction(program.slug, "", idle, form({ name: "Mine" }));
+    const create = await saveViewAction.on(db)(program.slug, "", idle, form({ name: "Mine" }));
     expect(create.status).toBe("error");
-    const remove = await deleteViewAction(program.slug, form({ id: String(saved.id) }));
+    const remove = await deleteViewAction.on(db)(program.slug, form({ id: String(saved.id) }));
     expect(remove.error).toMatch(/owners and managers/);
     expect(await views()).toEqual([saved]);
 
     session.user = manager;
     for (const id of ["99999999999", "1.5", "", "x"]) {
-      expect(await deleteViewAction(program.slug, form({ id })), id).toEqual({
+      expect(await deleteViewAction.on(db)(program.slug, form({ id })), id).toEqual({
         error: expect.stringMatching(/No such saved view/),
       });
     }
-    const nul = await saveViewAction(program.slug, "", idle, form({ name: "a\u0000b" }));
+    const nul = await saveViewAction.on(db)(program.slug, "", idle, form({ name: "a\u0000b" }));
     expect(nul).toMatchObject({ status: "error", message: expect.stringMatching(/NUL/) });
-    expect(await deleteViewAction(program.slug, form({ id: String(saved.id) }))).toEqual({});
+    expect(await deleteViewAction.on(db)(program.slug, form({ id: String(saved.id) }))).toEqual({});
     expect(await views()).toEqual([]);
   });
 });

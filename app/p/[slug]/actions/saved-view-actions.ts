@@ -18,9 +18,13 @@ export type DeleteViewResult = { error?: string };
 // overwrite or delete what the team relies on.
 const VIEWERS_REFUSED = "Only owners and managers can change the program's saved views.";
 
-const save = programAction({
+export const saveViewAction = programAction({
   allow: canManageSavedViews,
   refusal: VIEWERS_REFUSED,
+  input: (query: string, _prev: SaveViewState, form: FormData) => ({
+    ...formFields(form, ["name"]),
+    query,
+  }),
   schema: z.object({
     name: storable(
       z.string("Name the view").trim().min(1, "Name the view").max(80, "At most 80 characters"),
@@ -29,38 +33,26 @@ const save = programAction({
   }),
   refused: (message): SaveViewState => ({ status: "error", message }),
   invalid: (error): SaveViewState => ({ status: "error", message: error.issues[0].message }),
-  async run({ program, user, slug }, { name, query }): Promise<SaveViewState> {
+  async run({ program, user, slug, prisma }, { name, query }): Promise<SaveViewState> {
     // Store the filters as the tab understands them, never the raw text that was sent.
     const { filters } = loadTabState(Object.fromEntries(new URLSearchParams(query)));
     const normalized = serializeTabUrl("", filters).replace(/^\?/, "");
-    await saveView(program.id, user.id, name, normalized);
+    await saveView(prisma, program.id, user.id, name, normalized);
     revalidatePath(`/p/${slug}/actions`);
     return { status: "saved", message: `Saved “${name}”.` };
   },
 });
 
-const remove = programAction({
+export const deleteViewAction = programAction({
   allow: canManageSavedViews,
   refusal: VIEWERS_REFUSED,
+  input: (form: FormData) => formFields(form, ["id"]),
   schema: z.object({ id: formRowId }),
   refused: (error): DeleteViewResult => ({ error }),
   invalid: (): DeleteViewResult => ({ error: "No such saved view in this program." }),
-  async run({ program, slug }, { id }): Promise<DeleteViewResult> {
-    await deleteView(program.id, id);
+  async run({ program, slug, prisma }, { id }): Promise<DeleteViewResult> {
+    await deleteView(prisma, program.id, id);
     revalidatePath(`/p/${slug}/actions`);
     return {};
   },
 });
-
-export async function saveViewAction(
-  slug: string,
-  query: string,
-  _prev: SaveViewState,
-  form: FormData,
-): Promise<SaveViewState> {
-  return save(slug, { ...formFields(form, ["name"]), query });
-}
-
-export async function deleteViewAction(slug: string, form: FormData): Promise<DeleteViewResult> {
-  return remove(slug, formFields(form, ["id"]));
-}

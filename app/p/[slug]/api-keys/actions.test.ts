@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { setAppDatabase } from "@/lib/db/client";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { revokeApiKeyAction } from "./actions";
@@ -23,7 +22,6 @@ describe.each(inject("engines"))("revoking API keys, on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    setAppDatabase(db);
   });
   afterAll(() => db.close());
 
@@ -32,13 +30,13 @@ describe.each(inject("engines"))("revoking API keys, on %s", (engine) => {
 
   it("refuses managers and viewers with a message, not an error, and lets owners revoke", async () => {
     const program = await createProgram(db.prisma);
-    const key = await createApiKey(program.id, "Backend", "live");
+    const key = await createApiKey(db.prisma, program.id, "Backend", "live");
     const revokedAt = async () =>
       (await db.prisma.apiKey.findFirstOrThrow({ where: { programId: program.id } })).revokedAt;
 
     for (const role of ["manager", "viewer"] as const) {
       session.user = await member(program.id, role);
-      expect(await revokeApiKeyAction(program.slug, form(String(key.id))), role).toEqual({
+      expect(await revokeApiKeyAction.on(db)(program.slug, form(String(key.id))), role).toEqual({
         error: "Only program owners can revoke API keys.",
       });
     }
@@ -46,11 +44,11 @@ describe.each(inject("engines"))("revoking API keys, on %s", (engine) => {
 
     session.user = await member(program.id, "owner");
     for (const id of ["99999999999", "-1", "abc"]) {
-      expect(await revokeApiKeyAction(program.slug, form(id)), id).toEqual({
+      expect(await revokeApiKeyAction.on(db)(program.slug, form(id)), id).toEqual({
         error: expect.stringMatching(/No such key/),
       });
     }
-    expect(await revokeApiKeyAction(program.slug, form(String(key.id)))).toEqual({});
+    expect(await revokeApiKeyAction.on(db)(program.slug, form(String(key.id)))).toEqual({});
     expect(await revokedAt()).toBeInstanceOf(Date);
   });
 });

@@ -15,9 +15,10 @@ export type CreateKeyState =
 
 export type RevokeKeyResult = { error?: string };
 
-const createKey = programAction({
+export const createApiKeyAction = programAction({
   allow: canManageApiKeys,
   refusal: "Only program owners can create API keys.",
+  input: (_prev: CreateKeyState, form: FormData) => formFields(form, ["label", "mode"]),
   schema: z.object({
     label: z
       .string()
@@ -28,34 +29,23 @@ const createKey = programAction({
   }),
   refused: (message): CreateKeyState => ({ status: "error", message }),
   invalid: (error): CreateKeyState => ({ status: "error", message: error.issues[0].message }),
-  async run({ program, slug }, { label, mode }): Promise<CreateKeyState> {
-    const key = await createApiKey(program.id, label, mode);
+  async run({ program, slug, prisma }, { label, mode }): Promise<CreateKeyState> {
+    const key = await createApiKey(prisma, program.id, label, mode);
     revalidatePath(`/p/${slug}/api-keys`);
     return { status: "created", label: key.label, publicKey: key.publicKey, secret: key.secret };
   },
 });
 
-const revokeKey = programAction({
+export const revokeApiKeyAction = programAction({
   allow: canManageApiKeys,
   refusal: "Only program owners can revoke API keys.",
+  input: (form: FormData) => formFields(form, ["id"]),
   schema: z.object({ id: formRowId }),
   refused: (error): RevokeKeyResult => ({ error }),
   invalid: (): RevokeKeyResult => ({ error: "No such key in this program." }),
-  async run({ program, slug }, { id }): Promise<RevokeKeyResult> {
-    await revokeApiKey(program.id, id);
+  async run({ program, slug, prisma }, { id }): Promise<RevokeKeyResult> {
+    await revokeApiKey(prisma, program.id, id);
     revalidatePath(`/p/${slug}/api-keys`);
     return {};
   },
 });
-
-export async function createApiKeyAction(
-  slug: string,
-  _prev: CreateKeyState,
-  form: FormData,
-): Promise<CreateKeyState> {
-  return createKey(slug, formFields(form, ["label", "mode"]));
-}
-
-export async function revokeApiKeyAction(slug: string, form: FormData): Promise<RevokeKeyResult> {
-  return revokeKey(slug, formFields(form, ["id"]));
-}

@@ -12,9 +12,9 @@ import { RevokeKeyButton } from "./_components/revoke-key-button";
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage(props: ProgramPageProps) {
-  const { slug, program, role } = await openProgramPage(props);
+  const { slug, program, role, db } = await openProgramPage(props);
   const owner = canManageApiKeys(role);
-  const keys = owner ? await listApiKeys(program.id) : [];
+  const keys = owner ? await listApiKeys(db.prisma, program.id) : [];
 
   return (
     <section className="space-y-6">

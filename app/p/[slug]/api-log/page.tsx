@@ -16,7 +16,7 @@ const OUTCOMES = [
 ] as const;
 
 export default async function ApiLogPage(props: ProgramPageProps) {
-  const { slug, query, program } = await openProgramPage(props);
+  const { slug, query, program, db } = await openProgramPage(props);
   const outcome =
     query.outcome === "accepted" || query.outcome === "rejected" ? query.outcome : undefined;
   const before =
@@ -25,7 +25,7 @@ export default async function ApiLogPage(props: ProgramPageProps) {
       : undefined;
   const invalid =
     (query.outcome !== undefined && !outcome) || (query.before !== undefined && !before);
-  const { entries, nextBefore } = await listIngestLog(program.id, { outcome, before });
+  const { entries, nextBefore } = await listIngestLog(db.prisma, program.id, { outcome, before });
   const href = (o?: string, b?: bigint | null) => {
     const sp = new URLSearchParams();
     if (o) sp.set("outcome", o);

@@ -14,9 +14,10 @@ export type RuleFormState = {
   values?: Record<string, string>;
 };
 
-const saveRule = programAction({
+export const saveRewardRuleAction = programAction({
   allow: canEditRewardRules,
   refusal: "Only owners and managers can edit reward rules.",
+  input: (_prev: RuleFormState, form: FormData) => formText(form),
   schema: rewardRuleFormSchema,
   refused: (message): RuleFormState => ({ message }),
   invalid(error, values): RuleFormState {
@@ -28,19 +29,11 @@ const saveRule = programAction({
       values: values as Record<string, string>,
     };
   },
-  async run({ program, slug }, rule): Promise<RuleFormState> {
-    const result = await saveRewardRule(program.id, rule);
+  async run({ program, slug, prisma }, rule): Promise<RuleFormState> {
+    const result = await saveRewardRule(prisma, program.id, rule);
     if (!result.ok)
       return { message: result.message, fieldErrors: { [result.field]: result.message } };
     revalidatePath(`/p/${slug}/reward-rules`);
     redirect(`/p/${slug}/reward-rules?saved=${result.id}`);
   },
 });
-
-export async function saveRewardRuleAction(
-  slug: string,
-  _prev: RuleFormState,
-  form: FormData,
-): Promise<RuleFormState> {
-  return saveRule(slug, formText(form));
-}

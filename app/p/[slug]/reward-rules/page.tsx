@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { getPrisma } from "@/lib/db/client";
 import { formatMoney } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
@@ -12,11 +11,11 @@ import { RewardRuleForm } from "./_components/reward-rule-form";
 export const metadata: Metadata = { title: "Reward rules" };
 
 export default async function RewardRulesPage(props: ProgramPageProps) {
-  const { slug, query, program, role } = await openProgramPage(props);
+  const { slug, query, program, role, db } = await openProgramPage(props);
   const editable = canEditRewardRules(role);
-  const prisma = await getPrisma();
+  const { prisma } = db;
   const [rules, groups, types] = await Promise.all([
-    listRewardRules(program.id),
+    listRewardRules(prisma, program.id),
     prisma.group.findMany({
       where: { programId: program.id },
       select: { key: true, name: true },

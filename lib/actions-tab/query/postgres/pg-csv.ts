@@ -1,6 +1,6 @@
 import "server-only";
-import { getDatabase } from "../../../db/client";
 import { inlineSql } from "../../../db/inline-sql";
+import type { OpenDatabase } from "../../../db/open";
 import { Prisma } from "../../../generated/prisma/client";
 import type { TableState } from "../../search-params";
 import type { Selection } from "../tab-engine";
@@ -10,13 +10,13 @@ import { DRILL_FROM, drillSelection } from "./pg-drill-down";
 import { matchingActions } from "./matching-actions";
 import { orderedOccurrences } from "./pg-occurrences";
 
-async function* copy(sql: Prisma.Sql, timeZone: string): AsyncGenerator<Uint8Array> {
-  const db = await getDatabase();
-  yield* db.copyCsv(inlineSql(sql), timeZone);
+function copy(db: OpenDatabase, sql: Prisma.Sql, timeZone: string): AsyncGenerator<Uint8Array> {
+  return db.copyCsv(inlineSql(sql), timeZone);
 }
 
 /** The whole occurrences table in the screen's order, as CSV lines written by COPY. */
 export function pgOccurrenceCsv(
+  db: OpenDatabase,
   scope: TabScope,
   table: Pick<TableState, "sort" | "dir">,
   c: PgCells = PG_CELLS,
@@ -24,11 +24,12 @@ export function pgOccurrenceCsv(
   const columns = Prisma.sql`SELECT ${c.text(Prisma.sql`(p.first_name || ' ' || p.last_name)`)},
     ${c.text(Prisma.sql`p.email`)}, ${c.text(Prisma.sql`p.partner_key`)}, ${c.text(Prisma.sql`t.name`)},
     g.value, g.occurrences, ${c.money(Prisma.sql`g.reward_cents`)}`;
-  return copy(orderedOccurrences(scope, table, columns), scope.timezone);
+  return copy(db, orderedOccurrences(scope, table, columns), scope.timezone);
 }
 
 /** Every matching action of a selection, newest first, as CSV lines written by COPY. */
 export function pgDrillCsv(
+  db: OpenDatabase,
   scope: TabScope,
   selection: Selection,
   ruleNames: Map<number, string>,
@@ -46,5 +47,5 @@ export function pgDrillCsv(
     LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id
     WHERE ${where} ${drillSelection(scope, selection)}
     ORDER BY a.occurred_at DESC, a.id DESC`;
-  return copy(sql, scope.timezone);
+  return copy(db, sql, scope.timezone);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../../../db/client";
+import type { OpenDatabase } from "../../../db/open";
 import { Prisma } from "../../../generated/prisma/client";
 import type { DrillCursor, DrillRow, Selection } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
@@ -24,12 +24,13 @@ export function drillSelection(scope: TabScope, s: Selection) {
 }
 
 export async function pgDrillRows(
+  db: OpenDatabase,
   scope: TabScope,
   selection: Selection,
   cursor: DrillCursor | null,
   limit: number,
 ): Promise<DrillRow[]> {
-  const prisma = await getPrisma();
+  const { prisma } = db;
   const { where } = matchingActions(scope);
   const after = cursor
     ? Prisma.sql`AND (a.occurred_at, a.id) < (${new Date(cursor.at)}, ${cursor.id})`
@@ -48,8 +49,12 @@ export async function pgDrillRows(
   return rows.map((r) => ({ ...r, id: String(r.id) }));
 }
 
-export async function pgDrillTotal(scope: TabScope, selection: Selection): Promise<number> {
-  const prisma = await getPrisma();
+export async function pgDrillTotal(
+  db: OpenDatabase,
+  scope: TabScope,
+  selection: Selection,
+): Promise<number> {
+  const { prisma } = db;
   const { where } = matchingActions(scope);
   const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM ${DRILL_FROM} WHERE ${where} ${drillSelection(scope, selection)}`;

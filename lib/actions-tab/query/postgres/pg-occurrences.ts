@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../../../db/client";
+import type { OpenDatabase } from "../../../db/open";
 import { Prisma } from "../../../generated/prisma/client";
 import type { TableState } from "../../search-params";
 import type { OccurrenceRow } from "../tab-engine";
@@ -67,12 +67,13 @@ export function orderedOccurrences(
 }
 
 export async function pgOccurrencePage(
+  db: OpenDatabase,
   scope: TabScope,
   table: Pick<TableState, "sort" | "dir">,
   page: number,
   limit: number | null,
 ) {
-  const prisma = await getPrisma();
+  const { prisma } = db;
   const paging =
     limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
   const rows = await prisma.$queryRaw<(RawRow & { totalRows: bigint })[]>(

@@ -1,12 +1,12 @@
 import "server-only";
-import { getPrisma } from "../../../db/client";
+import type { OpenDatabase } from "../../../db/open";
 import type { DailyCount } from "../tab-engine";
 import type { TabScope } from "../tab-scope";
 import { matchingActions } from "./matching-actions";
 
 // Grouped on the integer type id; names are joined to the few result rows, not to every action.
-export async function pgDailyCounts(scope: TabScope): Promise<DailyCount[]> {
-  const prisma = await getPrisma();
+export async function pgDailyCounts(db: OpenDatabase, scope: TabScope): Promise<DailyCount[]> {
+  const { prisma } = db;
   const { from, where } = matchingActions(scope);
   const rows = await prisma.$queryRaw<{ day: string; type: string; occurrences: bigint }[]>`
     SELECT c.day, t.name AS type, c.occurrences FROM (

@@ -1,15 +1,16 @@
 import "server-only";
-import { getPrisma } from "../../../db/client";
+import type { OpenDatabase } from "../../../db/open";
 import type { InstantRange } from "../../resolve-timeframe";
 import { toSummaryNumbers, type SummaryNumbers } from "../tab-engine";
 import { matchingActions } from "./matching-actions";
 import type { TabScope } from "../tab-scope";
 
 export async function pgSummaryNumbers(
+  db: OpenDatabase,
   scope: TabScope,
   range: InstantRange,
 ): Promise<SummaryNumbers> {
-  const prisma = await getPrisma();
+  const { prisma } = db;
   const { from, where } = matchingActions(scope, range);
   const [row] = await prisma.$queryRaw<Record<keyof SummaryNumbers, bigint | number | null>[]>`
     SELECT count(*) AS "occurrences", COALESCE(sum(a.value), 0) AS "totalValue",
@@ -20,8 +21,12 @@ export async function pgSummaryNumbers(
 }
 
 /** Matching actions received after `since` (the "N new actions" hint). */
-export async function pgCountNew(scope: TabScope, since: number): Promise<number> {
-  const prisma = await getPrisma();
+export async function pgCountNew(
+  db: OpenDatabase,
+  scope: TabScope,
+  since: number,
+): Promise<number> {
+  const { prisma } = db;
   const { from, where } = matchingActions(scope);
   const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM ${from} WHERE ${where} AND a.created_at > ${new Date(since)}`;

@@ -6,9 +6,9 @@ import { batchSchema } from "@/lib/api/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordActionBatch } from "@/lib/ingest/record-action-batch";
 
-export const POST = withApiKey(async ({ program, request, note }) => {
+export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   const { actions } = parseInput(batchSchema, await readJsonBody(request));
-  const results = await recordActionBatch(program, actions);
+  const results = await recordActionBatch(prisma, program, actions);
   const accepted = results.filter((r) => r.status === 200).length;
   note.message = `Batch: ${accepted} accepted, ${results.length - accepted} rejected`;
   return apiResponse({ results, accepted, rejected: results.length - accepted }, note.message);

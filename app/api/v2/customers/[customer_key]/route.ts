@@ -7,24 +7,26 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { archiveCustomer } from "@/lib/customers/archive-customer";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { updateCustomer } from "@/lib/customers/update-customer";
-import { getPrisma } from "@/lib/db/client";
 
 type Params = { customer_key: string };
 
-export const GET = withApiKey<Params>(async ({ program, params }) =>
-  apiResponse(await getCustomer(await getPrisma(), program.id, params.customer_key)),
+export const GET = withApiKey<Params>(async ({ prisma, program, params }) =>
+  apiResponse(await getCustomer(prisma, program.id, params.customer_key)),
 );
 
-export const PATCH = withApiKey<Params>(async ({ program, params, request, note }) => {
+export const PATCH = withApiKey<Params>(async ({ prisma, program, params, request, note }) => {
   const input = parseInput(updateCustomerSchema, await readJsonBody(request));
   note.message = `Updated customer ${params.customer_key}`;
   return apiResponse(
-    await updateCustomer(program.id, params.customer_key, input),
+    await updateCustomer(prisma, program.id, params.customer_key, input),
     "Customer updated",
   );
 });
 
-export const DELETE = withApiKey<Params>(async ({ program, params, note }) => {
+export const DELETE = withApiKey<Params>(async ({ prisma, program, params, note }) => {
   note.message = `Archived customer ${params.customer_key}`;
-  return apiResponse(await archiveCustomer(program.id, params.customer_key), "Customer archived");
+  return apiResponse(
+    await archiveCustomer(prisma, program.id, params.customer_key),
+    "Customer archived",
+  );
 });

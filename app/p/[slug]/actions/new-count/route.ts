@@ -2,11 +2,13 @@
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { countNewActions } from "@/lib/actions-tab/query/count-new-actions";
 import { tabScope } from "@/lib/actions-tab/query/tab-scope";
+import { openTabSources } from "@/lib/actions-tab/tab-sources";
+import { getDatabase } from "@/lib/db/client";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const { program } = await requireProgramAccess(slug);
+  const [{ slug }, db] = await Promise.all([params, getDatabase()]);
+  const { program } = await requireProgramAccess(db.prisma, slug);
   const url = new URL(request.url);
   const since = Number(url.searchParams.get("since"));
   if (!Number.isInteger(since) || since <= 0 || since > Date.now() + 60_000) {
@@ -16,6 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     );
   }
   const { filters, scope, analytics } = await loadTabView(
+    await openTabSources(db),
     program,
     Object.fromEntries(url.searchParams),
   );

@@ -8,9 +8,9 @@ import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles"
 import { loadTabView } from "@/lib/actions-tab/load-tab-view";
 import { getDrillDown } from "@/lib/actions-tab/query/get-drill-down";
 import { serializeTabUrl } from "@/lib/actions-tab/search-params";
+import { openTabSources } from "@/lib/actions-tab/tab-sources";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
-import { getPrisma } from "@/lib/db/client";
 import { formatDateTime, formatMoney } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
@@ -19,13 +19,13 @@ import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 export const metadata: Metadata = { title: "Occurrences" };
 
 export default async function OccurrencesPage(props: ProgramPageProps) {
-  const { slug, query, program } = await openProgramPage(props);
-  const view = await loadTabView(program, query);
+  const { slug, query, program, db } = await openProgramPage(props);
+  const view = await loadTabView(await openTabSources(db), program, query);
   const { scope, filters, table, drill } = view;
   const [page, ruleNames, freshness] = await Promise.all([
     getDrillDown(scope, drill),
-    getPrisma().then((prisma) => loadRuleNames(prisma, program.id)),
-    getAnalyticsFreshness(view.analytics, program.id, scope.asOf),
+    loadRuleNames(db.prisma, program.id),
+    getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf),
   ]);
   const tabPath = `/p/${slug}/actions`;
   const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
