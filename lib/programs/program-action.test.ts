@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
 import { createMember, createProgram } from "../testing/factories";
+import { signedIn } from "../testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { formFields, formText, programAction } from "./program-action";
 import { canEditRewardRules } from "./roles";
 
 // Membership and role come from the database; only the session (who is signed in) is a stand-in.
-const session = vi.hoisted(() => ({
-  user: null as { id: number; email: string; name: string } | null,
-}));
-vi.mock("../auth/get-current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("../auth/get-current-user", async () =>
+  (await import("../testing/signed-in")).signedInModule(),
+);
+const session = signedIn;
 
 describe.each(inject("engines"))("programAction, on %s", (engine) => {
   let db: TestDatabase;

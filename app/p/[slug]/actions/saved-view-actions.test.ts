@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createMember, createProgram } from "@/lib/testing/factories";
+import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { deleteViewAction, saveViewAction } from "./saved-view-actions";
 
 // The actions run as in the app, membership and role read from the database; only the session
 // (who is signed in) and Next's cache revalidation, which need a request, are stand-ins.
-const session = vi.hoisted(() => ({
-  user: null as { id: number; email: string; name: string } | null,
-}));
-vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/get-current-user", async () =>
+  (await import("@/lib/testing/signed-in")).signedInModule(),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
+const session = signedIn;
+const form = formData;
 
 describe.each(inject("engines"))("saved views are the team's, on %s", (engine) => {
   let db: TestDatabase;

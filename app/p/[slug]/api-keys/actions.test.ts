@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createMember, createProgram } from "@/lib/testing/factories";
+import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { revokeApiKeyAction } from "./actions";
 
 // The action runs as in the app, membership and role read from the database; only the session
 // (who is signed in) and Next's cache revalidation, which need a request, are stand-ins.
-const session = vi.hoisted(() => ({
-  user: null as { id: number; email: string; name: string } | null,
-}));
-vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/get-current-user", async () =>
+  (await import("@/lib/testing/signed-in")).signedInModule(),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const form = (id: string) => {
-  const data = new FormData();
-  data.set("id", id);
-  return data;
-};
+const session = signedIn;
+const form = (id: string) => formData({ id });
 
 describe.each(inject("engines"))("revoking API keys, on %s", (engine) => {
   let db: TestDatabase;

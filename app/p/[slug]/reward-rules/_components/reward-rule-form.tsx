@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { saveRewardRuleAction, type RuleFormState } from "../actions";
 
@@ -41,86 +41,49 @@ export function RewardRuleForm({
   const value = (field: string, fallback: string) => submitted?.[field] ?? fallback;
   const checked = (field: string, fallback: boolean) =>
     submitted ? submitted[field] === "on" : fallback;
-  const described = (field: string) => (state.fieldErrors?.[field] ? `${field}-error` : undefined);
+  /** An input's props: its name, the value to show (as submitted, else the rule's) and its error. */
+  const field = (name: string, id: string, fallback: string) => ({
+    id,
+    name,
+    defaultValue: value(name, fallback),
+    className: inputClass,
+    "aria-describedby": state.fieldErrors?.[name] ? `${name}-error` : undefined,
+  });
 
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
       {rule?.id && <input type="hidden" name="id" value={rule.id} />}
-      <div>
-        <label htmlFor="rule-name" className="block text-sm font-medium">
-          Name
-        </label>
+      <Field id="rule-name" label="Name" error={error("name")}>
+        <input {...field("name", "rule-name", rule?.name ?? "")} required />
+      </Field>
+      <Field id="rule-type" label="Action type" error={error("actionType")}>
         <input
-          id="rule-name"
-          name="name"
-          defaultValue={value("name", rule?.name ?? "")}
-          required
-          className={inputClass}
-          aria-describedby={described("name")}
-        />
-        {error("name")}
-      </div>
-      <div>
-        <label htmlFor="rule-type" className="block text-sm font-medium">
-          Action type
-        </label>
-        <input
-          id="rule-type"
-          name="actionType"
+          {...field("actionType", "rule-type", rule?.actionType ?? "")}
           list="action-types"
-          defaultValue={value("actionType", rule?.actionType ?? "")}
           required
-          className={inputClass}
-          aria-describedby={described("actionType")}
         />
         <datalist id="action-types">
           {actionTypes.map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>
-        {error("actionType")}
-      </div>
-      <div>
-        <label htmlFor="rule-amount" className="block text-sm font-medium">
-          Amount per action
-        </label>
+      </Field>
+      <Field id="rule-amount" label="Amount per action" error={error("amount")}>
         <input
-          id="rule-amount"
-          name="amount"
+          {...field("amount", "rule-amount", rule ? (rule.amountCents / 100).toFixed(2) : "")}
           inputMode="decimal"
-          defaultValue={value("amount", rule ? (rule.amountCents / 100).toFixed(2) : "")}
           placeholder="25.00"
           required
-          className={inputClass}
-          aria-describedby={described("amount")}
         />
-        {error("amount")}
-      </div>
-      <div>
-        <label htmlFor="rule-min" className="block text-sm font-medium">
-          Minimum value (optional)
-        </label>
+      </Field>
+      <Field id="rule-min" label="Minimum value (optional)" error={error("minValue")}>
         <input
-          id="rule-min"
-          name="minValue"
+          {...field("minValue", "rule-min", rule?.minValue ? String(rule.minValue) : "")}
           inputMode="numeric"
-          defaultValue={value("minValue", rule?.minValue ? String(rule.minValue) : "")}
-          className={inputClass}
-          aria-describedby={described("minValue")}
         />
-        {error("minValue")}
-      </div>
-      <div>
-        <label htmlFor="rule-group" className="block text-sm font-medium">
-          Only for group
-        </label>
-        <select
-          id="rule-group"
-          name="groupKey"
-          defaultValue={value("groupKey", rule?.groupKey ?? "")}
-          className={inputClass}
-          aria-describedby={described("groupKey")}
-        >
+      </Field>
+      <Field id="rule-group" label="Only for group" error={error("groupKey")}>
+        <select {...field("groupKey", "rule-group", rule?.groupKey ?? "")}>
           <option value="">Every group</option>
           {groups.map((g) => (
             <option key={g.key} value={g.key}>
@@ -128,8 +91,7 @@ export function RewardRuleForm({
             </option>
           ))}
         </select>
-        {error("groupKey")}
-      </div>
+      </Field>
       <fieldset className="flex flex-col justify-end gap-2 text-sm">
         <legend className="sr-only">Options</legend>
         <label className="flex items-center gap-2">
@@ -168,5 +130,27 @@ export function RewardRuleForm({
         )}
       </div>
     </form>
+  );
+}
+
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {error}
+    </div>
   );
 }

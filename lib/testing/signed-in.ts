@@ -1,0 +1,17 @@
+/**
+ * Who is signed in, for tests of server actions: membership and role still come from the
+ * database; only the session, which needs a request, is a stand-in. A test file mocks
+ * `get-current-user` with `signedInModule` and sets `signedIn.user`.
+ */
+export const signedIn = {
+  user: null as { id: number; email: string; name: string } | null,
+};
+
+export const signedInModule = () => ({ getCurrentUser: async () => signedIn.user });
+
+/** A submitted form with these fields, as a browser sends it to a server action. */
+export function formData(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
