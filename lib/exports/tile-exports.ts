@@ -1,4 +1,5 @@
 import "server-only";
+import { occurrenceTableHeader } from "./table-header";
 import { getDrillDown } from "../actions-tab/query/get-drill-down";
 import { getOccurrenceTable } from "../actions-tab/query/get-occurrence-table";
 import { getSeries } from "../actions-tab/query/get-series";
@@ -108,15 +109,7 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
 function tableExport(ctx: ExportContext): TileExport {
   return {
     title: TILE_TITLES.table,
-    header: [
-      "Partner name",
-      "Partner email",
-      "Partner key",
-      "Action type",
-      "Action value",
-      "Occurrences",
-      `Sum of rewards (${ctx.currency})`,
-    ],
+    header: occurrenceTableHeader(ctx.currency),
     csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
     firstRows: async (limit) => {
       const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);

@@ -4,6 +4,7 @@ import { renderToStream } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { loadPdfFonts } from "../../lib/exports/pdf/fonts";
 import { TabDocument, type PdfSection } from "../../lib/exports/pdf/tab-document";
+import { occurrenceTableHeader } from "../../lib/exports/table-header";
 import type { Series } from "../../lib/actions-tab/query/get-series";
 import { reportResult } from "./child-process";
 
@@ -15,13 +16,7 @@ const table: PdfSection = {
   kind: "table",
   title: "Occurrences",
   header: [
-    "Partner name",
-    "Partner email",
-    "Partner key",
-    "Action type",
-    "Action value",
-    "Occurrences",
-    "Sum of rewards (USD)",
+    ...occurrenceTableHeader("USD"),
     ...["Occurred", "Customer email", "Reward rule"].slice(0, columns - 7),
   ],
   numeric: [false, false, false, false, true, true, true, false, false, false].slice(0, columns),
