@@ -1,11 +1,13 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
+import { Popover, PopoverPanel, PopoverTrigger } from "@/components/ui/popover";
 import type { FilterOption } from "@/lib/actions-tab/query/load-filter-options";
 
 /**
  * A searchable checkbox list in a popover. Every choice is a native checkbox, so Tab, Space and
- * screen readers work as usual; Escape closes and returns focus to the button.
+ * screen readers work as usual; opening focuses the search field, Escape closes and returns focus
+ * to the button.
  */
 export function MultiSelect({
   label,
@@ -20,20 +22,7 @@ export function MultiSelect({
   onChange: (ids: number[]) => void;
   disabled?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
 
   const chosen = new Set(selected);
   const visible = options.filter((o) => o.label.toLowerCase().includes(query.trim().toLowerCase()));
@@ -45,82 +34,55 @@ export function MultiSelect({
         : `${selected.length} selected`;
 
   return (
-    <div
-      ref={root}
-      className="relative"
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) {
-          e.stopPropagation();
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-    >
-      <button
-        ref={button}
-        type="button"
+    <Popover>
+      <PopoverTrigger
         disabled={disabled}
-        aria-expanded={open}
-        aria-controls={panelId}
         aria-label={`${label}: ${summary}`}
-        onClick={() => setOpen((v) => !v)}
         className="flex w-full items-center justify-between gap-2 rounded-md border border-gray-300 bg-white px-2 py-1.5 text-left text-sm disabled:opacity-50 dark:border-gray-700 dark:bg-gray-950"
       >
         <span className="truncate">{summary}</span>
         <span aria-hidden="true" className="text-xs text-gray-400">
           ▾
         </span>
-      </button>
-      {open && (
-        <div
-          id={panelId}
-          role="group"
-          aria-label={label}
-          className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-gray-200 bg-white p-2 shadow-lg dark:border-gray-700 dark:bg-gray-900"
-        >
-          <input
-            type="search"
-            autoFocus
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search…"
-            aria-label={`Search ${label}`}
-            className="mb-2 w-full rounded border border-gray-300 px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
-          />
-          <ul className="max-h-56 overflow-y-auto">
-            {visible.map((o) => (
-              <li key={o.id}>
-                <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 text-sm hover:bg-gray-100 dark:hover:bg-gray-800">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(o.id)}
-                    onChange={(e) =>
-                      onChange(
-                        e.target.checked
-                          ? [...selected, o.id]
-                          : selected.filter((id) => id !== o.id),
-                      )
-                    }
-                  />
-                  {o.label}
-                </label>
-              </li>
-            ))}
-            {visible.length === 0 && (
-              <li className="px-1 py-1 text-sm text-gray-500">No matches</li>
-            )}
-          </ul>
-          {selected.length > 0 && (
-            <button
-              type="button"
-              onClick={() => onChange([])}
-              className="mt-1 text-xs text-blue-600 hover:underline"
-            >
-              Clear selection
-            </button>
-          )}
-        </div>
-      )}
-    </div>
+      </PopoverTrigger>
+      <PopoverPanel aria-label={label} align="end" className="w-64 max-w-[calc(100vw-2rem)] p-2">
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Search…"
+          aria-label={`Search ${label}`}
+          className="mb-2 w-full rounded border border-gray-300 px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
+        />
+        <ul className="max-h-56 overflow-y-auto">
+          {visible.map((o) => (
+            <li key={o.id}>
+              <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 text-sm hover:bg-gray-100 dark:hover:bg-gray-800">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(o.id)}
+                  onChange={(e) =>
+                    onChange(
+                      e.target.checked ? [...selected, o.id] : selected.filter((id) => id !== o.id),
+                    )
+                  }
+                />
+                {o.label}
+              </label>
+            </li>
+          ))}
+          {visible.length === 0 && <li className="px-1 py-1 text-sm text-gray-500">No matches</li>}
+        </ul>
+        {selected.length > 0 && (
+          <button
+            type="button"
+            onClick={() => onChange([])}
+            className="mt-1 text-xs text-blue-600 hover:underline"
+          >
+            Clear selection
+          </button>
+        )}
+      </PopoverPanel>
+    </Popover>
   );
 }
