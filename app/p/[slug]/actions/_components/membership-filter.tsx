@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import type { FilterOption } from "@/lib/actions-tab/query/load-filter-options";
+import { INCLUDE_OPS, TAG_OPS } from "@/lib/actions-tab/search-params";
+import { Field, type DraftProps } from "./filter-field";
+import { MultiSelect } from "./multi-select";
+
+type Condition = "any" | "include" | "exclude";
+
+const ONE_OF = ["is any", "is one of", "is not one of"];
+const LISTS = {
+  group: { label: "Group name", conditions: ONE_OF, ops: INCLUDE_OPS },
+  manager: { label: "Partner manager name", conditions: ONE_OF, ops: INCLUDE_OPS },
+  tag: { label: "Partner tag", conditions: ["is any", "has one of", "has none of"], ops: TAG_OPS },
+};
+
+/**
+ * Group name, partner manager name and partner tag: "is any / is one of / is not one of" plus the
+ * choices. The condition is kept here while no value is chosen yet (the draft then still means
+ * "any"); the bar re-keys it to reset.
+ */
+export function MembershipFilter({
+  field,
+  options,
+  draft,
+  set,
+}: DraftProps & { field: keyof typeof LISTS; options: FilterOption[] }) {
+  const { label, conditions, ops } = LISTS[field];
+  const [includeOp, excludeOp] = ops;
+  const opField = `${field}_op` as const;
+  const ids = draft[field];
+  const [condition, setCondition] = useState<Condition>(
+    ids.length === 0 ? "any" : draft[opField] === excludeOp ? "exclude" : "include",
+  );
+  // "Any" clears the choices and keeps the URL free of a no-op condition.
+  const change = (next: Condition, nextIds: number[]) =>
+    set({
+      [field]: next === "any" ? [] : nextIds,
+      [opField]: next === "exclude" ? excludeOp : includeOp,
+    });
+
+  return (
+    <Field label={label} htmlFor={`f-${field}-op`}>
+      <div className="flex gap-1">
+        <select
+          id={`f-${field}-op`}
+          value={condition}
+          onChange={(e) => {
+            const next = e.target.value as Condition;
+            setCondition(next);
+            change(next, ids);
+          }}
+          className="w-32 shrink-0 rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950"
+        >
+          <option value="any">{conditions[0]}</option>
+          <option value="include">{conditions[1]}</option>
+          <option value="exclude">{conditions[2]}</option>
+        </select>
+        <div className="min-w-0 flex-1">
+          <MultiSelect
+            label={label}
+            options={options}
+            selected={ids}
+            disabled={condition === "any"}
+            onChange={(next) => change(condition, next)}
+          />
+        </div>
+      </div>
+    </Field>
+  );
+}
