@@ -1,6 +1,6 @@
 import "server-only";
 import type { ListActionsQuery } from "../api/schemas/actions";
-import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
+import { keysetList } from "../api/keyset-page";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";
@@ -30,34 +30,23 @@ function filters(programId: number, q: ListActionsQuery) {
 
 /** GET /api/v2/actions: filtered, keyset-paged, with the total for the filters. */
 export async function listActions(prisma: PrismaClient, programId: number, q: ListActionsQuery) {
-  const cursor = await resolveCursor(q, (key) =>
-    prisma.action.findUnique({
-      where: { programId_key: { programId, key } },
-      select: { createdAt: true, id: true },
-    }),
-  );
   const where = filters(programId, q);
-  const page = keysetFragments(
-    "a",
-    {
-      limit: q.limit,
-      descending: q.order_by === "-created_at",
-      starting_after: q.starting_after,
-      ending_before: q.ending_before,
-    },
-    cursor,
-  );
-  const [rows, [{ total }], ruleNames] = await Promise.all([
-    prisma.$queryRaw<
-      ActionRow[]
-    >`${ACTION_SELECT} WHERE ${where} ${page.where} ${page.order} ${page.limit}`,
-    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM actions a WHERE ${where}`,
-    loadRuleNames(prisma, programId),
-  ]);
-  const { items, has_more } = finishPage(rows, q.limit, page.backward);
+  const page = await keysetList<ActionRow, Map<number, string>>(prisma, q, {
+    alias: "a",
+    descending: q.order_by === "-created_at",
+    find: (key) =>
+      prisma.action.findUnique({
+        where: { programId_key: { programId, key } },
+        select: { createdAt: true, id: true },
+      }),
+    select: ACTION_SELECT,
+    where,
+    count: Prisma.sql`SELECT count(*) AS total FROM actions a WHERE ${where}`,
+    alongside: () => loadRuleNames(prisma, programId),
+  });
   return {
-    items: items.map((row) => toActionOutput(row, ruleNames)),
-    has_more,
-    total: Number(total),
+    items: page.items.map((row) => toActionOutput(row, page.alongside)),
+    has_more: page.has_more,
+    total: page.total,
   };
 }

@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { fieldNotFound } from "./api-error";
 
 interface Position {
@@ -6,11 +6,14 @@ interface Position {
   id: bigint | number;
 }
 
-interface PageRequest {
+interface PageQuery {
   limit: number;
-  descending: boolean;
   starting_after?: string;
   ending_before?: string;
+}
+
+interface PageRequest extends PageQuery {
+  descending: boolean;
 }
 
 /**
@@ -18,7 +21,7 @@ interface PageRequest {
  * 1,000 as on page 1. `starting_after` walks forward in list order; `ending_before` walks back.
  * Returns the extra WHERE, ORDER BY and LIMIT fragments for alias `alias`.
  */
-export function keysetFragments(alias: string, page: PageRequest, cursor: Position | null) {
+function keysetFragments(alias: string, page: PageRequest, cursor: Position | null) {
   const col = Prisma.raw(alias);
   const backward = Boolean(page.ending_before);
   // Scanning direction: list order, or its reverse when walking back.
@@ -36,7 +39,7 @@ export function keysetFragments(alias: string, page: PageRequest, cursor: Positi
 }
 
 /** Trims the look-ahead row and restores list order. */
-export function finishPage<T>(rows: T[], limit: number, backward: boolean) {
+function finishPage<T>(rows: T[], limit: number, backward: boolean) {
   const has_more = rows.length > limit;
   const items = rows.slice(0, limit);
   if (backward) items.reverse();
@@ -48,7 +51,7 @@ function cursorNotFound(field: "starting_after" | "ending_before", key: string) 
 }
 
 /** Looks up the item a cursor names; an unknown key is a 404 naming the parameter. */
-export async function resolveCursor(
+async function resolveCursor(
   q: { starting_after?: string; ending_before?: string },
   find: (key: string) => Promise<{ createdAt: Date; id: bigint | number } | null>,
 ): Promise<Position | null> {
@@ -57,4 +60,38 @@ export async function resolveCursor(
   const found = await find(key);
   if (!found) throw cursorNotFound(q.starting_after ? "starting_after" : "ending_before", key);
   return { created_at: found.createdAt, id: found.id };
+}
+
+interface KeysetList<Also> {
+  /** The alias of the paged table in `select`. */
+  alias: string;
+  descending: boolean;
+  /** The item a cursor names, by its key. */
+  find: (key: string) => Promise<{ createdAt: Date; id: bigint | number } | null>;
+  /** `SELECT … FROM …` of a Row; WHERE and the page fragments follow it. */
+  select: Prisma.Sql;
+  where: Prisma.Sql;
+  /** `SELECT count(*) AS total …` of the rows `where` keeps. */
+  count: Prisma.Sql;
+  /** A further read, run with the page's once the cursor is known to exist. */
+  alongside?: () => Promise<Also>;
+}
+
+/** One page of a list: its rows in list order, whether more follow, and the total for `where`. */
+export async function keysetList<Row, Also = undefined>(
+  db: PrismaClient,
+  q: PageQuery,
+  list: KeysetList<Also>,
+) {
+  const cursor = await resolveCursor(q, list.find);
+  const page = keysetFragments(list.alias, { ...q, descending: list.descending }, cursor);
+  const [rows, [{ total }], also] = await Promise.all([
+    db.$queryRaw<
+      Row[]
+    >`${list.select} WHERE ${list.where} ${page.where} ${page.order} ${page.limit}`,
+    db.$queryRaw<{ total: bigint }[]>`${list.count}`,
+    list.alongside?.(),
+  ]);
+  const { items, has_more } = finishPage(rows, q.limit, page.backward);
+  return { items, has_more, total: Number(total), alongside: also as Also };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
+import { keysetList } from "../api/keyset-page";
 import type { ListPartnershipsQuery } from "../api/schemas/partnerships";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { PARTNERSHIP_SELECT, toPartnershipOutput, type PartnershipRow } from "./partnership-record";
@@ -9,24 +9,22 @@ export async function listPartnerships(
   programId: number,
   q: ListPartnershipsQuery,
 ) {
-  const cursor = await resolveCursor(q, (partnerKey) =>
-    prisma.partnership.findUnique({
-      where: { programId_partnerKey: { programId, partnerKey } },
-      select: { createdAt: true, id: true },
-    }),
-  );
   const parts = [Prisma.sql`p.program_id = ${programId}`];
   if (!q.include_archived) parts.push(Prisma.sql`p.archived_at IS NULL`);
   if (q.group) parts.push(Prisma.sql`g.key = ${q.group}`);
   const where = Prisma.join(parts, " AND ");
-  const page = keysetFragments("p", { ...q, descending: true }, cursor);
-  const [rows, [{ total }]] = await Promise.all([
-    prisma.$queryRaw<
-      PartnershipRow[]
-    >`${PARTNERSHIP_SELECT} WHERE ${where} ${page.where} ${page.order} ${page.limit}`,
-    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM partnerships p
+  const { items, has_more, total } = await keysetList<PartnershipRow>(prisma, q, {
+    alias: "p",
+    descending: true,
+    find: (partnerKey) =>
+      prisma.partnership.findUnique({
+        where: { programId_partnerKey: { programId, partnerKey } },
+        select: { createdAt: true, id: true },
+      }),
+    select: PARTNERSHIP_SELECT,
+    where,
+    count: Prisma.sql`SELECT count(*) AS total FROM partnerships p
       JOIN groups g ON g.program_id = p.program_id AND g.id = p.group_id WHERE ${where}`,
-  ]);
-  const { items, has_more } = finishPage(rows, q.limit, page.backward);
-  return { items: items.map(toPartnershipOutput), has_more, total: Number(total) };
+  });
+  return { items: items.map(toPartnershipOutput), has_more, total };
 }

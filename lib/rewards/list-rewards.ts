@@ -1,5 +1,5 @@
 import "server-only";
-import { finishPage, keysetFragments, resolveCursor } from "../api/keyset-page";
+import { keysetList } from "../api/keyset-page";
 import type { ListRewardsQuery, RewardOutput } from "../api/schemas/rewards";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
@@ -44,28 +44,24 @@ function toRewardOutput(row: RewardRow): RewardOutput {
 }
 
 export async function listRewards(prisma: PrismaClient, programId: number, q: ListRewardsQuery) {
-  // A reward's key is random, or `rwd_<id>` for rewards made before keys were (both unique per
-  // program); paging still runs on (created_at, id).
-  const cursor = await resolveCursor(q, (key) =>
-    prisma.reward.findUnique({
-      where: { programId_key: { programId, key } },
-      select: { createdAt: true, id: true },
-    }),
-  );
   const parts = [Prisma.sql`w.program_id = ${programId}`];
   if (q.partnership_key) parts.push(Prisma.sql`p.partner_key = ${q.partnership_key}`);
   if (q.action_type) parts.push(Prisma.sql`t.name = ${q.action_type}`);
   if (q.status) parts.push(Prisma.sql`w.status = ${q.status}::"RewardStatus"`);
   const where = Prisma.join(parts, " AND ");
-  const page = keysetFragments("w", { ...q, descending: true }, cursor);
-  const [rows, [{ total }]] = await Promise.all([
-    prisma.$queryRaw<
-      RewardRow[]
-    >`${REWARD_SELECT} WHERE ${where} ${page.where} ${page.order} ${page.limit}`,
-    prisma.$queryRaw<
-      { total: bigint }[]
-    >`SELECT count(*) AS total FROM (${REWARD_SELECT} WHERE ${where}) x`,
-  ]);
-  const { items, has_more } = finishPage(rows, q.limit, page.backward);
-  return { items: items.map(toRewardOutput), has_more, total: Number(total) };
+  const { items, has_more, total } = await keysetList<RewardRow>(prisma, q, {
+    alias: "w",
+    descending: true,
+    // A reward's key is random, or `rwd_<id>` for rewards made before keys were (both unique per
+    // program); paging still runs on (created_at, id).
+    find: (key) =>
+      prisma.reward.findUnique({
+        where: { programId_key: { programId, key } },
+        select: { createdAt: true, id: true },
+      }),
+    select: REWARD_SELECT,
+    where,
+    count: Prisma.sql`SELECT count(*) AS total FROM (${REWARD_SELECT} WHERE ${where}) x`,
+  });
+  return { items: items.map(toRewardOutput), has_more, total };
 }
