@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { fieldNotFound } from "../api/api-error";
-import { getCustomer } from "./get-customer";
+import { getKeyedRecord, keyedRecordNotFound } from "../api/keyed-record";
+import { customerRecord } from "./customer-record";
 
 /** DELETE keeps the row (its actions still point at it) but hides it and refuses new actions. */
 export async function archiveCustomer(
@@ -14,6 +14,6 @@ export async function archiveCustomer(
     where: { programId, customerKey },
     data: { archivedAt: now, updatedAt: now },
   });
-  if (count === 0) throw fieldNotFound("customer_key", customerKey, "customer");
-  return getCustomer(prisma, programId, customerKey);
+  if (count === 0) throw keyedRecordNotFound(customerRecord, customerKey);
+  return getKeyedRecord(prisma, customerRecord, programId, customerKey);
 }

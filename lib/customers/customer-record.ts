@@ -1,13 +1,11 @@
 import { Prisma } from "../generated/prisma/client";
+import type { KeyedRecord } from "../api/keyed-record";
 import type { CustomerOutput } from "../api/schemas/customers";
 
-export const CUSTOMER_SELECT = Prisma.sql`
-  SELECT c.id, c.customer_key, c.email, c.name, c.meta, c.archived_at, c.created_at, c.updated_at,
-         p.partner_key
-  FROM customers c
+const FROM = Prisma.sql`customers c
   JOIN partnerships p ON p.program_id = c.program_id AND p.id = c.partnership_id`;
 
-export interface CustomerRow {
+interface CustomerRow {
   id: number;
   customer_key: string;
   email: string | null;
@@ -19,7 +17,7 @@ export interface CustomerRow {
   partner_key: string;
 }
 
-export function toCustomerOutput(row: CustomerRow): CustomerOutput {
+function toCustomerOutput(row: CustomerRow): CustomerOutput {
   return {
     key: row.customer_key,
     customer_key: row.customer_key,
@@ -32,3 +30,17 @@ export function toCustomerOutput(row: CustomerRow): CustomerOutput {
     updated_at: row.updated_at.getTime(),
   };
 }
+
+/** Customers, by customer_key, with the partner_key of the partnership they are attributed to. */
+export const customerRecord: KeyedRecord<CustomerRow, CustomerOutput, "customer_key"> = {
+  noun: "customer",
+  table: "customers",
+  alias: "c",
+  key: "customer_key",
+  select: Prisma.sql`
+  SELECT c.id, c.customer_key, c.email, c.name, c.meta, c.archived_at, c.created_at, c.updated_at,
+         p.partner_key
+  FROM ${FROM}`,
+  from: FROM,
+  toOutput: toCustomerOutput,
+};

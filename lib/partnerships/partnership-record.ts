@@ -1,18 +1,21 @@
 import { Prisma } from "../generated/prisma/client";
+import type { KeyedRecord } from "../api/keyed-record";
 import type { PartnershipOutput } from "../api/schemas/partnerships";
 
-export const PARTNERSHIP_SELECT = Prisma.sql`
+const FROM = Prisma.sql`partnerships p
+  JOIN groups g ON g.program_id = p.program_id AND g.id = p.group_id`;
+
+const SELECT = Prisma.sql`
   SELECT p.id, p.partner_key, p.email, p.first_name, p.last_name, p.is_marketplace, p.archived_at,
          p.joined_at, p.created_at, p.updated_at, g.key AS group_key, g.name AS group_name,
          u.email AS manager_email,
          COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM partnership_tags pt
                    JOIN tags t ON t.program_id = pt.program_id AND t.id = pt.tag_id
                    WHERE pt.program_id = p.program_id AND pt.partnership_id = p.id), '{}') AS tags
-  FROM partnerships p
-  JOIN groups g ON g.program_id = p.program_id AND g.id = p.group_id
+  FROM ${FROM}
   LEFT JOIN users u ON u.id = p.manager_user_id`;
 
-export interface PartnershipRow {
+interface PartnershipRow {
   id: number;
   partner_key: string;
   email: string;
@@ -29,7 +32,7 @@ export interface PartnershipRow {
   tags: string[];
 }
 
-export function toPartnershipOutput(row: PartnershipRow): PartnershipOutput {
+function toPartnershipOutput(row: PartnershipRow): PartnershipOutput {
   return {
     key: row.partner_key,
     partner_key: row.partner_key,
@@ -46,3 +49,14 @@ export function toPartnershipOutput(row: PartnershipRow): PartnershipOutput {
     updated_at: row.updated_at.getTime(),
   };
 }
+
+/** Partnerships, by partner_key, with their group, tags and manager. */
+export const partnershipRecord: KeyedRecord<PartnershipRow, PartnershipOutput, "partner_key"> = {
+  noun: "partnership",
+  table: "partnerships",
+  alias: "p",
+  key: "partner_key",
+  select: SELECT,
+  from: FROM,
+  toOutput: toPartnershipOutput,
+};
