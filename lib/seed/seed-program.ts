@@ -2,7 +2,7 @@ import { hashSecret } from "../api-keys/api-key-secrets";
 import { hashPassword } from "../auth/password";
 import type { SqlRunner } from "../db/sql-runner";
 import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate-reward-rules";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, type BulkRow } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import type { ProgramSpec } from "./program-spec";
 import { createRandom, type Random } from "./random";
@@ -38,21 +38,21 @@ async function upsertUsers(db: SqlRunner, spec: ProgramSpec, hashes: Map<string,
   return ids;
 }
 
-async function insertNamed(
+/** Inserts the rows and maps each one's `by` column to its new id. */
+async function insertNamed(db: SqlRunner, table: string, rows: BulkRow[], by: "key" | "name") {
+  const inserted = await bulkInsert<IdRow & { name: string }>(db, table, rows, `id, ${by} AS name`);
+  return new Map(inserted.map((r) => [r.name, r.id]));
+}
+
+/** Inserts the rows and returns each one's new id and integer `column`, in id order. */
+async function insertInIdOrder<C extends string>(
   db: SqlRunner,
   table: string,
-  programId: number,
-  names: string[][],
-  cols: string[],
+  rows: BulkRow[],
+  column: C,
 ) {
-  const rows = await bulkInsert<IdRow & { name: string }>(
-    db,
-    table,
-    [{ name: "program_id", type: "int" }, ...cols.map((name) => ({ name, type: "text" }))],
-    names.map((values) => [programId, ...values]),
-    `id, ${cols.includes("key") ? "key" : "name"} AS name`,
-  );
-  return new Map(rows.map((r) => [r.name, r.id]));
+  const inserted = await bulkInsert<IdRow & Record<C, number>>(db, table, rows, `id, ${column}`);
+  return inserted.sort((a, b) => a.id - b.id);
 }
 
 function timeBefore(random: Random, anchor: number, days: number) {
@@ -81,12 +81,11 @@ export async function seedProgram(
   await bulkInsert(
     db,
     "memberships",
-    [
-      { name: "program_id", type: "int" },
-      { name: "user_id", type: "int" },
-      { name: "role", type: '"Role"' },
-    ],
-    spec.members.map((m) => [programId, userIds.get(m.email), m.role]),
+    spec.members.map((m) => ({
+      program_id: programId,
+      user_id: userIds.get(m.email),
+      role: m.role,
+    })),
   );
   const managerIds = spec.members
     .filter((m) => m.role === "manager")
@@ -95,27 +94,16 @@ export async function seedProgram(
   const groupIds = await insertNamed(
     db,
     "groups",
-    programId,
-    spec.groups.map((g) => [g.key, g.name, g.key]),
-    ["key", "name", "slug"],
+    spec.groups.map((g) => ({ program_id: programId, key: g.key, name: g.name, slug: g.key })),
+    "key",
   );
-  const tagIds = [
-    ...(
-      await insertNamed(
-        db,
-        "tags",
-        programId,
-        spec.tags.map((t) => [t]),
-        ["name"],
-      )
-    ).values(),
-  ];
+  const tagRows = spec.tags.map((name) => ({ program_id: programId, name }));
+  const tagIds = [...(await insertNamed(db, "tags", tagRows, "name")).values()];
   const typeIds = await insertNamed(
     db,
     "action_types",
-    programId,
-    spec.actionTypes.map((t) => [t.name]),
-    ["name"],
+    spec.actionTypes.map((t) => ({ program_id: programId, name: t.name })),
+    "name",
   );
 
   const partnerRows = Array.from({ length: spec.partnerships }, (_, i) => {
@@ -126,84 +114,44 @@ export async function seedProgram(
       .normalize("NFD")
       .replace(/[^a-z.]/g, "");
     const joinedAt = timeBefore(random, anchor, spec.historyDays + 90);
-    return [
-      programId,
-      `ptn_${spec.slug}_${String(i + 1).padStart(4, "0")}`,
-      first,
-      last,
-      `${handle}${i + 1}@partners.test`,
-      random.pick([...groupIds.values()]),
-      managerIds.length > 0 && random.chance(0.9) ? random.pick(managerIds) : null,
-      random.chance(spec.marketplaceShare),
-      new Date(joinedAt).toISOString(),
-      random.chance(spec.archivedShare)
+    return {
+      program_id: programId,
+      partner_key: `ptn_${spec.slug}_${String(i + 1).padStart(4, "0")}`,
+      first_name: first,
+      last_name: last,
+      email: `${handle}${i + 1}@partners.test`,
+      group_id: random.pick([...groupIds.values()]),
+      manager_user_id: managerIds.length > 0 && random.chance(0.9) ? random.pick(managerIds) : null,
+      is_marketplace: random.chance(spec.marketplaceShare),
+      joined_at: new Date(joinedAt).toISOString(),
+      archived_at: random.chance(spec.archivedShare)
         ? new Date(anchor - random.int(1, 60) * DAY_MS).toISOString()
         : null,
-    ];
+    };
   });
-  const partnerships = await bulkInsert<IdRow & { group_id: number }>(
-    db,
-    "partnerships",
-    [
-      { name: "program_id", type: "int" },
-      { name: "partner_key", type: "text" },
-      { name: "first_name", type: "text" },
-      { name: "last_name", type: "text" },
-      { name: "email", type: "text" },
-      { name: "group_id", type: "int" },
-      { name: "manager_user_id", type: "int" },
-      { name: "is_marketplace", type: "boolean" },
-      { name: "joined_at", type: "timestamptz" },
-      { name: "archived_at", type: "timestamptz" },
-    ],
-    partnerRows,
-    "id, group_id",
-  );
-  partnerships.sort((a, b) => a.id - b.id);
+  const partnerships = await insertInIdOrder(db, "partnerships", partnerRows, "group_id");
 
-  const tagRows: unknown[][] = [];
+  const partnershipTags: BulkRow[] = [];
   for (const p of partnerships) {
     const chosen = new Set(Array.from({ length: random.int(0, 3) }, () => random.pick(tagIds)));
-    for (const tagId of chosen) tagRows.push([programId, p.id, tagId]);
+    for (const tagId of chosen)
+      partnershipTags.push({ program_id: programId, partnership_id: p.id, tag_id: tagId });
   }
-  await bulkInsert(
-    db,
-    "partnership_tags",
-    [
-      { name: "program_id", type: "int" },
-      { name: "partnership_id", type: "int" },
-      { name: "tag_id", type: "int" },
-    ],
-    tagRows,
-  );
+  await bulkInsert(db, "partnership_tags", partnershipTags);
 
   const customerRows = Array.from({ length: spec.customers }, (_, i) => {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
-    return [
-      programId,
-      `cus_${spec.slug}_${String(i + 1).padStart(5, "0")}`,
-      `customer${i + 1}@customers.test`,
-      `${first} ${last}`,
-      random.pick(partnerships).id,
-      JSON.stringify({ plan: random.pick(["starter", "growth", "enterprise"]) }),
-    ];
+    return {
+      program_id: programId,
+      customer_key: `cus_${spec.slug}_${String(i + 1).padStart(5, "0")}`,
+      email: `customer${i + 1}@customers.test`,
+      name: `${first} ${last}`,
+      partnership_id: random.pick(partnerships).id,
+      meta: JSON.stringify({ plan: random.pick(["starter", "growth", "enterprise"]) }),
+    };
   });
-  const customers = await bulkInsert<IdRow & { partnership_id: number }>(
-    db,
-    "customers",
-    [
-      { name: "program_id", type: "int" },
-      { name: "customer_key", type: "text" },
-      { name: "email", type: "text" },
-      { name: "name", type: "text" },
-      { name: "partnership_id", type: "int" },
-      { name: "meta", type: "jsonb" },
-    ],
-    customerRows,
-    "id, partnership_id",
-  );
-  customers.sort((a, b) => a.id - b.id);
+  const customers = await insertInIdOrder(db, "customers", customerRows, "partnership_id");
 
   const rules: RuleForEvaluation[] = [];
   for (const rule of spec.rules) {
@@ -234,7 +182,7 @@ export async function seedProgram(
 
   const groupOf = new Map(partnerships.map((p) => [p.id, p.group_id]));
   const typeWeights = spec.actionTypes.map((t) => [t, t.weight] as const);
-  const actionRows: unknown[][] = [];
+  const actionRows: BulkRow[] = [];
   const pendingRewards: {
     key: string;
     partnershipId: number;
@@ -271,40 +219,25 @@ export async function seedProgram(
       }
     }
     const iso = new Date(at).toISOString();
-    actionRows.push([
-      programId,
+    actionRows.push({
+      program_id: programId,
       key,
-      actionTypeId,
+      action_type_id: actionTypeId,
       value,
-      type.target,
-      partnershipId,
-      customer?.id ?? null,
-      iso,
-      iso,
-      iso,
-      archived ? new Date(Math.min(anchor, at + DAY_MS)).toISOString() : null,
-      JSON.stringify(outcome),
-      rewardCents,
-    ]);
+      target_type: type.target,
+      partnership_id: partnershipId,
+      customer_id: customer?.id ?? null,
+      occurred_at: iso,
+      created_at: iso,
+      updated_at: iso,
+      archived_at: archived ? new Date(Math.min(anchor, at + DAY_MS)).toISOString() : null,
+      reward_outcome: JSON.stringify(outcome),
+      reward_cents: rewardCents,
+    });
   }
   const actions = await bulkInsert<{ id: string; key: string }>(
     db,
     "actions",
-    [
-      { name: "program_id", type: "int" },
-      { name: "key", type: "text" },
-      { name: "action_type_id", type: "int" },
-      { name: "value", type: "int" },
-      { name: "target_type", type: '"TargetType"' },
-      { name: "partnership_id", type: "int" },
-      { name: "customer_id", type: "int" },
-      { name: "occurred_at", type: "timestamptz" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
-      { name: "archived_at", type: "timestamptz" },
-      { name: "reward_outcome", type: "jsonb" },
-      { name: "reward_cents", type: "int" },
-    ],
     actionRows,
     "id, key",
   );
@@ -320,48 +253,31 @@ export async function seedProgram(
           ? "approved"
           : "pending";
     const iso = new Date(r.at).toISOString();
-    return [
-      programId,
-      r.partnershipId,
-      actionIds.get(r.key),
-      r.ruleId,
-      r.amountCents,
-      spec.currency,
+    return {
+      program_id: programId,
+      partnership_id: r.partnershipId,
+      action_id: actionIds.get(r.key),
+      rule_id: r.ruleId,
+      amount_cents: r.amountCents,
+      currency: spec.currency,
       status,
-      iso,
-      iso,
-      r.archived ? iso : null,
-    ];
+      created_at: iso,
+      updated_at: iso,
+      archived_at: r.archived ? iso : null,
+    };
   });
-  await bulkInsert(
-    db,
-    "rewards",
-    [
-      { name: "program_id", type: "int" },
-      { name: "partnership_id", type: "int" },
-      { name: "action_id", type: "bigint" },
-      { name: "rule_id", type: "int" },
-      { name: "amount_cents", type: "int" },
-      { name: "currency", type: "text" },
-      { name: "status", type: '"RewardStatus"' },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
-      { name: "archived_at", type: "timestamptz" },
-    ],
-    rewardRows,
-  );
+  await bulkInsert(db, "rewards", rewardRows);
 
   await bulkInsert(
     db,
     "api_keys",
-    [
-      { name: "program_id", type: "int" },
-      { name: "label", type: "text" },
-      { name: "mode", type: '"ApiKeyMode"' },
-      { name: "public_key", type: "text" },
-      { name: "secret_hash", type: "text" },
-    ],
-    spec.apiKeys.map((k) => [programId, k.label, k.mode, k.publicKey, hashSecret(k.secret)]),
+    spec.apiKeys.map((k) => ({
+      program_id: programId,
+      label: k.label,
+      mode: k.mode,
+      public_key: k.publicKey,
+      secret_hash: hashSecret(k.secret),
+    })),
   );
 
   return {

@@ -7,7 +7,6 @@ import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate
 import { bulkInsert } from "../seed/bulk-insert";
 import { createProgram } from "./factories";
 import type { ActionSpec, PartnerSpec, ProgramSpec } from "./random-tab-world";
-import { ACTION_COLUMNS as TAB_ACTION_COLUMNS } from "./tab-fixture";
 
 export interface ModelAction {
   key: string;
@@ -38,8 +37,6 @@ export interface SeededProgram {
 const at = (i: number, list: number[]) => list[i % list.length];
 const pickAll = (indexes: number[], list: number[]) =>
   list.length ? [...new Set(indexes.map((i) => at(i, list)))] : [];
-
-const ACTION_COLUMNS = [...TAB_ACTION_COLUMNS, { name: "reward_outcome", type: "jsonb" }];
 
 /** Inserts actions as ingestion would: rewards from the rules (or written directly), one statement. */
 async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSpec[]) {
@@ -82,22 +79,22 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       rewardCents,
     };
     s.actions.push(model);
-    return [
-      s.program.id,
-      model.key,
-      typeId,
-      a.value,
-      customerRow ? "customer" : "partnership",
-      partnershipId,
-      customerRow?.id ?? null,
-      new Date(a.occurredAt).toISOString(),
-      new Date(a.createdAt).toISOString(),
-      a.archived ? new Date(a.createdAt).toISOString() : null,
-      rewardCents,
-      JSON.stringify(outcome ?? []),
-    ];
+    return {
+      program_id: s.program.id,
+      key: model.key,
+      action_type_id: typeId,
+      value: a.value,
+      target_type: customerRow ? "customer" : "partnership",
+      partnership_id: partnershipId,
+      customer_id: model.customerId,
+      occurred_at: new Date(a.occurredAt).toISOString(),
+      created_at: new Date(a.createdAt).toISOString(),
+      archived_at: a.archived ? new Date(a.createdAt).toISOString() : null,
+      reward_cents: rewardCents,
+      reward_outcome: JSON.stringify(outcome ?? []),
+    };
   });
-  await db.withRunner((runner) => bulkInsert(runner, "actions", ACTION_COLUMNS, rows));
+  await db.withRunner((runner) => bulkInsert(runner, "actions", rows));
 }
 
 async function addPartner(db: OpenDatabase, s: SeededProgram, p: PartnerSpec, key = p.key) {

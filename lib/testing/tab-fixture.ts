@@ -28,21 +28,6 @@ export interface ModelAction {
   rewardCents: number;
 }
 
-/** The columns test fixtures write to `actions` in bulk (ingestion fills the rest). */
-export const ACTION_COLUMNS = [
-  { name: "program_id", type: "int" },
-  { name: "key", type: "text" },
-  { name: "action_type_id", type: "int" },
-  { name: "value", type: "int" },
-  { name: "target_type", type: '"TargetType"' },
-  { name: "partnership_id", type: "int" },
-  { name: "customer_id", type: "int" },
-  { name: "occurred_at", type: "timestamptz" },
-  { name: "created_at", type: "timestamptz" },
-  { name: "archived_at", type: "timestamptz" },
-  { name: "reward_cents", type: "int" },
-];
-
 /**
  * A program for the Actions tab tests, in New York time, with actions spread over a DST change
  * and a year boundary, plus a second program at the same times that must never count. Returns
@@ -164,55 +149,27 @@ export async function seedTabProgram(prisma: PrismaClient, runner: SqlRunner, se
     };
   });
   const typeId = new Map(types.map((t) => [t.name, t.id]));
-  const rows = (pid: number, list: ModelAction[]) =>
-    list.map((a) => {
-      const at = new Date(a.occurredAt).toISOString();
-      return [
-        pid,
-        a.key,
-        pid === programId ? typeId.get(a.type) : null,
-        a.value,
-        a.customerId ? "customer" : "partnership",
-        a.partnerId,
-        a.customerId,
-        at,
-        at,
-        a.archived ? at : null,
-        a.rewardCents,
-      ];
-    });
-  const columns = ACTION_COLUMNS;
   const inserted = await bulkInsert<{ id: string; key: string }>(
     runner,
     "actions",
-    columns,
-    rows(programId, actions),
+    actions.map((a) => actionRow(programId, typeId.get(a.type)!, a)),
     "id, key",
   );
   const actionId = new Map(inserted.map((r) => [r.key, r.id]));
   await bulkInsert(
     runner,
     "rewards",
-    [
-      { name: "program_id", type: "int" },
-      { name: "partnership_id", type: "int" },
-      { name: "action_id", type: "bigint" },
-      { name: "rule_id", type: "int" },
-      { name: "amount_cents", type: "int" },
-      { name: "currency", type: "text" },
-      { name: "archived_at", type: "timestamptz" },
-    ],
     actions
       .filter((a) => a.rewardCents > 0)
-      .map((a) => [
-        programId,
-        a.partnerId,
-        actionId.get(a.key),
-        rule.id,
-        a.rewardCents,
-        "USD",
-        a.archived ? new Date(a.occurredAt).toISOString() : null,
-      ]),
+      .map((a) => ({
+        program_id: programId,
+        partnership_id: a.partnerId,
+        action_id: actionId.get(a.key),
+        rule_id: rule.id,
+        amount_cents: a.rewardCents,
+        currency: "USD",
+        archived_at: a.archived ? new Date(a.occurredAt).toISOString() : null,
+      })),
   );
 
   // The other program: same instants, its own partner and type; must never show up.
@@ -232,27 +189,36 @@ export async function seedTabProgram(prisma: PrismaClient, runner: SqlRunner, se
   const otherType = await prisma.actionType.create({
     data: { programId: other.id, name: "signup" },
   });
+  const otherActions = actions.map((a) => ({
+    ...a,
+    partnerId: otherPartner.id,
+    customerId: null,
+    archived: false,
+    rewardCents: 999,
+  }));
   await bulkInsert(
     runner,
     "actions",
-    columns,
-    actions.map((a) => {
-      const at = new Date(a.occurredAt).toISOString();
-      return [
-        other.id,
-        a.key,
-        otherType.id,
-        a.value,
-        "partnership",
-        otherPartner.id,
-        null,
-        at,
-        at,
-        null,
-        999,
-      ];
-    }),
+    otherActions.map((a) => actionRow(other.id, otherType.id, a)),
   );
 
   return { program, groups, managers, tags, partners, actions };
+}
+
+/** The `actions` row for a model action (ingestion's defaults fill the columns left out). */
+function actionRow(programId: number, actionTypeId: number, a: ModelAction) {
+  const at = new Date(a.occurredAt).toISOString();
+  return {
+    program_id: programId,
+    key: a.key,
+    action_type_id: actionTypeId,
+    value: a.value,
+    target_type: a.customerId ? "customer" : "partnership",
+    partnership_id: a.partnerId,
+    customer_id: a.customerId,
+    occurred_at: at,
+    created_at: at,
+    archived_at: a.archived ? at : null,
+    reward_cents: a.rewardCents,
+  };
 }
