@@ -1,16 +1,7 @@
+import { EXAMPLE_API_KEY } from "../openapi/examples";
 import type { ProgramSpec, UserSpec } from "./program-spec";
 
 export const DEMO_LOGIN = { email: "demo@actionboard.test", password: "actionboard-demo" };
-
-export const DEMO_API_KEY = {
-  label: "Demo backend",
-  mode: "test" as const,
-  publicKey: "pk_test_acmedemo00000000001",
-  secret: "sk_test_acmedemo00000000001_acme-demo-secret-not-for-production",
-};
-
-/** The customer the README's and the API docs' curl example sends an action for (an active partner's). */
-export const DEMO_CUSTOMER_KEY = "cus_acme_00002";
 
 const managers: UserSpec[] = [
   ["Maya Chen", "maya"],
@@ -74,7 +65,9 @@ export const ACME: ProgramSpec = {
   historyDays: 548,
   marketplaceShare: 0.15,
   archivedShare: 0.08,
-  apiKeys: [DEMO_API_KEY],
+  // The API reference's example request (lib/openapi/examples.ts) uses this key and one of the
+  // customers generated here.
+  apiKeys: [{ label: "Demo backend", mode: "test", ...EXAMPLE_API_KEY }],
 };
 
 const GLOBEX: ProgramSpec = {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { SqlRunner } from "../db/sql-runner";
-import { ACME, DEMO_CUSTOMER_KEY, DEMO_LOGIN } from "./demo-programs";
+import { EXAMPLE_CUSTOMER_KEY } from "../openapi/examples";
+import { ACME, DEMO_LOGIN } from "./demo-programs";
 import { seedDemo } from "./seed-demo";
 
 const NOW = Date.UTC(2026, 10, 23, 15, 30);
@@ -91,7 +92,7 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
 
     // The README's curl example must record an action: its customer's partnership is active.
     const readmeCustomer = await db.prisma.customer.findFirstOrThrow({
-      where: { customerKey: DEMO_CUSTOMER_KEY },
+      where: { customerKey: EXAMPLE_CUSTOMER_KEY },
       include: { partnership: true },
     });
     expect(readmeCustomer.partnership.archivedAt).toBeNull();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
-import { DEMO_API_KEY, DEMO_CUSTOMER_KEY } from "@/lib/seed/demo-programs";
+import { EXAMPLE_API_KEY, EXAMPLE_CUSTOMER_KEY } from "@/lib/openapi/examples";
 
 export const metadata: Metadata = { title: "Actions API" };
 
@@ -62,9 +62,9 @@ function FieldTable({ rows }: { rows: { name: string; required: boolean; schema:
 // Rendered from the same OpenAPI document that /api/v2/openapi.json serves.
 export default function ApiDocsPage() {
   const doc = buildOpenApiDocument();
-  const curl = `curl -u ${DEMO_API_KEY.publicKey}:${DEMO_API_KEY.secret} \\
+  const curl = `curl -u ${EXAMPLE_API_KEY.publicKey}:${EXAMPLE_API_KEY.secret} \\
   -H 'Content-Type: application/json' \\
-  -d '{"target_key":"${DEMO_CUSTOMER_KEY}","target_type":"customer","type":"signup_completed"}' \\
+  -d '{"target_key":"${EXAMPLE_CUSTOMER_KEY}","target_type":"customer","type":"signup_completed"}' \\
   http://127.0.0.1:3000/api/v2/actions`;
   return (
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
