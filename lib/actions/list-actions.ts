@@ -31,17 +31,13 @@ function filters(programId: number, q: ListActionsQuery) {
 /** GET /api/v2/actions: filtered, keyset-paged, with the total for the filters. */
 export async function listActions(prisma: PrismaClient, programId: number, q: ListActionsQuery) {
   const where = filters(programId, q);
-  const page = await keysetList<ActionRow, Map<number, string>>(prisma, q, {
+  const page = await keysetList<ActionRow, Map<number, string>>(prisma, programId, q, {
     alias: "a",
+    from: Prisma.sql`actions a`,
+    keyColumn: "key",
     descending: q.order_by === "-created_at",
-    find: (key) =>
-      prisma.action.findUnique({
-        where: { programId_key: { programId, key } },
-        select: { createdAt: true, id: true },
-      }),
     select: ACTION_SELECT,
     where,
-    count: Prisma.sql`SELECT count(*) AS total FROM actions a WHERE ${where}`,
     alongside: () => loadRuleNames(prisma, programId),
   });
   return {

@@ -2,59 +2,72 @@ import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { apiResponse } from "./envelope";
-import { getKeyedRecord, type KeyedRecord } from "./keyed-record";
+import {
+  getKeyedRecord,
+  listKeyedRecords,
+  type KeyedListQuery,
+  type KeyedRecord,
+  type KeyedRow,
+} from "./keyed-record";
 import { parseInput, searchParamsObject } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
 import { withApiKey } from "./with-api-key";
 
-// The handlers the routes of keyed records (customers, partnerships) share, so that each route
-// file only says which schema and data function it serves.
+// The handlers of keyed records' routes (customers, partnerships), so that each route file only
+// says which record, schema and data function it serves.
 
 function capitalized(noun: string) {
   return noun.charAt(0).toUpperCase() + noun.slice(1);
 }
 
-/** GET a list: the query validated by `query`, the page from `list`. */
-export function listRoute<Q extends z.ZodType>(
-  query: Q,
-  list: (prisma: PrismaClient, programId: number, q: z.output<Q>) => Promise<unknown>,
+/** GET a page of records, asked for by a query `query` validates. */
+export function listRoute<R extends KeyedRow<K>, O, K extends string>(
+  record: KeyedRecord<R, O, K>,
+  query: z.ZodType<KeyedListQuery>,
 ) {
   return withApiKey(async ({ prisma, program, url }) =>
-    apiResponse(await list(prisma, program.id, parseInput(query, searchParamsObject(url)))),
+    apiResponse(
+      await listKeyedRecords(
+        prisma,
+        record,
+        program.id,
+        parseInput(query, searchParamsObject(url)),
+      ),
+    ),
   );
 }
 
 /** POST a new record: the body validated by `body`, stored by `create`. */
-export function createRoute<Row, Output extends { key: string }, B extends z.ZodType>(
-  record: KeyedRecord<Row, Output>,
+export function createRoute<
+  R extends KeyedRow<K>,
+  O extends Record<K, string>,
+  K extends string,
+  B extends z.ZodType,
+>(
+  record: KeyedRecord<R, O, K>,
   body: B,
-  create: (prisma: PrismaClient, programId: number, input: z.output<B>) => Promise<Output>,
+  create: (prisma: PrismaClient, programId: number, input: z.output<B>) => Promise<O>,
 ) {
   return withApiKey(async ({ prisma, program, request, note }) => {
     const input = parseInput(body, await readJsonBody(request));
     const created = await create(prisma, program.id, input);
-    note.message = `Created ${record.noun} ${created.key}`;
+    note.message = `Created ${record.noun} ${created[record.key]}`;
     return apiResponse(created, `${capitalized(record.noun)} created`);
   });
 }
 
 /** GET one record by the key in its path. */
-export function getRoute<Row, Output, K extends string>(record: KeyedRecord<Row, Output, K>) {
+export function getRoute<R extends KeyedRow<K>, O, K extends string>(record: KeyedRecord<R, O, K>) {
   return withApiKey<Record<K, string>>(async ({ prisma, program, params }) =>
     apiResponse(await getKeyedRecord(prisma, record, program.id, params[record.key])),
   );
 }
 
 /** PATCH one record by the key in its path: the body validated by `body`, applied by `update`. */
-export function updateRoute<Row, Output, K extends string, B extends z.ZodType>(
-  record: KeyedRecord<Row, Output, K>,
+export function updateRoute<R extends KeyedRow<K>, O, K extends string, B extends z.ZodType>(
+  record: KeyedRecord<R, O, K>,
   body: B,
-  update: (
-    prisma: PrismaClient,
-    programId: number,
-    key: string,
-    input: z.output<B>,
-  ) => Promise<Output>,
+  update: (prisma: PrismaClient, programId: number, key: string, input: z.output<B>) => Promise<O>,
 ) {
   return withApiKey<Record<K, string>>(async ({ prisma, program, params, request, note }) => {
     const input = parseInput(body, await readJsonBody(request));

@@ -6,58 +6,98 @@ import { isUniqueViolation } from "./unique-violation";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** The columns every keyed record's row has: its key and its times. */
+export type KeyedRow<Key extends string> = Record<Key, string> & {
+  created_at: Date;
+  updated_at: Date;
+};
+
 /**
  * A resource the API addresses by a key unique in its program (customers by customer_key,
  * partnerships by partner_key): where its rows are and how one reads as the API's output.
  */
-export interface KeyedRecord<Row, Output, Key extends string = string> {
+export interface KeyedRecord<Row extends KeyedRow<Key>, Output, Key extends string> {
   /** What the API calls one, in messages: "customer". */
   noun: string;
-  table: string;
-  /** The table's alias in `select` and `from`. */
+  /** The table's alias in `from` and `select`. */
   alias: string;
   /** The key's column, which is also the field that names it in the API. */
   key: Key;
-  /** `SELECT … FROM <table> <alias> …`: the columns of a Row. */
-  select: Prisma.Sql;
-  /** `<table> <alias>` with the joins the list filters use, to count the list. */
+  /** `<table> <alias>` with the joins the list filters use. */
   from: Prisma.Sql;
-  toOutput: (row: Row) => Output;
+  /** `SELECT … FROM <from> …`: the columns of a Row. */
+  select: Prisma.Sql;
+  /** List query parameter → the column it must equal. */
+  listFilters: Record<string, string>;
+  /**
+   * The output's own fields. Every output starts with `key` and the key field (the same key) and
+   * ends with created_at and updated_at, which are added here.
+   */
+  fields: (row: Row) => Omit<Output, "key" | Key | "created_at" | "updated_at">;
 }
 
-/** The record's id and times by key, or null. */
-async function findKeyedRecord<Row, Output>(
-  db: Db,
-  record: KeyedRecord<Row, Output>,
+function toOutput<R extends KeyedRow<K>, O, K extends string>(
+  record: KeyedRecord<R, O, K>,
+  row: R,
+): O {
+  const key = row[record.key];
+  return {
+    key,
+    [record.key]: key,
+    ...record.fields(row),
+    created_at: row.created_at.getTime(),
+    updated_at: row.updated_at.getTime(),
+  } as O;
+}
+
+/** WHERE the program's record with this key. */
+function byKey<R extends KeyedRow<K>, O, K extends string>(
+  record: KeyedRecord<R, O, K>,
   programId: number,
   key: string,
 ) {
-  const [found] = await db.$queryRaw<{ id: number; createdAt: Date; archivedAt: Date | null }[]>`
-    SELECT id, created_at AS "createdAt", archived_at AS "archivedAt"
-    FROM ${Prisma.raw(record.table)}
-    WHERE program_id = ${programId} AND ${Prisma.raw(record.key)} = ${key}`;
+  const alias = Prisma.raw(record.alias);
+  return Prisma.sql`${alias}.program_id = ${programId} AND ${alias}.${Prisma.raw(record.key)} = ${key}`;
+}
+
+/** The record's id and archived time by key, or null. */
+async function findKeyedRecord<R extends KeyedRow<K>, O, K extends string>(
+  db: Db,
+  record: KeyedRecord<R, O, K>,
+  programId: number,
+  key: string,
+) {
+  const alias = Prisma.raw(record.alias);
+  const [found] = await db.$queryRaw<{ id: number; archivedAt: Date | null }[]>`
+    SELECT ${alias}.id, ${alias}.archived_at AS "archivedAt" FROM ${record.from}
+    WHERE ${byKey(record, programId, key)}`;
   return found ?? null;
 }
 
-/** One record by key, as the API shows it; unknown → 404 naming the key field. */
-export async function getKeyedRecord<Row, Output>(
-  db: Db,
-  record: KeyedRecord<Row, Output>,
-  programId: number,
+/** 404 naming the key field. */
+export function keyedRecordNotFound<R extends KeyedRow<K>, O, K extends string>(
+  record: KeyedRecord<R, O, K>,
   key: string,
-): Promise<Output> {
-  const column = Prisma.raw(`${record.alias}.${record.key}`);
-  const [row] = await db.$queryRaw<Row[]>`${record.select}
-    WHERE ${Prisma.raw(record.alias)}.program_id = ${programId} AND ${column} = ${key}`;
-  if (!row) throw keyedRecordNotFound(record, key);
-  return record.toOutput(row);
-}
-
-export function keyedRecordNotFound<Row, Output>(record: KeyedRecord<Row, Output>, key: string) {
+) {
   return fieldNotFound(record.key, key, record.noun);
 }
 
-function duplicate<Row, Output>(record: KeyedRecord<Row, Output>, key: string) {
+/** One record by key, as the API shows it; unknown → 404. */
+export async function getKeyedRecord<R extends KeyedRow<K>, O, K extends string>(
+  db: Db,
+  record: KeyedRecord<R, O, K>,
+  programId: number,
+  key: string,
+): Promise<O> {
+  const [row] = await db.$queryRaw<R[]>`${record.select} WHERE ${byKey(record, programId, key)}`;
+  if (!row) throw keyedRecordNotFound(record, key);
+  return toOutput(record, row);
+}
+
+function duplicate<R extends KeyedRow<K>, O, K extends string>(
+  record: KeyedRecord<R, O, K>,
+  key: string,
+) {
   return new ApiError(409, `A ${record.noun} with ${record.key} "${key}" already exists.`, [
     { field: record.key, message: `"${key}" is already used` },
   ]);
@@ -67,13 +107,13 @@ function duplicate<Row, Output>(record: KeyedRecord<Row, Output>, key: string) {
  * Creates a record with `insert` in one transaction and reads it back. A key already used is a
  * 409, also when a concurrent create takes it between the check and the insert.
  */
-export async function createKeyedRecord<Row, Output>(
+export async function createKeyedRecord<R extends KeyedRow<K>, O, K extends string>(
   prisma: PrismaClient,
-  record: KeyedRecord<Row, Output>,
+  record: KeyedRecord<R, O, K>,
   programId: number,
   key: string,
   insert: (tx: Prisma.TransactionClient) => Promise<unknown>,
-): Promise<Output> {
+): Promise<O> {
   try {
     return await prisma.$transaction(async (tx) => {
       if (await findKeyedRecord(tx, record, programId, key)) throw duplicate(record, key);
@@ -86,17 +126,17 @@ export async function createKeyedRecord<Row, Output>(
   }
 }
 
-/** Changes an existing record (unknown → 404) with `change` in one transaction and reads it back. */
-export async function updateKeyedRecord<Row, Output>(
+/** Changes a record (unknown → 404) with `change` in one transaction and reads it back. */
+export async function updateKeyedRecord<R extends KeyedRow<K>, O, K extends string>(
   prisma: PrismaClient,
-  record: KeyedRecord<Row, Output>,
+  record: KeyedRecord<R, O, K>,
   programId: number,
   key: string,
   change: (
     tx: Prisma.TransactionClient,
     current: { id: number; archivedAt: Date | null },
   ) => Promise<unknown>,
-): Promise<Output> {
+): Promise<O> {
   return prisma.$transaction(async (tx) => {
     const current = await findKeyedRecord(tx, record, programId, key);
     if (!current) throw keyedRecordNotFound(record, key);
@@ -105,25 +145,36 @@ export async function updateKeyedRecord<Row, Output>(
   });
 }
 
-/** A page of the program's records, newest first, unarchived unless asked, with `filters`. */
-export async function listKeyedRecords<Row, Output>(
+/** What a list of keyed records is asked for (with the resource's filters, see `listFilters`). */
+export type KeyedListQuery = {
+  include_archived: boolean;
+  limit: number;
+  starting_after?: string;
+  ending_before?: string;
+};
+
+/** A page of the program's records, newest first; archived ones only when asked for. */
+export async function listKeyedRecords<R extends KeyedRow<K>, O, K extends string>(
   prisma: PrismaClient,
-  record: KeyedRecord<Row, Output>,
+  record: KeyedRecord<R, O, K>,
   programId: number,
-  q: { include_archived: boolean; limit: number; starting_after?: string; ending_before?: string },
-  filters: Prisma.Sql[],
+  q: KeyedListQuery,
 ) {
   const alias = Prisma.raw(record.alias);
   const parts = [Prisma.sql`${alias}.program_id = ${programId}`];
   if (!q.include_archived) parts.push(Prisma.sql`${alias}.archived_at IS NULL`);
-  const where = Prisma.join([...parts, ...filters], " AND ");
-  const { items, has_more, total } = await keysetList<Row>(prisma, q, {
+  const values: Record<string, unknown> = q;
+  for (const [parameter, column] of Object.entries(record.listFilters)) {
+    if (values[parameter]) parts.push(Prisma.sql`${Prisma.raw(column)} = ${values[parameter]}`);
+  }
+  const where = Prisma.join(parts, " AND ");
+  const { items, has_more, total } = await keysetList<R>(prisma, programId, q, {
     alias: record.alias,
+    from: record.from,
+    keyColumn: record.key,
     descending: true,
-    find: (key) => findKeyedRecord(prisma, record, programId, key),
     select: record.select,
     where,
-    count: Prisma.sql`SELECT count(*) AS total FROM ${record.from} WHERE ${where}`,
   });
-  return { items: items.map(record.toOutput), has_more, total };
+  return { items: items.map((row) => toOutput(record, row)), has_more, total };
 }

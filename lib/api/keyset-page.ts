@@ -50,46 +50,54 @@ function cursorNotFound(field: "starting_after" | "ending_before", key: string) 
   return fieldNotFound(field, key, "item");
 }
 
-/** Looks up the item a cursor names; an unknown key is a 404 naming the parameter. */
-async function resolveCursor(
-  q: { starting_after?: string; ending_before?: string },
-  find: (key: string) => Promise<{ createdAt: Date; id: bigint | number } | null>,
-): Promise<Position | null> {
-  const key = q.starting_after ?? q.ending_before;
-  if (!key) return null;
-  const found = await find(key);
-  if (!found) throw cursorNotFound(q.starting_after ? "starting_after" : "ending_before", key);
-  return { created_at: found.createdAt, id: found.id };
-}
-
 interface KeysetList<Also> {
-  /** The alias of the paged table in `select`. */
+  /** The paged table's alias, in `from` and `select`. */
   alias: string;
+  /** `<table> <alias>` with the joins `where` uses. */
+  from: Prisma.Sql;
+  /** The column of the keys cursors name. */
+  keyColumn: string;
   descending: boolean;
-  /** The item a cursor names, by its key. */
-  find: (key: string) => Promise<{ createdAt: Date; id: bigint | number } | null>;
   /** `SELECT … FROM …` of a Row; WHERE and the page fragments follow it. */
   select: Prisma.Sql;
   where: Prisma.Sql;
-  /** `SELECT count(*) AS total …` of the rows `where` keeps. */
-  count: Prisma.Sql;
   /** A further read, run with the page's once the cursor is known to exist. */
   alongside?: () => Promise<Also>;
 }
 
-/** One page of a list: its rows in list order, whether more follow, and the total for `where`. */
+/** Where the item a cursor names stands; an unknown key is a 404 naming the parameter. */
+async function cursorPosition(
+  db: PrismaClient,
+  programId: number,
+  q: PageQuery,
+  list: KeysetList<unknown>,
+): Promise<Position | null> {
+  const key = q.starting_after ?? q.ending_before;
+  if (!key) return null;
+  const alias = Prisma.raw(list.alias);
+  const [found] = await db.$queryRaw<Position[]>`
+    SELECT ${alias}.created_at, ${alias}.id FROM ${list.from}
+    WHERE ${alias}.program_id = ${programId} AND ${alias}.${Prisma.raw(list.keyColumn)} = ${key}`;
+  if (!found) throw cursorNotFound(q.starting_after ? "starting_after" : "ending_before", key);
+  return found;
+}
+
+/** One page of a program's list: its rows in list order, whether more follow, the total. */
 export async function keysetList<Row, Also = undefined>(
   db: PrismaClient,
+  programId: number,
   q: PageQuery,
   list: KeysetList<Also>,
 ) {
-  const cursor = await resolveCursor(q, list.find);
+  const cursor = await cursorPosition(db, programId, q, list);
   const page = keysetFragments(list.alias, { ...q, descending: list.descending }, cursor);
   const [rows, [{ total }], also] = await Promise.all([
     db.$queryRaw<
       Row[]
     >`${list.select} WHERE ${list.where} ${page.where} ${page.order} ${page.limit}`,
-    db.$queryRaw<{ total: bigint }[]>`${list.count}`,
+    db.$queryRaw<
+      { total: bigint }[]
+    >`SELECT count(*) AS total FROM ${list.from} WHERE ${list.where}`,
     list.alongside?.(),
   ]);
   const { items, has_more } = finishPage(rows, q.limit, page.backward);

@@ -17,30 +17,22 @@ interface CustomerRow {
   partner_key: string;
 }
 
-function toCustomerOutput(row: CustomerRow): CustomerOutput {
-  return {
-    key: row.customer_key,
-    customer_key: row.customer_key,
+/** Customers, by customer_key, with the partner_key of the partnership they are attributed to. */
+export const customerRecord: KeyedRecord<CustomerRow, CustomerOutput, "customer_key"> = {
+  noun: "customer",
+  alias: "c",
+  key: "customer_key",
+  from: FROM,
+  select: Prisma.sql`
+  SELECT c.id, c.customer_key, c.email, c.name, c.meta, c.archived_at, c.created_at, c.updated_at,
+         p.partner_key
+  FROM ${FROM}`,
+  listFilters: { partner_key: "p.partner_key" },
+  fields: (row) => ({
     email: row.email,
     name: row.name,
     partner_key: row.partner_key,
     meta: row.meta ?? {},
     archived: row.archived_at !== null,
-    created_at: row.created_at.getTime(),
-    updated_at: row.updated_at.getTime(),
-  };
-}
-
-/** Customers, by customer_key, with the partner_key of the partnership they are attributed to. */
-export const customerRecord: KeyedRecord<CustomerRow, CustomerOutput, "customer_key"> = {
-  noun: "customer",
-  table: "customers",
-  alias: "c",
-  key: "customer_key",
-  select: Prisma.sql`
-  SELECT c.id, c.customer_key, c.email, c.name, c.meta, c.archived_at, c.created_at, c.updated_at,
-         p.partner_key
-  FROM ${FROM}`,
-  from: FROM,
-  toOutput: toCustomerOutput,
+  }),
 };

@@ -5,16 +5,6 @@ import type { PartnershipOutput } from "../api/schemas/partnerships";
 const FROM = Prisma.sql`partnerships p
   JOIN groups g ON g.program_id = p.program_id AND g.id = p.group_id`;
 
-const SELECT = Prisma.sql`
-  SELECT p.id, p.partner_key, p.email, p.first_name, p.last_name, p.is_marketplace, p.archived_at,
-         p.joined_at, p.created_at, p.updated_at, g.key AS group_key, g.name AS group_name,
-         u.email AS manager_email,
-         COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM partnership_tags pt
-                   JOIN tags t ON t.program_id = pt.program_id AND t.id = pt.tag_id
-                   WHERE pt.program_id = p.program_id AND pt.partnership_id = p.id), '{}') AS tags
-  FROM ${FROM}
-  LEFT JOIN users u ON u.id = p.manager_user_id`;
-
 interface PartnershipRow {
   id: number;
   partner_key: string;
@@ -32,10 +22,23 @@ interface PartnershipRow {
   tags: string[];
 }
 
-function toPartnershipOutput(row: PartnershipRow): PartnershipOutput {
-  return {
-    key: row.partner_key,
-    partner_key: row.partner_key,
+/** Partnerships, by partner_key, with their group, tags and manager. */
+export const partnershipRecord: KeyedRecord<PartnershipRow, PartnershipOutput, "partner_key"> = {
+  noun: "partnership",
+  alias: "p",
+  key: "partner_key",
+  from: FROM,
+  select: Prisma.sql`
+  SELECT p.id, p.partner_key, p.email, p.first_name, p.last_name, p.is_marketplace, p.archived_at,
+         p.joined_at, p.created_at, p.updated_at, g.key AS group_key, g.name AS group_name,
+         u.email AS manager_email,
+         COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM partnership_tags pt
+                   JOIN tags t ON t.program_id = pt.program_id AND t.id = pt.tag_id
+                   WHERE pt.program_id = p.program_id AND pt.partnership_id = p.id), '{}') AS tags
+  FROM ${FROM}
+  LEFT JOIN users u ON u.id = p.manager_user_id`,
+  listFilters: { group: "g.key" },
+  fields: (row) => ({
     email: row.email,
     first_name: row.first_name,
     last_name: row.last_name,
@@ -45,18 +48,5 @@ function toPartnershipOutput(row: PartnershipRow): PartnershipOutput {
     is_marketplace: row.is_marketplace,
     archived: row.archived_at !== null,
     joined_at: row.joined_at.getTime(),
-    created_at: row.created_at.getTime(),
-    updated_at: row.updated_at.getTime(),
-  };
-}
-
-/** Partnerships, by partner_key, with their group, tags and manager. */
-export const partnershipRecord: KeyedRecord<PartnershipRow, PartnershipOutput, "partner_key"> = {
-  noun: "partnership",
-  table: "partnerships",
-  alias: "p",
-  key: "partner_key",
-  select: SELECT,
-  from: FROM,
-  toOutput: toPartnershipOutput,
+  }),
 };

@@ -18,14 +18,16 @@ interface RewardRow {
   updated_at: Date;
 }
 
-const REWARD_SELECT = Prisma.sql`
-  SELECT w.key, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
-         p.partner_key, a.key AS action_key, t.name AS action_type, r.id AS rule_id, r.name AS rule_name
-  FROM rewards w
+const REWARD_FROM = Prisma.sql`rewards w
   JOIN partnerships p ON p.program_id = w.program_id AND p.id = w.partnership_id
   JOIN actions a ON a.program_id = w.program_id AND a.id = w.action_id
   JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
   JOIN reward_rules r ON r.program_id = w.program_id AND r.id = w.rule_id`;
+
+const REWARD_SELECT = Prisma.sql`
+  SELECT w.key, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
+         p.partner_key, a.key AS action_key, t.name AS action_type, r.id AS rule_id, r.name AS rule_name
+  FROM ${REWARD_FROM}`;
 
 function toRewardOutput(row: RewardRow): RewardOutput {
   return {
@@ -49,19 +51,15 @@ export async function listRewards(prisma: PrismaClient, programId: number, q: Li
   if (q.action_type) parts.push(Prisma.sql`t.name = ${q.action_type}`);
   if (q.status) parts.push(Prisma.sql`w.status = ${q.status}::"RewardStatus"`);
   const where = Prisma.join(parts, " AND ");
-  const { items, has_more, total } = await keysetList<RewardRow>(prisma, q, {
+  // A reward's key is random, or `rwd_<id>` for rewards made before keys were (both unique per
+  // program); paging still runs on (created_at, id).
+  const { items, has_more, total } = await keysetList<RewardRow>(prisma, programId, q, {
     alias: "w",
+    from: REWARD_FROM,
+    keyColumn: "key",
     descending: true,
-    // A reward's key is random, or `rwd_<id>` for rewards made before keys were (both unique per
-    // program); paging still runs on (created_at, id).
-    find: (key) =>
-      prisma.reward.findUnique({
-        where: { programId_key: { programId, key } },
-        select: { createdAt: true, id: true },
-      }),
     select: REWARD_SELECT,
     where,
-    count: Prisma.sql`SELECT count(*) AS total FROM (${REWARD_SELECT} WHERE ${where}) x`,
   });
   return { items: items.map(toRewardOutput), has_more, total };
 }

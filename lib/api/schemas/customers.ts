@@ -1,14 +1,6 @@
 import { z } from "zod";
-import {
-  booleanQuery,
-  cursorQuery,
-  epochMs,
-  exclusiveCursors,
-  externalKey,
-  limitQuery,
-  storable,
-  storableJsonObject,
-} from "./common";
+import { externalKey, storable, storableJsonObject } from "./common";
+import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
 
 const customerFields = {
   partner_key: externalKey.meta({ description: "The partnership this customer is attributed to" }),
@@ -24,33 +16,18 @@ export const createCustomerSchema = z.strictObject({
   ...customerFields,
 });
 
-export const updateCustomerSchema = z
-  .strictObject(customerFields)
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field to change" });
+export const updateCustomerSchema = updateBody(customerFields);
 
-export const listCustomersQuery = z
-  .strictObject({
-    partner_key: externalKey.optional(),
-    include_archived: booleanQuery.default(false),
-    limit: limitQuery,
-    ...cursorQuery,
-  })
-  .superRefine(exclusiveCursors);
+export const listCustomersQuery = archivableListQuery({ partner_key: externalKey.optional() });
 
-export const customerOutput = z.object({
-  key: z.string(),
-  customer_key: z.string(),
+export const customerOutput = keyedOutput("customer_key", {
   email: z.string().nullable(),
   name: z.string().nullable(),
   partner_key: z.string(),
   meta: z.record(z.string(), z.unknown()),
   archived: z.boolean(),
-  created_at: epochMs,
-  updated_at: epochMs,
 });
 
 export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
 export type UpdateCustomerInput = z.output<typeof updateCustomerSchema>;
-export type ListCustomersQuery = z.output<typeof listCustomersQuery>;
 export type CustomerOutput = z.output<typeof customerOutput>;

@@ -1,14 +1,6 @@
 import { z } from "zod";
-import {
-  booleanQuery,
-  inputTime,
-  cursorQuery,
-  epochMs,
-  exclusiveCursors,
-  externalKey,
-  limitQuery,
-  storable,
-} from "./common";
+import { epochMs, externalKey, inputTime, storable } from "./common";
+import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
 
 const name = storable(
   z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
@@ -37,23 +29,14 @@ export const createPartnershipSchema = z.strictObject({
   ...partnershipFields,
 });
 
-export const updatePartnershipSchema = z
-  .strictObject({ ...partnershipFields, archived: z.boolean("must be true or false") })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field to change" });
+export const updatePartnershipSchema = updateBody({
+  ...partnershipFields,
+  archived: z.boolean("must be true or false"),
+});
 
-export const listPartnershipsQuery = z
-  .strictObject({
-    group: externalKey.optional(),
-    include_archived: booleanQuery.default(false),
-    limit: limitQuery,
-    ...cursorQuery,
-  })
-  .superRefine(exclusiveCursors);
+export const listPartnershipsQuery = archivableListQuery({ group: externalKey.optional() });
 
-export const partnershipOutput = z.object({
-  key: z.string(),
-  partner_key: z.string(),
+export const partnershipOutput = keyedOutput("partner_key", {
   email: z.string(),
   first_name: z.string(),
   last_name: z.string(),
@@ -63,11 +46,8 @@ export const partnershipOutput = z.object({
   is_marketplace: z.boolean(),
   archived: z.boolean(),
   joined_at: epochMs,
-  created_at: epochMs,
-  updated_at: epochMs,
 });
 
 export type CreatePartnershipInput = z.output<typeof createPartnershipSchema>;
 export type UpdatePartnershipInput = z.output<typeof updatePartnershipSchema>;
-export type ListPartnershipsQuery = z.output<typeof listPartnershipsQuery>;
 export type PartnershipOutput = z.output<typeof partnershipOutput>;

@@ -4,8 +4,7 @@ import { createRoute, listRoute } from "@/lib/api/keyed-record-routes";
 import { createCustomerSchema, listCustomersQuery } from "@/lib/api/schemas/customers";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { customerRecord } from "@/lib/customers/customer-record";
-import { listCustomers } from "@/lib/customers/list-customers";
 
-export const GET = listRoute(listCustomersQuery, listCustomers);
+export const GET = listRoute(customerRecord, listCustomersQuery);
 
 export const POST = createRoute(customerRecord, createCustomerSchema, createCustomer);

@@ -3,9 +3,8 @@
 import { createRoute, listRoute } from "@/lib/api/keyed-record-routes";
 import { createPartnershipSchema, listPartnershipsQuery } from "@/lib/api/schemas/partnerships";
 import { createPartnership } from "@/lib/partnerships/create-partnership";
-import { listPartnerships } from "@/lib/partnerships/list-partnerships";
 import { partnershipRecord } from "@/lib/partnerships/partnership-record";
 
-export const GET = listRoute(listPartnershipsQuery, listPartnerships);
+export const GET = listRoute(partnershipRecord, listPartnershipsQuery);
 
 export const POST = createRoute(partnershipRecord, createPartnershipSchema, createPartnership);
