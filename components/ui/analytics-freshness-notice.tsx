@@ -1,5 +1,5 @@
 import type { AnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
-import { formatDuration } from "@/lib/format/format";
+import { formatDuration } from "@/lib/time/format";
 
 /** Below this the copy counts as live: an ingested action is normally countable within 2 s. */
 const STALE_AFTER_MS = 5_000;

@@ -1,7 +1,7 @@
 import type { FilterOptions } from "../actions-tab/query/load-filter-options";
 import type { TabScope } from "../actions-tab/query/tab-scope";
 import { describeTimeframe } from "../actions-tab/timeframe";
-import { isoInZone } from "./format-export";
+import { isoInZone } from "../time/format";
 
 /** What a file contains, in words: every applied filter, the concrete dates, zone and time. */
 export function filtersSummary(

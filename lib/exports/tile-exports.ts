@@ -9,7 +9,8 @@ import type { TabScope } from "../actions-tab/query/tab-scope";
 import type { DrillSelection, TableState } from "../actions-tab/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
 import { csvBytes } from "./csv";
-import { decimalMoney, isoInZone } from "./format-export";
+import { isoInZone } from "../time/format";
+import { decimalMoney } from "./format-export";
 import { NUMBER_TILES, type NumberExportName, type NumberTile } from "../actions-tab/number-tiles";
 
 const NUMBER_BY_EXPORT = new Map<string, NumberTile>(NUMBER_TILES.map((t) => [t.exportName, t]));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { formatDateTime } from "@/lib/format/format";
+import { formatDateTime } from "@/lib/time/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManageApiKeys } from "@/lib/programs/roles";
 import { CreateKeyForm } from "./_components/create-key-form";

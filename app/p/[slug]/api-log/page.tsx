@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { formatDateTime } from "@/lib/format/format";
+import { formatDateTime } from "@/lib/time/format";
 import { INGEST_LOG_RETENTION_DAYS } from "@/lib/ingest-log/write-ingest-log";
 import { listIngestLog } from "@/lib/ingest-log/list-ingest-log";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
