@@ -1,6 +1,7 @@
-import { addUnits, startOfUnit } from "./resolve-timeframe";
-import type { Unit } from "./timeframe";
-import { dateOf, formatDate, type CalendarDate } from "./zoned-time";
+import { engineDay } from "../time/calendar-date";
+import { addToDate, startOfUnit, unitsBetween, type Unit } from "../time/calendar-units";
+import { formatDate } from "../time/format";
+import { dateOf } from "../time/zone";
 
 export const MAX_BUCKETS = 1500;
 const COARSER: Record<Unit, Unit | null> = {
@@ -18,39 +19,14 @@ export function bucketLabels(first: number, last: number, unit: Unit, timeZone: 
   let date = startOfUnit(dateOf(first, timeZone), unit);
   for (let label = formatDate(date); label <= end; label = formatDate(date)) {
     labels.push(label);
-    date = addUnits(date, 1, unit);
+    date = addToDate(date, 1, unit);
   }
   return labels;
 }
 
-const DAY_MS = 86_400_000;
-
 /** How many buckets of a unit the span from one instant to another covers, without listing them. */
 export function bucketCount(first: number, last: number, unit: Unit, timeZone: string): number {
-  const a = startOfUnit(dateOf(first, timeZone), unit);
-  const b = startOfUnit(dateOf(last, timeZone), unit);
-  const months = (b.year - a.year) * 12 + (b.month - a.month);
-  switch (unit) {
-    case "day":
-      return (
-        Math.round(
-          (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
-        ) + 1
-      );
-    case "week":
-      return (
-        Math.round(
-          (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) /
-            (7 * DAY_MS),
-        ) + 1
-      );
-    case "month":
-      return months + 1;
-    case "quarter":
-      return months / 3 + 1;
-    case "year":
-      return b.year - a.year + 1;
-  }
+  return unitsBetween(dateOf(first, timeZone), dateOf(last, timeZone), unit) + 1;
 }
 
 /**
@@ -68,10 +44,4 @@ export function fittingUnit(first: number, last: number, unit: Unit, timeZone: s
 /** The label of the bucket holding a local day (`YYYY-MM-DD`): its first day at that timescale. */
 export function bucketOfDay(day: string, unit: Unit): string {
   return unit === "day" ? day : formatDate(startOfUnit(engineDay(day), unit));
-}
-
-/** An engine's own `YYYY-MM-DD` (possibly before 1970 west of Greenwich), not user input. */
-export function engineDay(day: string): CalendarDate {
-  const [year, month, date] = day.split("-").map(Number);
-  return { year, month, day: date };
 }

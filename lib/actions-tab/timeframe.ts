@@ -1,9 +1,10 @@
 // The Timeframe filter: the BI phrasings, their URL tokens (e.g. `past_30_days`,
 // `past_3_complete_months`, `on_2026-11-01`, `range_2026-10-01_2026-11-01`, `this_week`) and labels.
-import { parseDate } from "./zoned-time";
+import { parseDate } from "../time/calendar-date";
+import type { Unit } from "../time/calendar-units";
 
-export const UNITS = ["day", "week", "month", "quarter", "year"] as const;
-export type Unit = (typeof UNITS)[number];
+// A timeframe's units and the chart's timescales are the calendar's units.
+export { UNITS, type Unit } from "../time/calendar-units";
 
 export type Timeframe =
   | { kind: "any" }

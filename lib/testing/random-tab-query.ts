@@ -20,7 +20,10 @@ import {
   UNITS,
   type Timeframe,
 } from "../actions-tab/timeframe";
-import { addToDate, dateOf, formatDate, parseDate } from "../actions-tab/zoned-time";
+import { parseDate } from "../time/calendar-date";
+import { addToDate } from "../time/calendar-units";
+import { formatDate } from "../time/format";
+import { dateOf } from "../time/zone";
 import { CALENDAR_TURNS, nearTurn, oddText, TURN_DATES } from "./random-tab-world";
 import type { SeededProgram } from "./seed-random-world";
 

@@ -1,14 +1,9 @@
 import "server-only";
-import {
-  bucketCount,
-  bucketLabels,
-  bucketOfDay,
-  engineDay,
-  fittingUnit,
-  MAX_BUCKETS,
-} from "../buckets";
+import { engineDay } from "../../time/calendar-date";
+import { addToDate } from "../../time/calendar-units";
+import { dateOf, startOfDate } from "../../time/zone";
+import { bucketCount, bucketLabels, bucketOfDay, fittingUnit, MAX_BUCKETS } from "../buckets";
 import type { Unit } from "../timeframe";
-import { addToDate, dateOf, startOfDate } from "../zoned-time";
 import type { DailyCount } from "./tab-engine";
 import type { TabScope } from "./tab-scope";
 
