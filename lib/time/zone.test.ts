@@ -15,6 +15,7 @@ const ZONES = [
   "Europe/Berlin",
   "Asia/Kathmandu",
   "America/St_Johns",
+  "Africa/Monrovia",
   "Australia/Lord_Howe",
   "Pacific/Chatham",
   "Pacific/Apia",
@@ -90,6 +91,8 @@ describe("wall time and its instant", () => {
     ["America/Havana", wall(2026, 3, 8, 0, 0), "2026-03-08T05:00:00.000Z"], // skipped midnight
     ["Australia/Lord_Howe", wall(2026, 10, 4, 2, 15), "2026-10-03T15:45:00.000Z"], // 30-min jump
     ["Asia/Kathmandu", wall(2026, 1, 1, 0, 0), "2025-12-31T18:15:00.000Z"],
+    // −0:44:30 until 1972, an offset @date-fns/tz 1.5 reads with the wrong sign.
+    ["Africa/Monrovia", wall(1971, 6, 1, 12, 0), "1971-06-01T12:44:30.000Z"],
   ];
 
   it("places wall times the same whatever the server's own zone", () => {

@@ -17,7 +17,24 @@ export function toWallTime(instant: number, timeZone: string): WallTime {
 
 /** Offset of the zone from UTC at an instant, in ms (e.g. −5 h for New York in winter). */
 function offsetAt(instant: number, timeZone: string): number {
-  return Math.round(tzOffset(timeZone, new Date(instant)) * 60) * 1000;
+  const minutes = tzOffset(timeZone, new Date(instant));
+  // @date-fns/tz 1.5 drops the sign of offsets between −1 h and 0 ("GMT-00:44:30", Africa/Monrovia
+  // until 1972; date-fns#4279): the zone's own offset name says which side of Greenwich it is.
+  const signed =
+    minutes > 0 && minutes < 60 && westOfGreenwich(instant, timeZone) ? -minutes : minutes;
+  return Math.round(signed * 60) * 1000;
+}
+
+const offsetNames = new Map<string, Intl.DateTimeFormat>();
+
+function westOfGreenwich(instant: number, timeZone: string): boolean {
+  let format = offsetNames.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    offsetNames.set(timeZone, format);
+  }
+  const name = format.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+  return name.startsWith("GMT-");
 }
 
 // Offsets change only at transitions, which fall on quarter hours of UTC: one lookup per quarter
