@@ -13,7 +13,7 @@ export default defineConfig({
     environment: "node",
     include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
-    setupFiles: ["lib/testing/no-server-database.ts"],
+    setupFiles: ["lib/testing/request-stand-ins.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { createMember, createProgram } from "../testing/factories";
 import { signedIn } from "../testing/signed-in";
@@ -6,10 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { formFields, formText, programAction } from "./program-action";
 import { canEditRewardRules } from "./roles";
 
-// Membership and role come from the database; only the session (who is signed in) is a stand-in.
-vi.mock("../auth/get-current-user", async () =>
-  (await import("../testing/signed-in")).signedInModule(),
-);
+// Membership and role come from the database; who is signed in is `signedIn.user`.
 const session = signedIn;
 
 describe.each(inject("engines"))("programAction, on %s", (engine) => {

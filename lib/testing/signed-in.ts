@@ -1,7 +1,7 @@
 /**
  * Who is signed in, for tests of server actions: membership and role still come from the
- * database; only the session, which needs a request, is a stand-in. A test file mocks
- * `get-current-user` with `signedInModule` and sets `signedIn.user`.
+ * database; only the session, which needs a request, is a stand-in (`request-stand-ins.ts`
+ * mocks `get-current-user` with `signedInModule` for every test file).
  */
 export const signedIn = {
   user: null as { id: number; email: string; name: string } | null,

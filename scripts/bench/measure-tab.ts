@@ -11,9 +11,8 @@ import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres
 import type { TabEngine } from "../../lib/actions-tab/query/tab-engine";
 import { tabScope } from "../../lib/actions-tab/query/tab-scope";
 import { loadTabState } from "../../lib/actions-tab/load-tab-state";
-import { openClickHouse } from "../../lib/analytics/clickhouse";
-import { openDatabase } from "../../lib/db/open";
 import { reportResult } from "./child-process";
+import { openBenchStores } from "./open-bench-stores";
 import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./config";
 import { interleavedMedians, settle, timed, type Timing } from "./timing";
 
@@ -32,12 +31,7 @@ export interface Measured {
 
 const [anchor, page1000Cursor] = process.argv.slice(2);
 const config = benchConfig();
-const db = await openDatabase({ engine: "postgres", url: config.databaseUrl });
-const ch = await openClickHouse({
-  engine: "chdb",
-  path: config.analyticsPath,
-  database: config.analyticsDatabase,
-});
+const { db, ch } = await openBenchStores(config);
 const engines: TabEngine[] = [postgresTabEngine(db), clickhouseTabEngine(ch)];
 const program = await db.prisma.program.findUniqueOrThrow({
   where: { id: BENCH_PROGRAM_ID },

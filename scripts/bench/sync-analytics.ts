@@ -4,10 +4,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { backfillAnalytics } from "../../lib/analytics/backfill-analytics";
 import { chsql, chTable } from "../../lib/analytics/ch-sql";
-import { openClickHouse, type ClickHouse } from "../../lib/analytics/clickhouse";
+import type { ClickHouse } from "../../lib/analytics/clickhouse";
+import type { OpenDatabase } from "../../lib/db/open";
 import { dropAnalyticsDatabase, type AnalyticsTable } from "../../lib/analytics/schema";
-import { openDatabase } from "../../lib/db/open";
 import { reportResult } from "./child-process";
+import { openBenchStores } from "./open-bench-stores";
 import { benchConfig } from "./config";
 
 /** The last full sync of this copy (kept beside the chdb folder, so a reused copy still says). */
@@ -32,7 +33,7 @@ const TABLES: AnalyticsTable[] = ["action_types", "partnerships", "customers", "
 type Fingerprint = Record<string, string>;
 
 /** Rows per program and table, and a checksum of the actions, as PostgreSQL holds them. */
-async function pgFingerprint(db: Awaited<ReturnType<typeof openDatabase>>): Promise<Fingerprint> {
+async function pgFingerprint(db: OpenDatabase): Promise<Fingerprint> {
   const rows = await db.prisma.$queryRaw<{ k: string; v: string }[]>`
     SELECT 'actions/' || program_id AS k, count(*) || '/' || sum(reward_cents) || '/' ||
            (extract(epoch FROM max(occurred_at)) * 1000)::bigint || '/' || count(archived_at) AS v
@@ -66,12 +67,7 @@ const same = (a: Fingerprint, b: Fingerprint) =>
   Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
 
 const config = benchConfig();
-const db = await openDatabase({ engine: "postgres", url: config.databaseUrl });
-const ch = await openClickHouse({
-  engine: "chdb",
-  path: config.analyticsPath,
-  database: config.analyticsDatabase,
-});
+const { db, ch } = await openBenchStores(config);
 const bytes = async () => {
   const [row] = await ch.query<{ b: string }>(chsql`
     SELECT toString(sum(bytes_on_disk)) AS b FROM system.parts

@@ -110,3 +110,28 @@ export interface TabEngine {
   /** Matching actions received (created_at) after `since`. */
   countNew(scope: TabScope, since: number): Promise<number>;
 }
+
+type Questions = Omit<TabEngine, "name">;
+
+/** An engine's answers written as functions of what it reads (their first parameter). */
+export type AnswersOver<S> = {
+  [K in keyof Questions]: (
+    source: S,
+    ...args: Parameters<Questions[K]>
+  ) => ReturnType<Questions[K]>;
+};
+
+/** An engine over its source (a database, a ClickHouse client): each answer gets it first. */
+export function engineOver<S>(
+  name: TabEngine["name"],
+  source: S,
+  answers: AnswersOver<S>,
+): TabEngine {
+  const bound = Object.fromEntries(
+    Object.entries(answers).map(([question, answer]) => [
+      question,
+      (...args: unknown[]) => (answer as (...a: unknown[]) => unknown)(source, ...args),
+    ]),
+  );
+  return { name, ...bound } as TabEngine;
+}

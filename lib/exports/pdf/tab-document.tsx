@@ -1,7 +1,7 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../actions-tab/query/get-series";
 import type { PdfFonts } from "./fonts";
-import { PdfChart } from "./pdf-chart";
+import { PdfFirstPage } from "./pdf-first-page";
 import { pdfStyles as s } from "./pdf-styles";
 import { omittedNote, TablePages, type PdfTable } from "./pdf-table";
 
@@ -58,7 +58,6 @@ export function TabDocument({
     />
   );
   const tables = sections.filter((x): x is TableSection => x.kind === "table");
-  const others = sections.filter((x) => x.kind !== "table");
   return (
     <Document title={`${programName} — ${title}`} author="Actionboard">
       <Page size="A4" orientation="landscape" style={s.page}>
@@ -67,44 +66,7 @@ export function TabDocument({
           <Text>{running[1]}</Text>
         </View>
         {pageNumber}
-        <Text style={s.title}>{title}</Text>
-        <View style={s.filters}>
-          {filterLines.map((line) => (
-            <Text key={line}>{line}</Text>
-          ))}
-        </View>
-        {tables
-          .filter((table) => table.omitted > 0)
-          .map((table) => (
-            <Text key={table.title} style={[s.note, { marginBottom: 6 }]}>
-              {omittedNote(table)}
-            </Text>
-          ))}
-        {others.map((section, i) => (
-          <View key={i}>
-            {section.kind === "numbers" && (
-              <View style={s.numbers}>
-                {section.items.map((item) => (
-                  <View key={item.title} style={s.number}>
-                    <Text>{item.title}</Text>
-                    <Text style={s.numberValue}>{item.value}</Text>
-                    {item.change && <Text style={{ color: "#6b7280" }}>{item.change}</Text>}
-                  </View>
-                ))}
-              </View>
-            )}
-            {section.kind === "chart" && (
-              <View wrap={false}>
-                <Text style={s.h2}>{section.title}</Text>
-                <Text style={{ color: "#6b7280", marginBottom: 4 }}>{section.note}</Text>
-                <PdfChart series={section.series} />
-              </View>
-            )}
-          </View>
-        ))}
-        {others.length === 0 && (
-          <Text style={{ color: "#6b7280" }}>The table follows on the next pages.</Text>
-        )}
+        <PdfFirstPage title={title} filterLines={filterLines} sections={sections} />
       </Page>
       {tables.map((section, i) => (
         <TablePages

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { revokeApiKeyAction } from "./actions";
 
-// The action runs as in the app, membership and role read from the database; only the session
-// (who is signed in) and Next's cache revalidation, which need a request, are stand-ins.
-vi.mock("@/lib/auth/get-current-user", async () =>
-  (await import("@/lib/testing/signed-in")).signedInModule(),
-);
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// The action runs as in the app, membership and role read from the database; the session and
+// Next's cache are the stand-ins of lib/testing/request-stand-ins.ts.
 const session = signedIn;
 const form = (id: string) => formData({ id });
 

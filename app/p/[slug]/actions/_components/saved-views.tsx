@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Menu } from "@/components/ui/menu";
+import { ActionError } from "@/components/ui/action-error";
 import {
   deleteViewAction,
   saveViewAction,
@@ -72,11 +73,7 @@ function DeleteViewForm({ slug, view }: { slug: string; view: SavedView }) {
       >
         ×
       </button>
-      {result.error && (
-        <span role="alert" className="text-xs text-red-600">
-          {result.error}
-        </span>
-      )}
+      <ActionError error={result.error} />
     </form>
   );
 }

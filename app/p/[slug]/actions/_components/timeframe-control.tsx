@@ -111,21 +111,43 @@ export function TimeframeControl({
     onChange(typeof tf === "string" ? null : tf);
   };
   const plural = form.kind === "past" || form.kind === "past_complete";
+  const choice = (
+    label: string,
+    value: string,
+    options: [value: string, label: string][],
+    onChoose: (value: string) => void,
+  ) => (
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChoose(e.target.value)}
+      className={select}
+    >
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+  const dateInput = (label: string, field: "date" | "from" | "to") => (
+    <input
+      type="date"
+      aria-label={label}
+      value={form[field]}
+      onChange={(e) => update({ [field]: e.target.value })}
+      className={select}
+    />
+  );
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <select
-        aria-label="Timeframe condition"
-        value={form.kind}
-        onChange={(e) => update({ kind: e.target.value as Kind })}
-        className={select}
-      >
-        {KINDS.map((k) => (
-          <option key={k.kind} value={k.kind}>
-            {k.label}
-          </option>
-        ))}
-      </select>
+      {choice(
+        "Timeframe condition",
+        form.kind,
+        KINDS.map((k) => [k.kind, k.label]),
+        (kind) => update({ kind: kind as Kind }),
+      )}
       {plural && (
         <input
           aria-label="Number of units"
@@ -135,46 +157,20 @@ export function TimeframeControl({
           className={`${select} w-16`}
         />
       )}
-      {(plural || form.kind === "this" || form.kind === "last") && (
-        <select
-          aria-label="Timeframe unit"
-          value={form.unit}
-          onChange={(e) => update({ unit: e.target.value as Unit })}
-          className={select}
-        >
-          {UNITS.map((u) => (
-            <option key={u} value={u}>
-              {plural ? `${u}s` : u}
-            </option>
-          ))}
-        </select>
-      )}
-      {(form.kind === "on" || form.kind === "before" || form.kind === "since") && (
-        <input
-          type="date"
-          aria-label="Date"
-          value={form.date}
-          onChange={(e) => update({ date: e.target.value })}
-          className={select}
-        />
-      )}
+      {(plural || form.kind === "this" || form.kind === "last") &&
+        choice(
+          "Timeframe unit",
+          form.unit,
+          UNITS.map((u) => [u, plural ? `${u}s` : u]),
+          (unit) => update({ unit: unit as Unit }),
+        )}
+      {(form.kind === "on" || form.kind === "before" || form.kind === "since") &&
+        dateInput("Date", "date")}
       {form.kind === "range" && (
         <>
-          <input
-            type="date"
-            aria-label="From (inclusive)"
-            value={form.from}
-            onChange={(e) => update({ from: e.target.value })}
-            className={select}
-          />
+          {dateInput("From (inclusive)", "from")}
           <span className="text-sm text-gray-500">to</span>
-          <input
-            type="date"
-            aria-label="To (exclusive)"
-            value={form.to}
-            onChange={(e) => update({ to: e.target.value })}
-            className={select}
-          />
+          {dateInput("To (exclusive)", "to")}
         </>
       )}
       {typeof result === "string" && (

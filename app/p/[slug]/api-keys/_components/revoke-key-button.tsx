@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { revokeApiKeyAction, type RevokeKeyResult } from "../actions";
+import { ActionError } from "@/components/ui/action-error";
 
 export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number; label: string }) {
   const [result, revoke, pending] = useActionState(
@@ -27,11 +28,7 @@ export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number;
       >
         Revoke
       </button>
-      {result.error && (
-        <span role="alert" className="text-xs text-red-600">
-          {result.error}
-        </span>
-      )}
+      <ActionError error={result.error} />
     </form>
   );
 }

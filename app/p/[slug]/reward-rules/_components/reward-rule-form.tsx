@@ -94,22 +94,15 @@ export function RewardRuleForm({
       </Field>
       <fieldset className="flex flex-col justify-end gap-2 text-sm">
         <legend className="sr-only">Options</legend>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="multiplyByValue"
-            defaultChecked={checked("multiplyByValue", rule?.multiplyByValue ?? false)}
-          />{" "}
+        <Check
+          name="multiplyByValue"
+          checked={checked("multiplyByValue", rule?.multiplyByValue ?? false)}
+        >
           Multiply the amount by the action value
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="active"
-            defaultChecked={checked("active", rule?.active ?? true)}
-          />{" "}
+        </Check>
+        <Check name="active" checked={checked("active", rule?.active ?? true)}>
           Active
-        </label>
+        </Check>
       </fieldset>
       <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" disabled={pending} className={buttonClass}>
@@ -152,5 +145,21 @@ function Field({
       {children}
       {error}
     </div>
+  );
+}
+
+function Check({
+  name,
+  checked,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-2">
+      <input type="checkbox" name={name} defaultChecked={checked} /> {children}
+    </label>
   );
 }

@@ -1,0 +1,18 @@
+import { vi } from "vitest";
+
+// What only a request has, for every test file (vitest setupFiles).
+
+// Tests hand their own database to every edge (`.on(db)`) and data function (first parameter);
+// reaching for the server's database instead would open a stray one, so it fails loudly.
+vi.mock("@/lib/db/client", () => ({
+  getDatabase: () => {
+    throw new Error("getDatabase() in a test: pass the test's database (`.on(db)` or a parameter)");
+  },
+}));
+
+// Who is signed in: tests set `signedIn.user` (lib/testing/signed-in.ts); membership and role
+// still come from the database.
+vi.mock("@/lib/auth/get-current-user", async () => (await import("./signed-in")).signedInModule());
+
+// Next's cache revalidation needs a request; server actions call it after a change.
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
