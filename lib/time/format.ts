@@ -1,7 +1,14 @@
 // Dates and times as text: calendar dates and ranges of days (URLs, labels, file headers), instants
 // in a program's zone (screens and exports), and durations.
 import type { CalendarDate } from "./calendar-date";
-import { dateOf, offsetAtCached, toWallTime, toWallTimeCached, type WallTime } from "./zone";
+import {
+  dateOf,
+  offsetAtCached,
+  toWallTime,
+  toWallTimeCached,
+  zoneNameAt,
+  type WallTime,
+} from "./zone";
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -36,16 +43,9 @@ export function isoInZone(instant: Date | number, timeZone: string): string {
   return `${formatDate(w)}T${clock(w)}${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
 }
 
-const zoneNames = new Map<string, Intl.DateTimeFormat>();
-
 /** The zone's short name at an instant as Canadian English writes it: "EST", "NST", "GMT+1". */
 function zoneName(date: Date, timeZone: string): string {
-  let names = zoneNames.get(timeZone);
-  if (!names) {
-    names = new Intl.DateTimeFormat("en-CA", { timeZone, timeZoneName: "short" });
-    zoneNames.set(timeZone, names);
-  }
-  return names.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "";
+  return zoneNameAt(date.getTime(), timeZone, "short", "en-CA");
 }
 
 /** "2026-11-23 14:05:09 EST" in the program's timezone, with the zone's short name. */

@@ -25,16 +25,26 @@ function offsetAt(instant: number, timeZone: string): number {
   return Math.round(signed * 60) * 1000;
 }
 
-const offsetNames = new Map<string, Intl.DateTimeFormat>();
-
 function westOfGreenwich(instant: number, timeZone: string): boolean {
-  let format = offsetNames.get(timeZone);
+  return zoneNameAt(instant, timeZone, "longOffset").startsWith("GMT-");
+}
+
+const nameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's name at an instant as Intl writes it: "short" → "EST", "longOffset" → "GMT-05:00". */
+export function zoneNameAt(
+  instant: number,
+  timeZone: string,
+  style: "short" | "longOffset",
+  locale = "en-US",
+): string {
+  const key = `${locale} ${style} ${timeZone}`;
+  let format = nameFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-    offsetNames.set(timeZone, format);
+    format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style });
+    nameFormats.set(key, format);
   }
-  const name = format.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
-  return name.startsWith("GMT-");
+  return format.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
 }
 
 // Offsets change only at transitions, which fall on quarter hours of UTC: one lookup per quarter

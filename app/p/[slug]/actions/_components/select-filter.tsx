@@ -1,5 +1,6 @@
 import { TIMESCALES, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
 import { controlClass, Field, type DraftProps } from "./filter-field";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 
 const YES_NO = [
   ["any", "Any"],
@@ -25,18 +26,13 @@ export function SelectFilter<K extends keyof typeof SELECTS>({
   const { label, choices } = SELECTS[field];
   return (
     <Field label={label} htmlFor={`f-${field}`}>
-      <select
+      <ChoiceSelect
         id={`f-${field}`}
         value={draft[field]}
         onChange={(e) => set({ [field]: e.target.value as ActionsTabFilters[K] })}
         className={controlClass}
-      >
-        {choices.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
+        choices={choices}
+      />
     </Field>
   );
 }

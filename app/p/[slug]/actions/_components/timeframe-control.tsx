@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { MAX_PAST_N, UNITS, type Timeframe, type Unit } from "@/lib/actions-tab/timeframe";
 
 type Kind =
@@ -114,21 +115,16 @@ export function TimeframeControl({
   const choice = (
     label: string,
     value: string,
-    options: [value: string, label: string][],
+    choices: [value: string, label: string][],
     onChoose: (value: string) => void,
   ) => (
-    <select
+    <ChoiceSelect
       aria-label={label}
       value={value}
       onChange={(e) => onChoose(e.target.value)}
       className={select}
-    >
-      {options.map(([v, text]) => (
-        <option key={v} value={v}>
-          {text}
-        </option>
-      ))}
-    </select>
+      choices={choices}
+    />
   );
   const dateInput = (label: string, field: "date" | "from" | "to") => (
     <input
