@@ -22,7 +22,10 @@ export interface Analytics {
 const RETRY_AFTER_MS = 5_000;
 
 // One per server process, like the database (chdb allows one opener of its folder).
-const store = globalThis as typeof globalThis & { __actionboardAnalytics?: Promise<Analytics> };
+const store = globalThis as typeof globalThis & {
+  __actionboardAnalytics?: Promise<Analytics>;
+  __actionboardAnalyticsDb?: OpenDatabase;
+};
 
 async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
   const target = resolveAnalyticsTarget();
@@ -56,6 +59,12 @@ async function isEmptyCopy(ch: ClickHouse): Promise<boolean> {
  * server's database. One per process: the first call opens it.
  */
 export function getAnalytics(db: OpenDatabase): Promise<Analytics> {
+  // One engine per process, built over the process's one database: another database (a test's)
+  // must build its own engine (postgresTabEngine(db)) rather than read this one's.
+  if (store.__actionboardAnalyticsDb && store.__actionboardAnalyticsDb !== db) {
+    throw new Error("getAnalytics: this process's engine is built over another database");
+  }
+  store.__actionboardAnalyticsDb = db;
   if (!store.__actionboardAnalytics) {
     store.__actionboardAnalytics = openAnalytics(db).catch((error: unknown) => {
       // Pages say so and every number fails alone; the next try comes a few seconds later.

@@ -3,9 +3,9 @@ import { getDatabase } from "./client";
 import type { OpenDatabase } from "./open";
 
 /** Where a request edge gets its database: the server's own, or the one a test hands it. */
-export type DatabaseSource = () => Promise<OpenDatabase>;
+type DatabaseSource = () => Promise<OpenDatabase>;
 
-export type OverDatabase<F> = F & {
+type OverDatabase<F> = F & {
   /** The same edge over another database (tests), instead of swapping a global. */
   on(db: OpenDatabase): F;
 };

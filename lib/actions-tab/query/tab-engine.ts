@@ -114,7 +114,7 @@ export interface TabEngine {
 type Questions = Omit<TabEngine, "name">;
 
 /** An engine's answers written as functions of what it reads (their first parameter). */
-export type AnswersOver<S> = {
+type AnswersOver<S> = {
   [K in keyof Questions]: (
     source: S,
     ...args: Parameters<Questions[K]>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { FilterOption } from "@/lib/actions-tab/query/load-filter-options";
 import { INCLUDE_OPS, TAG_OPS } from "@/lib/actions-tab/search-params";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { Field, type DraftProps } from "./filter-field";
 import { MultiSelect } from "./multi-select";
 
@@ -43,7 +44,7 @@ export function MembershipFilter({
   return (
     <Field label={label} htmlFor={`f-${field}-op`}>
       <div className="flex gap-1">
-        <select
+        <ChoiceSelect
           id={`f-${field}-op`}
           value={condition}
           onChange={(e) => {
@@ -52,11 +53,12 @@ export function MembershipFilter({
             change(next, ids);
           }}
           className="w-32 shrink-0 rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950"
-        >
-          <option value="any">{conditions[0]}</option>
-          <option value="include">{conditions[1]}</option>
-          <option value="exclude">{conditions[2]}</option>
-        </select>
+          choices={[
+            ["any", conditions[0]],
+            ["include", conditions[1]],
+            ["exclude", conditions[2]],
+          ]}
+        />
         <div className="min-w-0 flex-1">
           <MultiSelect
             label={label}

@@ -45,7 +45,12 @@ export function MultiSelect({
           ▾
         </span>
       </PopoverTrigger>
-      <PopoverPanel aria-label={label} align="end" className="w-64 max-w-[calc(100vw-2rem)] p-2">
+      <PopoverPanel
+        role="group"
+        aria-label={label}
+        align="end"
+        className="w-64 max-w-[calc(100vw-2rem)] p-2"
+      >
         <input
           type="search"
           value={query}
