@@ -2,10 +2,13 @@ import pg from "pg";
 import { assertLocalDatabase } from "./local-guard";
 
 /**
- * Drops and creates the database a local PostgreSQL URL names (benchmarks, end-to-end servers),
- * through the same server's `postgres` database. Refuses other hosts and unusual names.
+ * Runs `work` on the local PostgreSQL server a URL names, connected to its `postgres` database,
+ * with the database name the URL names (checked: letters, digits and `_` only).
  */
-export async function recreateLocalDatabase(url: string): Promise<void> {
+export async function onLocalServer(
+  url: string,
+  work: (client: pg.Client, name: string) => Promise<unknown>,
+): Promise<void> {
   assertLocalDatabase({ engine: "postgres", url });
   const admin = new URL(url);
   const name = decodeURIComponent(admin.pathname.slice(1));
@@ -14,9 +17,19 @@ export async function recreateLocalDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    await work(client, name);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Drops and creates the database a local PostgreSQL URL names (benchmarks, checks, end-to-end
+ * servers). Refuses other hosts and unusual names.
+ */
+export async function recreateLocalDatabase(url: string): Promise<void> {
+  await onLocalServer(url, async (client, name) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  });
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { generateApiKeyPair, hashSecret } from "../../lib/api-keys/api-key-secrets";
 import { hashPassword } from "../../lib/auth/password";
 import { assertLocalDatabase } from "../../lib/db/local-guard";
+import { onLocalServer } from "../../lib/db/recreate-local-database";
 import { migrate, openDatabase } from "../../lib/db/open";
 import type { SqlRunner } from "../../lib/db/sql-runner";
 
@@ -23,18 +23,10 @@ interface IngestBenchProgram {
 
 /** Creates the database when missing (never drops it: a server may be connected) and migrates it. */
 async function ensureDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = decodeURIComponent(admin.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}".`);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+  await onLocalServer(url, async (client, name) => {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function insertProgram(r: SqlRunner, slug: string, publicKey: string, secretHash: string) {

@@ -2,11 +2,10 @@
 // on the local PostgreSQL server or in an embedded PGlite folder, seeded through the project's
 // own factories, with reward rules the checks model independently (`expected.ts`).
 import { rmSync } from "node:fs";
-import pg from "pg";
 import { generateApiKeyPair, hashSecret } from "../../lib/api-keys/api-key-secrets";
 import type { DatabaseTarget } from "../../lib/db/connection";
-import { assertLocalDatabase } from "../../lib/db/local-guard";
 import { migrate, openDatabase } from "../../lib/db/open";
+import { recreateLocalDatabase } from "../../lib/db/recreate-local-database";
 import { testDatabaseUrl } from "../../lib/testing/engines";
 import { addMember, createProgram, createUser } from "../../lib/testing/factories";
 import { CHECK_CUSTOMERS, CHECK_PARTNERSHIPS, CHECK_RULES, GROUPS, groupOf } from "./expected";
@@ -34,18 +33,9 @@ export async function freshDatabase(
   if (!/^ab_check_[a-z0-9_]+$/.test(spec.name)) {
     throw new Error(`Check databases are named ab_check_…, not "${spec.name}".`);
   }
-  const admin = testDatabaseUrl();
-  assertLocalDatabase({ engine: "postgres", url: admin });
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${spec.name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${spec.name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
+  const url = new URL(testDatabaseUrl());
   url.pathname = `/${spec.name}`;
+  await recreateLocalDatabase(url.toString());
   return { engine: "postgres", url: url.toString() };
 }
 
