@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { newActionsMessage } from "./new-actions-message";
 
 const POLL_MS = 30_000;
 
@@ -40,10 +41,7 @@ export function NewActionsNotice({ countUrl }: { countUrl: string }) {
       role="status"
       className="flex items-center justify-between gap-3 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950 dark:text-blue-100"
     >
-      <span>
-        {count.toLocaleString("en-US")} new action{count === 1 ? "" : "s"} match these filters since
-        this view was loaded.
-      </span>
+      <span>{newActionsMessage(count)}</span>
       <button
         type="button"
         disabled={pending}
