@@ -25,7 +25,10 @@ export function tooManyRequests(message: string, retryAfterSeconds: number): Api
 }
 
 export function invalidFields(errors: FieldError[]): ApiError {
-  const summary = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
+  // "type is required" names its field already; "value: must be at least 1" needs the prefix.
+  const summary = errors
+    .map((e) => (e.message.startsWith(`${e.field} `) ? e.message : `${e.field}: ${e.message}`))
+    .join("; ");
   return new ApiError(422, `Invalid request: ${summary}`, errors);
 }
 

@@ -1,27 +1,36 @@
 import { ApiError } from "./api-error";
+import type { FieldWarning } from "./schemas/common";
 
-/** PartnerStack-style envelope: `{ data, message, status }`. */
-export function apiResponse(
-  data: unknown,
-  message = "Success",
-  status = 200,
-  headers?: HeadersInit,
-) {
-  return Response.json({ data, message, status }, { status, headers });
+interface EnvelopeOptions {
+  headers?: HeadersInit;
+  /** Fields the request sent that were ignored; the envelope holds `warnings` only when any were. */
+  warnings?: FieldWarning[];
 }
 
-export function apiErrorResponse(error: ApiError) {
+function withWarnings(body: Record<string, unknown>, warnings: FieldWarning[] | undefined) {
+  return warnings?.length ? { ...body, warnings } : body;
+}
+
+/** PartnerStack-style envelope: `{ data, message, status }`, and `warnings` when there are any. */
+export function apiResponse(data: unknown, message = "Success", options: EnvelopeOptions = {}) {
+  return Response.json(withWarnings({ data, message, status: 200 }, options.warnings), {
+    status: 200,
+    headers: options.headers,
+  });
+}
+
+export function apiErrorResponse(error: ApiError, warnings?: FieldWarning[]) {
   const body: Record<string, unknown> = { message: error.message, status: error.status };
   if (error.errors) body.errors = error.errors;
   const headers: HeadersInit = {};
   if (error.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(error.retryAfterSeconds);
-  return Response.json(body, { status: error.status, headers });
+  return Response.json(withWarnings(body, warnings), { status: error.status, headers });
 }
 
 /** Maps anything thrown by a handler to a response; unexpected errors are logged and hidden. */
-export function handleApiError(error: unknown): Response {
-  if (error instanceof ApiError) return apiErrorResponse(error);
+export function handleApiError(error: unknown, warnings?: FieldWarning[]): Response {
+  if (error instanceof ApiError) return apiErrorResponse(error, warnings);
   console.error("Unexpected API error", error);
   return Response.json(
     { message: "Something went wrong on our side; nothing was stored.", status: 500 },

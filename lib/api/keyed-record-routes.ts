@@ -9,7 +9,7 @@ import {
   type KeyedRecord,
   type KeyedRow,
 } from "./keyed-record";
-import { parseInput, searchParamsObject } from "./parse-input";
+import { parseBody, parseInput, searchParamsObject } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
 import { withApiKey } from "./with-api-key";
 
@@ -37,22 +37,22 @@ export function listRoute<R extends KeyedRow<K>, O, K extends string>(
   );
 }
 
-/** POST a new record: the body validated by `body`, stored by `create`. */
+/** POST a new record: the body validated by `body` (unknown fields ignored), stored by `create`. */
 export function createRoute<
   R extends KeyedRow<K>,
   O extends Record<K, string>,
   K extends string,
-  B extends z.ZodType,
+  B extends z.ZodObject,
 >(
   record: KeyedRecord<R, O, K>,
   body: B,
   create: (prisma: PrismaClient, programId: number, input: z.output<B>) => Promise<O>,
 ) {
   return withApiKey(async ({ prisma, program, request, note }) => {
-    const input = parseInput(body, await readJsonBody(request));
+    const input = parseBody(body, await readJsonBody(request), note.warnings);
     const created = await create(prisma, program.id, input);
     note.message = `Created ${record.noun} ${created[record.key]}`;
-    return apiResponse(created, `${capitalized(record.noun)} created`);
+    return apiResponse(created, `${capitalized(record.noun)} created`, { warnings: note.warnings });
   });
 }
 
@@ -64,18 +64,19 @@ export function getRoute<R extends KeyedRow<K>, O, K extends string>(record: Key
 }
 
 /** PATCH one record by the key in its path: the body validated by `body`, applied by `update`. */
-export function updateRoute<R extends KeyedRow<K>, O, K extends string, B extends z.ZodType>(
+export function updateRoute<R extends KeyedRow<K>, O, K extends string, B extends z.ZodObject>(
   record: KeyedRecord<R, O, K>,
   body: B,
   update: (prisma: PrismaClient, programId: number, key: string, input: z.output<B>) => Promise<O>,
 ) {
   return withApiKey<Record<K, string>>(async ({ prisma, program, params, request, note }) => {
-    const input = parseInput(body, await readJsonBody(request));
+    const input = parseBody(body, await readJsonBody(request), note.warnings);
     const key = params[record.key];
     note.message = `Updated ${record.noun} ${key}`;
     return apiResponse(
       await update(prisma, program.id, key, input),
       `${capitalized(record.noun)} updated`,
+      { warnings: note.warnings },
     );
   });
 }

@@ -5,7 +5,7 @@ import { overDatabase } from "../db/over-database";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ApiError, invalidFields } from "./api-error";
 import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-limits";
-import { externalKey } from "./schemas/common";
+import { externalKey, type FieldWarning } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
 
 interface ApiContext<P> extends ApiPrincipal {
@@ -15,7 +15,19 @@ interface ApiContext<P> extends ApiPrincipal {
   url: URL;
   params: P;
   /** What the ingest log should say about an accepted request. */
-  note: { message?: string; actionKey?: string | null };
+  note: {
+    message?: string;
+    actionKey?: string | null;
+    /** Fields of the body that were ignored: the answer and the log entry list them. */
+    warnings: FieldWarning[];
+  };
+}
+
+/** The log entry's message, naming the fields the request sent and this API ignored. */
+function logMessage(message: string, warnings: FieldWarning[]) {
+  if (warnings.length === 0) return message;
+  const fields = warnings.map((w) => JSON.stringify(w.field)).join(", ");
+  return `${message} (ignored unknown fields: ${fields})`;
 }
 
 type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
@@ -73,21 +85,27 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         return apiErrorResponse(error);
       }
     }
-    const context: ApiContext<P> = { ...auth.principal, prisma, request, url, params, note: {} };
+    const note: ApiContext<P>["note"] = { warnings: [] };
+    const context: ApiContext<P> = { ...auth.principal, prisma, request, url, params, note };
     let response: Response;
     try {
       response = await handler(context);
     } catch (error) {
-      response = handleApiError(error);
+      response = handleApiError(error, note.warnings);
       const message = error instanceof ApiError ? error.message : "Internal error";
-      await log(auth.principal.program.id, response.status, message, context.note.actionKey);
+      await log(
+        auth.principal.program.id,
+        response.status,
+        logMessage(message, note.warnings),
+        note.actionKey,
+      );
       return response;
     }
     await log(
       auth.principal.program.id,
       response.status,
-      context.note.message ?? "OK",
-      context.note.actionKey,
+      logMessage(note.message ?? "OK", note.warnings),
+      note.actionKey,
     );
     return response;
   });

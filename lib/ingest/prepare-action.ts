@@ -4,8 +4,9 @@ import type { PreparedAction } from "./ingest-types";
 import { actionRequestHash } from "./request-hash";
 
 /**
- * Gives a validated action the key it is stored under (its own, the Idempotency-Key header's,
- * or a generated one) and the fingerprint that tells a retry from a conflicting reuse of the key.
+ * Gives a validated action the key it is stored under (its own `key` or `external_key`, equal
+ * when both are sent; the Idempotency-Key header's; or a generated one) and the fingerprint that
+ * tells a retry from a conflicting reuse of the key.
  */
 export function prepareAction(
   input: CreateActionInput,
@@ -13,7 +14,11 @@ export function prepareAction(
 ): PreparedAction {
   return {
     input,
-    key: input.key ?? options.idempotencyKey ?? `act_${randomBytes(12).toString("hex")}`,
+    key:
+      input.key ??
+      input.external_key ??
+      options.idempotencyKey ??
+      `act_${randomBytes(12).toString("hex")}`,
     hash: actionRequestHash(input, options.sentOccurredAt),
   };
 }

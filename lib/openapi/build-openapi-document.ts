@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldWarning } from "../api/schemas/common";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
 
 type JsonSchema = Record<string, unknown> & {
@@ -23,6 +24,16 @@ function schemaOf(type: z.ZodType, io: "input" | "output"): JsonSchema {
   return schema;
 }
 
+/** `warnings` of an answer to a write (success or error): present only when a field was ignored. */
+function warningsProperty() {
+  return {
+    type: "array",
+    description:
+      "Present when the request body held fields this API does not know: they were ignored (the write went ahead without them), one warning per field.",
+    items: schemaOf(fieldWarning, "output"),
+  };
+}
+
 function queryParameters(query: z.ZodType) {
   const schema = schemaOf(query, "input");
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
@@ -40,6 +51,7 @@ function operation(endpoint: Endpoint) {
       data: schemaOf(endpoint.response, "output"),
       message: { type: "string" },
       status: { type: "integer" },
+      ...(endpoint.body ? { warnings: warningsProperty() } : {}),
     },
     required: ["data", "message", "status"],
   };
@@ -101,7 +113,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       title: "Actionboard Actions API",
       version: "2.0.0",
       description:
-        "PartnerStack-v2-compatible Actions API with idempotency, event time, batches and reward lineage. Times are epoch milliseconds; money is integer cents.",
+        "PartnerStack-v2-compatible Actions API with idempotency, event time, batches and reward lineage. Times are epoch milliseconds; money is integer cents. Request bodies may hold fields this API does not know (other client versions send them): they are ignored and named in the answer's `warnings`; a known field with a wrong value is a 422, and a missing required field is a 422 saying `<field> is required`.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ basicAuth: [] }, { bearerAuth: [] }],
@@ -124,6 +136,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
                 required: ["field", "message"],
               },
             },
+            warnings: warningsProperty(),
           },
           required: ["message", "status"],
         },

@@ -5,7 +5,7 @@ import {
   createActionSchema,
   listActionsQuery,
 } from "../api/schemas/actions";
-import { listEnvelope } from "../api/schemas/common";
+import { fieldWarning, listEnvelope } from "../api/schemas/common";
 import {
   createCustomerSchema,
   customerOutput,
@@ -41,6 +41,7 @@ const batchResult = z.object({
       data: actionOutput.optional(),
       message: z.string().optional(),
       errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      warnings: z.array(fieldWarning).optional(),
     }),
   ),
   accepted: z.int(),
@@ -56,7 +57,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/api/v2/actions",
     summary: "Record an action",
     description:
-      "Resolves the target, stores the action and evaluates reward rules in one transaction. Idempotent on `key` (or the `Idempotency-Key` header): a retry with the same body returns the stored action; a different body is a 409.",
+      "Resolves the target, stores the action and evaluates reward rules in one transaction. Idempotent on `key` (PartnerStack clients send it as `external_key`; either name, or both with the same value) or the `Idempotency-Key` header: a retry with the same body returns the stored action; a different body is a 409.",
     body: createActionSchema,
     response: actionOutput,
     errors: write,
@@ -83,7 +84,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/api/v2/actions/batch",
     summary: "Record up to 1,000 actions",
     description:
-      "Each record succeeds or fails on its own, as if sent one after another, with the status and errors a single POST would give; results come back in request order. Within a batch the first accepted record of a key is stored and later ones replay it or conflict with it. Accepted records are stored in one transaction: after a 500, none of them was stored.",
+      "Each record succeeds or fails on its own, as if sent one after another, with the status, errors and warnings a single POST would give (fields named `actions.<index>.<field>`); results come back in request order, and the envelope's `warnings` lists every record's. Within a batch the first accepted record of a key is stored and later ones replay it or conflict with it. Accepted records are stored in one transaction: after a 500, none of them was stored.",
     body: batchSchema,
     response: batchResult,
     errors: [400, 401, 413, 415, 422],

@@ -89,8 +89,16 @@ export default function ApiDocsPage() {
           <code>Authorization: Bearer secret_key</code>. Keys belong to one program; owners create
           them on the program&apos;s API keys page. Responses are envelopes{" "}
           <code>{"{ data, message, status }"}</code>; errors are{" "}
-          <code>{"{ message, status, errors: [{ field, message }] }"}</code>. A failed request
-          stores nothing. Every request is kept in the program&apos;s API log for 30 days.
+          <code>{"{ message, status, errors: [{ field, message }] }"}</code>; a missing required
+          field says so (<code>type is required</code>). A failed request stores nothing. Every
+          request is kept in the program&apos;s API log for 30 days.
+        </p>
+        <p>
+          Clients of other versions may send fields this API does not know: a write ignores them and
+          goes ahead, and its answer (and the API log entry) lists them in{" "}
+          <code>{'warnings: [{ code: "unknown_field", field, message }]'}</code>. A known field with
+          a wrong value is still refused. PartnerStack&apos;s clients send an action&apos;s key as{" "}
+          <code>external_key</code>: it is the same as <code>key</code>.
         </p>
         <p>Try it against the demo data:</p>
         <pre className="overflow-x-auto rounded bg-gray-100 p-3 text-xs dark:bg-gray-800">

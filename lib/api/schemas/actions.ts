@@ -34,10 +34,14 @@ const occurredAt = inputTime.meta({
 });
 
 export const createActionSchema = z
-  .strictObject({
+  .object({
     key: externalKey.optional().meta({
       description:
         "Your unique key for this action record; makes retries idempotent. Generated when absent.",
+    }),
+    external_key: externalKey.optional().meta({
+      description:
+        "The same as `key`, under the name PartnerStack's API clients send. Send either; when both are sent they must be equal.",
     }),
     target_key: externalKey.meta({ description: "customer_key or partner_key of the target" }),
     target_type: z.enum(["customer", "partnership"], {
@@ -48,6 +52,17 @@ export const createActionSchema = z
     occurred_at: occurredAt.optional(),
   })
   .superRefine((value, ctx) => {
+    if (
+      value.key !== undefined &&
+      value.external_key !== undefined &&
+      value.key !== value.external_key
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["external_key"],
+        message: `key ${JSON.stringify(value.key)} and external_key ${JSON.stringify(value.external_key)} differ: send one of them, or the same value in both`,
+      });
+    }
     if (value.occurred_at === undefined) return;
     const at = new Date(value.occurred_at).getTime();
     if (at > Date.now() + FUTURE_TOLERANCE_MS) {
@@ -63,7 +78,7 @@ export type CreateActionInput = z.output<typeof createActionSchema>;
 
 export const MAX_BATCH = 1000;
 
-export const batchSchema = z.strictObject({
+export const batchSchema = z.object({
   actions: z
     .array(z.unknown())
     .min(1, "must hold at least one action")

@@ -90,6 +90,20 @@ export const booleanQuery = z
   .enum(["true", "false", "1", "0"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * A field a write ignored because this version of the API does not know it (a newer or older
+ * client's field): the write goes ahead and its answer says so, once per field.
+ */
+export const fieldWarning = z.object({
+  code: z.literal("unknown_field"),
+  field: z
+    .string()
+    .meta({ description: "The ignored field, as sent (batch items: actions.<index>.<name>)" }),
+  message: z.string(),
+});
+
+export type FieldWarning = z.output<typeof fieldWarning>;
+
 export function listEnvelope<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), has_more: z.boolean(), total: z.int() });
 }

@@ -11,7 +11,7 @@ const customerFields = {
   meta: storableJsonObject.optional(),
 };
 
-export const createCustomerSchema = z.strictObject({
+export const createCustomerSchema = z.object({
   customer_key: externalKey,
   ...customerFields,
 });

@@ -15,10 +15,10 @@ export function keyedOutput<K extends string, T extends z.ZodRawShape>(key: K, f
   });
 }
 
-/** A PATCH body of a keyed record: any of its fields, at least one. */
+/** A PATCH body of a keyed record: any of its fields, at least one (unknown ones do not count). */
 export function updateBody<T extends z.ZodRawShape>(fields: T) {
   return z
-    .strictObject(fields)
+    .object(fields)
     .partial()
     .refine((v) => Object.keys(v).length > 0, { message: "send at least one field to change" });
 }

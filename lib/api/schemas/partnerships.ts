@@ -24,7 +24,7 @@ const partnershipFields = {
   joined_at: inputTime.optional(),
 };
 
-export const createPartnershipSchema = z.strictObject({
+export const createPartnershipSchema = z.object({
   partner_key: externalKey,
   ...partnershipFields,
 });

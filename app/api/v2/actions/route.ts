@@ -1,8 +1,8 @@
 // GET /api/v2/actions — list actions, filtered and cursor-paged
-// POST /api/v2/actions — record one action (idempotent on key / Idempotency-Key)
+// POST /api/v2/actions — record one action (idempotent on key / external_key / Idempotency-Key)
 import { listActions } from "@/lib/actions/list-actions";
 import { apiResponse } from "@/lib/api/envelope";
-import { parseInput, searchParamsObject } from "@/lib/api/parse-input";
+import { parseBody, parseInput, searchParamsObject } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import {
   createActionSchema,
@@ -19,7 +19,7 @@ export const GET = withApiKey(async ({ prisma, program, url }) => {
 
 export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   const body = await readJsonBody(request);
-  const input = parseInput(createActionSchema, body);
+  const input = parseBody(createActionSchema, body, note.warnings);
   const header = request.headers.get("idempotency-key");
   const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
   const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
@@ -31,10 +31,8 @@ export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   note.message = replayed
     ? "Replayed: same key and body as a stored action"
     : `Recorded ${action.type}`;
-  return apiResponse(
-    action,
-    replayed ? "Action already recorded" : "Action recorded",
-    200,
-    replayed ? { "Idempotent-Replayed": "true" } : undefined,
-  );
+  return apiResponse(action, replayed ? "Action already recorded" : "Action recorded", {
+    headers: replayed ? { "Idempotent-Replayed": "true" } : undefined,
+    warnings: note.warnings,
+  });
 });

@@ -1,8 +1,9 @@
 // Fuzzer: malformed requests (lib/testing/fuzz-requests.ts) against the real route handlers over
 // a real database. Whatever is sent: no 5xx; every 4xx is the JSON envelope and a 422 names its
-// fields; a refused request leaves the program's data exactly as it was; what is accepted is
-// stored as sent. Paths that do not percent-decode never reach a handler (Next decodes them
-// first): they are answered by undecodablePathResponse, which this checks the same way.
+// fields; warnings (ignored unknown fields) name only fields the body sent; a refused request
+// leaves the program's data exactly as it was; what is accepted is stored as sent. Paths that do
+// not percent-decode never reach a handler (Next decodes them first): they are answered by
+// undecodablePathResponse, which this checks the same way.
 //
 // FUZZ_RUNS cases per database (default 1,000 split over the databases; `npm run check:fuzz`
 // runs 10,000 on each). Deterministic: FC_SEED=<n> for another seed; a failure prints its seed
@@ -67,6 +68,42 @@ function expectEnvelope(status: number, json: unknown, what: string) {
     expect(error.field, what).toEqual(expect.any(String));
     expect(error.field.length, what).toBeGreaterThan(0);
     expect(error.message, what).toEqual(expect.any(String));
+  }
+}
+
+/** Top-level fields of a JSON object body, and of each item of its `actions` (`actions.<i>.<name>`). */
+function sentFields(body: string | undefined): Set<string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(body ?? "");
+  } catch {
+    return new Set();
+  }
+  const keys = (v: unknown) => (v !== null && typeof v === "object" ? Object.keys(v) : []);
+  const actions = (value as { actions?: unknown } | null)?.actions;
+  const items = Array.isArray(actions) ? actions : [];
+  return new Set([
+    ...keys(value),
+    ...items.flatMap((item, index) => keys(item).map((name) => `actions.${index}.${name}`)),
+  ]);
+}
+
+/** Warnings, wherever an answer has them, only ever name fields the request sent. */
+function expectWarningsOfSentFields(req: FuzzRequest, json: unknown, what: string) {
+  const { warnings, data } = json as { warnings?: unknown[]; data?: { results?: unknown } };
+  const results = Array.isArray(data?.results) ? (data.results as { warnings?: unknown[] }[]) : [];
+  const all = [...(warnings ?? []), ...results.flatMap((r) => r.warnings ?? [])];
+  if (all.length === 0) return;
+  const sent = sentFields(req.body);
+  for (const warning of all) {
+    expect(warning, what).toEqual({
+      code: "unknown_field",
+      field: expect.any(String),
+      message: expect.stringMatching(/^unknown field ".*" was ignored$/s),
+    });
+    expect(sent.has((warning as { field: string }).field), `${what}: warns of a sent field`).toBe(
+      true,
+    );
   }
 }
 
@@ -211,6 +248,7 @@ describe.each(engines)("fuzzing the public API on %s", (engine) => {
             expect(res.json, what).toMatchObject({ errors: [{ field }] });
           }
           if (res.status >= 400) expectEnvelope(res.status, res.json, what);
+          expectWarningsOfSentFields(req, res.json, what);
           const data = (res.json as { data?: Record<string, unknown> }).data;
           if (req.endpoint === "batch" && res.status === 200) {
             for (const result of data!.results as { status: number; errors?: FieldError[] }[]) {

@@ -57,6 +57,7 @@ describe("OpenAPI document", () => {
     };
     const schema = post.requestBody.content["application/json"].schema;
     expect(Object.keys(schema.properties).sort()).toEqual([
+      "external_key",
       "key",
       "occurred_at",
       "target_key",
@@ -65,5 +66,47 @@ describe("OpenAPI document", () => {
       "value",
     ]);
     expect(schema.required.sort()).toEqual(["target_key", "target_type", "type"]);
+    // Unknown fields are ignored, not refused: no body forbids additional properties.
+    expect(schema).not.toHaveProperty("additionalProperties");
+  });
+
+  it("documents the warnings of every write's answer and of errors", () => {
+    const doc = buildOpenApiDocument();
+    const warningItem = {
+      type: "object",
+      properties: {
+        code: { type: "string", const: "unknown_field" },
+        field: { type: "string" },
+        message: { type: "string" },
+      },
+      required: ["code", "field", "message"],
+    };
+    type Operation = {
+      requestBody?: { content: { "application/json": { schema: Record<string, unknown> } } };
+      responses: Record<string, { content?: Record<string, { schema: OkSchema }> }>;
+    };
+    type OkSchema = { properties: Record<string, { items?: unknown }> };
+    const writes = Object.entries(doc.paths).flatMap(([route, ops]) =>
+      Object.entries(ops as Record<string, Operation>)
+        .filter(([, op]) => op.requestBody)
+        .map(([method, op]) => [`${method} ${route}`, op] as const),
+    );
+    expect(writes.map(([name]) => name).sort()).toEqual([
+      "patch /api/v2/customers/{customer_key}",
+      "patch /api/v2/partnerships/{partner_key}",
+      "post /api/v2/actions",
+      "post /api/v2/actions/batch",
+      "post /api/v2/customers",
+      "post /api/v2/partnerships",
+    ]);
+    for (const [name, op] of writes) {
+      const ok = op.responses[200].content!["application/json"].schema;
+      expect(ok.properties.warnings?.items, name).toMatchObject(warningItem);
+      expect(op.requestBody!.content["application/json"].schema, name).not.toHaveProperty(
+        "additionalProperties",
+      );
+    }
+    const error = doc.components.schemas.Error as OkSchema;
+    expect(error.properties.warnings.items).toMatchObject(warningItem);
   });
 });

@@ -1,15 +1,18 @@
 // POST /api/v2/actions/batch — record up to 1,000 actions; each succeeds or fails on its own
 import { apiResponse } from "@/lib/api/envelope";
-import { parseInput } from "@/lib/api/parse-input";
+import { parseBody } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { batchSchema } from "@/lib/api/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordActionBatch } from "@/lib/ingest/record-action-batch";
 
 export const POST = withApiKey(async ({ prisma, program, request, note }) => {
-  const { actions } = parseInput(batchSchema, await readJsonBody(request));
+  const { actions } = parseBody(batchSchema, await readJsonBody(request), note.warnings);
   const results = await recordActionBatch(prisma, program, actions);
+  note.warnings.push(...results.flatMap((r) => r.warnings ?? []));
   const accepted = results.filter((r) => r.status === 200).length;
   note.message = `Batch: ${accepted} accepted, ${results.length - accepted} rejected`;
-  return apiResponse({ results, accepted, rejected: results.length - accepted }, note.message);
+  return apiResponse({ results, accepted, rejected: results.length - accepted }, note.message, {
+    warnings: note.warnings,
+  });
 });
