@@ -11,9 +11,13 @@ import {
 } from "./lib/security/security-headers";
 
 const SIGN_IN_PATH = "/signin";
-// Reachable signed out: the API authenticates with keys, next-auth with its own flow; the icon
-// shows on the sign-in page.
-const PUBLIC_PATHS = /^\/(api\/auth|api\/v2|docs|signin|icon\.svg|favicon\.ico|robots\.txt)/;
+// Reachable signed out: the API authenticates with keys, next-auth with its own flow.
+const PUBLIC_PATHS = /^\/(api\/auth|api\/v2|docs|signin)/;
+// Every file of public/: the sign-in page shows the icons, browsers fetch the manifest and its
+// icons without cookies, crawlers read robots.txt. e2e/public-files.spec.ts holds this list to
+// the folder.
+const PUBLIC_FILES =
+  /^\/(favicon\.ico|icon\.svg|icon-(192|512|maskable-512)\.png|apple-touch-icon\.png|manifest\.webmanifest|robots\.txt)$/;
 
 // Every response gets its security headers here; pages a fresh CSP nonce, which Next reads from
 // the request's Content-Security-Policy header and puts on its scripts (so pages render
@@ -37,7 +41,11 @@ export async function proxy(request: NextRequest) {
   }
 
   let response: NextResponse;
-  if (PUBLIC_PATHS.test(pathname) || (await getToken({ req: request, secret: getAuthSecret() }))) {
+  if (
+    PUBLIC_PATHS.test(pathname) ||
+    PUBLIC_FILES.test(pathname) ||
+    (await getToken({ req: request, secret: getAuthSecret() }))
+  ) {
     // Replaces whatever policy the client sent, so the nonce Next applies is always ours.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
