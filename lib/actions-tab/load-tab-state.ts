@@ -89,19 +89,25 @@ function loadWith<P extends Record<string, AnyParser>>(
   return out;
 }
 
+/** The filters of a URL (the tab's, or another page's that takes the tab's filters), leniently. */
+export function loadTabFilters(raw: RawSearchParams, warnings: string[]): ActionsTabFilters {
+  const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  if (typeof filters.name === "string") filters.name = filters.name.trim();
+  if (typeof filters.email === "string") filters.email = filters.email.trim();
+  return filters as ActionsTabFilters;
+}
+
 /**
  * Reads the tab's URL on the server: valid values are used, invalid ones fall back to their
  * defaults and produce a message for the page, never an error.
  */
 export function loadTabState(raw: RawSearchParams) {
   const warnings: string[] = [];
-  const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  const filters = loadTabFilters(raw, warnings);
   const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, raw, warnings);
   const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, raw, warnings);
-  if (typeof filters.name === "string") filters.name = filters.name.trim();
-  if (typeof filters.email === "string") filters.email = filters.email.trim();
   return {
-    filters: filters as ActionsTabFilters,
+    filters,
     table: table as TableState,
     drill: drill as DrillSelection,
     warnings,

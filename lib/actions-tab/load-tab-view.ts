@@ -2,8 +2,23 @@ import "server-only";
 import { loadTabState, type RawSearchParams } from "./load-tab-state";
 import { dropUnknownIds, loadFilterOptions } from "./query/load-filter-options";
 import { tabScope } from "./query/tab-scope";
-import { serializeTabUrl } from "./search-params";
+import { serializeTabUrl, type ActionsTabFilters } from "./search-params";
 import type { TabSources } from "./tab-sources";
+
+/**
+ * The scope of URL filters: ids checked against the program (unknown ones dropped with a
+ * warning), the timeframe resolved, the engine attached. The tab and the Partners pages share it.
+ */
+export async function scopeOf(
+  { db, analytics }: TabSources,
+  program: { id: number; timezone: string },
+  urlFilters: ActionsTabFilters,
+  warnings: string[],
+) {
+  const options = await loadFilterOptions(db.prisma, program.id);
+  const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, options, warnings) };
+  return { filters, options, scope: tabScope(analytics.engine, program, filters) };
+}
 
 /**
  * Everything a view of the tab starts from — page, drill-down and exports alike: the URL read
@@ -15,9 +30,12 @@ export async function loadTabView(
   raw: RawSearchParams,
 ) {
   const state = loadTabState(raw);
-  const options = await loadFilterOptions(db.prisma, program.id);
-  const filters = { ...state.filters, ...dropUnknownIds(state.filters, options, state.warnings) };
-  const scope = tabScope(analytics.engine, program, filters);
+  const { filters, options, scope } = await scopeOf(
+    { db, analytics },
+    program,
+    state.filters,
+    state.warnings,
+  );
   return {
     ...state,
     filters,

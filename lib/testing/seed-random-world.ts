@@ -13,6 +13,7 @@ export interface ModelAction {
   partnershipId: number;
   customerId: number | null;
   value: number;
+  occurredAt: number;
   createdAt: number;
   archived: boolean;
   rewardCents: number;
@@ -74,6 +75,7 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       partnershipId,
       customerId: customerRow?.id ?? null,
       value: a.value,
+      occurredAt: a.occurredAt,
       createdAt: a.createdAt,
       archived: a.archived,
       rewardCents,

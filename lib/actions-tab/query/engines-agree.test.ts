@@ -1,5 +1,6 @@
 // Property: every number of the Actions tab — tiles (and their previous period), chart, table
-// pages in every sort, drill-down pages, the "new actions" count and every CSV download — is
+// pages in every sort, drill-down pages, the "new actions" count and every CSV download — and of
+// the Partners directory (every order, keyset pages) is
 // identical whether PostgreSQL or the ClickHouse copy (chdb) answers, for random data, random
 // edits delivered through the outbox, and random filters.
 //
@@ -13,6 +14,7 @@ import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../../analytics/sc
 import { loadRuleNames } from "../../rewards/load-rule-names";
 import { querySpec, resolveQuery, type QuerySpec } from "../../testing/random-tab-query";
 import { worldSpec } from "../../testing/random-tab-world";
+import { readDirectory } from "../../testing/read-directory";
 import { readTab } from "../../testing/read-tab";
 import {
   applyEdits,
@@ -81,6 +83,13 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     const expected = await readTab(pg, plan);
     const actual = await readTab(ch, plan);
     expect(actual, describeRead(when, s, read)).toEqual(expected);
+    // The Partners directory over the same filters, searched by part of a partner's name.
+    const name = s.partnerNames[q.drillRow % s.partnerNames.length] ?? "";
+    const search = q.drillRow % 3 === 0 ? "" : name.slice(0, 2);
+    expect(
+      await readDirectory(db, ch, search),
+      `directory "${search}", ${describeRead(when, s, read)}`,
+    ).toEqual(await readDirectory(db, pg, search));
     // Each engine's CSV (written by COPY / FORMAT CSV) holds the cells the page's code formats.
     for (const [engine, got] of [
       ["postgres", expected],

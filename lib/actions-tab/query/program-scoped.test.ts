@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../../testing/test-databa
 import { DEFAULT_FILTERS, TABLE_SORTS, type ActionsTabFilters } from "../search-params";
 import { parseTimeframe } from "../timeframe";
 import { countNewActions } from "./count-new-actions";
+import { PARTNER_STAT_SORTS } from "./tab-engine";
 import { getDrillDown } from "./get-drill-down";
 import { getOccurrenceTable } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
@@ -90,7 +91,7 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
     await db.close();
   });
 
-  it("scopes summary, series, table, exports, drill-down and new-actions to the program", async () => {
+  it("scopes summary, series, table, exports, drill-down, new-actions and partner numbers to the program", async () => {
     const program = await db.prisma.program.findUniqueOrThrow({ where: { id: programId } });
     const withFilters: Partial<ActionsTabFilters> = {
       timeframe: parseTimeframe("past_12_months")!,
@@ -119,6 +120,15 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
       await getDrillDown(scope, { partner: null, type: null, value: null, after: "1_1" });
       expect(first.total).toBeGreaterThanOrEqual(0);
       await countNewActions(scope, 0);
+      for (const ids of [null, [1, 2]]) await scope.engine.partnerStats(scope, ids);
+      for (const sort of PARTNER_STAT_SORTS)
+        await scope.engine.rankPartners(scope, {
+          sort,
+          dir: "desc",
+          search: "a",
+          after: { value: 1, id: 1 },
+          limit: 5,
+        });
     }
     const tabStatements = statements.filter((s) => TABLE_REF.test(s.query));
     TABLE_REF.lastIndex = 0;

@@ -39,6 +39,7 @@ export interface DrillRow {
   key: string;
   occurredAt: Date;
   createdAt: Date;
+  partnerKey: string;
   partnerName: string;
   partnerEmail: string;
   customerEmail: string | null;
@@ -55,6 +56,40 @@ export interface DailyCount {
 }
 
 export type DrillCursor = { at: number; id: bigint };
+
+/** A partnership's numbers in the Partners directory: actions and rewards in the timeframe. */
+export interface PartnerStats {
+  id: number;
+  actions: number;
+  rewardCents: number;
+  /** Its newest (non-archived) action at any time, epoch ms; null when it has none. */
+  lastActionAt: number | null;
+}
+
+export const PARTNER_STAT_SORTS = ["actions", "rewards", "last_action"] as const;
+export type PartnerStatSort = (typeof PARTNER_STAT_SORTS)[number];
+
+/** A page of partnerships ranked by one of their numbers (ties by id), after a cursor row. */
+export interface PartnerRanking {
+  sort: PartnerStatSort;
+  dir: "asc" | "desc";
+  /** Name or email contains (empty = everyone). */
+  search: string;
+  /** The sort value and id of the last row shown: the page starts after it. */
+  after: { value: number; id: number } | null;
+  /** null = every row. */
+  limit: number | null;
+}
+
+/** The sort value of a partnership without actions under `last_action` (before any instant). */
+export const NO_ACTION_AT = -Number.MAX_SAFE_INTEGER;
+
+/** The number a ranking sorts by. */
+export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): number {
+  if (sort === "actions") return stats.actions;
+  if (sort === "rewards") return stats.rewardCents;
+  return stats.lastActionAt ?? NO_ACTION_AT;
+}
 export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
 
 /**
@@ -109,6 +144,13 @@ export interface TabEngine {
   drillTotal(scope: TabScope, selection: Selection): Promise<number>;
   /** Matching actions received (created_at) after `since`. */
   countNew(scope: TabScope, since: number): Promise<number>;
+  /**
+   * The Partners directory's numbers of the given partnerships (null = every partnership matching
+   * the scope's partner filters); partnerships without actions are left out.
+   */
+  partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
+  /** Partnerships matching the scope's partner filters and a search, ranked by a number. */
+  rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
 }
 
 type Questions = Omit<TabEngine, "name">;

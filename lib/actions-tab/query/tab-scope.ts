@@ -16,6 +16,8 @@ export interface TabScope {
   /** The moment the view's data was read; "new actions" are those received after it. */
   asOf: number;
   rangeDescription: string;
+  /** A partner page's scope: only this partnership's actions. */
+  partnershipId?: number;
 }
 
 export function tabScope(

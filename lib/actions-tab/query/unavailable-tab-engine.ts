@@ -19,5 +19,7 @@ export function unavailableTabEngine(reason: string): TabEngine {
     drillRows: fail,
     drillTotal: fail,
     countNew: fail,
+    partnerStats: fail,
+    rankPartners: fail,
   };
 }

@@ -4,6 +4,7 @@ import { chDrillRows, chDrillTotal } from "./ch-drill-down";
 import { chDrillCsv, chOccurrenceCsv } from "./ch-csv";
 import { chOccurrencePage } from "./ch-occurrences";
 import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
+import { chPartnerStats, chRankPartners } from "./ch-partners";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
 export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
@@ -16,5 +17,7 @@ export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
     drillRows: chDrillRows,
     drillTotal: chDrillTotal,
     countNew: chCountNew,
+    partnerStats: chPartnerStats,
+    rankPartners: chRankPartners,
   });
 }

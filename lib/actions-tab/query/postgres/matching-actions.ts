@@ -1,20 +1,14 @@
 import { Prisma } from "../../../generated/prisma/client";
 import type { InstantRange } from "../../resolve-timeframe";
+import type { ActionsTabFilters } from "../../search-params";
 import { hasPartnerFilters, likePattern, type TabScope } from "../tab-scope";
 
 /**
- * FROM and WHERE for the actions matching a scope (alias `a`; `p` is joined only when a partner
- * filter needs it). Archived actions never count. Every number on the tab, the drill-down and the
- * exports is computed over exactly these rows.
+ * The partner filters as conditions on a partnership (alias `p`): the tab's partner filters and
+ * the Partners directory's list are the same rows.
  */
-export function matchingActions(scope: TabScope, range: InstantRange = scope.range) {
-  const f = scope.filters;
-  const where: Prisma.Sql[] = [
-    Prisma.sql`a.program_id = ${scope.programId}`,
-    Prisma.sql`a.archived_at IS NULL`,
-  ];
-  if (range.start !== null) where.push(Prisma.sql`a.occurred_at >= ${new Date(range.start)}`);
-  if (range.end !== null) where.push(Prisma.sql`a.occurred_at < ${new Date(range.end)}`);
+export function partnerConditions(f: ActionsTabFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
   if (f.group.length) {
     const list = Prisma.join(f.group);
     where.push(
@@ -47,8 +41,26 @@ export function matchingActions(scope: TabScope, range: InstantRange = scope.ran
         ? Prisma.sql`p.archived_at IS NOT NULL`
         : Prisma.sql`p.archived_at IS NULL`,
     );
+  return where;
+}
 
-  const from = hasPartnerFilters(f)
+/**
+ * FROM and WHERE for the actions matching a scope (alias `a`; `p` is joined only when a partner
+ * filter needs it). Archived actions never count. Every number on the tab, the drill-down and the
+ * exports is computed over exactly these rows; a partner page's scope adds its partnership.
+ */
+export function matchingActions(scope: TabScope, range: InstantRange = scope.range) {
+  const where: Prisma.Sql[] = [
+    Prisma.sql`a.program_id = ${scope.programId}`,
+    Prisma.sql`a.archived_at IS NULL`,
+  ];
+  if (range.start !== null) where.push(Prisma.sql`a.occurred_at >= ${new Date(range.start)}`);
+  if (range.end !== null) where.push(Prisma.sql`a.occurred_at < ${new Date(range.end)}`);
+  if (scope.partnershipId !== undefined)
+    where.push(Prisma.sql`a.partnership_id = ${scope.partnershipId}`);
+  where.push(...partnerConditions(scope.filters));
+
+  const from = hasPartnerFilters(scope.filters)
     ? Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`
     : Prisma.sql`actions a`;
   return { from, where: Prisma.join(where, " AND ") };

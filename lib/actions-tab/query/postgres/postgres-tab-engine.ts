@@ -6,6 +6,7 @@ import { pgDrillCsv, pgOccurrenceCsv } from "./pg-csv";
 import { pgOccurrencePage } from "./pg-occurrences";
 import { pgDailyCounts } from "./pg-series";
 import { pgCountNew, pgSummaryNumbers } from "./pg-summary";
+import { pgPartnerStats, pgRankPartners } from "./pg-partners";
 
 /** The tab answered by the system of record (PostgreSQL or PGlite), as before ClickHouse. */
 export function postgresTabEngine(db: OpenDatabase): TabEngine {
@@ -18,5 +19,7 @@ export function postgresTabEngine(db: OpenDatabase): TabEngine {
     drillRows: pgDrillRows,
     drillTotal: pgDrillTotal,
     countNew: pgCountNew,
+    partnerStats: pgPartnerStats,
+    rankPartners: pgRankPartners,
   });
 }

@@ -1,0 +1,184 @@
+import Link from "next/link";
+import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import { formatMoney } from "@/lib/format/format";
+import {
+  directoryUrl,
+  type DirectoryState,
+  type DirectorySort,
+} from "@/lib/partners/directory-params";
+import type { DirectoryPage } from "@/lib/partners/get-partner-directory";
+import { partnerHref } from "@/lib/partnerships/partner-href";
+import { formatDate, formatDateTime } from "@/lib/time/format";
+import { dateOf } from "@/lib/time/zone";
+
+type Column = { label: string; sort?: DirectorySort; numeric?: boolean };
+
+const COLUMNS: Column[] = [
+  { label: "Name", sort: "name" },
+  { label: "Email", sort: "email" },
+  { label: "Group" },
+  { label: "Tags" },
+  { label: "Manager" },
+  { label: "Joined", sort: "joined" },
+  { label: "Actions", sort: "actions", numeric: true },
+  { label: "Rewards", sort: "rewards", numeric: true },
+  { label: "Last action", sort: "last_action" },
+];
+
+const stickyCell = "sticky left-0 z-10 bg-white dark:bg-gray-900";
+
+/** The directory's page of partnerships: sortable headers, partner links, next-page cursor. */
+export function DirectoryTable({
+  slug,
+  path,
+  filters,
+  directory,
+  page,
+  currency,
+  timezone,
+}: {
+  slug: string;
+  path: string;
+  filters: ActionsTabFilters;
+  directory: DirectoryState;
+  page: DirectoryPage;
+  currency: string;
+  timezone: string;
+}) {
+  const url = (changes: Partial<DirectoryState>) =>
+    directoryUrl(path, filters, { ...directory, after: null, ...changes });
+  // The sorted column flips; another starts numbers and dates high-first, text A–Z.
+  const sortHref = (sort: DirectorySort, numeric: boolean) => {
+    const dir =
+      directory.sort === sort
+        ? directory.dir === "desc"
+          ? "asc"
+          : "desc"
+        : numeric || sort === "joined" || sort === "last_action"
+          ? "desc"
+          : "asc";
+    return url({ sort, dir });
+  };
+
+  if (page.rows.length === 0) {
+    return (
+      <div className={`${cardClass} p-10 text-center text-sm text-gray-500`}>
+        {directory.after !== null
+          ? "No more partners."
+          : directory.q
+            ? `No partner’s name or email contains “${directory.q}” with these filters.`
+            : "No partners match these filters."}
+      </div>
+    );
+  }
+  return (
+    <div className={cardClass}>
+      <div className="overflow-x-auto">
+        <table className={tableClass}>
+          <thead>
+            <tr>
+              {COLUMNS.map((c, i) => {
+                const active = c.sort !== undefined && directory.sort === c.sort;
+                const cls = `${thClass} ${c.numeric ? "text-right" : ""} ${i === 0 ? stickyCell : ""}`;
+                return (
+                  <th
+                    key={c.label}
+                    scope="col"
+                    className={cls}
+                    aria-sort={
+                      c.sort === undefined
+                        ? undefined
+                        : active
+                          ? directory.dir === "asc"
+                            ? "ascending"
+                            : "descending"
+                          : "none"
+                    }
+                  >
+                    {c.sort === undefined ? (
+                      c.label
+                    ) : (
+                      <Link
+                        href={sortHref(c.sort, c.numeric ?? false)}
+                        className="inline-flex items-center gap-1 hover:text-gray-900 dark:hover:text-gray-100"
+                      >
+                        {c.label}
+                        <span aria-hidden="true">
+                          {active ? (directory.dir === "asc" ? "↑" : "↓") : "↕"}
+                        </span>
+                      </Link>
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+            {page.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className={`${tdClass} ${stickyCell} text-left font-normal`}>
+                  <Link
+                    href={partnerHref(slug, row.partnerKey)}
+                    className="font-medium text-blue-600 hover:underline"
+                  >
+                    {row.name}
+                  </Link>
+                  {row.archivedAt && (
+                    <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600 dark:bg-gray-800 dark:text-gray-300">
+                      archived
+                    </span>
+                  )}
+                </th>
+                <td className={`${tdClass} break-all`}>{row.email}</td>
+                <td className={tdClass}>{row.group}</td>
+                <td className={tdClass}>{row.tags.join(", ") || "—"}</td>
+                <td className={tdClass}>{row.manager ?? "—"}</td>
+                <td className={`${tdClass} whitespace-nowrap`}>
+                  {formatDate(dateOf(row.joinedAt.getTime(), timezone))}
+                </td>
+                <td className={`${tdClass} text-right tabular-nums`}>
+                  {row.actions.toLocaleString("en-US")}
+                </td>
+                <td className={`${tdClass} text-right tabular-nums`}>
+                  {formatMoney(row.rewardCents, currency)}
+                </td>
+                <td className={`${tdClass} whitespace-nowrap`}>
+                  {row.lastActionAt === null
+                    ? "—"
+                    : formatDateTime(new Date(row.lastActionAt), timezone)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav
+        aria-label="Pages"
+        className="flex flex-wrap items-center justify-between gap-2 border-t border-gray-100 px-3 py-2 text-sm dark:border-gray-800"
+      >
+        <span className="text-gray-500">
+          {page.rows.length.toLocaleString("en-US")} of {page.total.toLocaleString("en-US")}{" "}
+          {page.total === 1 ? "partner" : "partners"}
+          {directory.after !== null && " (a later page)"}
+        </span>
+        <span className="flex gap-4">
+          {directory.after !== null && (
+            <Link href={url({})} className="text-blue-600 hover:underline">
+              ← First page
+            </Link>
+          )}
+          {page.next !== null && (
+            <Link
+              href={url({ after: page.next })}
+              className="text-blue-600 hover:underline"
+              rel="next"
+            >
+              Next {page.rows.length} →
+            </Link>
+          )}
+        </span>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { storableTextProblem } from "../api/storable-text";
+import { loadTabFilters, type RawSearchParams } from "../actions-tab/load-tab-state";
+import type { ActionsTabFilters } from "../actions-tab/search-params";
+import { serializeTabUrl } from "../actions-tab/search-params";
+
+export const DIRECTORY_SORTS = [
+  "name",
+  "email",
+  "joined",
+  "actions",
+  "rewards",
+  "last_action",
+] as const;
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
+/** The directory's own state, beside the tab's filters: search, order and page position. */
+export interface DirectoryState {
+  /** Name or email contains. */
+  q: string;
+  sort: DirectorySort;
+  dir: "asc" | "desc";
+  /** The id of the partnership the page starts after (keyset), or null for the first page. */
+  after: number | null;
+}
+
+export const DEFAULT_DIRECTORY: DirectoryState = {
+  q: "",
+  sort: "actions",
+  dir: "desc",
+  after: null,
+};
+
+const PARAMS = {
+  q: {
+    label: "Search",
+    schema: z
+      .string()
+      .max(255)
+      .refine((text) => storableTextProblem(text) === null)
+      .transform((text) => text.trim()),
+  },
+  sort: { label: "Sort", schema: z.enum(DIRECTORY_SORTS) },
+  dir: { label: "Sort direction", schema: z.enum(["asc", "desc"]) },
+  after: {
+    label: "Page position",
+    schema: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  },
+} as const;
+
+/**
+ * Reads a Partners directory URL on the server: the tab's filters through the tab's own parser,
+ * then search, sort and page position. Invalid values fall back to their defaults with a message.
+ */
+export function loadDirectoryState(raw: RawSearchParams) {
+  const warnings: string[] = [];
+  const filters = loadTabFilters(raw, warnings);
+  const directory: DirectoryState = { ...DEFAULT_DIRECTORY };
+  for (const [key, { label, schema }] of Object.entries(PARAMS)) {
+    const value = raw[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text === "") continue;
+    const parsed = schema.safeParse(text);
+    if (parsed.success) Object.assign(directory, { [key]: parsed.data });
+    else warnings.push(`${label}: “${text.slice(0, 60)}” is not a valid value. It was ignored.`);
+  }
+  return { filters, directory, warnings };
+}
+
+/** A directory URL: the filters in the tab's conventions, then the directory's own keys. */
+export function directoryUrl(
+  path: string,
+  filters: ActionsTabFilters,
+  directory: Partial<DirectoryState>,
+): string {
+  const url = serializeTabUrl(path, filters);
+  const own = new URLSearchParams();
+  const d = { ...DEFAULT_DIRECTORY, ...directory };
+  if (d.q) own.set("q", d.q);
+  if (d.sort !== DEFAULT_DIRECTORY.sort || d.dir !== DEFAULT_DIRECTORY.dir) {
+    own.set("sort", d.sort);
+    own.set("dir", d.dir);
+  }
+  if (d.after !== null) own.set("after", String(d.after));
+  const tail = own.toString();
+  if (!tail) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}${tail}`;
+}

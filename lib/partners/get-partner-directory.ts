@@ -1,0 +1,102 @@
+import "server-only";
+import {
+  PARTNER_STAT_SORTS,
+  partnerSortValue,
+  type PartnerStats,
+  type PartnerStatSort,
+} from "../actions-tab/query/tab-engine";
+import type { TabScope } from "../actions-tab/query/tab-scope";
+import type { OpenDatabase } from "../db/open";
+import type { DirectoryState } from "./directory-params";
+import {
+  countPartners,
+  loadPartnerAttributes,
+  partnerIdsByAttribute,
+  type AttributeSort,
+  type PartnerAttributes,
+} from "./partner-list";
+
+export type DirectoryRow = PartnerAttributes & Omit<PartnerStats, "id">;
+
+export interface DirectoryPage {
+  rows: DirectoryRow[];
+  /** Partnerships matching the filters and the search, on every page. */
+  total: number;
+  /** The id to continue after, when there are more rows. */
+  next: number | null;
+}
+
+export const DIRECTORY_PAGE_SIZE = 50;
+
+const isStatSort = (sort: DirectoryState["sort"]): sort is PartnerStatSort =>
+  (PARTNER_STAT_SORTS as readonly string[]).includes(sort);
+
+const NO_STATS = { actions: 0, rewardCents: 0, lastActionAt: null };
+
+/**
+ * The partnerships of a directory URL in screen order (`limit: null` = all, for the CSV), with
+ * their attributes from the system of record and their numbers from the tab's engine. Ordered by
+ * a number, the engine ranks them; by an attribute, PostgreSQL orders them and the engine counts
+ * only the page's partnerships.
+ */
+export async function listDirectory(
+  db: OpenDatabase,
+  scope: TabScope,
+  d: DirectoryState,
+  limit: number | null,
+): Promise<DirectoryRow[]> {
+  let ordered: PartnerStats[];
+  if (isStatSort(d.sort)) {
+    const sort = d.sort;
+    let after = null;
+    if (d.after !== null) {
+      const [cursor] = await scope.engine.partnerStats(scope, [d.after]);
+      after = { id: d.after, value: partnerSortValue({ ...NO_STATS, ...cursor }, sort) };
+    }
+    ordered = await scope.engine.rankPartners(scope, {
+      sort,
+      dir: d.dir,
+      search: d.q,
+      after,
+      limit,
+    });
+  } else {
+    const ids = await partnerIdsByAttribute(
+      db,
+      scope,
+      { ...d, sort: d.sort as AttributeSort },
+      limit,
+    );
+    const stats = await scope.engine.partnerStats(scope, limit === null ? null : ids);
+    const byId = new Map(stats.map((s) => [s.id, s]));
+    ordered = ids.map((id) => byId.get(id) ?? { id, ...NO_STATS });
+  }
+  const attributes = await loadPartnerAttributes(
+    db,
+    scope.programId,
+    ordered.map((s) => s.id),
+  );
+  return ordered.flatMap((s) => {
+    const a = attributes.get(s.id);
+    // A partnership deleted between the two reads is left out rather than shown half-known.
+    return a
+      ? [{ ...a, actions: s.actions, rewardCents: s.rewardCents, lastActionAt: s.lastActionAt }]
+      : [];
+  });
+}
+
+/** One page of the directory and the number of matching partnerships. */
+export async function getDirectoryPage(
+  db: OpenDatabase,
+  scope: TabScope,
+  d: DirectoryState,
+  pageSize = DIRECTORY_PAGE_SIZE,
+): Promise<DirectoryPage> {
+  const [rows, total] = await Promise.all([
+    listDirectory(db, scope, d, pageSize + 1),
+    countPartners(db, scope, d.q),
+  ]);
+  const more = rows.length > pageSize;
+  const shown = more ? rows.slice(0, pageSize) : rows;
+  return { rows: shown, total, next: more ? shown[shown.length - 1].id : null };
+}
