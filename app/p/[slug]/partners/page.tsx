@@ -44,9 +44,9 @@ export default async function PartnersPage(props: ProgramPageProps) {
         title="Partners"
         description={
           <>
-            Actions and rewards in timeframe {describeTimeframe(filters.timeframe)}:{" "}
-            <strong>{scope.rangeDescription}</strong>, times in {program.timezone}. Last action is
-            the newest at any time.
+            Actions and rewards counted over the timeframe (it{" "}
+            {describeTimeframe(filters.timeframe)}): <strong>{scope.rangeDescription}</strong>,
+            times in {program.timezone}. Last action is the newest at any time.
           </>
         }
       >

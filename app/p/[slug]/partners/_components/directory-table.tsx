@@ -130,7 +130,7 @@ export function DirectoryTable({
                     </span>
                   )}
                 </th>
-                <td className={`${tdClass} break-all`}>{row.email}</td>
+                <td className={`${tdClass} whitespace-nowrap`}>{row.email}</td>
                 <td className={tdClass}>{row.group}</td>
                 <td className={tdClass}>{row.tags.join(", ") || "—"}</td>
                 <td className={tdClass}>{row.manager ?? "—"}</td>

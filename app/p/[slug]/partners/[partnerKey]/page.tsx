@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChartTile } from "../../actions/_components/chart-tile";
+import { FilterWarnings } from "../../actions/_components/filter-warnings";
+import { PartnerAttributesCard } from "../_components/partner-attributes-card";
+import { PartnerOccurrences } from "../_components/partner-occurrences";
+import { PartnerPeriodBar } from "../_components/partner-period-bar";
+import { ReferredCustomers } from "../_components/referred-customers";
+import { RewardsByStatusCard } from "../_components/rewards-by-status-card";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadTabState } from "@/lib/actions-tab/load-tab-state";
+import { tabScope } from "@/lib/actions-tab/query/tab-scope";
+import { DEFAULT_FILTERS, serializeTabUrl } from "@/lib/actions-tab/search-params";
+import { openTabSources } from "@/lib/actions-tab/tab-sources";
+import { describeTimeframe } from "@/lib/actions-tab/timeframe";
+import { findPartner, referredCustomers, rewardsByStatus } from "@/lib/partners/load-partner";
+import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
+
+export const metadata: Metadata = { title: "Partner" };
+
+type Props = Omit<ProgramPageProps, "params"> & {
+  params: Promise<{ slug: string; partnerKey: string }>;
+};
+
+/** A segment that arrived still percent-encoded, decoded; a malformed escape is kept as is. */
+function decodedKey(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export default async function PartnerPage(props: Props) {
+  const [{ slug, query, program, db }, { partnerKey: rawKey }] = await Promise.all([
+    openProgramPage(props),
+    props.params,
+  ]);
+  const partner =
+    (await findPartner(db, program.id, rawKey)) ??
+    (await findPartner(db, program.id, decodedKey(rawKey)));
+  if (!partner) notFound();
+  const { partnerKey } = partner;
+
+  // The tab's URL conventions: timeframe and timescale apply; the partner is the only filter.
+  const state = loadTabState(query);
+  const filters = {
+    ...DEFAULT_FILTERS,
+    timeframe: state.filters.timeframe,
+    timescale: state.filters.timescale,
+  };
+  const sources = await openTabSources(db);
+  const scope = {
+    ...tabScope(sources.analytics.engine, program, filters),
+    partnershipId: partner.id,
+  };
+  const [rewards, referred] = await Promise.all([
+    rewardsByStatus(db, program.id, partner.id, scope.range),
+    referredCustomers(db, program.id, partner.id),
+  ]);
+  const tabPath = `/p/${slug}/actions`;
+  const drillHref = serializeTabUrl(`${tabPath}/occurrences`, { ...filters, partner: partnerKey });
+
+  return (
+    <section className="space-y-4">
+      <Link
+        href={`/p/${slug}/partners`}
+        className="text-sm font-medium text-blue-600 hover:underline"
+      >
+        ← All partners
+      </Link>
+      <PageHeader
+        title={partner.name}
+        description={
+          <>
+            {partner.email} · timeframe {describeTimeframe(filters.timeframe)}:{" "}
+            <strong>{scope.rangeDescription}</strong>, times in {program.timezone}.
+          </>
+        }
+      >
+        <Link href={drillHref} className="text-sm font-medium text-blue-600 hover:underline">
+          Every action of this partner →
+        </Link>
+      </PageHeader>
+      <FilterWarnings warnings={state.warnings} />
+      <PartnerPeriodBar
+        applied={filters}
+        timezone={program.timezone}
+        rangeDescription={scope.rangeDescription}
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <PartnerAttributesCard partner={partner} timezone={program.timezone} />
+        <RewardsByStatusCard rewards={rewards} currency={program.currency} />
+        <ReferredCustomers referred={referred} timezone={program.timezone} />
+      </div>
+      <ChartTile scope={scope} />
+      <PartnerOccurrences
+        scope={scope}
+        partnerKey={partnerKey}
+        tabPath={tabPath}
+        currency={program.currency}
+      />
+    </section>
+  );
+}
