@@ -51,6 +51,16 @@ export const TAB_URLS = [
   "timeframe=any_time&name=gen12",
 ] as const;
 
+/** Partners directory pages (first pages, and a later one by its cursor: partnership 9,000). */
+export const DIRECTORY_URLS = [
+  "timeframe=past_30_days",
+  "timeframe=any_time",
+  "timeframe=past_30_days&sort=name&dir=asc",
+  "timeframe=past_30_days&sort=last_action&dir=desc&group=1",
+  "timeframe=any_time&q=gen12",
+  "timeframe=past_30_days&after=9000",
+] as const;
+
 /** Rows of the drill-down CSV compared with ClickHouse's own CSV output. */
 export function drillExportRows(actions: number): number {
   return Math.min(1_000_000, Math.floor(actions / 10));

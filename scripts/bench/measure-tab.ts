@@ -1,5 +1,6 @@
 // Child of `npm run bench`: the Actions tab as its page computes it, on PostgreSQL and on
-// ClickHouse in the same process, and the drill-down's first and 1,000th page.
+// ClickHouse in the same process, the drill-down's first and 1,000th page, and the Partners
+// directory's pages.
 // Arguments: the dataset's anchor (ISO instant, the tab's clock) and the page-1,000 cursor.
 import os from "node:os";
 import { clickhouseTabEngine } from "../../lib/actions-tab/query/clickhouse/clickhouse-tab-engine";
@@ -11,9 +12,11 @@ import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres
 import type { TabEngine } from "../../lib/actions-tab/query/tab-engine";
 import { tabScope } from "../../lib/actions-tab/query/tab-scope";
 import { loadTabState } from "../../lib/actions-tab/load-tab-state";
+import { loadDirectoryState } from "../../lib/partners/directory-params";
+import { getDirectoryPage, type DirectoryPage } from "../../lib/partners/get-partner-directory";
 import { reportResult } from "./child-process";
 import { openBenchStores } from "./open-bench-stores";
-import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./config";
+import { BENCH_PROGRAM_ID, benchConfig, DIRECTORY_URLS, TAB_URLS } from "./config";
 import { interleavedMedians, settle, timed, type Timing } from "./timing";
 
 export interface Measured {
@@ -128,6 +131,27 @@ for (const [label, url] of drillUrls) {
         const page = r as Awaited<ReturnType<typeof drill>>;
         return { "actions in total": page.total };
       },
+    ),
+  );
+}
+// The Partners directory's first page as its page computes it (count, ranking or attribute
+// order, numbers, attributes), and a later page through its cursor.
+async function directoryPage(engine: TabEngine, url: string) {
+  const started = performance.now();
+  const { filters, directory, warnings } = loadDirectoryState(
+    Object.fromEntries(new URLSearchParams(url)),
+  );
+  if (warnings.length) throw new Error(`${url}: ${warnings.join(" ")}`);
+  const page = await getDirectoryPage(db, tabScope(engine, program, filters, now), directory);
+  return { parts: { page: performance.now() - started }, result: page };
+}
+for (const url of DIRECTORY_URLS) {
+  measured.push(
+    await measure(
+      `partners directory ${url}`,
+      url,
+      (e) => directoryPage(e, url),
+      (r) => ({ "matching partnerships": (r as DirectoryPage).total }),
     ),
   );
 }
