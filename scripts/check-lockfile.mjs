@@ -13,10 +13,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 // Platform builds that the registry these machines reach does not serve (404), so their hashes
-// cannot be locked from here. Until they are, npm on macOS or Linux arm64 adds them to the
-// lockfile and `npm ci` there refuses it. To lock them: on a machine that reaches the full npm
-// registry, run `npm install` (Node 20.19+, npm 11), commit the entries it adds to
-// package-lock.json, and delete them here (this check fails once they are locked).
+// cannot be locked from here. Until they are, `npm ci` refuses the lockfile (here too), and
+// `npm install` wherever the full npm registry is reachable adds them to it. That is the fix:
+// commit the entries it adds to package-lock.json and delete them here (this check fails once
+// they are locked).
 const NOT_SERVED_HERE = new Set([
   "@chdb/lib-darwin-arm64@26.7.3-stable.1",
   "@chdb/lib-darwin-x64@26.7.3-stable.1",
