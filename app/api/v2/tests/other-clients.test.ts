@@ -21,6 +21,7 @@ const ignored = (field: string, name = field) => ({
 });
 
 type Fixture = Awaited<ReturnType<typeof seedApiProgram>>;
+type Answer = ReturnType<typeof callRoute>;
 
 describe.each(inject("engines"))("what other clients send, on %s", (engine) => {
   let db: TestDatabase;
@@ -236,7 +237,7 @@ describe.each(inject("engines"))("what other clients send, on %s", (engine) => {
       last_name: "Y",
       group: "affiliates",
     };
-    const cases: [string, () => ReturnType<ReturnType<typeof writes>["action"]>, string][] = [
+    const cases: [string, () => Answer, string][] = [
       ["action value as text", () => w.action({ ...signup, value: "3", extra: 1 }), "value"],
       ["action type as null", () => w.action({ ...signup, type: null, extra: 1 }), "type"],
       ["batch not a list", () => w.batch({ actions: "all", extra: 1 }), "actions"],
@@ -277,7 +278,7 @@ describe.each(inject("engines"))("what other clients send, on %s", (engine) => {
     const before = await stored(f.program.id);
     const required = (...fields: string[]) =>
       fields.map((field) => ({ field, message: `${field} is required` }));
-    const cases: [string, () => ReturnType<ReturnType<typeof writes>["action"]>, unknown[]][] = [
+    const cases: [string, () => Answer, unknown[]][] = [
       ["action", () => w.action({}), required("target_key", "target_type", "type")],
       ["batch", () => w.batch({}), required("actions")],
       ["customer", () => w.createCustomer({ name: "n" }), required("customer_key", "partner_key")],
