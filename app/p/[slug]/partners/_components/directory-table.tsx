@@ -72,9 +72,61 @@ export function DirectoryTable({
       </div>
     );
   }
+  const lastAction = (row: DirectoryPage["rows"][number]) =>
+    row.lastActionAt === null ? "—" : formatDateTime(new Date(row.lastActionAt), timezone);
   return (
     <div className={cardClass}>
-      <div className="overflow-x-auto">
+      {/* Phones: one card per partner, the numbers beside the name (the table scrolls sideways). */}
+      <p className="flex flex-wrap gap-x-3 gap-y-1 border-b border-gray-100 px-3 py-2 text-xs sm:hidden dark:border-gray-800">
+        <span className="text-gray-500">Sort:</span>
+        {COLUMNS.flatMap((c) =>
+          c.sort === undefined
+            ? []
+            : [
+                <Link
+                  key={c.sort}
+                  href={sortHref(c.sort, c.numeric ?? false)}
+                  aria-current={directory.sort === c.sort ? "true" : undefined}
+                  className={
+                    directory.sort === c.sort
+                      ? "font-semibold text-gray-900 dark:text-gray-100"
+                      : "text-blue-600 hover:underline"
+                  }
+                >
+                  {c.label}
+                  {directory.sort === c.sort && (directory.dir === "asc" ? " ↑" : " ↓")}
+                </Link>,
+              ],
+        )}
+      </p>
+      <ul className="divide-y divide-gray-100 sm:hidden dark:divide-gray-800">
+        {page.rows.map((row) => (
+          <li key={row.id} className="px-3 py-2 text-sm">
+            <div className="flex items-baseline justify-between gap-3">
+              <Link
+                href={partnerHref(slug, row.partnerKey)}
+                className="min-w-0 truncate font-medium text-blue-600 hover:underline"
+              >
+                {row.name}
+              </Link>
+              <span className="shrink-0 tabular-nums">
+                {row.actions.toLocaleString("en-US")} actions
+              </span>
+            </div>
+            <div className="flex items-baseline justify-between gap-3 text-xs text-gray-500">
+              <span className="min-w-0 truncate">{row.email}</span>
+              <span className="shrink-0 tabular-nums">
+                {formatMoney(row.rewardCents, currency)}
+              </span>
+            </div>
+            <div className="text-xs text-gray-500">
+              {row.group}
+              {row.archivedAt && " · archived"} · last action {lastAction(row)}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
         <table className={tableClass}>
           <thead>
             <tr>
@@ -143,11 +195,7 @@ export function DirectoryTable({
                 <td className={`${tdClass} text-right tabular-nums`}>
                   {formatMoney(row.rewardCents, currency)}
                 </td>
-                <td className={`${tdClass} whitespace-nowrap`}>
-                  {row.lastActionAt === null
-                    ? "—"
-                    : formatDateTime(new Date(row.lastActionAt), timezone)}
-                </td>
+                <td className={`${tdClass} whitespace-nowrap`}>{lastAction(row)}</td>
               </tr>
             ))}
           </tbody>
