@@ -18,7 +18,7 @@ export function AppShell({
   return (
     <div className="min-h-screen">
       <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4">
           <span className="text-sm font-bold text-blue-600">Actionboard</span>
           <ProgramSwitcher current={program} programs={programs} />
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">

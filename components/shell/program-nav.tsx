@@ -14,7 +14,8 @@ const ITEMS = [
 export function ProgramNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Program" className="flex gap-1 overflow-x-auto">
+    // Wraps on a narrow screen rather than hiding the last items behind a scroll.
+    <nav aria-label="Program" className="flex flex-wrap gap-1">
       {ITEMS.map((item) => {
         const href = `/p/${slug}/${item.segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -23,7 +24,7 @@ export function ProgramNav({ slug }: { slug: string }) {
             key={item.segment}
             href={href}
             aria-current={active ? "page" : undefined}
-            className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-gray-600 hover:bg-gray-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-medium aria-[current=page]:text-blue-700 dark:text-gray-300 dark:hover:bg-gray-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-300"
+            className="whitespace-nowrap rounded-md px-2.5 py-1.5 sm:px-3 text-sm text-gray-600 hover:bg-gray-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-medium aria-[current=page]:text-blue-700 dark:text-gray-300 dark:hover:bg-gray-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-300"
           >
             {item.label}
           </Link>

@@ -69,6 +69,31 @@ export type ActionsTabFilters = inferParserType<typeof filterParsers>;
 export const DEFAULT_FILTERS = Object.fromEntries(
   Object.entries(filterParsers).map(([key, parser]) => [key, parser.defaultValue]),
 ) as ActionsTabFilters;
+
+/** The bar's filters by name; each `*_op` belongs to its list (`group_op` to `group`). */
+export const FILTER_NAMES = [
+  "timescale",
+  "timeframe",
+  "group",
+  "manager",
+  "name",
+  "email",
+  "tag",
+  "marketplace",
+  "archived",
+] as const satisfies readonly (keyof ActionsTabFilters)[];
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+/** The filters as a query string without the defaults (`?timeframe=any_time`, or ""). */
+export const serializeFilters = createSerializer(filterParsers);
+
+/**
+ * The filters set to something other than the default view, in the bar's order. A list's
+ * condition alone (`group_op=exclude` with no groups) changes nothing, so it does not count.
+ */
+export function filtersInForce(filters: ActionsTabFilters): FilterName[] {
+  return FILTER_NAMES.filter((name) => serializeFilters({ [name]: filters[name] }) !== "");
+}
 export type TableState = inferParserType<typeof tableParsers>;
 export type DrillSelection = inferParserType<typeof drillParsers>;
 

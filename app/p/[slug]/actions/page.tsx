@@ -44,7 +44,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
           </>
         }
       >
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <SavedViews
             slug={slug}
             query={view.filterQuery}

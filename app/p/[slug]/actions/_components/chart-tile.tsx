@@ -18,8 +18,9 @@ export async function ChartTile({
   exportQuery,
 }: {
   scope: TabScope;
-  exportBase: string;
-  exportQuery: string;
+  /** Where the tile's downloads are (none on a partner page). */
+  exportBase?: string;
+  exportQuery?: string;
 }) {
   const series = await getSeries(scope);
   const total = series.rows.reduce(
@@ -30,10 +31,12 @@ export async function ChartTile({
     <Tile
       title="Occurrences over time"
       menu={
-        <DownloadMenu
-          label="Occurrences over time"
-          links={exportLinks(exportBase, "chart", exportQuery)}
-        />
+        exportBase !== undefined && (
+          <DownloadMenu
+            label="Occurrences over time"
+            links={exportLinks(exportBase, "chart", exportQuery ?? "")}
+          />
+        )
       }
     >
       <p className="text-xs text-gray-500">
@@ -48,27 +51,30 @@ export async function ChartTile({
       ) : (
         <>
           <OccurrencesChart rows={series.rows} types={series.types} />
-          <table className="sr-only">
-            <caption>Occurrences per {series.unit} and action type</caption>
-            <thead>
-              <tr>
-                <th>Bucket</th>
-                {series.types.map((t) => (
-                  <th key={t}>{t}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.rows.map((row) => (
-                <tr key={row.bucket}>
-                  <td>{row.bucket}</td>
+          {/* sr-only on the table itself would not shrink it: a table is as wide as its cells. */}
+          <div className="sr-only">
+            <table>
+              <caption>Occurrences per {series.unit} and action type</caption>
+              <thead>
+                <tr>
+                  <th>Bucket</th>
                   {series.types.map((t) => (
-                    <td key={t}>{row[t]}</td>
+                    <th key={t}>{t}</th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {series.rows.map((row) => (
+                  <tr key={row.bucket}>
+                    <td>{row.bucket}</td>
+                    {series.types.map((t) => (
+                      <td key={t}>{row[t]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </Tile>

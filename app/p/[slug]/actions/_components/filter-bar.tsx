@@ -1,10 +1,13 @@
 "use client";
 
-import { createSerializer, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
+import { PhoneSheet } from "@/components/ui/phone-sheet";
 import type { FilterOptions } from "@/lib/actions-tab/query/load-filter-options";
 import {
   filterParsers,
+  filtersInForce,
+  serializeFilters,
   tableParsers,
   type ActionsTabFilters,
 } from "@/lib/actions-tab/search-params";
@@ -14,11 +17,11 @@ import { ReloadBar } from "./reload-bar";
 import { SelectFilter } from "./select-filter";
 import { TimeframeFilter } from "./timeframe-filter";
 
-const serializeFilters = createSerializer(filterParsers);
-
 /**
  * The nine filters, edited as a draft. Nothing changes on the page until Reload writes the draft
- * to the URL (a new history entry) and the server renders the new view.
+ * to the URL (a new history entry) and the server renders the new view. On phones the numbers
+ * come first: the bar waits behind a "Filters (n)" button (n = filters set) in a sheet that
+ * Reload closes.
  */
 export function FilterBar({
   applied: appliedFilters,
@@ -45,6 +48,7 @@ export function FilterBar({
   // Remounts the filters that keep their own state while being edited (timeframe text,
   // a membership condition without choices yet).
   const [formVersion, setFormVersion] = useState(0);
+  const [sheetOpen, setSheetOpen] = useState(false);
 
   const resetDraft = () => {
     setDraft(appliedFilters);
@@ -74,48 +78,61 @@ export function FilterBar({
       tag_op: draft.tag.length ? draft.tag_op : "any_of",
     };
     setDraft(clean);
+    setSheetOpen(false);
     void setApplied({ ...clean, page: null });
   }
 
   return (
-    <form
-      onSubmit={reload}
-      aria-label="Filters"
-      className="rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
+    <PhoneSheet
+      title="Filters"
+      button={`Filters (${filtersInForce(appliedFilters).length})`}
+      open={sheetOpen}
+      onOpenChange={setSheetOpen}
     >
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectFilter field="timescale" {...edit} />
-        <TimeframeFilter
-          key={formVersion}
-          timezone={timezone}
-          onValidity={setTimeframeValid}
-          {...edit}
+      <form
+        onSubmit={reload}
+        aria-label="Filters"
+        className="bg-white p-4 sm:rounded-lg sm:border sm:border-gray-200 dark:bg-gray-900 sm:dark:border-gray-800"
+      >
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <SelectFilter field="timescale" {...edit} />
+          <TimeframeFilter
+            key={formVersion}
+            timezone={timezone}
+            onValidity={setTimeframeValid}
+            {...edit}
+          />
+          <MembershipFilter
+            key={`group-${formVersion}`}
+            field="group"
+            options={options.groups}
+            {...edit}
+          />
+          <MembershipFilter
+            key={`manager-${formVersion}`}
+            field="manager"
+            options={options.managers}
+            {...edit}
+          />
+          <PartnerSearchFilter field="name" {...edit} />
+          <PartnerSearchFilter field="email" {...edit} />
+          <MembershipFilter
+            key={`tag-${formVersion}`}
+            field="tag"
+            options={options.tags}
+            {...edit}
+          />
+          <SelectFilter field="marketplace" {...edit} />
+          <SelectFilter field="archived" {...edit} />
+        </div>
+        <ReloadBar
+          pending={pending}
+          dirty={dirty}
+          canReload={timeframeValid}
+          onDiscard={resetDraft}
+          showing={`${rangeDescription} (${timezone})`}
         />
-        <MembershipFilter
-          key={`group-${formVersion}`}
-          field="group"
-          options={options.groups}
-          {...edit}
-        />
-        <MembershipFilter
-          key={`manager-${formVersion}`}
-          field="manager"
-          options={options.managers}
-          {...edit}
-        />
-        <PartnerSearchFilter field="name" {...edit} />
-        <PartnerSearchFilter field="email" {...edit} />
-        <MembershipFilter key={`tag-${formVersion}`} field="tag" options={options.tags} {...edit} />
-        <SelectFilter field="marketplace" {...edit} />
-        <SelectFilter field="archived" {...edit} />
-      </div>
-      <ReloadBar
-        pending={pending}
-        dirty={dirty}
-        canReload={timeframeValid}
-        onDiscard={resetDraft}
-        showing={`${rangeDescription} (${timezone})`}
-      />
-    </form>
+      </form>
+    </PhoneSheet>
   );
 }

@@ -51,7 +51,7 @@ export async function NumberTiles({
 }) {
   const { current, previous } = await getSummary(scope);
   return (
-    <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-5">
       {NUMBER_TILES.map(({ key, title, exportName }) => (
         <Tile
           key={key}
@@ -60,7 +60,11 @@ export async function NumberTiles({
             <DownloadMenu label={title} links={exportLinks(exportBase, exportName, exportQuery)} />
           }
         >
-          <p className="text-2xl font-semibold tabular-nums" data-testid={`tile-${key}`}>
+          {/* Smaller on phones; a number still too wide for its tile wraps instead of spilling. */}
+          <p
+            className="text-[clamp(1.125rem,5.5vw,1.5rem)] font-semibold tabular-nums [overflow-wrap:anywhere]"
+            data-testid={`tile-${key}`}
+          >
             {key === "occurrences" ? (
               <Link
                 href={drillHref}

@@ -17,7 +17,8 @@ export function ReloadBar({
   showing: string;
 }) {
   return (
-    <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-gray-100 pt-3 dark:border-gray-800">
+    // In the phone sheet it stays in view at the bottom while the filters scroll.
+    <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-gray-100 bg-white pt-3 max-sm:sticky max-sm:bottom-0 max-sm:pb-3 dark:border-gray-800 dark:bg-gray-900">
       <p className="text-xs text-gray-500" aria-live="polite">
         {pending
           ? "Loading the new view…"

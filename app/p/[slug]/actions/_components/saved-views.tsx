@@ -29,11 +29,16 @@ export function SavedViews({
   canManage: boolean;
 }) {
   return (
-    <div className="flex items-center gap-2">
+    // On phones its parts join the header's row, and the save form takes a row of its own.
+    <div className="flex items-center gap-2 max-sm:contents">
       <Menu
         label="Saved views"
         align="right"
-        button={<span>Saved views{views.length ? ` (${views.length})` : ""}</span>}
+        button={
+          <span className="whitespace-nowrap">
+            Saved views{views.length ? ` (${views.length})` : ""}
+          </span>
+        }
       >
         {views.length === 0 && (
           <p className="px-3 py-2 text-sm text-gray-500">No saved views yet.</p>
@@ -83,7 +88,7 @@ function SaveViewForm({ slug, query }: { slug: string; query: string }) {
     status: "idle",
   } as SaveViewState);
   return (
-    <form action={save} className="flex items-center gap-1">
+    <form action={save} className="flex items-center gap-1 max-sm:order-last max-sm:w-full">
       <label htmlFor="save-view-name" className="sr-only">
         Name for this view
       </label>
@@ -92,12 +97,12 @@ function SaveViewForm({ slug, query }: { slug: string; query: string }) {
         name="name"
         placeholder="Name this view"
         maxLength={80}
-        className="w-40 rounded-md border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
+        className="w-40 rounded-md border max-sm:min-w-0 max-sm:flex-1 border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
       />
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+        className="whitespace-nowrap rounded-md border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
       >
         Save view
       </button>

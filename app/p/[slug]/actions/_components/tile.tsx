@@ -14,7 +14,7 @@ export function Tile({
   className?: string;
 }) {
   return (
-    <section aria-label={title} className={`${cardClass} p-4 ${className}`}>
+    <section aria-label={title} className={`${cardClass} min-w-0 p-3 sm:p-4 ${className}`}>
       <div className="flex items-start justify-between gap-2">
         <h2 className="text-sm font-medium text-gray-600 dark:text-gray-300">{title}</h2>
         {menu}
