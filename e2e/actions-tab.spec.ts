@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { seedProgramMember, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
+import { seedWideProgram } from "./support/wide-program";
 
 type Fixture = Awaited<ReturnType<typeof seedTabMember>>;
 
@@ -50,7 +51,10 @@ test("filters apply on Reload only, travel in the URL, and drill down to the sam
 
   // Drill into the first row: the list holds exactly that many actions.
   const table = page.getByRole("region", { name: "Actions by partner, type and value" });
-  const firstCount = table.getByRole("row").nth(1).getByRole("link");
+  const firstCount = table
+    .getByRole("row")
+    .nth(1)
+    .getByRole("link", { name: /show the actions/ });
   const clicked = (await firstCount.textContent())!.trim();
   await firstCount.click();
   await expect(page).toHaveURL(/\/occurrences\?/);
@@ -176,4 +180,59 @@ test("the tab and the drill-down have no serious accessibility violations", asyn
       path,
     ).toEqual([]);
   }
+});
+
+test("the drill-down names the partner, lists every filter in force and fits a 1,440 px window", async ({
+  page,
+}) => {
+  const f = await seedWideProgram();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(
+    `/p/${f.program.slug}/actions?group=${f.group.id}&name=maxi&marketplace=no&archived=no`,
+  );
+  const partnerPage = `/p/${f.program.slug}/partners/${f.partner.key}`;
+  const table = page.getByRole("region", { name: "Actions by partner, type and value" });
+  await expect(
+    table.getByRole("link", { name: f.partner.name, exact: true }).first(),
+  ).toHaveAttribute("href", partnerPage);
+  await table
+    .getByRole("link", { name: /show the actions/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/occurrences\?/);
+
+  const selection = page.getByTestId("drill-selection");
+  await expect(selection).toContainText(`Partner ${f.partner.name} (${f.partner.email})`);
+  await expect(selection).not.toContainText(f.partner.key);
+  await expect(selection.getByRole("link", { name: f.partner.name })).toHaveAttribute(
+    "href",
+    partnerPage,
+  );
+  const filters = page.getByTestId("drill-filters");
+  for (const line of [
+    "Timeframe: is in the past 30 days",
+    "Group name: is one of Enterprise",
+    "Partner name: contains “maxi”",
+    "Is marketplace: no",
+    "Is partnership archived: no",
+  ]) {
+    await expect(filters).toContainText(line);
+  }
+  await expect(filters).not.toContainText("Partner tag");
+  const rows = page.locator("tbody tr");
+  await expect(
+    rows.first().getByRole("link", { name: f.partner.name, exact: true }),
+  ).toHaveAttribute("href", partnerPage);
+
+  // Every column, Reward included, inside the table's box: nothing to scroll sideways.
+  const box = page.getByTestId("drill-table-box");
+  await expect(box.getByRole("columnheader", { name: "Reward" })).toBeInViewport();
+  const { table: tableWidth, box: boxWidth } = await box.evaluate((element) => ({
+    table: element.querySelector("table")!.getBoundingClientRect().width,
+    box: element.clientWidth,
+  }));
+  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+  expect(await box.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  await page.screenshot({ path: "artifacts/screenshots/drill-down-1440.png", fullPage: true });
 });

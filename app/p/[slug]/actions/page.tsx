@@ -84,6 +84,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
         <OccurrenceTableTile
           scope={scope}
           table={table}
+          slug={slug}
           basePath={basePath}
           currency={program.currency}
           exportQuery={view.exportQuery}

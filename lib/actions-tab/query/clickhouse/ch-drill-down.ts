@@ -90,7 +90,8 @@ async function drillPage(
     SELECT toString(page.id) AS id, page.key AS key,
            toUnixTimestamp64Milli(page.occurred_at) AS occurredAt,
            toUnixTimestamp64Milli(page.created_at) AS createdAt,
-           concat(p.first_name, ' ', p.last_name) AS partnerName, p.email AS partnerEmail,
+           p.partner_key AS partnerKey, concat(p.first_name, ' ', p.last_name) AS partnerName,
+           p.email AS partnerEmail,
            c.email AS customerEmail, t.name AS actionType, page.value AS actionValue,
            page.reward_cents AS rewardCents, page.reward_outcome AS rewardOutcome
     FROM page

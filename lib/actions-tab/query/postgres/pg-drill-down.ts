@@ -37,7 +37,8 @@ export async function pgDrillRows(
     : Prisma.empty;
   const rows = await prisma.$queryRaw<(Omit<DrillRow, "id"> & { id: bigint })[]>`
     SELECT a.id, a.key, a.occurred_at AS "occurredAt", a.created_at AS "createdAt",
-           (p.first_name || ' ' || p.last_name) AS "partnerName", p.email AS "partnerEmail",
+           p.partner_key AS "partnerKey", (p.first_name || ' ' || p.last_name) AS "partnerName",
+           p.email AS "partnerEmail",
            c.email AS "customerEmail", t.name AS "actionType", a.value AS "actionValue",
            a.reward_cents AS "rewardCents", a.reward_outcome AS "rewardOutcome"
     FROM ${DRILL_FROM}

@@ -7,6 +7,7 @@ import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
 import { serializeTabUrl, type TableState } from "@/lib/actions-tab/search-params";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
+import { PartnerLink } from "./partner-link";
 
 const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
   { sort: "name", label: "Partner name" },
@@ -17,15 +18,21 @@ const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] 
   { sort: "rewards", label: "Sum of rewards", numeric: true },
 ];
 
+// The partner column stays in view while a narrow screen scrolls the others sideways.
+const stickyCell =
+  "sticky left-0 bg-white max-sm:border-r max-sm:border-gray-100 dark:bg-gray-900 max-sm:dark:border-gray-800";
+
 export async function OccurrenceTableTile({
   scope,
   table,
+  slug,
   basePath,
   currency,
   exportQuery,
 }: {
   scope: TabScope;
   table: TableState;
+  slug: string;
   basePath: string;
   exportQuery: string;
   currency: string;
@@ -69,12 +76,12 @@ export async function OccurrenceTableTile({
             <table className={tableClass}>
               <thead>
                 <tr>
-                  {COLUMNS.map((c) => {
+                  {COLUMNS.map((c, i) => {
                     const active = table.sort === c.sort;
                     return (
                       <th
                         key={c.sort}
-                        className={`${thClass} ${c.numeric ? "text-right" : ""}`}
+                        className={`${thClass} ${c.numeric ? "text-right" : ""} ${i === 0 ? stickyCell : ""}`}
                         aria-sort={
                           active ? (table.dir === "asc" ? "ascending" : "descending") : "none"
                         }
@@ -96,7 +103,11 @@ export async function OccurrenceTableTile({
               <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
                 {data.rows.map((row) => (
                   <tr key={`${row.partnerKey}|${row.actionType}|${row.actionValue}`}>
-                    <td className={tdClass}>{row.partnerName}</td>
+                    <td className={`${tdClass} ${stickyCell}`}>
+                      <PartnerLink slug={slug} partnerKey={row.partnerKey}>
+                        {row.partnerName}
+                      </PartnerLink>
+                    </td>
                     <td className={tdClass}>{row.partnerEmail}</td>
                     <td className={`${tdClass} font-mono text-xs`}>{row.actionType}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
@@ -125,7 +136,7 @@ export async function OccurrenceTableTile({
               </tbody>
               <tfoot className="border-t-2 border-gray-200 font-semibold dark:border-gray-700">
                 <tr>
-                  <td className={tdClass} colSpan={4}>
+                  <td className={`${tdClass} ${stickyCell}`} colSpan={4}>
                     Total ({data.totalRows.toLocaleString("en-US")} rows, all pages)
                   </td>
                   <td

@@ -1,0 +1,72 @@
+import { Fragment, type ReactNode } from "react";
+import type { DrillSelection } from "@/lib/actions-tab/search-params";
+import type { FilterDescription } from "@/lib/exports/filters-summary";
+import { PartnerLink } from "./partner-link";
+
+/**
+ * What the drill-down lists: how many actions, of which partner (by name and email, linked to
+ * its page), type and value, and every filter in force.
+ */
+export function DrillDownHeading({
+  total,
+  slug,
+  drill,
+  partner,
+  filters,
+  timezone,
+}: {
+  total: number;
+  slug: string;
+  drill: DrillSelection;
+  /** The partnership `drill.partner` names; null when there is none (or no such key). */
+  partner: { key: string; name: string; email: string } | null;
+  filters: FilterDescription[];
+  timezone: string;
+}) {
+  const selection: ReactNode[] = [];
+  if (partner) {
+    selection.push(
+      <>
+        Partner{" "}
+        <PartnerLink
+          slug={slug}
+          partnerKey={partner.key}
+          className="font-medium text-blue-600 hover:underline"
+        >
+          {partner.name}
+        </PartnerLink>{" "}
+        ({partner.email})
+      </>,
+    );
+  } else if (drill.partner !== null) {
+    selection.push(`Partner ${drill.partner} (not in this program)`);
+  }
+  if (drill.type !== null) selection.push(`action type ${drill.type}`);
+  if (drill.value !== null) selection.push(`value ${drill.value}`);
+  if (!selection.length) selection.push("All actions matching the tab's filters");
+
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">
+        <span data-testid="drill-total">{total.toLocaleString("en-US")}</span> action
+        {total === 1 ? "" : "s"}
+      </h1>
+      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400" data-testid="drill-selection">
+        {[...selection, "newest first", `times in ${timezone}`].map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && " · "}
+            {part}
+          </Fragment>
+        ))}
+      </p>
+      <h2 className="sr-only">Filters in force</h2>
+      <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="drill-filters">
+        {filters.map((d) => (
+          <div key={d.name} className="flex gap-1">
+            <dt className="text-gray-500">{d.label}:</dt> <dd className="font-medium">{d.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
