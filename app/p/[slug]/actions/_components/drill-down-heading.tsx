@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import type { DrillSelection } from "@/lib/actions-tab/search-params";
 import type { FilterDescription } from "@/lib/exports/filters-summary";
+import type { PartnerAttributes } from "@/lib/partners/partner-list";
 import { PartnerLink } from "./partner-link";
 
 /**
@@ -19,7 +20,7 @@ export function DrillDownHeading({
   slug: string;
   drill: DrillSelection;
   /** The partnership `drill.partner` names; null when there is none (or no such key). */
-  partner: { key: string; name: string; email: string } | null;
+  partner: Pick<PartnerAttributes, "partnerKey" | "name" | "email"> | null;
   filters: FilterDescription[];
   timezone: string;
 }) {
@@ -30,7 +31,7 @@ export function DrillDownHeading({
         Partner{" "}
         <PartnerLink
           slug={slug}
-          partnerKey={partner.key}
+          partnerKey={partner.partnerKey}
           className="font-medium text-blue-600 hover:underline"
         >
           {partner.name}

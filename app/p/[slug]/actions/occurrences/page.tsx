@@ -13,9 +13,9 @@ import { filtersInForce, serializeTabUrl } from "@/lib/actions-tab/search-params
 import { openTabSources } from "@/lib/actions-tab/tab-sources";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
-import { findPartnershipByKey } from "@/lib/partnerships/find-partnership-by-key";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
+import { findPartner } from "@/lib/partners/load-partner";
 
 export const metadata: Metadata = { title: "Occurrences" };
 
@@ -27,7 +27,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
     getDrillDown(scope, drill),
     loadRuleNames(db.prisma, program.id),
     getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf),
-    drill.partner === null ? null : findPartnershipByKey(db.prisma, program.id, drill.partner),
+    drill.partner === null ? null : findPartner(db, program.id, drill.partner),
   ]);
   const tabPath = `/p/${slug}/actions`;
   const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
