@@ -83,6 +83,17 @@ test("the directory lists every partner with their numbers, sorts, searches and 
   const inGroup = byActions.filter((p) => p.groupId === group.id);
   await expect.poll(() => shownNames(page)).toEqual(inGroup.map((p) => p.name));
   await page.screenshot({ path: "artifacts/screenshots/partners.png", fullPage: true });
+
+  // The tab's filter bar (no timescale here): new filters start from the first page.
+  await page.goto(`/p/${f.program.slug}/partners?timeframe=any_time&after=${byActions[0].id}`);
+  await expect(page.getByText("(a later page)")).toBeVisible();
+  await expect(page.getByLabel("Timescale")).toHaveCount(0);
+  await page.getByLabel("Is marketplace").selectOption("yes");
+  await page.getByRole("button", { name: /Reload with the changed filters/ }).click();
+  await expect(page).toHaveURL(/marketplace=yes/);
+  expect(new URL(page.url()).searchParams.get("after")).toBeNull();
+  const marketplace = byActions.filter((p) => p.marketplace);
+  await expect.poll(() => shownNames(page)).toEqual(marketplace.map((p) => p.name));
 });
 
 test("a partner page shows their numbers, and its counts drill down to the same actions", async ({

@@ -62,6 +62,7 @@ export default async function PartnersPage(props: ProgramPageProps) {
         options={options}
         timezone={program.timezone}
         rangeDescription={scope.rangeDescription}
+        withTimescale={false}
       />
       {failure || !page ? (
         <div

@@ -5,6 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { PhoneSheet } from "@/components/ui/phone-sheet";
 import type { FilterOptions } from "@/lib/actions-tab/query/load-filter-options";
 import {
+  drillParsers,
   filterParsers,
   filtersInForce,
   serializeFilters,
@@ -28,17 +29,20 @@ export function FilterBar({
   options,
   timezone,
   rangeDescription,
+  withTimescale = true,
 }: {
   /** The filters the server applied (invalid URL values and unknown ids already dropped). */
   applied: ActionsTabFilters;
   options: FilterOptions;
   timezone: string;
   rangeDescription: string;
+  /** The Partners directory has no chart: no timescale there. */
+  withTimescale?: boolean;
 }) {
   const [pending, startTransition] = useTransition();
   // Only the setter: what is applied is what the server says it applied, not the raw URL.
   const [, setApplied] = useQueryStates(
-    { ...filterParsers, page: tableParsers.page },
+    { ...filterParsers, page: tableParsers.page, after: drillParsers.after },
     { shallow: false, history: "push", startTransition },
   );
   const appliedKey = serializeFilters(appliedFilters);
@@ -79,7 +83,8 @@ export function FilterBar({
     };
     setDraft(clean);
     setSheetOpen(false);
-    void setApplied({ ...clean, page: null });
+    // New filters start from the first page (the tab's `page`, the directory's `after` cursor).
+    void setApplied({ ...clean, page: null, after: null });
   }
 
   return (
@@ -95,7 +100,7 @@ export function FilterBar({
         className="bg-white p-4 sm:rounded-lg sm:border sm:border-gray-200 dark:bg-gray-900 sm:dark:border-gray-800"
       >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectFilter field="timescale" {...edit} />
+          {withTimescale && <SelectFilter field="timescale" {...edit} />}
           <TimeframeFilter
             key={formVersion}
             timezone={timezone}
