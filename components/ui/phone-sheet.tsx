@@ -84,7 +84,7 @@ export function PhoneSheet({
             onOpenChange(false);
             trigger.current?.focus();
           }}
-          className="m-0 mt-auto max-h-[85dvh] w-full max-w-none overflow-y-auto overscroll-contain rounded-t-xl bg-white text-gray-900 shadow-xl backdrop:bg-black/40 dark:bg-gray-900 dark:text-gray-100"
+          className="bottom-0 top-auto m-0 max-h-[85dvh] w-full max-w-none overflow-y-auto overscroll-contain rounded-t-xl bg-white text-gray-900 shadow-xl backdrop:bg-black/40 dark:bg-gray-900 dark:text-gray-100"
         >
           <div className="flex items-center justify-between border-b border-gray-200 px-4 py-2 dark:border-gray-800">
             <h2 id={titleId} className="text-base font-semibold">

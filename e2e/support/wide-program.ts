@@ -23,7 +23,7 @@ export async function seedWideProgram() {
       partnerKey: "ptn_wolfeschlegelsteinhausen_0092",
       firstName: "Maximiliana",
       lastName: "Wolfeschlegelsteinhausen-Bergerdorff",
-      email: "maximiliana.wolfeschlegelsteinhausen@enterprise-partners.example.test",
+      email: "maximiliana.wolfeschlegelsteinhausen@enterprisepartnerships.example.test",
       groupId: enterprise.id,
     },
   });

@@ -47,7 +47,8 @@ export function DrillDownHeading({
   if (!selection.length) selection.push("All actions matching the tab's filters");
 
   return (
-    <div>
+    // Names, emails and keys can be longer than a phone is wide.
+    <div className="min-w-0 [overflow-wrap:anywhere]">
       <h1 className="text-2xl font-semibold">
         <span data-testid="drill-total">{total.toLocaleString("en-US")}</span> action
         {total === 1 ? "" : "s"}

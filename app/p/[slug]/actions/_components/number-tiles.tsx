@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import { percentChange } from "@/lib/actions-tab/percent-change";
 import { getSummary } from "@/lib/actions-tab/query/get-summary";
 import { formatTileValue, NUMBER_TILES } from "@/lib/actions-tab/number-tiles";
@@ -35,6 +36,39 @@ function Change({ current, previous }: { current: number; previous: number }) {
   );
 }
 
+/**
+ * A tile's number on one line: its font shrinks with the tile's width (container query units)
+ * for its count of characters, at most 1.5rem and at least 0.875rem (past that it wraps).
+ * Tabular digits are at most about 0.7em wide (DejaVu Sans Bold; most fonts less).
+ */
+function TileNumber({
+  text,
+  testId,
+  link,
+}: {
+  text: string;
+  testId: string;
+  link?: { href: string; label: string };
+}) {
+  return (
+    <div className="[container-type:inline-size]">
+      <p
+        className="text-[length:clamp(0.875rem,100cqi/(var(--chars)*0.72),1.5rem)] font-semibold leading-tight tabular-nums [overflow-wrap:anywhere]"
+        style={{ "--chars": text.length } as CSSProperties}
+        data-testid={testId}
+      >
+        {link ? (
+          <Link href={link.href} className="hover:underline" aria-label={link.label}>
+            {text}
+          </Link>
+        ) : (
+          text
+        )}
+      </p>
+    </div>
+  );
+}
+
 /** The five number tiles; Occurrences links to every underlying action. */
 export async function NumberTiles({
   scope,
@@ -60,23 +94,15 @@ export async function NumberTiles({
             <DownloadMenu label={title} links={exportLinks(exportBase, exportName, exportQuery)} />
           }
         >
-          {/* Smaller on phones; a number still too wide for its tile wraps instead of spilling. */}
-          <p
-            className="text-[clamp(1.125rem,5.5vw,1.5rem)] font-semibold tabular-nums [overflow-wrap:anywhere]"
-            data-testid={`tile-${key}`}
-          >
-            {key === "occurrences" ? (
-              <Link
-                href={drillHref}
-                className="hover:underline"
-                aria-label={`${current[key]} occurrences: show the actions`}
-              >
-                {formatTileValue(key, current[key], currency)}
-              </Link>
-            ) : (
-              formatTileValue(key, current[key], currency)
-            )}
-          </p>
+          <TileNumber
+            text={formatTileValue(key, current[key], currency)}
+            testId={`tile-${key}`}
+            link={
+              key === "occurrences"
+                ? { href: drillHref, label: `${current[key]} occurrences: show the actions` }
+                : undefined
+            }
+          />
           {previous && <Change current={current[key]} previous={previous[key]} />}
         </Tile>
       ))}

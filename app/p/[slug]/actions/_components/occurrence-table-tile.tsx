@@ -18,7 +18,8 @@ const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] 
   { sort: "rewards", label: "Sum of rewards", numeric: true },
 ];
 
-// The partner column stays in view while a narrow screen scrolls the others sideways.
+// The partner column stays in view while a narrow screen scrolls the others sideways (not the
+// totals label: spanning four columns, it would slide over the totals).
 const stickyCell =
   "sticky left-0 bg-white max-sm:border-r max-sm:border-gray-100 dark:bg-gray-900 max-sm:dark:border-gray-800";
 
@@ -104,9 +105,12 @@ export async function OccurrenceTableTile({
                 {data.rows.map((row) => (
                   <tr key={`${row.partnerKey}|${row.actionType}|${row.actionValue}`}>
                     <td className={`${tdClass} ${stickyCell}`}>
-                      <PartnerLink slug={slug} partnerKey={row.partnerKey}>
-                        {row.partnerName}
-                      </PartnerLink>
+                      {/* On phones the sticky column stays narrow: the numbers need the room. */}
+                      <div className="max-sm:w-32 max-sm:[overflow-wrap:anywhere]">
+                        <PartnerLink slug={slug} partnerKey={row.partnerKey}>
+                          {row.partnerName}
+                        </PartnerLink>
+                      </div>
                     </td>
                     <td className={tdClass}>{row.partnerEmail}</td>
                     <td className={`${tdClass} font-mono text-xs`}>{row.actionType}</td>
@@ -136,7 +140,7 @@ export async function OccurrenceTableTile({
               </tbody>
               <tfoot className="border-t-2 border-gray-200 font-semibold dark:border-gray-700">
                 <tr>
-                  <td className={`${tdClass} ${stickyCell}`} colSpan={4}>
+                  <td className={tdClass} colSpan={4}>
                     Total ({data.totalRows.toLocaleString("en-US")} rows, all pages)
                   </td>
                   <td
