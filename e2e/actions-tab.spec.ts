@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousAxeViolations } from "./support/axe";
 import { seedProgramMember, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 import { seedWideProgram } from "./support/wide-program";
@@ -173,12 +173,7 @@ test("the tab and the drill-down have no serious accessibility violations", asyn
     await page.goto(`/p/${f.program.slug}/${path}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.waitForLoadState("networkidle");
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      path,
-    ).toEqual([]);
+    expect(await seriousAxeViolations(page), path).toEqual([]);
   }
 });
 

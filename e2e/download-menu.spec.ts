@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { seriousAxeViolations } from "./support/axe";
 import { seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 
@@ -134,12 +134,7 @@ test("slow downloads show one “Preparing …” line each until their files st
   await expect(status.locator("p")).toHaveText(["Preparing tab.pdf…", "Preparing table.pdf…"]);
   await expect(table.getByRole("link", { name: "CSV", exact: true })).toBeHidden();
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.screenshot({ path: "artifacts/screenshots/download-status.png" });
 
   await releaseTabPdf();

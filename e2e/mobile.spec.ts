@@ -1,7 +1,7 @@
 // Phones (issue 12): at 390 × 844 in Chromium's mobile emulation no page scrolls sideways, the
 // numbers come first and the filters wait behind a "Filters (n)" sheet.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { seriousAxeViolations } from "./support/axe";
 import { seedTabMember } from "./support/seed";
 import { fillSignIn, signIn } from "./support/sign-in";
 import { seedWideProgram } from "./support/wide-program";
@@ -144,12 +144,7 @@ test("on a phone the numbers come first and the filters open in a sheet that Rel
   await expect(sheet).toBeVisible();
   await sheet.getByLabel("Is marketplace").selectOption("yes");
   await screenshot(page, testInfo, "filters-sheet", false);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await sheet.getByRole("button", { name: /Reload with the changed filters/ }).click();
   await expect(page).toHaveURL(/marketplace=yes/);
   await expect(sheet).toBeHidden();
