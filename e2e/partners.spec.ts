@@ -132,6 +132,9 @@ test("a partner page shows their numbers, and its counts drill down to the same 
   await expect(page).toHaveURL(/\/actions\/occurrences\?/);
   await expect(page.getByTestId("drill-total")).toHaveText(fmt(total.actions));
 
-  await page.goto(`/p/${f.program.slug}/partners/no-such-partner`);
-  await expect(page.getByText("There is nothing at this address")).toBeVisible();
+  for (const key of ["no-such-partner", "%00", "a%ZZ", "x".repeat(300)]) {
+    const response = await page.goto(`/p/${f.program.slug}/partners/${key}`);
+    expect(response!.status(), key).toBe(404);
+    await expect(page.getByText("There is nothing at this address")).toBeVisible();
+  }
 });

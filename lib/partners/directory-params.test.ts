@@ -12,7 +12,7 @@ describe("a Partners directory URL", () => {
       q: "  ada ",
       sort: "last_action",
       dir: "asc",
-      after: "42",
+      after: "-9007199254740991_42",
     });
     expect(state.warnings).toEqual([]);
     expect(state.filters).toEqual({
@@ -22,7 +22,12 @@ describe("a Partners directory URL", () => {
       group_op: "exclude",
       archived: "no",
     });
-    expect(state.directory).toEqual({ q: "ada", sort: "last_action", dir: "asc", after: 42 });
+    expect(state.directory).toEqual({
+      q: "ada",
+      sort: "last_action",
+      dir: "asc",
+      after: { id: 42, value: -9007199254740991 },
+    });
   });
 
   it("falls back to defaults with a message for each bad value, never an error", () => {
@@ -32,7 +37,7 @@ describe("a Partners directory URL", () => {
       q: "a\u0000b",
       sort: "group",
       dir: "up",
-      after: "-1",
+      after: "1_-1",
     });
     expect(state.directory).toEqual(DEFAULT_DIRECTORY);
     expect(state.filters.tag).toEqual([]);

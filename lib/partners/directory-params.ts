@@ -14,14 +14,24 @@ export const DIRECTORY_SORTS = [
 ] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 
+/**
+ * Where a later page starts: after this partnership, and, ordered by a number, after the value it
+ * had when the previous page was read (so rows whose numbers change meanwhile move no page
+ * boundary). URL form `<value>_<id>`, or `<id>` for an order by attribute.
+ */
+export interface DirectoryCursor {
+  id: number;
+  value: number | null;
+}
+
 /** The directory's own state, beside the tab's filters: search, order and page position. */
 export interface DirectoryState {
   /** Name or email contains. */
   q: string;
   sort: DirectorySort;
   dir: "asc" | "desc";
-  /** The id of the partnership the page starts after (keyset), or null for the first page. */
-  after: number | null;
+  /** The last row of the previous page (keyset), or null for the first page. */
+  after: DirectoryCursor | null;
 }
 
 export const DEFAULT_DIRECTORY: DirectoryState = {
@@ -46,8 +56,12 @@ const PARAMS = {
     label: "Page position",
     schema: z
       .string()
-      .regex(/^\d{1,9}$/)
-      .transform(Number),
+      .regex(/^(?:-?\d{1,16}_)?\d{1,9}$/)
+      .transform((text): DirectoryCursor => {
+        const [id, value] = text.split("_").reverse();
+        return { id: Number(id), value: value === undefined ? null : Number(value) };
+      })
+      .refine((c) => c.value === null || Number.isSafeInteger(c.value)),
   },
 } as const;
 
@@ -84,7 +98,8 @@ export function directoryUrl(
     own.set("sort", d.sort);
     own.set("dir", d.dir);
   }
-  if (d.after !== null) own.set("after", String(d.after));
+  if (d.after !== null)
+    own.set("after", d.after.value === null ? `${d.after.id}` : `${d.after.value}_${d.after.id}`);
   const tail = own.toString();
   if (!tail) return url;
   return `${url}${url.includes("?") ? "&" : "?"}${tail}`;

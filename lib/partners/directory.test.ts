@@ -14,7 +14,7 @@ import { seedRandomProgram, type SeededProgram } from "../testing/seed-random-wo
 import { analyticsCases, openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { DIRECTORY_SORTS, type DirectoryState } from "./directory-params";
-import { listDirectory, type DirectoryRow } from "./get-partner-directory";
+import { getDirectoryPage, listDirectory, type DirectoryRow } from "./get-partner-directory";
 
 const SEED = 20261126;
 // The richest of a few sampled worlds: most partnerships (several pages of two), then most actions.
@@ -87,6 +87,24 @@ describe.each(analyticsCases(inject("engines")))(
           expect(numbersOf(row), `partnership ${id}, ${JSON.stringify(filters.timeframe)}`).toEqual(
             numbers,
           );
+        }
+      }
+    });
+
+    it("scopes the tab's numbers to one partner on a partner page, as the model counts them", async () => {
+      for (const q of queries.slice(0, 4)) {
+        const { filters, now } = resolveQuery(q, s);
+        const base = scopeFor({ ...DEFAULT_FILTERS, timeframe: filters.timeframe }, now);
+        const expected = modelStats(s, base.range.start, base.range.end);
+        for (const id of s.partnerIds) {
+          const { current } = await getSummary({ ...base, partnershipId: id });
+          expect(
+            { actions: current.occurrences, rewardCents: current.rewardCents },
+            `partnership ${id}`,
+          ).toEqual({
+            actions: expected.get(id)!.actions,
+            rewardCents: expected.get(id)!.rewardCents,
+          });
         }
       }
     });
@@ -182,6 +200,24 @@ describe.each(analyticsCases(inject("engines")))(
           expect(pages.at(-1)!.next).toBeNull();
         }
       }
+    });
+
+    // Last: it archives actions.
+    it("starts a later page where the last one ended, though the numbers changed meanwhile", async () => {
+      const scope = () => scopeFor({ ...DEFAULT_FILTERS, timeframe: { kind: "any" } });
+      const d = { q: "", sort: "actions" as const, dir: "desc" as const };
+      const before = await list(d, scope());
+      const first = await getDirectoryPage(db, scope(), { ...d, after: null }, 2);
+      const moved = first.rows[1];
+      expect(moved.actions).toBeGreaterThan(0);
+      // The last row of page 1 loses every action (it would now sort last).
+      await db.prisma.action.updateMany({
+        where: { programId: s.program.id, partnershipId: moved.id },
+        data: { archivedAt: new Date() },
+      });
+      await analytics.sync();
+      const second = await getDirectoryPage(db, scope(), { ...d, after: first.next }, 2);
+      expect(second.rows.map((r) => r.id)).toEqual(before.slice(2, 4).map((r) => r.id));
     });
   },
 );

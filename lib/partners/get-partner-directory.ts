@@ -7,7 +7,7 @@ import {
 } from "../actions-tab/query/tab-engine";
 import type { TabScope } from "../actions-tab/query/tab-scope";
 import type { OpenDatabase } from "../db/open";
-import type { DirectoryState } from "./directory-params";
+import type { DirectoryCursor, DirectoryState } from "./directory-params";
 import {
   countPartners,
   loadPartnerAttributes,
@@ -22,8 +22,8 @@ export interface DirectoryPage {
   rows: DirectoryRow[];
   /** Partnerships matching the filters and the search, on every page. */
   total: number;
-  /** The id to continue after, when there are more rows. */
-  next: number | null;
+  /** Where the next page starts, when there are more rows. */
+  next: DirectoryCursor | null;
 }
 
 export const DIRECTORY_PAGE_SIZE = 50;
@@ -49,9 +49,12 @@ export async function listDirectory(
   if (isStatSort(d.sort)) {
     const sort = d.sort;
     let after = null;
-    if (d.after !== null) {
-      const [cursor] = await scope.engine.partnerStats(scope, [d.after]);
-      after = { id: d.after, value: partnerSortValue({ ...NO_STATS, ...cursor }, sort) };
+    if (d.after !== null && d.after.value !== null) {
+      after = { id: d.after.id, value: d.after.value };
+    } else if (d.after !== null) {
+      // A cursor without its value (a hand-written link): the row's value now.
+      const [cursor] = await scope.engine.partnerStats(scope, [d.after.id]);
+      after = { id: d.after.id, value: partnerSortValue({ ...NO_STATS, ...cursor }, sort) };
     }
     ordered = await scope.engine.rankPartners(scope, {
       sort,
@@ -98,5 +101,9 @@ export async function getDirectoryPage(
   ]);
   const more = rows.length > pageSize;
   const shown = more ? rows.slice(0, pageSize) : rows;
-  return { rows: shown, total, next: more ? shown[shown.length - 1].id : null };
+  const last = shown[shown.length - 1];
+  const next = more
+    ? { id: last.id, value: isStatSort(d.sort) ? partnerSortValue(last, d.sort) : null }
+    : null;
+  return { rows: shown, total, next };
 }

@@ -50,9 +50,9 @@ export async function partnerIdsByAttribute(
     d.after === null
       ? Prisma.empty
       : Prisma.sql`AND EXISTS (SELECT 1 FROM (SELECT ${value} AS v FROM partnerships p
-          WHERE p.program_id = ${scope.programId} AND p.id = ${d.after}) c
+          WHERE p.program_id = ${scope.programId} AND p.id = ${d.after.id}) c
           WHERE ${value} ${desc ? Prisma.sql`<` : Prisma.sql`>`} c.v
-             OR (${value} = c.v AND p.id > ${d.after}))`;
+             OR (${value} = c.v AND p.id > ${d.after.id}))`;
   const rows = await db.prisma.$queryRaw<{ id: number }[]>`
     SELECT p.id FROM partnerships p
     WHERE ${matchingPartners(scope, d.q)} ${keyset}

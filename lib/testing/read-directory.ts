@@ -14,7 +14,7 @@ export async function walkDirectory(
   max = 100,
 ) {
   const pages = [];
-  let after: number | null = null;
+  let after: DirectoryState["after"] = null;
   do {
     const page = await getDirectoryPage(db, scope, { ...d, after }, pageSize);
     pages.push(page);

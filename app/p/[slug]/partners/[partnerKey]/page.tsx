@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartTile } from "../../actions/_components/chart-tile";
+import { TileSlot } from "../../actions/_components/tile-slot";
 import { FilterWarnings } from "../../actions/_components/filter-warnings";
 import { PartnerAttributesCard } from "../_components/partner-attributes-card";
 import { PartnerOccurrences } from "../_components/partner-occurrences";
 import { PartnerPeriodBar } from "../_components/partner-period-bar";
 import { ReferredCustomers } from "../_components/referred-customers";
 import { RewardsByStatusCard } from "../_components/rewards-by-status-card";
+import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadTabState } from "@/lib/actions-tab/load-tab-state";
+import { storableTextProblem } from "@/lib/api/storable-text";
+import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
+import { loadTabFilters } from "@/lib/actions-tab/load-tab-state";
 import { tabScope } from "@/lib/actions-tab/query/tab-scope";
 import { DEFAULT_FILTERS, serializeTabUrl } from "@/lib/actions-tab/search-params";
 import { openTabSources } from "@/lib/actions-tab/tab-sources";
@@ -37,29 +41,33 @@ export default async function PartnerPage(props: Props) {
     openProgramPage(props),
     props.params,
   ]);
-  const partner =
-    (await findPartner(db, program.id, rawKey)) ??
-    (await findPartner(db, program.id, decodedKey(rawKey)));
+  // A key PostgreSQL could not hold (NUL, a lone surrogate, too long) names no partner.
+  const lookUp = (key: string) =>
+    key.length > 255 || storableTextProblem(key) !== null ? null : findPartner(db, program.id, key);
+  const partner = (await lookUp(rawKey)) ?? (await lookUp(decodedKey(rawKey)));
   if (!partner) notFound();
   const { partnerKey } = partner;
 
   // The tab's URL conventions: timeframe and timescale apply; the partner is the only filter.
-  const state = loadTabState(query);
+  const warnings: string[] = [];
+  const urlFilters = loadTabFilters(query, warnings);
   const filters = {
     ...DEFAULT_FILTERS,
-    timeframe: state.filters.timeframe,
-    timescale: state.filters.timescale,
+    timeframe: urlFilters.timeframe,
+    timescale: urlFilters.timescale,
   };
   const sources = await openTabSources(db);
   const scope = {
     ...tabScope(sources.analytics.engine, program, filters),
     partnershipId: partner.id,
   };
-  const [rewards, referred] = await Promise.all([
+  const [rewards, referred, freshness] = await Promise.all([
     rewardsByStatus(db, program.id, partner.id, scope.range),
     referredCustomers(db, program.id, partner.id),
+    getAnalyticsFreshness(db.prisma, sources.analytics, program.id, scope.asOf),
   ]);
   const tabPath = `/p/${slug}/actions`;
+  const viewKey = serializeTabUrl("", filters);
   const drillHref = serializeTabUrl(`${tabPath}/occurrences`, { ...filters, partner: partnerKey });
 
   return (
@@ -83,7 +91,8 @@ export default async function PartnerPage(props: Props) {
           Every action of this partner →
         </Link>
       </PageHeader>
-      <FilterWarnings warnings={state.warnings} />
+      <FilterWarnings warnings={warnings} />
+      <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
       <PartnerPeriodBar
         applied={filters}
         timezone={program.timezone}
@@ -94,13 +103,17 @@ export default async function PartnerPage(props: Props) {
         <RewardsByStatusCard rewards={rewards} currency={program.currency} />
         <ReferredCustomers referred={referred} timezone={program.timezone} />
       </div>
-      <ChartTile scope={scope} />
-      <PartnerOccurrences
-        scope={scope}
-        partnerKey={partnerKey}
-        tabPath={tabPath}
-        currency={program.currency}
-      />
+      <TileSlot title="Occurrences over time" height="h-72" viewKey={viewKey}>
+        <ChartTile scope={scope} />
+      </TileSlot>
+      <TileSlot title="Actions by type and value" height="h-64" viewKey={viewKey}>
+        <PartnerOccurrences
+          scope={scope}
+          partnerKey={partnerKey}
+          tabPath={tabPath}
+          currency={program.currency}
+        />
+      </TileSlot>
     </section>
   );
 }

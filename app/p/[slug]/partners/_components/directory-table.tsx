@@ -64,11 +64,18 @@ export function DirectoryTable({
   if (page.rows.length === 0) {
     return (
       <div className={`${cardClass} p-10 text-center text-sm text-gray-500`}>
-        {directory.after !== null
-          ? "No more partners."
-          : directory.q
-            ? `No partner’s name or email contains “${directory.q}” with these filters.`
-            : "No partners match these filters."}
+        {directory.after !== null ? (
+          <>
+            No more partners after this point.{" "}
+            <Link href={url({})} className="font-medium text-blue-600 hover:underline">
+              First page
+            </Link>
+          </>
+        ) : directory.q ? (
+          `No partner’s name or email contains “${directory.q}” with these filters.`
+        ) : (
+          "No partners match these filters."
+        )}
       </div>
     );
   }
@@ -222,7 +229,7 @@ export function DirectoryTable({
               className="text-blue-600 hover:underline"
               rel="next"
             >
-              Next {page.rows.length} →
+              Next page →
             </Link>
           )}
         </span>
