@@ -59,6 +59,7 @@ export function segmentValues(target: Keys, files = ALL_EXPORTS) {
     key: [target.actionKeys[0]],
     customer_key: [target.customerKeys[0]],
     partner_key: [target.partnerKeys[0]],
+    partnerKey: [target.partnerKeys[0]],
     "...path": [`customers/${target.customerKeys[0]}`, `partnerships/${target.partnerKeys[0]}/x`],
     "...nextauth": ["session", "providers", "csrf"],
   };

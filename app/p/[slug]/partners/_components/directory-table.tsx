@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import { serializeTabUrl, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
 import { formatMoney } from "@/lib/format/format";
 import {
   directoryUrl,
@@ -46,6 +46,8 @@ export function DirectoryTable({
   currency: string;
   timezone: string;
 }) {
+  // A partner page opens in the directory's timeframe.
+  const period = serializeTabUrl("", { timeframe: filters.timeframe });
   const url = (changes: Partial<DirectoryState>) =>
     directoryUrl(path, filters, { ...directory, after: null, ...changes });
   // The sorted column flips; another starts numbers and dates high-first, text A–Z.
@@ -111,7 +113,7 @@ export function DirectoryTable({
           <li key={row.id} className="px-3 py-2 text-sm">
             <div className="flex items-baseline justify-between gap-3">
               <Link
-                href={partnerHref(slug, row.partnerKey)}
+                href={partnerHref(slug, row.partnerKey) + period}
                 className="min-w-0 truncate font-medium text-blue-600 hover:underline"
               >
                 {row.name}
@@ -178,7 +180,7 @@ export function DirectoryTable({
               <tr key={row.id}>
                 <th scope="row" className={`${tdClass} ${stickyCell} text-left font-normal`}>
                   <Link
-                    href={partnerHref(slug, row.partnerKey)}
+                    href={partnerHref(slug, row.partnerKey) + period}
                     className="font-medium text-blue-600 hover:underline"
                   >
                     {row.name}
