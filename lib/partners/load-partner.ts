@@ -1,7 +1,7 @@
 import "server-only";
 import type { InstantRange } from "../actions-tab/resolve-timeframe";
 import type { OpenDatabase } from "../db/open";
-import { Prisma } from "../generated/prisma/client";
+import { occurredWithin } from "../actions-tab/query/postgres/matching-actions";
 import { loadPartnerAttributes, type PartnerAttributes } from "./partner-list";
 
 /** A program's partnership by its key, with the directory's attributes; null when unknown. */
@@ -34,10 +34,6 @@ export async function rewardsByStatus(
   partnershipId: number,
   range: InstantRange,
 ): Promise<RewardsByStatus[]> {
-  const within = [
-    range.start === null ? Prisma.empty : Prisma.sql`AND a.occurred_at >= ${new Date(range.start)}`,
-    range.end === null ? Prisma.empty : Prisma.sql`AND a.occurred_at < ${new Date(range.end)}`,
-  ];
   const rows = await db.prisma.$queryRaw<
     { status: string; rewards: bigint; amount_cents: bigint | number }[]
   >`
@@ -45,7 +41,7 @@ export async function rewardsByStatus(
     FROM rewards r
     JOIN actions a ON a.program_id = r.program_id AND a.id = r.action_id
     WHERE r.program_id = ${programId} AND r.partnership_id = ${partnershipId}
-      AND r.archived_at IS NULL AND a.archived_at IS NULL ${within[0]} ${within[1]}
+      AND r.archived_at IS NULL AND a.archived_at IS NULL AND ${occurredWithin(range)}
     GROUP BY r.status ORDER BY r.status`;
   return rows.map((r) => ({
     status: r.status,

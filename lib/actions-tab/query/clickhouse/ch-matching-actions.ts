@@ -12,6 +12,14 @@ export const partnershipsNow = (programId: number) =>
 export const actionTypesNow = (programId: number) =>
   chsql`(SELECT id, name FROM ${chTable("action_types")} FINAL WHERE program_id = ${programId})`;
 
+/** Twin of the PostgreSQL occurredWithin: actions (alias `a`) in the range, 1 for "any time". */
+export function chOccurredWithin(range: InstantRange): ChSql {
+  const parts = [chsql`1`];
+  if (range.start !== null) parts.push(chsql`a.occurred_at >= ${ms(range.start)}`);
+  if (range.end !== null) parts.push(chsql`a.occurred_at < ${ms(range.end)}`);
+  return chjoin(parts, " AND ");
+}
+
 /**
  * The partner filters as conditions on the program's partnerships (unaliased columns of the
  * `partnerships` table), the twin of postgres `partnerConditions`.
@@ -53,8 +61,7 @@ export function chPartnerConditions(programId: number, f: ActionsTabFilters): Ch
  */
 export function chMatchingActions(scope: TabScope, range: InstantRange = scope.range) {
   const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, chsql`a.archived = 0`];
-  if (range.start !== null) where.push(chsql`a.occurred_at >= ${ms(range.start)}`);
-  if (range.end !== null) where.push(chsql`a.occurred_at < ${ms(range.end)}`);
+  if (range.start !== null || range.end !== null) where.push(chOccurredWithin(range));
   const partners = hasPartnerFilters(scope.filters)
     ? chsql`a.partnership_id IN (SELECT id FROM ${chTable("partnerships")} FINAL
       WHERE ${chjoin(chPartnerConditions(scope.programId, scope.filters), " AND ")})`

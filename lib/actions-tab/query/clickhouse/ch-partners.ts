@@ -2,7 +2,7 @@ import { chConst, chEmpty, chjoin, chsql, chTable, type ChSql } from "../../../a
 import type { ClickHouse } from "../../../analytics/clickhouse";
 import { NO_ACTION_AT, type PartnerRanking, type PartnerStats } from "../tab-engine";
 import { likePattern, type TabScope } from "../tab-scope";
-import { chPartnerConditions, ms } from "./ch-matching-actions";
+import { chOccurredWithin, chPartnerConditions } from "./ch-matching-actions";
 
 /** The ids of the program's partnerships matching the partner filters and a search. */
 function matchingIds(scope: TabScope, search: string): ChSql {
@@ -18,15 +18,7 @@ function matchingIds(scope: TabScope, search: string): ChSql {
 
 /** Twin of the PostgreSQL statsOf: per partnership, numbers in the timeframe and newest action. */
 function statsOf(scope: TabScope, partnerships: ChSql): ChSql {
-  const { start, end } = scope.range;
-  const inRange = chjoin(
-    [
-      chsql`1`,
-      ...(start !== null ? [chsql`a.occurred_at >= ${ms(start)}`] : []),
-      ...(end !== null ? [chsql`a.occurred_at < ${ms(end)}`] : []),
-    ],
-    " AND ",
-  );
+  const inRange = chOccurredWithin(scope.range);
   return chsql`
     SELECT a.partnership_id AS id, countIf(${inRange}) AS actions,
            sumIf(a.reward_cents, ${inRange}) AS reward_cents,

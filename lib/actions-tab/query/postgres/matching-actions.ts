@@ -3,6 +3,14 @@ import type { InstantRange } from "../../resolve-timeframe";
 import type { ActionsTabFilters } from "../../search-params";
 import { hasPartnerFilters, likePattern, type TabScope } from "../tab-scope";
 
+/** Actions (alias `a`) that occurred within the range: a condition, TRUE for "any time". */
+export function occurredWithin(range: InstantRange): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (range.start !== null) parts.push(Prisma.sql`a.occurred_at >= ${new Date(range.start)}`);
+  if (range.end !== null) parts.push(Prisma.sql`a.occurred_at < ${new Date(range.end)}`);
+  return Prisma.join(parts, " AND ");
+}
+
 /**
  * The partner filters as conditions on a partnership (alias `p`): the tab's partner filters and
  * the Partners directory's list are the same rows.
@@ -54,8 +62,7 @@ export function matchingActions(scope: TabScope, range: InstantRange = scope.ran
     Prisma.sql`a.program_id = ${scope.programId}`,
     Prisma.sql`a.archived_at IS NULL`,
   ];
-  if (range.start !== null) where.push(Prisma.sql`a.occurred_at >= ${new Date(range.start)}`);
-  if (range.end !== null) where.push(Prisma.sql`a.occurred_at < ${new Date(range.end)}`);
+  if (range.start !== null || range.end !== null) where.push(occurredWithin(range));
   if (scope.partnershipId !== undefined)
     where.push(Prisma.sql`a.partnership_id = ${scope.partnershipId}`);
   where.push(...partnerConditions(scope.filters));

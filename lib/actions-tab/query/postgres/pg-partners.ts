@@ -3,7 +3,7 @@ import type { OpenDatabase } from "../../../db/open";
 import { Prisma } from "../../../generated/prisma/client";
 import { NO_ACTION_AT, type PartnerRanking, type PartnerStats } from "../tab-engine";
 import { likePattern, type TabScope } from "../tab-scope";
-import { partnerConditions } from "./matching-actions";
+import { occurredWithin, partnerConditions } from "./matching-actions";
 
 /** A partnership whose name or email contains `search` (alias `p`); empty = everyone. */
 export function partnerSearch(search: string): Prisma.Sql {
@@ -29,15 +29,7 @@ export function matchingPartners(scope: TabScope, search: string): Prisma.Sql {
  * newest one at any time (columns id, actions, reward_cents, last_at).
  */
 function statsOf(scope: TabScope, partnerships: Prisma.Sql) {
-  const { start, end } = scope.range;
-  const inRange = Prisma.join(
-    [
-      Prisma.sql`TRUE`,
-      ...(start !== null ? [Prisma.sql`a.occurred_at >= ${new Date(start)}`] : []),
-      ...(end !== null ? [Prisma.sql`a.occurred_at < ${new Date(end)}`] : []),
-    ],
-    " AND ",
-  );
+  const inRange = occurredWithin(scope.range);
   return Prisma.sql`
     SELECT a.partnership_id AS id, count(*) FILTER (WHERE ${inRange}) AS actions,
            coalesce(sum(a.reward_cents) FILTER (WHERE ${inRange}), 0) AS reward_cents,
