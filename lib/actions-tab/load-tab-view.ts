@@ -14,20 +14,23 @@ export async function scopeOf(
   program: { id: number; timezone: string },
   urlFilters: ActionsTabFilters,
   warnings: string[],
+  now?: number,
 ) {
   const options = await loadFilterOptions(db.prisma, program.id);
   const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, options, warnings) };
-  return { filters, options, scope: tabScope(analytics.engine, program, filters) };
+  return { filters, options, scope: tabScope(analytics.engine, program, filters, now) };
 }
 
 /**
  * Everything a view of the tab starts from — page, drill-down and exports alike: the URL read
- * leniently, ids checked against the program, and the scope every query takes.
+ * leniently, ids checked against the program, and the scope every query takes. `now` (default:
+ * the current time) is the instant relative timeframes are resolved at.
  */
 export async function loadTabView(
   { db, analytics }: TabSources,
   program: { id: number; timezone: string },
   raw: RawSearchParams,
+  now?: number,
 ) {
   const state = loadTabState(raw);
   const { filters, options, scope } = await scopeOf(
@@ -35,6 +38,7 @@ export async function loadTabView(
     program,
     state.filters,
     state.warnings,
+    now,
   );
   return {
     ...state,

@@ -39,13 +39,14 @@ const slugOf = (title: string) =>
 /**
  * Answers one download: the same URL parameters as the tab, read by the same loader and computed
  * by the same query module. CSV and zip stream in batches; PDFs are rendered (one at a time)
- * then sent.
+ * then sent. Scheduled deliveries build their files here too, with `now` their sending instant.
  */
 export async function renderExport(
   sources: TabSources,
   program: { id: number; slug: string; name: string; timezone: string; currency: string },
   file: string,
   url: URL,
+  now?: number,
 ): Promise<Response> {
   const tabHref = `/p/${program.slug}/actions${url.search}`;
   const withTotals = file === WITH_TOTALS;
@@ -66,7 +67,7 @@ export async function renderExport(
     );
 
   try {
-    const view = await loadTabView(sources, program, Object.fromEntries(url.searchParams));
+    const view = await loadTabView(sources, program, Object.fromEntries(url.searchParams), now);
     const ctx: ExportContext = {
       scope: view.scope,
       currency: program.currency,

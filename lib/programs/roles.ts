@@ -7,3 +7,7 @@ export type Role = "owner" | "manager" | "viewer";
 export const canManageApiKeys = (role: Role) => role === "owner";
 export const canEditRewardRules = (role: Role) => role === "owner" || role === "manager";
 export const canManageSavedViews = (role: Role) => role === "owner" || role === "manager";
+/** Owners choose the outside domains that may receive the program's data. */
+export const canAllowDeliveryDomains = (role: Role) => role === "owner";
+/** Every member schedules deliveries to members; owners and managers also outside and to webhooks. */
+export const canDeliverOutside = (role: Role) => role === "owner" || role === "manager";

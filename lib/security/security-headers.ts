@@ -35,6 +35,8 @@ const ROUTE_HANDLERS: [RegExp, ResponseKind][] = [
   [/^\/api\//, "api"],
   [/^\/p\/[^/]+\/actions\/export\//, "document"],
   [/^\/p\/[^/]+\/actions\/new-count$/, "api"],
+  [/^\/deliveries\//, "document"],
+  [/^\/unsubscribe\/[^/]+\/one-click$/, "document"],
 ];
 
 /** Pages unless the path belongs to a route handler; an unknown handler still gets the strict page policy. */

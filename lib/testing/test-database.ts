@@ -7,6 +7,8 @@ import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
   engine: Engine;
+  /** The PostgreSQL database's URL (a second process's connection); none for PGlite. */
+  url?: string;
 }
 
 interface TestDatabaseOptions {
@@ -47,6 +49,7 @@ export async function createTestDatabase(
   return {
     ...db,
     engine,
+    url: url.toString(),
     async close() {
       await db.close();
       const dropper = new pg.Client({ connectionString: adminUrl });

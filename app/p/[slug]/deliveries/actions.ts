@@ -1,0 +1,159 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { refusedRecipient } from "@/lib/deliveries/check-recipients";
+import { createSchedule } from "@/lib/deliveries/create-schedule";
+import { deleteSchedule } from "@/lib/deliveries/delete-schedule";
+import { wakeDeliveryScheduler } from "@/lib/deliveries/delivery-scheduler";
+import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
+import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
+import { requestDelivery } from "@/lib/deliveries/request-delivery";
+import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";
+import { setDeliveryDomains } from "@/lib/deliveries/set-delivery-domains";
+import { formRowId } from "@/lib/forms/form-row-id";
+import { formFields, programAction } from "@/lib/programs/program-action";
+import {
+  canAllowDeliveryDomains,
+  canDeliverOutside,
+  canManageSavedViews,
+  type Role,
+} from "@/lib/programs/roles";
+
+/**
+ * A form's answer. `code` is the HTTP status the refusal would have as an API answer (403 role,
+ * 404 unknown object, 422 invalid input), `field` the form field to fix.
+ */
+export type DeliveryFormState = {
+  status: "idle" | "saved" | "error";
+  code?: 403 | 404 | 422;
+  field?: string;
+  message?: string;
+};
+
+const SCHEDULE_FIELDS = [
+  "savedViewId",
+  "frequency",
+  "weekday",
+  "monthDay",
+  "time",
+  "file",
+  "channel",
+  "recipients",
+  "webhookUrl",
+] as const;
+
+const error = (code: 403 | 404 | 422, message: string, field?: string): DeliveryFormState => ({
+  status: "error",
+  code,
+  message,
+  ...(field && { field }),
+});
+
+const invalid = (e: z.ZodError): DeliveryFormState => {
+  const issue = e.issues[0];
+  return error(422, issue.message, issue.path[0] === undefined ? undefined : String(issue.path[0]));
+};
+
+/** Every member may schedule a saved view to members; owners and managers also outside. */
+export const createScheduleAction = programAction({
+  allow: () => true,
+  refusal: "",
+  input: (_prev: DeliveryFormState, form: FormData) => formFields(form, SCHEDULE_FIELDS),
+  schema: scheduleInput(DELIVERY_FILES.map((f) => f.file)),
+  refused: (message) => error(403, message),
+  invalid,
+  async run({ program, role, user, slug, prisma }, input): Promise<DeliveryFormState> {
+    const view = await prisma.savedView.findUnique({
+      where: { programId_id: { programId: program.id, id: input.savedViewId } },
+      select: { id: true },
+    });
+    if (!view) return error(404, "No such saved view in this program.", "savedViewId");
+    if (input.channel === "webhook" && !canDeliverOutside(role)) {
+      return error(403, "Only owners and managers can deliver to a webhook.", "channel");
+    }
+    if (input.channel === "email") {
+      const refused = refusedRecipient(input.recipients, {
+        ...(await loadRecipientRules(prisma, program.id)),
+        role,
+      });
+      if (refused) return error(422, refused, "recipients");
+    }
+    await createSchedule(prisma, program, user.id, input);
+    revalidatePath(`/p/${slug}/deliveries`);
+    return { status: "saved", message: "Scheduled." };
+  },
+});
+
+/** Whoever created a schedule, and owners and managers, may send it now or delete it. */
+const mayChange = (role: Role, userId: number, createdBy: number) =>
+  canManageSavedViews(role) || userId === createdBy;
+
+const scheduleId = z.object({ id: formRowId });
+
+async function findOwnSchedule(
+  access: { program: { id: number }; role: Role; user: { id: number } },
+  prisma: Parameters<typeof deleteSchedule>[0],
+  id: number,
+): Promise<DeliveryFormState | null> {
+  const schedule = await prisma.deliverySchedule.findUnique({
+    where: { programId_id: { programId: access.program.id, id } },
+    select: { createdBy: true },
+  });
+  if (!schedule) return error(404, "No such schedule in this program.");
+  if (!mayChange(access.role, access.user.id, schedule.createdBy)) {
+    return error(403, "Only its creator, owners and managers can change this schedule.");
+  }
+  return null;
+}
+
+export const sendNowAction = programAction({
+  allow: () => true,
+  refusal: "",
+  input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
+  schema: scheduleId,
+  refused: (message) => error(403, message),
+  invalid: () => error(404, "No such schedule in this program."),
+  async run(access, { id }): Promise<DeliveryFormState> {
+    const refused = await findOwnSchedule(access, access.prisma, id);
+    if (refused) return refused;
+    await requestDelivery(access.prisma, access.program.id, id);
+    wakeDeliveryScheduler();
+    revalidatePath(`/p/${access.slug}/deliveries`);
+    return { status: "saved", message: "Sending now — the log below shows when it has gone." };
+  },
+});
+
+export const deleteScheduleAction = programAction({
+  allow: () => true,
+  refusal: "",
+  input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
+  schema: scheduleId,
+  refused: (message) => error(403, message),
+  invalid: () => error(404, "No such schedule in this program."),
+  async run(access, { id }): Promise<DeliveryFormState> {
+    const refused = await findOwnSchedule(access, access.prisma, id);
+    if (refused) return refused;
+    await deleteSchedule(access.prisma, access.program.id, id);
+    revalidatePath(`/p/${access.slug}/deliveries`);
+    return { status: "saved", message: "Schedule deleted." };
+  },
+});
+
+/** Owners decide which outside domains may receive the program's data. */
+export const setDomainsAction = programAction({
+  allow: canAllowDeliveryDomains,
+  refusal: "Only owners can change the allowed domains.",
+  input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["domains"]),
+  schema: z.object({ domains: z.preprocess((v) => v ?? "", domainList) }),
+  refused: (message) => error(403, message, "domains"),
+  invalid: (e) => ({ ...invalid(e), field: "domains" }),
+  async run({ program, slug, prisma }, { domains }): Promise<DeliveryFormState> {
+    await setDeliveryDomains(prisma, program.id, domains);
+    revalidatePath(`/p/${slug}/deliveries`);
+    return {
+      status: "saved",
+      message: domains.length ? `Allowed: ${domains.join(", ")}.` : "No outside domain is allowed.",
+    };
+  },
+});

@@ -1,0 +1,26 @@
+import type { Transporter } from "nodemailer";
+import type { TabSources } from "../actions-tab/tab-sources";
+
+/** Everything sending a delivery needs, passed in (the server builds it from its environment). */
+export interface DeliveryContext {
+  sources: TabSources;
+  /** Signs download and unsubscribe links. */
+  secret: string;
+  /** The app's public origin, for links in emails and webhooks (NEXTAUTH_URL). */
+  baseUrl: string;
+  /** SMTP through nodemailer, or null when SMTP_URL is not set (email deliveries then fail). */
+  mailer: Transporter | null;
+  mailFrom: string;
+  /** How long a webhook's download link works. */
+  linkTtlMs: number;
+  /** Extra trust for webhook TLS (tests' self-signed receiver); production uses the system's. */
+  webhookCa?: string;
+  /** Waits before retry n (1-based): the last entry's length is reached, the next failure is final. */
+  retryDelaysMs: readonly number[];
+}
+
+/** 1 min, 5 min, 30 min, 2 h: four retries over about two and a half hours. */
+export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000] as const;
+export const LINK_TTL_MS = 24 * 3_600_000;
+/** Mail servers commonly refuse messages over 25 MB; base64 adds a third. */
+export const EMAIL_MAX_BYTES = 15 * 1024 * 1024;

@@ -1,0 +1,142 @@
+import "server-only";
+import { loadTabState } from "../actions-tab/load-tab-state";
+import { resolveTimeframe } from "../actions-tab/resolve-timeframe";
+import type { ClaimedDelivery } from "./claim-delivery";
+import { stillAllowed } from "./check-recipients";
+import { EMAIL_MAX_BYTES, type DeliveryContext } from "./delivery-context";
+import { fileLink } from "./delivery-links";
+import type { DeliveryOutcome } from "./finish-delivery";
+import { loadRecipientRules } from "./load-recipient-rules";
+import { renderDeliveryFile } from "./render-delivery-file";
+import { describeRule } from "./schedule-time";
+import { sendEmails } from "./send-email";
+import { postWebhook } from "./send-webhook";
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Builds the claimed delivery's file at `now` and hands it to its channel. Never throws. */
+export async function sendDelivery(
+  ctx: DeliveryContext,
+  claimed: ClaimedDelivery,
+  now: Date,
+): Promise<DeliveryOutcome> {
+  const { prisma } = ctx.sources.db;
+  const schedule = await prisma.deliverySchedule.findUnique({
+    where: { programId_id: { programId: claimed.programId, id: claimed.scheduleId } },
+    include: { savedView: true, program: true },
+  });
+  if (!schedule) return { ok: false, error: "The schedule no longer exists.", permanent: true };
+  const { program, savedView } = schedule;
+
+  let file;
+  try {
+    file = await renderDeliveryFile(
+      ctx.sources,
+      program,
+      schedule.file,
+      savedView.query,
+      now.getTime(),
+    );
+  } catch (error) {
+    return { ok: false, error: `Building ${schedule.file} failed: ${message(error)}` };
+  }
+  const sized = { fileName: file.name, fileBytes: file.content.length };
+  const viewUrl = new URL(
+    `/p/${program.slug}/actions${savedView.query ? `?${savedView.query}` : ""}`,
+    ctx.baseUrl,
+  ).toString();
+  const timeframe = resolveTimeframe(
+    loadTabState(Object.fromEntries(new URLSearchParams(savedView.query))).filters.timeframe,
+    program.timezone,
+    now.getTime(),
+  ).description;
+
+  if (schedule.channel === "webhook") {
+    const expiresAt = now.getTime() + ctx.linkTtlMs;
+    await prisma.deliveryFile.upsert({
+      where: { programId_deliveryId: { programId: program.id, deliveryId: claimed.id } },
+      create: {
+        programId: program.id,
+        deliveryId: claimed.id,
+        name: file.name,
+        contentType: file.contentType,
+        content: file.content,
+        expiresAt: new Date(expiresAt),
+      },
+      update: {
+        name: file.name,
+        contentType: file.contentType,
+        content: file.content,
+        expiresAt: new Date(expiresAt),
+      },
+    });
+    const payload = {
+      type: "delivery.ready",
+      timestamp: now.toISOString(),
+      data: {
+        program: program.slug,
+        schedule_id: schedule.id,
+        delivery_id: claimed.id,
+        view: { name: savedView.name, url: viewUrl, timeframe },
+        file: {
+          name: file.name,
+          content_type: file.contentType,
+          size: file.content.length,
+          url: fileLink(ctx.baseUrl, ctx.secret, claimed, expiresAt),
+          expires_at: new Date(expiresAt).toISOString(),
+        },
+      },
+    };
+    try {
+      await postWebhook(
+        schedule.webhookUrl!,
+        schedule.webhookSecret!,
+        `msg_${program.id}_${claimed.id}`,
+        payload,
+        now.getTime(),
+        ctx.webhookCa,
+      );
+    } catch (error) {
+      return { ok: false, error: message(error), ...sized };
+    }
+    return { ok: true, recipients: [schedule.webhookUrl!], ...sized };
+  }
+
+  const recipients = stillAllowed(
+    schedule.recipients,
+    await loadRecipientRules(prisma, program.id),
+  );
+  if (recipients.length === 0) {
+    return {
+      ok: false,
+      permanent: true,
+      error: "Nobody to send to: every recipient has left the program or unsubscribed.",
+      ...sized,
+    };
+  }
+  if (file.content.length > EMAIL_MAX_BYTES) {
+    return {
+      ok: false,
+      permanent: true,
+      error: `${file.name} is ${megabytes(file.content.length)}, over the ${megabytes(EMAIL_MAX_BYTES)} an email can carry: narrow the view, choose a smaller file, or deliver by webhook.`,
+      ...sized,
+    };
+  }
+  const { sent, error } = await sendEmails(
+    ctx,
+    {
+      programId: program.id,
+      scheduleId: schedule.id,
+      programName: program.name,
+      viewName: savedView.name,
+      viewUrl,
+      description: `${describeRule(schedule)} (${program.timezone}) · ${timeframe}`,
+      file,
+    },
+    recipients,
+    claimed.recipients,
+  );
+  if (error) return { ok: false, error, permanent: !ctx.mailer, recipients: sent, ...sized };
+  return { ok: true, recipients: sent, ...sized };
+}

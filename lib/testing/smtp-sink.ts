@@ -1,0 +1,46 @@
+// An SMTP server inside the test process (smtp-server) that keeps every message it accepts,
+// parsed by mailparser: what a real mail server would have received.
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface SmtpSink {
+  url: string;
+  messages: ParsedMail[];
+  /** Refuse the next `n` messages with a 451 (a mail server having trouble). */
+  failNext(n: number): void;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  let failures = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (failures > 0) {
+        failures--;
+        stream.resume();
+        stream.on("end", () =>
+          callback(Object.assign(new Error("Try again later"), { responseCode: 451 })),
+        );
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    failNext: (n) => void (failures = n),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
