@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createMember, createProgram } from "@/lib/testing/factories";
+import { formData, signedIn } from "@/lib/testing/signed-in";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  createScheduleAction,
+  deleteScheduleAction,
+  sendNowAction,
+  setDomainsAction,
+  type DeliveryFormState,
+} from "./actions";
+
+const idle: DeliveryFormState = { status: "idle" };
+
+describe.each(inject("engines"))("scheduling deliveries, on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(() => db.close());
+
+  async function world() {
+    const program = await createProgram(db.prisma, { timezone: "America/New_York" });
+    const owner = await createMember(db.prisma, program.id, "owner");
+    const manager = await createMember(db.prisma, program.id, "manager");
+    const viewer = await createMember(db.prisma, program.id, "viewer");
+    const view = await db.prisma.savedView.create({
+      data: {
+        programId: program.id,
+        userId: owner.id,
+        name: "Weekly",
+        query: "timeframe=past_7_days",
+      },
+    });
+    const schedules = () =>
+      db.prisma.deliverySchedule.findMany({
+        where: { programId: program.id },
+        orderBy: { id: "asc" },
+      });
+    return { program, owner, manager, viewer, view, schedules };
+  }
+
+  const form = (fields: Record<string, string>) =>
+    formData({
+      frequency: "weekly",
+      weekday: "1",
+      time: "09:00",
+      file: "tab.pdf",
+      channel: "email",
+      ...fields,
+    });
+
+  it("lets a viewer schedule to members only, and refuses outside addresses and domains with 422", async () => {
+    const w = await world();
+    const create = (fields: Record<string, string>) =>
+      createScheduleAction.on(db)(
+        w.program.slug,
+        idle,
+        form({ savedViewId: String(w.view.id), ...fields }),
+      );
+
+    signedIn.user = w.viewer;
+    expect(
+      await create({ recipients: `${w.viewer.email}, ${w.owner.email.toUpperCase()}` }),
+    ).toMatchObject({
+      status: "saved",
+    });
+    const [mine] = await w.schedules();
+    expect(mine.recipients).toEqual([w.viewer.email, w.owner.email]);
+    expect(mine.nextRunAt.getTime()).toBeGreaterThan(Date.now());
+
+    expect(await create({ recipients: `${w.viewer.email} boss@partner.example` })).toEqual({
+      status: "error",
+      code: 422,
+      field: "recipients",
+      message: expect.stringMatching(
+        /boss@partner\.example .*viewers can send deliveries to members only/,
+      ),
+    });
+    expect(
+      await create({ channel: "webhook", webhookUrl: "https://hooks.example/x" }),
+    ).toMatchObject({
+      code: 403,
+      field: "channel",
+    });
+    // Viewers cannot allow domains either.
+    expect(
+      await setDomainsAction.on(db)(w.program.slug, idle, formData({ domains: "partner.example" })),
+    ).toMatchObject({
+      code: 403,
+    });
+
+    signedIn.user = w.manager;
+    expect(await create({ recipients: "boss@partner.example" })).toMatchObject({
+      code: 422,
+      field: "recipients",
+      message: expect.stringMatching(/no outside domain is allowed/),
+    });
+    expect(
+      await setDomainsAction.on(db)(w.program.slug, idle, formData({ domains: "partner.example" })),
+    ).toMatchObject({
+      code: 403,
+    });
+
+    signedIn.user = w.owner;
+    expect(
+      await setDomainsAction.on(db)(
+        w.program.slug,
+        idle,
+        formData({ domains: "Partner.example\n@agency.example" }),
+      ),
+    ).toMatchObject({ status: "saved" });
+    expect(
+      await setDomainsAction.on(db)(w.program.slug, idle, formData({ domains: "not a domain" })),
+    ).toMatchObject({
+      code: 422,
+      field: "domains",
+    });
+
+    signedIn.user = w.manager;
+    expect(await create({ recipients: "boss@partner.example, ceo@evil.example" })).toMatchObject({
+      code: 422,
+      message: expect.stringMatching(
+        /evil\.example is not an allowed domain \(allowed: partner\.example, agency\.example\)/,
+      ),
+    });
+    expect(await create({ recipients: "boss@partner.example" })).toMatchObject({ status: "saved" });
+    signedIn.user = w.viewer;
+    expect(await create({ recipients: "boss@partner.example" })).toMatchObject({ code: 422 });
+    expect((await w.schedules()).map((s) => s.recipients)).toEqual([
+      [w.viewer.email, w.owner.email],
+      ["boss@partner.example"],
+    ]);
+  });
+
+  it("names the field of every bad value and stores nothing", async () => {
+    const w = await world();
+    signedIn.user = w.owner;
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ savedViewId: "x" }, "savedViewId", /./],
+      [{ frequency: "hourly" }, "frequency", /daily, weekly or monthly/],
+      [{ weekday: "8" }, "weekday", /weekday/],
+      [{ frequency: "monthly", weekday: "" }, "monthDay", /day of the month/],
+      [{ frequency: "monthly", monthDay: "32" }, "monthDay", /1 to 31/],
+      [{ time: "9am" }, "time", /HH:MM/],
+      [{ time: "24:00" }, "time", /HH:MM/],
+      [{ file: "secrets.csv" }, "file", /Choose a file/],
+      [{ channel: "fax" }, "channel", /email or webhook/],
+      [{ recipients: "" }, "recipients", /at least one/],
+      [{ recipients: "not-an-address" }, "recipients", /not an email address/],
+      [{ channel: "webhook" }, "webhookUrl", /https/],
+      [{ channel: "webhook", webhookUrl: "http://hooks.example/x" }, "webhookUrl", /https/],
+    ];
+    for (const [fields, field, message] of cases) {
+      const answer = await createScheduleAction.on(db)(
+        w.program.slug,
+        idle,
+        form({ savedViewId: String(w.view.id), recipients: w.owner.email, ...fields }),
+      );
+      expect(answer, JSON.stringify(fields)).toMatchObject({ status: "error", code: 422, field });
+      expect(answer.message).toMatch(message);
+    }
+    const other = await createProgram(db.prisma);
+    const foreign = await db.prisma.savedView.create({
+      data: { programId: other.id, userId: w.owner.id, name: "Theirs", query: "" },
+    });
+    expect(
+      await createScheduleAction.on(db)(
+        w.program.slug,
+        idle,
+        form({ savedViewId: String(foreign.id), recipients: w.owner.email }),
+      ),
+    ).toMatchObject({ code: 404, field: "savedViewId" });
+    expect(await w.schedules()).toEqual([]);
+  });
+
+  it("lets the creator, owners and managers send now or delete a schedule, and no one else", async () => {
+    const w = await world();
+    const other = await createMember(db.prisma, w.program.id, "viewer");
+    signedIn.user = w.viewer;
+    await createScheduleAction.on(db)(
+      w.program.slug,
+      idle,
+      form({ savedViewId: String(w.view.id), recipients: w.viewer.email }),
+    );
+    const [schedule] = await w.schedules();
+    const id = formData({ id: String(schedule.id) });
+    signedIn.user = other;
+    expect(await sendNowAction.on(db)(w.program.slug, idle, id)).toMatchObject({ code: 403 });
+    expect(await deleteScheduleAction.on(db)(w.program.slug, idle, id)).toMatchObject({
+      code: 403,
+    });
+    expect(await db.prisma.delivery.count({ where: { programId: w.program.id } })).toBe(0);
+    signedIn.user = w.viewer;
+    expect(await sendNowAction.on(db)(w.program.slug, idle, id)).toMatchObject({ status: "saved" });
+    const [asked] = await db.prisma.delivery.findMany({ where: { programId: w.program.id } });
+    expect(asked).toMatchObject({ manual: true, status: "pending", scheduleId: schedule.id });
+    signedIn.user = w.manager;
+    expect(
+      await sendNowAction.on(db)(w.program.slug, idle, formData({ id: "999999" })),
+    ).toMatchObject({ code: 404 });
+    expect(await deleteScheduleAction.on(db)(w.program.slug, idle, id)).toMatchObject({
+      status: "saved",
+    });
+    expect(await w.schedules()).toEqual([]);
+  });
+});
