@@ -1,15 +1,23 @@
-// Next.js calls register() once when a server process starts: with ANALYTICS_URL set, the
-// analytics copy is opened (and filled when new) and its outbox worker starts now, not at the
-// first visit of the Actions tab, so ingested actions are copied whether anyone looks or not.
+// Next.js calls register() once when a server process starts. It starts the delivery scheduler
+// (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to other processes) and, with
+// ANALYTICS_URL set, opens the analytics copy (filled when new) and its outbox worker now, not at
+// the first visit of the Actions tab, so ingested actions are copied whether anyone looks or not.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.ANALYTICS_URL?.trim()) return;
-  const { getAnalytics } = await import("./lib/analytics/get-tab-engine");
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./lib/db/client");
-  getDatabase()
-    .then(getAnalytics)
-    .catch((error: unknown) => {
-      console.error(
-        `Analytics copy unavailable: ${error instanceof Error ? error.message : error}`,
-      );
-    });
+  const report = (what: string) => (error: unknown) =>
+    console.error(`${what}: ${error instanceof Error ? error.message : error}`);
+
+  if (process.env.DELIVERY_SCHEDULER !== "off") {
+    const { deliveryContextFromEnv, startDeliveryScheduler } =
+      await import("./lib/deliveries/delivery-scheduler");
+    getDatabase()
+      .then(deliveryContextFromEnv)
+      .then(startDeliveryScheduler)
+      .catch(report("Delivery scheduler not started"));
+  }
+  if (process.env.ANALYTICS_URL?.trim()) {
+    const { getAnalytics } = await import("./lib/analytics/get-tab-engine");
+    getDatabase().then(getAnalytics).catch(report("Analytics copy unavailable"));
+  }
 }

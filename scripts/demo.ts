@@ -1,5 +1,6 @@
 // npm run demo — prepares the database (migrate; seed when empty), builds when the sources are
-// newer than the last build, starts the app and prints where to sign in.
+// newer than the last build, starts a mail catcher for scheduled deliveries (unless SMTP_URL is
+// set), starts the app and prints where to sign in.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -7,6 +8,7 @@ import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
 import { DEMO_LOGIN } from "../lib/seed/demo-programs";
 import { isSeeded, seedDemo } from "../lib/seed/seed-demo";
+import { startMailCatcher } from "./mail-catcher";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -76,15 +78,36 @@ if (needsBuild()) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// Deliveries' emails land in .data/mail unless a real mail server is configured.
+const mailFolder = path.resolve(".data", "mail");
+const smtpUrl =
+  process.env.SMTP_URL ??
+  (await startMailCatcher(Number(process.env.MAIL_CATCHER_PORT ?? 2525), mailFolder).then(
+    (c) => c.url,
+    (error: Error) => {
+      console.warn(`No mail catcher (${error.message}): email deliveries will fail.`);
+      return undefined;
+    },
+  ));
 const server = spawn("npx", ["next", "start", "-H", host, "-p", String(port)], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin },
+  env: {
+    ...process.env,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
+    ...(smtpUrl && { SMTP_URL: smtpUrl }),
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 await waitUntilReady(`${origin}/signin`);
 console.log(`
   Actionboard is running at ${origin}
-  Sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
+  Sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${
+    process.env.SMTP_URL
+      ? ""
+      : smtpUrl
+        ? `\n  Scheduled deliveries' emails are kept in ${mailFolder}`
+        : ""
+  }
   (Ctrl+C stops it)
 `);

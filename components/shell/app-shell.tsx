@@ -8,9 +8,11 @@ export function AppShell({
   program,
   programs,
   user,
+  failedDeliveries,
   children,
 }: {
   program: { slug: string; name: string };
+  failedDeliveries?: number;
   programs: MemberProgram[];
   user: { name: string; email: string };
   children: ReactNode;
@@ -22,7 +24,7 @@ export function AppShell({
           <span className="text-sm font-bold text-blue-600">Actionboard</span>
           <ProgramSwitcher current={program} programs={programs} />
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <ProgramNav slug={program.slug} />
+            <ProgramNav slug={program.slug} failedDeliveries={failedDeliveries} />
           </div>
           <div className="ml-auto sm:ml-0">
             <UserMenu user={user} />

@@ -8,10 +8,18 @@ const ITEMS = [
   { segment: "partners", label: "Partners" },
   { segment: "reward-rules", label: "Reward rules" },
   { segment: "api-keys", label: "API keys" },
+  { segment: "deliveries", label: "Deliveries" },
   { segment: "api-log", label: "API log" },
 ];
 
-export function ProgramNav({ slug }: { slug: string }) {
+/** `failedDeliveries`: schedules whose last delivery failed, shown as a count beside Deliveries. */
+export function ProgramNav({
+  slug,
+  failedDeliveries = 0,
+}: {
+  slug: string;
+  failedDeliveries?: number;
+}) {
   const pathname = usePathname();
   return (
     // Wraps on a narrow screen rather than hiding the last items behind a scroll.
@@ -27,6 +35,12 @@ export function ProgramNav({ slug }: { slug: string }) {
             className="whitespace-nowrap rounded-md px-2.5 py-1.5 sm:px-3 text-sm text-gray-600 hover:bg-gray-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-medium aria-[current=page]:text-blue-700 dark:text-gray-300 dark:hover:bg-gray-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-300"
           >
             {item.label}
+            {item.segment === "deliveries" && failedDeliveries > 0 && (
+              <span className="ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-medium text-white">
+                {failedDeliveries}
+                <span className="sr-only"> failed</span>
+              </span>
+            )}
           </Link>
         );
       })}

@@ -1,9 +1,12 @@
 import type { Transporter } from "nodemailer";
 import type { TabSources } from "../actions-tab/tab-sources";
+import type { OpenDatabase } from "../db/open";
 
 /** Everything sending a delivery needs, passed in (the server builds it from its environment). */
 export interface DeliveryContext {
-  sources: TabSources;
+  db: OpenDatabase;
+  /** What builds the files: asked per delivery, so an analytics engine back from an outage is used. */
+  sources: () => Promise<TabSources>;
   /** Signs download and unsubscribe links. */
   secret: string;
   /** The app's public origin, for links in emails and webhooks (NEXTAUTH_URL). */

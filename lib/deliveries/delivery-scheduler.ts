@@ -15,10 +15,11 @@ const store = globalThis as typeof globalThis & {
 };
 
 /** The server's delivery settings, from its environment. */
-export async function deliveryContextFromEnv(db: OpenDatabase): Promise<DeliveryContext> {
+export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
   const smtp = process.env.SMTP_URL?.trim();
   return {
-    sources: await openTabSources(db),
+    db,
+    sources: () => openTabSources(db),
     secret: getAuthSecret(),
     baseUrl: process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000",
     mailer: smtp ? nodemailer.createTransport(smtp) : null,

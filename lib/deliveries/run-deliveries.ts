@@ -22,7 +22,7 @@ export async function runDeliveries(
   now: () => Date,
   limit = 20,
 ): Promise<RunSummary> {
-  const { prisma } = ctx.sources.db;
+  const { prisma } = ctx.db;
   const summary: RunSummary = {
     queued: await queueDueDeliveries(prisma, now()),
     sent: 0,

@@ -21,7 +21,7 @@ export async function sendDelivery(
   claimed: ClaimedDelivery,
   now: Date,
 ): Promise<DeliveryOutcome> {
-  const { prisma } = ctx.sources.db;
+  const { prisma } = ctx.db;
   const schedule = await prisma.deliverySchedule.findUnique({
     where: { programId_id: { programId: claimed.programId, id: claimed.scheduleId } },
     include: { savedView: true, program: true },
@@ -32,7 +32,7 @@ export async function sendDelivery(
   let file;
   try {
     file = await renderDeliveryFile(
-      ctx.sources,
+      await ctx.sources(),
       program,
       schedule.file,
       savedView.query,

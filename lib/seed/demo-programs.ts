@@ -30,6 +30,14 @@ export const ACME: ProgramSpec = {
   currency: "USD",
   seed: 20261123,
   members: [demoUser, ...managers],
+  savedViews: [
+    {
+      name: "Last week by partner",
+      query: "timeframe=last_week&sort=occurrences&dir=desc",
+      weeklyPdfTo: DEMO_LOGIN.email,
+    },
+    { name: "Past 3 complete months", query: "timeframe=past_3_complete_months" },
+  ],
   groups: [
     { key: "affiliates", name: "Affiliates" },
     { key: "resellers", name: "Resellers" },

@@ -49,4 +49,6 @@ export interface ProgramSpec {
   marketplaceShare: number;
   archivedShare: number;
   apiKeys: ApiKeySpec[];
+  /** Saved views of the Actions tab (by the first owner), optionally delivered weekly. */
+  savedViews?: { name: string; query: string; weeklyPdfTo?: string }[];
 }

@@ -1,5 +1,6 @@
 import { hashSecret } from "../api-keys/api-key-secrets";
 import { hashPassword } from "../auth/password";
+import { nextRunAfter } from "../deliveries/schedule-time";
 import type { SqlRunner } from "../db/sql-runner";
 import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate-reward-rules";
 import { bulkInsert, type BulkRow } from "./bulk-insert";
@@ -280,6 +281,8 @@ export async function seedProgram(
     })),
   );
 
+  await seedSavedViews(db, spec, programId, userIds, anchor);
+
   return {
     programId,
     slug: spec.slug,
@@ -288,4 +291,36 @@ export async function seedProgram(
     actions: actions.length,
     rewards: rewardRows.length,
   };
+}
+
+/** The spec's saved views, and a Monday 09:00 PDF delivery for those that ask for one. */
+async function seedSavedViews(
+  db: SqlRunner,
+  spec: ProgramSpec,
+  programId: number,
+  userIds: Map<string, number>,
+  anchor: number,
+) {
+  const owner = userIds.get(spec.members.find((m) => m.role === "owner")!.email)!;
+  for (const view of spec.savedViews ?? []) {
+    const [row] = await db.query<IdRow>(
+      `INSERT INTO saved_views (program_id, user_id, name, query) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [programId, owner, view.name, view.query],
+    );
+    if (!view.weeklyPdfTo) continue;
+    const rule = { frequency: "weekly", weekday: 1, monthDay: null, timeOfDay: 9 * 60 } as const;
+    await db.query(
+      `INSERT INTO delivery_schedules (program_id, saved_view_id, created_by, frequency, weekday,
+         time_of_day, file, channel, recipients, next_run_at)
+       VALUES ($1, $2, $3, 'weekly', 1, $4, 'tab.pdf', 'email', $5, $6)`,
+      [
+        programId,
+        row.id,
+        owner,
+        rule.timeOfDay,
+        [view.weeklyPdfTo],
+        new Date(nextRunAfter(rule, anchor, spec.timezone)).toISOString(),
+      ],
+    );
+  }
 }

@@ -19,7 +19,8 @@ export function deliveryContext(
   overrides: Partial<DeliveryContext> = {},
 ): DeliveryContext {
   return {
-    sources: postgresTabSources(db),
+    db,
+    sources: async () => postgresTabSources(db),
     secret: TEST_SECRET,
     baseUrl: BASE_URL,
     mailer: sink ? nodemailer.createTransport(sink.url) : null,

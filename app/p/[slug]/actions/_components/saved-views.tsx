@@ -54,6 +54,14 @@ export function SavedViews({
             >
               {view.name}
             </Link>
+            <Link
+              href={`/p/${slug}/deliveries?view=${view.id}#new`}
+              aria-label={`Schedule delivery of ${view.name}`}
+              title="Schedule delivery"
+              className="rounded px-1 text-xs text-gray-500 hover:text-blue-600"
+            >
+              Schedule…
+            </Link>
             {canManage && <DeleteViewForm slug={slug} view={view} />}
           </div>
         ))}

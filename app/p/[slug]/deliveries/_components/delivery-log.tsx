@@ -1,0 +1,86 @@
+import { tableClass, tdClass, thClass } from "@/components/ui/styles";
+import type { DeliveryRow } from "@/lib/deliveries/list-deliveries";
+import { formatDateTime } from "@/lib/time/format";
+import { DeliveryStatus } from "./delivery-status";
+
+const size = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Past and pending deliveries, newest first: when, to whom, how it went, what was sent. */
+export function DeliveryLog({
+  deliveries,
+  timezone,
+}: {
+  deliveries: DeliveryRow[];
+  timezone: string;
+}) {
+  if (deliveries.length === 0) {
+    return (
+      <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
+        No deliveries yet. They appear here when a schedule runs or you press “Send now”.
+      </p>
+    );
+  }
+  return (
+    <table className={`${tableClass} mt-2`}>
+      <thead>
+        <tr>
+          <th className={thClass}>Time</th>
+          <th className={thClass}>Saved view</th>
+          <th className={thClass}>Recipients</th>
+          <th className={thClass}>Status</th>
+          <th className={thClass}>File</th>
+          <th className={thClass}>Error</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+        {deliveries.map((d) => (
+          <tr key={d.id}>
+            <td className={`${tdClass} whitespace-nowrap`}>
+              {formatDateTime(d.sentAt ?? d.dueAt, timezone)}
+              <div className="text-xs text-gray-500">
+                {d.manual ? "Sent on request" : `Due ${formatDateTime(d.dueAt, timezone)}`}
+              </div>
+            </td>
+            <td className={tdClass}>{d.schedule.savedView.name}</td>
+            <td className={`${tdClass} max-w-xs break-words`}>
+              {d.recipients.length
+                ? d.recipients.join(", ")
+                : d.schedule.channel === "webhook"
+                  ? d.schedule.webhookUrl
+                  : "—"}
+            </td>
+            <td className={`${tdClass} whitespace-nowrap`}>
+              <DeliveryStatus status={d.status} />
+              {d.attempts > 1 && <div className="text-xs text-gray-500">{d.attempts} attempts</div>}
+              {d.status === "retrying" && (
+                <div className="text-xs text-gray-500">
+                  next try {formatDateTime(d.nextAttemptAt, timezone)}
+                </div>
+              )}
+            </td>
+            <td className={tdClass}>
+              {d.fileName ? (
+                <>
+                  <span className="break-all">{d.fileName}</span>
+                  {d.fileBytes !== null && (
+                    <div className="text-xs text-gray-500">{size(d.fileBytes)}</div>
+                  )}
+                </>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className={`${tdClass} max-w-sm break-words text-red-700 dark:text-red-400`}>
+              {d.error ?? ""}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { setDomainsAction, type DeliveryFormState } from "../actions";
+
+/** Owners: the outside domains allowed as recipients, one per line or comma. */
+export function DomainsForm({ slug, domains }: { slug: string; domains: string[] }) {
+  const [state, save, pending] = useActionState(setDomainsAction.bind(null, slug), {
+    status: "idle",
+  } as DeliveryFormState);
+  return (
+    <form action={save} className="mt-3 flex flex-wrap items-end gap-3">
+      <div className="min-w-64 flex-1">
+        <label htmlFor="delivery-domains" className="block text-sm font-medium">
+          Domains
+        </label>
+        <input
+          id="delivery-domains"
+          name="domains"
+          defaultValue={domains.join(", ")}
+          placeholder="agency.example, partner.example"
+          aria-describedby="delivery-domains-answer"
+          aria-invalid={state.status === "error" || undefined}
+          className={inputClass}
+        />
+      </div>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        {pending ? "Saving…" : "Save domains"}
+      </button>
+      <p
+        id="delivery-domains-answer"
+        role={state.status === "error" ? "alert" : "status"}
+        className={`w-full text-sm ${state.status === "error" ? "text-red-600" : "text-gray-600 dark:text-gray-400"}`}
+      >
+        {state.message}
+      </p>
+    </form>
+  );
+}

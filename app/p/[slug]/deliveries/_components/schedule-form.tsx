@@ -1,0 +1,259 @@
+"use client";
+
+import { useRef, useState, useTransition, type ReactNode } from "react";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { createScheduleAction, type DeliveryFormState } from "../actions";
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** "Schedule delivery": which view, when (in the program's zone), which file, to whom. */
+export function ScheduleForm({
+  slug,
+  views,
+  selectedView,
+  files,
+  members,
+  domains,
+  me,
+  outside,
+}: {
+  slug: string;
+  views: { id: number; name: string }[];
+  selectedView: number;
+  files: { file: string; label: string }[];
+  members: string[];
+  domains: string[];
+  me: string;
+  /** Owners and managers: outside addresses on allowed domains, and webhooks. */
+  outside: boolean;
+}) {
+  const [state, setState] = useState<DeliveryFormState>({ status: "idle" });
+  const [pending, startTransition] = useTransition();
+  const [frequency, setFrequency] = useState("weekly");
+  const [channel, setChannel] = useState("email");
+  const form = useRef<HTMLFormElement>(null);
+  // Submitted by hand, not through `action=`: React would reset the fields after every answer,
+  // and a refused form must keep what was typed. A saved one starts again.
+  const submit = (data: FormData) =>
+    startTransition(async () => {
+      const answer = await createScheduleAction(slug, state, data);
+      setState(answer);
+      if (answer.status !== "saved") return;
+      form.current?.reset();
+      setFrequency("weekly");
+      setChannel("email");
+    });
+  const shown = new Set([
+    "savedViewId",
+    "frequency",
+    "time",
+    "file",
+    "channel",
+    frequency === "weekly" ? "weekday" : "monthDay",
+    channel === "email" ? "recipients" : "webhookUrl",
+  ]);
+  const problem = (field: string) =>
+    state.status === "error" && state.field === field && shown.has(field)
+      ? state.message
+      : undefined;
+  const general = state.status === "error" && !(state.field && shown.has(state.field));
+
+  return (
+    <form
+      ref={form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(new FormData(e.currentTarget));
+      }}
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      noValidate
+    >
+      <Field id="d-view" label="Saved view" error={problem("savedViewId")}>
+        <select id="d-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
+          {views.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="d-frequency" label="Repeat" error={problem("frequency")}>
+        <select
+          id="d-frequency"
+          name="frequency"
+          value={frequency}
+          onChange={(e) => setFrequency(e.target.value)}
+          className={inputClass}
+        >
+          <option value="daily">Every day</option>
+          <option value="weekly">Every week</option>
+          <option value="monthly">Every month</option>
+        </select>
+      </Field>
+      {frequency === "weekly" && (
+        <Field id="d-weekday" label="On" error={problem("weekday")}>
+          <select id="d-weekday" name="weekday" defaultValue="1" className={inputClass}>
+            {WEEKDAYS.map((day, i) => (
+              <option key={day} value={i + 1}>
+                {day}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {frequency === "monthly" && (
+        <Field
+          id="d-month-day"
+          label="On day"
+          hint="Months without this day use their last day."
+          error={problem("monthDay")}
+        >
+          <select id="d-month-day" name="monthDay" defaultValue="1" className={inputClass}>
+            {Array.from({ length: 31 }, (_, i) => (
+              <option key={i} value={i + 1}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field id="d-time" label="At (program time)" error={problem("time")}>
+        <input
+          id="d-time"
+          name="time"
+          type="time"
+          defaultValue="09:00"
+          required
+          className={inputClass}
+        />
+      </Field>
+      <Field id="d-file" label="File" error={problem("file")}>
+        <select id="d-file" name="file" defaultValue="tab.pdf" className={inputClass}>
+          {files.map((f) => (
+            <option key={f.file} value={f.file}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="sm:col-span-2 lg:col-span-3">
+        <legend className="text-sm font-medium">Send by</legend>
+        <div className="mt-1 flex gap-4 text-sm">
+          <label className="flex items-center gap-1.5">
+            <input
+              type="radio"
+              name="channel"
+              value="email"
+              checked={channel === "email"}
+              onChange={() => setChannel("email")}
+            />
+            Email
+          </label>
+          <label className={`flex items-center gap-1.5 ${outside ? "" : "text-gray-400"}`}>
+            <input
+              type="radio"
+              name="channel"
+              value="webhook"
+              disabled={!outside}
+              checked={channel === "webhook"}
+              onChange={() => setChannel("webhook")}
+            />
+            Webhook{!outside && " (owners and managers)"}
+          </label>
+        </div>
+        {problem("channel") && (
+          <p id="d-channel-error" role="alert" className="mt-1 text-sm text-red-600">
+            {problem("channel")}
+          </p>
+        )}
+      </fieldset>
+      {channel === "email" ? (
+        <Field
+          id="d-recipients"
+          label="Recipients"
+          wide
+          hint={
+            outside
+              ? `Members of the program${domains.length ? `, or addresses on ${domains.join(", ")}` : ""}. Separate addresses with commas or new lines.`
+              : "Members of the program. Separate addresses with commas or new lines."
+          }
+          error={problem("recipients")}
+        >
+          <textarea
+            id="d-recipients"
+            name="recipients"
+            rows={2}
+            defaultValue={me}
+            className={inputClass}
+          />
+          <details className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+            <summary className="cursor-pointer">Members ({members.length})</summary>
+            <p className="mt-1 break-words">{members.join(", ")}</p>
+          </details>
+        </Field>
+      ) : (
+        <Field
+          id="d-webhook"
+          label="Webhook URL"
+          wide
+          hint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
+          error={problem("webhookUrl")}
+        >
+          <input
+            id="d-webhook"
+            name="webhookUrl"
+            type="url"
+            placeholder="https://"
+            className={inputClass}
+          />
+        </Field>
+      )}
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Scheduling…" : "Schedule delivery"}
+        </button>
+        {state.status === "saved" && (
+          <p role="status" className="text-sm text-green-700 dark:text-green-400">
+            {state.message}
+          </p>
+        )}
+        {general && (
+          <p role="alert" className="text-sm text-red-600">
+            {state.message}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  wide,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={wide ? "sm:col-span-2 lg:col-span-3" : undefined}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

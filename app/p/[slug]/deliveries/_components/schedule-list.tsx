@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
+import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
+import { describeRule } from "@/lib/deliveries/schedule-time";
+import { formatDateTime } from "@/lib/time/format";
+import { DeliveryStatus } from "./delivery-status";
+import { ScheduleActions } from "./schedule-actions";
+
+/** The program's schedules: when each runs next, what it sends where, how the last one went. */
+export function ScheduleList({
+  slug,
+  schedules,
+  timezone,
+  userId,
+  canManageAll,
+}: {
+  slug: string;
+  schedules: ScheduleRow[];
+  timezone: string;
+  userId: number;
+  canManageAll: boolean;
+}) {
+  if (schedules.length === 0) {
+    return (
+      <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
+        Nothing is scheduled yet. Choose a saved view below to have it sent on a schedule.
+      </p>
+    );
+  }
+  return (
+    <table className={`${tableClass} mt-2`}>
+      <thead>
+        <tr>
+          <th className={thClass}>Saved view</th>
+          <th className={thClass}>When</th>
+          <th className={thClass}>Next run</th>
+          <th className={thClass}>File</th>
+          <th className={thClass}>Sent to</th>
+          <th className={thClass}>Last delivery</th>
+          <th className={thClass}>
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+        {schedules.map((s) => {
+          const last = s.deliveries[0];
+          return (
+            <tr key={s.id}>
+              <td className={tdClass}>
+                <Link
+                  href={`/p/${slug}/actions${s.savedView.query ? `?${s.savedView.query}` : ""}`}
+                  className="text-blue-600 hover:underline"
+                >
+                  {s.savedView.name}
+                </Link>
+              </td>
+              <td className={tdClass}>{describeRule(s)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {formatDateTime(s.nextRunAt, timezone)}
+              </td>
+              <td className={tdClass}>{deliveryFileLabel(s.file)}</td>
+              <td className={`${tdClass} max-w-xs break-words`}>
+                {s.channel === "email" ? (
+                  s.recipients.length ? (
+                    s.recipients.join(", ")
+                  ) : (
+                    <span className="text-gray-500">Nobody (everyone unsubscribed)</span>
+                  )
+                ) : (
+                  <>
+                    Webhook <span className="font-mono text-xs">{s.webhookUrl}</span>
+                    {canManageAll && (
+                      <details className="mt-1 text-xs">
+                        <summary className="cursor-pointer text-blue-600">Signing secret</summary>
+                        <code className="break-all">{s.webhookSecret}</code>
+                      </details>
+                    )}
+                  </>
+                )}
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {last ? (
+                  <>
+                    <DeliveryStatus status={last.status} />{" "}
+                    {last.sentAt && (
+                      <span className="text-xs text-gray-600 dark:text-gray-400">
+                        {formatDateTime(last.sentAt, timezone)}
+                      </span>
+                    )}
+                  </>
+                ) : (
+                  <span className="text-gray-500">Not yet</span>
+                )}
+              </td>
+              <td className={tdClass}>
+                {(canManageAll || s.createdBy === userId) && (
+                  <ScheduleActions slug={slug} id={s.id} name={s.savedView.name} />
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
