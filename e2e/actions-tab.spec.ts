@@ -153,9 +153,11 @@ test("saved views keep the filters one click away: managers save and delete them
   await expect(viewerPage.getByLabel("Name for this view")).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: "Save view" })).toHaveCount(0);
   await viewerPage.getByRole("button", { name: "Saved views" }).click();
-  await expect(viewerPage.getByRole("link", { name: "Active partners, all time" })).toBeVisible();
+  await expect(
+    viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }),
+  ).toBeVisible();
   await expect(viewerPage.getByRole("button", { name: /Delete saved view/ })).toHaveCount(0);
-  await viewerPage.getByRole("link", { name: "Active partners, all time" }).click();
+  await viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }).click();
   await expect(viewerPage).toHaveURL(/archived=no/);
   await expect(occurrences(viewerPage)).toHaveText(fmt(count(f, (p) => !p.archived)));
   await viewerContext.close();
@@ -163,7 +165,9 @@ test("saved views keep the filters one click away: managers save and delete them
   await page.goto(`/p/${f.program.slug}/actions`);
   await page.getByRole("button", { name: "Saved views" }).click();
   await page.getByRole("button", { name: "Delete saved view Active partners, all time" }).click();
-  await expect(page.getByRole("link", { name: "Active partners, all time" })).toHaveCount(0);
+  await expect(
+    page.getByRole("link", { name: "Active partners, all time", exact: true }),
+  ).toHaveCount(0);
 });
 
 test("the tab and the drill-down have no serious accessibility violations", async ({ page }) => {

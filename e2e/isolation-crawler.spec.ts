@@ -136,7 +136,7 @@ test("a viewer of A is offered no way to manage keys, rules or saved views, and 
 
   await page.goto(`/p/${slug}/actions`);
   await page.getByRole("button", { name: "Saved views" }).click();
-  await expect(page.getByRole("link", { name: `View ${a.marker}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `View ${a.marker}`, exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: /delete saved view/i })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save view" })).toHaveCount(0);
 

@@ -61,7 +61,14 @@ test("the sign-in page, the Actions tab, its drill-down and the Partners page fi
     expect(fits, `${await tile.getAttribute("data-testid")} fits its tile on one line`).toBe(true);
   }
   // The program's nav shows every entry.
-  for (const entry of ["Actions", "Partners", "Reward rules", "API keys", "API log"]) {
+  for (const entry of [
+    "Actions",
+    "Partners",
+    "Reward rules",
+    "API keys",
+    "Deliveries",
+    "API log",
+  ]) {
     await expect(
       page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: entry }),
     ).toBeInViewport();
@@ -99,6 +106,10 @@ test("the sign-in page, the Actions tab, its drill-down and the Partners page fi
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.waitForLoadState("networkidle");
   await expectFitsScreen(page, testInfo, "partners");
+
+  await page.goto(`/p/${f.program.slug}/deliveries`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectFitsScreen(page, testInfo, "deliveries");
 });
 
 test("on a phone the numbers come first and the filters open in a sheet that Reload applies", async ({

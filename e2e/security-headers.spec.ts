@@ -124,6 +124,15 @@ test("signed out: sign-in, API docs, the API and redirects carry the headers", a
   const openApi = await request.get("/api/v2/openapi.json");
   expect(openApi.status()).toBe(200);
   expectApiPolicy(openApi);
+  // A delivery's signed links are served signed out: the file as a document, the unsubscribe
+  // page as a page (a forged token is a 404 either way).
+  const forgedFile = await request.get("/deliveries/eyJwIjoxfQ.forged");
+  expect(forgedFile.status()).toBe(404);
+  expectDocumentPolicy(forgedFile.headers());
+  await visit(page, violations, "/unsubscribe/eyJwIjoxfQ.forged", 404);
+  const oneClick = await request.post("/unsubscribe/eyJwIjoxfQ.forged/one-click");
+  expect(oneClick.status()).toBe(404);
+  expectDocumentPolicy(oneClick.headers());
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.status()).toBe(200);
   expectDocumentPolicy(csrf.headers());
@@ -177,7 +186,7 @@ test("the Actions tab, its chart, drill-down, exports, 404 and 403 pass the poli
   ).toBeVisible();
 });
 
-test("an owner's pages (API keys, reward rules, API log, partners) pass the policy", async ({
+test("an owner's pages (API keys, reward rules, API log, partners, deliveries) pass the policy", async ({
   page,
 }) => {
   const violations = await watchViolations(page);
@@ -193,5 +202,6 @@ test("an owner's pages (API keys, reward rules, API log, partners) pass the poli
   await visit(page, violations, `/p/${program.slug}/reward-rules`);
   await visit(page, violations, `/p/${program.slug}/api-log`);
   await visit(page, violations, `/p/${program.slug}/partners`);
+  await visit(page, violations, `/p/${program.slug}/deliveries`);
   expect(violations).toEqual([]);
 });

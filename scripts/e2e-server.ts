@@ -4,7 +4,7 @@
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { E2E_CHDB_DIR, E2E_PGLITE_DIR, e2eDatabaseUrl } from "../e2e/support/env";
+import { E2E_CHDB_DIR, E2E_PGLITE_DIR, E2E_SMTP_PORT, e2eDatabaseUrl } from "../e2e/support/env";
 import type { DatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
 import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
@@ -37,6 +37,15 @@ const env = {
 };
 if (target.engine === "postgres") env.DATABASE_URL = target.url;
 else env.PGLITE_DIR = target.dir;
+if (mode === "postgres") {
+  // Deliveries: mail goes to the spec's SMTP sink; passes every 2 s; one retry after 1 s.
+  Object.assign(env, {
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    MAIL_FROM: "Actionboard e2e <e2e@actionboard.test>",
+    DELIVERY_POLL_SECONDS: "2",
+    DELIVERY_RETRY_SECONDS: "1",
+  });
+}
 if (mode === "clickhouse") {
   // A fresh copy: the server fills it from the database when it first opens it.
   rmSync(E2E_CHDB_DIR, { recursive: true, force: true });

@@ -35,6 +35,7 @@ export function ProgramNav({
             className="whitespace-nowrap rounded-md px-2.5 py-1.5 sm:px-3 text-sm text-gray-600 hover:bg-gray-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-medium aria-[current=page]:text-blue-700 dark:text-gray-300 dark:hover:bg-gray-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-300"
           >
             {item.label}
+            {item.segment === "deliveries" && failedDeliveries > 0 && " "}
             {item.segment === "deliveries" && failedDeliveries > 0 && (
               <span className="ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-medium text-white">
                 {failedDeliveries}

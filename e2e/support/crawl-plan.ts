@@ -18,6 +18,10 @@ const GLOBAL_ROUTES = new Set([
   "/api/auth/[...nextauth]",
   "/api/v2/openapi.json",
   "/api/v2/[...path]",
+  // Signed links of deliveries: the signature is the permission (a forged one is a 404).
+  "/deliveries/[token]",
+  "/unsubscribe/[token]",
+  "/unsubscribe/[token]/one-click",
 ]);
 
 export type RouteKind = "program" | "api" | "global";
@@ -62,6 +66,7 @@ export function segmentValues(target: Keys, files = ALL_EXPORTS) {
     partnerKey: [target.partnerKeys[0]],
     "...path": [`customers/${target.customerKeys[0]}`, `partnerships/${target.partnerKeys[0]}/x`],
     "...nextauth": ["session", "providers", "csrf"],
+    token: ["eyJwIjoxfQ.forged"],
   };
 }
 
@@ -164,6 +169,35 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     new FormFields({ name: t.plainViewName }),
   ],
   deleteViewAction: (slug, t) => [slug, new FormFields({ id: t.ids.views[0] })],
+  // A webhook: owners and managers only (viewers may schedule email to members).
+  createScheduleAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({
+      savedViewId: t.ids.views[1],
+      frequency: "daily",
+      time: "09:00",
+      file: "tab.pdf",
+      channel: "webhook",
+      webhookUrl: "https://hooks.example/crawler",
+    }),
+  ],
+  // The seeded schedules were made by the manager: viewers may neither send nor delete them.
+  sendNowAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.schedules[0] }),
+  ],
+  deleteScheduleAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.schedules[1] }),
+  ],
+  setDomainsAction: (slug) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ domains: "crawler.example" }),
+  ],
 };
 
 export function actionArgs(name: string, slug: string, target: CrawlProgram) {

@@ -19,5 +19,7 @@ export const E2E_PGLITE_DIR = ".data/e2e-pglite";
 export const POSTGRES_PORT = 3100;
 export const EMBEDDED_PORT = 3101;
 export const CLICKHOUSE_PORT = 3102;
+/** The PostgreSQL server's mail server: e2e/deliveries.spec.ts listens here while it runs. */
+export const E2E_SMTP_PORT = 3125;
 /** Embedded ClickHouse (chdb) of the third end-to-end server, on PostgreSQL. */
 export const E2E_CHDB_DIR = ".data/e2e-chdb";

@@ -105,6 +105,26 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       }),
     );
   }
+  // Two deliveries of the second view (one to send now, one to delete), due far in the future
+  // (the crawl must not send them).
+  const schedules = [];
+  for (let i = 0; i < 2; i++) {
+    schedules.push(
+      await prisma.deliverySchedule.create({
+        data: {
+          programId,
+          savedViewId: savedViews[1].id,
+          createdBy: manager.id,
+          frequency: "daily",
+          timeOfDay: 540,
+          file: "tab.pdf",
+          channel: "email",
+          recipients: [manager.email],
+          nextRunAt: new Date("2100-01-01T14:00:00Z"),
+        },
+      }),
+    );
+  }
   await prisma.ingestLog.create({
     data: {
       programId,
@@ -140,6 +160,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       manager: manager.id,
       rule: rule.id,
       views: savedViews.map((v) => v.id),
+      schedules: schedules.map((s) => s.id),
       apiKey: key.id,
       log: log.id,
     },
@@ -222,6 +243,8 @@ export async function programSnapshot(programId: number): Promise<unknown> {
     prisma.reward.findMany({ where, orderBy: { id: "asc" } }),
     prisma.apiKey.findMany({ where, orderBy: { id: "asc" }, omit: { lastUsedAt: true } }),
     prisma.savedView.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.deliverySchedule.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.delivery.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   // Plain JSON values (bigints as text), so toEqual shows which rows differ.
   return JSON.parse(

@@ -14,6 +14,18 @@ const store = globalThis as typeof globalThis & {
   __actionboardDeliveries?: { wake: () => void; stop: () => void };
 };
 
+/** DELIVERY_RETRY_SECONDS ("60,300,1800,7200"): the waits before each retry; else the default. */
+function retryDelays(): readonly number[] {
+  const text = process.env.DELIVERY_RETRY_SECONDS?.trim();
+  if (!text) return RETRY_DELAYS_MS;
+  const seconds = text.split(",").map((s) => Number(s.trim()));
+  if (seconds.some((s) => !Number.isFinite(s) || s < 0)) {
+    console.warn(`DELIVERY_RETRY_SECONDS=${text} is not a list of seconds: using the default.`);
+    return RETRY_DELAYS_MS;
+  }
+  return seconds.map((s) => s * 1000);
+}
+
 /** The server's delivery settings, from its environment. */
 export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
   const smtp = process.env.SMTP_URL?.trim();
@@ -25,7 +37,7 @@ export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
     mailer: smtp ? nodemailer.createTransport(smtp) : null,
     mailFrom: process.env.MAIL_FROM?.trim() || "Actionboard <actionboard@localhost>",
     linkTtlMs: LINK_TTL_MS,
-    retryDelaysMs: RETRY_DELAYS_MS,
+    retryDelaysMs: retryDelays(),
   };
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
+import { hasDeliveriesUnderway } from "@/lib/deliveries/has-deliveries-underway";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { listSchedules } from "@/lib/deliveries/list-schedules";
 import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
@@ -24,14 +25,14 @@ export const metadata: Metadata = { title: "Deliveries" };
 
 export default async function DeliveriesPage(props: ProgramPageProps) {
   const { slug, program, role, user, query, db } = await openProgramPage(props);
-  const [schedules, deliveries, views, rules] = await Promise.all([
+  const [schedules, deliveries, views, rules, underway] = await Promise.all([
     listSchedules(db.prisma, program.id),
     listDeliveries(db.prisma, program.id),
     listSavedViews(db.prisma, program.id),
     loadRecipientRules(db.prisma, program.id),
+    hasDeliveriesUnderway(db.prisma, program.id),
   ]);
   const asked = Number(query.view);
-  const active = deliveries.some((d) => d.status === "pending" || d.status === "sending");
 
   return (
     <section className="space-y-6">
@@ -55,7 +56,7 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
         </p>
       )}
       <FailedNotice schedules={schedules} timezone={program.timezone} />
-      <AutoRefresh active={active} />
+      <AutoRefresh active={underway} />
 
       <div className={`${cardClass} overflow-x-auto`}>
         <h2 className="px-4 pt-4 font-medium">Schedules</h2>

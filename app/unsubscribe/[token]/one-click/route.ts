@@ -18,7 +18,7 @@ export const POST = overDatabase(
       // The page's own form comes back to the page; a mail client gets a plain answer.
       const form = await request.formData().catch(() => null);
       if (form?.get("from") === "page") {
-        return Response.redirect(new URL(`/unsubscribe/${token}?done=1`, request.url), 303);
+        return seeOther(`/unsubscribe/${token}?done=1`);
       }
       return new Response("Unsubscribed.", {
         headers: { "Content-Type": "text/plain; charset=utf-8" },
@@ -27,8 +27,8 @@ export const POST = overDatabase(
 );
 
 export function GET(request: Request) {
-  return Response.redirect(
-    new URL(new URL(request.url).pathname.replace(/\/one-click$/, ""), request.url),
-    303,
-  );
+  return seeOther(new URL(request.url).pathname.replace(/\/one-click$/, ""));
 }
+
+// A relative Location: behind a proxy the request's own URL names the internal host.
+const seeOther = (path: string) => new Response(null, { status: 303, headers: { Location: path } });

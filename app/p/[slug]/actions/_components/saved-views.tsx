@@ -60,7 +60,7 @@ export function SavedViews({
               title="Schedule delivery"
               className="rounded px-1 text-xs text-gray-500 hover:text-blue-600"
             >
-              Schedule…
+              Schedule
             </Link>
             {canManage && <DeleteViewForm slug={slug} view={view} />}
           </div>

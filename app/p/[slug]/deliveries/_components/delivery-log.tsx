@@ -26,7 +26,7 @@ export function DeliveryLog({
     );
   }
   return (
-    <table className={`${tableClass} mt-2`}>
+    <table aria-label="Delivery log" className={`${tableClass} mt-2`}>
       <thead>
         <tr>
           <th className={thClass}>Time</th>

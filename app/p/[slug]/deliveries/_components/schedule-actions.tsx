@@ -20,7 +20,7 @@ export function ScheduleActions({ slug, id, name }: { slug: string; id: number; 
             type="submit"
             disabled={sending}
             className={`${secondaryButtonClass} whitespace-nowrap`}
-            aria-label={`Send “${name}” now`}
+            aria-label={`Send now: “${name}”`}
           >
             {sending ? "Queuing…" : "Send now"}
           </button>

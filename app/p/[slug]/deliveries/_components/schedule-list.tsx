@@ -29,7 +29,7 @@ export function ScheduleList({
     );
   }
   return (
-    <table className={`${tableClass} mt-2`}>
+    <table aria-label="Schedules" className={`${tableClass} mt-2`}>
       <thead>
         <tr>
           <th className={thClass}>Saved view</th>
