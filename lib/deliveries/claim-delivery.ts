@@ -22,8 +22,9 @@ export const SENDING_LEASE_MS = 10 * 60_000;
 export async function claimDelivery(
   prisma: PrismaClient,
   now: Date,
+  leaseMs = SENDING_LEASE_MS,
 ): Promise<ClaimedDelivery | null> {
-  const lease = new Date(now.getTime() + SENDING_LEASE_MS);
+  const lease = new Date(now.getTime() + leaseMs);
   const rows = await prisma.$queryRaw<
     {
       program_id: number;

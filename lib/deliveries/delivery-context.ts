@@ -20,6 +20,8 @@ export interface DeliveryContext {
   webhookCa?: string;
   /** Waits before retry n (1-based): the last entry's length is reached, the next failure is final. */
   retryDelaysMs: readonly number[];
+  /** How long a sending process holds a delivery before another may take it over (it died). */
+  leaseMs?: number;
 }
 
 /** 1 min, 5 min, 30 min, 2 h: four retries over about two and a half hours. */

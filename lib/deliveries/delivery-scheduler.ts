@@ -38,6 +38,7 @@ export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
     mailFrom: process.env.MAIL_FROM?.trim() || "Actionboard <actionboard@localhost>",
     linkTtlMs: LINK_TTL_MS,
     retryDelaysMs: retryDelays(),
+    leaseMs: Number(process.env.DELIVERY_LEASE_SECONDS) * 1000 || undefined,
   };
 }
 

@@ -30,7 +30,7 @@ export async function runDeliveries(
     failed: 0,
   };
   for (let i = 0; i < limit; i++) {
-    const claimed = await claimDelivery(prisma, now());
+    const claimed = await claimDelivery(prisma, now(), ctx.leaseMs);
     if (!claimed) break;
     const outcome = await sendDelivery(ctx, claimed, now());
     summary[await finishDelivery(prisma, claimed, outcome, now(), ctx.retryDelaysMs)]++;

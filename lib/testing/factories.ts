@@ -31,6 +31,8 @@ export async function createProgram(
       timezone: overrides.timezone ?? "America/New_York",
       currency: overrides.currency ?? "USD",
     },
+    // The columns every migration has had: tests of a migration seed an older schema with this.
+    select: { id: true, slug: true, name: true, timezone: true, currency: true, createdAt: true },
   });
 }
 

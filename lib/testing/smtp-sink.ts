@@ -11,8 +11,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** Listens on `port` (default: any free one) of 127.0.0.1. */
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+/** Listens on `port` (default: any free one) of 127.0.0.1; `delayMs` slows each answer. */
+export async function startSmtpSink(port = 0, delayMs = 0): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -31,7 +31,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
-          callback();
+          setTimeout(callback, delayMs);
         })
         .catch(callback);
     },

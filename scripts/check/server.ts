@@ -63,6 +63,8 @@ export async function startServer(options: {
   log: string;
   authorization: string;
   analyticsUrl?: string;
+  /** More environment for the server (deliveries' mail server and timings). */
+  env?: Record<string, string>;
 }): Promise<{ server: CheckServer; readyMs: number }> {
   const { port, database, log, authorization } = options;
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
@@ -92,6 +94,9 @@ export async function startServer(options: {
       ANALYTICS_URL: options.analyticsUrl ?? "",
       // The checks measure loss, not the per-key limit (6,000/min by default); set it to test both.
       RATE_LIMIT_API_KEY: process.env.RATE_LIMIT_API_KEY || "1000000/1m",
+      // Only the deliveries check asks for a scheduler (it passes its own settings).
+      DELIVERY_SCHEDULER: "off",
+      ...options.env,
     },
   });
   const pid = child.pid!;
