@@ -12,6 +12,7 @@ import { requestDelivery } from "@/lib/deliveries/request-delivery";
 import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";
 import { setDeliveryDomains } from "@/lib/deliveries/set-delivery-domains";
 import { formRowId } from "@/lib/forms/form-row-id";
+import { formatDateTime } from "@/lib/time/format";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import {
   canAllowDeliveryDomains,
@@ -79,9 +80,12 @@ export const createScheduleAction = programAction({
       });
       if (refused) return error(422, refused, "recipients");
     }
-    await createSchedule(prisma, program, user.id, input);
+    const { nextRunAt } = await createSchedule(prisma, program, user.id, input);
     revalidatePath(`/p/${slug}/deliveries`);
-    return { status: "saved", message: "Scheduled." };
+    return {
+      status: "saved",
+      message: `Scheduled. First delivery ${formatDateTime(nextRunAt, program.timezone)}.`,
+    };
   },
 });
 

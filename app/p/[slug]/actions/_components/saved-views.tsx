@@ -11,7 +11,7 @@ import {
   type SaveViewState,
 } from "../saved-view-actions";
 
-type SavedView = { id: number; name: string; query: string };
+type SavedView = { id: number; name: string; query: string; schedules: number };
 
 /**
  * The program's saved views: every member applies them; owners and managers (`canManage`) also
@@ -77,7 +77,16 @@ function DeleteViewForm({ slug, view }: { slug: string; view: SavedView }) {
     {},
   );
   return (
-    <form action={remove} onClick={(e) => e.stopPropagation()} className="flex items-center">
+    <form
+      action={remove}
+      onClick={(e) => e.stopPropagation()}
+      onSubmit={(e) => {
+        // Deleting a view stops its scheduled deliveries: say so before it happens.
+        const stops = `“${view.name}” is sent by ${view.schedules} scheduled ${view.schedules === 1 ? "delivery" : "deliveries"}; deleting it stops ${view.schedules === 1 ? "it" : "them"}. Delete?`;
+        if (view.schedules > 0 && !confirm(stops)) e.preventDefault();
+      }}
+      className="flex items-center"
+    >
       <input type="hidden" name="id" value={view.id} />
       <button
         type="submit"
