@@ -44,6 +44,8 @@ if (mode === "postgres") {
     MAIL_FROM: "Actionboard e2e <e2e@actionboard.test>",
     DELIVERY_POLL_SECONDS: "2",
     DELIVERY_RETRY_SECONDS: "1",
+    // The spec's failing webhook is https://127.0.0.1:9.
+    DELIVERY_WEBHOOK_PRIVATE: "allow",
   });
 }
 if (mode === "clickhouse") {

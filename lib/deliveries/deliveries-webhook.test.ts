@@ -22,6 +22,7 @@ import { startHttpsReceiver, type HttpsReceiver } from "../testing/https-receive
 import { postgresTabSources } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { deliveryFileResponse } from "./delivery-file-response";
+import { deriveDeliverySecret } from "./delivery-secret";
 import { runDeliveries } from "./run-deliveries";
 
 const fetchLink = (db: TestDatabase, url: string) => {
@@ -110,17 +111,15 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
 
     // The link expires; a forged or altered one names nothing.
     const token = new URL(file.url).pathname.split("/")[2];
-    const late = await deliveryFileResponse(
-      db.prisma,
-      token,
-      TEST_SECRET,
-      Date.parse(file.expires_at),
-    );
+    const key = deriveDeliverySecret(TEST_SECRET);
+    expect((await deliveryFileResponse(db.prisma, token, key, sendAt)).status).toBe(200);
+    const late = await deliveryFileResponse(db.prisma, token, key, Date.parse(file.expires_at));
     expect(late.status).toBe(410);
     expect(await late.text()).toMatch(/expired/);
-    expect((await deliveryFileResponse(db.prisma, token, "another-secret", sendAt)).status).toBe(
-      404,
-    );
+    // Checked with the server secret itself (not the key derived from it), or another: refused.
+    for (const secret of [TEST_SECRET, "another-secret"]) {
+      expect((await deliveryFileResponse(db.prisma, token, secret, sendAt)).status).toBe(404);
+    }
     const [body64] = token.split(".");
     const forged = Buffer.from(
       JSON.stringify({

@@ -18,6 +18,8 @@ export interface DeliveryContext {
   linkTtlMs: number;
   /** Extra trust for webhook TLS (tests' self-signed receiver); production uses the system's. */
   webhookCa?: string;
+  /** Webhooks may reach private addresses (DELIVERY_WEBHOOK_PRIVATE=allow; tests). */
+  allowPrivateWebhooks?: boolean;
   /** Waits before retry n (1-based): the last entry's length is reached, the next failure is final. */
   retryDelaysMs: readonly number[];
   /** How long a sending process holds a delivery before another may take it over (it died). */

@@ -1,9 +1,10 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { openTabSources } from "../actions-tab/tab-sources";
-import { getAuthSecret } from "../auth/auth-secret";
 import type { OpenDatabase } from "../db/open";
 import { LINK_TTL_MS, RETRY_DELAYS_MS, type DeliveryContext } from "./delivery-context";
+import { deliverySecret } from "./delivery-secret";
+import { privateWebhooksAllowed } from "./private-address";
 import { runDeliveries } from "./run-deliveries";
 
 const DEFAULT_POLL_MS = 30_000;
@@ -32,13 +33,14 @@ export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
   return {
     db,
     sources: () => openTabSources(db),
-    secret: getAuthSecret(),
+    secret: deliverySecret(),
     baseUrl: process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000",
     mailer: smtp ? nodemailer.createTransport(smtp) : null,
     mailFrom: process.env.MAIL_FROM?.trim() || "Actionboard <actionboard@localhost>",
     linkTtlMs: LINK_TTL_MS,
     retryDelaysMs: retryDelays(),
-    leaseMs: Number(process.env.DELIVERY_LEASE_SECONDS) * 1000 || undefined,
+    leaseMs: Math.max(5, Number(process.env.DELIVERY_LEASE_SECONDS) || 600) * 1000,
+    allowPrivateWebhooks: privateWebhooksAllowed(),
   };
 }
 

@@ -3,21 +3,28 @@ import type { PrismaClient } from "../generated/prisma/client";
 
 /**
  * "Send now": a delivery of the schedule due at once, outside its rhythm (the schedule's next
- * run stays). False when the program has no such schedule.
+ * run stays). "busy" while an earlier "Send now" of it is still on its way, so repeated clicks
+ * send once; "missing" when the program has no such schedule.
  */
 export async function requestDelivery(
   prisma: PrismaClient,
   programId: number,
   scheduleId: number,
   now = new Date(),
-) {
+): Promise<"queued" | "busy" | "missing"> {
   const schedule = await prisma.deliverySchedule.findUnique({
     where: { programId_id: { programId, id: scheduleId } },
     select: { id: true },
   });
-  if (!schedule) return false;
-  await prisma.delivery.create({
-    data: { programId, scheduleId, dueAt: now, nextAttemptAt: now, manual: true },
-  });
-  return true;
+  if (!schedule) return "missing";
+  // Scheduled runs fall on whole minutes: a request never takes a due time's place.
+  const at = now.getTime() % 60_000 === 0 ? new Date(now.getTime() + 1) : now;
+  const inserted = await prisma.$executeRaw`
+    INSERT INTO deliveries (program_id, schedule_id, due_at, next_attempt_at, manual)
+    SELECT ${programId}, ${scheduleId}, ${at}, ${at}, true
+    WHERE NOT EXISTS (
+      SELECT 1 FROM deliveries WHERE program_id = ${programId} AND schedule_id = ${scheduleId}
+        AND manual AND status IN ('pending', 'sending', 'retrying'))
+    ON CONFLICT DO NOTHING`;
+  return inserted > 0 ? "queued" : "busy";
 }

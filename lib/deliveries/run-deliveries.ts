@@ -1,5 +1,6 @@
 import "server-only";
 import { claimDelivery } from "./claim-delivery";
+import { failAbandonedDeliveries } from "./fail-abandoned-deliveries";
 import type { DeliveryContext } from "./delivery-context";
 import { finishDelivery } from "./finish-delivery";
 import { queueDueDeliveries } from "./queue-due-deliveries";
@@ -29,6 +30,8 @@ export async function runDeliveries(
     retrying: 0,
     failed: 0,
   };
+  // An attempt whose process died counts: after as many as retries allow, it is failed.
+  summary.failed += await failAbandonedDeliveries(prisma, now(), ctx.retryDelaysMs.length + 1);
   for (let i = 0; i < limit; i++) {
     const claimed = await claimDelivery(prisma, now(), ctx.leaseMs);
     if (!claimed) break;
@@ -37,5 +40,9 @@ export async function runDeliveries(
   }
   await prisma.$executeRaw`DELETE FROM delivery_files
     WHERE program_id IN (SELECT id FROM programs) AND expires_at < ${now()}`;
+  // The log keeps a year.
+  await prisma.$executeRaw`DELETE FROM deliveries
+    WHERE program_id IN (SELECT id FROM programs) AND status IN ('sent', 'failed')
+      AND created_at < ${new Date(now().getTime() - 365 * 86_400_000)}`;
   return summary;
 }

@@ -81,6 +81,33 @@ describe("schedule times in the program's zone", () => {
     ]);
   });
 
+  it("runs a weekly schedule on the very day the clocks change, and a monthly one mid-month", () => {
+    // Sundays 2026-03-08 (spring forward at 02:00) and 2026-11-01 (fall back at 02:00), 09:00.
+    const sunday: ScheduleRule = {
+      frequency: "weekly",
+      weekday: 7,
+      monthDay: null,
+      timeOfDay: 540,
+    };
+    expect(runs(sunday, "2026-03-07T12:00:00Z", 1).map((t) => new Date(t).toISOString())).toEqual([
+      "2026-03-08T13:00:00.000Z",
+    ]);
+    expect(runs(sunday, "2026-10-31T12:00:00Z", 1).map((t) => new Date(t).toISOString())).toEqual([
+      "2026-11-01T14:00:00.000Z",
+    ]);
+    const fifteenth: ScheduleRule = {
+      frequency: "monthly",
+      weekday: null,
+      monthDay: 15,
+      timeOfDay: 0,
+    };
+    expect(runs(fifteenth, "2026-01-15T05:00:00Z", 3).map((t) => localTime(t).slice(5))).toEqual([
+      "2026-02-15, 00:00",
+      "2026-03-15, 00:00",
+      "2026-04-15, 00:00",
+    ]);
+  });
+
   it("moves a daily time the spring-forward jump skips to the first minute after it", () => {
     const daily: ScheduleRule = {
       frequency: "daily",

@@ -1,7 +1,9 @@
 import "server-only";
 import { loadTabState } from "../actions-tab/load-tab-state";
 import { resolveTimeframe } from "../actions-tab/resolve-timeframe";
-import type { ClaimedDelivery } from "./claim-delivery";
+import { canDeliverOutside } from "../programs/roles";
+import { SENDING_LEASE_MS, type ClaimedDelivery } from "./claim-delivery";
+import { holdDelivery } from "./hold-delivery";
 import { stillAllowed } from "./check-recipients";
 import { EMAIL_MAX_BYTES, type DeliveryContext } from "./delivery-context";
 import { fileLink } from "./delivery-links";
@@ -15,13 +17,35 @@ import { postWebhook } from "./send-webhook";
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** Builds the claimed delivery's file at `now` and hands it to its channel. Never throws. */
+/**
+ * Builds the claimed delivery's file at `now` and hands it to its channel. Never throws: an
+ * unexpected error (the database gone, the schedule deleted mid-send) is a failed attempt.
+ */
 export async function sendDelivery(
   ctx: DeliveryContext,
   claimed: ClaimedDelivery,
   now: Date,
 ): Promise<DeliveryOutcome> {
+  try {
+    return await attempt(ctx, claimed, now);
+  } catch (error) {
+    return { ok: false, error: `Sending failed: ${message(error)}` };
+  }
+}
+
+async function attempt(
+  ctx: DeliveryContext,
+  claimed: ClaimedDelivery,
+  now: Date,
+): Promise<DeliveryOutcome> {
   const { prisma } = ctx.db;
+  // Renewed after the file is built and after each recipient: a long send keeps its claim, and
+  // one that lost it (another process took over) stops.
+  const lease = () => new Date(Date.now() + (ctx.leaseMs ?? SENDING_LEASE_MS));
+  const lost: DeliveryOutcome = {
+    ok: false,
+    error: "Another process took this delivery over (this one outlived its lease).",
+  };
   const schedule = await prisma.deliverySchedule.findUnique({
     where: { programId_id: { programId: claimed.programId, id: claimed.scheduleId } },
     include: { savedView: true, program: true },
@@ -42,6 +66,7 @@ export async function sendDelivery(
     return { ok: false, error: `Building ${schedule.file} failed: ${message(error)}` };
   }
   const sized = { fileName: file.name, fileBytes: file.content.length };
+  if (!(await holdDelivery(prisma, claimed, lease()))) return lost;
   const viewUrl = new URL(
     `/p/${program.slug}/actions${savedView.query ? `?${savedView.query}` : ""}`,
     ctx.baseUrl,
@@ -53,6 +78,20 @@ export async function sendDelivery(
   ).description;
 
   if (schedule.channel === "webhook") {
+    // A webhook takes the program's data outside: only while its creator may still do that.
+    const creator = await prisma.membership.findUnique({
+      where: { programId_userId: { programId: program.id, userId: schedule.createdBy } },
+      select: { role: true },
+    });
+    if (!creator || !canDeliverOutside(creator.role)) {
+      return {
+        ok: false,
+        permanent: true,
+        error:
+          "The webhook's creator is no longer an owner or manager of the program: an owner or manager must set it up again.",
+        ...sized,
+      };
+    }
     const expiresAt = now.getTime() + ctx.linkTtlMs;
     await prisma.deliveryFile.upsert({
       where: { programId_deliveryId: { programId: program.id, deliveryId: claimed.id } },
@@ -95,12 +134,12 @@ export async function sendDelivery(
         `msg_${program.id}_${claimed.id}`,
         payload,
         now.getTime(),
-        ctx.webhookCa,
+        { ca: ctx.webhookCa, allowPrivate: ctx.allowPrivateWebhooks },
       );
     } catch (error) {
       return { ok: false, error: message(error), ...sized };
     }
-    return { ok: true, recipients: [schedule.webhookUrl!], ...sized };
+    return { ok: true, recipients: [], ...sized };
   }
 
   const recipients = stillAllowed(
@@ -136,6 +175,7 @@ export async function sendDelivery(
     },
     recipients,
     claimed.recipients,
+    (to) => holdDelivery(prisma, claimed, lease(), to),
   );
   if (error) return { ok: false, error, permanent: !ctx.mailer, recipients: sent, ...sized };
   return { ok: true, recipients: sent, ...sized };

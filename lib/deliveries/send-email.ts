@@ -18,13 +18,16 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /**
  * One message per recipient (each has their own unsubscribe link, also in List-Unsubscribe with
- * one-click POST, RFC 8058), the file attached. Stops at the first failure; returns who got it.
+ * one-click POST, RFC 8058), the file attached. `reached` records each recipient as soon as the
+ * mail server took the message (false: stop, the delivery is no longer ours). Stops at the first
+ * failure; returns who got it.
  */
 export async function sendEmails(
   ctx: DeliveryContext,
   delivery: EmailDelivery,
   recipients: string[],
   alreadySent: string[],
+  reached: (to: string) => Promise<boolean>,
 ): Promise<{ sent: string[]; error?: string }> {
   const sent = [...alreadySent];
   if (!ctx.mailer)
@@ -70,11 +73,17 @@ export async function sendEmails(
           },
         ],
       });
-      sent.push(to);
     } catch (error) {
       return {
         sent,
         error: `Sending to ${to} failed: ${error instanceof Error ? error.message : error}`,
+      };
+    }
+    sent.push(to);
+    if (!(await reached(to))) {
+      return {
+        sent,
+        error: "Another process took this delivery over (this one outlived its lease).",
       };
     }
   }

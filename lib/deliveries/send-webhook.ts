@@ -1,8 +1,38 @@
 import "server-only";
 import { createHmac } from "node:crypto";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request } from "node:https";
+import type { LookupFunction } from "node:net";
+import { isPrivateAddress, privateHostOf } from "./private-address";
 
+/** No answer for this long between packets, or no whole answer in `DEADLINE_MS`, is a failure. */
 const TIMEOUT_MS = 15_000;
+const DEADLINE_MS = 30_000;
+
+/**
+ * A socket `lookup` that resolves like `resolve` (the system's), then refuses private addresses:
+ * checked on the very addresses connected to, so a name cannot pass a check and then rebind.
+ */
+export const publicOnlyLookup =
+  (resolve: typeof dnsLookup = dnsLookup): LookupFunction =>
+  (hostname, options, callback) =>
+    resolve(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 0);
+      const list = addresses as LookupAddress[];
+      const bad = list.find((a) => isPrivateAddress(a.address));
+      if (bad) {
+        return callback(
+          Object.assign(new Error(`${hostname} resolves to a private address (${bad.address})`), {
+            code: "EPRIVATE",
+          }),
+          "",
+          0,
+        );
+      }
+      if (options.all) return callback(null, list as unknown as string, 0);
+      callback(null, list[0].address, list[0].family);
+    });
+const publicOnly = publicOnlyLookup();
 
 /**
  * The Standard Webhooks signature (standardwebhooks.com): HMAC-SHA256 of
@@ -14,24 +44,36 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
   return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
 }
 
-/** POSTs a signed JSON body; resolves on a 2xx answer, else rejects with what went wrong. */
+/**
+ * POSTs a signed JSON body; resolves on a 2xx answer, else rejects with what went wrong. Private
+ * addresses are refused unless `allowPrivate` (literal hosts here, resolved names on connect).
+ */
 export function postWebhook(
   url: string,
   secret: string,
   id: string,
   payload: unknown,
   now: number,
-  ca?: string,
+  options: { ca?: string; allowPrivate?: boolean } = {},
 ): Promise<void> {
   const body = JSON.stringify(payload);
   const timestamp = Math.floor(now / 1000);
+  const host = privateHostOf(url);
+  if (host && !options.allowPrivate) {
+    return Promise.reject(new Error(`The webhook's host ${host} is a private address.`));
+  }
   return new Promise((resolve, reject) => {
+    const deadline = setTimeout(
+      () => req.destroy(new Error(`The webhook did not answer within ${DEADLINE_MS / 1000} s.`)),
+      DEADLINE_MS,
+    );
     const req = request(
       url,
       {
         method: "POST",
         timeout: TIMEOUT_MS,
-        ...(ca && { ca }),
+        ...(options.ca && { ca: options.ca }),
+        ...(!options.allowPrivate && { lookup: publicOnly }),
         headers: {
           "content-type": "application/json",
           "user-agent": "Actionboard-Deliveries",
@@ -42,6 +84,7 @@ export function postWebhook(
       },
       (res) => {
         res.resume();
+        res.on("end", () => clearTimeout(deadline));
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300) resolve();
         else reject(new Error(`The webhook answered ${status}.`));
@@ -50,9 +93,10 @@ export function postWebhook(
     req.on("timeout", () =>
       req.destroy(new Error(`The webhook did not answer within ${TIMEOUT_MS / 1000} s.`)),
     );
-    req.on("error", (error) =>
-      reject(new Error(`The webhook could not be reached: ${error.message}`)),
-    );
+    req.on("error", (error) => {
+      clearTimeout(deadline);
+      reject(new Error(`The webhook could not be reached: ${error.message}`));
+    });
     req.end(body);
   });
 }

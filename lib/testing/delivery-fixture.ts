@@ -3,6 +3,7 @@
 import type { OpenDatabase } from "../db/open";
 import { RETRY_DELAYS_MS, type DeliveryContext } from "../deliveries/delivery-context";
 import { createSchedule } from "../deliveries/create-schedule";
+import { deriveDeliverySecret } from "../deliveries/delivery-secret";
 import type { ScheduleInput } from "../deliveries/schedule-input";
 import nodemailer from "nodemailer";
 import { createMember } from "./factories";
@@ -21,12 +22,14 @@ export function deliveryContext(
   return {
     db,
     sources: async () => postgresTabSources(db),
-    secret: TEST_SECRET,
+    secret: deriveDeliverySecret(TEST_SECRET),
     baseUrl: BASE_URL,
     mailer: sink ? nodemailer.createTransport(sink.url) : null,
     mailFrom: "Actionboard <reports@actionboard.example.test>",
     linkTtlMs: 3_600_000,
     retryDelaysMs: RETRY_DELAYS_MS,
+    // The tests' receivers listen on 127.0.0.1.
+    allowPrivateWebhooks: true,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 // GET /deliveries/{token} — a webhook delivery's file by its signed, short-lived link (signed out)
-import { getAuthSecret } from "@/lib/auth/auth-secret";
+import { deliverySecret } from "@/lib/deliveries/delivery-secret";
 import { overDatabase } from "@/lib/db/over-database";
 import { deliveryFileResponse } from "@/lib/deliveries/delivery-file-response";
 
@@ -9,6 +9,6 @@ export const GET = overDatabase(
   (database) =>
     async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
       const [{ token }, { prisma }] = await Promise.all([params, database()]);
-      return deliveryFileResponse(prisma, token, getAuthSecret(), Date.now());
+      return deliveryFileResponse(prisma, token, deliverySecret(), Date.now());
     },
 );

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getAuthSecret } from "@/lib/auth/auth-secret";
+import { deliverySecret } from "@/lib/deliveries/delivery-secret";
 import { getDatabase } from "@/lib/db/client";
 import { readUnsubscribeLink } from "@/lib/deliveries/delivery-links";
 import { buttonClass } from "@/components/ui/styles";
@@ -15,7 +15,7 @@ export default async function UnsubscribePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const link = readUnsubscribeLink(token, getAuthSecret());
+  const link = readUnsubscribeLink(token, deliverySecret());
   if (!link) notFound();
   const { prisma } = await getDatabase();
   const schedule = await prisma.deliverySchedule.findUnique({

@@ -150,6 +150,9 @@ describe.each(inject("engines"))("scheduling deliveries, on %s", (engine) => {
       [{ recipients: "not-an-address" }, "recipients", /not an email address/],
       [{ channel: "webhook" }, "webhookUrl", /https/],
       [{ channel: "webhook", webhookUrl: "http://hooks.example/x" }, "webhookUrl", /https/],
+      [{ channel: "webhook", webhookUrl: "https://127.0.0.1/x" }, "webhookUrl", /private address/],
+      [{ channel: "webhook", webhookUrl: "https://[::1]/x" }, "webhookUrl", /private address/],
+      [{ channel: "webhook", webhookUrl: "https://localhost/x" }, "webhookUrl", /private address/],
     ];
     for (const [fields, field, message] of cases) {
       const answer = await createScheduleAction.on(db)(
@@ -193,6 +196,12 @@ describe.each(inject("engines"))("scheduling deliveries, on %s", (engine) => {
     expect(await db.prisma.delivery.count({ where: { programId: w.program.id } })).toBe(0);
     signedIn.user = w.viewer;
     expect(await sendNowAction.on(db)(w.program.slug, idle, id)).toMatchObject({ status: "saved" });
+    // Clicked again before it has gone: one delivery, and the answer says why.
+    expect(await sendNowAction.on(db)(w.program.slug, idle, id)).toMatchObject({
+      code: 409,
+      field: "id",
+      message: expect.stringMatching(/still on its way/),
+    });
     const [asked] = await db.prisma.delivery.findMany({ where: { programId: w.program.id } });
     expect(asked).toMatchObject({ manual: true, status: "pending", scheduleId: schedule.id });
     signedIn.user = w.manager;

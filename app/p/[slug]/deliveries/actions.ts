@@ -7,6 +7,7 @@ import { createSchedule } from "@/lib/deliveries/create-schedule";
 import { deleteSchedule } from "@/lib/deliveries/delete-schedule";
 import { wakeDeliveryScheduler } from "@/lib/deliveries/delivery-scheduler";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
+import { privateHostOf, privateWebhooksAllowed } from "@/lib/deliveries/private-address";
 import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
 import { requestDelivery } from "@/lib/deliveries/request-delivery";
 import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";
@@ -27,7 +28,7 @@ import {
  */
 export type DeliveryFormState = {
   status: "idle" | "saved" | "error";
-  code?: 403 | 404 | 422;
+  code?: 403 | 404 | 409 | 422;
   field?: string;
   message?: string;
 };
@@ -44,7 +45,11 @@ const SCHEDULE_FIELDS = [
   "webhookUrl",
 ] as const;
 
-const error = (code: 403 | 404 | 422, message: string, field?: string): DeliveryFormState => ({
+const error = (
+  code: 403 | 404 | 409 | 422,
+  message: string,
+  field?: string,
+): DeliveryFormState => ({
   status: "error",
   code,
   message,
@@ -73,6 +78,14 @@ export const createScheduleAction = programAction({
     if (input.channel === "webhook" && !canDeliverOutside(role)) {
       return error(403, "Only owners and managers can deliver to a webhook.", "channel");
     }
+    const privateHost = input.webhookUrl && privateHostOf(input.webhookUrl);
+    if (input.channel === "webhook" && privateHost && !privateWebhooksAllowed()) {
+      return error(
+        422,
+        `${privateHost} is a private address: webhooks go to hosts on the internet.`,
+        "webhookUrl",
+      );
+    }
     if (input.channel === "email") {
       const refused = refusedRecipient(input.recipients, {
         ...(await loadRecipientRules(prisma, program.id)),
@@ -80,7 +93,13 @@ export const createScheduleAction = programAction({
       });
       if (refused) return error(422, refused, "recipients");
     }
-    const { nextRunAt } = await createSchedule(prisma, program, user.id, input);
+    // The view may be deleted meanwhile: its foreign key refuses the schedule (P2003).
+    const created = await createSchedule(prisma, program, user.id, input).catch((e: unknown) => {
+      if ((e as { code?: string }).code === "P2003") return null;
+      throw e;
+    });
+    if (!created) return error(404, "No such saved view in this program.", "savedViewId");
+    const { nextRunAt } = created;
     revalidatePath(`/p/${slug}/deliveries`);
     return {
       status: "saved",
@@ -104,9 +123,9 @@ async function findOwnSchedule(
     where: { programId_id: { programId: access.program.id, id } },
     select: { createdBy: true },
   });
-  if (!schedule) return error(404, "No such schedule in this program.");
+  if (!schedule) return error(404, "No such schedule in this program.", "id");
   if (!mayChange(access.role, access.user.id, schedule.createdBy)) {
-    return error(403, "Only its creator, owners and managers can change this schedule.");
+    return error(403, "Only its creator, owners and managers can change this schedule.", "id");
   }
   return null;
 }
@@ -117,11 +136,15 @@ export const sendNowAction = programAction({
   input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
   schema: scheduleId,
   refused: (message) => error(403, message),
-  invalid: () => error(404, "No such schedule in this program."),
+  invalid: () => error(404, "No such schedule in this program.", "id"),
   async run(access, { id }): Promise<DeliveryFormState> {
     const refused = await findOwnSchedule(access, access.prisma, id);
     if (refused) return refused;
-    await requestDelivery(access.prisma, access.program.id, id);
+    const asked = await requestDelivery(access.prisma, access.program.id, id);
+    if (asked === "missing") return error(404, "No such schedule in this program.", "id");
+    if (asked === "busy") {
+      return error(409, "This schedule's last “Send now” is still on its way: see the log.", "id");
+    }
     wakeDeliveryScheduler();
     revalidatePath(`/p/${access.slug}/deliveries`);
     return { status: "saved", message: "Sending now — the log below shows when it has gone." };
@@ -134,7 +157,7 @@ export const deleteScheduleAction = programAction({
   input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
   schema: scheduleId,
   refused: (message) => error(403, message),
-  invalid: () => error(404, "No such schedule in this program."),
+  invalid: () => error(404, "No such schedule in this program.", "id"),
   async run(access, { id }): Promise<DeliveryFormState> {
     const refused = await findOwnSchedule(access, access.prisma, id);
     if (refused) return refused;

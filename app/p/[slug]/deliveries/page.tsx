@@ -111,7 +111,11 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
 
       <div className={`${cardClass} overflow-x-auto`}>
         <h2 className="px-4 pt-4 font-medium">Log</h2>
-        <DeliveryLog deliveries={deliveries} timezone={program.timezone} />
+        <DeliveryLog
+          deliveries={deliveries}
+          timezone={program.timezone}
+          showWebhookUrls={canManageSavedViews(role)}
+        />
       </div>
     </section>
   );

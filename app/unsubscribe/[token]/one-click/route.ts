@@ -1,7 +1,7 @@
 // POST /unsubscribe/{token}/one-click — removes one recipient from one schedule: mail clients'
 // one-click unsubscribe (RFC 8058) and the button of the unsubscribe page (signed out).
 // GET (a client that opens the header's link) shows the page that asks first.
-import { getAuthSecret } from "@/lib/auth/auth-secret";
+import { deliverySecret } from "@/lib/deliveries/delivery-secret";
 import { overDatabase } from "@/lib/db/over-database";
 import { readUnsubscribeLink } from "@/lib/deliveries/delivery-links";
 import { removeRecipient } from "@/lib/deliveries/remove-recipient";
@@ -12,7 +12,7 @@ export const POST = overDatabase(
   (database) =>
     async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
       const [{ token }, { prisma }] = await Promise.all([params, database()]);
-      const link = readUnsubscribeLink(token, getAuthSecret());
+      const link = readUnsubscribeLink(token, deliverySecret());
       if (!link) return new Response("This unsubscribe link is not valid.", { status: 404 });
       await removeRecipient(prisma, link.programId, link.scheduleId, link.recipient);
       // The page's own form comes back to the page; a mail client gets a plain answer.

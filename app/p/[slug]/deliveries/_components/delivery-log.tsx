@@ -2,6 +2,7 @@ import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { DeliveryRow } from "@/lib/deliveries/list-deliveries";
 import { formatDateTime } from "@/lib/time/format";
 import { DeliveryStatus } from "./delivery-status";
+import { webhookHost } from "./schedule-list";
 
 const size = (bytes: number) =>
   bytes < 1024
@@ -14,9 +15,12 @@ const size = (bytes: number) =>
 export function DeliveryLog({
   deliveries,
   timezone,
+  showWebhookUrls,
 }: {
   deliveries: DeliveryRow[];
   timezone: string;
+  /** Owners and managers; others see the webhook's host only. */
+  showWebhookUrls: boolean;
 }) {
   if (deliveries.length === 0) {
     return (
@@ -51,7 +55,7 @@ export function DeliveryLog({
               {d.recipients.length
                 ? d.recipients.join(", ")
                 : d.schedule.channel === "webhook"
-                  ? d.schedule.webhookUrl
+                  ? `Webhook ${showWebhookUrls ? d.schedule.webhookUrl : webhookHost(d.schedule.webhookUrl)}`
                   : "—"}
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>

@@ -7,6 +7,9 @@ import { formatDateTime } from "@/lib/time/format";
 import { DeliveryStatus } from "./delivery-status";
 import { ScheduleActions } from "./schedule-actions";
 
+/** A webhook URL's host: its path and query often carry a token, so viewers see only this. */
+export const webhookHost = (url: string | null) => (url ? new URL(url).host : "");
+
 /** The program's schedules: when each runs next, what it sends where, how the last one went. */
 export function ScheduleList({
   slug,
@@ -70,7 +73,10 @@ export function ScheduleList({
                   )
                 ) : (
                   <>
-                    Webhook <span className="font-mono text-xs">{s.webhookUrl}</span>
+                    Webhook{" "}
+                    <span className="font-mono text-xs">
+                      {canManageAll ? s.webhookUrl : webhookHost(s.webhookUrl)}
+                    </span>
                     {canManageAll && (
                       <details className="mt-1 text-xs">
                         <summary className="cursor-pointer text-blue-600">Signing secret</summary>
