@@ -1,4 +1,5 @@
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { stacked } from "./stacked-table";
 import type { DeliveryRow } from "@/lib/deliveries/list-deliveries";
 import { formatDateTime } from "@/lib/time/format";
 import { DeliveryStatus } from "./delivery-status";
@@ -30,8 +31,8 @@ export function DeliveryLog({
     );
   }
   return (
-    <table aria-label="Delivery log" className={`${tableClass} mt-2`}>
-      <thead>
+    <table aria-label="Delivery log" className={`${tableClass} mt-2 ${stacked.table}`}>
+      <thead className={stacked.head}>
         <tr>
           <th className={thClass}>Time</th>
           <th className={thClass}>Saved view</th>
@@ -41,24 +42,29 @@ export function DeliveryLog({
           <th className={thClass}>Error</th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+      <tbody className={`divide-y divide-gray-100 dark:divide-gray-800 ${stacked.body}`}>
         {deliveries.map((d) => (
-          <tr key={d.id}>
-            <td className={`${tdClass} whitespace-nowrap`}>
+          <tr key={d.id} className={stacked.row}>
+            <td data-label="Time" className={`${tdClass} whitespace-nowrap ${stacked.cell}`}>
               {formatDateTime(d.sentAt ?? d.dueAt, timezone)}
               <div className="text-xs text-gray-500">
                 {d.manual ? "Sent on request" : `Due ${formatDateTime(d.dueAt, timezone)}`}
               </div>
             </td>
-            <td className={tdClass}>{d.schedule.savedView.name}</td>
-            <td className={`${tdClass} max-w-xs break-words`}>
+            <td data-label="Saved view" className={`${tdClass} ${stacked.cell}`}>
+              {d.schedule.savedView.name}
+            </td>
+            <td
+              data-label="Recipients"
+              className={`${tdClass} max-w-xs break-words ${stacked.cell}`}
+            >
               {d.recipients.length
                 ? d.recipients.join(", ")
                 : d.schedule.channel === "webhook"
                   ? `Webhook ${showWebhookUrls ? d.schedule.webhookUrl : webhookHost(d.schedule.webhookUrl)}`
                   : "—"}
             </td>
-            <td className={`${tdClass} whitespace-nowrap`}>
+            <td data-label="Status" className={`${tdClass} whitespace-nowrap ${stacked.cell}`}>
               <DeliveryStatus status={d.status} />
               {d.attempts > 1 && <div className="text-xs text-gray-500">{d.attempts} attempts</div>}
               {d.status === "retrying" && (
@@ -67,7 +73,7 @@ export function DeliveryLog({
                 </div>
               )}
             </td>
-            <td className={tdClass}>
+            <td data-label="File" className={`${tdClass} ${stacked.cell}`}>
               {d.fileName ? (
                 <>
                   <span className="break-all">{d.fileName}</span>
@@ -79,7 +85,10 @@ export function DeliveryLog({
                 "—"
               )}
             </td>
-            <td className={`${tdClass} max-w-sm break-words text-red-700 dark:text-red-400`}>
+            <td
+              data-label="Error"
+              className={`${tdClass} max-w-sm break-words text-red-700 dark:text-red-400 ${stacked.cell} max-sm:empty:hidden`}
+            >
               {d.error ?? ""}
             </td>
           </tr>

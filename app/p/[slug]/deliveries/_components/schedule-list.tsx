@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { stacked } from "./stacked-table";
 import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
 import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
 import { describeRule } from "@/lib/deliveries/schedule-time";
@@ -32,8 +33,8 @@ export function ScheduleList({
     );
   }
   return (
-    <table aria-label="Schedules" className={`${tableClass} mt-2`}>
-      <thead>
+    <table aria-label="Schedules" className={`${tableClass} mt-2 ${stacked.table}`}>
+      <thead className={stacked.head}>
         <tr>
           <th className={thClass}>Saved view</th>
           <th className={thClass}>When</th>
@@ -46,12 +47,12 @@ export function ScheduleList({
           </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+      <tbody className={`divide-y divide-gray-100 dark:divide-gray-800 ${stacked.body}`}>
         {schedules.map((s) => {
           const last = s.deliveries[0];
           return (
-            <tr key={s.id}>
-              <td className={tdClass}>
+            <tr key={s.id} className={stacked.row}>
+              <td data-label="Saved view" className={`${tdClass} ${stacked.cell}`}>
                 <Link
                   href={`/p/${slug}/actions${s.savedView.query ? `?${s.savedView.query}` : ""}`}
                   className="text-blue-600 hover:underline"
@@ -59,12 +60,19 @@ export function ScheduleList({
                   {s.savedView.name}
                 </Link>
               </td>
-              <td className={tdClass}>{describeRule(s)}</td>
-              <td className={`${tdClass} whitespace-nowrap`}>
+              <td data-label="When" className={`${tdClass} ${stacked.cell}`}>
+                {describeRule(s)}
+              </td>
+              <td data-label="Next run" className={`${tdClass} whitespace-nowrap ${stacked.cell}`}>
                 {formatDateTime(s.nextRunAt, timezone)}
               </td>
-              <td className={tdClass}>{deliveryFileLabel(s.file)}</td>
-              <td className={`${tdClass} max-w-xs break-words`}>
+              <td data-label="File" className={`${tdClass} ${stacked.cell}`}>
+                {deliveryFileLabel(s.file)}
+              </td>
+              <td
+                data-label="Sent to"
+                className={`${tdClass} max-w-xs break-words ${stacked.cell}`}
+              >
                 {s.channel === "email" ? (
                   s.recipients.length ? (
                     s.recipients.join(", ")
@@ -86,7 +94,10 @@ export function ScheduleList({
                   </>
                 )}
               </td>
-              <td className={`${tdClass} whitespace-nowrap`}>
+              <td
+                data-label="Last delivery"
+                className={`${tdClass} whitespace-nowrap ${stacked.cell}`}
+              >
                 {last ? (
                   <>
                     <DeliveryStatus status={last.status} />{" "}
@@ -100,7 +111,7 @@ export function ScheduleList({
                   <span className="text-gray-500">Not yet</span>
                 )}
               </td>
-              <td className={tdClass}>
+              <td data-label="" className={`${tdClass} ${stacked.cell}`}>
                 {(canManageAll || s.createdBy === userId) && (
                   <ScheduleActions slug={slug} id={s.id} name={s.savedView.name} />
                 )}
