@@ -1,16 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState, useTransition } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { setDomainsAction, type DeliveryFormState } from "../actions";
 
 /** Owners: the outside domains allowed as recipients, one per line or comma. */
 export function DomainsForm({ slug, domains }: { slug: string; domains: string[] }) {
-  const [state, save, pending] = useActionState(setDomainsAction.bind(null, slug), {
-    status: "idle",
-  } as DeliveryFormState);
+  const [state, setState] = useState<DeliveryFormState>({ status: "idle" });
+  const [pending, startTransition] = useTransition();
   return (
-    <form action={save} className="mt-3 flex flex-wrap items-end gap-3">
+    // Submitted by hand: a refused list stays in the field to be corrected (React resets forms
+    // after an `action=` submission).
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(async () => setState(await setDomainsAction(slug, state, data)));
+      }}
+      className="mt-3 flex flex-wrap items-end gap-3"
+    >
       <div className="min-w-64 flex-1">
         <label htmlFor="delivery-domains" className="block text-sm font-medium">
           Domains
