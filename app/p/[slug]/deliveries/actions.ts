@@ -13,6 +13,7 @@ import { requestDelivery } from "@/lib/deliveries/request-delivery";
 import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";
 import { setDeliveryDomains } from "@/lib/deliveries/set-delivery-domains";
 import { formRowId } from "@/lib/forms/form-row-id";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDateTime } from "@/lib/time/format";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import {
@@ -113,58 +114,59 @@ const mayChange = (role: Role, userId: number, createdBy: number) =>
   canManageSavedViews(role) || userId === createdBy;
 
 const scheduleId = z.object({ id: formRowId });
+const NO_SCHEDULE = "No such schedule in this program.";
 
 async function findOwnSchedule(
   access: { program: { id: number }; role: Role; user: { id: number } },
-  prisma: Parameters<typeof deleteSchedule>[0],
+  prisma: PrismaClient,
   id: number,
 ): Promise<DeliveryFormState | null> {
   const schedule = await prisma.deliverySchedule.findUnique({
     where: { programId_id: { programId: access.program.id, id } },
     select: { createdBy: true },
   });
-  if (!schedule) return error(404, "No such schedule in this program.", "id");
+  if (!schedule) return error(404, NO_SCHEDULE, "id");
   if (!mayChange(access.role, access.user.id, schedule.createdBy)) {
     return error(403, "Only its creator, owners and managers can change this schedule.", "id");
   }
   return null;
 }
 
-export const sendNowAction = programAction({
-  allow: () => true,
-  refusal: "",
-  input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
-  schema: scheduleId,
-  refused: (message) => error(403, message),
-  invalid: () => error(404, "No such schedule in this program.", "id"),
-  async run(access, { id }): Promise<DeliveryFormState> {
-    const refused = await findOwnSchedule(access, access.prisma, id);
-    if (refused) return refused;
-    const asked = await requestDelivery(access.prisma, access.program.id, id);
-    if (asked === "missing") return error(404, "No such schedule in this program.", "id");
-    if (asked === "busy") {
-      return error(409, "This schedule's last “Send now” is still on its way: see the log.", "id");
-    }
-    wakeDeliveryScheduler();
-    revalidatePath(`/p/${access.slug}/deliveries`);
-    return { status: "saved", message: "Sending now — the log below shows when it has gone." };
-  },
+/** An action on one schedule, for its creator, owners and managers (`findOwnSchedule`). */
+function ownScheduleAction(
+  change: (
+    access: { prisma: PrismaClient; program: { id: number }; slug: string },
+    id: number,
+  ) => Promise<DeliveryFormState>,
+) {
+  return programAction({
+    allow: () => true,
+    refusal: "",
+    input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
+    schema: scheduleId,
+    refused: (message) => error(403, message),
+    invalid: () => error(404, NO_SCHEDULE, "id"),
+    async run(access, { id }): Promise<DeliveryFormState> {
+      return (await findOwnSchedule(access, access.prisma, id)) ?? change(access, id);
+    },
+  });
+}
+
+export const sendNowAction = ownScheduleAction(async ({ prisma, program, slug }, id) => {
+  const asked = await requestDelivery(prisma, program.id, id);
+  if (asked === "missing") return error(404, NO_SCHEDULE, "id");
+  if (asked === "busy") {
+    return error(409, "This schedule's last “Send now” is still on its way: see the log.", "id");
+  }
+  wakeDeliveryScheduler();
+  revalidatePath(`/p/${slug}/deliveries`);
+  return { status: "saved", message: "Sending now — the log below shows when it has gone." };
 });
 
-export const deleteScheduleAction = programAction({
-  allow: () => true,
-  refusal: "",
-  input: (_prev: DeliveryFormState, form: FormData) => formFields(form, ["id"]),
-  schema: scheduleId,
-  refused: (message) => error(403, message),
-  invalid: () => error(404, "No such schedule in this program.", "id"),
-  async run(access, { id }): Promise<DeliveryFormState> {
-    const refused = await findOwnSchedule(access, access.prisma, id);
-    if (refused) return refused;
-    await deleteSchedule(access.prisma, access.program.id, id);
-    revalidatePath(`/p/${access.slug}/deliveries`);
-    return { status: "saved", message: "Schedule deleted." };
-  },
+export const deleteScheduleAction = ownScheduleAction(async ({ prisma, program, slug }, id) => {
+  await deleteSchedule(prisma, program.id, id);
+  revalidatePath(`/p/${slug}/deliveries`);
+  return { status: "saved", message: "Schedule deleted." };
 });
 
 /** Owners decide which outside domains may receive the program's data. */
