@@ -1,0 +1,140 @@
+// A client for PartnerStack's v2 API (and Actionboard's, which speaks it): HTTP Basic with the
+// program's public and secret key, PartnerStack's envelope read through zod, list endpoints
+// walked with cursor paging. The importer of issue 14 reads a program through it.
+import { z } from "zod";
+
+/** PartnerStack's production API. */
+export const PARTNERSTACK_BASE_URL = "https://api.partnerstack.com/api/v2";
+export const PAGE_SIZE = 250;
+
+export interface PartnerStackKeys {
+  publicKey: string;
+  secretKey: string;
+}
+
+export interface ClientOptions {
+  /** Where to wait (tests pass a recorder); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Failed requests (network, 5xx) tried again this many times, with backoff. */
+  retries?: number;
+  /** Told of every wait for a 429 (progress output). */
+  onRateLimited?: (waitMs: number) => void;
+}
+
+/** A refusal the source gave (4xx other than 429), or a failure retries did not cure. */
+export class PartnerStackError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const envelope = <T extends z.ZodType>(data: T) =>
+  z.object({ data, message: z.string().optional(), status: z.int().optional() });
+const page = <T extends z.ZodType>(item: T) =>
+  envelope(z.object({ items: z.array(item), has_more: z.boolean() }));
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Seconds (or an HTTP date) of a Retry-After header, in ms; 1 s when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  if (!header) return 1000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 300) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 1000 : Math.min(Math.max(date - now, 0), 300_000);
+}
+
+export function partnerStackClient(
+  baseUrl: string,
+  keys: PartnerStackKeys,
+  options: ClientOptions = {},
+) {
+  const sleep = options.sleep ?? sleepFor;
+  const retries = options.retries ?? 3;
+  const authorization = `Basic ${Buffer.from(`${keys.publicKey}:${keys.secretKey}`).toString("base64")}`;
+  const root = baseUrl.replace(/\/+$/, "");
+
+  /** GET one path: waits out 429s (not failures), retries network errors and 5xx. */
+  async function get(path: string, query: Record<string, string | number | undefined>) {
+    // Joined by hand: `new URL(path, base)` would drop the base's path prefix (/api/v2).
+    const url = new URL(`${root}/${path.replace(/^\/+/, "")}`);
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    for (let failures = 0; ;) {
+      let response: Response;
+      try {
+        response = await fetch(url, { headers: { authorization, accept: "application/json" } });
+      } catch (error) {
+        if (++failures > retries) {
+          throw new PartnerStackError(
+            `${url.host} could not be reached: ${error instanceof Error ? error.message : error}`,
+            null,
+          );
+        }
+        await sleep(500 * 2 ** failures);
+        continue;
+      }
+      if (response.status === 429) {
+        const wait = retryAfterMs(response.headers.get("retry-after"));
+        await response.body?.cancel();
+        options.onRateLimited?.(wait);
+        await sleep(wait);
+        continue;
+      }
+      if (response.status >= 500 && ++failures <= retries) {
+        await response.body?.cancel();
+        await sleep(500 * 2 ** failures);
+        continue;
+      }
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) {
+        const message = z.object({ message: z.string() }).safeParse(body);
+        throw new PartnerStackError(
+          `GET ${url.pathname} answered ${response.status}${message.success ? `: ${message.data.message}` : ""}`,
+          response.status,
+        );
+      }
+      return body;
+    }
+  }
+
+  return {
+    /**
+     * Every item of a list endpoint from `after` on (a key; undefined = the start), page by page
+     * (`limit=250`, `starting_after`): `onPage` gets each page and the cursor after it, so a
+     * caller can keep a checkpoint and resume. Items are read through `item`.
+     */
+    async listAll<T extends z.ZodType<{ key: string }>>(
+      path: string,
+      item: T,
+      options: {
+        after?: string;
+        query?: Record<string, string | number | undefined>;
+        onPage: (items: z.output<T>[], cursor: string | undefined) => Promise<void>;
+      },
+    ): Promise<void> {
+      let after = options.after;
+      for (;;) {
+        const body = await get(path, { ...options.query, limit: PAGE_SIZE, starting_after: after });
+        const parsed = page(item).safeParse(body);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new PartnerStackError(
+            `GET ${path}: unexpected answer at ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+            200,
+          );
+        }
+        const { items, has_more } = parsed.data.data;
+        after = items.at(-1)?.key ?? after;
+        await options.onPage(items, after);
+        if (!has_more || items.length === 0) return;
+      }
+    },
+  };
+}
+
+export type PartnerStackClient = ReturnType<typeof partnerStackClient>;
