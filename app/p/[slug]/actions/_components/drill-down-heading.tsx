@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import type { DrillSelection } from "@/lib/actions-tab/search-params";
+import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
 import type { FilterDescription } from "@/lib/exports/filters-summary";
 import type { PartnerAttributes } from "@/lib/partners/partner-list";
 import { PartnerLink } from "./partner-link";
@@ -14,6 +15,7 @@ export function DrillDownHeading({
   drill,
   partner,
   filters,
+  period,
   timezone,
 }: {
   total: number;
@@ -22,6 +24,8 @@ export function DrillDownHeading({
   /** The partnership `drill.partner` names; null when there is none (or no such key). */
   partner: Pick<PartnerAttributes, "partnerKey" | "name" | "email"> | null;
   filters: FilterDescription[];
+  /** The view's timeframe and timescale, which the partner's link carries. */
+  period: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   timezone: string;
 }) {
   const selection: ReactNode[] = [];
@@ -32,6 +36,7 @@ export function DrillDownHeading({
         <PartnerLink
           slug={slug}
           partnerKey={partner.partnerKey}
+          filters={period}
           className="font-medium text-blue-600 hover:underline"
         >
           {partner.name}

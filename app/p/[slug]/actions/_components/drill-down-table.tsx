@@ -1,5 +1,6 @@
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { DrillRow } from "@/lib/actions-tab/query/get-drill-down";
+import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
 import { formatMoney } from "@/lib/format/format";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { formatDateTime } from "@/lib/time/format";
@@ -15,12 +16,15 @@ const wrapAnywhere = "[overflow-wrap:anywhere]";
 export function DrillDownTable({
   rows,
   slug,
+  filters,
   timezone,
   currency,
   ruleName,
 }: {
   rows: DrillRow[];
   slug: string;
+  /** The view's timeframe and timescale, which each partner's link carries. */
+  filters: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   timezone: string;
   currency: string;
   ruleName: (id: number) => string;
@@ -54,6 +58,7 @@ export function DrillDownTable({
                 <PartnerLink
                   slug={slug}
                   partnerKey={row.partnerKey}
+                  filters={filters}
                   className="font-medium text-blue-600 hover:underline"
                 >
                   {row.partnerName}

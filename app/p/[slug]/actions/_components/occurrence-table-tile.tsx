@@ -107,7 +107,11 @@ export async function OccurrenceTableTile({
                     <td className={`${tdClass} ${stickyCell}`}>
                       {/* On phones the sticky column stays narrow: the numbers need the room. */}
                       <div className="max-sm:w-32 max-sm:[overflow-wrap:anywhere]">
-                        <PartnerLink slug={slug} partnerKey={row.partnerKey}>
+                        <PartnerLink
+                          slug={slug}
+                          partnerKey={row.partnerKey}
+                          filters={scope.filters}
+                        >
                           {row.partnerName}
                         </PartnerLink>
                       </div>

@@ -1,24 +1,32 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { serializeTabUrl, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
 import { partnerHref } from "@/lib/partnerships/partner-href";
 
 /**
- * A partner's name, linked to its partner page. Not prefetched: a page of rows would otherwise
- * ask the server for a partner page per row as soon as the rows are on screen.
+ * A partner's name, linked to its partner page in the view's timeframe and timescale (`filters`),
+ * as the directory's links are. Not prefetched: a page of rows would otherwise ask the server
+ * for a partner page per row as soon as the rows are on screen.
  */
 export function PartnerLink({
   slug,
   partnerKey,
+  filters,
   className = "text-blue-600 hover:underline",
   children,
 }: {
   slug: string;
   partnerKey: string;
+  filters: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   className?: string;
   children: ReactNode;
 }) {
+  const period = serializeTabUrl("", {
+    timeframe: filters.timeframe,
+    timescale: filters.timescale,
+  });
   return (
-    <Link href={partnerHref(slug, partnerKey)} prefetch={false} className={className}>
+    <Link href={partnerHref(slug, partnerKey) + period} prefetch={false} className={className}>
       {children}
     </Link>
   );

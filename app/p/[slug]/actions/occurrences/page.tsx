@@ -52,6 +52,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           drill={drill}
           partner={partner}
           filters={filterList}
+          period={filters}
           timezone={program.timezone}
         />
         <DownloadMenu
@@ -74,6 +75,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           <DrillDownTable
             rows={page.rows}
             slug={slug}
+            filters={filters}
             timezone={program.timezone}
             currency={program.currency}
             ruleName={ruleName}
