@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 
-export const DELIVERY_LOG_SIZE = 100;
+const DELIVERY_LOG_SIZE = 100;
 
 /** The program's latest deliveries, newest first: the Deliveries page's log. */
 export async function listDeliveries(prisma: PrismaClient, programId: number) {

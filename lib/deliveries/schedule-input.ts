@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formRowId } from "../forms/form-row-id";
 
-export const MAX_RECIPIENTS = 50;
+const MAX_RECIPIENTS = 50;
 
 const email = z.email();
 

@@ -49,10 +49,19 @@ export function nextRunAfter(rule: ScheduleRule, after: number, timeZone: string
   throw new Error("No run within a year: the schedule is malformed.");
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-export const weekdayName = (weekday: number) => WEEKDAYS[weekday - 1] ?? "?";
+/** ISO weekdays by name, Monday (1) first: the rule's words and the form's choices. */
+export const WEEKDAYS = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+] as const;
+const weekdayName = (weekday: number) => WEEKDAYS[weekday - 1] ?? "?";
 
-export const formatTimeOfDay = (minutes: number) =>
+const formatTimeOfDay = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 const ordinal = (n: number) => {

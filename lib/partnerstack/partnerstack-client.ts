@@ -136,5 +136,3 @@ export function partnerStackClient(
     },
   };
 }
-
-export type PartnerStackClient = ReturnType<typeof partnerStackClient>;

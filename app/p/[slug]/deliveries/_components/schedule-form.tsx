@@ -1,10 +1,10 @@
 "use client";
 
 import { useRef, useState, useTransition, type ReactNode } from "react";
+import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { WEEKDAYS } from "@/lib/deliveries/schedule-time";
 import { createScheduleAction, type DeliveryFormState } from "../actions";
-
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** "Schedule delivery": which view, when (in the program's zone), which file, to whom. */
 export function ScheduleForm({
@@ -227,13 +227,12 @@ export function ScheduleForm({
   );
 }
 
+/** The form's field: a wide one spans the grid; an error is announced beside its control. */
 function Field({
   id,
-  label,
-  hint,
   error,
   wide,
-  children,
+  ...field
 }: {
   id: string;
   label: string;
@@ -243,17 +242,17 @@ function Field({
   children: ReactNode;
 }) {
   return (
-    <div className={wide ? "sm:col-span-2 lg:col-span-3" : undefined}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">{hint}</p>}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
-      )}
-    </div>
+    <FormField
+      id={id}
+      {...field}
+      className={wide ? "sm:col-span-2 lg:col-span-3" : undefined}
+      error={
+        error && (
+          <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600">
+            {error}
+          </p>
+        )
+      }
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
+import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { saveRewardRuleAction, type RuleFormState } from "../actions";
 
@@ -53,10 +54,10 @@ export function RewardRuleForm({
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
       {rule?.id && <input type="hidden" name="id" value={rule.id} />}
-      <Field id="rule-name" label="Name" error={error("name")}>
+      <FormField id="rule-name" label="Name" error={error("name")}>
         <input {...field("name", "rule-name", rule?.name ?? "")} required />
-      </Field>
-      <Field id="rule-type" label="Action type" error={error("actionType")}>
+      </FormField>
+      <FormField id="rule-type" label="Action type" error={error("actionType")}>
         <input
           {...field("actionType", "rule-type", rule?.actionType ?? "")}
           list="action-types"
@@ -67,22 +68,22 @@ export function RewardRuleForm({
             <option key={t} value={t} />
           ))}
         </datalist>
-      </Field>
-      <Field id="rule-amount" label="Amount per action" error={error("amount")}>
+      </FormField>
+      <FormField id="rule-amount" label="Amount per action" error={error("amount")}>
         <input
           {...field("amount", "rule-amount", rule ? (rule.amountCents / 100).toFixed(2) : "")}
           inputMode="decimal"
           placeholder="25.00"
           required
         />
-      </Field>
-      <Field id="rule-min" label="Minimum value (optional)" error={error("minValue")}>
+      </FormField>
+      <FormField id="rule-min" label="Minimum value (optional)" error={error("minValue")}>
         <input
           {...field("minValue", "rule-min", rule?.minValue ? String(rule.minValue) : "")}
           inputMode="numeric"
         />
-      </Field>
-      <Field id="rule-group" label="Only for group" error={error("groupKey")}>
+      </FormField>
+      <FormField id="rule-group" label="Only for group" error={error("groupKey")}>
         <select {...field("groupKey", "rule-group", rule?.groupKey ?? "")}>
           <option value="">Every group</option>
           {groups.map((g) => (
@@ -91,7 +92,7 @@ export function RewardRuleForm({
             </option>
           ))}
         </select>
-      </Field>
+      </FormField>
       <fieldset className="flex flex-col justify-end gap-2 text-sm">
         <legend className="sr-only">Options</legend>
         <Check
@@ -123,28 +124,6 @@ export function RewardRuleForm({
         )}
       </div>
     </form>
-  );
-}
-
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {error}
-    </div>
   );
 }
 
