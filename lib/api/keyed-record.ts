@@ -148,6 +148,7 @@ export async function updateKeyedRecord<R extends KeyedRow<K>, O, K extends stri
 /** What a list of keyed records is asked for (with the resource's filters, see `listFilters`). */
 export type KeyedListQuery = {
   include_archived: boolean;
+  min_updated?: number;
   limit: number;
   starting_after?: string;
   ending_before?: string;
@@ -163,6 +164,9 @@ export async function listKeyedRecords<R extends KeyedRow<K>, O, K extends strin
   const alias = Prisma.raw(record.alias);
   const parts = [Prisma.sql`${alias}.program_id = ${programId}`];
   if (!q.include_archived) parts.push(Prisma.sql`${alias}.archived_at IS NULL`);
+  if (q.min_updated !== undefined) {
+    parts.push(Prisma.sql`${alias}.updated_at >= ${new Date(q.min_updated)}`);
+  }
   const values: Record<string, unknown> = q;
   for (const [parameter, column] of Object.entries(record.listFilters)) {
     if (values[parameter]) parts.push(Prisma.sql`${Prisma.raw(column)} = ${values[parameter]}`);

@@ -12,8 +12,9 @@ interface RewardRow {
   partner_key: string;
   action_key: string;
   action_type: string;
-  rule_id: number;
-  rule_name: string;
+  rule_id: number | null;
+  rule_name: string | null;
+  origin: RewardOutput["origin"];
   created_at: Date;
   updated_at: Date;
 }
@@ -22,10 +23,10 @@ const REWARD_FROM = Prisma.sql`rewards w
   JOIN partnerships p ON p.program_id = w.program_id AND p.id = w.partnership_id
   JOIN actions a ON a.program_id = w.program_id AND a.id = w.action_id
   JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
-  JOIN reward_rules r ON r.program_id = w.program_id AND r.id = w.rule_id`;
+  LEFT JOIN reward_rules r ON r.program_id = w.program_id AND r.id = w.rule_id`;
 
 const REWARD_SELECT = Prisma.sql`
-  SELECT w.key, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
+  SELECT w.key, w.origin, w.amount_cents, w.currency, w.status, w.archived_at, w.created_at, w.updated_at,
          p.partner_key, a.key AS action_key, t.name AS action_type, r.id AS rule_id, r.name AS rule_name
   FROM ${REWARD_FROM}`;
 
@@ -39,7 +40,8 @@ function toRewardOutput(row: RewardRow): RewardOutput {
     partnership_key: row.partner_key,
     action_key: row.action_key,
     action_type: row.action_type,
-    rule: { id: row.rule_id, name: row.rule_name },
+    rule: row.rule_id === null ? null : { id: row.rule_id, name: row.rule_name ?? "" },
+    origin: row.origin,
     created_at: row.created_at.getTime(),
     updated_at: row.updated_at.getTime(),
   };

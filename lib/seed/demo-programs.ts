@@ -78,7 +78,7 @@ export const ACME: ProgramSpec = {
   apiKeys: [{ label: "Demo backend", mode: "test", ...EXAMPLE_API_KEY }],
 };
 
-const GLOBEX: ProgramSpec = {
+export const GLOBEX: ProgramSpec = {
   slug: "globex",
   name: "Globex Referrals",
   timezone: "Europe/Berlin",

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { booleanQuery, cursorQuery, epochMs, exclusiveCursors, limitQuery } from "./common";
+import {
+  booleanQuery,
+  cursorQuery,
+  epochMs,
+  epochMsQuery,
+  exclusiveCursors,
+  limitQuery,
+} from "./common";
 
 /**
  * The output of a keyed record (lib/api/keyed-record.ts): its key as `key` and by its own name,
@@ -25,13 +32,16 @@ export function updateBody<T extends z.ZodRawShape>(fields: T) {
 
 type CursorValues = { starting_after?: string; ending_before?: string };
 
-/** The query of a keyed record's list: its filters, then include_archived, limit and cursors. */
+/** The query of a keyed record's list: its filters, include_archived, min_updated, limit, cursors. */
 export function archivableListQuery<T extends z.ZodRawShape>(filters: T) {
   return (
     z
       .strictObject({
         ...filters,
         include_archived: booleanQuery.default(false),
+        min_updated: epochMsQuery
+          .optional()
+          .meta({ description: "Only records updated at or after this time (epoch ms)" }),
         limit: limitQuery,
         ...cursorQuery,
       })

@@ -1,0 +1,89 @@
+import "server-only";
+import type { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import {
+  sourceAction,
+  sourceCustomer,
+  sourceGroup,
+  sourcePartnership,
+  sourceReward,
+} from "./source-records";
+import { storeActions } from "./store-actions";
+import { storeCustomer } from "./store-customer";
+import { storeGroups } from "./store-groups";
+import { storePartnership } from "./store-partnership";
+import { storeRewards } from "./store-rewards";
+
+type Tx = Prisma.TransactionClient;
+export interface StoredPage {
+  stored: number;
+  skipped: number;
+}
+type Program = { id: number; currency: string };
+
+/** Rows one at a time (partnerships, customers): stored = created or changed. */
+function oneByOne<T>(store: (tx: Tx, programId: number, item: T) => Promise<string>) {
+  return async (tx: Tx, program: Program, items: T[]): Promise<StoredPage> => {
+    let stored = 0;
+    let skipped = 0;
+    for (const item of items) {
+      const outcome = await store(tx, program.id, item);
+      if (outcome === "skipped") skipped++;
+      else if (outcome !== "unchanged") stored++;
+    }
+    return { stored, skipped };
+  };
+}
+
+export interface Resource<T extends z.ZodType<{ key: string }> = z.ZodType<{ key: string }>> {
+  name: string;
+  path: string;
+  query?: Record<string, string>;
+  item: T;
+  // A method, so a resource of any item type is a Resource.
+  store(tx: Tx, program: Program, items: z.output<T>[]): Promise<StoredPage>;
+}
+const resource = <T extends z.ZodType<{ key: string }>>(r: Resource<T>) => r;
+
+/**
+ * What an import reads, in order: each resource only names those before it (a customer its
+ * partnership, an action its customer, a reward its action).
+ */
+export const IMPORT_RESOURCES: readonly Resource[] = [
+  resource({
+    name: "groups",
+    path: "groups",
+    item: sourceGroup,
+    store: (tx, program, items) => storeGroups(tx, program.id, items),
+  }),
+  resource({
+    name: "partnerships",
+    path: "partnerships",
+    query: { include_archived: "true" },
+    item: sourcePartnership,
+    store: oneByOne(storePartnership),
+  }),
+  resource({
+    name: "customers",
+    path: "customers",
+    query: { include_archived: "true" },
+    item: sourceCustomer,
+    store: oneByOne(storeCustomer),
+  }),
+  resource({
+    name: "actions",
+    path: "actions",
+    item: sourceAction,
+    store: (tx, program, items) => storeActions(tx, program.id, items),
+  }),
+  resource({
+    name: "rewards",
+    path: "rewards",
+    item: sourceReward,
+    store: (tx, program, items) => storeRewards(tx, program, items),
+  }),
+];
+
+export const RESOURCE_NAMES = IMPORT_RESOURCES.map((r) => r.name);
+/** The step that runs the reward rules over imported history, when the owner asked. */
+export const RULES_STEP = "reward rules";

@@ -1,0 +1,184 @@
+// Issue 14: importing a program from another Actionboard (its API speaks PartnerStack v2) seeded
+// with the demo data. The tab of both must show the same numbers, a stopped import must resume to
+// the same result, and a repeated import must change nothing.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
+import { ACME, GLOBEX } from "../seed/demo-programs";
+import type { ProgramSpec } from "../seed/program-spec";
+import {
+  createImportTarget,
+  sourceClient,
+  startDemoSource,
+  type DemoSource,
+} from "../testing/partnerstack-fixture";
+import type { Engine } from "../testing/engines";
+import { tabNumbers, type NamedFilters } from "../testing/tab-by-names";
+import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { importProgress, runImport, startOrResumeImport } from "./run-import";
+
+const NOW = Date.UTC(2026, 10, 21);
+const engines = inject("engines");
+const main: Engine = engines.includes("postgres") ? "postgres" : "pglite";
+
+/** Ten views of ACME's tab: any time, then each filter on its own. */
+const ACME_FILTERS: NamedFilters[] = [
+  { timescale: "month" },
+  { groups: ["Resellers"] },
+  { groups: ["Affiliates", "Agencies"], group_op: "exclude" },
+  { managers: ["maya@acme.test", "tom@acme.test"] },
+  { name: "an" },
+  { email: "1@partners" },
+  { tags: ["vip", "emea"] },
+  { tags: ["vip"], tag_op: "none_of" },
+  { marketplace: "yes" },
+  { archived: "yes" },
+];
+
+/** Every program-owned row that an import writes, by key: what "nothing changed" compares. */
+async function snapshot(db: TestDatabase, programId: number) {
+  const q = <T>(sql: string) => db.withRunner((r) => r.query<T>(sql, [programId]));
+  return {
+    groups: await q(`SELECT key, name, slug FROM groups WHERE program_id = $1 ORDER BY key`),
+    partnerships: await q(
+      `SELECT partner_key, email, first_name, last_name, group_id, manager_user_id, is_marketplace,
+              archived_at, updated_at FROM partnerships WHERE program_id = $1 ORDER BY partner_key`,
+    ),
+    tags: await q(
+      `SELECT p.partner_key, t.name FROM partnership_tags pt
+       JOIN partnerships p ON p.program_id = pt.program_id AND p.id = pt.partnership_id
+       JOIN tags t ON t.program_id = pt.program_id AND t.id = pt.tag_id
+       WHERE pt.program_id = $1 ORDER BY 1, 2`,
+    ),
+    customers: await q(
+      `SELECT customer_key, email, name, partnership_id, archived_at, updated_at FROM customers
+       WHERE program_id = $1 ORDER BY customer_key`,
+    ),
+    actions: await q(
+      `SELECT key, action_type_id, value, customer_id, occurred_at, archived_at, reward_cents, updated_at
+       FROM actions WHERE program_id = $1 ORDER BY key`,
+    ),
+    rewards: await q(
+      `SELECT key, action_id, amount_cents, status, origin FROM rewards WHERE program_id = $1 ORDER BY key`,
+    ),
+  };
+}
+
+/**
+ * One target: the import stopped in the middle of the actions, resumed, compared with the source
+ * on every analytics engine given (the target's PostgreSQL, and ClickHouse fed by the outbox like
+ * any other write), then run a third time.
+ */
+function importCase(
+  spec: ProgramSpec,
+  engine: Engine,
+  filters: NamedFilters[],
+  withClickHouse: boolean,
+) {
+  describe(`${spec.slug} into ${engine}${withClickHouse ? ", counted by PostgreSQL and chdb" : ""}`, () => {
+    let source: DemoSource;
+    let db: TestDatabase;
+    let analytics: TestAnalytics | null = null;
+    let target: Awaited<ReturnType<typeof createImportTarget>>;
+    beforeAll(async () => {
+      source = await startDemoSource(main, spec.slug);
+      db = await createTestDatabase(engine);
+      if (withClickHouse) analytics = await openTestAnalytics("chdb", db);
+      target = await createImportTarget(db.prisma, source);
+    }, 300_000);
+    afterAll(async () => {
+      await analytics?.close();
+      await db?.close();
+      await source?.close();
+    });
+    const start = () =>
+      startOrResumeImport(db.prisma, target.id, {
+        baseUrl: source.server.baseUrl,
+        rerunRules: false,
+      });
+
+    it("stopped halfway, then run again: the tab shows the source's numbers", async () => {
+      const client = sourceClient(source);
+      const { importId } = await start();
+      const stopAt = Math.ceil(spec.actions / 250 / 2);
+      let actionPages = 0;
+      await expect(
+        runImport(db.prisma, target.id, importId, client, {
+          onProgress: (step) => {
+            if (step.resource === "actions" && !step.done && ++actionPages === stopAt) {
+              throw new Error("stopped");
+            }
+          },
+        }),
+      ).rejects.toThrow("stopped");
+      const halfway = await importProgress(db.prisma, target.id, importId);
+      expect(halfway.find((s) => s.resource === "actions")).toMatchObject({
+        done: false,
+        fetched: stopAt * 250,
+      });
+      expect(await db.prisma.action.count({ where: { programId: target.id } })).toBe(stopAt * 250);
+      expect(
+        await db.prisma.partnerStackImport.findFirst({ where: { programId: target.id } }),
+      ).toMatchObject({ status: "failed", error: "stopped" });
+
+      expect(await start()).toEqual({ importId, resumed: true });
+      const steps = await runImport(db.prisma, target.id, importId, client);
+      const counts = Object.fromEntries(steps.map((s) => [s.resource, s]));
+      expect(counts.actions).toMatchObject({
+        fetched: spec.actions,
+        stored: spec.actions,
+        skipped: 0,
+      });
+      expect(counts.customers).toMatchObject({ fetched: spec.customers, stored: spec.customers });
+      expect(counts.partnerships).toMatchObject({ stored: spec.partnerships });
+      const sourceRewards = await source.db.prisma.reward.count({
+        where: { programId: source.program.id },
+      });
+      expect(sourceRewards).toBeGreaterThan(0);
+      expect(counts.rewards).toMatchObject({
+        fetched: sourceRewards,
+        stored: sourceRewards,
+        skipped: 0,
+      });
+      expect(await db.prisma.action.count({ where: { programId: target.id } })).toBe(spec.actions);
+
+      const sourceTab = {
+        db: source.db,
+        analytics: { engine: postgresTabEngine(source.db), worker: null },
+      };
+      const targetTabs = [{ db, analytics: { engine: postgresTabEngine(db), worker: null } }];
+      if (analytics) {
+        await analytics.sync();
+        targetTabs.push({ db, analytics: { engine: analytics.engine, worker: null } });
+      }
+      for (const view of filters) {
+        const expected = await tabNumbers(sourceTab, source.program, view, NOW);
+        // Each view counts something, so agreement is not agreement on nothing.
+        expect(expected.summary.current.occurrences, JSON.stringify(view)).toBeGreaterThan(0);
+        for (const tab of targetTabs) {
+          const label = `${JSON.stringify(view)} on ${tab.analytics.engine.name}`;
+          expect(await tabNumbers(tab, target, view, NOW), label).toEqual(expected);
+        }
+      }
+    });
+
+    it("run a third time: reads everything again and changes nothing", async () => {
+      const before = await snapshot(db, target.id);
+      const { importId, resumed } = await start();
+      expect(resumed).toBe(false);
+      const steps = await runImport(db.prisma, target.id, importId, sourceClient(source));
+      for (const step of steps)
+        expect(step, step.resource).toMatchObject({ stored: 0, done: true });
+      expect(steps.find((s) => s.resource === "actions")?.fetched).toBe(spec.actions);
+      expect(await snapshot(db, target.id)).toEqual(before);
+    });
+  });
+}
+
+describe("importing a program from another Actionboard", () => {
+  importCase(ACME, main, ACME_FILTERS, true);
+  // The embedded database, with the small demo program (the big one ran above).
+  if (main !== "pglite") {
+    importCase(GLOBEX, "pglite", [{}, { groups: ["Referrers"] }, { tags: ["founding"] }], false);
+  }
+});

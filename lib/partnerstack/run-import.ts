@@ -1,0 +1,210 @@
+import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
+import { backfillRewards } from "./backfill-rewards";
+import { IMPORT_RESOURCES, RULES_STEP, type Resource } from "./import-resources";
+import type { partnerStackClient } from "./partnerstack-client";
+
+/** How long a running import holds its program's import without a page stored. */
+export const IMPORT_LEASE_MS = 30_000;
+
+type Client = ReturnType<typeof partnerStackClient>;
+
+export interface StepProgress {
+  resource: string;
+  fetched: number;
+  stored: number;
+  skipped: number;
+  done: boolean;
+  elapsedMs: number;
+}
+
+export class ImportBusyError extends Error {
+  constructor(readonly lockedUntil: Date) {
+    super("Another import of this program is running.");
+  }
+}
+
+/**
+ * The program's import to run: its last one when that did not finish (a resumed import keeps its
+ * checkpoints), else a new one with a step per resource (and one for the rules, when asked).
+ */
+export async function startOrResumeImport(
+  prisma: PrismaClient,
+  programId: number,
+  options: { baseUrl: string; rerunRules: boolean; requestedBy?: number | null },
+): Promise<{ importId: number; resumed: boolean }> {
+  const last = await prisma.partnerStackImport.findFirst({
+    where: { programId },
+    orderBy: { id: "desc" },
+  });
+  if (last && last.status !== "done") {
+    await prisma.partnerStackImport.update({
+      where: { programId_id: { programId, id: last.id } },
+      data: { status: "running", error: null, finishedAt: null },
+    });
+    return { importId: last.id, resumed: true };
+  }
+  const steps = [
+    ...IMPORT_RESOURCES.map((r) => r.name),
+    ...(options.rerunRules ? [RULES_STEP] : []),
+  ];
+  const created = await prisma.partnerStackImport.create({
+    data: {
+      programId,
+      baseUrl: options.baseUrl,
+      rerunRules: options.rerunRules,
+      requestedBy: options.requestedBy ?? null,
+      steps: { create: steps.map((resource) => ({ resource })) },
+    },
+  });
+  return { importId: created.id, resumed: false };
+}
+
+/** Takes the import for this process, or throws ImportBusyError while another holds it. */
+async function claim(prisma: PrismaClient, programId: number, importId: number, leaseMs: number) {
+  const now = new Date();
+  const claimed = await prisma.partnerStackImport.updateMany({
+    where: {
+      programId,
+      id: importId,
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
+    data: { lockedUntil: new Date(now.getTime() + leaseMs), status: "running" },
+  });
+  if (claimed.count === 0) {
+    const run = await prisma.partnerStackImport.findUniqueOrThrow({
+      where: { programId_id: { programId, id: importId } },
+    });
+    throw new ImportBusyError(run.lockedUntil ?? now);
+  }
+}
+
+export async function importProgress(prisma: PrismaClient, programId: number, importId: number) {
+  const steps = await prisma.partnerStackImportStep.findMany({ where: { programId, importId } });
+  const order = [...IMPORT_RESOURCES.map((r) => r.name), RULES_STEP];
+  return steps
+    .sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource))
+    .map((s): StepProgress => ({
+      resource: s.resource,
+      fetched: s.fetched,
+      stored: s.stored,
+      skipped: s.skipped,
+      done: s.done,
+      elapsedMs: s.elapsedMs,
+    }));
+}
+
+/**
+ * Runs (or continues) an import: each resource from its checkpoint, every page stored in one
+ * transaction with the checkpoint after it, so a run stopped anywhere resumes exactly there.
+ * Failures mark the import failed (resumable) and are thrown.
+ */
+export async function runImport(
+  prisma: PrismaClient,
+  programId: number,
+  importId: number,
+  client: Client,
+  options: { onProgress?: (step: StepProgress) => void; leaseMs?: number } = {},
+): Promise<StepProgress[]> {
+  const leaseMs = options.leaseMs ?? IMPORT_LEASE_MS;
+  await claim(prisma, programId, importId, leaseMs);
+  const program = await prisma.program.findUniqueOrThrow({
+    where: { id: programId },
+    select: { id: true, currency: true },
+  });
+  const where = (resource: string) => ({
+    programId_importId_resource: { programId, importId, resource },
+  });
+  const renew = () => new Date(Date.now() + leaseMs);
+  try {
+    const steps = await prisma.partnerStackImportStep.findMany({ where: { programId, importId } });
+    const byName = new Map(steps.map((s) => [s.resource, s]));
+    for (const resource of IMPORT_RESOURCES as readonly Resource[]) {
+      const step = byName.get(resource.name);
+      if (!step || step.done) continue;
+      let mark = Date.now();
+      await client.listAll(resource.path, resource.item, {
+        after: step.cursor ?? undefined,
+        query: resource.query,
+        onPage: async (items, cursor) => {
+          const saved = await prisma.$transaction(async (tx) => {
+            const page = await resource.store(tx, program, items);
+            const now = Date.now();
+            const updated = await tx.partnerStackImportStep.update({
+              where: where(resource.name),
+              data: {
+                cursor: cursor ?? null,
+                fetched: { increment: items.length },
+                stored: { increment: page.stored },
+                skipped: { increment: page.skipped },
+                elapsedMs: { increment: now - mark },
+                updatedAt: new Date(now),
+              },
+            });
+            mark = now;
+            await tx.partnerStackImport.update({
+              where: { programId_id: { programId, id: importId } },
+              data: { lockedUntil: renew() },
+            });
+            return updated;
+          });
+          options.onProgress?.({ ...saved, resource: resource.name });
+        },
+      });
+      const finished = await prisma.partnerStackImportStep.update({
+        where: where(resource.name),
+        data: { done: true, updatedAt: new Date() },
+      });
+      options.onProgress?.(finished);
+    }
+    const rules = byName.get(RULES_STEP);
+    if (rules && !rules.done) {
+      let mark = Date.now();
+      await backfillRewards(
+        prisma,
+        program,
+        BigInt(rules.cursor ?? "0"),
+        async (tx, lastId, seen, rewarded) => {
+          const now = Date.now();
+          const saved = await tx.partnerStackImportStep.update({
+            where: where(RULES_STEP),
+            data: {
+              cursor: lastId.toString(),
+              fetched: { increment: seen },
+              stored: { increment: rewarded },
+              elapsedMs: { increment: now - mark },
+              updatedAt: new Date(now),
+            },
+          });
+          mark = now;
+          await tx.partnerStackImport.update({
+            where: { programId_id: { programId, id: importId } },
+            data: { lockedUntil: renew() },
+          });
+          options.onProgress?.(saved);
+        },
+      );
+      options.onProgress?.(
+        await prisma.partnerStackImportStep.update({
+          where: where(RULES_STEP),
+          data: { done: true, updatedAt: new Date() },
+        }),
+      );
+    }
+    await prisma.partnerStackImport.update({
+      where: { programId_id: { programId, id: importId } },
+      data: { status: "done", finishedAt: new Date(), lockedUntil: null, error: null },
+    });
+    return importProgress(prisma, programId, importId);
+  } catch (error) {
+    await prisma.partnerStackImport.update({
+      where: { programId_id: { programId, id: importId } },
+      data: {
+        status: "failed",
+        error: error instanceof Error ? error.message : String(error),
+        lockedUntil: null,
+      },
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+// Two Actionboards for the PartnerStack import tests: a source seeded with the demo data and
+// serving its v2 list API over real HTTP, and targets (fresh databases) with a program shaped like
+// the source's (same time zone, currency, and the members who manage partners, by email).
+import { generateApiKeyPair, hashSecret } from "../api-keys/api-key-secrets";
+import type { PrismaClient } from "../generated/prisma/client";
+import { partnerStackClient } from "../partnerstack/partnerstack-client";
+import { ACME } from "../seed/demo-programs";
+import { seedDemo } from "../seed/seed-demo";
+import { startApiHttpServer, type ApiHttpServer } from "./api-http-server";
+import type { Engine } from "./engines";
+import { addMember, createProgram, createUser } from "./factories";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+export interface DemoSource {
+  db: TestDatabase;
+  server: ApiHttpServer;
+  program: { id: number; slug: string; timezone: string; currency: string };
+  keys: { publicKey: string; secretKey: string };
+  close(): Promise<void>;
+}
+
+/** Another Actionboard with the demo data, its API on a local port, and a key of one program's. */
+export async function startDemoSource(engine: Engine, slug = ACME.slug): Promise<DemoSource> {
+  const db = await createTestDatabase(engine);
+  await db.withRunner((runner) => seedDemo(runner, Date.UTC(2026, 10, 20, 12)));
+  const program = await db.prisma.program.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, slug: true, timezone: true, currency: true },
+  });
+  const pair = generateApiKeyPair("live");
+  await db.prisma.apiKey.create({
+    data: {
+      programId: program.id,
+      label: "export",
+      publicKey: pair.publicKey,
+      secretHash: hashSecret(pair.secret),
+    },
+  });
+  const server = await startApiHttpServer(db);
+  return {
+    db,
+    server,
+    program,
+    keys: { publicKey: pair.publicKey, secretKey: pair.secret },
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}
+
+/** A program to import into, with the source's partner managers as members (same emails). */
+export async function createImportTarget(prisma: PrismaClient, source: DemoSource) {
+  const program = await createProgram(prisma, {
+    timezone: source.program.timezone,
+    currency: source.program.currency,
+  });
+  const managers = await source.db.prisma.user.findMany({
+    where: { memberships: { some: { programId: source.program.id } } },
+  });
+  for (const manager of managers) {
+    const user =
+      (await prisma.user.findUnique({ where: { email: manager.email } })) ??
+      (await createUser(prisma, { email: manager.email, name: manager.name }));
+    await addMember(prisma, program.id, user.id, "manager");
+  }
+  return program;
+}
+
+/** A client of the source that sleeps through a recorder (429 waits are recorded, not slept). */
+export function sourceClient(source: DemoSource, waits: number[] = []) {
+  return partnerStackClient(source.server.baseUrl, source.keys, {
+    sleep: async (ms) => void waits.push(ms),
+  });
+}
