@@ -172,6 +172,27 @@ function importCase(
       expect(steps.find((s) => s.resource === "actions")?.fetched).toBe(spec.actions);
       expect(await snapshot(db, target.id)).toEqual(before);
     });
+
+    it("waits out a 429 with Retry-After: 2 without counting it as a failure", async () => {
+      const other = await createImportTarget(db.prisma, source);
+      const waits: number[] = [];
+      const { importId } = await startOrResumeImport(db.prisma, other.id, {
+        baseUrl: source.server.baseUrl,
+        rerunRules: false,
+      });
+      const asked = source.server.requests.length;
+      source.server.answerNext(1, 429, { "retry-after": "2" });
+      const steps = await runImport(db.prisma, other.id, importId, sourceClient(source, waits));
+      expect(waits).toEqual([2000]);
+      // The refused request was asked again: one more request than pages.
+      expect(source.server.requests.slice(asked)[0]).toBe(source.server.requests.slice(asked)[1]);
+      expect(steps.find((s) => s.resource === "actions")).toMatchObject({ stored: spec.actions });
+      expect(
+        await db.prisma.partnerStackImport.findUniqueOrThrow({
+          where: { programId_id: { programId: other.id, id: importId } },
+        }),
+      ).toMatchObject({ status: "done", error: null });
+    });
   });
 }
 

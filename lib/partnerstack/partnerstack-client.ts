@@ -103,6 +103,18 @@ export function partnerStackClient(
   }
 
   return {
+    /** One small list call: do these keys open this API? Throws PartnerStackError if not. */
+    async check(): Promise<void> {
+      const body = await get("groups", { limit: 1 });
+      const parsed = page(z.unknown()).safeParse(body);
+      if (!parsed.success) {
+        throw new PartnerStackError(
+          `${root} did not answer as PartnerStack's v2 API does (GET groups gave no list).`,
+          200,
+        );
+      }
+    },
+
     /**
      * Every item of a list endpoint from `after` on (a key; undefined = the start), page by page
      * (`limit=250`, `starting_after`): `onPage` gets each page and the cursor after it, so a

@@ -1,0 +1,79 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client";
+import { seal, unseal } from "../security/sealed-secret";
+import {
+  partnerStackClient,
+  type ClientOptions,
+  type PartnerStackKeys,
+} from "./partnerstack-client";
+
+export interface ConnectionInput extends PartnerStackKeys {
+  baseUrl: string;
+}
+
+/** What the settings page shows of a connection: never the secret key. */
+export interface ConnectionSummary {
+  baseUrl: string;
+  publicKey: string;
+  createdAt: Date;
+  syncedAt: Date | null;
+  syncError: string | null;
+}
+
+/**
+ * Saves the program's connection after one list call proved the keys (a PartnerStackError names
+ * what the source said otherwise). The secret key is sealed; the webhook secret is made once and
+ * kept across reconnections, so a webhook already registered at PartnerStack keeps working.
+ */
+export async function saveConnection(
+  prisma: PrismaClient,
+  programId: number,
+  input: ConnectionInput,
+  userId: number | null,
+  options: ClientOptions = {},
+) {
+  const sealedSecret = seal(input.secretKey);
+  await partnerStackClient(input.baseUrl, input, { retries: 1, ...options }).check();
+  const fields = {
+    baseUrl: input.baseUrl,
+    publicKey: input.publicKey,
+    secretKeySealed: sealedSecret,
+    connectedBy: userId,
+    syncError: null,
+  };
+  await prisma.partnerStackConnection.upsert({
+    where: { programId },
+    create: {
+      programId,
+      ...fields,
+      webhookSecretSealed: seal(randomBytes(24).toString("base64url")),
+    },
+    update: fields,
+  });
+}
+
+export async function getConnectionSummary(
+  prisma: PrismaClient,
+  programId: number,
+): Promise<ConnectionSummary | null> {
+  return prisma.partnerStackConnection.findUnique({
+    where: { programId },
+    select: { baseUrl: true, publicKey: true, createdAt: true, syncedAt: true, syncError: true },
+  });
+}
+
+/** The connection with its secrets opened (needs ACTIONBOARD_ENCRYPTION_KEY), or null. */
+export async function openConnection(prisma: PrismaClient, programId: number) {
+  const row = await prisma.partnerStackConnection.findUnique({ where: { programId } });
+  if (!row) return null;
+  return {
+    baseUrl: row.baseUrl,
+    keys: { publicKey: row.publicKey, secretKey: unseal(row.secretKeySealed) },
+    webhookSecret: unseal(row.webhookSecretSealed),
+  };
+}
+
+export async function deleteConnection(prisma: PrismaClient, programId: number) {
+  await prisma.partnerStackConnection.deleteMany({ where: { programId } });
+}
