@@ -1,5 +1,6 @@
 // Next.js calls register() once when a server process starts. It starts the delivery scheduler
-// (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to other processes) and, with
+// (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to other processes), the PartnerStack
+// worker (imports asked for in the UI, the incremental pull; PARTNERSTACK_WORKER=off) and, with
 // ANALYTICS_URL set, opens the analytics copy (filled when new) and its outbox worker now, not at
 // the first visit of the Actions tab, so ingested actions are copied whether anyone looks or not.
 export async function register() {
@@ -15,6 +16,10 @@ export async function register() {
       .then(deliveryContextFromEnv)
       .then(startDeliveryScheduler)
       .catch(report("Delivery scheduler not started"));
+  }
+  if (process.env.PARTNERSTACK_WORKER !== "off") {
+    const { startPartnerStackWorker } = await import("./lib/partnerstack/partnerstack-worker");
+    getDatabase().then(startPartnerStackWorker).catch(report("PartnerStack worker not started"));
   }
   if (process.env.ANALYTICS_URL?.trim()) {
     const { getAnalytics } = await import("./lib/analytics/get-tab-engine");

@@ -10,6 +10,7 @@ const ITEMS = [
   { segment: "api-keys", label: "API keys" },
   { segment: "deliveries", label: "Deliveries" },
   { segment: "api-log", label: "API log" },
+  { segment: "partnerstack", label: "PartnerStack" },
 ];
 
 /** `failedDeliveries`: schedules whose last delivery failed, shown as a count beside Deliveries. */

@@ -3,8 +3,7 @@
 // walked with cursor paging. The importer of issue 14 reads a program through it.
 import { z } from "zod";
 
-/** PartnerStack's production API. */
-export const PARTNERSTACK_BASE_URL = "https://api.partnerstack.com/api/v2";
+export { PARTNERSTACK_BASE_URL } from "./base-url";
 export const PAGE_SIZE = 250;
 
 export interface PartnerStackKeys {

@@ -11,3 +11,5 @@ export const canManageSavedViews = (role: Role) => role === "owner" || role === 
 export const canAllowDeliveryDomains = (role: Role) => role === "owner";
 /** Every member schedules deliveries to members; owners and managers also outside and to webhooks. */
 export const canDeliverOutside = (role: Role) => role === "owner" || role === "manager";
+/** Owners connect the program to PartnerStack, import from it and disconnect it. */
+export const canManagePartnerStack = (role: Role) => role === "owner";

@@ -1,0 +1,100 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { PARTNERSTACK_BASE_URL } from "@/lib/partnerstack/base-url";
+import { connectAction, type ConnectState } from "../actions";
+
+/** Base URL and key pair; the server checks them with one list call before saving anything. */
+export function ConnectForm({
+  slug,
+  defaultBaseUrl,
+  replacing,
+}: {
+  slug: string;
+  defaultBaseUrl: string;
+  replacing: boolean;
+}) {
+  const [state, action, pending] = useActionState(connectAction.bind(null, slug), {
+    status: "idle",
+  } as ConnectState);
+  const error = (field: string) =>
+    state.status === "error" && state.field === field ? (
+      <p id={`ps-${field}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+        {state.message}
+      </p>
+    ) : null;
+  const described = (field: string) =>
+    state.status === "error" && state.field === field ? `ps-${field}-error` : undefined;
+
+  return (
+    <form action={action} className="grid max-w-2xl gap-3" aria-busy={pending}>
+      <FormField
+        id="ps-base-url"
+        label="API base URL"
+        hint={`Leave empty for PartnerStack’s: ${PARTNERSTACK_BASE_URL}`}
+        error={error("baseUrl")}
+      >
+        <input
+          id="ps-base-url"
+          name="baseUrl"
+          type="url"
+          defaultValue={defaultBaseUrl}
+          placeholder={PARTNERSTACK_BASE_URL}
+          aria-describedby={described("baseUrl")}
+          aria-invalid={Boolean(described("baseUrl"))}
+          className={inputClass}
+        />
+      </FormField>
+      <FormField id="ps-public-key" label="Public key" error={error("publicKey")}>
+        <input
+          id="ps-public-key"
+          name="publicKey"
+          required
+          autoComplete="off"
+          aria-describedby={described("publicKey")}
+          aria-invalid={Boolean(described("publicKey"))}
+          className={`${inputClass} font-mono`}
+        />
+      </FormField>
+      <FormField
+        id="ps-secret-key"
+        label="Secret key"
+        hint="Stored encrypted and never shown again."
+        error={error("secretKey")}
+      >
+        <input
+          id="ps-secret-key"
+          name="secretKey"
+          type="password"
+          required
+          autoComplete="new-password"
+          aria-describedby={described("secretKey")}
+          aria-invalid={Boolean(described("secretKey"))}
+          className={`${inputClass} font-mono`}
+        />
+      </FormField>
+      {state.status === "error" && !state.field && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {state.message}
+        </p>
+      )}
+      {state.status === "error" && state.field && (
+        <p role="alert" className="sr-only">
+          {state.message}
+        </p>
+      )}
+      {state.status === "connected" && replacing && (
+        <p role="status" className="text-sm text-green-700 dark:text-green-400">
+          Keys replaced.
+        </p>
+      )}
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Checking the keys…" : replacing ? "Replace keys" : "Connect"}
+        </button>
+      </div>
+    </form>
+  );
+}

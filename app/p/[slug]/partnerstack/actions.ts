@@ -1,0 +1,125 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { deleteConnection, openConnection, saveConnection } from "@/lib/partnerstack/connection";
+import { PARTNERSTACK_BASE_URL, PartnerStackError } from "@/lib/partnerstack/partnerstack-client";
+import { wakePartnerStackWorker } from "@/lib/partnerstack/partnerstack-worker";
+import { startOrResumeImport } from "@/lib/partnerstack/run-import";
+import { formFields, programAction } from "@/lib/programs/program-action";
+import { canManagePartnerStack } from "@/lib/programs/roles";
+import { MissingEncryptionKeyError } from "@/lib/security/sealed-secret";
+
+export type ConnectState =
+  | { status: "idle" }
+  | { status: "error"; message: string; field?: "baseUrl" | "publicKey" | "secretKey" }
+  | { status: "connected" };
+
+export type SimpleResult = { error?: string; ok?: string };
+
+const REFUSAL = "Only program owners can manage the PartnerStack connection.";
+
+const key = (what: string) =>
+  z
+    .string(`Enter the ${what}`)
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(500, `The ${what} is at most 500 characters`);
+
+const connectSchema = z.object({
+  baseUrl: z
+    .string()
+    .trim()
+    .transform((v) => v || PARTNERSTACK_BASE_URL)
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: "Enter an http(s) URL, e.g. " + PARTNERSTACK_BASE_URL,
+        })
+        .max(500, "At most 500 characters"),
+    ),
+  publicKey: key("public key"),
+  secretKey: key("secret key"),
+});
+
+export const connectAction = programAction({
+  allow: canManagePartnerStack,
+  refusal: REFUSAL,
+  input: (_prev: ConnectState, form: FormData) =>
+    formFields(form, ["baseUrl", "publicKey", "secretKey"]),
+  schema: connectSchema,
+  refused: (message): ConnectState => ({ status: "error", message }),
+  invalid: (error): ConnectState => ({
+    status: "error",
+    message: error.issues[0].message,
+    field: error.issues[0].path[0] as "baseUrl" | "publicKey" | "secretKey",
+  }),
+  async run({ program, slug, prisma, user }, input): Promise<ConnectState> {
+    try {
+      await saveConnection(prisma, program.id, input, user.id);
+    } catch (error) {
+      if (error instanceof MissingEncryptionKeyError)
+        return { status: "error", message: error.message };
+      if (error instanceof PartnerStackError) {
+        const keys = error.status === 401 || error.status === 403;
+        return {
+          status: "error",
+          message: keys
+            ? `PartnerStack refused these keys (${error.status}): check the public and secret key.`
+            : `Could not check the keys: ${error.message}`,
+          field: keys ? "secretKey" : "baseUrl",
+        };
+      }
+      throw error;
+    }
+    revalidatePath(`/p/${slug}/partnerstack`);
+    return { status: "connected" };
+  },
+});
+
+export const startImportAction = programAction({
+  allow: canManagePartnerStack,
+  refusal: REFUSAL,
+  input: (form: FormData) => ({
+    rerunRules: form instanceof FormData && form.get("rerunRules") === "on",
+  }),
+  schema: z.object({ rerunRules: z.boolean() }),
+  refused: (error): SimpleResult => ({ error }),
+  invalid: (): SimpleResult => ({ error: "Could not read the form." }),
+  async run({ program, slug, prisma, user }, { rerunRules }): Promise<SimpleResult> {
+    let connection;
+    try {
+      connection = await openConnection(prisma, program.id);
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+    if (!connection) return { error: "Connect the program to PartnerStack first." };
+    const { resumed } = await startOrResumeImport(prisma, program.id, {
+      baseUrl: connection.baseUrl,
+      rerunRules,
+      requestedBy: user.id,
+    });
+    wakePartnerStackWorker();
+    revalidatePath(`/p/${slug}/partnerstack`);
+    return { ok: resumed ? "Import resumed." : "Import started." };
+  },
+});
+
+export const disconnectAction = programAction({
+  allow: canManagePartnerStack,
+  refusal: REFUSAL,
+  input: () => ({}),
+  schema: z.object({}),
+  refused: (error): SimpleResult => ({ error }),
+  invalid: (): SimpleResult => ({ error: "Could not read the form." }),
+  async run({ program, slug, prisma }): Promise<SimpleResult> {
+    const running = await prisma.partnerStackImport.count({
+      where: { programId: program.id, status: "running" },
+    });
+    if (running > 0) return { error: "An import is running: wait for it to finish first." };
+    await deleteConnection(prisma, program.id);
+    revalidatePath(`/p/${slug}/partnerstack`);
+    return { ok: "Disconnected. Webhooks sent to the old URL are now refused." };
+  },
+});

@@ -1,0 +1,154 @@
+import "server-only";
+import type { OpenDatabase } from "../db/open";
+import { openConnection } from "./connection";
+import { partnerStackClient } from "./partnerstack-client";
+import { ImportBusyError, runImport } from "./run-import";
+import { syncProgram } from "./sync-program";
+
+const DEFAULT_POLL_MS = 15_000;
+const DEFAULT_SYNC_MS = 5 * 60_000;
+
+// One worker per server process, found through globalThis: Next bundles instrumentation and
+// server actions into separate module graphs ("Import" wakes this one).
+const store = globalThis as typeof globalThis & {
+  __actionboardPartnerStack?: { wake: () => void; stop: () => void };
+};
+
+export function partnerStackSyncMs(env: NodeJS.ProcessEnv = process.env) {
+  const minutes = Number(env.PARTNERSTACK_SYNC_MINUTES);
+  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : DEFAULT_SYNC_MS;
+}
+
+/**
+ * One pass: every import waiting for a runner (asked for in the UI, or left by a process that
+ * died: its lease ran out) runs to its end, then every connected program whose last pull is older
+ * than PARTNERSTACK_SYNC_MINUTES pulls what changed. Failures are recorded on the import or the
+ * connection, for the settings page to show.
+ */
+export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStackSyncMs()) {
+  const { prisma } = db;
+  const waiting = await prisma.partnerStackImport.findMany({
+    where: {
+      status: "running",
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }],
+    },
+    orderBy: { startedAt: "asc" },
+  });
+  for (const run of waiting) {
+    try {
+      const connection = await openConnection(prisma, run.programId);
+      if (!connection) throw new Error("The program is no longer connected to PartnerStack.");
+      await runImport(
+        prisma,
+        run.programId,
+        run.id,
+        partnerStackClient(run.baseUrl, connection.keys),
+      );
+    } catch (error) {
+      if (error instanceof ImportBusyError) continue;
+      const message = error instanceof Error ? error.message : String(error);
+      // runImport records its own failures; this covers the ones before it started.
+      await prisma.partnerStackImport.updateMany({
+        where: { programId: run.programId, id: run.id, status: "running", lockedUntil: null },
+        data: { status: "failed", error: message },
+      });
+    }
+  }
+  const due = await prisma.partnerStackConnection.findMany({
+    where: {
+      OR: [{ syncedAt: null }, { syncedAt: { lt: new Date(Date.now() - syncMs) } }],
+      AND: [{ OR: [{ syncLockedUntil: null }, { syncLockedUntil: { lt: new Date() } }] }],
+      program: { partnerStackImports: { some: { status: "done" } } },
+    },
+  });
+  for (const row of due) {
+    const claimed = await prisma.partnerStackConnection.updateMany({
+      where: {
+        programId: row.programId,
+        OR: [{ syncLockedUntil: null }, { syncLockedUntil: { lt: new Date() } }],
+      },
+      data: { syncLockedUntil: new Date(Date.now() + 10 * 60_000) },
+    });
+    if (claimed.count === 0) continue;
+    try {
+      if (
+        await prisma.partnerStackImport.count({
+          where: { programId: row.programId, status: "running" },
+        })
+      ) {
+        continue; // an import is under way: it reads everything anyway
+      }
+      const connection = await openConnection(prisma, row.programId);
+      if (!connection) continue;
+      await syncProgram(
+        prisma,
+        row.programId,
+        partnerStackClient(connection.baseUrl, connection.keys),
+      );
+    } catch (error) {
+      await prisma.partnerStackConnection.updateMany({
+        where: { programId: row.programId },
+        data: {
+          syncedAt: new Date(),
+          syncError: error instanceof Error ? error.message : String(error),
+        },
+      });
+    } finally {
+      await prisma.partnerStackConnection.updateMany({
+        where: { programId: row.programId },
+        data: { syncLockedUntil: null },
+      });
+    }
+  }
+}
+
+/** Runs passes inside the server process: every PARTNERSTACK_POLL_SECONDS (15 s), at once when woken. */
+export function startPartnerStackWorker(db: OpenDatabase) {
+  if (store.__actionboardPartnerStack) return store.__actionboardPartnerStack;
+  const pollMs = Number(process.env.PARTNERSTACK_POLL_SECONDS) * 1000 || DEFAULT_POLL_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  let lastError: string | null = null;
+  const pass = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    clearTimeout(timer);
+    try {
+      do {
+        again = false;
+        await runPartnerStackPass(db);
+      } while (again && !stopped);
+      lastError = null;
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (text !== lastError) console.warn(`PartnerStack: ${text}`);
+      lastError = text;
+    } finally {
+      running = false;
+      if (!stopped) {
+        timer = setTimeout(pass, pollMs);
+        timer.unref?.();
+      }
+    }
+  };
+  timer = setTimeout(pass, 0);
+  timer.unref?.();
+  store.__actionboardPartnerStack = {
+    wake: () => void pass(),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+  return store.__actionboardPartnerStack;
+}
+
+/** Starts the next pass now (after "Import"); without a worker in this process, nothing. */
+export function wakePartnerStackWorker() {
+  store.__actionboardPartnerStack?.wake();
+}
