@@ -184,12 +184,12 @@ export async function runImport(
           options.onProgress?.(saved);
         },
       );
-      options.onProgress?.(
-        await prisma.partnerStackImportStep.update({
-          where: where(RULES_STEP),
-          data: { done: true, updatedAt: new Date() },
-        }),
-      );
+      // Not inside `onProgress?.(…)`: an optional call skips evaluating its arguments.
+      const finished = await prisma.partnerStackImportStep.update({
+        where: where(RULES_STEP),
+        data: { done: true, updatedAt: new Date() },
+      });
+      options.onProgress?.(finished);
     }
     await prisma.partnerStackImport.update({
       where: { programId_id: { programId, id: importId } },
