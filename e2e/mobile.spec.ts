@@ -68,9 +68,12 @@ test("the sign-in page, the Actions tab, its drill-down and the Partners page fi
     "API keys",
     "Deliveries",
     "API log",
+    "PartnerStack",
   ]) {
     await expect(
-      page.getByRole("navigation", { name: "Program" }).getByRole("link", { name: entry }),
+      page
+        .getByRole("navigation", { name: "Program" })
+        .getByRole("link", { name: entry, exact: true }),
     ).toBeInViewport();
   }
   // The table scrolls sideways inside its tile, the partner column held in place.

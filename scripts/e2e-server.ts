@@ -4,7 +4,13 @@
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { E2E_CHDB_DIR, E2E_PGLITE_DIR, E2E_SMTP_PORT, e2eDatabaseUrl } from "../e2e/support/env";
+import {
+  E2E_CHDB_DIR,
+  E2E_ENCRYPTION_KEY,
+  E2E_PGLITE_DIR,
+  E2E_SMTP_PORT,
+  e2eDatabaseUrl,
+} from "../e2e/support/env";
 import type { DatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
 import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
@@ -34,6 +40,8 @@ const env = {
   DATABASE_URL: "",
   PGLITE_DIR: "",
   ANALYTICS_URL: "",
+  // PartnerStack keys are sealed with it; imports asked for in the UI start at once (woken).
+  ACTIONBOARD_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 };
 if (target.engine === "postgres") env.DATABASE_URL = target.url;
 else env.PGLITE_DIR = target.dir;

@@ -1,6 +1,7 @@
 // What the isolation crawler sends to each route of the tree: which values fill its dynamic
 // segments, which query strings and bodies name another program's objects, and what must answer.
 import { NUMBER_TILES } from "../../lib/actions-tab/number-tiles";
+import { POSTGRES_PORT } from "./env";
 import type { CrawlProgram, IsolationWorld } from "./isolation-seed";
 import { below500, statusIn, type Probe } from "./probes";
 import { fillPattern, type AppRoute } from "./route-tree";
@@ -22,6 +23,8 @@ const GLOBAL_ROUTES = new Set([
   "/deliveries/[token]",
   "/unsubscribe/[token]",
   "/unsubscribe/[token]/one-click",
+  // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
+  "/api/partnerstack/webhooks/[slug]",
 ]);
 
 export type RouteKind = "program" | "api" | "global";
@@ -193,6 +196,19 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     { status: "idle" },
     new FormFields({ id: t.ids.schedules[1] }),
   ],
+  // The program's own API (this e2e server speaks PartnerStack v2) with a key of its own: the check
+  // passes. Then an import is queued, then the connection removed (actions run in name order).
+  connectAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({
+      baseUrl: `http://127.0.0.1:${POSTGRES_PORT}/api/v2`,
+      publicKey: t.sourceKey.publicKey,
+      secretKey: t.sourceKey.secret,
+    }),
+  ],
+  importAction: (slug) => [slug, new FormFields({ rerunRules: "" })],
+  removeConnectionAction: (slug) => [slug],
   setDomainsAction: (slug) => [
     slug,
     { status: "idle" },

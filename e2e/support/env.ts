@@ -23,3 +23,5 @@ export const CLICKHOUSE_PORT = 3102;
 export const E2E_SMTP_PORT = 3125;
 /** Embedded ClickHouse (chdb) of the third end-to-end server, on PostgreSQL. */
 export const E2E_CHDB_DIR = ".data/e2e-chdb";
+/** The servers' ACTIONBOARD_ENCRYPTION_KEY (PartnerStack keys are sealed with it). */
+export const E2E_ENCRYPTION_KEY = "e2e-only-encryption-key-not-for-production";

@@ -139,6 +139,8 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
   const log = await prisma.ingestLog.findFirstOrThrow({ where: { programId } });
   const key = await createKey(prisma, programId, `Key ${marker}`);
   const revoked = await createKey(prisma, programId, `Revoked ${marker}`, new Date());
+  // The key a PartnerStack connection to the program's own API uses (the crawl revokes `key`).
+  const sourceKey = await createKey(prisma, programId, `Source ${marker}`);
 
   return {
     program,
@@ -146,6 +148,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
     manager,
     apiKey: key,
     revokedKey: revoked,
+    sourceKey,
     partnerKeys: partnerships.map((p) => p.partnerKey),
     customerKeys: customers.map((c) => c.customerKey),
     actionKeys: actions.map((a) => a.key),
@@ -245,6 +248,8 @@ export async function programSnapshot(programId: number): Promise<unknown> {
     prisma.savedView.findMany({ where, orderBy: { id: "asc" } }),
     prisma.deliverySchedule.findMany({ where, orderBy: { id: "asc" } }),
     prisma.delivery.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.partnerStackConnection.findMany({ where }),
+    prisma.partnerStackImport.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   // Plain JSON values (bigints as text), so toEqual shows which rows differ.
   return JSON.parse(

@@ -8,7 +8,7 @@ import { startApiHttpServer, type ApiHttpServer } from "@/lib/testing/api-http-s
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { connectAction, disconnectAction, startImportAction, type ConnectState } from "./actions";
+import { connectAction, removeConnectionAction, importAction, type ConnectState } from "./actions";
 
 const idle: ConnectState = { status: "idle" };
 const KEY = "actions-test-encryption-key-0123456789";
@@ -91,7 +91,7 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     expect(JSON.stringify(row)).not.toContain(source.apiKey.secret);
     // Another key cannot open it.
     vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "a-different-key-0123456789abcdef");
-    expect(await startImportAction.on(db)(w.program.slug, formData({}))).toEqual({
+    expect(await importAction.on(db)(w.program.slug, formData({}))).toEqual({
       error: expect.stringMatching(/differs from the key it was sealed with/),
     });
   });
@@ -100,7 +100,7 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", KEY);
     const w = await world();
     signedIn.user = w.owner;
-    expect(await startImportAction.on(db)(w.program.slug, formData({}))).toEqual({
+    expect(await importAction.on(db)(w.program.slug, formData({}))).toEqual({
       error: "Connect the program to PartnerStack first.",
     });
     await connect(w.program.slug, goodKeys());
@@ -131,7 +131,7 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
         },
       });
     }
-    expect(await startImportAction.on(db)(w.program.slug, formData({ rerunRules: "on" }))).toEqual({
+    expect(await importAction.on(db)(w.program.slug, formData({ rerunRules: "on" }))).toEqual({
       ok: "Import started.",
     });
     await runPartnerStackPass(db, 60_000);
@@ -161,16 +161,18 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
       ["a2", 0, "2026-10-01T12:00:00.000Z"],
     ]);
     // A second import with the rules again makes no second reward.
-    await startImportAction.on(db)(w.program.slug, formData({ rerunRules: "on" }));
+    await importAction.on(db)(w.program.slug, formData({ rerunRules: "on" }));
     await runPartnerStackPass(db, 60_000);
     expect(await db.prisma.reward.count({ where: { programId: w.program.id } })).toBe(1);
 
     signedIn.user = w.manager;
-    expect(await disconnectAction.on(db)(w.program.slug)).toEqual({
+    expect(await removeConnectionAction.on(db)(w.program.slug)).toEqual({
       error: expect.stringMatching(/Only program owners/),
     });
     signedIn.user = w.owner;
-    expect(await disconnectAction.on(db)(w.program.slug)).toMatchObject({ ok: expect.any(String) });
+    expect(await removeConnectionAction.on(db)(w.program.slug)).toMatchObject({
+      ok: expect.any(String),
+    });
     expect(
       await db.prisma.partnerStackConnection.count({ where: { programId: w.program.id } }),
     ).toBe(0);

@@ -78,7 +78,7 @@ export const connectAction = programAction({
   },
 });
 
-export const startImportAction = programAction({
+export const importAction = programAction({
   allow: canManagePartnerStack,
   refusal: REFUSAL,
   input: (form: FormData) => ({
@@ -106,7 +106,7 @@ export const startImportAction = programAction({
   },
 });
 
-export const disconnectAction = programAction({
+export const removeConnectionAction = programAction({
   allow: canManagePartnerStack,
   refusal: REFUSAL,
   input: () => ({}),

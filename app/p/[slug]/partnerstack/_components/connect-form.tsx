@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { PARTNERSTACK_BASE_URL } from "@/lib/partnerstack/base-url";
@@ -29,7 +29,17 @@ export function ConnectForm({
     state.status === "error" && state.field === field ? `ps-${field}-error` : undefined;
 
   return (
-    <form action={action} className="grid max-w-2xl gap-3" aria-busy={pending}>
+    <form
+      // Submitted by hand, not through `action`: React resets a form after its action runs, and a
+      // refused key pair should stay in the fields to be corrected.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(() => action(form));
+      }}
+      className="grid max-w-2xl gap-3"
+      aria-busy={pending}
+    >
       <FormField
         id="ps-base-url"
         label="API base URL"

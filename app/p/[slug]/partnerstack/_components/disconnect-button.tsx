@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { disconnectAction, type SimpleResult } from "../actions";
+import { removeConnectionAction, type SimpleResult } from "../actions";
 
 /** Disconnect, asked twice: the keys and the webhook secret are deleted; imported data stays. */
 export function DisconnectButton({ slug }: { slug: string }) {
@@ -20,7 +20,7 @@ export function DisconnectButton({ slug }: { slug: string }) {
             className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
             onClick={() =>
               startTransition(async () => {
-                setResult(await disconnectAction(slug));
+                setResult(await removeConnectionAction(slug));
                 setAsking(false);
               })
             }

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { buttonClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { ImportView } from "@/lib/partnerstack/load-partnerstack-page";
 import { stepRate } from "@/lib/partnerstack/describe-progress";
-import { startImportAction, type SimpleResult } from "../actions";
+import { importAction, type SimpleResult } from "../actions";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -102,9 +102,7 @@ export function ImportPanel({
       {!running && (
         <form
           className="space-y-3"
-          action={(form) =>
-            startTransition(async () => setResult(await startImportAction(slug, form)))
-          }
+          action={(form) => startTransition(async () => setResult(await importAction(slug, form)))}
         >
           {!resumable && (
             <label className="flex max-w-2xl items-start gap-2">
