@@ -6,6 +6,7 @@ import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-en
 import { ACME, GLOBEX } from "../seed/demo-programs";
 import type { ProgramSpec } from "../seed/program-spec";
 import {
+  ACME_TAB_FILTERS,
   createImportTarget,
   sourceClient,
   startDemoSource,
@@ -22,20 +23,6 @@ import { syncProgram } from "./sync-program";
 const NOW = Date.UTC(2026, 10, 21);
 const engines = inject("engines");
 const main: Engine = engines.includes("postgres") ? "postgres" : "pglite";
-
-/** Ten views of ACME's tab: any time, then each filter on its own. */
-const ACME_FILTERS: NamedFilters[] = [
-  { timescale: "month" },
-  { groups: ["Resellers"] },
-  { groups: ["Affiliates", "Agencies"], group_op: "exclude" },
-  { managers: ["maya@acme.test", "tom@acme.test"] },
-  { name: "an" },
-  { email: "1@partners" },
-  { tags: ["vip", "emea"] },
-  { tags: ["vip"], tag_op: "none_of" },
-  { marketplace: "yes" },
-  { archived: "yes" },
-];
 
 /** Every program-owned row that an import writes, by key: what "nothing changed" compares. */
 async function snapshot(db: TestDatabase, programId: number) {
@@ -277,7 +264,10 @@ function importCase(
 }
 
 describe("importing a program from another Actionboard", () => {
-  importCase(ACME, main, ACME_FILTERS, { withClickHouse: true, withRateLimit: main === "pglite" });
+  importCase(ACME, main, ACME_TAB_FILTERS, {
+    withClickHouse: true,
+    withRateLimit: main === "pglite",
+  });
   // The embedded database, with the small demo program (the big one ran above).
   if (main !== "pglite") {
     importCase(GLOBEX, "pglite", [{}, { groups: ["Referrers"] }, { tags: ["founding"] }], {

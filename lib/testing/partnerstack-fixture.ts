@@ -9,6 +9,7 @@ import { seedDemo } from "../seed/seed-demo";
 import { startApiHttpServer, type ApiHttpServer } from "./api-http-server";
 import type { Engine } from "./engines";
 import { addMember, createProgram, createUser } from "./factories";
+import type { NamedFilters } from "./tab-by-names";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface DemoSource {
@@ -73,3 +74,17 @@ export function sourceClient(source: DemoSource, waits: number[] = []) {
     sleep: async (ms) => void waits.push(ms),
   });
 }
+
+/** Ten views of ACME's tab: any time, then each filter on its own. */
+export const ACME_TAB_FILTERS: NamedFilters[] = [
+  { timescale: "month" },
+  { groups: ["Resellers"] },
+  { groups: ["Affiliates", "Agencies"], group_op: "exclude" },
+  { managers: ["maya@acme.test", "tom@acme.test"] },
+  { name: "an" },
+  { email: "1@partners" },
+  { tags: ["vip", "emea"] },
+  { tags: ["vip"], tag_op: "none_of" },
+  { marketplace: "yes" },
+  { archived: "yes" },
+];
