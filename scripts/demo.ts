@@ -1,8 +1,10 @@
 // npm run demo — prepares the database (migrate; seed when empty), builds when the sources are
 // newer than the last build, starts a mail catcher for scheduled deliveries (unless SMTP_URL is
-// set), starts the app and prints where to sign in.
+// set), starts the app (with an encryption key of its own in .data unless ACTIONBOARD_ENCRYPTION_KEY
+// is set) and prints where to sign in.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
@@ -36,6 +38,21 @@ function needsBuild(): boolean {
     (f) => statSync(f).mtimeMs,
   );
   return Math.max(...sources, ...configs) > built;
+}
+
+/**
+ * ACTIONBOARD_ENCRYPTION_KEY when set; else this checkout's own, made once in .data (so the demo's
+ * PartnerStack connection can be tried). A production server sets the variable itself.
+ */
+function demoEncryptionKey(): string {
+  const given = process.env.ACTIONBOARD_ENCRYPTION_KEY?.trim();
+  if (given) return given;
+  const file = path.resolve(".data", "encryption-key");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 async function prepareDatabase() {
@@ -94,6 +111,7 @@ const server = spawn("npx", ["next", "start", "-H", host, "-p", String(port)], {
   env: {
     ...process.env,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
+    ACTIONBOARD_ENCRYPTION_KEY: demoEncryptionKey(),
     ...(smtpUrl && { SMTP_URL: smtpUrl }),
   },
 });
