@@ -28,12 +28,9 @@ export const rewardOutput = z.object({
   partnership_key: z.string(),
   action_key: z.string(),
   action_type: z.string(),
-  rule: z
-    .object({ id: z.int(), name: z.string() })
-    .nullable()
-    .meta({
-      description: "The rule that made it; null for rewards imported from another platform",
-    }),
+  rule: z.object({ id: z.int(), name: z.string() }).nullable().meta({
+    description: "The rule that made it; null for rewards imported from another platform",
+  }),
   origin: z.enum(["rule", "imported", "backfill"]).meta({
     description:
       "rule: made on receipt; imported: copied by a PartnerStack import; backfill: made by running the rules over imported history",
