@@ -74,6 +74,15 @@ export async function openConnection(prisma: PrismaClient, programId: number) {
   };
 }
 
+export const DISCONNECTED = "Stopped: the program was disconnected from PartnerStack.";
+
+/** Deletes the keys and the webhook secret; an import under way stops at its next page. */
 export async function deleteConnection(prisma: PrismaClient, programId: number) {
-  await prisma.partnerStackConnection.deleteMany({ where: { programId } });
+  await prisma.$transaction([
+    prisma.partnerStackImport.updateMany({
+      where: { programId, status: "running" },
+      data: { status: "failed", error: DISCONNECTED, lockedUntil: null },
+    }),
+    prisma.partnerStackConnection.deleteMany({ where: { programId } }),
+  ]);
 }

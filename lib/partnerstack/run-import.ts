@@ -1,6 +1,7 @@
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { backfillRewards } from "./backfill-rewards";
+import { DISCONNECTED } from "./connection";
 import { IMPORT_RESOURCES, RULES_STEP, type Resource } from "./import-resources";
 import type { partnerStackClient } from "./partnerstack-client";
 
@@ -16,6 +17,13 @@ export interface StepProgress {
   skipped: number;
   done: boolean;
   elapsedMs: number;
+}
+
+/** The import was stopped from outside (its program disconnected): its page is not stored. */
+export class ImportStoppedError extends Error {
+  constructor() {
+    super(DISCONNECTED);
+  }
 }
 
 export class ImportBusyError extends Error {
@@ -104,7 +112,7 @@ export async function runImport(
   programId: number,
   importId: number,
   client: Client,
-  options: { onProgress?: (step: StepProgress) => void; leaseMs?: number } = {},
+  options: { onProgress?: (step: StepProgress) => void | Promise<void>; leaseMs?: number } = {},
 ): Promise<StepProgress[]> {
   const leaseMs = options.leaseMs ?? IMPORT_LEASE_MS;
   await claim(prisma, programId, importId, leaseMs);
@@ -115,7 +123,14 @@ export async function runImport(
   const where = (resource: string) => ({
     programId_importId_resource: { programId, importId, resource },
   });
-  const renew = () => new Date(Date.now() + leaseMs);
+  /** Renews the lease with each page; an import stopped meanwhile (disconnected) ends here. */
+  const holdOn = async (tx: Prisma.TransactionClient) => {
+    const held = await tx.partnerStackImport.updateMany({
+      where: { programId, id: importId, status: "running" },
+      data: { lockedUntil: new Date(Date.now() + leaseMs) },
+    });
+    if (held.count === 0) throw new ImportStoppedError();
+  };
   try {
     const steps = await prisma.partnerStackImportStep.findMany({ where: { programId, importId } });
     const byName = new Map(steps.map((s) => [s.resource, s]));
@@ -142,20 +157,17 @@ export async function runImport(
               },
             });
             mark = now;
-            await tx.partnerStackImport.update({
-              where: { programId_id: { programId, id: importId } },
-              data: { lockedUntil: renew() },
-            });
+            await holdOn(tx);
             return updated;
           });
-          options.onProgress?.({ ...saved, resource: resource.name });
+          await options.onProgress?.({ ...saved, resource: resource.name });
         },
       });
       const finished = await prisma.partnerStackImportStep.update({
         where: where(resource.name),
         data: { done: true, updatedAt: new Date() },
       });
-      options.onProgress?.(finished);
+      await options.onProgress?.(finished);
     }
     const rules = byName.get(RULES_STEP);
     if (rules && !rules.done) {
@@ -177,11 +189,8 @@ export async function runImport(
             },
           });
           mark = now;
-          await tx.partnerStackImport.update({
-            where: { programId_id: { programId, id: importId } },
-            data: { lockedUntil: renew() },
-          });
-          options.onProgress?.(saved);
+          await holdOn(tx);
+          await options.onProgress?.(saved);
         },
       );
       // Not inside `onProgress?.(…)`: an optional call skips evaluating its arguments.
@@ -189,7 +198,7 @@ export async function runImport(
         where: where(RULES_STEP),
         data: { done: true, updatedAt: new Date() },
       });
-      options.onProgress?.(finished);
+      await options.onProgress?.(finished);
     }
     await prisma.partnerStackImport.update({
       where: { programId_id: { programId, id: importId } },
@@ -197,8 +206,8 @@ export async function runImport(
     });
     return importProgress(prisma, programId, importId);
   } catch (error) {
-    await prisma.partnerStackImport.update({
-      where: { programId_id: { programId, id: importId } },
+    await prisma.partnerStackImport.updateMany({
+      where: { programId, id: importId, status: "running" },
       data: {
         status: "failed",
         error: error instanceof Error ? error.message : String(error),

@@ -2,7 +2,10 @@
 // source (another Actionboard over HTTP) before anything is saved, the secret sealed at rest,
 // refused without ACTIONBOARD_ENCRYPTION_KEY; an import asked for here is run by the worker pass.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { DISCONNECTED } from "@/lib/partnerstack/connection";
+import { partnerStackClient } from "@/lib/partnerstack/partnerstack-client";
 import { runPartnerStackPass } from "@/lib/partnerstack/partnerstack-worker";
+import { ImportStoppedError, runImport, startOrResumeImport } from "@/lib/partnerstack/run-import";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { startApiHttpServer, type ApiHttpServer } from "@/lib/testing/api-http-server";
 import { createMember, createProgram } from "@/lib/testing/factories";
@@ -94,6 +97,39 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     expect(await importAction.on(db)(w.program.slug, formData({}))).toEqual({
       error: expect.stringMatching(/differs from the key it was sealed with/),
     });
+  });
+
+  it("disconnecting stops an import under way at its next page", async () => {
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", KEY);
+    const w = await world();
+    signedIn.user = w.owner;
+    await connect(w.program.slug, goodKeys());
+    const { importId } = await startOrResumeImport(db.prisma, w.program.id, {
+      baseUrl: server.baseUrl,
+      rerunRules: false,
+    });
+    const client = partnerStackClient(server.baseUrl, {
+      publicKey: source.apiKey.publicKey,
+      secretKey: source.apiKey.secret,
+    });
+    await expect(
+      runImport(db.prisma, w.program.id, importId, client, {
+        onProgress: async (step) => {
+          if (step.resource === "groups" && step.done) {
+            expect(await removeConnectionAction.on(db)(w.program.slug)).toMatchObject({
+              ok: expect.any(String),
+            });
+          }
+        },
+      }),
+    ).rejects.toThrow(ImportStoppedError);
+    expect(
+      await db.prisma.partnerStackImport.findUniqueOrThrow({
+        where: { programId_id: { programId: w.program.id, id: importId } },
+      }),
+    ).toMatchObject({ status: "failed", error: DISCONNECTED, lockedUntil: null });
+    expect(await db.prisma.group.count({ where: { programId: w.program.id } })).toBe(2);
+    expect(await db.prisma.partnership.count({ where: { programId: w.program.id } })).toBe(0);
   });
 
   it("queues an import the worker runs, with the rules run over history when asked", async () => {

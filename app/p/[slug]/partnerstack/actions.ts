@@ -114,10 +114,6 @@ export const removeConnectionAction = programAction({
   refused: (error): SimpleResult => ({ error }),
   invalid: (): SimpleResult => ({ error: "Could not read the form." }),
   async run({ program, slug, prisma }): Promise<SimpleResult> {
-    const running = await prisma.partnerStackImport.count({
-      where: { programId: program.id, status: "running" },
-    });
-    if (running > 0) return { error: "An import is running: wait for it to finish first." };
     await deleteConnection(prisma, program.id);
     revalidatePath(`/p/${slug}/partnerstack`);
     return { ok: "Disconnected. Webhooks sent to the old URL are now refused." };

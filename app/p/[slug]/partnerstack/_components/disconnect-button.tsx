@@ -13,7 +13,9 @@ export function DisconnectButton({ slug }: { slug: string }) {
     <div className="flex flex-wrap items-center gap-2">
       {asking ? (
         <>
-          <span>Delete the keys and the webhook URL? Imported data stays.</span>
+          <span>
+            Delete the keys and the webhook URL? An import under way stops; imported data stays.
+          </span>
           <button
             type="button"
             disabled={pending}
