@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
+import { startPollLoop, wakePollLoop } from "../background/poll-loop";
 import { openTabSources } from "../actions-tab/tab-sources";
 import type { OpenDatabase } from "../db/open";
 import { LINK_TTL_MS, RETRY_DELAYS_MS, type DeliveryContext } from "./delivery-context";
@@ -8,12 +9,6 @@ import { privateWebhooksAllowed } from "./private-address";
 import { runDeliveries } from "./run-deliveries";
 
 const DEFAULT_POLL_MS = 30_000;
-
-// One scheduler per server process, found through globalThis: Next bundles instrumentation,
-// pages and server actions into separate module graphs ("Send now" wakes this one).
-const store = globalThis as typeof globalThis & {
-  __actionboardDeliveries?: { wake: () => void; stop: () => void };
-};
 
 /** DELIVERY_RETRY_SECONDS ("60,300,1800,7200"): the waits before each retry; else the default. */
 function retryDelays(): readonly number[] {
@@ -44,56 +39,19 @@ export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
   };
 }
 
+const LOOP = "Deliveries";
+
 /**
  * Runs the scheduler inside the server process: a pass every DELIVERY_POLL_SECONDS (30 s), at
  * once when woken, one pass at a time. The database holds all state, so a restart loses nothing
  * and several processes share the work.
  */
 export function startDeliveryScheduler(ctx: DeliveryContext) {
-  if (store.__actionboardDeliveries) return store.__actionboardDeliveries;
   const pollMs = Number(process.env.DELIVERY_POLL_SECONDS) * 1000 || DEFAULT_POLL_MS;
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
-  let stopped = false;
-  let lastError: string | null = null;
-  const pass = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    clearTimeout(timer);
-    try {
-      do {
-        again = false;
-        await runDeliveries(ctx, () => new Date());
-      } while (again && !stopped);
-      lastError = null;
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      if (text !== lastError) console.warn(`Deliveries: ${text}`);
-      lastError = text;
-    } finally {
-      running = false;
-      if (!stopped) {
-        timer = setTimeout(pass, pollMs);
-        timer.unref?.();
-      }
-    }
-  };
-  void pass();
-  store.__actionboardDeliveries = {
-    wake: () => void pass(),
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-  return store.__actionboardDeliveries;
+  return startPollLoop(LOOP, pollMs, () => runDeliveries(ctx, () => new Date()));
 }
 
 /** Asks this process's scheduler for a pass now ("Send now"); a no-op where none runs. */
 export function wakeDeliveryScheduler() {
-  store.__actionboardDeliveries?.wake();
+  wakePollLoop(LOOP);
 }

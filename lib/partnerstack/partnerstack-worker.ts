@@ -1,4 +1,5 @@
 import "server-only";
+import { startPollLoop, wakePollLoop } from "../background/poll-loop";
 import type { OpenDatabase } from "../db/open";
 import { openConnection } from "./connection";
 import { partnerStackClient } from "./partnerstack-client";
@@ -7,12 +8,6 @@ import { syncProgram } from "./sync-program";
 
 const DEFAULT_POLL_MS = 15_000;
 const DEFAULT_SYNC_MS = 5 * 60_000;
-
-// One worker per server process, found through globalThis: Next bundles instrumentation and
-// server actions into separate module graphs ("Import" wakes this one).
-const store = globalThis as typeof globalThis & {
-  __actionboardPartnerStack?: { wake: () => void; stop: () => void };
-};
 
 export function partnerStackSyncMs(env: NodeJS.ProcessEnv = process.env) {
   const minutes = Number(env.PARTNERSTACK_SYNC_MINUTES);
@@ -102,53 +97,15 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
   }
 }
 
+const LOOP = "PartnerStack";
+
 /** Runs passes inside the server process: every PARTNERSTACK_POLL_SECONDS (15 s), at once when woken. */
 export function startPartnerStackWorker(db: OpenDatabase) {
-  if (store.__actionboardPartnerStack) return store.__actionboardPartnerStack;
   const pollMs = Number(process.env.PARTNERSTACK_POLL_SECONDS) * 1000 || DEFAULT_POLL_MS;
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
-  let stopped = false;
-  let lastError: string | null = null;
-  const pass = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    clearTimeout(timer);
-    try {
-      do {
-        again = false;
-        await runPartnerStackPass(db);
-      } while (again && !stopped);
-      lastError = null;
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      if (text !== lastError) console.warn(`PartnerStack: ${text}`);
-      lastError = text;
-    } finally {
-      running = false;
-      if (!stopped) {
-        timer = setTimeout(pass, pollMs);
-        timer.unref?.();
-      }
-    }
-  };
-  timer = setTimeout(pass, 0);
-  timer.unref?.();
-  store.__actionboardPartnerStack = {
-    wake: () => void pass(),
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-  return store.__actionboardPartnerStack;
+  return startPollLoop(LOOP, pollMs, () => runPartnerStackPass(db));
 }
 
 /** Starts the next pass now (after "Import"); without a worker in this process, nothing. */
 export function wakePartnerStackWorker() {
-  store.__actionboardPartnerStack?.wake();
+  wakePollLoop(LOOP);
 }
