@@ -112,6 +112,8 @@ const server = spawn("npx", ["next", "start", "-H", host, "-p", String(port)], {
     ...process.env,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
     ACTIONBOARD_ENCRYPTION_KEY: demoEncryptionKey(),
+    // The demo's walk-through imports from this server's own API on 127.0.0.1.
+    PARTNERSTACK_PRIVATE: process.env.PARTNERSTACK_PRIVATE ?? "allow",
     ...(smtpUrl && { SMTP_URL: smtpUrl }),
   },
 });

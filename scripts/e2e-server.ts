@@ -42,6 +42,8 @@ const env = {
   ANALYTICS_URL: "",
   // PartnerStack keys are sealed with it; imports asked for in the UI start at once (woken).
   ACTIONBOARD_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+  // The specs import from this server's own API, on 127.0.0.1.
+  PARTNERSTACK_PRIVATE: "allow",
 };
 if (target.engine === "postgres") env.DATABASE_URL = target.url;
 else env.PGLITE_DIR = target.dir;

@@ -5,7 +5,7 @@ import { openTabSources } from "../actions-tab/tab-sources";
 import type { OpenDatabase } from "../db/open";
 import { LINK_TTL_MS, RETRY_DELAYS_MS, type DeliveryContext } from "./delivery-context";
 import { deliverySecret } from "./delivery-secret";
-import { privateWebhooksAllowed } from "./private-address";
+import { privateWebhooksAllowed } from "../security/private-address";
 import { runDeliveries } from "./run-deliveries";
 
 const DEFAULT_POLL_MS = 30_000;

@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request } from "node:https";
 import type { LookupFunction } from "node:net";
-import { isPrivateAddress, privateHostOf } from "./private-address";
+import { isPrivateAddress, privateHostOf } from "../security/private-address";
 
 /** No answer for this long between packets, or no whole answer in `DEADLINE_MS`, is a failure. */
 const TIMEOUT_MS = 15_000;

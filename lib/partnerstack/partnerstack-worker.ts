@@ -4,6 +4,7 @@ import type { OpenDatabase } from "../db/open";
 import { openConnection } from "./connection";
 import { partnerStackClient } from "./partnerstack-client";
 import { ImportBusyError, runImport } from "./run-import";
+import { privateSourceProblem } from "./source-address";
 import { syncProgram } from "./sync-program";
 
 const DEFAULT_POLL_MS = 15_000;
@@ -33,6 +34,8 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
     try {
       const connection = await openConnection(prisma, run.programId);
       if (!connection) throw new Error("The program is no longer connected to PartnerStack.");
+      const problem = await privateSourceProblem(run.baseUrl);
+      if (problem) throw new Error(problem);
       await runImport(
         prisma,
         run.programId,
@@ -75,6 +78,8 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
       }
       const connection = await openConnection(prisma, row.programId);
       if (!connection) continue;
+      const problem = await privateSourceProblem(connection.baseUrl);
+      if (problem) throw new Error(problem);
       await syncProgram(
         prisma,
         row.programId,

@@ -7,7 +7,7 @@ import { createSchedule } from "@/lib/deliveries/create-schedule";
 import { deleteSchedule } from "@/lib/deliveries/delete-schedule";
 import { wakeDeliveryScheduler } from "@/lib/deliveries/delivery-scheduler";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
-import { privateHostOf, privateWebhooksAllowed } from "@/lib/deliveries/private-address";
+import { privateHostOf, privateWebhooksAllowed } from "@/lib/security/private-address";
 import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
 import { requestDelivery } from "@/lib/deliveries/request-delivery";
 import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";

@@ -1,7 +1,17 @@
 // The PartnerStack settings page's server actions: owners only, keys checked against a real
 // source (another Actionboard over HTTP) before anything is saved, the secret sealed at rest,
 // refused without ACTIONBOARD_ENCRYPTION_KEY; an import asked for here is run by the worker pass.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  inject,
+  it,
+  vi,
+} from "vitest";
 import { DISCONNECTED } from "@/lib/partnerstack/connection";
 import { partnerStackClient } from "@/lib/partnerstack/partnerstack-client";
 import { runPartnerStackPass } from "@/lib/partnerstack/partnerstack-worker";
@@ -25,6 +35,8 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     source = await seedApiProgram(db.prisma);
     server = await startApiHttpServer(db);
   });
+  // The source is this test's own HTTP server on 127.0.0.1: a private address.
+  beforeEach(() => vi.stubEnv("PARTNERSTACK_PRIVATE", "allow"));
   afterEach(() => vi.unstubAllEnvs());
   afterAll(async () => {
     await server.close();
@@ -53,6 +65,30 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
       status: "error",
       message: expect.stringContaining("ACTIONBOARD_ENCRYPTION_KEY is not set"),
     });
+    expect(
+      await db.prisma.partnerStackConnection.count({ where: { programId: w.program.id } }),
+    ).toBe(0);
+  });
+
+  it("refuses a source on a private address unless PARTNERSTACK_PRIVATE=allow", async () => {
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", KEY);
+    vi.stubEnv("PARTNERSTACK_PRIVATE", "");
+    const w = await world();
+    signedIn.user = w.owner;
+    const asked = server.requests.length;
+    for (const baseUrl of [
+      server.baseUrl,
+      "http://localhost:9/api/v2",
+      "http://169.254.169.254/api/v2",
+    ]) {
+      expect(await connect(w.program.slug, { ...goodKeys(), baseUrl }), baseUrl).toEqual({
+        status: "error",
+        field: "baseUrl",
+        message: expect.stringMatching(/is a private address/),
+      });
+    }
+    // Refused before any request: the source (this test's server) was not asked.
+    expect(server.requests.length).toBe(asked);
     expect(
       await db.prisma.partnerStackConnection.count({ where: { programId: w.program.id } }),
     ).toBe(0);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { deleteConnection, openConnection, saveConnection } from "@/lib/partnerstack/connection";
 import { PARTNERSTACK_BASE_URL, PartnerStackError } from "@/lib/partnerstack/partnerstack-client";
 import { wakePartnerStackWorker } from "@/lib/partnerstack/partnerstack-worker";
+import { privateSourceProblem } from "@/lib/partnerstack/source-address";
 import { startOrResumeImport } from "@/lib/partnerstack/run-import";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import { canManagePartnerStack } from "@/lib/programs/roles";
@@ -56,6 +57,8 @@ export const connectAction = programAction({
     field: error.issues[0].path[0] as "baseUrl" | "publicKey" | "secretKey",
   }),
   async run({ program, slug, prisma, user }, input): Promise<ConnectState> {
+    const problem = await privateSourceProblem(input.baseUrl);
+    if (problem) return { status: "error", message: problem, field: "baseUrl" };
     try {
       await saveConnection(prisma, program.id, input, user.id);
     } catch (error) {

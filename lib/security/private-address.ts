@@ -1,6 +1,6 @@
 import { BlockList, isIP } from "node:net";
 
-// Addresses a webhook may not reach: this host, private networks, link-local (cloud metadata),
+// Addresses a webhook (or a PartnerStack import) may not reach: this host, private networks, link-local (cloud metadata),
 // carrier-grade NAT, multicast and the unspecified address. Otherwise anyone who may add a
 // webhook could make the server probe its own network.
 const blocked = new BlockList();
