@@ -1,12 +1,12 @@
 import { Prisma } from "../generated/prisma/client";
 import type { ActionOutput } from "../api/schemas/actions";
-import type { RewardOutcome } from "../rewards/evaluate-reward-rules";
+import type { RewardOutcome, StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 
 /** The columns every API view of an action needs, joined once. Alias `a` is the actions table. */
 export const ACTION_SELECT = Prisma.sql`
   SELECT a.id, a.key, t.name AS type, a.value, a.target_type, a.archived_at, a.request_hash,
          p.partner_key, c.customer_key, c.email AS customer_email, c.name AS customer_name,
-         a.occurred_at, a.created_at, a.updated_at, a.reward_outcome
+         a.occurred_at, a.created_at, a.updated_at, a.reward_outcome, a.reward_cents
   FROM actions a
   JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
   JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id
@@ -27,11 +27,13 @@ export interface ActionRow {
   occurred_at: Date;
   created_at: Date;
   updated_at: Date;
-  reward_outcome: RewardOutcome | Record<string, never>;
+  reward_outcome: StoredRewardOutcome;
+  reward_cents: number;
 }
 
 /** Public shape of an action; rule names come from a map loaded once per request. */
 export function toActionOutput(row: ActionRow, ruleNames: Map<number, string>): ActionOutput {
+  const imported = "imported" in row.reward_outcome;
   const outcome = row.reward_outcome as Partial<RewardOutcome>;
   return {
     key: row.key,
@@ -47,8 +49,17 @@ export function toActionOutput(row: ActionRow, ruleNames: Map<number, string>): 
     created_at: row.created_at.getTime(),
     updated_at: row.updated_at.getTime(),
     reward_outcome: {
-      kind: outcome.kind ?? "no_reward",
-      reason: outcome.kind === "no_reward" ? (outcome.reason ?? null) : null,
+      // An imported action carries the source's rewards, not our rules' lineage.
+      kind: imported
+        ? row.reward_cents > 0
+          ? "rewarded"
+          : "no_reward"
+        : (outcome.kind ?? "no_reward"),
+      reason: imported
+        ? "imported"
+        : outcome.kind === "no_reward"
+          ? (outcome.reason ?? null)
+          : null,
       rules: (outcome.rules ?? []).map((rule) => ({
         rule_id: rule.ruleId,
         rule_name: ruleNames.get(rule.ruleId) ?? null,

@@ -65,6 +65,7 @@ function storedRow(action: NewAction, inserted: InsertedAction): ActionRow {
     created_at: inserted.created_at,
     updated_at: inserted.updated_at,
     reward_outcome: action.outcome,
+    reward_cents: action.rewardCents,
   };
 }
 

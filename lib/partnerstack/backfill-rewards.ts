@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { evaluateRewardRules } from "../rewards/evaluate-reward-rules";
+import { evaluateRewardRules, IMPORTED_OUTCOME } from "../rewards/evaluate-reward-rules";
 
 const BATCH = 1000;
 
@@ -38,7 +38,7 @@ export async function backfillRewards(
                a.archived_at IS NOT NULL AS archived
         FROM actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id
         WHERE a.program_id = ${program.id} AND a.id > ${after} AND a.imported_at IS NOT NULL
-          AND a.reward_outcome = '[]'::jsonb
+          AND a.reward_outcome = ${JSON.stringify(IMPORTED_OUTCOME)}::jsonb
           AND NOT EXISTS (SELECT 1 FROM rewards w WHERE w.program_id = a.program_id AND w.action_id = a.id)
         ORDER BY a.id LIMIT ${BATCH}`;
       if (actions.length === 0) return true;

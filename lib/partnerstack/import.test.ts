@@ -21,6 +21,8 @@ import { importProgress, runImport, startOrResumeImport } from "./run-import";
 import { syncProgram } from "./sync-program";
 
 const NOW = Date.UTC(2026, 10, 21);
+/** A whole import of the demo program and ten tab reads: about a minute on a loaded 2-core box. */
+const HEAVY_MS = 300_000;
 const engines = inject("engines");
 const main: Engine = engines.includes("postgres") ? "postgres" : "pglite";
 
@@ -87,81 +89,106 @@ function importCase(
         rerunRules: false,
       });
 
-    it("stopped halfway, then run again: the tab shows the source's numbers", async () => {
-      const client = sourceClient(source);
-      const { importId } = await start();
-      const stopAt = Math.ceil(spec.actions / 250 / 2);
-      let actionPages = 0;
-      await expect(
-        runImport(db.prisma, target.id, importId, client, {
-          onProgress: (step) => {
-            if (step.resource === "actions" && !step.done && ++actionPages === stopAt) {
-              throw new Error("stopped");
-            }
-          },
-        }),
-      ).rejects.toThrow("stopped");
-      const halfway = await importProgress(db.prisma, target.id, importId);
-      expect(halfway.find((s) => s.resource === "actions")).toMatchObject({
-        done: false,
-        fetched: stopAt * 250,
-      });
-      expect(await db.prisma.action.count({ where: { programId: target.id } })).toBe(stopAt * 250);
-      expect(
-        await db.prisma.partnerStackImport.findFirst({ where: { programId: target.id } }),
-      ).toMatchObject({ status: "failed", error: "stopped" });
+    it(
+      "stopped halfway, then run again: the tab shows the source's numbers",
+      async () => {
+        const client = sourceClient(source);
+        const { importId } = await start();
+        const stopAt = Math.ceil(spec.actions / 250 / 2);
+        let actionPages = 0;
+        await expect(
+          runImport(db.prisma, target.id, importId, client, {
+            onProgress: (step) => {
+              if (step.resource === "actions" && !step.done && ++actionPages === stopAt) {
+                throw new Error("stopped");
+              }
+            },
+          }),
+        ).rejects.toThrow("stopped");
+        const halfway = await importProgress(db.prisma, target.id, importId);
+        expect(halfway.find((s) => s.resource === "actions")).toMatchObject({
+          done: false,
+          fetched: stopAt * 250,
+        });
+        expect(await db.prisma.action.count({ where: { programId: target.id } })).toBe(
+          stopAt * 250,
+        );
+        expect(
+          await db.prisma.partnerStackImport.findFirst({ where: { programId: target.id } }),
+        ).toMatchObject({ status: "failed", error: "stopped" });
 
-      expect(await start()).toEqual({ importId, resumed: true });
-      const steps = await runImport(db.prisma, target.id, importId, client);
-      const counts = Object.fromEntries(steps.map((s) => [s.resource, s]));
-      expect(counts.actions).toMatchObject({
-        fetched: spec.actions,
-        stored: spec.actions,
-        skipped: 0,
-      });
-      expect(counts.customers).toMatchObject({ fetched: spec.customers, stored: spec.customers });
-      expect(counts.partnerships).toMatchObject({ stored: spec.partnerships });
-      const sourceRewards = await source.db.prisma.reward.count({
-        where: { programId: source.program.id },
-      });
-      expect(sourceRewards).toBeGreaterThan(0);
-      expect(counts.rewards).toMatchObject({
-        fetched: sourceRewards,
-        stored: sourceRewards,
-        skipped: 0,
-      });
-      expect(await db.prisma.action.count({ where: { programId: target.id } })).toBe(spec.actions);
+        expect(await start()).toEqual({ importId, resumed: true });
+        const steps = await runImport(db.prisma, target.id, importId, client);
+        const counts = Object.fromEntries(steps.map((s) => [s.resource, s]));
+        expect(counts.actions).toMatchObject({
+          fetched: spec.actions,
+          stored: spec.actions,
+          skipped: 0,
+        });
+        expect(counts.customers).toMatchObject({ fetched: spec.customers, stored: spec.customers });
+        expect(counts.partnerships).toMatchObject({ stored: spec.partnerships });
+        const sourceRewards = await source.db.prisma.reward.count({
+          where: { programId: source.program.id },
+        });
+        expect(sourceRewards).toBeGreaterThan(0);
+        expect(counts.rewards).toMatchObject({
+          fetched: sourceRewards,
+          stored: sourceRewards,
+          skipped: 0,
+        });
+        expect(await db.prisma.action.count({ where: { programId: target.id } })).toBe(
+          spec.actions,
+        );
+        // Imported actions say so (the drill-down and exports: "Imported: rewards as the source made them").
+        expect(
+          await db.prisma.action.count({
+            where: { programId: target.id, importedAt: null },
+          }),
+        ).toBe(0);
+        const outcomes = await db.withRunner((r) =>
+          r.query<{ reward_outcome: string }>(
+            `SELECT DISTINCT reward_outcome::text FROM actions WHERE program_id = $1`,
+            [target.id],
+          ),
+        );
+        expect(outcomes.map((o) => o.reward_outcome)).toEqual(['{"imported": true}']);
 
-      const sourceTab = {
-        db: source.db,
-        analytics: { engine: postgresTabEngine(source.db), worker: null },
-      };
-      const targetTabs = [{ db, analytics: { engine: postgresTabEngine(db), worker: null } }];
-      if (analytics) {
-        await analytics.sync();
-        targetTabs.push({ db, analytics: { engine: analytics.engine, worker: null } });
-      }
-      for (const view of filters) {
-        const expected = await tabNumbers(sourceTab, source.program, view, NOW);
-        // Each view counts something, so agreement is not agreement on nothing.
-        expect(expected.summary.current.occurrences, JSON.stringify(view)).toBeGreaterThan(0);
-        for (const tab of targetTabs) {
-          const label = `${JSON.stringify(view)} on ${tab.analytics.engine.name}`;
-          expect(await tabNumbers(tab, target, view, NOW), label).toEqual(expected);
+        const sourceTab = {
+          db: source.db,
+          analytics: { engine: postgresTabEngine(source.db), worker: null },
+        };
+        const targetTabs = [{ db, analytics: { engine: postgresTabEngine(db), worker: null } }];
+        if (analytics) {
+          await analytics.sync();
+          targetTabs.push({ db, analytics: { engine: analytics.engine, worker: null } });
         }
-      }
-    });
+        for (const view of filters) {
+          const expected = await tabNumbers(sourceTab, source.program, view, NOW);
+          // Each view counts something, so agreement is not agreement on nothing.
+          expect(expected.summary.current.occurrences, JSON.stringify(view)).toBeGreaterThan(0);
+          for (const tab of targetTabs) {
+            const label = `${JSON.stringify(view)} on ${tab.analytics.engine.name}`;
+            expect(await tabNumbers(tab, target, view, NOW), label).toEqual(expected);
+          }
+        }
+      },
+      HEAVY_MS,
+    );
 
-    it("run a third time: reads everything again and changes nothing", async () => {
-      const before = await snapshot(db, target.id);
-      const { importId, resumed } = await start();
-      expect(resumed).toBe(false);
-      const steps = await runImport(db.prisma, target.id, importId, sourceClient(source));
-      for (const step of steps)
-        expect(step, step.resource).toMatchObject({ stored: 0, done: true });
-      expect(steps.find((s) => s.resource === "actions")?.fetched).toBe(spec.actions);
-      expect(await snapshot(db, target.id)).toEqual(before);
-    });
+    it(
+      "run a third time: reads everything again and changes nothing",
+      async () => {
+        const before = await snapshot(db, target.id);
+        const { importId, resumed } = await start();
+        expect(resumed).toBe(false);
+        const steps = await runImport(db.prisma, target.id, importId, sourceClient(source));
+        for (const step of steps)
+          expect(step, step.resource).toMatchObject({ stored: 0, done: true });
+        expect(steps.find((s) => s.resource === "actions")?.fetched).toBe(spec.actions);
+        expect(await snapshot(db, target.id)).toEqual(before);
+      },
+      HEAVY_MS,
+    );
 
     if (withRateLimit)
       it("waits out a 429 with Retry-After: 2 without counting it as a failure", async () => {
@@ -185,81 +212,85 @@ function importCase(
         ).toMatchObject({ status: "done", error: null });
       });
 
-    it("the incremental pull brings changes the webhooks missed", async () => {
-      vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "import-test-encryption-key-0123456789");
-      await db.prisma.partnerStackConnection.create({
-        data: {
-          programId: target.id,
-          baseUrl: source.server.baseUrl,
-          publicKey: source.keys.publicKey,
-          secretKeySealed: seal(source.keys.secretKey),
-          webhookSecretSealed: seal("unused"),
-        },
-      });
-      const from = source.program.id;
-      // At the source, after the import: a partnership changes group, a customer is archived,
-      // an action arrives.
-      const moved = await source.db.prisma.partnership.findFirstOrThrow({
-        where: { programId: from, archivedAt: null },
-        include: { group: true, actions: { take: 1 } },
-        orderBy: { partnerKey: "asc" },
-      });
-      const otherGroup = await source.db.prisma.group.findFirst({
-        where: { programId: from, id: { not: moved.groupId } },
-      });
-      if (otherGroup) {
-        await source.db.prisma.partnership.update({
-          where: { programId_id: { programId: from, id: moved.id } },
-          data: { groupId: otherGroup.id },
+    it(
+      "the incremental pull brings changes the webhooks missed",
+      async () => {
+        vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "import-test-encryption-key-0123456789");
+        await db.prisma.partnerStackConnection.create({
+          data: {
+            programId: target.id,
+            baseUrl: source.server.baseUrl,
+            publicKey: source.keys.publicKey,
+            secretKeySealed: seal(source.keys.secretKey),
+            webhookSecretSealed: seal("unused"),
+          },
         });
-      }
-      const customer = await source.db.prisma.customer.findFirstOrThrow({
-        where: { programId: from, archivedAt: null },
-        orderBy: { customerKey: "asc" },
-      });
-      await source.db.prisma.customer.update({
-        where: { programId_id: { programId: from, id: customer.id } },
-        data: { archivedAt: new Date() },
-      });
-      const type = await source.db.prisma.actionType.findFirstOrThrow({
-        where: { programId: from },
-      });
-      await source.db.prisma.action.create({
-        data: {
-          programId: from,
-          key: "act_after_import",
-          actionTypeId: type.id,
-          targetType: "partnership",
-          partnershipId: moved.id,
-          occurredAt: new Date(NOW - 3_600_000),
-        },
-      });
+        const from = source.program.id;
+        // At the source, after the import: a partnership changes group, a customer is archived,
+        // an action arrives.
+        const moved = await source.db.prisma.partnership.findFirstOrThrow({
+          where: { programId: from, archivedAt: null },
+          include: { group: true, actions: { take: 1 } },
+          orderBy: { partnerKey: "asc" },
+        });
+        const otherGroup = await source.db.prisma.group.findFirst({
+          where: { programId: from, id: { not: moved.groupId } },
+        });
+        if (otherGroup) {
+          await source.db.prisma.partnership.update({
+            where: { programId_id: { programId: from, id: moved.id } },
+            data: { groupId: otherGroup.id },
+          });
+        }
+        const customer = await source.db.prisma.customer.findFirstOrThrow({
+          where: { programId: from, archivedAt: null },
+          orderBy: { customerKey: "asc" },
+        });
+        await source.db.prisma.customer.update({
+          where: { programId_id: { programId: from, id: customer.id } },
+          data: { archivedAt: new Date() },
+        });
+        const type = await source.db.prisma.actionType.findFirstOrThrow({
+          where: { programId: from },
+        });
+        await source.db.prisma.action.create({
+          data: {
+            programId: from,
+            key: "act_after_import",
+            actionTypeId: type.id,
+            targetType: "partnership",
+            partnershipId: moved.id,
+            occurredAt: new Date(NOW - 3_600_000),
+          },
+        });
 
-      const pulled = await syncProgram(db.prisma, target.id, sourceClient(source));
-      expect(pulled.stored).toBe((otherGroup ? 1 : 0) + 2);
-      const here = await db.prisma.partnership.findFirstOrThrow({
-        where: { programId: target.id, partnerKey: moved.partnerKey },
-        include: { group: true },
-      });
-      expect(here.group.key).toBe(otherGroup?.key ?? moved.group.key);
-      expect(
-        await db.prisma.customer.findFirstOrThrow({
-          where: { programId: target.id, customerKey: customer.customerKey },
-        }),
-      ).toMatchObject({ archivedAt: expect.any(Date) });
-      const sourceTab = {
-        db: source.db,
-        analytics: { engine: postgresTabEngine(source.db), worker: null },
-      };
-      const targetTab = { db, analytics: { engine: postgresTabEngine(db), worker: null } };
-      for (const view of filters.slice(0, 2)) {
-        expect(await tabNumbers(targetTab, target, view, NOW)).toEqual(
-          await tabNumbers(sourceTab, source.program, view, NOW),
-        );
-      }
-      // Pulled again: nothing new.
-      expect((await syncProgram(db.prisma, target.id, sourceClient(source))).stored).toBe(0);
-    });
+        const pulled = await syncProgram(db.prisma, target.id, sourceClient(source));
+        expect(pulled.stored).toBe((otherGroup ? 1 : 0) + 2);
+        const here = await db.prisma.partnership.findFirstOrThrow({
+          where: { programId: target.id, partnerKey: moved.partnerKey },
+          include: { group: true },
+        });
+        expect(here.group.key).toBe(otherGroup?.key ?? moved.group.key);
+        expect(
+          await db.prisma.customer.findFirstOrThrow({
+            where: { programId: target.id, customerKey: customer.customerKey },
+          }),
+        ).toMatchObject({ archivedAt: expect.any(Date) });
+        const sourceTab = {
+          db: source.db,
+          analytics: { engine: postgresTabEngine(source.db), worker: null },
+        };
+        const targetTab = { db, analytics: { engine: postgresTabEngine(db), worker: null } };
+        for (const view of filters.slice(0, 2)) {
+          expect(await tabNumbers(targetTab, target, view, NOW)).toEqual(
+            await tabNumbers(sourceTab, source.program, view, NOW),
+          );
+        }
+        // Pulled again: nothing new.
+        expect((await syncProgram(db.prisma, target.id, sourceClient(source))).stored).toBe(0);
+      },
+      HEAVY_MS,
+    );
   });
 }
 

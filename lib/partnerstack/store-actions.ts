@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { createActionTypes } from "../ingest/create-action-types";
+import { IMPORTED_OUTCOME } from "../rewards/evaluate-reward-rules";
 import type { SourceAction } from "./source-records";
 
 type Tx = Prisma.TransactionClient;
@@ -66,9 +67,11 @@ export async function storeActions(tx: Tx, programId: number, actions: SourceAct
   const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
   const changed = await tx.$queryRaw<{ id: bigint }[]>`
     INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id,
-                         customer_id, occurred_at, created_at, updated_at, archived_at, imported_at)
+                         customer_id, occurred_at, created_at, updated_at, archived_at, imported_at,
+                         reward_outcome)
     SELECT ${programId}, u.key, u.type_id, u.value, u.target_type::"TargetType", u.partnership_id,
-           u.customer_id, u.occurred_at, u.created_at, u.updated_at, u.archived_at, now()
+           u.customer_id, u.occurred_at, u.created_at, u.updated_at, u.archived_at, now(),
+           ${JSON.stringify(IMPORTED_OUTCOME)}::jsonb
     FROM unnest(
       ${col((r) => r.a.key)}::text[],
       ${col((r) => r.typeId!)}::int[],

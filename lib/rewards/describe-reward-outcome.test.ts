@@ -39,5 +39,8 @@ describe("describeRewardOutcome", () => {
       describeRewardOutcome({ kind: "no_reward", reason: "no_rule_for_type", rules: [] }, names),
     ).toBe("No reward: no rule for this action type");
     expect(describeRewardOutcome({}, names)).toBe("Not evaluated");
+    expect(describeRewardOutcome({ imported: true }, names)).toBe(
+      "Imported: rewards as the source made them",
+    );
   });
 });

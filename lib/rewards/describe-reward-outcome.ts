@@ -1,4 +1,4 @@
-import type { RewardOutcome, RuleOutcome } from "./evaluate-reward-rules";
+import type { RuleOutcome, StoredRewardOutcome } from "./evaluate-reward-rules";
 
 const WHY: Record<Exclude<RuleOutcome["outcome"], "rewarded">, string> = {
   rule_inactive: "rule paused",
@@ -8,9 +8,10 @@ const WHY: Record<Exclude<RuleOutcome["outcome"], "rewarded">, string> = {
 
 /** Plain words for why an action did or did not earn a reward, naming the rules. */
 export function describeRewardOutcome(
-  outcome: RewardOutcome | Record<string, never>,
+  outcome: StoredRewardOutcome,
   ruleName: (id: number) => string,
 ): string {
+  if ("imported" in outcome) return "Imported: rewards as the source made them";
   if (!("kind" in outcome)) return "Not evaluated";
   if (outcome.kind === "rewarded") {
     return outcome.rules

@@ -26,6 +26,16 @@ export type RewardOutcome =
   | { kind: "no_reward"; reason: "no_rule_matched"; rules: RuleOutcome[] };
 
 /**
+ * What an action row keeps: the outcome of our rules; `{ imported: true }` for an action an
+ * import brought with the source's rewards (our rules never saw it); `{}` or `[]` when nothing
+ * was evaluated.
+ */
+export type StoredRewardOutcome = RewardOutcome | { imported: true } | Record<string, never>;
+
+/** What an imported action's reward_outcome holds. */
+export const IMPORTED_OUTCOME = { imported: true } as const;
+
+/**
  * Decides, for one action, which rules reward it and why the others do not. Pure, so ingestion,
  * the demo seed and tests share one definition of "a rule fired".
  */

@@ -3,7 +3,11 @@
 import { randomBytes } from "node:crypto";
 import type { SummaryNumbers } from "../actions-tab/query/tab-engine";
 import type { OpenDatabase } from "../db/open";
-import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate-reward-rules";
+import {
+  evaluateRewardRules,
+  IMPORTED_OUTCOME,
+  type RuleForEvaluation,
+} from "../rewards/evaluate-reward-rules";
 import { bulkInsert } from "../seed/bulk-insert";
 import { createProgram } from "./factories";
 import type { ActionSpec, PartnerSpec, ProgramSpec } from "./random-tab-world";
@@ -93,7 +97,8 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       created_at: new Date(a.createdAt).toISOString(),
       archived_at: a.archived ? new Date(a.createdAt).toISOString() : null,
       reward_cents: rewardCents,
-      reward_outcome: JSON.stringify(outcome ?? []),
+      // Without rules: half "not evaluated", half imported with the source's rewards.
+      reward_outcome: JSON.stringify(outcome ?? (a.value % 2 === 0 ? IMPORTED_OUTCOME : [])),
     };
   });
   await db.withRunner((runner) => bulkInsert(runner, "actions", rows));

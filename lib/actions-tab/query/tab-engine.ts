@@ -1,4 +1,4 @@
-import type { RewardOutcome } from "../../rewards/evaluate-reward-rules";
+import type { StoredRewardOutcome } from "../../rewards/evaluate-reward-rules";
 import type { InstantRange } from "../resolve-timeframe";
 import type { DrillSelection, TableState } from "../search-params";
 import type { TabScope } from "./tab-scope";
@@ -46,7 +46,7 @@ export interface DrillRow {
   actionType: string;
   actionValue: number;
   rewardCents: number;
-  rewardOutcome: RewardOutcome;
+  rewardOutcome: StoredRewardOutcome;
 }
 
 export interface DailyCount {

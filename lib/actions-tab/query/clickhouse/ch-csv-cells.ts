@@ -35,6 +35,7 @@ function chRewardReason(outcome: ChSql, names: Map<number, string>): ChSql {
   const name = ruleName(chsql`JSONExtractUInt(r, 'ruleId')`, names);
   const rewarded = chConst(`JSONExtractString(r, 'outcome') = 'rewarded'`);
   return chsql`multiIf(
+    JSONHas(${outcome}, 'imported'), 'Imported: rewards as the source made them',
     NOT JSONHas(${outcome}, 'kind'), 'Not evaluated',
     JSONExtractString(${outcome}, 'kind') = 'rewarded',
       arrayStringConcat(arrayMap(r -> ${name}, arrayFilter(r -> ${rewarded}, ${rules})), ', '),

@@ -35,6 +35,7 @@ function pgRewardReason(outcome: Prisma.Sql, names: Map<number, string>): Prisma
       FROM jsonb_array_elements(${outcome}->'rules') WITH ORDINALITY AS e(r, i) WHERE ${keep}), '')`;
   const name = ruleName(Prisma.sql`(e.r->>'ruleId')`, names);
   return Prisma.sql`CASE
+    WHEN ${outcome} ? 'imported' THEN 'Imported: rewards as the source made them'
     WHEN NOT (${outcome} ? 'kind') THEN 'Not evaluated'
     WHEN ${outcome}->>'kind' = 'rewarded' AND jsonb_array_length(${outcome}->'rules') = 1
       THEN ${ruleName(Prisma.sql`(${outcome}->'rules'->0->>'ruleId')`, names)}
