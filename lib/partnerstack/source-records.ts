@@ -47,7 +47,8 @@ export const sourcePartnership = z
       ctx.addIssue({ code: "custom", path: ["partner_key"], message: "is missing" });
       return z.NEVER;
     }
-    return { ...p, key: partnerKey, partnerKey };
+    // `key` stays the source's own (the list cursor); partner_key names it here.
+    return { ...p, key: p.key?.trim() || partnerKey, partnerKey };
   });
 
 export const sourceCustomer = z
@@ -69,7 +70,12 @@ export const sourceCustomer = z
       ctx.addIssue({ code: "custom", path: ["customer_key"], message: "is missing" });
       return z.NEVER;
     }
-    return { ...c, key: customerKey, customerKey, partnerKey: c.partner_key ?? c.partnership_key };
+    return {
+      ...c,
+      key: c.key?.trim() || customerKey,
+      customerKey,
+      partnerKey: c.partner_key ?? c.partnership_key,
+    };
   });
 
 export const sourceAction = z.object({
