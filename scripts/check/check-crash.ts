@@ -32,13 +32,7 @@ const CLIENTS = options.whole("clients", "CHECK_CRASH_CLIENTS", 2, 1, 20);
 const KILL_MS = options.whole("kill-after-ms", "CHECK_CRASH_KILL_MS", 3000, 1, 600_000);
 const PORT = options.whole("port", "CHECK_PORT", 3220, 1024, 65535);
 const SEED = options.whole("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
-const ENGINES = options
-  .text("engines", "CHECK_CRASH_ENGINES", "postgres,pglite")
-  .split(",")
-  .map((e) => e.trim());
-if (ENGINES.some((e) => e !== "postgres" && e !== "pglite")) {
-  throw new Error(`--engines takes postgres and/or pglite, not "${ENGINES.join(",")}".`);
-}
+const ENGINES = options.engines("engines", "CHECK_CRASH_ENGINES");
 const MAX_LISTED = 20;
 
 interface RoundFigures {

@@ -27,5 +27,15 @@ export function readOptions(flagNames: string[]) {
     text(flag: string, variable: string, fallback: string) {
       return raw(flag, variable) ?? fallback;
     },
+    /** A list of databases to run on (`postgres,pglite` unless given); anything else stops. */
+    engines(flag: string, variable: string): ("postgres" | "pglite")[] {
+      const engines = this.text(flag, variable, "postgres,pglite")
+        .split(",")
+        .map((e) => e.trim());
+      if (engines.some((e) => e !== "postgres" && e !== "pglite")) {
+        throw new Error(`--${flag} takes postgres and/or pglite, not "${engines.join(",")}".`);
+      }
+      return engines as ("postgres" | "pglite")[];
+    },
   };
 }
