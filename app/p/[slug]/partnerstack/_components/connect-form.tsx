@@ -19,14 +19,18 @@ export function ConnectForm({
   const [state, action, pending] = useActionState(connectAction.bind(null, slug), {
     status: "idle",
   } as ConnectState);
+  const refused = (field: string) => state.status === "error" && state.field === field;
   const error = (field: string) =>
-    state.status === "error" && state.field === field ? (
+    refused(field) ? (
       <p id={`ps-${field}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
-        {state.message}
+        {state.status === "error" && state.message}
       </p>
     ) : null;
-  const described = (field: string) =>
-    state.status === "error" && state.field === field ? `ps-${field}-error` : undefined;
+  /** The control's link to its error, when the server named this field. */
+  const invalid = (field: string) =>
+    refused(field)
+      ? { "aria-describedby": `ps-${field}-error`, "aria-invalid": true }
+      : { "aria-invalid": false };
 
   return (
     <form
@@ -52,8 +56,7 @@ export function ConnectForm({
           type="url"
           defaultValue={defaultBaseUrl}
           placeholder={PARTNERSTACK_BASE_URL}
-          aria-describedby={described("baseUrl")}
-          aria-invalid={Boolean(described("baseUrl"))}
+          {...invalid("baseUrl")}
           className={inputClass}
         />
       </FormField>
@@ -63,8 +66,7 @@ export function ConnectForm({
           name="publicKey"
           required
           autoComplete="off"
-          aria-describedby={described("publicKey")}
-          aria-invalid={Boolean(described("publicKey"))}
+          {...invalid("publicKey")}
           className={`${inputClass} font-mono`}
         />
       </FormField>
@@ -80,8 +82,7 @@ export function ConnectForm({
           type="password"
           required
           autoComplete="new-password"
-          aria-describedby={described("secretKey")}
-          aria-invalid={Boolean(described("secretKey"))}
+          {...invalid("secretKey")}
           className={`${inputClass} font-mono`}
         />
       </FormField>
