@@ -50,7 +50,7 @@ export default defineConfig({
     {
       // The tab's specs again, answered by embedded ClickHouse on top of PostgreSQL.
       name: "clickhouse",
-      testMatch: /(actions-tab|exports|partners|analytics-copy)\.spec/,
+      testMatch: /(actions-tab|exports|partners|analytics-copy|tab-url-extremes)\.spec/,
       use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
     },
   ],

@@ -106,17 +106,21 @@ const smtpUrl =
       return undefined;
     },
   ));
-const server = spawn("npx", ["next", "start", "-H", host, "-p", String(port)], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: {
-    ...process.env,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
-    ACTIONBOARD_ENCRYPTION_KEY: demoEncryptionKey(),
-    // The demo's walk-through imports from this server's own API on 127.0.0.1.
-    PARTNERSTACK_PRIVATE: process.env.PARTNERSTACK_PRIVATE ?? "allow",
-    ...(smtpUrl && { SMTP_URL: smtpUrl }),
+const server = spawn(
+  process.execPath,
+  ["scripts/start-server.mjs", "-H", host, "-p", String(port)],
+  {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
+      ACTIONBOARD_ENCRYPTION_KEY: demoEncryptionKey(),
+      // The demo's walk-through imports from this server's own API on 127.0.0.1.
+      PARTNERSTACK_PRIVATE: process.env.PARTNERSTACK_PRIVATE ?? "allow",
+      ...(smtpUrl && { SMTP_URL: smtpUrl }),
+    },
   },
-});
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 await waitUntilReady(`${origin}/signin`);

@@ -1,15 +1,16 @@
 // Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
-// demo data, then runs `next start` (the build must exist).
+// demo data, then runs the app's server, scripts/start-server.mjs (the build must exist).
 //   tsx scripts/e2e-server.ts postgres|pglite|clickhouse <port>
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import {
   E2E_CHDB_DIR,
   E2E_ENCRYPTION_KEY,
   E2E_PGLITE_DIR,
   E2E_SMTP_PORT,
   e2eDatabaseUrl,
+  e2eServerPidFile,
 } from "../e2e/support/env";
 import type { DatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
@@ -44,6 +45,10 @@ const env = {
   ACTIONBOARD_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
   // The specs import from this server's own API, on 127.0.0.1.
   PARTNERSTACK_PRIVATE: "allow",
+  // Every spec signs in from 127.0.0.1 (the server counts the connection's address, not a
+  // forwarded one): a wide per-address limit keeps one spec's wrong passwords from locking the
+  // others out. lib/auth/sign-in-with-limits.test.ts tests the limit itself.
+  RATE_LIMIT_SIGNIN_ADDRESS: "10000/15m",
 };
 if (target.engine === "postgres") env.DATABASE_URL = target.url;
 else env.PGLITE_DIR = target.dir;
@@ -63,9 +68,15 @@ if (mode === "clickhouse") {
   rmSync(E2E_CHDB_DIR, { recursive: true, force: true });
   env.ANALYTICS_URL = `chdb://${E2E_CHDB_DIR}`;
 }
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
-  stdio: "inherit",
-  env,
-});
+const server = spawn(
+  process.execPath,
+  ["scripts/start-server.mjs", "-H", "127.0.0.1", "-p", port],
+  {
+    stdio: "inherit",
+    env,
+  },
+);
+// Specs read the server's memory (its process tree) from here: e2e/support/server-memory.ts.
+writeFileSync(e2eServerPidFile(port), String(server.pid));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -12,13 +12,23 @@ const COARSER: Record<Unit, Unit | null> = {
   year: null,
 };
 
-/** Labels (local start dates) of every bucket from one instant to another, inclusive of both. */
+/**
+ * Labels (local start dates) of every bucket from one instant to another, inclusive of both.
+ * Counted first, then listed: labels are never compared as text, which breaks past year 9999
+ * ("10000-01-01" sorts before "9999-12-31"). More than MAX_BUCKETS is a caller's error
+ * (`fittingUnit` and the series' span keep charts below it), refused rather than listed.
+ */
 export function bucketLabels(first: number, last: number, unit: Unit, timeZone: string): string[] {
+  const count = bucketCount(first, last, unit, timeZone);
+  if (count > MAX_BUCKETS) {
+    throw new RangeError(
+      `${count} ${unit} buckets asked for; a chart draws at most ${MAX_BUCKETS}`,
+    );
+  }
   const labels: string[] = [];
-  const end = formatDate(startOfUnit(dateOf(last, timeZone), unit));
   let date = startOfUnit(dateOf(first, timeZone), unit);
-  for (let label = formatDate(date); label <= end; label = formatDate(date)) {
-    labels.push(label);
+  for (let i = 0; i < count; i++) {
+    labels.push(formatDate(date));
     date = addToDate(date, 1, unit);
   }
   return labels;

@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_INT } from "../api/schemas/common";
+import { extremeTimeframe } from "../testing/fuzz-timeframes";
 import { nastyString } from "../testing/fuzz-values";
 import { postgresTabSources } from "../testing/test-analytics";
 import { seedTabProgram } from "../testing/tab-fixture";
@@ -87,6 +88,9 @@ const timeframe = fc.oneof(
     .map(([n, c, u]) => `past_${n}_${c ? "complete_" : ""}${u}`),
   fc.tuple(fc.constantFrom("on", "before", "since"), date).map(([k, d]) => `${k}_${d}`),
   fc.tuple(date, date).map(([a, b]) => `range_${a}_${b}`),
+  // The calendar's ends (years 1–1899, 9990–99999): the HTTP fuzzer e2e/tab-url-extremes.spec.ts
+  // sends the same to a running server with a deadline and a memory ceiling.
+  extremeTimeframe,
 );
 const integerText = fc.oneof(
   fc.constantFrom(

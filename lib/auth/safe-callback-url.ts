@@ -14,5 +14,9 @@ export function safeCallbackUrl(value: string | null | undefined, fallback = "/"
     return fallback;
   }
   if (url.origin !== BASE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // What is handed on is resolved again by the browser: a cleaned path may itself start with `//`
+  // (`/.//evil.example`, `/x/..//evil.example`), which a browser reads as another site.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith("//") || new URL(path, BASE).origin !== BASE) return fallback;
+  return path;
 }

@@ -4,6 +4,7 @@ import { ApiError } from "../api/api-error";
 import { apiResponse, handleApiError } from "../api/envelope";
 import { readJsonBody } from "../api/read-json-body";
 import { overDatabase } from "../db/over-database";
+import { canNameProgram } from "../programs/can-name-program";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { unseal } from "../security/sealed-secret";
 import { applyWebhook } from "./apply-webhook";
@@ -31,10 +32,12 @@ export const POST = overDatabase(
     const url = new URL(request.url);
     const { slug } = await route.params;
     const { prisma } = await database();
-    const connection = await prisma.partnerStackConnection.findFirst({
-      where: { program: { slug } },
-      select: { programId: true, webhookSecretSealed: true },
-    });
+    const connection = canNameProgram(slug)
+      ? await prisma.partnerStackConnection.findFirst({
+          where: { program: { slug } },
+          select: { programId: true, webhookSecretSealed: true },
+        })
+      : null;
     const sent = sentSecret(request, url);
     let expected: string | null = null;
     try {

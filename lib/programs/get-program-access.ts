@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { PrismaClient } from "../generated/prisma/client";
+import { canNameProgram } from "./can-name-program";
 
 export interface ProgramAccess {
   program: { id: number; slug: string; name: string; timezone: string; currency: string };
@@ -17,6 +18,7 @@ export const getProgramAccess = cache(
     userId: number,
     slug: string,
   ): Promise<ProgramAccess | "not_found" | "forbidden"> => {
+    if (!canNameProgram(slug)) return "not_found";
     const program = await prisma.program.findUnique({
       where: { slug },
       select: { id: true, slug: true, name: true, timezone: true, currency: true },

@@ -17,11 +17,11 @@ type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 const bucketOf = (limit: RateLimit, subject: string) =>
   `${limit.name}:${createHash("sha256").update(subject).digest("base64url").slice(0, 32)}`;
 
-function stateOf(limit: RateLimit, row?: { hits: number; seconds_left: number }, counting = true) {
+function stateOf(limit: RateLimit, row?: { hits: number; seconds_left: number }) {
   const hits = row?.hits ?? 0;
   return {
     hits,
-    exceeded: counting ? hits > limit.limit : hits >= limit.limit,
+    exceeded: hits > limit.limit,
     retryAfterSeconds: Math.max(1, Math.ceil(row?.seconds_left ?? limit.windowSeconds)),
   };
 }
@@ -49,19 +49,47 @@ export async function countRateLimit(
   return stateOf(limit, row);
 }
 
-/** Reads `subject`'s window without counting: exceeded once `limit` events were counted. */
-export async function peekRateLimit(
-  db: Db,
-  limit: RateLimit,
-  subject: string,
-): Promise<RateLimitState> {
-  const [row] = await db.$queryRaw<{ hits: number; seconds_left: number }[]>`
-    SELECT hits, extract(epoch FROM window_end - now())::float8 AS seconds_left
-    FROM rate_limits WHERE bucket = ${bucketOf(limit, subject)} AND window_end > now()`;
-  return stateOf(limit, row, false);
-}
-
 /** Forgets `subject`'s window (a successful sign-in clears its account's failures). */
 export async function clearRateLimit(db: Db, limit: RateLimit, subject: string): Promise<void> {
   await db.$executeRaw`DELETE FROM rate_limits WHERE bucket = ${bucketOf(limit, subject)}`;
+}
+
+/**
+ * Counts one event for each subject and decides, in one atomic statement: a subject is over its
+ * limit when this event is past it. Concurrent callers each get their own count, so twenty
+ * simultaneous tries against a limit of ten let ten through, never twenty.
+ */
+export async function takeRateLimits(
+  db: Db,
+  subjects: { limit: RateLimit; subject: string }[],
+): Promise<RateLimitState[]> {
+  if (subjects.length === 0) return [];
+  // Rows are locked in bucket order, so two statements over the same buckets cannot deadlock.
+  const rows = subjects
+    .map(({ limit, subject }) => ({
+      bucket: bucketOf(limit, subject),
+      seconds: limit.windowSeconds,
+    }))
+    .sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
+  const counted = await db.$queryRaw<{ bucket: string; hits: number; seconds_left: number }[]>`
+    INSERT INTO rate_limits AS r (bucket, hits, window_end)
+    SELECT bucket, 1, now() + make_interval(secs => seconds)
+    FROM unnest(${rows.map((r) => r.bucket)}::text[], ${rows.map((r) => r.seconds)}::int[])
+      AS t(bucket, seconds)
+    ORDER BY bucket
+    ON CONFLICT (bucket) DO UPDATE SET
+      hits = CASE WHEN r.window_end > now() THEN r.hits + 1 ELSE 1 END,
+      window_end = CASE WHEN r.window_end > now() THEN r.window_end ELSE EXCLUDED.window_end END
+    RETURNING bucket, hits, extract(epoch FROM window_end - now())::float8 AS seconds_left`;
+  const byBucket = new Map(counted.map((row) => [row.bucket, row]));
+  return subjects.map(({ limit, subject }) =>
+    stateOf(limit, byBucket.get(bucketOf(limit, subject))),
+  );
+}
+
+/** Takes back one counted event (an attempt that turned out to succeed). */
+export async function refundRateLimit(db: Db, limit: RateLimit, subject: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE rate_limits SET hits = greatest(hits - 1, 0)
+    WHERE bucket = ${bucketOf(limit, subject)} AND window_end > now()`;
 }

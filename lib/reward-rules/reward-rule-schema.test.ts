@@ -49,3 +49,18 @@ describe("reward rule form", () => {
     ]);
   });
 });
+
+describe("the rule a form edits", () => {
+  it("is a row id or a refusal naming it, never a number the database rounds", () => {
+    for (const id of ["abc", "99999999999", "1.5", "-1", "0", "1e3", " 1", "0x1", "2147483648"]) {
+      const result = rewardRuleFormSchema.safeParse({ ...form, id });
+      expect(result.success, id).toBe(false);
+      expect(
+        result.error?.issues.map((i) => i.path[0]),
+        id,
+      ).toEqual(["id"]);
+    }
+    expect(rewardRuleFormSchema.parse({ ...form, id: "2147483647" }).id).toBe(2147483647);
+    expect(rewardRuleFormSchema.parse({ ...form, id: "" }).id).toBeNull();
+  });
+});

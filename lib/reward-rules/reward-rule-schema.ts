@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionType } from "../api/schemas/actions";
+import { formRowId } from "../forms/form-row-id";
 
 const optionalInt = (message: string) =>
   z
@@ -11,10 +12,20 @@ const optionalInt = (message: string) =>
 
 /** The reward rule form, as submitted (all strings), to stored values. */
 export const rewardRuleFormSchema = z.object({
+  // The rule being edited (empty for a new one): a row id, or a refusal — never a database error,
+  // and never "1.5" read as rule 1.
   id: z
     .string()
     .optional()
-    .transform((v) => (v ? Number(v) : null)),
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const id = formRowId.safeParse(v);
+      if (!/^\d+$/.test(v) || !id.success) {
+        ctx.addIssue({ code: "custom", message: "No such rule in this program" });
+        return z.NEVER;
+      }
+      return id.data;
+    }),
   name: z.string().trim().min(1, "Give the rule a name").max(100, "At most 100 characters"),
   actionType: actionType,
   minValue: optionalInt("Minimum value must be a whole number of at least 1"),

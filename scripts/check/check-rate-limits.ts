@@ -1,8 +1,10 @@
-// npm run check:rate-limits — the rate limits over HTTP against `next start` (the build must
+// npm run check:rate-limits — the rate limits over HTTP against the app's server (the build must
 // exist; run under the build lock) on a fresh local PostgreSQL database (ab_check_rate_limits):
-// 30 wrong passwords then the right one; 300 wrong secrets then the right one, and how many API
-// log rows they left; known vs unknown public keys' answer times; the per-key limit; and whether a
-// locked account is still locked after a restart. Prints what it measured; exits 1 on a violation.
+// 30 wrong passwords then the right one; the ways round the sign-in limit an outside probe found
+// (JSON bodies, a field sent twice, 20 simultaneous tries, a new X-Forwarded-For per try); 300
+// wrong secrets then the right one, and how many API log rows they left; known vs unknown public
+// keys' answer times; the per-key limit; and whether a locked account is still locked after a
+// restart. Prints what it measured; exits 1 on a violation.
 import pg from "pg";
 import { fmt, percentile } from "./api-client";
 import { freshDatabase, seedCheckProgram } from "./fixture";
@@ -10,7 +12,9 @@ import { describeMachine } from "./machine";
 import { startServer } from "./server";
 
 const PER_KEY = 600;
+const PER_ADDRESS = 150;
 process.env.RATE_LIMIT_API_KEY = `${PER_KEY}/1m`;
+process.env.RATE_LIMIT_SIGNIN_ADDRESS = `${PER_ADDRESS}/15m`;
 const target = await freshDatabase({ engine: "postgres", name: "ab_check_rate_limits" });
 if (target.engine !== "postgres") throw new Error("PostgreSQL only");
 const program = await seedCheckProgram(target);
@@ -33,22 +37,26 @@ const tally = (codes: number[]) =>
     .map(([code, n]) => `${n}× ${code}`)
     .join(", ");
 
-async function signInStatus(password: string) {
+async function signIn(
+  body: (csrfToken: string) => string,
+  type = "application/x-www-form-urlencoded",
+  headers: Record<string, string> = {},
+) {
   const csrf = await fetch(new URL("/api/auth/csrf", server.base));
   const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const email = program.viewer.email;
   const response = await fetch(new URL("/api/auth/callback/credentials", server.base), {
     method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: cookie.join("; "),
-      "x-forwarded-for": "203.0.113.7",
-    },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    headers: { "content-type": type, cookie: cookie.join("; "), ...headers },
+    body: body(csrfToken),
+    redirect: "manual",
   });
   return response.status;
 }
+const form = (fields: Record<string, string>) => (csrfToken: string) =>
+  new URLSearchParams({ csrfToken, ...fields, json: "true" }).toString();
+const signInStatus = (password: string, email = program.viewer.email) =>
+  signIn(form({ email, password }));
 const api = async (authorization: string) => {
   const t = performance.now();
   const response = await fetch(new URL("/api/v2/actions?limit=1", server.base), {
@@ -73,6 +81,37 @@ rows.push([
 ]);
 if (wrongPasswords.filter((s) => s === 401).length !== 10 || rightPassword !== 429) {
   problems.push("sign-in was not locked after 10 failures");
+}
+
+// 1b. The ways round it: each must meet the same limit.
+const other = `nobody-${Date.now()}@check.test`;
+const jsonTries: number[] = [];
+for (let i = 0; i < 11; i++) {
+  jsonTries.push(
+    await signIn(
+      (csrfToken) =>
+        JSON.stringify({ csrfToken, email: other, password: `wrong-${i}`, json: "true" }),
+      "application/json",
+    ),
+  );
+}
+rows.push(["11 wrong passwords as JSON bodies", tally(jsonTries)]);
+if (jsonTries.filter((s) => s === 401).length !== 10 || jsonTries[10] !== 429) {
+  problems.push("JSON sign-ins escaped the account limit");
+}
+const twice = await signIn(
+  (csrfToken) =>
+    `csrfToken=${encodeURIComponent(csrfToken)}&email=decoy%40check.test&email=${encodeURIComponent(program.viewer.email)}&password=x&json=true`,
+);
+rows.push(["a form with two email fields", String(twice)]);
+if (twice !== 400) problems.push("a form with two email fields was not refused");
+const racer = `racer-${Date.now()}@check.test`;
+const together = await Promise.all(
+  Array.from({ length: 20 }, (_, i) => signInStatus(`wrong-${i}`, racer)),
+);
+rows.push(["20 simultaneous wrong passwords (limit 10)", tally(together)]);
+if (together.filter((s) => s === 401).length !== 10) {
+  problems.push("simultaneous tries passed the account limit");
 }
 
 // 2. Wrong secrets: 429 past 20, the right secret still works, the log gets one row.
@@ -138,6 +177,22 @@ await server.stop();
 const afterRestart = await signInStatus(program.viewer.password);
 rows.push(["right password after a restart", String(afterRestart)]);
 if (afterRestart !== 429) problems.push("the sign-in lock did not survive a restart");
+
+// 6. A new X-Forwarded-For per try does not make a new address: the connection's address is
+// counted (no TRUST_PROXY here), so the per-address limit ends the walk.
+const walk: number[] = [];
+for (let i = 0; i < PER_ADDRESS + 10 && !walk.includes(429); i++) {
+  walk.push(
+    await signIn(form({ email: `walker-${i}@check.test`, password: "x" }), undefined, {
+      "x-forwarded-for": `198.51.100.${i % 250}, 203.0.113.${i % 250}`,
+    }),
+  );
+}
+rows.push([
+  `wrong passwords, new accounts, new X-Forwarded-For each (address limit ${PER_ADDRESS})`,
+  tally(walk),
+]);
+if (!walk.includes(429)) problems.push("forwarded headers escaped the per-address limit");
 await server.stop();
 await client.end();
 

@@ -4,7 +4,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { DatabaseTarget } from "../../lib/db/connection";
 
@@ -79,9 +78,9 @@ export async function startServer(options: {
 
   mkdirSync(path.dirname(log), { recursive: true });
   const out = openSync(log, "a");
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const started = performance.now();
-  const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const serve = path.join(process.cwd(), "scripts", "start-server.mjs");
+  const child = spawn(process.execPath, [serve, "-H", "127.0.0.1", "-p", String(port)], {
     detached: true,
     stdio: ["ignore", out, out],
     env: {

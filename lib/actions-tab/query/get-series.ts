@@ -1,5 +1,5 @@
 import "server-only";
-import { engineDay } from "../../time/calendar-date";
+import { engineDay, type CalendarDate } from "../../time/calendar-date";
 import { addToDate } from "../../time/calendar-units";
 import { dateOf, startOfDate } from "../../time/zone";
 import { bucketCount, bucketLabels, bucketOfDay, fittingUnit, MAX_BUCKETS } from "../buckets";
@@ -22,15 +22,18 @@ export interface Series {
  */
 function dayExtent(counts: DailyCount[], timeZone: string) {
   if (counts.length === 0) return { first: null, last: null };
-  let firstDay = counts[0].day;
+  // Compared as dates, not text: east of Greenwich the last storable instant falls on 10000-01-01.
+  const days = counts.map(({ day }) => engineDay(day));
+  const order = (d: CalendarDate) => (d.year * 100 + d.month) * 100 + d.day;
+  let firstDay = days[0];
   let lastDay = firstDay;
-  for (const { day } of counts) {
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
+  for (const day of days) {
+    if (order(day) < order(firstDay)) firstDay = day;
+    if (order(day) > order(lastDay)) lastDay = day;
   }
   return {
-    first: startOfDate(engineDay(firstDay), timeZone),
-    last: startOfDate(addToDate(engineDay(lastDay), 1, "day"), timeZone) - 1,
+    first: startOfDate(firstDay, timeZone),
+    last: startOfDate(addToDate(lastDay, 1, "day"), timeZone) - 1,
   };
 }
 

@@ -1,19 +1,19 @@
 // GET|POST /api/auth/* — next-auth sign-in, sign-out, session and CSRF endpoints
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
-import { throttleSignIn } from "@/lib/auth/throttle-sign-in";
+import { signInWithLimits } from "@/lib/auth/sign-in-with-limits";
 import { getDatabase } from "@/lib/db/client";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: Request, context: Context) {
   const params = await context.params;
-  const run = () => NextAuth(request as never, { params } as never, getAuthOptions());
+  const run = (req: Request) => NextAuth(req as never, { params } as never, getAuthOptions());
   const [action, provider] = params.nextauth ?? [];
   if (request.method === "POST" && action === "callback" && provider === "credentials") {
-    return throttleSignIn((await getDatabase()).prisma, request, run);
+    return signInWithLimits((await getDatabase()).prisma, request, run);
   }
-  return run();
+  return run(request);
 }
 
 export { handler as GET, handler as POST };
