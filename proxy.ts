@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { undecodablePathResponse } from "./lib/api/undecodable-path-response";
 import { getAuthSecret } from "./lib/auth/auth-secret";
+import { isForeignServerAction } from "./lib/security/foreign-action-origin";
 import {
   createNonce,
   isHttpsUrl,
@@ -40,6 +41,16 @@ export async function proxy(request: NextRequest) {
   if (malformed) {
     for (const [name, value] of Object.entries(headers)) malformed.headers.set(name, value);
     return malformed;
+  }
+
+  // Next refuses it as well, but by throwing (a 500).
+  if (isForeignServerAction(request.method, request.headers)) {
+    const refused = NextResponse.json(
+      { status: 403, message: "A server action may only be posted from this site's own pages." },
+      { status: 403 },
+    );
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
   }
 
   let response: NextResponse;

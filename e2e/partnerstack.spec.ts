@@ -52,10 +52,12 @@ test("an owner connects, imports with progress, and webhooks keep partnerships i
   await expect(page.getByText("Stored encrypted; never shown again.")).toBeVisible();
   await expect(page.getByText(source.apiKey.publicKey)).toBeVisible();
   await expect(page.getByText(source.apiKey.secret)).toHaveCount(0);
-  const webhookUrl = await page.getByLabel("Webhook URL").inputValue();
-  expect(webhookUrl).toMatch(
-    new RegExp(`/api/partnerstack/webhooks/${program.slug}\\?secret=.{20,}`),
-  );
+  const webhookUrl = await page.getByLabel("Webhook URL", { exact: true }).inputValue();
+  expect(webhookUrl).toMatch(new RegExp(`/api/partnerstack/webhooks/${program.slug}$`));
+  const secret = await page
+    .getByLabel("Webhook secret (X-Webhook-Secret header)", { exact: true })
+    .inputValue();
+  expect(secret.length).toBeGreaterThanOrEqual(20);
 
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText(/Import finished/)).toBeVisible({ timeout: 30_000 });
@@ -75,22 +77,30 @@ test("an owner connects, imports with progress, and webhooks keep partnerships i
   await expect(page.getByTestId("tile-occurrences")).toHaveText("3");
 
   // PartnerStack's sample payload, moving alice to a new group.
+  const moveAlice = {
+    partner_key: "ptn_alice",
+    first_name: "Pat",
+    last_name: "ptn_alice",
+    email: "ptn_alice@partners.test",
+    group: { id: 22, name: "Top Sellers", slug: "topsellers" },
+    event: "partnership_group_updated",
+    archived: "false",
+  };
   const answer = await page.request.post(webhookUrl, {
-    data: {
-      partner_key: "ptn_alice",
-      first_name: "Pat",
-      last_name: "ptn_alice",
-      email: "ptn_alice@partners.test",
-      group: { id: 22, name: "Top Sellers", slug: "topsellers" },
-      event: "partnership_group_updated",
-      archived: "false",
-    },
+    headers: { "x-webhook-secret": secret },
+    data: moveAlice,
   });
   expect(answer.status()).toBe(200);
-  const wrong = await page.request.post(webhookUrl.replace(/secret=.*/, "secret=nope"), {
+  const wrong = await page.request.post(webhookUrl, {
+    headers: { "x-webhook-secret": "nope" },
     data: { partner_key: "ptn_alice", event: "partnership_deleted" },
   });
   expect(wrong.status()).toBe(401);
+  // The deprecated query form still works (the server moves it into the header).
+  const byQuery = await page.request.post(`${webhookUrl}?secret=${encodeURIComponent(secret)}`, {
+    data: moveAlice,
+  });
+  expect(byQuery.status()).toBe(200);
   const moved = await prisma.partnership.findFirstOrThrow({
     where: { programId: program.id, partnerKey: "ptn_alice" },
     include: { group: true },

@@ -73,3 +73,36 @@ test("ten wrong passwords lock the account for a while, the right password inclu
   ).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("a session cookie copied before sign-out does not work after it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const { user, program } = await seedMember();
+  await page.goto(`/p/${program.slug}/actions`);
+  await fillSignIn(page, user.email, user.password);
+  await page.waitForURL(`**/p/${program.slug}/actions`);
+  const copied = await page.context().cookies();
+  expect(copied.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+
+  // The copy works while the session is on…
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto(`/p/${program.slug}/actions`);
+  await expect(stolen).toHaveURL(new RegExp(`/p/${program.slug}/actions`));
+
+  // …and not once its owner signed out.
+  await page.getByRole("button", { name: `Account: ${user.name}` }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+  await stolen.goto(`/p/${program.slug}/actions`);
+  await expect(stolen).toHaveURL(/\/signin\?callbackUrl=/);
+  const answer = await thief.request.get(`/p/${program.slug}/actions/export/chart.csv`, {
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBeGreaterThanOrEqual(300);
+  expect(answer.status()).toBeLessThan(400);
+  await thief.close();
+});

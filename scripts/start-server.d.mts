@@ -6,3 +6,8 @@ export function stampPeer(
   remoteAddress: string | undefined,
   proxies?: number,
 ): void;
+export const MAX_BODY_BYTES: number;
+export function screenRequest(req: {
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+}): { status: number; message: string } | null;

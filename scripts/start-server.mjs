@@ -3,7 +3,10 @@
 // when a client did not send one, so a client could choose its address for the sign-in limit).
 //   node scripts/start-server.mjs [-H host] [-p port]     (defaults: HOST/127.0.0.1, PORT/3000)
 // Unless TRUST_PROXY names proxies in front of the app, forwarded headers a client sent are dropped
-// and Next fills them from the connection itself.
+// and Next fills them from the connection itself. Bodies larger than any route takes are refused
+// before Next buffers them (it clones up to 10 MB for the proxy), and a PartnerStack webhook's
+// secret sent the old way, in the query string, is moved into its header before Next sees the URL,
+// so no log line of Next's can print it.
 import { createServer } from "node:http";
 import next from "next";
 
@@ -29,6 +32,34 @@ export function stampPeer(headers, remoteAddress, proxies = 0) {
   headers[PEER_HEADER] = remoteAddress ?? "";
 }
 
+/** The largest body any route reads is the API's 1 MB; anything declared larger is refused here. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const WEBHOOKS = /^\/api\/partnerstack\/webhooks\/[^/?]*(?:\?|$)/;
+
+/**
+ * Refuses what no route accepts, before Next reads the body: a status and message, or null.
+ * Moves a webhook's `?secret=` (deprecated) into `X-Webhook-Secret`, rewriting `req.url` in place.
+ */
+export function screenRequest(req) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    return {
+      status: 413,
+      message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+    };
+  }
+  if (WEBHOOKS.test(req.url ?? "")) {
+    const url = new URL(req.url, "http://server.invalid");
+    const secret = url.searchParams.get("secret");
+    if (secret !== null) {
+      url.searchParams.delete("secret");
+      req.headers["x-webhook-secret"] ??= secret;
+      req.url = `${url.pathname}${url.search}`;
+    }
+  }
+  return null;
+}
+
 function option(flag, fallback) {
   const at = process.argv.indexOf(flag);
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
@@ -43,6 +74,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await app.prepare();
   const server = createServer((req, res) => {
     stampPeer(req.headers, req.socket.remoteAddress, proxies);
+    const refusal = screenRequest(req);
+    if (refusal) {
+      res.writeHead(refusal.status, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify(refusal));
+      req.resume();
+      return;
+    }
     handle(req, res);
   });
   server.listen(port, hostname, () => {

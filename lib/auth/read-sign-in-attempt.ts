@@ -1,5 +1,6 @@
 import "server-only";
 import { NextRequest } from "next/server";
+import { jsonObjectText } from "./json-object-text";
 
 /**
  * A password sign-in as the app reads it, once: the fields next-auth will see and the account the
@@ -38,16 +39,9 @@ async function readFields(request: Request): Promise<{ fields: Record<string, st
   }
   const fields: Record<string, string> = {};
   if (json) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return refuse(400, "the body is not valid JSON");
-    }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      return refuse(400, "the body must be a JSON object of text fields");
-    }
-    for (const [name, value] of Object.entries(body)) {
+    const body = jsonObjectText(text);
+    if ("problem" in body) return refuse(400, body.problem);
+    for (const [name, value] of Object.entries(body.object)) {
       if (typeof value !== "string") return refuse(400, `${name} must be text`, name);
       fields[name] = value;
     }

@@ -11,6 +11,8 @@ const UNSCOPED_INDEXES = new Set([
   "api_keys_public_key_key",
   "rate_limits_pkey",
   "rate_limits_window_end_idx",
+  "user_sessions_pkey",
+  "user_sessions_user_id_idx",
   "_prisma_migrations_pkey",
 ]);
 

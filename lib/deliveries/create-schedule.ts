@@ -1,13 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { nextRunAfter } from "./schedule-time";
 import type { ScheduleInput } from "./schedule-input";
 
-/** A Standard Webhooks signing secret: `whsec_` and 32 random bytes, base64. */
-const webhookSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
+import { newSealedWebhookSecret } from "./webhook-secret";
 
-/** Stores a schedule of a saved view; its first run is the next due time after `now`. */
+/**
+ * Stores a schedule of a saved view; its first run is the next due time after `now`. A webhook's
+ * signing secret is sealed: without ACTIONBOARD_ENCRYPTION_KEY this throws MissingEncryptionKeyError.
+ */
 export async function createSchedule(
   prisma: PrismaClient,
   program: { id: number; timezone: string },
@@ -32,7 +33,7 @@ export async function createSchedule(
       channel: input.channel,
       recipients: webhook ? [] : input.recipients,
       webhookUrl: webhook ? input.webhookUrl : null,
-      webhookSecret: webhook ? webhookSecret() : null,
+      webhookSecret: webhook ? newSealedWebhookSecret() : null,
       nextRunAt: new Date(nextRunAfter(rule, now, program.timezone)),
     },
     select: { id: true, nextRunAt: true },

@@ -1,5 +1,15 @@
 import type { lookup } from "node:dns";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  inject,
+  it,
+  vi,
+} from "vitest";
 import { deliveryContext, scheduleOf, seedDeliveryProgram } from "../testing/delivery-fixture";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -8,7 +18,8 @@ import { holdDelivery } from "./hold-delivery";
 import { requestDelivery } from "./request-delivery";
 import { runDeliveries } from "./run-deliveries";
 import { sendDelivery } from "./send-delivery";
-import { postWebhook, publicOnlyLookup } from "./send-webhook";
+import { publicOnlyLookup } from "../security/public-only-lookup";
+import { postWebhook } from "./send-webhook";
 
 const DUE = Date.parse("2026-03-10T13:00:00Z"); // 09:00 in New York
 const at = (seconds: number) => () => new Date(DUE + seconds * 1000);
@@ -18,13 +29,18 @@ describe.each(inject("engines"))("deliveries when things go wrong, on %s", (engi
   let db: TestDatabase;
   let sink: SmtpSink;
   beforeAll(async () => {
+    // Webhook schedules keep their signing secret sealed.
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "deliveries-test-encryption-key");
     sink = await startSmtpSink();
   });
   beforeEach(async () => {
     db = await createTestDatabase(engine);
   });
   afterEach(() => db.close());
-  afterAll(() => sink.close());
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    return sink.close();
+  });
 
   async function dueDelivery(
     recipients?: (w: Awaited<ReturnType<typeof seedDeliveryProgram>>) => string[],

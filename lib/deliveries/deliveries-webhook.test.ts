@@ -23,6 +23,7 @@ import { postgresTabSources } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { deliveryFileResponse } from "./delivery-file-response";
 import { deriveDeliverySecret } from "./delivery-secret";
+import { unseal } from "../security/sealed-secret";
 import { runDeliveries } from "./run-deliveries";
 
 const fetchLink = (db: TestDatabase, url: string) => {
@@ -35,6 +36,7 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
   let receiver: HttpsReceiver;
   beforeAll(async () => {
     vi.stubEnv("NEXTAUTH_SECRET", TEST_SECRET);
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "deliveries-test-encryption-key");
     receiver = await startHttpsReceiver();
   });
   beforeEach(async () => {
@@ -65,7 +67,10 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
     const stored = await db.prisma.deliverySchedule.findFirstOrThrow({
       where: { programId: world.program.id },
     });
-    expect(stored.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    // Stored sealed, like PartnerStack's secrets: the signing secret is not in the row.
+    expect(stored.webhookSecret).toMatch(/^v1\./);
+    const secret = unseal(stored.webhookSecret!);
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const ctx = deliveryContext(db, null, { webhookCa: receiver.ca, linkTtlMs: 15 * 60_000 });
     const sendAt = Math.max(now, schedule.nextRunAt.getTime() + 1000);
     const before = receiver.requests.length;
@@ -74,7 +79,7 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
     const { headers, body } = receiver.requests.at(-1)!;
 
     // Verified by the Standard Webhooks reference library, not by our own signing code.
-    const payload = new Webhook(stored.webhookSecret!).verify(body, headers) as {
+    const payload = new Webhook(secret).verify(body, headers) as {
       type: string;
       data: {
         delivery_id: number;
@@ -82,7 +87,7 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
       };
     };
     expect(payload.type).toBe("delivery.ready");
-    expect(() => new Webhook(stored.webhookSecret!).verify(`${body} `, headers)).toThrow();
+    expect(() => new Webhook(secret).verify(`${body} `, headers)).toThrow();
     const other = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
     expect(() => new Webhook(other).verify(body, headers)).toThrow();
 
@@ -169,5 +174,36 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
     // A link that lived 1 ms is gone by the time anyone follows it.
     const link = (JSON.parse(second.body) as { data: { file: { url: string } } }).data.file.url;
     expect((await fetchLink(db, link)).status).toBe(410);
+  });
+
+  it("seals a secret kept in the clear by an older version, and still signs with it", async () => {
+    const world = await seedDeliveryProgram(db);
+    const now = Date.now();
+    await scheduleOf(
+      db,
+      world,
+      {
+        channel: "webhook",
+        recipients: [],
+        webhookUrl: receiver.url,
+        file: "table.csv",
+        frequency: "daily",
+      },
+      now - 2 * 86_400_000,
+    );
+    const clear = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+    await db.prisma.deliverySchedule.updateMany({
+      where: { programId: world.program.id },
+      data: { webhookSecret: clear },
+    });
+    const before = receiver.requests.length;
+    await runDeliveries(deliveryContext(db, null, { webhookCa: receiver.ca }), () => new Date(now));
+    const stored = await db.prisma.deliverySchedule.findFirstOrThrow({
+      where: { programId: world.program.id },
+    });
+    expect(stored.webhookSecret).toMatch(/^v1\./);
+    expect(unseal(stored.webhookSecret!)).toBe(clear);
+    const { headers, body } = receiver.requests[before];
+    expect(() => new Webhook(clear).verify(body, headers)).not.toThrow();
   });
 });

@@ -1,9 +1,13 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { openWebhookSecret } from "./webhook-secret";
 
-/** The program's schedules with their view's name and latest delivery, soonest first. */
+/**
+ * The program's schedules with their view's name and latest delivery, soonest first; a webhook's
+ * signing secret opened for its row (null when the server's key cannot open it).
+ */
 export async function listSchedules(prisma: PrismaClient, programId: number) {
-  return prisma.deliverySchedule.findMany({
+  const rows = await prisma.deliverySchedule.findMany({
     where: { programId },
     orderBy: [{ nextRunAt: "asc" }, { id: "asc" }],
     select: {
@@ -27,6 +31,16 @@ export async function listSchedules(prisma: PrismaClient, programId: number) {
       },
     },
   });
+  return rows.map((row) => ({ ...row, webhookSecret: opened(row.webhookSecret) }));
+}
+
+function opened(stored: string | null): string | null {
+  if (stored === null) return null;
+  try {
+    return openWebhookSecret(stored);
+  } catch {
+    return null;
+  }
 }
 
 export type ScheduleRow = Awaited<ReturnType<typeof listSchedules>>[number];

@@ -5,6 +5,7 @@ import type { DeliveryContext } from "./delivery-context";
 import { finishDelivery } from "./finish-delivery";
 import { queueDueDeliveries } from "./queue-due-deliveries";
 import { sendDelivery } from "./send-delivery";
+import { sealClearWebhookSecrets } from "./webhook-secret";
 
 export interface RunSummary {
   queued: number;
@@ -24,6 +25,7 @@ export async function runDeliveries(
   limit = 20,
 ): Promise<RunSummary> {
   const { prisma } = ctx.db;
+  await sealClearWebhookSecrets(prisma);
   const summary: RunSummary = {
     queued: await queueDueDeliveries(prisma, now()),
     sent: 0,

@@ -13,6 +13,7 @@ import { renderDeliveryFile } from "./render-delivery-file";
 import { describeRule } from "./schedule-time";
 import { sendEmails } from "./send-email";
 import { postWebhook } from "./send-webhook";
+import { openWebhookSecret } from "./webhook-secret";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -130,7 +131,7 @@ async function attempt(
     try {
       await postWebhook(
         schedule.webhookUrl!,
-        schedule.webhookSecret!,
+        openWebhookSecret(schedule.webhookSecret!),
         `msg_${program.id}_${claimed.id}`,
         payload,
         now.getTime(),

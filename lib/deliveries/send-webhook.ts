@@ -1,38 +1,26 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request } from "node:https";
-import type { LookupFunction } from "node:net";
-import { isPrivateAddress, privateHostOf } from "../security/private-address";
+import { privateHostOf } from "../security/private-address";
+import { publicOnlyLookup } from "../security/public-only-lookup";
 
 /** No answer for this long between packets, or no whole answer in `DEADLINE_MS`, is a failure. */
 const TIMEOUT_MS = 15_000;
 const DEADLINE_MS = 30_000;
 
-/**
- * A socket `lookup` that resolves like `resolve` (the system's), then refuses private addresses:
- * checked on the very addresses connected to, so a name cannot pass a check and then rebind.
- */
-export const publicOnlyLookup =
-  (resolve: typeof dnsLookup = dnsLookup): LookupFunction =>
-  (hostname, options, callback) =>
-    resolve(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, "", 0);
-      const list = addresses as LookupAddress[];
-      const bad = list.find((a) => isPrivateAddress(a.address));
-      if (bad) {
-        return callback(
-          Object.assign(new Error(`${hostname} resolves to a private address (${bad.address})`), {
-            code: "EPRIVATE",
-          }),
-          "",
-          0,
-        );
-      }
-      if (options.all) return callback(null, list as unknown as string, 0);
-      callback(null, list[0].address, list[0].family);
-    });
 const publicOnly = publicOnlyLookup();
+
+/**
+ * What the schedule's log says when no answer came: one reason for every connection failure
+ * (refused, reset, timed out, TLS, DNS), so webhook failures cannot serve as a port scanner of
+ * the server's network. The socket's own words go to the server log for operators.
+ */
+function unreachable(url: string, error: Error & { code?: string }): string {
+  console.warn(`Delivery webhook ${new URL(url).host}: ${error.code ?? ""} ${error.message}`);
+  return error.code === "EPRIVATE"
+    ? "The webhook could not be reached: its host resolves to a private address."
+    : "The webhook could not be reached (could not connect, or no answer in time).";
+}
 
 /**
  * The Standard Webhooks signature (standardwebhooks.com): HMAC-SHA256 of
@@ -95,7 +83,7 @@ export function postWebhook(
     );
     req.on("error", (error) => {
       clearTimeout(deadline);
-      reject(new Error(`The webhook could not be reached: ${error.message}`));
+      reject(new Error(unreachable(url, error)));
     });
     req.end(body);
   });

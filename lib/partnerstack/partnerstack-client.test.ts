@@ -38,7 +38,7 @@ describe.each(inject("engines"))(
     const keys = () => ({ publicKey: fixture.apiKey.publicKey, secretKey: fixture.apiKey.secret });
 
     it("walks a list in pages of 250 by starting_after, and resumes from a cursor", async () => {
-      const client = partnerStackClient(source.baseUrl, keys());
+      const client = partnerStackClient(source.baseUrl, keys(), { allowPrivate: true });
       const pages: { size: number; cursor: string | undefined }[] = [];
       const seen: string[] = [];
       const before = source.requests.length;
@@ -78,6 +78,7 @@ describe.each(inject("engines"))(
       const waits: number[] = [];
       const limited: number[] = [];
       const client = partnerStackClient(source.baseUrl, keys(), {
+        allowPrivate: true,
         retries: 0,
         sleep: async (ms) => {
           waits.push(ms);
@@ -99,6 +100,7 @@ describe.each(inject("engines"))(
 
     it("retries a 500, and names the status of a refusal", async () => {
       const client = partnerStackClient(source.baseUrl, keys(), {
+        allowPrivate: true,
         retries: 1,
         sleep: async () => {},
       });
@@ -113,7 +115,11 @@ describe.each(inject("engines"))(
       await expect(client.listAll("groups", keyed, { onPage: async () => {} })).rejects.toThrow(
         /answered 502/,
       );
-      const wrong = partnerStackClient(source.baseUrl, { ...keys(), secretKey: "sk_test_wrong" });
+      const wrong = partnerStackClient(
+        source.baseUrl,
+        { ...keys(), secretKey: "sk_test_wrong" },
+        { allowPrivate: true },
+      );
       const refusal = await wrong
         .listAll("groups", keyed, { onPage: async () => {} })
         .catch((e) => e);

@@ -2,6 +2,8 @@
 // program's public and secret key, PartnerStack's envelope read through zod, list endpoints
 // walked with cursor paging. The importer of issue 14 reads a program through it.
 import { z } from "zod";
+import { outboundGet } from "../security/outbound-get";
+import { privateSourcesAllowed } from "./source-address";
 
 export { PARTNERSTACK_BASE_URL } from "./base-url";
 export const PAGE_SIZE = 250;
@@ -18,6 +20,8 @@ export interface ClientOptions {
   retries?: number;
   /** Told of every wait for a 429 (progress output). */
   onRateLimited?: (waitMs: number) => void;
+  /** May it reach private addresses? Default: PARTNERSTACK_PRIVATE=allow (tests pass true). */
+  allowPrivate?: boolean;
 }
 
 /** A refusal the source gave (4xx other than 429), or a failure retries did not cure. */
@@ -55,6 +59,7 @@ export function partnerStackClient(
   const retries = options.retries ?? 3;
   const authorization = `Basic ${Buffer.from(`${keys.publicKey}:${keys.secretKey}`).toString("base64")}`;
   const root = baseUrl.replace(/\/+$/, "");
+  const allowPrivate = options.allowPrivate ?? privateSourcesAllowed();
 
   /** GET one path: waits out 429s (not failures), retries network errors and 5xx. */
   async function get(path: string, query: Record<string, string | number | undefined>) {
@@ -66,11 +71,25 @@ export function partnerStackClient(
     for (let failures = 0; ;) {
       let response: Response;
       try {
-        response = await fetch(url, { headers: { authorization, accept: "application/json" } });
+        response = await outboundGet(
+          url,
+          { authorization, accept: "application/json" },
+          { allowPrivate },
+        );
       } catch (error) {
-        if (++failures > retries) {
+        // One reason for every connection failure: the owner learns nothing of the network
+        // behind the name (refused or filtered ports, internal answers); operators get the log.
+        const code = (error as { code?: string }).code;
+        if (code === "EPRIVATE") {
           throw new PartnerStackError(
-            `${url.host} could not be reached: ${error instanceof Error ? error.message : error}`,
+            `${url.host} is or resolves to a private address: imports read only from public ones (PARTNERSTACK_PRIVATE=allow on closed networks).`,
+            null,
+          );
+        }
+        if (++failures > retries) {
+          console.warn(`PartnerStack source ${url.host}: ${code ?? ""} ${String(error)}`);
+          throw new PartnerStackError(
+            `${url.host} could not be reached (could not connect, or no answer in time).`,
             null,
           );
         }
@@ -88,6 +107,14 @@ export function partnerStackClient(
         await response.body?.cancel();
         await sleep(500 * 2 ** failures);
         continue;
+      }
+      if (response.status >= 300 && response.status < 400) {
+        // Never followed: a redirect could point anywhere, loopback included.
+        await response.body?.cancel();
+        throw new PartnerStackError(
+          `GET ${url.pathname} answered ${response.status} (a redirect, not followed): give the API's own address as the base URL.`,
+          response.status,
+        );
       }
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {

@@ -64,3 +64,15 @@ describe("the rule a form edits", () => {
     expect(rewardRuleFormSchema.parse({ ...form, id: "" }).id).toBeNull();
   });
 });
+
+describe("text the database could not store", () => {
+  it("is refused at the field, not by PostgreSQL later", () => {
+    for (const field of ["name", "groupKey"]) {
+      const result = rewardRuleFormSchema.safeParse({ ...form, [field]: "x\u0000y" });
+      expect(
+        result.error?.issues.map((i) => i.path[0]),
+        field,
+      ).toEqual([field]);
+    }
+  });
+});

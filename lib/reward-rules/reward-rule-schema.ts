@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionType } from "../api/schemas/actions";
+import { storable } from "../api/schemas/common";
 import { formRowId } from "../forms/form-row-id";
 
 const optionalInt = (message: string) =>
@@ -26,11 +27,12 @@ export const rewardRuleFormSchema = z.object({
       }
       return id.data;
     }),
-  name: z.string().trim().min(1, "Give the rule a name").max(100, "At most 100 characters"),
+  name: storable(
+    z.string().trim().min(1, "Give the rule a name").max(100, "At most 100 characters"),
+  ),
   actionType: actionType,
   minValue: optionalInt("Minimum value must be a whole number of at least 1"),
-  groupKey: z
-    .string()
+  groupKey: storable(z.string().max(255, "No such group in this program"))
     .optional()
     .transform((v) => v || null),
   amount: z

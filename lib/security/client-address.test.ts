@@ -53,3 +53,38 @@ describe("the client's address", () => {
     expect(proxied).toEqual({ "x-forwarded-for": "203.0.113.1", [PEER_HEADER]: "10.0.0.2" });
   });
 });
+
+describe("what the server refuses or rewrites before Next reads a request", () => {
+  it("refuses a body declared larger than any route takes", () => {
+    const big = {
+      url: "/api/v2/actions",
+      headers: { "content-length": String(server.MAX_BODY_BYTES + 1) },
+    };
+    expect(server.screenRequest(big)).toMatchObject({ status: 413 });
+    const fine = { url: "/api/v2/actions", headers: { "content-length": "1000" } };
+    expect(server.screenRequest(fine)).toBeNull();
+  });
+
+  it("moves a webhook's query secret into its header, so the URL Next logs holds none", () => {
+    const req = {
+      url: "/api/partnerstack/webhooks/acme?secret=whs_1&x=1",
+      headers: {} as Record<string, string>,
+    };
+    expect(server.screenRequest(req)).toBeNull();
+    expect(req.url).toBe("/api/partnerstack/webhooks/acme?x=1");
+    expect(req.headers["x-webhook-secret"]).toBe("whs_1");
+    // A header already sent wins; other paths keep their query.
+    const both = {
+      url: "/api/partnerstack/webhooks/acme?secret=a",
+      headers: { "x-webhook-secret": "b" },
+    };
+    server.screenRequest(both);
+    expect([both.url, both.headers["x-webhook-secret"]]).toEqual([
+      "/api/partnerstack/webhooks/acme",
+      "b",
+    ]);
+    const other = { url: "/p/acme/actions?secret=keep", headers: {} };
+    server.screenRequest(other);
+    expect(other.url).toBe("/p/acme/actions?secret=keep");
+  });
+});

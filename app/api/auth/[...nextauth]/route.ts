@@ -1,15 +1,18 @@
 // GET|POST /api/auth/* — next-auth sign-in, sign-out, session and CSRF endpoints
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
+import { cleanAuthRequest } from "@/lib/auth/clean-auth-request";
 import { signInWithLimits } from "@/lib/auth/sign-in-with-limits";
 import { getDatabase } from "@/lib/db/client";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-async function handler(request: Request, context: Context) {
+async function handler(sent: Request, context: Context) {
   const params = await context.params;
-  const run = (req: Request) => NextAuth(req as never, { params } as never, getAuthOptions());
   const [action, provider] = params.nextauth ?? [];
+  const request = await cleanAuthRequest(sent, action, provider);
+  if (request instanceof Response) return request;
+  const run = (req: Request) => NextAuth(req as never, { params } as never, getAuthOptions());
   if (request.method === "POST" && action === "callback" && provider === "credentials") {
     return signInWithLimits((await getDatabase()).prisma, request, run);
   }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { storable } from "@/lib/api/schemas/common";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { formRowId } from "@/lib/forms/form-row-id";
@@ -20,11 +21,13 @@ export const createApiKeyAction = programAction({
   refusal: "Only program owners can create API keys.",
   input: (_prev: CreateKeyState, form: FormData) => formFields(form, ["label", "mode"]),
   schema: z.object({
-    label: z
-      .string()
-      .trim()
-      .min(1, "Give the key a label, e.g. “Production backend”")
-      .max(100, "At most 100 characters"),
+    label: storable(
+      z
+        .string()
+        .trim()
+        .min(1, "Give the key a label, e.g. “Production backend”")
+        .max(100, "At most 100 characters"),
+    ),
     mode: z.enum(["live", "test"], { message: "Choose live or test" }),
   }),
   refused: (message): CreateKeyState => ({ status: "error", message }),

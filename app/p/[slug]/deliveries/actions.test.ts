@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -125,6 +125,16 @@ describe.each(inject("engines"))("scheduling deliveries, on %s", (engine) => {
       ),
     });
     expect(await create({ recipients: "boss@partner.example" })).toMatchObject({ status: "saved" });
+    // A webhook's signing secret is kept sealed: without the server's key, none is made.
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "");
+    expect(
+      await create({ channel: "webhook", webhookUrl: "https://hooks.example/x" }),
+    ).toMatchObject({
+      code: 422,
+      field: "channel",
+      message: expect.stringMatching(/ACTIONBOARD_ENCRYPTION_KEY is not set/),
+    });
+    vi.unstubAllEnvs();
     signedIn.user = w.viewer;
     expect(await create({ recipients: "boss@partner.example" })).toMatchObject({ code: 422 });
     expect((await w.schedules()).map((s) => s.recipients)).toEqual([

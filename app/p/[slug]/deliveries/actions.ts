@@ -8,6 +8,7 @@ import { deleteSchedule } from "@/lib/deliveries/delete-schedule";
 import { wakeDeliveryScheduler } from "@/lib/deliveries/delivery-scheduler";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
 import { privateHostOf, privateWebhooksAllowed } from "@/lib/security/private-address";
+import { ENCRYPTION_KEY_VARIABLE, encryptionKeyFrom } from "@/lib/security/sealed-secret";
 import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
 import { requestDelivery } from "@/lib/deliveries/request-delivery";
 import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";
@@ -95,6 +96,13 @@ export const createScheduleAction = programAction({
       if (refused) return error(422, refused, "recipients");
     }
     // The view may be deleted meanwhile: its foreign key refuses the schedule (P2003).
+    if (input.channel === "webhook" && !encryptionKeyFrom()) {
+      return error(
+        422,
+        `${ENCRYPTION_KEY_VARIABLE} is not set on this server: a webhook's signing secret is stored encrypted. Ask an administrator to set it, or deliver by email.`,
+        "channel",
+      );
+    }
     const created = await createSchedule(prisma, program, user.id, input).catch((e: unknown) => {
       if ((e as { code?: string }).code === "P2003") return null;
       throw e;

@@ -31,7 +31,7 @@ export default async function PartnerStackPage(props: ProgramPageProps) {
   const { connection, lastImport } = page;
   const webhookUrl =
     page.webhookSecret &&
-    `${await serverOrigin()}/api/partnerstack/webhooks/${encodeURIComponent(slug)}?secret=${page.webhookSecret}`;
+    `${await serverOrigin()}/api/partnerstack/webhooks/${encodeURIComponent(slug)}`;
   const syncMinutes = Math.round(partnerStackSyncMs() / 60_000);
   const note =
     "rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950";
@@ -93,7 +93,9 @@ export default async function PartnerStackPage(props: ProgramPageProps) {
                   )}
                 </dd>
               </dl>
-              {webhookUrl && <WebhookUrl url={webhookUrl} />}
+              {webhookUrl && page.webhookSecret && (
+                <WebhookUrl url={webhookUrl} secret={page.webhookSecret} />
+              )}
               <details>
                 <summary className="cursor-pointer text-blue-600 hover:underline">
                   Replace the keys

@@ -88,7 +88,10 @@ export function ScheduleList({
                     {canManageAll && (
                       <details className="mt-1 text-xs">
                         <summary className="cursor-pointer text-blue-600">Signing secret</summary>
-                        <code className="break-all">{s.webhookSecret}</code>
+                        <code className="break-all">
+                          {s.webhookSecret ??
+                            "Cannot be opened with this server’s ACTIONBOARD_ENCRYPTION_KEY (was it changed?)."}
+                        </code>
                       </details>
                     )}
                   </>

@@ -14,37 +14,57 @@ const EVENTS = [
   "customer_deleted",
 ];
 
-/** The program's webhook URL (its secret included) to register at PartnerStack, with a copy button. */
-export function WebhookUrl({ url }: { url: string }) {
+function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div>
-      <label htmlFor="webhook-url" className="block font-medium">
-        Webhook URL
+      <label htmlFor={id} className="block font-medium">
+        {label}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
-          id="webhook-url"
+          id={id}
           readOnly
-          value={url}
+          value={value}
           onFocus={(e) => e.currentTarget.select()}
           className={`${inputClass} mt-0 min-w-0 flex-1 font-mono text-xs`}
         />
         <button
           type="button"
           className={secondaryButtonClass}
+          aria-label={`Copy ${label}`}
           onClick={async () => {
-            await navigator.clipboard.writeText(url);
+            await navigator.clipboard.writeText(value);
             setCopied(true);
           }}
         >
-          {copied ? "Copied" : "Copy URL"}
+          {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-        Register it in PartnerStack’s webhook settings for {EVENTS.join(", ")}. It carries this
-        program’s secret: deliveries without it are refused (401) and stored nowhere. Every delivery
-        appears in the API log.
+    </div>
+  );
+}
+
+/**
+ * Where PartnerStack sends the program's webhooks, and the secret it sends with each in the
+ * `X-Webhook-Secret` header. The secret in the URL (`?secret=`) still works but is deprecated: a
+ * URL travels through more logs than a header.
+ */
+export function WebhookUrl({ url, secret }: { url: string; secret: string }) {
+  return (
+    <div className="space-y-3">
+      <CopyField id="webhook-url" label="Webhook URL" value={url} />
+      <CopyField
+        id="webhook-secret"
+        label="Webhook secret (X-Webhook-Secret header)"
+        value={secret}
+      />
+      <p className="text-xs text-gray-600 dark:text-gray-400">
+        Register the URL in PartnerStack’s webhook settings for {EVENTS.join(", ")}, sending the
+        secret in an <code>X-Webhook-Secret</code> header. Deliveries without it are refused (401)
+        and stored nowhere; every delivery appears in the API log. A sender that cannot set headers
+        may append <code>?secret=…</code> to the URL instead (deprecated: kept working, never
+        logged).
       </p>
     </div>
   );
