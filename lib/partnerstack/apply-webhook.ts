@@ -25,7 +25,8 @@ type Event = (typeof EVENTS)[number];
 export interface WebhookResult {
   event: string;
   key: string | null;
-  outcome: "created" | "updated" | "unchanged" | "ignored";
+  /** `stale`: older than what is stored (a replay), so not applied. */
+  outcome: "created" | "updated" | "unchanged" | "stale" | "ignored";
 }
 
 const envelope = z.object({
@@ -77,7 +78,7 @@ export async function applyWebhook(
     const partnership = parsed.data;
     const outcome = await prisma.$transaction((tx) =>
       known === "partnership_deleted"
-        ? archivePartnership(tx, programId, partnership.partnerKey)
+        ? archivePartnership(tx, programId, partnership.partnerKey, partnership.updated_at)
         : storePartnership(tx, programId, partnership),
     );
     return { event: name, key: partnership.partnerKey, outcome };
@@ -87,7 +88,7 @@ export async function applyWebhook(
   const customer = parsed.data;
   const outcome = await prisma.$transaction((tx) =>
     known === "customer_deleted"
-      ? archiveCustomer(tx, programId, customer.customerKey)
+      ? archiveCustomer(tx, programId, customer.customerKey, customer.updated_at)
       : storeCustomer(tx, programId, customer),
   );
   if (outcome === "skipped") {

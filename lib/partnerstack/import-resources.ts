@@ -29,7 +29,7 @@ function oneByOne<T>(store: (tx: Tx, programId: number, item: T) => Promise<stri
     for (const item of items) {
       const outcome = await store(tx, program.id, item);
       if (outcome === "skipped") skipped++;
-      else if (outcome !== "unchanged") stored++;
+      else if (outcome !== "unchanged" && outcome !== "stale") stored++;
     }
     return { stored, skipped };
   };

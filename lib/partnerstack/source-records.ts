@@ -3,38 +3,55 @@
 // group by key, slug or name, tags as names or objects, `archived` as a boolean or the string
 // "false" of PartnerStack's webhook samples), strict where a wrong value would store a wrong number.
 import { z } from "zod";
+import { actionType } from "../api/schemas/actions";
+import {
+  emailAddress,
+  epochMs,
+  externalKey,
+  MAX_INT,
+  storable,
+  storableJsonObject,
+} from "../api/schemas/common";
+import { customerName } from "../api/schemas/customers";
+import { partnerName, tagName } from "../api/schemas/partnerships";
 
-const text = z.string().max(10_000);
-const ms = z.number().int().min(0).max(253_402_300_799_999);
+// One set of field rules: what the API refuses, the importer and the webhooks refuse too (a key
+// the API could not use, text PostgreSQL cannot hold, an email that is none), each named.
+const text = storable(z.string().trim().max(255, "must be at most 255 characters"));
+const key = externalKey;
+const ms = epochMs;
 /** `true`, `false`, `"true"`, `"false"` (webhook payloads send strings). */
 const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+/** Optional, with an empty text read as absent (PartnerStack sends `""` for a field it lacks). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullish());
 
 export const sourceGroup = z.object({
-  key: text.min(1),
-  name: text.min(1),
-  slug: text.nullish(),
+  key,
+  name: storable(z.string().trim().min(1, "must not be empty").max(255)),
+  slug: optional(text),
 });
 
 const groupRef = z.object({
-  key: text.nullish(),
-  slug: text.nullish(),
-  name: text.nullish(),
+  key: optional(key),
+  slug: optional(text),
+  name: optional(text),
 });
 
 const tag = z
-  .union([text, z.object({ name: text })])
+  .union([tagName, z.object({ name: tagName })])
   .transform((t) => (typeof t === "string" ? t : t.name));
 
 export const sourcePartnership = z
   .object({
-    key: text.nullish(),
-    partner_key: text.nullish(),
-    email: text.nullish(),
-    first_name: text.nullish(),
-    last_name: text.nullish(),
+    key: optional(key),
+    partner_key: optional(key),
+    email: optional(emailAddress),
+    first_name: optional(partnerName),
+    last_name: optional(partnerName),
     group: groupRef.nullish(),
-    tags: z.array(tag).max(500).nullish(),
-    manager_email: text.nullish(),
+    tags: z.array(tag).max(50, "at most 50 tags").nullish(),
+    manager_email: optional(emailAddress),
     is_marketplace: flag.nullish(),
     archived: flag.nullish(),
     joined_at: ms.nullish(),
@@ -53,13 +70,13 @@ export const sourcePartnership = z
 
 export const sourceCustomer = z
   .object({
-    key: text.nullish(),
-    customer_key: text.nullish(),
-    email: text.nullish(),
-    name: text.nullish(),
-    partner_key: text.nullish(),
-    partnership_key: text.nullish(),
-    meta: z.record(z.string(), z.unknown()).nullish(),
+    key: optional(key),
+    customer_key: optional(key),
+    email: optional(emailAddress),
+    name: optional(customerName),
+    partner_key: optional(key),
+    partnership_key: optional(key),
+    meta: storableJsonObject.nullish(),
     archived: flag.nullish(),
     created_at: ms.nullish(),
     updated_at: ms.nullish(),
@@ -79,25 +96,25 @@ export const sourceCustomer = z
   });
 
 export const sourceAction = z.object({
-  key: text.min(1),
-  type: text.min(1).max(100),
-  value: z.number().int().min(1).max(2_147_483_647),
+  key,
+  type: actionType,
+  value: z.number().int().min(1).max(MAX_INT),
   archived: flag.nullish(),
-  partnership_key: text.min(1),
-  customer: z.object({ key: text.min(1) }).nullish(),
+  partnership_key: key,
+  customer: z.object({ key }).nullish(),
   occurred_at: ms.nullish(),
   created_at: ms,
   updated_at: ms.nullish(),
 });
 
 export const sourceReward = z.object({
-  key: text.min(1),
-  amount: z.number().int().min(0).max(2_147_483_647),
-  currency: text.nullish(),
+  key,
+  amount: z.number().int().min(0).max(MAX_INT),
+  currency: optional(text),
   status: z.enum(["pending", "approved", "declined", "paid"]).catch("pending"),
   archived: flag.nullish(),
-  action_key: text.nullish(),
-  partnership_key: text.nullish(),
+  action_key: optional(key),
+  partnership_key: optional(key),
   created_at: ms.nullish(),
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { SourceCustomer } from "./source-records";
+import { isStale, newestSourceTime } from "./source-time";
 import type { StoreOutcome } from "./store-partnership";
 
 type Tx = Prisma.TransactionClient;
@@ -25,6 +26,8 @@ export async function storeCustomer(
   const current = await tx.customer.findUnique({
     where: { programId_customerKey: { programId, customerKey: source.customerKey } },
   });
+  if (isStale(source.updated_at, current?.sourceUpdatedAt)) return "stale";
+  const sourceUpdatedAt = newestSourceTime(source.updated_at, current?.sourceUpdatedAt);
   let partnershipId = current?.partnershipId;
   if (source.partnerKey) {
     const partnership = await tx.partnership.findUnique({
@@ -50,6 +53,7 @@ export async function storeCustomer(
         ...fields,
         createdAt: source.created_at == null ? undefined : new Date(source.created_at),
         archivedAt: archived ? new Date(source.updated_at ?? Date.now()) : null,
+        sourceUpdatedAt,
       },
     });
     return "created";
@@ -60,19 +64,39 @@ export async function storeCustomer(
     fields.partnershipId !== current.partnershipId ||
     stable(fields.meta) !== stable(current.meta) ||
     archived !== (current.archivedAt !== null);
-  if (!changed) return "unchanged";
+  const newer = sourceUpdatedAt?.getTime() !== current.sourceUpdatedAt?.getTime();
+  if (!changed && !newer) return "unchanged";
   await tx.customer.update({
     where: { programId_id: { programId, id: current.id } },
-    data: { ...fields, archivedAt: archived ? (current.archivedAt ?? new Date()) : null },
+    data: {
+      ...fields,
+      archivedAt: archived ? (current.archivedAt ?? new Date()) : null,
+      sourceUpdatedAt,
+    },
   });
-  return "updated";
+  return changed ? "updated" : "unchanged";
 }
 
-/** Archives the customer with this key (PartnerStack's customer_deleted); unknown: unchanged. */
-export async function archiveCustomer(tx: Tx, programId: number, customerKey: string) {
-  const archived = await tx.customer.updateMany({
-    where: { programId, customerKey, archivedAt: null },
-    data: { archivedAt: new Date() },
+/** Archives the customer with this key (PartnerStack's customer_deleted), as archivePartnership. */
+export async function archiveCustomer(
+  tx: Tx,
+  programId: number,
+  customerKey: string,
+  updatedAt?: number | null,
+): Promise<StoreOutcome> {
+  const current = await tx.customer.findUnique({
+    where: { programId_customerKey: { programId, customerKey } },
+    select: { id: true, archivedAt: true, sourceUpdatedAt: true },
   });
-  return archived.count > 0 ? "updated" : "unchanged";
+  if (!current) return "unchanged";
+  if (isStale(updatedAt, current.sourceUpdatedAt)) return "stale";
+  const sourceUpdatedAt = newestSourceTime(updatedAt, current.sourceUpdatedAt);
+  if (current.archivedAt && sourceUpdatedAt?.getTime() === current.sourceUpdatedAt?.getTime()) {
+    return "unchanged";
+  }
+  await tx.customer.update({
+    where: { programId_id: { programId, id: current.id } },
+    data: { archivedAt: current.archivedAt ?? new Date(), sourceUpdatedAt },
+  });
+  return current.archivedAt ? "unchanged" : "updated";
 }

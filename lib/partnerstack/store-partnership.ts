@@ -2,9 +2,11 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { resolveGroupId } from "./store-groups";
 import type { SourcePartnership } from "./source-records";
+import { isStale, newestSourceTime } from "./source-time";
 
 type Tx = Prisma.TransactionClient;
-export type StoreOutcome = "created" | "updated" | "unchanged";
+/** `stale`: the source's event is older than what is stored, and was not applied. */
+export type StoreOutcome = "created" | "updated" | "unchanged" | "stale";
 
 /** The program member with this email (a partner manager), or null when none is. */
 async function managerId(tx: Tx, programId: number, email: string | null | undefined) {
@@ -47,6 +49,8 @@ export async function storePartnership(
     where: { programId_partnerKey: { programId, partnerKey: source.partnerKey } },
     include: { tags: { include: { tag: true } } },
   });
+  if (isStale(source.updated_at, current?.sourceUpdatedAt)) return "stale";
+  const sourceUpdatedAt = newestSourceTime(source.updated_at, current?.sourceUpdatedAt);
   const groupId =
     source.group || !current ? await resolveGroupId(tx, programId, source.group) : current.groupId;
   const manager =
@@ -72,6 +76,7 @@ export async function storePartnership(
         joinedAt: at(source.joined_at ?? source.created_at),
         createdAt: at(source.created_at),
         archivedAt: archived ? (at(source.updated_at) ?? new Date()) : null,
+        sourceUpdatedAt,
       },
     });
     if (source.tags) await setTags(tx, programId, created.id, source.tags);
@@ -85,12 +90,13 @@ export async function storePartnership(
     fields.managerUserId !== current.managerUserId ||
     fields.isMarketplace !== current.isMarketplace ||
     archived !== (current.archivedAt !== null);
-  if (changed) {
+  if (changed || sourceUpdatedAt?.getTime() !== current.sourceUpdatedAt?.getTime()) {
     await tx.partnership.update({
       where: { programId_id: { programId, id: current.id } },
       data: {
         ...fields,
         archivedAt: archived ? (current.archivedAt ?? new Date()) : null,
+        sourceUpdatedAt,
       },
     });
   }
@@ -98,11 +104,29 @@ export async function storePartnership(
   return changed || tagsChanged ? "updated" : "unchanged";
 }
 
-/** Archives the partnership with this key (PartnerStack's partnership_deleted); unknown: false. */
-export async function archivePartnership(tx: Tx, programId: number, partnerKey: string) {
-  const archived = await tx.partnership.updateMany({
-    where: { programId, partnerKey, archivedAt: null },
-    data: { archivedAt: new Date() },
+/**
+ * Archives the partnership with this key (PartnerStack's partnership_deleted); unknown:
+ * unchanged; a deletion older than the newest event applied: stale.
+ */
+export async function archivePartnership(
+  tx: Tx,
+  programId: number,
+  partnerKey: string,
+  updatedAt?: number | null,
+): Promise<StoreOutcome> {
+  const current = await tx.partnership.findUnique({
+    where: { programId_partnerKey: { programId, partnerKey } },
+    select: { id: true, archivedAt: true, sourceUpdatedAt: true },
   });
-  return archived.count > 0 ? "updated" : "unchanged";
+  if (!current) return "unchanged";
+  if (isStale(updatedAt, current.sourceUpdatedAt)) return "stale";
+  const sourceUpdatedAt = newestSourceTime(updatedAt, current.sourceUpdatedAt);
+  if (current.archivedAt && sourceUpdatedAt?.getTime() === current.sourceUpdatedAt?.getTime()) {
+    return "unchanged";
+  }
+  await tx.partnership.update({
+    where: { programId_id: { programId, id: current.id } },
+    data: { archivedAt: current.archivedAt ?? new Date(), sourceUpdatedAt },
+  });
+  return current.archivedAt ? "unchanged" : "updated";
 }

@@ -61,7 +61,9 @@ export const POST = overDatabase(
       const message =
         result.outcome === "ignored"
           ? `PartnerStack ${result.event}: not an event Actionboard keeps; ignored.`
-          : `PartnerStack ${result.event} ${result.key}: ${result.outcome}.`;
+          : result.outcome === "stale"
+            ? `PartnerStack ${result.event} ${result.key}: older than what is stored (updated_at); ignored.`
+            : `PartnerStack ${result.event} ${result.key}: ${result.outcome}.`;
       await log(200, message);
       return apiResponse(result, message);
     } catch (error) {

@@ -259,6 +259,30 @@ describe.each(analyticsCases(inject("engines")))(
           422,
           "archived",
         ],
+        // The API's own field rules (an outside probe's payloads, each once a 500 or stored as is).
+        [
+          { event: "partnership_updated", partner_key: "ptn_bob", first_name: "a\u0000b" },
+          422,
+          "first_name",
+        ],
+        [{ event: "customer_updated", customer_key: "cus\u0000x" }, 422, "customer_key"],
+        [
+          { event: "customer_updated", customer_key: "cus_1", meta: { a: "x\u0000" } },
+          422,
+          "meta.a",
+        ],
+        [
+          { event: "customer_updated", customer_key: "cus_1", meta: { a: "\ud800" } },
+          422,
+          "meta.a",
+        ],
+        [{ event: "partnership_created", partner_key: "k".repeat(3000) }, 422, "partner_key"],
+        [{ event: "partnership_created", partner_key: "k".repeat(10_000) }, 422, "partner_key"],
+        [
+          { event: "partnership_updated", partner_key: "ptn_bob", email: "not an email" },
+          422,
+          "email",
+        ],
       ];
       for (const [body, status, field] of cases) {
         const answer = await deliver(body);
@@ -282,6 +306,42 @@ describe.each(analyticsCases(inject("engines")))(
       const ignored = await deliver({ event: "agreement.accepted", data: { key: "agr_1" } });
       expect(ignored.status).toBe(200);
       expect(ignored.json.data).toMatchObject({ outcome: "ignored" });
+    });
+
+    it("ignores an event older than the newest applied (a replay), and says so", async () => {
+      const event = (first_name: string, updated_at: number) => ({
+        event: "partnership_updated",
+        partner_key: "ptn_carol_replay",
+        first_name,
+        last_name: "Replay",
+        email: "carol.replay@partners.test",
+        group: { slug: "topsellers", name: "Top Sellers" },
+        updated_at,
+      });
+      await deliver({ ...event("Carol", NOW - 3000), event: "partnership_created" });
+      expect((await deliver(event("Caroline", NOW - 1000))).json.data).toMatchObject({
+        outcome: "updated",
+      });
+      const replay = await deliver(event("Carol", NOW - 2000));
+      expect(replay.status).toBe(200);
+      expect(replay.json.data).toMatchObject({ outcome: "stale" });
+      const deleteReplay = await deliver({
+        event: "partnership_deleted",
+        partner_key: "ptn_carol_replay",
+        updated_at: NOW - 1500,
+      });
+      expect(deleteReplay.json.data).toMatchObject({ outcome: "stale" });
+      const carol = await db.prisma.partnership.findFirstOrThrow({
+        where: { programId: fixture.program.id, partnerKey: "ptn_carol_replay" },
+      });
+      expect([carol.firstName, carol.archivedAt]).toEqual(["Caroline", null]);
+      // Newer still applies, and an event without a time cannot be ordered, so it applies.
+      await deliver(event("Caro", NOW));
+      await deliver({ ...event("Untimed", 0), updated_at: undefined });
+      const latest = await db.prisma.partnership.findFirstOrThrow({
+        where: { programId: fixture.program.id, partnerKey: "ptn_carol_replay" },
+      });
+      expect(latest.firstName).toBe("Untimed");
     });
   },
 );

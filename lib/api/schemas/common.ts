@@ -45,6 +45,11 @@ export function storable<T extends z.ZodString>(schema: T): T {
     .refine((v) => v.isWellFormed(), UNPAIRED_SURROGATE_MESSAGE);
 }
 
+/** An email address, as every part of the API (and what PartnerStack sends us) takes one. */
+export const emailAddress = z
+  .email("must be an email address")
+  .max(320, "must be at most 320 characters");
+
 export const externalKey = storable(
   z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters"),
 );

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { externalKey, storable, storableJsonObject } from "./common";
+import { emailAddress, externalKey, storable, storableJsonObject } from "./common";
 import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
+
+/** A customer's name (the API's rule, and PartnerStack webhooks' and imports'). */
+export const customerName = storable(z.string().trim().max(255, "must be at most 255 characters"));
 
 const customerFields = {
   partner_key: externalKey.meta({ description: "The partnership this customer is attributed to" }),
-  email: z.email("must be an email address").max(320).nullable().optional(),
-  name: storable(z.string().trim().max(255, "must be at most 255 characters"))
-    .nullable()
-    .optional(),
+  email: emailAddress.nullable().optional(),
+  name: customerName.nullable().optional(),
   meta: storableJsonObject.optional(),
 };
 

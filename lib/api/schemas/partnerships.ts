@@ -1,22 +1,22 @@
 import { z } from "zod";
-import { epochMs, externalKey, inputTime, storable } from "./common";
+import { emailAddress, epochMs, externalKey, inputTime, storable } from "./common";
 import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
 
-const name = storable(
+/** A partner's first or last name (the API's rule, and PartnerStack webhooks' and imports'). */
+export const partnerName = storable(
   z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
 );
-const tagName = storable(
+export const tagName = storable(
   z.string().trim().min(1, "must not be empty").max(50, "must be at most 50 characters"),
 );
 
 const partnershipFields = {
-  email: z.email("must be an email address").max(320),
-  first_name: name,
-  last_name: name,
+  email: emailAddress,
+  first_name: partnerName,
+  last_name: partnerName,
   group: externalKey.meta({ description: "Group key" }),
   tags: z.array(tagName).max(50, "at most 50 tags").optional(),
-  manager_email: z
-    .email("must be an email address")
+  manager_email: emailAddress
     .nullable()
     .optional()
     .meta({ description: "Email of the program member who manages this partner" }),
