@@ -204,6 +204,8 @@ export async function runImport(
       where: { programId_id: { programId, id: importId } },
       data: { status: "done", finishedAt: new Date(), lockedUntil: null, error: null },
     });
+    // A large import changes the tables' shape: fresh statistics, as after seeding.
+    await prisma.$executeRaw`ANALYZE actions, rewards, partnerships, customers`;
     return importProgress(prisma, programId, importId);
   } catch (error) {
     await prisma.partnerStackImport.updateMany({

@@ -21,6 +21,9 @@ export async function seedDemo(db: SqlRunner, now = Date.now()): Promise<SeededP
     const seeded: SeededProgram[] = [];
     for (const spec of DEMO_PROGRAMS) seeded.push(await seedProgram(db, spec, anchor, hashes));
     await db.exec("COMMIT");
+    // Statistics for the planner now, not whenever autovacuum gets round to it (or never, where it
+    // is off): without them the any-time drill-down took 9–12 s instead of 0.14 s.
+    await db.exec("ANALYZE");
     return seeded;
   } catch (error) {
     await db.exec("ROLLBACK");
