@@ -8,7 +8,7 @@ import { csvStream, primed } from "./csv";
 import { exportErrorPage } from "./export-error-page";
 import { filtersSummary } from "./filters-summary";
 import { attachmentHeaders, exportFilename } from "./format-export";
-import { renderPdf } from "./pdf/render-pdf";
+import { PdfBusyError, renderPdf, withPdfSlot } from "./pdf/render-pdf";
 import { pdfSections } from "./pdf-sections";
 import {
   csvParts,
@@ -111,12 +111,24 @@ export async function renderExport(
       });
     }
     const title = tile === "tab" ? "Actions tab" : TILE_TITLES[tile as ExportTile];
-    const sections = await pdfSections(tile!, ctx);
-    const pdf = await renderPdf({ title, programName: program.name, filterLines, sections });
+    // The data is read inside the slot too: six PDFs at once must not hold six tables in memory.
+    const pdf = await withPdfSlot(async () =>
+      renderPdf({
+        title,
+        programName: program.name,
+        filterLines,
+        sections: await pdfSections(tile!, ctx),
+      }),
+    );
     return new Response(new Uint8Array(pdf), {
       headers: attachmentHeaders(name(tile!, "pdf"), "application/pdf"),
     });
   } catch (error) {
+    if (error instanceof PdfBusyError) {
+      const busy = exportErrorPage(503, error.message, tabHref);
+      busy.headers.set("Retry-After", String(error.retryAfterSeconds));
+      return busy;
+    }
     console.error("Export failed", error);
     return exportErrorPage(
       500,

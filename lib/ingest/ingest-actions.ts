@@ -3,6 +3,7 @@ import { toActionOutput, type ActionRow } from "../actions/action-record";
 import type { ActionOutput } from "../api/schemas/actions";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
+import { actionTypesPerProgram } from "./action-type-limit";
 import { createActionTypes } from "./create-action-types";
 import { findActionsByKey } from "./find-actions-by-key";
 import type {
@@ -26,6 +27,9 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
   const existing = await findActionsByKey(tx, programId, [...new Set(actions.map((a) => a.key))]);
   const fresh = actions.filter((a) => !existing.has(a.key)).map((a) => a.input);
+  const typeLimit = actionTypesPerProgram();
+  const [{ count: typeCount }] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
   const lookups: IngestLookups = {
     existing,
     ...(await loadTargets(tx, programId, fresh)),
@@ -34,13 +38,17 @@ async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
       programId,
       fresh.map((i) => i.type),
     ),
+    typeRoom: Math.max(0, typeLimit - typeCount),
+    typeLimit,
   };
   let result = planIngest(actions, lookups);
   // Each round creates the types accepted actions still lack. Planning again only matters when
-  // another writer created one of them with rules in the meantime; it can only accept fewer.
+  // another writer created one of them with rules in the meantime, or took the last room for new
+  // types (createActionTypes decides under a lock); it can only accept fewer.
   for (let round = 0; result.missingTypes.length > 0; round++) {
     if (round > actions.length) throw new Error("Action types could not be created.");
-    await createActionTypes(tx, programId, result.missingTypes);
+    const refused = await createActionTypes(tx, programId, result.missingTypes);
+    if (refused.length > 0) lookups.typeRoom = 0;
     const created = await loadTypesWithRules(tx, programId, result.missingTypes);
     for (const [name, type] of created) lookups.types.set(name, type);
     result = planIngest(actions, lookups);

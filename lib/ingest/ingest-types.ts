@@ -44,6 +44,9 @@ export interface IngestLookups {
   partnerships: Map<string, ResolvedTarget>;
   /** Action types by name; a name missing here does not exist yet. */
   types: Map<string, ActionTypeWithRules>;
+  /** How many new types the program may still get, and its limit (ACTION_TYPES_PER_PROGRAM). */
+  typeRoom: number;
+  typeLimit: number;
 }
 
 /** An accepted action, with its rewards evaluated before it is inserted. */

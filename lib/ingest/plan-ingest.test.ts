@@ -58,6 +58,8 @@ function lookups(overrides: Partial<IngestLookups> = {}): IngestLookups {
         },
       ],
     ]),
+    typeRoom: 100,
+    typeLimit: 200,
     ...overrides,
   };
 }
@@ -157,5 +159,24 @@ describe("planIngest", () => {
       reason: "no_rule_for_type",
       rules: [],
     });
+  });
+
+  it("refuses new types past the program's room, naming the field; known types still go in", () => {
+    const plan = planIngest(
+      [
+        action("a", "h", { type: "new_1" }),
+        action("b", "h", { type: "new_2" }),
+        action("c", "h", { type: "new_1" }),
+        action("d", "h", { type: "sale" }),
+        action("e", "h", { type: "new_3" }),
+      ],
+      lookups({ typeRoom: 1, typeLimit: 7 }),
+    );
+    expect(summary(plan.decisions)).toEqual(["insert", 422, "insert", "insert", 422]);
+    expect(plan.missingTypes).toEqual(["new_1"]);
+    const refused = plan.decisions[1];
+    expect(refused.kind === "rejected" && refused.error.errors).toEqual([
+      { field: "type", message: expect.stringMatching(/already has 7 action types/) },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { ApiError, fieldNotFound, invalidFields } from "../api/api-error";
 import { MAX_INT } from "../api/schemas/common";
 import type { CreateActionInput } from "../api/schemas/actions";
 import { evaluateRewardRules } from "../rewards/evaluate-reward-rules";
+import { typeLimitMessage } from "./action-type-limit";
 import type {
   IngestDecision,
   IngestLookups,
@@ -115,6 +116,14 @@ export function planIngest(actions: PreparedAction[], lookups: IngestLookups): I
     if (target instanceof ApiError) return { kind: "rejected", error: target };
     const accepted = newAction(action, target, lookups);
     if (accepted instanceof ApiError) return { kind: "rejected", error: accepted };
+    // A new type past the program's limit: refused, naming the field (the rest of the batch goes on).
+    const newType = accepted.typeId === null && !missingTypes.has(accepted.typeName);
+    if (newType && missingTypes.size >= lookups.typeRoom) {
+      return {
+        kind: "rejected",
+        error: invalidFields([{ field: "type", message: typeLimitMessage(lookups.typeLimit) }]),
+      };
+    }
     acceptedByKey.set(action.key, index);
     if (accepted.typeId === null) missingTypes.add(accepted.typeName);
     return { kind: "insert", action: accepted };

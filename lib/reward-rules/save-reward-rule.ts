@@ -1,4 +1,6 @@
 import "server-only";
+import { actionTypesPerProgram, typeLimitMessage } from "../ingest/action-type-limit";
+import { createActionTypes } from "../ingest/create-action-types";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { RewardRuleForm } from "./reward-rule-schema";
 
@@ -22,8 +24,14 @@ export async function saveRewardRule(
       if (!group) return { ok: false, field: "groupKey", message: "That group no longer exists" };
       groupId = group.id;
     }
-    await tx.$executeRaw`INSERT INTO action_types (program_id, name) VALUES (${programId}, ${form.actionType})
-      ON CONFLICT (program_id, name) DO NOTHING`;
+    const refused = await createActionTypes(tx, programId, [form.actionType]);
+    if (refused.length > 0) {
+      return {
+        ok: false,
+        field: "actionType",
+        message: typeLimitMessage(actionTypesPerProgram()),
+      };
+    }
     const type = await tx.actionType.findUniqueOrThrow({
       where: { programId_name: { programId, name: form.actionType } },
     });

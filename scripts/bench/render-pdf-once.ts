@@ -40,6 +40,7 @@ const series: Series = {
   unit: "day",
   requestedUnit: "day",
   types,
+  otherTypes: 0,
   rows: Array.from({ length: 30 }, (_, d) => ({
     bucket: `2026-11-${String(d + 1).padStart(2, "0")}`,
     ...Object.fromEntries(types.map((t, i) => [t, (d * (i + 3)) % 40])),

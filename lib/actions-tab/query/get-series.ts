@@ -7,11 +7,23 @@ import type { Unit } from "../timeframe";
 import type { DailyCount } from "./tab-engine";
 import type { TabScope } from "./tab-scope";
 
+/**
+ * The chart stacks at most this many series: the most frequent types of the view, then one
+ * OTHER_TYPES series summing the rest. Every consumer (screen, its table for screen readers, the
+ * CSV and PDF) reads the series from here, so none grows with the number of types.
+ */
+export const MAX_SERIES = 10;
+/** Not a possible type name (types have no spaces). */
+export const OTHER_TYPES = "Other types";
+
 export interface Series {
   /** The timescale drawn: the requested one, or coarser when the span is too long. */
   unit: Unit;
   requestedUnit: Unit;
+  /** The series drawn, by name; OTHER_TYPES last when some types are summed into it. */
   types: string[];
+  /** How many action types OTHER_TYPES sums (0: every type has its own series). */
+  otherTypes: number;
   /** One row per bucket, every bucket present (empty ones as zeros). */
   rows: ({ bucket: string } & Record<string, number | string>)[];
 }
@@ -52,7 +64,7 @@ export async function getSeries(scope: TabScope): Promise<Series> {
         ? (lastAction ?? scope.asOf)
         : Math.max(scope.asOf, lastAction ?? scope.asOf);
   if (first === null || last < first)
-    return { unit: requestedUnit, requestedUnit, types: [], rows: [] };
+    return { unit: requestedUnit, requestedUnit, types: [], otherTypes: 0, rows: [] };
   if (bucketCount(first, last, "year", scope.timezone) > MAX_BUCKETS) {
     // A timeframe of thousands of years (range_1970-01-01_9999-12-31): draw the part that holds
     // actions, or the years up to now when none do; every matching action stays in the chart.
@@ -67,7 +79,7 @@ export async function getSeries(scope: TabScope): Promise<Series> {
   }
   const unit = fittingUnit(first, last, requestedUnit, scope.timezone);
 
-  const types = [...new Set(counts.map((c) => c.type))].sort();
+  const { seriesOf, types, otherTypes } = chooseSeries(counts);
   const rows = bucketLabels(first, last, unit, scope.timezone).map((bucket) => {
     const row: { bucket: string } & Record<string, number | string> = { bucket };
     for (const type of types) row[type] = 0;
@@ -76,7 +88,30 @@ export async function getSeries(scope: TabScope): Promise<Series> {
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   for (const c of counts) {
     const row = byBucket.get(bucketOfDay(c.day, unit));
-    if (row) row[c.type] = Number(row[c.type]) + c.occurrences;
+    const series = seriesOf(c.type);
+    if (row) row[series] = Number(row[series]) + c.occurrences;
   }
-  return { unit, requestedUnit, types, rows };
+  return { unit, requestedUnit, types, otherTypes, rows };
+}
+
+/**
+ * The series to draw: every type when they fit, else the MAX_SERIES − 1 with the most occurrences
+ * (ties by name) in name order, then OTHER_TYPES for the rest.
+ */
+function chooseSeries(counts: DailyCount[]) {
+  const totals = new Map<string, number>();
+  for (const c of counts) totals.set(c.type, (totals.get(c.type) ?? 0) + c.occurrences);
+  const all = [...totals.keys()].sort();
+  if (all.length <= MAX_SERIES)
+    return { seriesOf: (type: string) => type, types: all, otherTypes: 0 };
+  const kept = new Set(
+    [...all]
+      .sort((a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : 1))
+      .slice(0, MAX_SERIES - 1),
+  );
+  return {
+    seriesOf: (type: string) => (kept.has(type) ? type : OTHER_TYPES),
+    types: [...all.filter((t) => kept.has(t)), OTHER_TYPES],
+    otherTypes: all.length - kept.size,
+  };
 }

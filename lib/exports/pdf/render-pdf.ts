@@ -4,8 +4,6 @@ import { createElement, type ComponentProps } from "react";
 import { loadPdfFonts } from "./fonts";
 import { TabDocument } from "./tab-document";
 
-let queue: Promise<unknown> = Promise.resolve();
-
 type RenderPdfProps = Omit<ComponentProps<typeof TabDocument>, "fonts">;
 
 /** The document as react-pdf renders it, once the fonts its tables are measured with are loaded. */
@@ -14,12 +12,46 @@ export async function pdfElement(props: RenderPdfProps) {
   return createElement(TabDocument, { ...props, fonts }) as Parameters<typeof renderToBuffer>[0];
 }
 
+/** How many PDF downloads may wait for the one being made (PDF_QUEUE, default 2). */
+export function pdfQueueLimit(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PDF_QUEUE?.trim();
+  if (!raw) return 2;
+  if (!/^\d{1,3}$/.test(raw)) throw new Error(`PDF_QUEUE="${raw}" must be a whole number (0–999)`);
+  return Number(raw);
+}
+
+/** The process is making a PDF and as many wait as may: answer "busy, retry" instead of queueing. */
+export class PdfBusyError extends Error {
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super("Other PDFs are being made on this server right now; try again in a few seconds.");
+  }
+}
+
+let running = false;
+const waiting: (() => void)[] = [];
+
 /**
- * Renders PDFs one at a time per process, so the per-PDF ceiling (`pdfRowLimit`) is the
- * process's ceiling too; the finished file is small and is sent from a buffer.
+ * Runs `make` (gathering a PDF's data and rendering it) when no other PDF is being made in this
+ * process, so the per-PDF ceiling (`PDF_MAX_CELLS`) is the process's ceiling however many arrive
+ * at once. At most `pdfQueueLimit()` wait; beyond that PdfBusyError, before any data is read.
  */
-export function renderPdf(props: RenderPdfProps): Promise<Buffer> {
-  const run = queue.then(async () => renderToBuffer(await pdfElement(props)));
-  queue = run.catch(() => undefined);
-  return run;
+export async function withPdfSlot<T>(make: () => Promise<T>): Promise<T> {
+  if (running) {
+    if (waiting.length >= pdfQueueLimit()) throw new PdfBusyError();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running = true;
+  try {
+    return await make();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running = false;
+  }
+}
+
+/** Renders one PDF (inside the caller's `withPdfSlot`); the finished file is sent from a buffer. */
+export async function renderPdf(props: RenderPdfProps): Promise<Buffer> {
+  return renderToBuffer(await pdfElement(props));
 }

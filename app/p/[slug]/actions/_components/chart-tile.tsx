@@ -1,4 +1,4 @@
-import { getSeries } from "@/lib/actions-tab/query/get-series";
+import { getSeries, OTHER_TYPES } from "@/lib/actions-tab/query/get-series";
 import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
 import { OccurrencesChart } from "./occurrences-chart";
 import { DownloadMenu, exportLinks } from "./download-menu";
@@ -43,6 +43,8 @@ export async function ChartTile({
         Per {UNIT_LABEL[series.unit]}, stacked by action type, in {scope.timezone}.
         {series.unit !== series.requestedUnit &&
           ` Shown per ${series.unit}: per ${series.requestedUnit} would draw too many bars for this timeframe.`}
+        {series.otherTypes > 0 &&
+          ` The ${series.types.length - 1} most frequent types are drawn; “${OTHER_TYPES}” sums the other ${series.otherTypes}.`}
       </p>
       {total === 0 ? (
         <p className="flex h-72 items-center justify-center text-sm text-gray-500">
