@@ -9,6 +9,8 @@ import type { DatabaseTarget } from "../../lib/db/connection";
 
 export interface CheckServer {
   base: URL;
+  /** The server's process (group leader): its tree's memory is what a check measures. */
+  pid: number;
   log: string;
   /** SIGKILL to the whole process group; resolves when no process of it is left. */
   kill(): Promise<void>;
@@ -53,7 +55,7 @@ const tail = (file: string) => readFileSync(file, "utf8").split("\n").slice(-30)
 const sessionSecret = process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url");
 
 /**
- * Starts `next start` on 127.0.0.1:`port` for `database` (no analytics copy unless
+ * Starts the app's server (scripts/start-server.mjs) on 127.0.0.1:`port` for `database` (no analytics copy unless
  * `analyticsUrl`), logging to `log`, and waits until the Actions API answers `authorization`.
  */
 export async function startServer(options: {
@@ -105,6 +107,7 @@ export async function startServer(options: {
 
   const server: CheckServer = {
     base,
+    pid,
     log,
     async kill() {
       signalGroup(pid, "SIGKILL");
