@@ -25,6 +25,8 @@ export async function seedApiProgram(prisma: PrismaClient, options: { currency?:
         email: `${partnerKey}@partners.test`,
         groupId,
       },
+      // The columns every migration has had: tests of a migration seed an older schema with this.
+      select: { id: true, partnerKey: true, groupId: true },
     });
   const alice = await partner("ptn_alice", affiliates.id);
   const bob = await partner("ptn_bob", resellers.id);
@@ -37,6 +39,7 @@ export async function seedApiProgram(prisma: PrismaClient, options: { currency?:
         name: customerKey,
         partnershipId,
       },
+      select: { id: true },
     });
   await customer("cus_1", alice.id);
   await customer("cus_2", bob.id);

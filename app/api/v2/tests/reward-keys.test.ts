@@ -65,7 +65,10 @@ describe.each(inject("engines"))("reward keys on %s", (engine) => {
     const f = await seedApiProgram(db.prisma);
     const programId = f.program.id;
     const rule = await db.prisma.rewardRule.findFirstOrThrow({ where: { programId } });
-    const customer = await db.prisma.customer.findFirstOrThrow({ where: { programId } });
+    const customer = await db.prisma.customer.findFirstOrThrow({
+      where: { programId },
+      select: { id: true, partnershipId: true },
+    });
     // Written as the old schema had it: rewards without a key column.
     const old = await db.withRunner(async (runner) => {
       const [action] = await runner.query<{ id: string }>(
