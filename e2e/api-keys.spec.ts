@@ -56,22 +56,26 @@ test("a viewer cannot see or create keys", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
 });
 
-test("an owner who became a manager meanwhile is told so when revoking, and the key stays", async ({
+test("an owner who became a manager meanwhile is signed out when revoking, and the key stays", async ({
   page,
 }) => {
   const { user, program } = await seedApiMember("owner");
   await signIn(page, user.email, user.password);
   await page.goto(`/p/${program.slug}/api-keys`);
   const { prisma } = await e2eDatabase();
+  // A new role ends the member's sessions (issue 23): the open page's next step meets sign-in.
   await prisma.membership.update({
     where: { programId_userId: { programId: program.id, userId: user.id } },
     data: { role: "manager" },
   });
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Revoke test" }).click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Only program owners can revoke API keys." }),
-  ).toBeVisible();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   const key = await prisma.apiKey.findFirstOrThrow({ where: { programId: program.id } });
   expect(key.revokedAt).toBeNull();
+  // Signed in again, as a manager now: no way to manage keys is offered.
+  await signIn(page, user.email, user.password);
+  await page.goto(`/p/${program.slug}/api-keys`);
+  await expect(page.getByText("Only program owners can see and manage API keys.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Revoke test" })).toHaveCount(0);
 });
