@@ -57,6 +57,24 @@ describe.each(inject("engines"))("deliveries when things go wrong, on %s", (engi
   const rows = (programId: number) =>
     db.prisma.delivery.findMany({ where: { programId }, orderBy: { id: "asc" } });
 
+  // A saved view of the calendar's last day once made every due time loop forever (issue 23).
+  it("sends a saved view whose timeframe ends on the calendar's last day", async () => {
+    const world = await seedDeliveryProgram(db);
+    await db.prisma.savedView.update({
+      where: { programId_id: { programId: world.program.id, id: world.view.id } },
+      data: { query: "timeframe=range_9999-12-01_9999-12-31&timescale=week" },
+    });
+    await scheduleOf(
+      db,
+      world,
+      { frequency: "daily", time: 9 * 60, file: "tab.pdf" },
+      DUE - 86_400_000,
+    );
+    const before = sink.messages.length;
+    expect(await runDeliveries(deliveryContext(db, sink), at(0))).toMatchObject({ sent: 1 });
+    expect(sink.messages.length).toBe(before + 1);
+  });
+
   it("takes over a delivery whose process died, skipping the recipients it had reached", async () => {
     const world = await dueDelivery((w) => [w.owner.email, w.viewer.email]);
     const ctx = deliveryContext(db, sink, { leaseMs: 10_000 });
