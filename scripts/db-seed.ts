@@ -4,7 +4,7 @@ import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { assertLocalDatabase } from "../lib/db/local-guard";
 import { migrate, openDatabase } from "../lib/db/open";
 import { DEMO_LOGIN } from "../lib/seed/demo-programs";
-import { isSeeded, seedDemo } from "../lib/seed/seed-demo";
+import { demoSeedState, foreignDatabaseMessage, seedDemo } from "../lib/seed/seed-demo";
 import { truncateAll } from "../lib/seed/truncate-all";
 
 const target = resolveDatabaseTarget();
@@ -16,9 +16,19 @@ try {
     if (reset) {
       assertLocalDatabase(target);
       await truncateAll(runner);
-    } else if (await isSeeded(runner)) {
-      console.log(`${describeTarget(target)} already holds the demo data (use --reset to reload).`);
-      return;
+    } else {
+      const state = await demoSeedState(runner);
+      if (state.kind === "seeded") {
+        console.log(
+          `${describeTarget(target)} already holds the demo data (use --reset to reload).`,
+        );
+        return;
+      }
+      if (state.kind === "foreign") {
+        console.error(foreignDatabaseMessage(state, describeTarget(target)));
+        process.exitCode = 1;
+        return;
+      }
     }
     const started = Date.now();
     const seeded = await seedDemo(runner);

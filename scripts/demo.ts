@@ -9,7 +9,7 @@ import path from "node:path";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
 import { DEMO_LOGIN } from "../lib/seed/demo-programs";
-import { isSeeded, seedDemo } from "../lib/seed/seed-demo";
+import { demoSeedState, foreignDatabaseMessage, seedDemo } from "../lib/seed/seed-demo";
 import { startMailCatcher } from "./mail-catcher";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -63,7 +63,12 @@ async function prepareDatabase() {
     const applied = await migrate(db);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     await db.withRunner(async (runner) => {
-      if (await isSeeded(runner)) return console.log("Demo data already loaded.");
+      const state = await demoSeedState(runner);
+      if (state.kind === "seeded") return console.log("Demo data already loaded.");
+      if (state.kind === "foreign") {
+        console.error(foreignDatabaseMessage(state, describeTarget(target)));
+        process.exit(1);
+      }
       console.log("Loading demo data (a few seconds)…");
       const seeded = await seedDemo(runner);
       for (const p of seeded)

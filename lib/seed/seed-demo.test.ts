@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { createProgram, createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { SqlRunner } from "../db/sql-runner";
 import { EXAMPLE_CUSTOMER_KEY } from "../openapi/examples";
 import { ACME, DEMO_LOGIN } from "./demo-programs";
-import { seedDemo } from "./seed-demo";
+import { demoSeedState, seedDemo } from "./seed-demo";
 
 const NOW = Date.UTC(2026, 10, 23, 15, 30);
 
@@ -41,6 +42,24 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
     await db.withRunner((runner) => seedDemo(runner, NOW));
     return db;
   }
+
+  it("is loaded only into an empty database: never beside someone's own users or programs", async () => {
+    const empty = await createTestDatabase(engine);
+    open.push(empty);
+    expect(await empty.withRunner(demoSeedState)).toEqual({ kind: "empty" });
+    await createUser(empty.prisma);
+    expect(await empty.withRunner(demoSeedState)).toEqual({
+      kind: "foreign",
+      users: 1,
+      programs: 0,
+    });
+    const other = await createTestDatabase(engine);
+    open.push(other);
+    await createProgram(other.prisma);
+    expect(await other.withRunner(demoSeedState)).toMatchObject({ kind: "foreign", programs: 1 });
+    const seeded = await seededDatabase();
+    expect(await seeded.withRunner(demoSeedState)).toEqual({ kind: "seeded" });
+  });
 
   it("leaves the planner statistics of what it wrote (ANALYZE), as autovacuum may never run", async () => {
     const db = await seededDatabase();
