@@ -1,7 +1,9 @@
 // npm start — the production server: Next's request handler behind node:http, so the handlers
 // learn the TCP peer's address (Next's own `next start` fills X-Forwarded-For from the socket only
 // when a client did not send one, so a client could choose its address for the sign-in limit).
-//   node scripts/start-server.mjs [-H host] [-p port]     (defaults: HOST/127.0.0.1, PORT/3000)
+//   node scripts/start-server.mjs [-H host] [-p port] [--production]
+//   (defaults: HOST, else 127.0.0.1; PORT, else 3000). `npm start` passes --production: it refuses
+//   to start without the settings a production server needs, naming each.
 // Unless TRUST_PROXY names proxies in front of the app, forwarded headers a client sent are dropped
 // and Next fills them from the connection itself. Bodies larger than any route takes are refused
 // before Next buffers them (it clones up to 10 MB for the proxy), and a PartnerStack webhook's
@@ -60,6 +62,29 @@ export function screenRequest(req) {
   return null;
 }
 
+/** Settings a production server cannot run without (refused at start), and those it can. */
+const REQUIRED = {
+  NEXTAUTH_SECRET: "the key that signs sessions and links (every server of the app needs the same)",
+  NEXTAUTH_URL: "the app's public URL, where links in emails and webhooks point",
+  ACTIONBOARD_ENCRYPTION_KEY: "the key that seals PartnerStack keys and webhook secrets at rest",
+};
+const OPTIONAL = {
+  SMTP_URL: "scheduled deliveries by email are off",
+};
+
+/** What keeps `npm start` from starting, and what it only warns about, for an environment. */
+export function productionSettings(env = process.env) {
+  const blank = (name) => !env[name]?.trim();
+  return {
+    missing: Object.entries(REQUIRED)
+      .filter(([name]) => blank(name))
+      .map(([name, what]) => `${name} is not set: ${what}.`),
+    warnings: Object.entries(OPTIONAL)
+      .filter(([name]) => blank(name))
+      .map(([name, what]) => `${name} is not set: ${what}.`),
+  };
+}
+
 function option(flag, fallback) {
   const at = process.argv.indexOf(flag);
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
@@ -68,6 +93,19 @@ function option(flag, fallback) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const hostname = option("-H", process.env.HOST || "127.0.0.1");
   const port = Number(option("-p", process.env.PORT || "3000"));
+  if (process.argv.includes("--production")) {
+    const { missing, warnings } = productionSettings();
+    for (const warning of warnings) console.warn(`Warning: ${warning}`);
+    if (missing.length > 0) {
+      console.error(
+        [
+          "Not starting: production needs these settings (see README, Configuration):",
+          ...missing,
+        ].join("\n  "),
+      );
+      process.exit(1);
+    }
+  }
   const proxies = trustedProxies();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();

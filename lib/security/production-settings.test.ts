@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { productionSettings } from "../../scripts/start-server.mjs";
+
+describe("what npm start needs before it starts", () => {
+  it("names every missing required setting, and warns without SMTP_URL", () => {
+    const none = productionSettings({});
+    expect(none.missing.map((m) => m.split(" ")[0])).toEqual([
+      "NEXTAUTH_SECRET",
+      "NEXTAUTH_URL",
+      "ACTIONBOARD_ENCRYPTION_KEY",
+    ]);
+    expect(none.warnings).toEqual([
+      expect.stringMatching(/^SMTP_URL is not set: email deliveries/),
+    ]);
+  });
+
+  it("starts quietly with all of them (blank counts as missing)", () => {
+    const env = {
+      NEXTAUTH_SECRET: "s",
+      NEXTAUTH_URL: "https://ab.example",
+      ACTIONBOARD_ENCRYPTION_KEY: "k",
+      SMTP_URL: "smtp://mail",
+    };
+    expect(productionSettings(env)).toEqual({ missing: [], warnings: [] });
+    expect(productionSettings({ ...env, NEXTAUTH_URL: " " }).missing).toHaveLength(1);
+  });
+});
