@@ -1,0 +1,185 @@
+// npm run admin (issue 24, headless installs): each command against a real database, its refusals
+// naming the option and exiting 1.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { verifyCredentials } from "../auth/verify-credentials";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { runAdmin } from "./admin-commands";
+
+describe.each(inject("engines"))("npm run admin on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(() => db.close());
+
+  async function admin(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runAdmin(argv, db.prisma, {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("takes an empty install to a program with its team", async () => {
+    expect((await admin("list")).out).toBe("No programs and no accounts yet.");
+    const made = await admin("create-user", "--email", "Owner@Team.test", "--name", "Olive");
+    expect(made.code).toBe(0);
+    const password = /Password \(shown once\): (\S+)/.exec(made.out)![1];
+    expect(
+      await verifyCredentials(db.prisma, { email: "owner@team.test", password }),
+    ).toMatchObject({
+      email: "owner@team.test",
+    });
+    expect(
+      await admin(
+        "create-user",
+        "--email",
+        "vic@team.test",
+        "--name",
+        "Vic",
+        "--password",
+        "violet-lantern-orbit-47",
+      ),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await admin(
+        "create-program",
+        "--name",
+        "Team Partners",
+        "--timezone",
+        "Europe/Berlin",
+        "--currency",
+        "eur",
+        "--owner",
+        "owner@team.test",
+      ),
+    ).toMatchObject({ code: 0, out: expect.stringContaining("team-partners") });
+    expect(
+      await admin(
+        "add-member",
+        "--program",
+        "team-partners",
+        "--email",
+        "vic@team.test",
+        "--role",
+        "viewer",
+      ),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await admin(
+        "set-role",
+        "--program",
+        "team-partners",
+        "--email",
+        "vic@team.test",
+        "--role",
+        "manager",
+      ),
+    ).toMatchObject({ code: 0 });
+    expect((await admin("list")).out).toBe(
+      [
+        "team-partners  Team Partners  (Europe/Berlin, EUR)",
+        "  owner    owner@team.test",
+        "  manager  vic@team.test",
+      ].join("\n"),
+    );
+  });
+
+  it("refuses bad input naming the option, with exit code 1", async () => {
+    // Its own team, so this test runs alone as well.
+    await admin("create-user", "--email", "owner2@team.test", "--name", "Oona");
+    await admin("create-user", "--email", "vic2@team.test", "--name", "Vicky");
+    await admin(
+      "create-program",
+      ...[
+        "--name",
+        "Second Team",
+        "--timezone",
+        "UTC",
+        "--currency",
+        "USD",
+        "--owner",
+        "owner2@team.test",
+      ],
+    );
+    const cases: [string[], RegExp][] = [
+      [
+        ["create-user", "--email", "x2@team.test", "--name", "X", "--password", "short"],
+        /--password: Use at least 12/,
+      ],
+      [
+        ["create-user", "--email", "not-an-email", "--name", "X"],
+        /--email: must be an email address/,
+      ],
+      [["create-user", "--name", "X"], /missing --email/],
+      [
+        [
+          "create-program",
+          "--name",
+          "P",
+          "--timezone",
+          "Mars/Base",
+          "--currency",
+          "EUR",
+          "--owner",
+          "owner2@team.test",
+        ],
+        /--timezone: is not a time zone/,
+      ],
+      [
+        [
+          "create-program",
+          "--name",
+          "P",
+          "--timezone",
+          "UTC",
+          "--currency",
+          "EURO",
+          "--owner",
+          "owner2@team.test",
+        ],
+        /--currency: is not an ISO 4217/,
+      ],
+      [
+        [
+          "create-program",
+          "--name",
+          "P",
+          "--timezone",
+          "UTC",
+          "--currency",
+          "EUR",
+          "--owner",
+          "nobody@team.test",
+        ],
+        /--owner: no account/,
+      ],
+      [
+        ["add-member", "--program", "nope", "--email", "vic2@team.test", "--role", "viewer"],
+        /--program: no program with slug "nope"/,
+      ],
+      [
+        ["add-member", "--program", "second-team", "--email", "vic2@team.test", "--role", "boss"],
+        /--role: must be one of/,
+      ],
+      [
+        ["set-role", "--program", "second-team", "--email", "owner2@team.test", "--role", "viewer"],
+        /last owner/,
+      ],
+      [
+        ["create-user", "--email", "Owner2@team.test", "--name", "Again"],
+        /--email: an account with owner2@team.test exists/,
+      ],
+      [["create-user", "--bogus", "1"], /Unknown option '--bogus'/],
+      [["frobnicate"], /unknown command "frobnicate"/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await admin(...argv);
+      expect(result.code, argv.join(" ")).toBe(1);
+      expect(result.err, argv.join(" ")).toMatch(message);
+    }
+    expect((await admin("create-user", "--help")).out).toMatch(/create-user --email <email>/);
+  });
+});
