@@ -10,7 +10,7 @@ describe("what npm start needs before it starts", () => {
       "ACTIONBOARD_ENCRYPTION_KEY",
     ]);
     expect(none.warnings).toEqual([
-      expect.stringMatching(/^SMTP_URL is not set: email deliveries/),
+      expect.stringMatching(/^SMTP_URL is not set: scheduled deliveries by email are off/),
     ]);
   });
 
