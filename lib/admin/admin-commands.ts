@@ -65,6 +65,14 @@ async function programBySlug(prisma: PrismaClient, slug: string) {
   return program;
 }
 
+/** The program (`--program`) and account (`--email`) a membership command names. */
+async function memberOf(prisma: PrismaClient, v: Record<string, unknown>) {
+  return {
+    program: await programBySlug(prisma, String(v.program)),
+    user: await userByEmail(prisma, String(v.email)),
+  };
+}
+
 function role(value: unknown): Role {
   if (!ROLES.includes(value as Role))
     throw new AdminError(`--role: must be one of ${ROLES.join(", ")}`);
@@ -117,10 +125,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { program: { type: "string" }, email: { type: "string" }, role: { type: "string" } },
     async run(prisma, v, io) {
       required(v, "program", "email", "role");
-      const [program, user] = [
-        await programBySlug(prisma, String(v.program)),
-        await userByEmail(prisma, String(v.email)),
-      ];
+      const { program, user } = await memberOf(prisma, v);
       const done = await addMember(prisma, program.id, user.id, role(v.role));
       if (!done.ok) throw new AdminError(`--email: ${user.email} ${done.message}`);
       io.out(`${user.email} is now a ${v.role} of ${program.slug}.`);
@@ -132,10 +137,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { program: { type: "string" }, email: { type: "string" }, role: { type: "string" } },
     async run(prisma, v, io) {
       required(v, "program", "email", "role");
-      const [program, user] = [
-        await programBySlug(prisma, String(v.program)),
-        await userByEmail(prisma, String(v.email)),
-      ];
+      const { program, user } = await memberOf(prisma, v);
       const next = v.role === "removed" ? null : role(v.role);
       const done = await setMemberRole(prisma, program.id, user.id, next);
       if (!done.ok)

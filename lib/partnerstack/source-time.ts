@@ -15,3 +15,25 @@ export function newestSourceTime(
   if (incoming == null) return stored ?? null;
   return stored && stored.getTime() > incoming ? stored : new Date(incoming);
 }
+
+/**
+ * What a source's deletion does to a stored row (archived or not, its newest event time): stale
+ * when older than the newest applied; else the row is archived (kept as archived since when it
+ * was), with `write` the fields to store, or nothing to write when it changes nothing.
+ */
+export function archiveByEvent(
+  current: { archivedAt: Date | null; sourceUpdatedAt: Date | null },
+  updatedAt: number | null | undefined,
+): {
+  outcome: "stale" | "updated" | "unchanged";
+  write?: { archivedAt: Date; sourceUpdatedAt: Date | null };
+} {
+  if (isStale(updatedAt, current.sourceUpdatedAt)) return { outcome: "stale" };
+  const sourceUpdatedAt = newestSourceTime(updatedAt, current.sourceUpdatedAt);
+  const newer = sourceUpdatedAt?.getTime() !== current.sourceUpdatedAt?.getTime();
+  if (current.archivedAt && !newer) return { outcome: "unchanged" };
+  return {
+    outcome: current.archivedAt ? "unchanged" : "updated",
+    write: { archivedAt: current.archivedAt ?? new Date(), sourceUpdatedAt },
+  };
+}

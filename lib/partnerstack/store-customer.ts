@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { SourceCustomer } from "./source-records";
-import { isStale, newestSourceTime } from "./source-time";
+import { archiveByEvent, isStale, newestSourceTime } from "./source-time";
 import type { StoreOutcome } from "./store-partnership";
 
 type Tx = Prisma.TransactionClient;
@@ -89,14 +89,12 @@ export async function archiveCustomer(
     select: { id: true, archivedAt: true, sourceUpdatedAt: true },
   });
   if (!current) return "unchanged";
-  if (isStale(updatedAt, current.sourceUpdatedAt)) return "stale";
-  const sourceUpdatedAt = newestSourceTime(updatedAt, current.sourceUpdatedAt);
-  if (current.archivedAt && sourceUpdatedAt?.getTime() === current.sourceUpdatedAt?.getTime()) {
-    return "unchanged";
+  const { outcome, write } = archiveByEvent(current, updatedAt);
+  if (write) {
+    await tx.customer.update({
+      where: { programId_id: { programId, id: current.id } },
+      data: write,
+    });
   }
-  await tx.customer.update({
-    where: { programId_id: { programId, id: current.id } },
-    data: { archivedAt: current.archivedAt ?? new Date(), sourceUpdatedAt },
-  });
-  return current.archivedAt ? "unchanged" : "updated";
+  return outcome;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { resolveGroupId } from "./store-groups";
 import type { SourcePartnership } from "./source-records";
-import { isStale, newestSourceTime } from "./source-time";
+import { archiveByEvent, isStale, newestSourceTime } from "./source-time";
 
 type Tx = Prisma.TransactionClient;
 /** `stale`: the source's event is older than what is stored, and was not applied. */
@@ -119,14 +119,12 @@ export async function archivePartnership(
     select: { id: true, archivedAt: true, sourceUpdatedAt: true },
   });
   if (!current) return "unchanged";
-  if (isStale(updatedAt, current.sourceUpdatedAt)) return "stale";
-  const sourceUpdatedAt = newestSourceTime(updatedAt, current.sourceUpdatedAt);
-  if (current.archivedAt && sourceUpdatedAt?.getTime() === current.sourceUpdatedAt?.getTime()) {
-    return "unchanged";
+  const { outcome, write } = archiveByEvent(current, updatedAt);
+  if (write) {
+    await tx.partnership.update({
+      where: { programId_id: { programId, id: current.id } },
+      data: write,
+    });
   }
-  await tx.partnership.update({
-    where: { programId_id: { programId, id: current.id } },
-    data: { archivedAt: current.archivedAt ?? new Date(), sourceUpdatedAt },
-  });
-  return current.archivedAt ? "unchanged" : "updated";
+  return outcome;
 }
