@@ -13,6 +13,10 @@ const UNSCOPED_INDEXES = new Set([
   "rate_limits_window_end_idx",
   "user_sessions_pkey",
   "user_sessions_user_id_idx",
+  "instance_setup_pkey",
+  "password_resets_pkey",
+  "password_resets_user_id_idx",
+  "program_slug_redirects_old_slug_key",
   "_prisma_migrations_pkey",
 ]);
 

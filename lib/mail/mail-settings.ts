@@ -1,0 +1,37 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+
+/** How this server sends email: SMTP_URL (nodemailer), MAIL_FROM, and its public origin for links. */
+export interface MailSettings {
+  /** null when SMTP_URL is not set: nothing can be mailed (invitations show their link instead). */
+  mailer: Transporter | null;
+  from: string;
+  /** The app's public origin (NEXTAUTH_URL), for links in messages. */
+  baseUrl: string;
+}
+
+let cached: { smtp: string | undefined; settings: MailSettings } | undefined;
+
+/** The server's mail settings, from its environment (one transport per SMTP_URL). */
+export function mailSettingsFromEnv(): MailSettings {
+  const smtp = process.env.SMTP_URL?.trim() || undefined;
+  const from = process.env.MAIL_FROM?.trim() || "Actionboard <actionboard@localhost>";
+  const baseUrl = (process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000").replace(/\/+$/, "");
+  if (!cached || cached.smtp !== smtp) {
+    cached = {
+      smtp,
+      settings: { mailer: smtp ? nodemailer.createTransport(smtp) : null, from, baseUrl },
+    };
+  }
+  return { ...cached.settings, from, baseUrl };
+}
+
+/** Sends one plain-text message; false when this server has no SMTP_URL. Mail errors throw. */
+export async function sendMail(
+  settings: MailSettings,
+  message: { to: string; subject: string; text: string },
+): Promise<boolean> {
+  if (!settings.mailer) return false;
+  await settings.mailer.sendMail({ from: settings.from, ...message });
+  return true;
+}
