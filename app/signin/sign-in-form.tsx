@@ -54,9 +54,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
+        <div className="flex items-baseline justify-between">
+          <label htmlFor="password" className="block text-sm font-medium">
+            Password
+          </label>
+          <a href="/forgot-password" className="text-sm text-blue-700 underline dark:text-blue-400">
+            Forgot password?
+          </a>
+        </div>
         <input
           id="password"
           name="password"

@@ -23,6 +23,11 @@ const GLOBAL_ROUTES = new Set([
   "/deliveries/[token]",
   "/unsubscribe/[token]",
   "/unsubscribe/[token]/one-click",
+  // Accounts: a reset link's or an invitation's one-time token is the permission (a forged or
+  // spent one is a page saying so); setup is a 404 once any user exists.
+  "/forgot-password",
+  "/reset-password/[token]",
+  "/setup",
   // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
   "/api/partnerstack/webhooks/[slug]",
 ]);

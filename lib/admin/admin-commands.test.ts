@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyCredentials } from "../auth/verify-credentials";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { redeemPasswordReset } from "../accounts/redeem-password-reset";
 import { runAdmin } from "./admin-commands";
 
 describe.each(inject("engines"))("npm run admin on %s", (engine) => {
@@ -172,6 +173,8 @@ describe.each(inject("engines"))("npm run admin on %s", (engine) => {
         ["create-user", "--email", "Owner2@team.test", "--name", "Again"],
         /--email: an account with owner2@team.test exists/,
       ],
+      [["reset-password", "--email", "nobody@team.test"], /--email: no account with/],
+      [["reset-password"], /missing --email/],
       [["create-user", "--bogus", "1"], /Unknown option '--bogus'/],
       [["frobnicate"], /unknown command "frobnicate"/],
     ];
@@ -181,5 +184,22 @@ describe.each(inject("engines"))("npm run admin on %s", (engine) => {
       expect(result.err, argv.join(" ")).toMatch(message);
     }
     expect((await admin("create-user", "--help")).out).toMatch(/create-user --email <email>/);
+  });
+
+  it("prints a one-time reset link that sets a new password once", async () => {
+    await admin("create-user", "--email", "rita@team.test", "--name", "Rita");
+    const printed = await admin("reset-password", "--email", "RITA@team.test");
+    expect(printed.code).toBe(0);
+    const token = /\/reset-password\/(\S+)$/.exec(printed.out)![1];
+    const first = await redeemPasswordReset(db.prisma, token, "quiet-lantern-orbit-77");
+    expect(first).toEqual({ ok: true, email: "rita@team.test" });
+    expect(
+      await verifyCredentials(db.prisma, {
+        email: "rita@team.test",
+        password: "quiet-lantern-orbit-77",
+      }),
+    ).not.toBeNull();
+    const again = await redeemPasswordReset(db.prisma, token, "quiet-lantern-orbit-78");
+    expect(again).toMatchObject({ ok: false, field: "token" });
   });
 });

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { accountInput, createAccount } from "../accounts/create-account";
+import { createPasswordReset, passwordResetUrl } from "../accounts/create-password-reset";
 import type { PrismaClient, Role } from "../generated/prisma/client";
 import { addMember } from "../programs/add-member";
 import { createProgram } from "../programs/create-program";
@@ -15,6 +16,9 @@ export interface AdminIo {
 }
 
 class AdminError extends Error {}
+
+/** The server's public origin, for printed links (as the server's own emails use). */
+const adminBaseUrl = () => process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000";
 
 const ROLES = ["owner", "manager", "viewer"] as const;
 
@@ -149,6 +153,20 @@ export const COMMANDS: Record<string, Command> = {
           ? `${user.email} is now a ${next} of ${program.slug}.`
           : `${user.email} left ${program.slug}.`,
       );
+    },
+  },
+  "reset-password": {
+    usage: "reset-password --email <email>",
+    summary: "prints a one-time link (valid one hour) to choose a new password",
+    options: { email: { type: "string" } },
+    async run(prisma, v, io) {
+      required(v, "email");
+      const user = await userByEmail(prisma, String(v.email));
+      const token = await createPasswordReset(prisma, user.id);
+      io.out(
+        `Reset link for ${user.email} (works once, for one hour; NEXTAUTH_URL is its origin):`,
+      );
+      io.out(passwordResetUrl(adminBaseUrl(), token));
     },
   },
   list: {

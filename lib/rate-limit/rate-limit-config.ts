@@ -14,6 +14,9 @@ const DEFAULTS = {
   RATE_LIMIT_SIGNIN_ADDRESS: "50/15m",
   RATE_LIMIT_API_KEY: "6000/1m",
   RATE_LIMIT_API_WRONG_SECRET: "20/5m",
+  // "Forgot password?" requests, per address asked for and per client address.
+  RATE_LIMIT_RESET_ACCOUNT: "3/1h",
+  RATE_LIMIT_RESET_ADDRESS: "20/1h",
 } as const;
 
 type RateLimitName = keyof typeof DEFAULTS;

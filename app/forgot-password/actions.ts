@@ -1,0 +1,44 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { emailAddress } from "@/lib/api/schemas/common";
+import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
+import { overDatabase } from "@/lib/db/over-database";
+import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
+import { clientAddress } from "@/lib/security/client-address";
+
+export type ForgotPasswordState =
+  { status: "idle" } | { status: "error"; message: string } | { status: "sent"; email: string };
+
+const input = z.object({ email: z.string().trim().toLowerCase().pipe(emailAddress) });
+
+/** "Forgot password?": the same answer whether or not the address has an account. */
+export const forgotPasswordAction = overDatabase(
+  (database) =>
+    async (_prev: ForgotPasswordState, form: FormData): Promise<ForgotPasswordState> => {
+      const parsed = input.safeParse({ email: form.get("email") ?? "" });
+      if (!parsed.success) return { status: "error", message: "Enter a valid email address." };
+      const { prisma } = await database();
+      const result = await requestPasswordReset(
+        prisma,
+        { email: parsed.data.email, clientAddress: clientAddress(await headers()) },
+        mailSettingsFromEnv(),
+      );
+      if (result.status === "limited") {
+        const minutes = Math.ceil(result.retryAfterSeconds / 60);
+        return {
+          status: "error",
+          message: `Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        };
+      }
+      if (result.status === "no_mail") {
+        return {
+          status: "error",
+          message:
+            "This server cannot send email (SMTP_URL is not set). Ask the person who runs it for a reset link (npm run admin -- reset-password).",
+        };
+      }
+      return { status: "sent", email: parsed.data.email };
+    },
+);

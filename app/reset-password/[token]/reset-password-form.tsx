@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { resetPasswordAction, type ResetPasswordState } from "./actions";
+
+const FieldError = ({ state, field }: { state: ResetPasswordState; field: string }) =>
+  state.status === "error" && state.field === field ? (
+    <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+      {state.message}
+    </p>
+  ) : null;
+
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [state, submit, pending] = useActionState<ResetPasswordState, FormData>(
+    resetPasswordAction.bind(null, token),
+    { status: "idle" },
+  );
+  if (state.status === "done") {
+    return (
+      <div className="mt-6 space-y-4 text-sm" role="status">
+        <p>Your password is changed. Every session of {state.email} was signed out.</p>
+        <Link href="/signin" className={`inline-block ${buttonClass}`}>
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={submit} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <FormField
+        id="password"
+        label="New password"
+        hint="At least 12 characters, not easy to guess."
+        error={<FieldError state={state} field="password" />}
+      >
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          autoFocus
+          aria-describedby="password-error"
+          className={inputClass}
+        />
+      </FormField>
+      <FormField
+        id="confirm"
+        label="New password again"
+        error={<FieldError state={state} field="confirm" />}
+      >
+        <input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          className={inputClass}
+        />
+      </FormField>
+      <FieldError state={state} field="token" />
+      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+        {pending ? "Saving…" : "Set new password"}
+      </button>
+    </form>
+  );
+}
