@@ -9,6 +9,12 @@ export async function register() {
   const report = (what: string) => (error: unknown) =>
     console.error(`${what}: ${error instanceof Error ? error.message : error}`);
 
+  // No account yet: print the one-time setup link (only the server's log knows its token).
+  const { announceSetup } = await import("./lib/setup/announce-setup");
+  getDatabase()
+    .then((db) => announceSetup(db.prisma))
+    .catch(report("Could not check for first-run setup"));
+
   if (process.env.DELIVERY_SCHEDULER !== "off") {
     const { deliveryContextFromEnv, startDeliveryScheduler } =
       await import("./lib/deliveries/delivery-scheduler");

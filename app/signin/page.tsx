@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { getDatabase } from "@/lib/db/client";
+import { needsSetup } from "@/lib/setup/needs-setup";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { SignInForm } from "./sign-in-form";
 
@@ -16,6 +18,8 @@ export default async function SignInPage({
     typeof params.callbackUrl === "string" ? params.callbackUrl : undefined,
   );
   if (await getCurrentUser()) redirect(callbackUrl);
+  // No account yet: every page leads here (signed out), and from here to the first-run setup.
+  if (await needsSetup((await getDatabase()).prisma)) redirect("/setup");
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-lg border border-gray-200 bg-white p-8 shadow-sm dark:border-gray-800 dark:bg-gray-900">

@@ -1,9 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { insertProgram } from "./insert-program";
 import type { ProgramInput } from "./program-input";
 
-/** The group a new program starts with; partnerships that name none go here. */
-export const DEFAULT_GROUP = { key: "default", name: "Default", slug: "default" };
+export { DEFAULT_GROUP } from "./insert-program";
 
 export type CreateProgramResult =
   | { ok: true; program: { id: number; slug: string } }
@@ -19,22 +19,10 @@ export async function createProgram(
   ownerUserId: number,
 ): Promise<CreateProgramResult> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const program = await tx.program.create({
-        data: {
-          slug: input.slug,
-          name: input.name,
-          timezone: input.timezone,
-          currency: input.currency,
-        },
-        select: { id: true, slug: true },
-      });
-      await tx.membership.create({
-        data: { programId: program.id, userId: ownerUserId, role: "owner" },
-      });
-      await tx.group.create({ data: { programId: program.id, ...DEFAULT_GROUP } });
-      return { ok: true as const, program };
-    });
+    return await prisma.$transaction(async (tx) => ({
+      ok: true as const,
+      program: await insertProgram(tx, input, ownerUserId),
+    }));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "P2002") {
