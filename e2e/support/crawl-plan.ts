@@ -27,6 +27,7 @@ const GLOBAL_ROUTES = new Set([
   // spent one is a page saying so); setup is a 404 once any user exists.
   "/forgot-password",
   "/reset-password/[token]",
+  "/invitations/[token]",
   "/setup",
   // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
   "/api/partnerstack/webhooks/[slug]",

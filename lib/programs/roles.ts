@@ -13,3 +13,5 @@ export const canAllowDeliveryDomains = (role: Role) => role === "owner";
 export const canDeliverOutside = (role: Role) => role === "owner" || role === "manager";
 /** Owners connect the program to PartnerStack, import from it and disconnect it. */
 export const canManagePartnerStack = (role: Role) => role === "owner";
+/** Owners invite people, change roles and remove members; everyone sees who is in the program. */
+export const canManageMembers = (role: Role) => role === "owner";

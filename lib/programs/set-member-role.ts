@@ -31,6 +31,11 @@ export async function setMemberRole(
       return { ok: false, field: "role", message: LAST_OWNER };
     }
     if (role === null) {
+      // Their partnerships lose their manager (the foreign key would refuse the removal).
+      await tx.partnership.updateMany({
+        where: { programId, managerUserId: userId },
+        data: { managerUserId: null },
+      });
       await tx.membership.delete({ where: { programId_userId: { programId, userId } } });
     } else if (role !== member.role) {
       await tx.membership.update({

@@ -1,0 +1,119 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { acceptInvitationAction, type AcceptState } from "./actions";
+
+/** Joins the program: a new person gives name and password; a signed-in account just confirms. */
+export function AcceptForm({
+  token,
+  email,
+  programName,
+  newAccount,
+}: {
+  token: string;
+  email: string;
+  programName: string;
+  newAccount: boolean;
+}) {
+  const [state, accept, pending] = useActionState<AcceptState, FormData>(
+    acceptInvitationAction.bind(null, token),
+    { status: "idle" },
+  );
+  const password = useRef<HTMLInputElement>(null);
+  const [signInFailed, setSignInFailed] = useState(false);
+
+  useEffect(() => {
+    if (state.status !== "joined") return;
+    const tab = new URL(`/p/${state.slug}/actions`, window.location.href);
+    if (state.signedIn) {
+      window.location.assign(tab);
+      return;
+    }
+    signIn("credentials", {
+      email: state.email,
+      password: password.current?.value ?? "",
+      redirect: false,
+    })
+      .then((result) => {
+        if (!result || result.error) throw new Error("sign-in failed");
+        window.location.assign(tab);
+      })
+      .catch(() => setSignInFailed(true));
+  }, [state]);
+
+  if (state.status === "joined") {
+    return (
+      <p role="status" className="mt-6 text-sm">
+        {signInFailed ? (
+          <>
+            You joined {programName}.{" "}
+            <a href={`/signin?callbackUrl=/p/${state.slug}/actions`} className="underline">
+              Sign in
+            </a>{" "}
+            to open it.
+          </>
+        ) : (
+          `You joined ${programName}. Opening it…`
+        )}
+      </p>
+    );
+  }
+  const error = (field: "name" | "password" | "token") =>
+    state.status === "error" && (state.field ?? "token") === field ? (
+      <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+        {state.message}
+      </p>
+    ) : null;
+  return (
+    <form action={accept} className="mt-6 space-y-4" noValidate>
+      {newAccount && (
+        <>
+          <FormField id="email" label="Email">
+            <input
+              id="email"
+              name="username"
+              type="email"
+              autoComplete="username"
+              value={email}
+              readOnly
+              className={`${inputClass} bg-gray-50 dark:bg-gray-900`}
+            />
+          </FormField>
+          <FormField id="name" label="Your name" error={error("name")}>
+            <input
+              id="name"
+              name="name"
+              autoComplete="name"
+              required
+              autoFocus
+              className={inputClass}
+            />
+          </FormField>
+          <FormField
+            id="password"
+            label="Choose a password"
+            hint="At least 12 characters, not easy to guess."
+            error={error("password")}
+          >
+            <input
+              ref={password}
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              className={inputClass}
+            />
+          </FormField>
+        </>
+      )}
+      {error("token")}
+      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+        {pending ? "Joining…" : newAccount ? "Create account and join" : `Join ${programName}`}
+      </button>
+    </form>
+  );
+}

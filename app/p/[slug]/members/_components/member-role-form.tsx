@@ -1,0 +1,81 @@
+"use client";
+
+import { useActionState } from "react";
+import { ActionError } from "@/components/ui/action-error";
+import { secondaryButtonClass } from "@/components/ui/styles";
+import { changeMemberRoleAction, type MemberChangeResult } from "../actions";
+
+/** An owner's controls on a member row: change the role, or remove them (asked first). */
+export function MemberRoleForm({
+  slug,
+  userId,
+  name,
+  role,
+  isSelf,
+}: {
+  slug: string;
+  userId: number;
+  name: string;
+  role: string;
+  isSelf: boolean;
+}) {
+  const [result, change, pending] = useActionState(
+    (_prev: MemberChangeResult, form: FormData) => changeMemberRoleAction(slug, form),
+    {},
+  );
+  return (
+    <form
+      action={change}
+      onSubmit={(event) => {
+        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        const removing = submitter?.value === "removed";
+        const question = removing
+          ? `Remove ${name} from the program? They lose access at their next click.`
+          : isSelf
+            ? "Change your own role? You may lose the right to manage members."
+            : null;
+        if (question && !window.confirm(question)) event.preventDefault();
+      }}
+      className="flex flex-wrap items-center gap-2"
+    >
+      <input type="hidden" name="userId" value={userId} />
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        Role of {name}
+      </label>
+      <select
+        id={`role-${userId}`}
+        name="role"
+        defaultValue={role}
+        className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
+      >
+        <option value="owner">owner</option>
+        <option value="manager">manager</option>
+        <option value="viewer">viewer</option>
+      </select>
+      <button
+        type="submit"
+        disabled={pending}
+        className={secondaryButtonClass}
+        aria-label={`Save the role of ${name}`}
+      >
+        Save
+      </button>
+      <button
+        type="submit"
+        name="role"
+        value="removed"
+        disabled={pending}
+        className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
+        aria-label={`Remove ${name}`}
+      >
+        Remove
+      </button>
+      <ActionError error={result.error} />
+      {result.done && (
+        <span role="status" className="text-xs text-green-700 dark:text-green-400">
+          {result.done}
+        </span>
+      )}
+    </form>
+  );
+}
