@@ -30,6 +30,12 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         <p className="text-gray-500">{user.email}</p>
       </div>
       <div className="px-3 py-2">
+        <a
+          href="/account"
+          className="block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-gray-100 dark:hover:bg-gray-800"
+        >
+          Your account
+        </a>
         <SignOutButton className="w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-gray-100 dark:hover:bg-gray-800" />
       </div>
     </Menu>

@@ -29,6 +29,8 @@ const GLOBAL_ROUTES = new Set([
   "/reset-password/[token]",
   "/invitations/[token]",
   "/setup",
+  // The signed-in person's own account (nothing of any program).
+  "/account",
   // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
   "/api/partnerstack/webhooks/[slug]",
 ]);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { liveSessionUser } from "./live-session-user";
 
 /** Whether a session cookie's session is still on: the user's, not ended, not expired. */
 export async function isLiveSession(
@@ -7,8 +8,5 @@ export async function isLiveSession(
   sessionId: string,
   userId: number,
 ): Promise<boolean> {
-  const live = await prisma.userSession.count({
-    where: { id: sessionId, userId, endedAt: null, expiresAt: { gt: new Date() } },
-  });
-  return live > 0;
+  return (await liveSessionUser(prisma, sessionId, userId)) !== null;
 }
