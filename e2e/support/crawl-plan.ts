@@ -222,9 +222,70 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     { status: "idle" },
     new FormFields({ domains: "crawler.example" }),
   ],
+  // Members (owners only): promote the manager, invite someone, resend then revoke the seeded
+  // invitation (actions run in name order).
+  changeMemberRoleAction: (slug, t) => [
+    slug,
+    new FormFields({ userId: t.ids.manager, role: "owner" }),
+  ],
+  inviteMemberAction: (slug) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ email: "crawler-invite@crawler.example", role: "viewer" }),
+  ],
+  resendInvitationAction: (slug, t) => [slug, new FormFields({ id: t.ids.invitation })],
+  revokeInvitationAction: (slug, t) => [slug, new FormFields({ id: t.ids.invitation })],
+  // Invites the managers PartnerStack named who are not members (one is seeded as waiting).
+  inviteWaitingManagersAction: (slug) => [slug, null],
 };
 
+/**
+ * Server actions outside any program: they take no slug (their own one-time token, or the
+ * signed-in person's account), so they are crawled for crashes and leaks only. Each gets arguments
+ * that change nothing: a forged token, a wrong password, an unknown address.
+ */
+export const GLOBAL_ACTION_ARGS: Record<string, () => unknown[]> = {
+  forgotPasswordAction: () => [
+    { status: "idle" },
+    new FormFields({ email: "nobody@crawler.example" }),
+  ],
+  resetPasswordAction: () => [
+    "forged-reset-token",
+    { status: "idle" },
+    new FormFields({ password: "crawler-password-1", confirm: "crawler-password-1" }),
+  ],
+  setupAction: () => ["forged-setup-token", { status: "idle" }, new FormFields({ name: "x" })],
+  acceptInvitationAction: () => [
+    "eyJwIjoxfQ.forged",
+    { status: "idle" },
+    new FormFields({ name: "Crawler", password: "crawler-password-1" }),
+  ],
+  updateProfileAction: () => [
+    { status: "idle" },
+    new FormFields({ name: "Crawler", email: "not-an-email", currentPassword: "" }),
+  ],
+  changePasswordAction: () => [
+    { status: "idle" },
+    new FormFields({ currentPassword: "wrong", password: "a", confirm: "b" }),
+  ],
+};
+
+/**
+ * Actions the crawlers never call: they end the crawler's own session (every request after would
+ * be signed out). Each is covered by a spec of its own (e2e/accounts.spec.ts).
+ */
+export const SESSION_ENDING_ACTIONS = new Set(["signOutEverywhereAction"]);
+
+export const isGlobalAction = (name: string) => name in GLOBAL_ACTION_ARGS;
+
+/** Values for the dynamic segments of the pages that post server actions. */
+export const actionPageSegments = (slug: string) => ({
+  slug: [slug],
+  token: ["eyJwIjoxfQ.forged"],
+});
+
 export function actionArgs(name: string, slug: string, target: CrawlProgram) {
+  if (isGlobalAction(name)) return GLOBAL_ACTION_ARGS[name]();
   const args = ACTION_ARGS[name];
   if (!args) {
     throw new Error(

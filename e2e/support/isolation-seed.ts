@@ -50,6 +50,35 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
     });
     partnerships.push(partnership);
   }
+  // A partnership whose PartnerStack manager is not a member yet (the Members/PartnerStack pages).
+  const waiting = await prisma.partnership.create({
+    data: {
+      programId,
+      partnerKey: `ptn_${letter}${tag}_waiting`,
+      firstName: "Waiting",
+      lastName: `Partner ${marker}`,
+      email: `waiting-${marker}@crawl.test`,
+      groupId: group.id,
+      pendingManagerEmail: `pending-${marker}@crawl.test`,
+    },
+  });
+  const invitation = await prisma.invitation.create({
+    data: {
+      programId,
+      email: `invited-${marker}@crawl.test`,
+      role: "viewer",
+      nonceHash: `nonce-${tag}`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  await prisma.auditEvent.create({
+    data: {
+      programId,
+      actorLabel: `Seed ${marker}`,
+      kind: "members.added",
+      summary: `Seeded ${marker}`,
+    },
+  });
   const customers = [];
   for (const [n, partnership] of partnerships.entries()) {
     customers.push(
@@ -166,6 +195,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       schedules: schedules.map((s) => s.id),
       apiKey: key.id,
       log: log.id,
+      invitation: invitation.id,
     },
     /** What requests name (keys, slug): a leak when a response shows one the request did not send. */
     identifiers: [
@@ -177,6 +207,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       revoked.publicKey,
       views[1],
       ...partnerships.map((p) => p.partnerKey),
+      waiting.partnerKey,
       ...customers.map((c) => c.customerKey),
       ...actions.map((a) => a.key),
     ],
@@ -250,6 +281,9 @@ export async function programSnapshot(programId: number): Promise<unknown> {
     prisma.delivery.findMany({ where, orderBy: { id: "asc" } }),
     prisma.partnerStackConnection.findMany({ where }),
     prisma.partnerStackImport.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.invitation.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.auditEvent.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.programSlugRedirect.findMany({ where, orderBy: { oldSlug: "asc" } }),
   ]);
   // Plain JSON values (bigints as text), so toEqual shows which rows differ.
   return JSON.parse(

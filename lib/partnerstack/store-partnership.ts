@@ -53,10 +53,17 @@ export async function storePartnership(
   const sourceUpdatedAt = newestSourceTime(source.updated_at, current?.sourceUpdatedAt);
   const groupId =
     source.group || !current ? await resolveGroupId(tx, programId, source.group) : current.groupId;
+  // A manager who is not a member yet waits by email, and is assigned when they join.
   const manager =
     source.manager_email !== undefined
       ? await managerId(tx, programId, source.manager_email)
       : (current?.managerUserId ?? null);
+  const pendingManagerEmail =
+    source.manager_email !== undefined
+      ? manager === null && source.manager_email
+        ? source.manager_email.trim().toLowerCase()
+        : null
+      : (current?.pendingManagerEmail ?? null);
   const archived = source.archived ?? (current ? current.archivedAt !== null : false);
   const at = (ms: number | null | undefined) => (ms == null ? undefined : new Date(ms));
   const fields = {
@@ -65,6 +72,7 @@ export async function storePartnership(
     lastName: source.last_name ?? current?.lastName ?? "",
     groupId,
     managerUserId: manager,
+    pendingManagerEmail,
     isMarketplace: source.is_marketplace ?? current?.isMarketplace ?? false,
   };
   if (!current) {
@@ -88,6 +96,7 @@ export async function storePartnership(
     fields.lastName !== current.lastName ||
     fields.groupId !== current.groupId ||
     fields.managerUserId !== current.managerUserId ||
+    fields.pendingManagerEmail !== current.pendingManagerEmail ||
     fields.isMarketplace !== current.isMarketplace ||
     archived !== (current.archivedAt !== null);
   if (changed || sourceUpdatedAt?.getTime() !== current.sourceUpdatedAt?.getTime()) {

@@ -11,6 +11,8 @@ import { AutoRefresh } from "../deliveries/_components/auto-refresh";
 import { ConnectForm } from "./_components/connect-form";
 import { DisconnectButton } from "./_components/disconnect-button";
 import { ImportPanel } from "./_components/import-panel";
+import { WaitingManagers } from "./_components/waiting-managers";
+import { listWaitingManagers } from "@/lib/partnerstack/list-waiting-managers";
 import { WebhookUrl } from "./_components/webhook-url";
 
 export const metadata: Metadata = { title: "PartnerStack" };
@@ -27,7 +29,10 @@ async function serverOrigin() {
 export default async function PartnerStackPage(props: ProgramPageProps) {
   const { slug, program, role, db } = await openProgramPage(props);
   const owner = canManagePartnerStack(role);
-  const page = await loadPartnerStackPage(db.prisma, program.id);
+  const [page, waitingManagers] = await Promise.all([
+    loadPartnerStackPage(db.prisma, program.id),
+    owner ? listWaitingManagers(db.prisma, program.id) : Promise.resolve([]),
+  ]);
   const { connection, lastImport } = page;
   const webhookUrl =
     page.webhookSecret &&
@@ -115,6 +120,12 @@ export default async function PartnerStackPage(props: ProgramPageProps) {
         <div className={`${cardClass} p-4`}>
           <h2 className="mb-3 font-medium">Import</h2>
           <ImportPanel slug={slug} lastImport={lastImport} timezone={program.timezone} />
+        </div>
+      )}
+      {owner && waitingManagers.length > 0 && (
+        <div className={`${cardClass} p-4`}>
+          <h2 className="mb-3 font-medium">Managers who are not members yet</h2>
+          <WaitingManagers slug={slug} managers={waitingManagers} />
         </div>
       )}
       <AutoRefresh active={lastImport?.status === "running"} />

@@ -1,0 +1,74 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { ActionError } from "@/components/ui/action-error";
+import { buttonClass, inputClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import type { WaitingManager } from "@/lib/partnerstack/list-waiting-managers";
+import { inviteWaitingManagersAction, type InviteManagersResult } from "../manager-actions";
+
+/** The source's managers who are not members: invite them all as managers in one step. */
+export function WaitingManagers({ slug, managers }: { slug: string; managers: WaitingManager[] }) {
+  const [result, setResult] = useState<InviteManagersResult>({});
+  const [pending, start] = useTransition();
+  const waiting = managers.reduce((sum, m) => sum + m.partnerships, 0);
+  const toInvite = managers.filter((m) => !m.invited).length;
+  return (
+    <div className="space-y-3 text-sm">
+      <p>
+        {waiting} partnership{waiting === 1 ? "" : "s"} wait for a manager: PartnerStack names{" "}
+        {managers.length} manager{managers.length === 1 ? "" : "s"} who{" "}
+        {managers.length === 1 ? "is" : "are"} not a member of this program. Each is assigned their
+        partnerships when they join.
+      </p>
+      <div className="overflow-x-auto">
+        <table className={tableClass}>
+          <thead>
+            <tr>
+              <th className={thClass}>Manager</th>
+              <th className={thClass}>Partnerships</th>
+              <th className={thClass}>Invitation</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+            {managers.map((m) => (
+              <tr key={m.email}>
+                <td className={`${tdClass} break-all`}>{m.email}</td>
+                <td className={`${tdClass} tabular-nums`}>{m.partnerships}</td>
+                <td className={tdClass}>{m.invited ? "Invited" : "Not invited"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {toInvite > 0 && (
+        <button
+          type="button"
+          disabled={pending}
+          className={buttonClass}
+          onClick={() =>
+            start(async () => setResult(await inviteWaitingManagersAction(slug, null)))
+          }
+        >
+          {pending ? "Inviting…" : `Invite ${toInvite} as manager${toInvite === 1 ? "" : "s"}`}
+        </button>
+      )}
+      <ActionError error={result.error} />
+      {result.done && (
+        <p role="status" className="text-green-700 dark:text-green-400">
+          {result.done}
+        </p>
+      )}
+      {result.links?.map((l) => (
+        <label key={l.email} className="block">
+          <span className="text-xs">Link for {l.email} (not mailed):</span>
+          <input
+            readOnly
+            value={l.link}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClass} font-mono text-xs`}
+          />
+        </label>
+      ))}
+    </div>
+  );
+}
