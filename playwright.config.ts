@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CLICKHOUSE_PORT, EMBEDDED_PORT, POSTGRES_PORT } from "./e2e/support/env";
+import { CLICKHOUSE_PORT, EMBEDDED_PORT, EMPTY_PORT, POSTGRES_PORT } from "./e2e/support/env";
 
 // Debian's Chromium: Playwright's own browser download cannot reach its CDN here.
 const chromium = {
@@ -39,13 +39,19 @@ export default defineConfig({
   projects: [
     {
       name: "postgres",
-      testIgnore: /(embedded|analytics-copy)\.spec/,
+      testIgnore: /(embedded|analytics-copy|first-run)\.spec/,
       use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
     },
     {
       name: "embedded",
       testMatch: /embedded\.spec/,
       use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` },
+    },
+    {
+      // A team's first day, from an empty database: setup, key, first action, teammates.
+      name: "first-run",
+      testMatch: /first-run\.spec/,
+      use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` },
     },
     {
       // The tab's specs again, answered by embedded ClickHouse on top of PostgreSQL.
@@ -55,6 +61,7 @@ export default defineConfig({
     },
   ],
   webServer: [
+    server("empty", EMPTY_PORT),
     server("postgres", POSTGRES_PORT),
     server("pglite", EMBEDDED_PORT),
     server("clickhouse", CLICKHOUSE_PORT),

@@ -1,15 +1,19 @@
 // Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
 // demo data, then runs the app's server, scripts/start-server.mjs (the build must exist).
-//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse <port>
+//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty <port>
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
+// `empty` is PostgreSQL with no data at all (first-run setup): its log goes to a file the spec
+// reads the setup link from.
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, rmSync, writeFileSync } from "node:fs";
 import {
   E2E_CHDB_DIR,
+  E2E_EMPTY_SMTP_PORT,
   E2E_ENCRYPTION_KEY,
   E2E_PGLITE_DIR,
   E2E_SMTP_PORT,
   e2eDatabaseUrl,
+  e2eServerLogFile,
   e2eServerPidFile,
 } from "../e2e/support/env";
 import type { DatabaseTarget } from "../lib/db/connection";
@@ -24,7 +28,7 @@ async function freshTarget(): Promise<DatabaseTarget> {
     rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
     return { engine: "pglite", dir: E2E_PGLITE_DIR };
   }
-  const url = e2eDatabaseUrl(mode === "clickhouse" ? "clickhouse" : "postgres");
+  const url = e2eDatabaseUrl(mode === "clickhouse" || mode === "empty" ? mode : "postgres");
   await recreateLocalDatabase(url);
   return { engine: "postgres", url };
 }
@@ -32,7 +36,7 @@ async function freshTarget(): Promise<DatabaseTarget> {
 const target = await freshTarget();
 const db = await openDatabase(target);
 await migrate(db);
-await db.withRunner((runner) => seedDemo(runner));
+if (mode !== "empty") await db.withRunner((runner) => seedDemo(runner));
 await db.close();
 
 const env = {
@@ -63,6 +67,14 @@ if (mode === "postgres") {
     DELIVERY_WEBHOOK_PRIVATE: "allow",
   });
 }
+if (mode === "empty") {
+  // First run: no SETUP_TOKEN, so the server makes one and prints the link; mail to the spec's sink.
+  Object.assign(env, {
+    SETUP_TOKEN: "",
+    SMTP_URL: `smtp://127.0.0.1:${E2E_EMPTY_SMTP_PORT}`,
+    MAIL_FROM: "Actionboard e2e <e2e@actionboard.test>",
+  });
+}
 if (mode === "clickhouse") {
   // A fresh copy: the server fills it from the database when it first opens it.
   rmSync(E2E_CHDB_DIR, { recursive: true, force: true });
@@ -71,11 +83,16 @@ if (mode === "clickhouse") {
 const server = spawn(
   process.execPath,
   ["scripts/start-server.mjs", "-H", "127.0.0.1", "-p", port],
-  {
-    stdio: "inherit",
-    env,
-  },
+  { stdio: ["inherit", mode === "empty" ? "pipe" : "inherit", "inherit"], env },
 );
+if (server.stdout) {
+  // The first-run spec reads the setup link from the server's log.
+  const log = createWriteStream(e2eServerLogFile(port));
+  server.stdout.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    process.stdout.write(chunk);
+  });
+}
 // Specs read the server's memory (its process tree) from here: e2e/support/server-memory.ts.
 writeFileSync(e2eServerPidFile(port), String(server.pid));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
