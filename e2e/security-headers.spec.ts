@@ -109,6 +109,11 @@ test("signed out: sign-in, API docs, the API and redirects carry the headers", a
   await visit(page, violations, "/signin");
   await visit(page, violations, "/docs/api");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Accounts' signed-out pages: a forged one-time link is a page saying so; setup is over.
+  await visit(page, violations, "/forgot-password");
+  await visit(page, violations, "/reset-password/forged-token");
+  await visit(page, violations, "/invitations/eyJwIjoxfQ.forged");
+  await visit(page, violations, "/setup", 404);
 
   const first = await request.get("/signin");
   const second = await request.get("/signin");
@@ -203,5 +208,7 @@ test("an owner's pages (API keys, reward rules, API log, partners, deliveries) p
   await visit(page, violations, `/p/${program.slug}/api-log`);
   await visit(page, violations, `/p/${program.slug}/partners`);
   await visit(page, violations, `/p/${program.slug}/deliveries`);
+  await visit(page, violations, `/p/${program.slug}/members`);
+  await visit(page, violations, "/account");
   expect(violations).toEqual([]);
 });
