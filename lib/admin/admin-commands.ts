@@ -16,6 +16,9 @@ export interface AdminIo {
 
 class AdminError extends Error {}
 
+/** Who the audit log names for changes made here. */
+const ADMIN_ACTOR = { system: "npm run admin" };
+
 const ROLES = ["owner", "manager", "viewer"] as const;
 
 interface Command {
@@ -126,7 +129,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(prisma, v, io) {
       required(v, "program", "email", "role");
       const { program, user } = await memberOf(prisma, v);
-      const done = await addMember(prisma, program.id, user.id, role(v.role));
+      const done = await addMember(prisma, program.id, user.id, role(v.role), ADMIN_ACTOR);
       if (!done.ok) throw new AdminError(`--email: ${user.email} ${done.message}`);
       io.out(`${user.email} is now a ${v.role} of ${program.slug}.`);
     },
@@ -139,7 +142,7 @@ export const COMMANDS: Record<string, Command> = {
       required(v, "program", "email", "role");
       const { program, user } = await memberOf(prisma, v);
       const next = v.role === "removed" ? null : role(v.role);
-      const done = await setMemberRole(prisma, program.id, user.id, next);
+      const done = await setMemberRole(prisma, program.id, user.id, next, ADMIN_ACTOR);
       if (!done.ok)
         throw new AdminError(
           `--${done.field === "member" ? "email" : done.field}: ${user.email} ${done.message}`,

@@ -1,16 +1,33 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient, Role } from "../generated/prisma/client";
 import type { MembershipChange } from "./set-member-role";
 
-/** Adds a user to a program with a role; a member already is a refusal naming the field. */
+/**
+ * Adds a user to a program with a role, with its audit entry; a member already is a refusal
+ * naming the field (and leaves no entry).
+ */
 export async function addMember(
   prisma: PrismaClient,
   programId: number,
   userId: number,
   role: Role,
+  actor: AuditActor,
 ): Promise<MembershipChange> {
   try {
-    await prisma.membership.create({ data: { programId, userId, role } });
+    await prisma.$transaction(async (tx) => {
+      const member = await tx.membership.create({
+        data: { programId, userId, role },
+        select: { user: { select: { email: true } } },
+      });
+      await recordAudit(tx, {
+        programId,
+        actor,
+        kind: "members.added",
+        summary: `Added ${member.user.email} as ${role}`,
+        details: { userId, email: member.user.email, role },
+      });
+    });
     return { ok: true };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {

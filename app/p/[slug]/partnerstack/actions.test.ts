@@ -143,6 +143,7 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     const { importId } = await startOrResumeImport(db.prisma, w.program.id, {
       baseUrl: server.baseUrl,
       rerunRules: false,
+      actor: w.owner,
     });
     const client = partnerStackClient(server.baseUrl, {
       publicKey: source.apiKey.publicKey,
