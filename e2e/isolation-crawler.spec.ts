@@ -93,6 +93,8 @@ test("a member of A gets nothing of B from any page, drill-down, export or serve
     `/p/${a.program.slug}/api-keys`,
     `/p/${a.program.slug}/reward-rules`,
     `/p/${a.program.slug}/api-log`,
+    `/p/${a.program.slug}/audit`,
+    `/p/${a.program.slug}/audit/export`,
   ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(200);
@@ -148,7 +150,15 @@ test("a viewer of A is offered no way to manage keys, rules or saved views, and 
   await expect(page.getByLabel("Amount per action")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /save|add|delete/i })).toHaveCount(0);
 
+  // The audit log is the owners': no link, and the page and its CSV answer 403.
   await page.goto(`/p/${slug}/actions`);
+  await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  for (const path of [`/p/${slug}/audit`, `/p/${slug}/audit/export`]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(403);
+    expect(readableBody(await response.body()), path).not.toContain(`Audit ${a.marker}`);
+  }
+
   await page.getByRole("button", { name: "Saved views" }).click();
   await expect(page.getByRole("link", { name: `View ${a.marker}`, exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: /delete saved view/i })).toHaveCount(0);

@@ -191,7 +191,7 @@ test("the Actions tab, its chart, drill-down, exports, 404 and 403 pass the poli
   ).toBeVisible();
 });
 
-test("an owner's pages (API keys, reward rules, API log, partners, deliveries) pass the policy", async ({
+test("an owner's pages (API keys, reward rules, API log, partners, deliveries, audit log) pass the policy", async ({
   page,
 }) => {
   const violations = await watchViolations(page);
@@ -208,6 +208,9 @@ test("an owner's pages (API keys, reward rules, API log, partners, deliveries) p
   await visit(page, violations, `/p/${program.slug}/api-log`);
   await visit(page, violations, `/p/${program.slug}/partners`);
   await visit(page, violations, `/p/${program.slug}/deliveries`);
+  // The key created above is its first entry; its details open in place.
+  await visit(page, violations, `/p/${program.slug}/audit`);
+  await page.locator("summary", { hasText: "Details" }).first().click();
   await visit(page, violations, `/p/${program.slug}/members`);
   await visit(page, violations, "/account");
   expect(violations).toEqual([]);

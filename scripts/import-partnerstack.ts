@@ -57,6 +57,7 @@ try {
   const { importId, resumed } = await startOrResumeImport(db.prisma, program!.id, {
     baseUrl,
     rerunRules: values["rerun-rules"]!,
+    actor: { system: "npm run import:partnerstack" },
   });
   console.log(
     `${resumed ? "Resuming" : "Starting"} import #${importId} of ${baseUrl} into "${program!.slug}"…`,

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { MemberProgram } from "@/lib/programs/list-member-programs";
+import type { Role } from "@/lib/programs/roles";
 import { ProgramNav } from "./program-nav";
 import { ProgramSwitcher } from "./program-switcher";
 import { UserMenu } from "./user-menu";
@@ -8,10 +9,13 @@ export function AppShell({
   program,
   programs,
   user,
+  role,
   failedDeliveries,
   children,
 }: {
   program: { slug: string; name: string };
+  /** The signed-in member's role here: the nav offers only what it may open. */
+  role: Role;
   failedDeliveries?: number;
   programs: MemberProgram[];
   user: { name: string; email: string };
@@ -24,7 +28,7 @@ export function AppShell({
           <span className="text-sm font-bold text-blue-600">Actionboard</span>
           <ProgramSwitcher current={program} programs={programs} />
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <ProgramNav slug={program.slug} failedDeliveries={failedDeliveries} />
+            <ProgramNav slug={program.slug} role={role} failedDeliveries={failedDeliveries} />
           </div>
           <div className="ml-auto sm:ml-0">
             <UserMenu user={user} />

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { canViewAuditLog, type Role } from "@/lib/programs/roles";
 
-const ITEMS = [
+/** `allow`: shown only to the roles that may open it (the page refuses the others with a 403). */
+const ITEMS: { segment: string; label: string; allow?: (role: Role) => boolean }[] = [
   { segment: "actions", label: "Actions" },
   { segment: "partners", label: "Partners" },
   { segment: "reward-rules", label: "Reward rules" },
@@ -12,21 +14,24 @@ const ITEMS = [
   { segment: "api-log", label: "API log" },
   { segment: "partnerstack", label: "PartnerStack" },
   { segment: "members", label: "Members" },
+  { segment: "audit", label: "Audit log", allow: canViewAuditLog },
 ];
 
 /** `failedDeliveries`: schedules whose last delivery failed, shown as a count beside Deliveries. */
 export function ProgramNav({
   slug,
+  role,
   failedDeliveries = 0,
 }: {
   slug: string;
+  role: Role;
   failedDeliveries?: number;
 }) {
   const pathname = usePathname();
   return (
     // Wraps on a narrow screen rather than hiding the last items behind a scroll.
     <nav aria-label="Program" className="flex flex-wrap gap-1">
-      {ITEMS.map((item) => {
+      {ITEMS.filter((item) => !item.allow || item.allow(role)).map((item) => {
         const href = `/p/${slug}/${item.segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (

@@ -81,7 +81,7 @@ export function segmentValues(target: Keys, files = ALL_EXPORTS) {
   };
 }
 
-/** Tab, drill-down, rule and log URLs that name `b`'s objects by id or key. */
+/** Tab, drill-down, rule, log and audit log URLs that name `b`'s objects by id or key. */
 export function foreignQueries(b: CrawlProgram): string[] {
   const since = String(Date.now() - 7 * 86_400_000);
   const query = (params: Record<string, string>) =>
@@ -94,6 +94,9 @@ export function foreignQueries(b: CrawlProgram): string[] {
     query({ tag: String(b.ids.tag) }),
     query({ edit: String(b.ids.rule), saved: String(b.ids.rule) }),
     query({ before: String(b.ids.log + 1n) }),
+    // The audit log's filters and page position, naming B's manager and B's entries.
+    query({ person: String(b.ids.manager), kind: "api_keys", after: String(b.ids.audit[1]) }),
+    query({ person: `system:npm run admin ${b.marker}`, before: String(b.ids.audit[0]) }),
   ];
 }
 

@@ -166,6 +166,24 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
     },
   });
   const log = await prisma.ingestLog.findFirstOrThrow({ where: { programId } });
+  // The audit log: an entry by the manager (their name carries the marker) and one by a command.
+  const audit = [];
+  for (const actor of [
+    { actorUserId: manager.id, actorLabel: `${manager.name} <${manager.email}>` },
+    { actorUserId: null, actorLabel: `npm run admin ${marker}` },
+  ]) {
+    audit.push(
+      await prisma.auditEvent.create({
+        data: {
+          programId,
+          ...actor,
+          kind: "api_keys.created",
+          summary: `Created live API key “Audit ${marker}”`,
+          details: { label: `Audit ${marker}` },
+        },
+      }),
+    );
+  }
   const key = await createKey(prisma, programId, `Key ${marker}`);
   const revoked = await createKey(prisma, programId, `Revoked ${marker}`, new Date());
   // The key a PartnerStack connection to the program's own API uses (the crawl revokes `key`).
@@ -196,6 +214,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       apiKey: key.id,
       log: log.id,
       invitation: invitation.id,
+      audit: audit.map((e) => e.id),
     },
     /** What requests name (keys, slug): a leak when a response shows one the request did not send. */
     identifiers: [

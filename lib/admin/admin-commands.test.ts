@@ -2,6 +2,7 @@
 // naming the option and exiting 1.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyCredentials } from "../auth/verify-credentials";
+import { auditEntries } from "../testing/audit-entries";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { redeemPasswordReset } from "../accounts/redeem-password-reset";
 import { runAdmin } from "./admin-commands";
@@ -86,6 +87,25 @@ describe.each(inject("engines"))("npm run admin on %s", (engine) => {
         "  manager  vic@team.test",
       ].join("\n"),
     );
+    // Membership changes made here are in the program's audit log, by "npm run admin".
+    const program = await db.prisma.program.findUniqueOrThrow({ where: { slug: "team-partners" } });
+    const vic = await db.prisma.user.findUniqueOrThrow({ where: { email: "vic@team.test" } });
+    expect(await auditEntries(db.prisma, program.id)).toEqual([
+      {
+        kind: "members.added",
+        actorUserId: null,
+        actorLabel: "npm run admin",
+        summary: "Added vic@team.test as viewer",
+        details: { userId: vic.id, email: "vic@team.test", role: "viewer" },
+      },
+      {
+        kind: "members.role_changed",
+        actorUserId: null,
+        actorLabel: "npm run admin",
+        summary: "Changed vic@team.test from viewer to manager",
+        details: { userId: vic.id, email: "vic@team.test", from: "viewer", to: "manager" },
+      },
+    ]);
   });
 
   it("refuses bad input naming the option, with exit code 1", async () => {
@@ -184,6 +204,9 @@ describe.each(inject("engines"))("npm run admin on %s", (engine) => {
       expect(result.err, argv.join(" ")).toMatch(message);
     }
     expect((await admin("create-user", "--help")).out).toMatch(/create-user --email <email>/);
+    // Refusals changed nothing, so the log holds nothing.
+    const second = await db.prisma.program.findUniqueOrThrow({ where: { slug: "second-team" } });
+    expect(await auditEntries(db.prisma, second.id)).toEqual([]);
   });
 
   it("prints a one-time reset link that sets a new password once", async () => {

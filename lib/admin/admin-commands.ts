@@ -19,6 +19,8 @@ class AdminError extends Error {}
 
 /** The server's public origin, for printed links (as the server's own emails use). */
 const adminBaseUrl = () => process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000";
+/** Who the audit log names for changes made here. */
+const ADMIN_ACTOR = { system: "npm run admin" };
 
 const ROLES = ["owner", "manager", "viewer"] as const;
 
@@ -130,7 +132,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(prisma, v, io) {
       required(v, "program", "email", "role");
       const { program, user } = await memberOf(prisma, v);
-      const done = await addMember(prisma, program.id, user.id, role(v.role));
+      const done = await addMember(prisma, program.id, user.id, role(v.role), ADMIN_ACTOR);
       if (!done.ok) throw new AdminError(`--email: ${user.email} ${done.message}`);
       io.out(`${user.email} is now a ${v.role} of ${program.slug}.`);
     },
@@ -143,7 +145,7 @@ export const COMMANDS: Record<string, Command> = {
       required(v, "program", "email", "role");
       const { program, user } = await memberOf(prisma, v);
       const next = v.role === "removed" ? null : role(v.role);
-      const done = await setMemberRole(prisma, program.id, user.id, next);
+      const done = await setMemberRole(prisma, program.id, user.id, next, ADMIN_ACTOR);
       if (!done.ok)
         throw new AdminError(
           `--${done.field === "member" ? "email" : done.field}: ${user.email} ${done.message}`,

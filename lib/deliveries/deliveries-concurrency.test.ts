@@ -72,7 +72,13 @@ describe.runIf(postgres)("two schedulers on one PostgreSQL", () => {
     });
     const asked = new Date(due + 10_000);
     for (const [i, s] of schedules.entries()) {
-      await requestDelivery((i % 2 ? second : db).prisma, world.program.id, s.id, asked);
+      await requestDelivery(
+        (i % 2 ? second : db).prisma,
+        world.program.id,
+        s.id,
+        world.owner,
+        asked,
+      );
     }
     const later = () => new Date(due + 11_000);
     await Promise.all([

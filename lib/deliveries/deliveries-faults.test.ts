@@ -131,9 +131,15 @@ describe.each(inject("engines"))("deliveries when things go wrong, on %s", (engi
     });
     // Asked exactly at the scheduled due time, then again before it has gone.
     const due = new Date(schedule.nextRunAt);
-    expect(await requestDelivery(db.prisma, world.program.id, schedule.id, due)).toBe("queued");
-    expect(await requestDelivery(db.prisma, world.program.id, schedule.id, due)).toBe("busy");
-    expect(await requestDelivery(db.prisma, world.program.id, 999_999, due)).toBe("missing");
+    expect(await requestDelivery(db.prisma, world.program.id, schedule.id, world.owner, due)).toBe(
+      "queued",
+    );
+    expect(await requestDelivery(db.prisma, world.program.id, schedule.id, world.owner, due)).toBe(
+      "busy",
+    );
+    expect(await requestDelivery(db.prisma, world.program.id, 999_999, world.owner, due)).toBe(
+      "missing",
+    );
     const before = sink.messages.length;
     await runDeliveries(deliveryContext(db, sink), () => new Date(due.getTime() + 1000));
     const sent = await rows(world.program.id);
@@ -143,7 +149,9 @@ describe.each(inject("engines"))("deliveries when things go wrong, on %s", (engi
     ]);
     expect(sink.messages.length - before).toBe(2);
     const later = new Date(due.getTime() + 5000);
-    expect(await requestDelivery(db.prisma, world.program.id, schedule.id, later)).toBe("queued");
+    expect(
+      await requestDelivery(db.prisma, world.program.id, schedule.id, world.owner, later),
+    ).toBe("queued");
   });
 
   it("stops a webhook whose creator is no longer an owner or manager", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
 import { seal, unseal } from "../security/sealed-secret";
 import {
@@ -25,12 +26,13 @@ export interface ConnectionSummary {
  * Saves the program's connection after one list call proved the keys (a PartnerStackError names
  * what the source said otherwise). The secret key is sealed; the webhook secret is made once and
  * kept across reconnections, so a webhook already registered at PartnerStack keeps working.
+ * The audit entry names the source's address only, never a key.
  */
 export async function saveConnection(
   prisma: PrismaClient,
   programId: number,
   input: ConnectionInput,
-  userId: number | null,
+  actor: AuditActor,
   options: ClientOptions = {},
 ) {
   const sealedSecret = seal(input.secretKey);
@@ -39,17 +41,32 @@ export async function saveConnection(
     baseUrl: input.baseUrl,
     publicKey: input.publicKey,
     secretKeySealed: sealedSecret,
-    connectedBy: userId,
+    connectedBy: "id" in actor ? actor.id : null,
     syncError: null,
   };
-  await prisma.partnerStackConnection.upsert({
-    where: { programId },
-    create: {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.partnerStackConnection.findUnique({
+      where: { programId },
+      select: { baseUrl: true },
+    });
+    await tx.partnerStackConnection.upsert({
+      where: { programId },
+      create: {
+        programId,
+        ...fields,
+        webhookSecretSealed: seal(randomBytes(24).toString("base64url")),
+      },
+      update: fields,
+    });
+    await recordAudit(tx, {
       programId,
-      ...fields,
-      webhookSecretSealed: seal(randomBytes(24).toString("base64url")),
-    },
-    update: fields,
+      actor,
+      kind: "partnerstack.connected",
+      summary: before
+        ? `Reconnected PartnerStack (${input.baseUrl}) with new keys`
+        : `Connected PartnerStack (${input.baseUrl})`,
+      details: { baseUrl: input.baseUrl, ...(before && { previousBaseUrl: before.baseUrl }) },
+    });
   });
 }
 
@@ -76,13 +93,29 @@ export async function openConnection(prisma: PrismaClient, programId: number) {
 
 export const DISCONNECTED = "Stopped: the program was disconnected from PartnerStack.";
 
-/** Deletes the keys and the webhook secret; an import under way stops at its next page. */
-export async function deleteConnection(prisma: PrismaClient, programId: number) {
-  await prisma.$transaction([
-    prisma.partnerStackImport.updateMany({
+/**
+ * Deletes the keys and the webhook secret; an import under way stops at its next page. Writes
+ * its audit entry when there was a connection to delete.
+ */
+export async function deleteConnection(prisma: PrismaClient, programId: number, actor: AuditActor) {
+  await prisma.$transaction(async (tx) => {
+    const connection = await tx.partnerStackConnection.findUnique({
+      where: { programId },
+      select: { baseUrl: true },
+    });
+    const stopped = await tx.partnerStackImport.updateMany({
       where: { programId, status: "running" },
       data: { status: "failed", error: DISCONNECTED, lockedUntil: null },
-    }),
-    prisma.partnerStackConnection.deleteMany({ where: { programId } }),
-  ]);
+    });
+    const { count } = await tx.partnerStackConnection.deleteMany({ where: { programId } });
+    // Two disconnections at once: the second deletes nothing and records nothing.
+    if (!connection || count === 0) return;
+    await recordAudit(tx, {
+      programId,
+      actor,
+      kind: "partnerstack.disconnected",
+      summary: `Disconnected PartnerStack (${connection.baseUrl})`,
+      details: { baseUrl: connection.baseUrl, stoppedImports: stopped.count },
+    });
+  });
 }

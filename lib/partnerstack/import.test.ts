@@ -87,6 +87,7 @@ function importCase(
       startOrResumeImport(db.prisma, target.id, {
         baseUrl: source.server.baseUrl,
         rerunRules: false,
+        actor: { system: "test" },
       });
 
     it(
@@ -197,6 +198,7 @@ function importCase(
         const { importId } = await startOrResumeImport(db.prisma, other.id, {
           baseUrl: source.server.baseUrl,
           rerunRules: false,
+          actor: { system: "test" },
         });
         const asked = source.server.requests.length;
         source.server.answerNext(1, 429, { "retry-after": "2" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { backfillRewards } from "./backfill-rewards";
 import { DISCONNECTED } from "./connection";
@@ -35,37 +36,58 @@ export class ImportBusyError extends Error {
 /**
  * The program's import to run: its last one when that did not finish (a resumed import keeps its
  * checkpoints), else a new one with a step per resource (and one for the rules, when asked).
+ * Either way one audit entry says who started it.
  */
 export async function startOrResumeImport(
   prisma: PrismaClient,
   programId: number,
-  options: { baseUrl: string; rerunRules: boolean; requestedBy?: number | null },
+  options: { baseUrl: string; rerunRules: boolean; actor: AuditActor },
 ): Promise<{ importId: number; resumed: boolean }> {
-  const last = await prisma.partnerStackImport.findFirst({
-    where: { programId },
-    orderBy: { id: "desc" },
-  });
-  if (last && last.status !== "done") {
-    await prisma.partnerStackImport.update({
-      where: { programId_id: { programId, id: last.id } },
-      data: { status: "running", error: null, finishedAt: null },
+  const { actor } = options;
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.partnerStackImport.findFirst({
+      where: { programId },
+      orderBy: { id: "desc" },
     });
-    return { importId: last.id, resumed: true };
-  }
-  const steps = [
-    ...IMPORT_RESOURCES.map((r) => r.name),
-    ...(options.rerunRules ? [RULES_STEP] : []),
-  ];
-  const created = await prisma.partnerStackImport.create({
-    data: {
+    let started: { importId: number; resumed: boolean };
+    if (last && last.status !== "done") {
+      await tx.partnerStackImport.update({
+        where: { programId_id: { programId, id: last.id } },
+        data: { status: "running", error: null, finishedAt: null },
+      });
+      started = { importId: last.id, resumed: true };
+    } else {
+      const steps = [
+        ...IMPORT_RESOURCES.map((r) => r.name),
+        ...(options.rerunRules ? [RULES_STEP] : []),
+      ];
+      const created = await tx.partnerStackImport.create({
+        data: {
+          programId,
+          baseUrl: options.baseUrl,
+          rerunRules: options.rerunRules,
+          requestedBy: "id" in actor ? actor.id : null,
+          steps: { create: steps.map((resource) => ({ resource })) },
+        },
+      });
+      started = { importId: created.id, resumed: false };
+    }
+    await recordAudit(tx, {
       programId,
-      baseUrl: options.baseUrl,
-      rerunRules: options.rerunRules,
-      requestedBy: options.requestedBy ?? null,
-      steps: { create: steps.map((resource) => ({ resource })) },
-    },
+      actor,
+      kind: "partnerstack.import_started",
+      summary: started.resumed
+        ? `Resumed PartnerStack import ${started.importId}`
+        : `Started PartnerStack import ${started.importId} from ${options.baseUrl}`,
+      details: {
+        importId: started.importId,
+        resumed: started.resumed,
+        baseUrl: options.baseUrl,
+        rerunRules: options.rerunRules,
+      },
+    });
+    return started;
   });
-  return { importId: created.id, resumed: false };
 }
 
 /** Takes the import for this process, or throws ImportBusyError while another holds it. */

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accountInput, createAccount } from "../accounts/create-account";
 import { openDatabase } from "../db/open";
+import { auditEntries } from "../testing/audit-entries";
 import { createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addMember } from "./add-member";
@@ -12,6 +13,7 @@ import { programInput, slugFromName } from "./program-input";
 import { setMemberRole } from "./set-member-role";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
+const ADMIN = { system: "npm run admin" };
 
 describe("program input", () => {
   it("derives a slug from the name and checks zone and currency", () => {
@@ -74,19 +76,40 @@ describe.each(inject("engines"))("programs and members on %s", (engine) => {
     const made = await newProgram(owner.id);
     const programId = made.ok ? made.program.id : 0;
     const other = await createUser(db.prisma);
-    expect(await setMemberRole(db.prisma, programId, owner.id, "manager")).toMatchObject({
+    expect(await setMemberRole(db.prisma, programId, owner.id, "manager", ADMIN)).toMatchObject({
       ok: false,
       field: "role",
     });
-    expect(await setMemberRole(db.prisma, programId, owner.id, null)).toMatchObject({ ok: false });
-    expect(await addMember(db.prisma, programId, other.id, "viewer")).toEqual({ ok: true });
-    expect(await addMember(db.prisma, programId, other.id, "owner")).toMatchObject({ ok: false });
-    expect(await setMemberRole(db.prisma, programId, other.id, "owner")).toEqual({ ok: true });
-    expect(await setMemberRole(db.prisma, programId, owner.id, null)).toEqual({ ok: true });
-    expect(await setMemberRole(db.prisma, programId, owner.id, "viewer")).toMatchObject({
+    expect(await setMemberRole(db.prisma, programId, owner.id, null, ADMIN)).toMatchObject({
+      ok: false,
+    });
+    expect(await addMember(db.prisma, programId, other.id, "viewer", ADMIN)).toEqual({ ok: true });
+    expect(await addMember(db.prisma, programId, other.id, "owner", ADMIN)).toMatchObject({
+      ok: false,
+    });
+    expect(await setMemberRole(db.prisma, programId, other.id, "owner", ADMIN)).toEqual({
+      ok: true,
+    });
+    expect(await setMemberRole(db.prisma, programId, owner.id, null, ADMIN)).toEqual({ ok: true });
+    expect(await setMemberRole(db.prisma, programId, owner.id, "viewer", ADMIN)).toMatchObject({
       ok: false,
       field: "member",
     });
+    // One audit entry per change, none for the four refusals; the same role again is no change.
+    expect(await setMemberRole(db.prisma, programId, other.id, "owner", ADMIN)).toEqual({
+      ok: true,
+    });
+    expect(
+      (await auditEntries(db.prisma, programId)).map((e) => [e.kind, e.actorLabel, e.details]),
+    ).toEqual([
+      ["members.added", "npm run admin", { userId: other.id, email: other.email, role: "viewer" }],
+      [
+        "members.role_changed",
+        "npm run admin",
+        { userId: other.id, email: other.email, from: "viewer", to: "owner" },
+      ],
+      ["members.removed", "npm run admin", { userId: owner.id, email: owner.email, role: "owner" }],
+    ]);
   });
 
   it("refuses one of two owners demoting each other at the same moment", async () => {
@@ -97,10 +120,10 @@ describe.each(inject("engines"))("programs and members on %s", (engine) => {
         const [a, b] = [await createUser(db.prisma), await createUser(db.prisma)];
         const made = await newProgram(a.id);
         const programId = made.ok ? made.program.id : 0;
-        await addMember(db.prisma, programId, b.id, "owner");
+        await addMember(db.prisma, programId, b.id, "owner", ADMIN);
         const results = await Promise.all([
-          setMemberRole(db.prisma, programId, a.id, "manager"),
-          setMemberRole(second.prisma, programId, b.id, "viewer"),
+          setMemberRole(db.prisma, programId, a.id, "manager", ADMIN),
+          setMemberRole(second.prisma, programId, b.id, "viewer", ADMIN),
         ]);
         expect(results.filter((r) => r.ok)).toHaveLength(1);
         expect(await db.prisma.membership.count({ where: { programId, role: "owner" } })).toBe(1);

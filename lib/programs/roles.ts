@@ -15,3 +15,5 @@ export const canDeliverOutside = (role: Role) => role === "owner" || role === "m
 export const canManagePartnerStack = (role: Role) => role === "owner";
 /** Owners invite people, change roles and remove members; everyone sees who is in the program. */
 export const canManageMembers = (role: Role) => role === "owner";
+/** Owners read the program's audit log (who changed members, keys, rules, settings, deliveries). */
+export const canViewAuditLog = (role: Role) => role === "owner";

@@ -109,6 +109,8 @@ describe("responseKind", () => {
     ["/api/auth/session", "document"],
     ["/api/auth/signout", "document"],
     ["/p/acme/actions/export/table.csv", "document"],
+    ["/p/acme/audit", "page"],
+    ["/p/acme/audit/export", "document"],
     ["/p/acme/actions/new-count", "api"],
   ])("%s is a %s", (path, kind) => {
     expect(responseKind(path)).toBe(kind);

@@ -34,6 +34,7 @@ const ROUTE_HANDLERS: [RegExp, ResponseKind][] = [
   [/^\/api\/auth(\/|$)/, "document"],
   [/^\/api\//, "api"],
   [/^\/p\/[^/]+\/actions\/export\//, "document"],
+  [/^\/p\/[^/]+\/audit\/export$/, "document"],
   [/^\/p\/[^/]+\/actions\/new-count$/, "api"],
   [/^\/deliveries\//, "document"],
   [/^\/unsubscribe\/[^/]+\/one-click$/, "document"],

@@ -60,7 +60,7 @@ export function scheduleOf(
   return createSchedule(
     db.prisma,
     world.program,
-    world.owner.id,
+    world.owner,
     {
       savedViewId: world.view.id,
       frequency: "weekly",

@@ -23,6 +23,7 @@ export default async function ProgramLayout({
       program={access.program}
       programs={programs}
       user={access.user}
+      role={access.role}
       failedDeliveries={failedDeliveries}
     >
       {children}

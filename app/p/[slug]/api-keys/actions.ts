@@ -32,8 +32,8 @@ export const createApiKeyAction = programAction({
   }),
   refused: (message): CreateKeyState => ({ status: "error", message }),
   invalid: (error): CreateKeyState => ({ status: "error", message: error.issues[0].message }),
-  async run({ program, slug, prisma }, { label, mode }): Promise<CreateKeyState> {
-    const key = await createApiKey(prisma, program.id, label, mode);
+  async run({ program, slug, prisma, user }, { label, mode }): Promise<CreateKeyState> {
+    const key = await createApiKey(prisma, program.id, label, mode, user);
     revalidatePath(`/p/${slug}/api-keys`);
     return { status: "created", label: key.label, publicKey: key.publicKey, secret: key.secret };
   },
@@ -46,8 +46,8 @@ export const revokeApiKeyAction = programAction({
   schema: z.object({ id: formRowId }),
   refused: (error): RevokeKeyResult => ({ error }),
   invalid: (): RevokeKeyResult => ({ error: "No such key in this program." }),
-  async run({ program, slug, prisma }, { id }): Promise<RevokeKeyResult> {
-    await revokeApiKey(prisma, program.id, id);
+  async run({ program, slug, prisma, user }, { id }): Promise<RevokeKeyResult> {
+    await revokeApiKey(prisma, program.id, id, user);
     revalidatePath(`/p/${slug}/api-keys`);
     return {};
   },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { auditEntries } from "@/lib/testing/audit-entries";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -222,5 +223,102 @@ describe.each(inject("engines"))("scheduling deliveries, on %s", (engine) => {
       status: "saved",
     });
     expect(await w.schedules()).toEqual([]);
+    // The audit log: who scheduled, sent and deleted; the refusals (403, 409, 404) left nothing.
+    const facts = {
+      scheduleId: schedule.id,
+      savedViewId: w.view.id,
+      savedView: "Weekly",
+      frequency: "weekly",
+      weekday: 1,
+      monthDay: null,
+      time: "09:00",
+      file: "tab.pdf",
+      channel: "email",
+      recipients: [w.viewer.email],
+    };
+    const label = (u: { name: string; email: string }) => `${u.name} <${u.email}>`;
+    expect(await auditEntries(db.prisma, w.program.id)).toEqual([
+      {
+        kind: "deliveries.schedule_created",
+        actorUserId: w.viewer.id,
+        actorLabel: label(w.viewer),
+        summary: "Scheduled “Weekly” weekly on Monday at 09:00, tab.pdf by email",
+        details: facts,
+      },
+      {
+        kind: "deliveries.sent_now",
+        actorUserId: w.viewer.id,
+        actorLabel: label(w.viewer),
+        summary: "Sent “Weekly” now (tab.pdf by email)",
+        details: {
+          scheduleId: schedule.id,
+          savedView: "Weekly",
+          file: "tab.pdf",
+          channel: "email",
+        },
+      },
+      {
+        kind: "deliveries.schedule_deleted",
+        actorUserId: w.manager.id,
+        actorLabel: label(w.manager),
+        summary: "Deleted the schedule of “Weekly” weekly on Monday at 09:00, tab.pdf by email",
+        details: facts,
+      },
+    ]);
+  });
+
+  it("logs allowed domains as added and removed, and a webhook by its host only", async () => {
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "deliveries-test-encryption-key-0123456789");
+    const w = await world();
+    signedIn.user = w.owner;
+    const domains = (text: string) =>
+      setDomainsAction.on(db)(w.program.slug, idle, formData({ domains: text }));
+    expect(await domains("a.example b.example")).toMatchObject({ status: "saved" });
+    expect(await domains("b.example, a.example")).toMatchObject({ status: "saved" });
+    expect(await domains("b.example c.example")).toMatchObject({ status: "saved" });
+    expect(await domains("not a domain")).toMatchObject({ code: 422 });
+    const url = "https://hooks.example/services/T000/B000/XXXXtoken?sig=abc";
+    expect(
+      await createScheduleAction.on(db)(
+        w.program.slug,
+        idle,
+        form({ savedViewId: String(w.view.id), channel: "webhook", webhookUrl: url }),
+      ),
+    ).toMatchObject({ status: "saved" });
+    vi.unstubAllEnvs();
+
+    const entries = await auditEntries(db.prisma, w.program.id);
+    expect(entries.map((e) => [e.kind, e.summary, e.details])).toEqual([
+      [
+        "deliveries.domains_changed",
+        "Allowed delivery domains: added a.example, b.example",
+        {
+          before: [],
+          after: ["a.example", "b.example"],
+          added: ["a.example", "b.example"],
+          removed: [],
+        },
+      ],
+      // The same domains in another order changed nothing: no entry.
+      [
+        "deliveries.domains_changed",
+        "Allowed delivery domains: added c.example; removed a.example",
+        {
+          before: ["b.example", "a.example"],
+          after: ["b.example", "c.example"],
+          added: ["c.example"],
+          removed: ["a.example"],
+        },
+      ],
+      [
+        "deliveries.schedule_created",
+        "Scheduled “Weekly” weekly on Monday at 09:00, tab.pdf by webhook",
+        expect.objectContaining({ channel: "webhook", webhookHost: "hooks.example" }),
+      ],
+    ]);
+    const [schedule] = await w.schedules();
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain("XXXXtoken");
+    expect(text).not.toContain(schedule.webhookSecret!);
   });
 });

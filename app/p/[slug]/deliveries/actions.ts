@@ -103,7 +103,7 @@ export const createScheduleAction = programAction({
         "channel",
       );
     }
-    const created = await createSchedule(prisma, program, user.id, input).catch((e: unknown) => {
+    const created = await createSchedule(prisma, program, user, input).catch((e: unknown) => {
       if ((e as { code?: string }).code === "P2003") return null;
       throw e;
     });
@@ -143,7 +143,12 @@ async function findOwnSchedule(
 /** An action on one schedule, for its creator, owners and managers (`findOwnSchedule`). */
 function ownScheduleAction(
   change: (
-    access: { prisma: PrismaClient; program: { id: number }; slug: string },
+    access: {
+      prisma: PrismaClient;
+      program: { id: number };
+      slug: string;
+      user: { id: number; name: string; email: string };
+    },
     id: number,
   ) => Promise<DeliveryFormState>,
 ) {
@@ -160,8 +165,8 @@ function ownScheduleAction(
   });
 }
 
-export const sendNowAction = ownScheduleAction(async ({ prisma, program, slug }, id) => {
-  const asked = await requestDelivery(prisma, program.id, id);
+export const sendNowAction = ownScheduleAction(async ({ prisma, program, slug, user }, id) => {
+  const asked = await requestDelivery(prisma, program.id, id, user);
   if (asked === "missing") return error(404, NO_SCHEDULE, "id");
   if (asked === "busy") {
     return error(409, "This schedule's last “Send now” is still on its way: see the log.", "id");
@@ -171,11 +176,13 @@ export const sendNowAction = ownScheduleAction(async ({ prisma, program, slug },
   return { status: "saved", message: "Sending now — the log below shows when it has gone." };
 });
 
-export const deleteScheduleAction = ownScheduleAction(async ({ prisma, program, slug }, id) => {
-  await deleteSchedule(prisma, program.id, id);
-  revalidatePath(`/p/${slug}/deliveries`);
-  return { status: "saved", message: "Schedule deleted." };
-});
+export const deleteScheduleAction = ownScheduleAction(
+  async ({ prisma, program, slug, user }, id) => {
+    await deleteSchedule(prisma, program.id, id, user);
+    revalidatePath(`/p/${slug}/deliveries`);
+    return { status: "saved", message: "Schedule deleted." };
+  },
+);
 
 /** Owners decide which outside domains may receive the program's data. */
 export const setDomainsAction = programAction({
@@ -185,8 +192,8 @@ export const setDomainsAction = programAction({
   schema: z.object({ domains: z.preprocess((v) => v ?? "", domainList) }),
   refused: (message) => error(403, message, "domains"),
   invalid: (e) => ({ ...invalid(e), field: "domains" }),
-  async run({ program, slug, prisma }, { domains }): Promise<DeliveryFormState> {
-    await setDeliveryDomains(prisma, program.id, domains);
+  async run({ program, slug, prisma, user }, { domains }): Promise<DeliveryFormState> {
+    await setDeliveryDomains(prisma, program.id, domains, user);
     revalidatePath(`/p/${slug}/deliveries`);
     return {
       status: "saved",

@@ -130,9 +130,9 @@ export const changeMemberRoleAction = programAction({
   }),
   refused: (error): MemberChangeResult => ({ error }),
   invalid: (error): MemberChangeResult => ({ error: error.issues[0].message }),
-  async run({ program, slug, prisma }, { userId, role }): Promise<MemberChangeResult> {
+  async run({ program, user, slug, prisma }, { userId, role }): Promise<MemberChangeResult> {
     const next = role === "removed" ? null : role;
-    const done = await setMemberRole(prisma, program.id, userId, next);
+    const done = await setMemberRole(prisma, program.id, userId, next, user);
     if (!done.ok) {
       return {
         error:

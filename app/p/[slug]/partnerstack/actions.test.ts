@@ -17,6 +17,7 @@ import { partnerStackClient } from "@/lib/partnerstack/partnerstack-client";
 import { runPartnerStackPass } from "@/lib/partnerstack/partnerstack-worker";
 import { ImportStoppedError, runImport, startOrResumeImport } from "@/lib/partnerstack/run-import";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
+import { auditEntries } from "@/lib/testing/audit-entries";
 import { startApiHttpServer, type ApiHttpServer } from "@/lib/testing/api-http-server";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
@@ -121,6 +122,7 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     expect(
       await db.prisma.partnerStackConnection.count({ where: { programId: w.program.id } }),
     ).toBe(0);
+    expect(await auditEntries(db.prisma, w.program.id)).toEqual([]);
 
     expect(await connect(w.program.slug, goodKeys())).toEqual({ status: "connected" });
     const row = await db.prisma.partnerStackConnection.findUniqueOrThrow({
@@ -143,6 +145,7 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     const { importId } = await startOrResumeImport(db.prisma, w.program.id, {
       baseUrl: server.baseUrl,
       rerunRules: false,
+      actor: w.owner,
     });
     const client = partnerStackClient(server.baseUrl, {
       publicKey: source.apiKey.publicKey,
@@ -249,5 +252,40 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
       await db.prisma.partnerStackConnection.count({ where: { programId: w.program.id } }),
     ).toBe(0);
     expect(await db.prisma.action.count({ where: { programId: w.program.id } })).toBe(2);
+    // Disconnected already: nothing to remove, nothing logged.
+    await removeConnectionAction.on(db)(w.program.slug);
+
+    // The audit log: the owner's four changes; the refusals (no connection, a manager) left none.
+    const entries = await auditEntries(db.prisma, w.program.id);
+    const [first, second] = await db.prisma.partnerStackImport.findMany({
+      where: { programId: w.program.id },
+      orderBy: { id: "asc" },
+    });
+    const base = server.baseUrl;
+    expect(entries.map((e) => [e.kind, e.actorUserId, e.summary, e.details])).toEqual([
+      ["partnerstack.connected", w.owner.id, `Connected PartnerStack (${base})`, { baseUrl: base }],
+      [
+        "partnerstack.import_started",
+        w.owner.id,
+        `Started PartnerStack import ${first.id} from ${base}`,
+        { importId: first.id, resumed: false, baseUrl: base, rerunRules: true },
+      ],
+      [
+        "partnerstack.import_started",
+        w.owner.id,
+        `Started PartnerStack import ${second.id} from ${base}`,
+        { importId: second.id, resumed: false, baseUrl: base, rerunRules: true },
+      ],
+      [
+        "partnerstack.disconnected",
+        w.owner.id,
+        `Disconnected PartnerStack (${base})`,
+        { baseUrl: base, stoppedImports: 0 },
+      ],
+    ]);
+    // Neither key is written into the log.
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain(source.apiKey.secret);
+    expect(text).not.toContain(source.apiKey.publicKey);
   });
 });

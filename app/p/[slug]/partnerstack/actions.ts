@@ -60,7 +60,7 @@ export const connectAction = programAction({
     const problem = await privateSourceProblem(input.baseUrl);
     if (problem) return { status: "error", message: problem, field: "baseUrl" };
     try {
-      await saveConnection(prisma, program.id, input, user.id);
+      await saveConnection(prisma, program.id, input, user);
     } catch (error) {
       if (error instanceof MissingEncryptionKeyError)
         return { status: "error", message: error.message };
@@ -101,7 +101,7 @@ export const importAction = programAction({
     const { resumed } = await startOrResumeImport(prisma, program.id, {
       baseUrl: connection.baseUrl,
       rerunRules,
-      requestedBy: user.id,
+      actor: user,
     });
     wakePartnerStackWorker();
     revalidatePath(`/p/${slug}/partnerstack`);
@@ -116,8 +116,8 @@ export const removeConnectionAction = programAction({
   schema: z.object({}),
   refused: (error): SimpleResult => ({ error }),
   invalid: (): SimpleResult => ({ error: "Could not read the form." }),
-  async run({ program, slug, prisma }): Promise<SimpleResult> {
-    await deleteConnection(prisma, program.id);
+  async run({ program, slug, prisma, user }): Promise<SimpleResult> {
+    await deleteConnection(prisma, program.id, user);
     revalidatePath(`/p/${slug}/partnerstack`);
     return { ok: "Disconnected. Webhooks sent to the old URL are now refused." };
   },

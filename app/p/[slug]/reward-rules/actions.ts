@@ -29,8 +29,8 @@ export const saveRewardRuleAction = programAction({
       values: values as Record<string, string>,
     };
   },
-  async run({ program, slug, prisma }, rule): Promise<RuleFormState> {
-    const result = await saveRewardRule(prisma, program.id, rule);
+  async run({ program, slug, prisma, user }, rule): Promise<RuleFormState> {
+    const result = await saveRewardRule(prisma, program.id, rule, user);
     if (!result.ok)
       return { message: result.message, fieldErrors: { [result.field]: result.message } };
     revalidatePath(`/p/${slug}/reward-rules`);
