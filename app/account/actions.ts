@@ -9,8 +9,8 @@ import { overDatabase } from "@/lib/db/over-database";
 
 export type AccountState =
   | { status: "idle" }
-  | { status: "error"; field?: string; message: string }
-  | { status: "saved"; message: string; email?: string };
+  | { status: "error"; field?: string; message: string; values?: Record<string, string> }
+  | { status: "saved"; message: string; email?: string; values?: Record<string, string> };
 
 const SIGNED_OUT: AccountState = { status: "error", message: "You are signed out. Sign in again." };
 
@@ -24,15 +24,24 @@ export const updateProfileAction = overDatabase(
         email: form.get("email") ?? undefined,
         currentPassword: form.get("currentPassword") ?? "",
       });
+      // Shown again after the submit (React resets a submitted form to its defaults).
+      const values = {
+        name: String(form.get("name") ?? ""),
+        email: String(form.get("email") ?? ""),
+      };
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return { status: "error", field: String(issue.path[0]), message: issue.message };
+        return { status: "error", field: String(issue.path[0]), message: issue.message, values };
       }
       const { prisma } = await database();
       const done = await updateProfile(prisma, user.id, parsed.data);
       return done.ok
-        ? { status: "saved", message: done.message }
-        : { status: "error", field: done.field, message: done.message };
+        ? {
+            status: "saved",
+            message: done.message,
+            values: { name: parsed.data.name, email: parsed.data.email },
+          }
+        : { status: "error", field: done.field, message: done.message, values };
     },
 );
 

@@ -9,7 +9,9 @@ import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
 import { clientAddress } from "@/lib/security/client-address";
 
 export type ForgotPasswordState =
-  { status: "idle" } | { status: "error"; message: string } | { status: "sent"; email: string };
+  | { status: "idle" }
+  | { status: "error"; message: string; email?: string }
+  | { status: "sent"; email: string };
 
 const input = z.object({ email: z.string().trim().toLowerCase().pipe(emailAddress) });
 
@@ -18,7 +20,9 @@ export const forgotPasswordAction = overDatabase(
   (database) =>
     async (_prev: ForgotPasswordState, form: FormData): Promise<ForgotPasswordState> => {
       const parsed = input.safeParse({ email: form.get("email") ?? "" });
-      if (!parsed.success) return { status: "error", message: "Enter a valid email address." };
+      const email = String(form.get("email") ?? "");
+      if (!parsed.success)
+        return { status: "error", message: "Enter a valid email address.", email };
       const { prisma } = await database();
       const result = await requestPasswordReset(
         prisma,
@@ -30,6 +34,7 @@ export const forgotPasswordAction = overDatabase(
         return {
           status: "error",
           message: `Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+          email,
         };
       }
       if (result.status === "no_mail") {
@@ -37,6 +42,7 @@ export const forgotPasswordAction = overDatabase(
           status: "error",
           message:
             "This server cannot send email (SMTP_URL is not set). Ask the person who runs it for a reset link (npm run admin -- reset-password).",
+          email,
         };
       }
       return { status: "sent", email: parsed.data.email };

@@ -46,6 +46,7 @@ export function ForgotPasswordForm() {
           autoComplete="username"
           required
           autoFocus
+          defaultValue={state.status === "error" ? state.email : undefined}
           className={inputClass}
         />
       </FormField>

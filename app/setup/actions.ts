@@ -6,7 +6,13 @@ import { setupTokenMatches } from "@/lib/setup/setup-token";
 
 export type SetupState =
   | { status: "idle" }
-  | { status: "error"; message?: string; fields: Record<string, string> }
+  | {
+      status: "error";
+      message?: string;
+      fields: Record<string, string>;
+      /** What was sent (no password), so the form shows it again (React resets a submitted form). */
+      values?: Record<string, string>;
+    }
   | { status: "done"; email: string; slug: string };
 
 const FIELDS = ["name", "email", "password", "programName", "slug", "timezone", "currency"];
@@ -27,7 +33,8 @@ export const setupAction = overDatabase(
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-        return { status: "error", message: "Check the fields marked below.", fields };
+        const values = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "password"));
+        return { status: "error", message: "Check the fields marked below.", fields, values };
       }
       const { prisma } = await database();
       const done = await completeSetup(prisma, parsed.data);

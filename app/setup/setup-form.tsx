@@ -76,6 +76,7 @@ export function SetupForm({
     );
   }
 
+  const sent = (field: string) => (state.status === "error" ? state.values?.[field] : undefined);
   const described = (field: string) =>
     state.status === "error" && state.fields[field] ? `${field}-error` : undefined;
 
@@ -95,6 +96,7 @@ export function SetupForm({
           <input
             id="name"
             name="name"
+            defaultValue={sent("name")}
             autoComplete="name"
             required
             autoFocus
@@ -106,6 +108,7 @@ export function SetupForm({
           <input
             id="email"
             name="email"
+            defaultValue={sent("email")}
             type="email"
             autoComplete="username"
             required
@@ -181,7 +184,7 @@ export function SetupForm({
             list="setup-time-zones"
             required
             ref={zone}
-            defaultValue="UTC"
+            defaultValue={sent("timezone") ?? "UTC"}
             aria-describedby={described("timezone")}
             className={inputClass}
           />
@@ -202,7 +205,7 @@ export function SetupForm({
             name="currency"
             list="setup-currencies"
             required
-            defaultValue="USD"
+            defaultValue={sent("currency") ?? "USD"}
             maxLength={3}
             aria-describedby={described("currency")}
             className={inputClass}

@@ -20,7 +20,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         <input
           id="profile-name"
           name="name"
-          defaultValue={name}
+          defaultValue={state.status === "idle" ? name : (state.values?.name ?? name)}
           autoComplete="name"
           required
           className={inputClass}
@@ -36,7 +36,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
           id="profile-email"
           name="email"
           type="email"
-          defaultValue={email}
+          defaultValue={state.status === "idle" ? email : (state.values?.email ?? email)}
           autoComplete="username"
           required
           className={inputClass}

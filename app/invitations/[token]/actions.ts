@@ -6,7 +6,7 @@ import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 
 export type AcceptState =
   | { status: "idle" }
-  | { status: "error"; field?: "name" | "password" | "token"; message: string }
+  | { status: "error"; field?: "name" | "password" | "token"; message: string; name?: string }
   | { status: "joined"; slug: string; email: string; signedIn: boolean };
 
 /**
@@ -25,7 +25,10 @@ export const acceptInvitationAction = overDatabase(
           ? { kind: "user", user }
           : { kind: "new", name: form.get("name"), password: form.get("password") },
       );
-      if (!result.ok) return { status: "error", field: result.field, message: result.message };
+      if (!result.ok) {
+        const name = String(form.get("name") ?? "");
+        return { status: "error", field: result.field, message: result.message, name };
+      }
       return { status: "joined", slug: result.slug, email: result.email, signedIn: user !== null };
     },
 );

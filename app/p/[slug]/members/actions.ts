@@ -15,7 +15,7 @@ import { setMemberRole } from "@/lib/programs/set-member-role";
 
 export type InviteState =
   | { status: "idle" }
-  | { status: "error"; field?: "email" | "role"; message: string }
+  | { status: "error"; field?: "email" | "role"; message: string; email?: string }
   | { status: "invited"; email: string; mailed: boolean; link: string; mailError?: string };
 
 export type MemberChangeResult = { error?: string; done?: string; link?: string };
@@ -50,10 +50,11 @@ export const inviteMemberAction = programAction({
     role: ROLE,
   }),
   refused: (message): InviteState => ({ status: "error", message }),
-  invalid: (error): InviteState => ({
+  invalid: (error, input): InviteState => ({
     status: "error",
     field: error.issues[0].path[0] === "role" ? "role" : "email",
     message: error.issues[0].message,
+    email: String((input as { email?: unknown }).email ?? ""),
   }),
   async run({ program, user, slug, prisma }, { email, role }): Promise<InviteState> {
     const made = await createInvitation(prisma, {
@@ -62,7 +63,7 @@ export const inviteMemberAction = programAction({
       role,
       actor: user,
     });
-    if (!made.ok) return { status: "error", field: made.field, message: made.message };
+    if (!made.ok) return { status: "error", field: made.field, message: made.message, email };
     const sent = await deliver({
       to: email,
       programName: program.name,

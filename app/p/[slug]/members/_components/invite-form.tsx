@@ -36,6 +36,7 @@ export function InviteForm({ slug }: { slug: string }) {
             required
             autoComplete="off"
             placeholder="teammate@company.com"
+            defaultValue={state.status === "error" ? state.email : undefined}
             className={inputClass}
           />
         </FormField>
