@@ -32,7 +32,10 @@ test("an account renames itself, changes its password and signs out everywhere",
   await page.getByLabel("New password again").fill("meadow-lantern-copper-39");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
+  // Password fields are emptied after a refusal, as browsers expect.
   await page.getByLabel("Current password", { exact: true }).last().fill(user.password);
+  await page.getByLabel("New password", { exact: true }).fill("meadow-lantern-copper-39");
+  await page.getByLabel("New password again").fill("meadow-lantern-copper-39");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed.")).toBeVisible();
   await other.goto(`/p/${program.slug}/actions`);
