@@ -5,6 +5,7 @@
 // (which needs ACTIONBOARD_ENCRYPTION_KEY). Stopped for any reason, run it again: it continues from
 // the last page stored. Run after a finished import, it reads everything again and adds only what
 // is new. An app on the embedded database holds its folder: stop it first.
+import { listWaitingManagers } from "../lib/partnerstack/list-waiting-managers";
 import { parseArgs } from "node:util";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
@@ -74,6 +75,13 @@ try {
       });
       console.log("Import finished:");
       for (const step of steps) console.log(`  ${describeStep(step)}`);
+      const waiting = await listWaitingManagers(db.prisma, program!.id);
+      if (waiting.length > 0) {
+        const partnerships = waiting.reduce((sum, m) => sum + m.partnerships, 0);
+        console.log(
+          `  ${partnerships} partnerships wait for a manager: ${waiting.length} managers the source names are not members (invite them on the PartnerStack page; each is assigned on joining).`,
+        );
+      }
       break;
     } catch (error) {
       if (!(error instanceof ImportBusyError)) throw error;
