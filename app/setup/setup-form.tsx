@@ -32,7 +32,9 @@ export function SetupForm({
   const [slugEdited, setSlugEdited] = useState(false);
   const zone = useRef<HTMLInputElement>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
-  const password = useRef<HTMLInputElement>(null);
+  // The password as submitted: React empties the form once the action answers, before the
+  // effect below signs in with it.
+  const typed = useRef("");
 
   // The browser's own zone, once on the client (the server cannot know it).
   useEffect(() => {
@@ -47,7 +49,7 @@ export function SetupForm({
     if (state.status !== "done") return;
     signIn("credentials", {
       email: state.email,
-      password: password.current?.value ?? "",
+      password: typed.current,
       redirect: false,
     })
       .then((result) => {
@@ -81,7 +83,14 @@ export function SetupForm({
     state.status === "error" && state.fields[field] ? `${field}-error` : undefined;
 
   return (
-    <form action={submit} className="mt-6 space-y-6" noValidate>
+    <form
+      action={submit}
+      onSubmit={(e) =>
+        void (typed.current = String(new FormData(e.currentTarget).get("password") ?? ""))
+      }
+      className="mt-6 space-y-6"
+      noValidate
+    >
       {state.status === "error" && state.message && (
         <p
           role="alert"
@@ -123,7 +132,6 @@ export function SetupForm({
           error={<FieldError state={state} field="password" />}
         >
           <input
-            ref={password}
             id="password"
             name="password"
             type="password"

@@ -12,18 +12,28 @@ export function PasswordForm() {
   const [state, change, pending] = useActionState<AccountState, FormData>(changePasswordAction, {
     status: "idle",
   });
-  const password = useRef<HTMLInputElement>(null);
+  // The password as submitted: React empties the form once the action answers, before the
+  // effect below signs in with it.
+  const typed = useRef("");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status !== "saved" || !state.email) return;
     void signIn("credentials", {
       email: state.email,
-      password: password.current?.value ?? "",
+      password: typed.current,
       redirect: false,
     }).then(() => form.current?.reset());
   }, [state]);
   return (
-    <form ref={form} action={change} className="space-y-4" noValidate>
+    <form
+      ref={form}
+      action={change}
+      onSubmit={(e) =>
+        void (typed.current = String(new FormData(e.currentTarget).get("password") ?? ""))
+      }
+      className="space-y-4"
+      noValidate
+    >
       <FormField
         id="pw-current"
         label="Current password"
@@ -45,7 +55,6 @@ export function PasswordForm() {
         error={<FieldError state={state} field="password" id="pw-new-error" />}
       >
         <input
-          ref={password}
           id="pw-new"
           name="password"
           type="password"

@@ -22,7 +22,9 @@ export function AcceptForm({
     acceptInvitationAction.bind(null, token),
     { status: "idle" },
   );
-  const password = useRef<HTMLInputElement>(null);
+  // The password as submitted: React empties the form once the action answers, before the
+  // effect below signs in with it.
+  const typed = useRef("");
   const [signInFailed, setSignInFailed] = useState(false);
 
   useEffect(() => {
@@ -34,7 +36,7 @@ export function AcceptForm({
     }
     signIn("credentials", {
       email: state.email,
-      password: password.current?.value ?? "",
+      password: typed.current,
       redirect: false,
     })
       .then((result) => {
@@ -68,7 +70,14 @@ export function AcceptForm({
       </p>
     ) : null;
   return (
-    <form action={accept} className="mt-6 space-y-4" noValidate>
+    <form
+      action={accept}
+      onSubmit={(e) =>
+        void (typed.current = String(new FormData(e.currentTarget).get("password") ?? ""))
+      }
+      className="mt-6 space-y-4"
+      noValidate
+    >
       {newAccount && (
         <>
           <FormField id="email" label="Email">
@@ -99,7 +108,6 @@ export function AcceptForm({
             error={error("password")}
           >
             <input
-              ref={password}
               id="password"
               name="password"
               type="password"
