@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { segment: "actions", label: "Actions" },
   { segment: "partners", label: "Partners" },
+  { segment: "groups", label: "Groups and tags" },
   { segment: "reward-rules", label: "Reward rules" },
   { segment: "api-keys", label: "API keys" },
   { segment: "deliveries", label: "Deliveries" },

@@ -18,7 +18,9 @@ export async function updatePartnership(
     programId,
     partnerKey,
     async (tx, current) => {
-      const refs = await resolvePartnershipRefs(tx, programId, input);
+      const refs = await resolvePartnershipRefs(tx, programId, input, {
+        partnershipId: current.id,
+      });
       const data: Prisma.PartnershipUncheckedUpdateInput = { updatedAt: new Date() };
       if (input.email !== undefined) data.email = input.email.toLowerCase();
       if (input.first_name !== undefined) data.firstName = input.first_name;

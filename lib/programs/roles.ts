@@ -13,3 +13,5 @@ export const canAllowDeliveryDomains = (role: Role) => role === "owner";
 export const canDeliverOutside = (role: Role) => role === "owner" || role === "manager";
 /** Owners connect the program to PartnerStack, import from it and disconnect it. */
 export const canManagePartnerStack = (role: Role) => role === "owner";
+/** Owners and managers create, rename and archive groups and tags; viewers see them. */
+export const canManageGroups = (role: Role) => role === "owner" || role === "manager";
