@@ -61,7 +61,7 @@ test("a manager creates, renames and archives a group; its partnership stays, ne
   ).toBeVisible();
   await expect(page.getByLabel("New name for Resellers EU")).toBeVisible();
   await expect(
-    page.getByRole("link", { name: "1 partnerships with group Resellers EU" }),
+    page.getByRole("link", { name: "1 partnership with group Resellers EU" }),
   ).toBeVisible();
 
   page.once("dialog", (dialog) => dialog.accept());
@@ -69,7 +69,7 @@ test("a manager creates, renames and archives a group; its partnership stays, ne
   await expect(page.getByRole("button", { name: "Restore Resellers EU" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByLabel("New name for Resellers EU") });
   await expect(row).toContainText("Archived");
-  await expect(row.getByRole("link", { name: /^1 partnerships/ })).toBeVisible();
+  await expect(row.getByRole("link", { name: /^1 partnership with/ })).toBeVisible();
 
   const stored = await prisma.group.findUniqueOrThrow({
     where: { programId_id: { programId: program.id, id: group.id } },

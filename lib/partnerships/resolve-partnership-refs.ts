@@ -1,5 +1,6 @@
 import "server-only";
 import { invalidFields, type FieldError } from "../api/api-error";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { Prisma } from "../generated/prisma/client";
 import { DEFAULT_GROUP } from "../programs/create-program";
 
@@ -20,8 +21,8 @@ interface RefsInput {
  * - Group: `group` or `group_key` (PartnerStack's name). A new partnership that names none joins
  *   the program's default group (key `default`); without one the refusal names `group_key`.
  *   Archived groups take no new partnerships (a partnership already in one may stay).
- * - Tags are created on first use; archived tags cannot be newly assigned (one a partnership
- *   already has may stay).
+ * - Tags are created on first use (audited as `actor`'s); archived tags cannot be newly assigned
+ *   (one a partnership already has may stay).
  *
  * Groups and tags are read FOR SHARE, so an archive committing at the same moment is either seen
  * or waits for this transaction.
@@ -30,6 +31,7 @@ export async function resolvePartnershipRefs(
   tx: Tx,
   programId: number,
   input: RefsInput,
+  actor: AuditActor,
   existing?: { partnershipId: number },
 ) {
   const errors: FieldError[] = [];
@@ -68,7 +70,18 @@ export async function resolvePartnershipRefs(
   let tagIds: number[] | undefined;
   if (names !== undefined) {
     for (const name of names) {
-      await tx.$executeRaw`INSERT INTO tags (program_id, name) VALUES (${programId}, ${name}) ON CONFLICT (program_id, name) DO NOTHING`;
+      const created = await tx.$queryRaw<{ name: string }[]>`
+        INSERT INTO tags (program_id, name) VALUES (${programId}, ${name})
+        ON CONFLICT (program_id, name) DO NOTHING
+        RETURNING name`;
+      if (created.length === 0) continue;
+      await recordAudit(tx, {
+        programId,
+        actor,
+        kind: "tags.created",
+        summary: `Created tag "${name}" (named by a partnership)`,
+        details: { name },
+      });
     }
     const tags = await tx.tag.findMany({
       where: { programId, name: { in: names } },

@@ -311,11 +311,16 @@ describe.each(inject("engines"))("groups and tags through the API on %s", (engin
     expect(unknown.status).toBe(404);
     expect(unknown.json.errors).toEqual([{ field: "tag_name", message: 'unknown tag "ghost"' }]);
 
-    expect((await audit(f.program.id)).map((e) => [e.kind, e.actorLabel])).toEqual([
-      ["tags.created", `API key ${f.apiKey.publicKey}`],
-      ["tags.created", `API key ${f.apiKey.publicKey}`],
-      ["tags.updated", `API key ${f.apiKey.publicKey}`],
-      ["tags.archived", `API key ${f.apiKey.publicKey}`],
+    // A tag a partnership names first is created, and audited like one made on its own.
+    expect((await api.updatePartnership("ptn_bob", { tags: ["fresh"] })).status).toBe(200);
+
+    const key = `API key ${f.apiKey.publicKey}`;
+    expect((await audit(f.program.id)).map((e) => [e.kind, e.actorLabel, e.summary])).toEqual([
+      ["tags.created", key, 'Created tag "EMEA / North"'],
+      ["tags.created", key, 'Created tag "vip"'],
+      ["tags.updated", key, 'Renamed tag "EMEA / North" to "EMEA"'],
+      ["tags.archived", key, 'Archived tag "vip"'],
+      ["tags.created", key, 'Created tag "fresh" (named by a partnership)'],
     ]);
   });
 

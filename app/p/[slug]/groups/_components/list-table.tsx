@@ -12,6 +12,8 @@ export interface ListRow {
   partnerships: number;
 }
 
+const count = (n: number) => `${n.toLocaleString("en-US")} partnership${n === 1 ? "" : "s"}`;
+
 /** The groups or the tags of the program, with their partnerships; editable for managers. */
 export function ListTable({
   slug,
@@ -45,13 +47,8 @@ export function ListTable({
           <tr key={row.id}>
             <td className={tdClass}>
               {editable ? (
-                <RenameForm
-                  key={`${row.id}-${row.name}`}
-                  slug={slug}
-                  kind={kind}
-                  id={row.id}
-                  name={row.name}
-                />
+                // Kept across the rename it makes (keyed by the row), so its answer stays shown.
+                <RenameForm slug={slug} kind={kind} id={row.id} name={row.name} />
               ) : (
                 row.name
               )}
@@ -61,7 +58,7 @@ export function ListTable({
               <Link
                 href={`/p/${slug}/partners?${kind}=${row.id}`}
                 className="text-blue-600 hover:underline"
-                aria-label={`${row.partnerships.toLocaleString("en-US")} partnerships with ${kind} ${row.name}`}
+                aria-label={`${count(row.partnerships)} with ${kind} ${row.name}`}
               >
                 {row.partnerships.toLocaleString("en-US")}
               </Link>
