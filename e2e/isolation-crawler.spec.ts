@@ -32,6 +32,8 @@ test("the route tree is what the crawler knows how to fill", () => {
     actionKeys: ["a"],
     customerKeys: ["c"],
     partnerKeys: ["p"],
+    groupKey: "g",
+    tagName: "t",
   };
   for (const route of routes) {
     kindOf(route);
@@ -95,6 +97,7 @@ test("a member of A gets nothing of B from any page, drill-down, export or serve
     `/p/${a.program.slug}/api-log`,
     `/p/${a.program.slug}/audit`,
     `/p/${a.program.slug}/audit/export`,
+    `/p/${a.program.slug}/groups`,
   ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(200);
@@ -149,6 +152,13 @@ test("a viewer of A is offered no way to manage keys, rules or saved views, and 
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
   await expect(page.getByLabel("Amount per action")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /save|add|delete/i })).toHaveCount(0);
+
+  await page.goto(`/p/${slug}/groups`);
+  await expect(page.getByRole("row", { name: new RegExp(`Group ${a.marker}`) })).toBeVisible();
+  await expect(
+    page.getByText("Only owners and managers can change groups and tags."),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /add|rename|archive|restore/i })).toHaveCount(0);
 
   // The audit log is the owners': no link, and the page and its CSV answer 403.
   await page.goto(`/p/${slug}/actions`);

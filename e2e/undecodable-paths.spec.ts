@@ -11,6 +11,8 @@ test("a path that does not percent-decode is a 400 naming it, not a plain-text 5
     ["DELETE", "/api/v2/actions/a%ffb", "key"],
     ["GET", "/api/v2/customers/%E0%A4%A", "customer_key"],
     ["PATCH", "/api/v2/partnerships/x%ff", "partner_key"],
+    ["PATCH", "/api/v2/groups/x%ff", "group_key"],
+    ["PATCH", "/api/v2/tags/%E0%A4%A", "tag_name"],
   ] as const) {
     const response = await request.fetch(path, { method });
     expect(response.status(), path).toBe(400);

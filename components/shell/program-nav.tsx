@@ -8,6 +8,7 @@ import { canViewAuditLog, type Role } from "@/lib/programs/roles";
 const ITEMS: { segment: string; label: string; allow?: (role: Role) => boolean }[] = [
   { segment: "actions", label: "Actions" },
   { segment: "partners", label: "Partners" },
+  { segment: "groups", label: "Groups and tags" },
   { segment: "reward-rules", label: "Reward rules" },
   { segment: "api-keys", label: "API keys" },
   { segment: "deliveries", label: "Deliveries" },

@@ -50,6 +50,7 @@ const BODIES: Record<string, Bodies> = {
       const person = { email: "crawl@crawl.test", first_name: "Crawl", last_name: "Probe" };
       return [
         { partner_key: unique(), ...person, group: b.groupKey },
+        { partner_key: unique(), ...person, group_key: b.groupKey },
         { partner_key: unique(), ...person, group: a.groupKey, manager_email: b.manager.email },
       ];
     },
@@ -58,9 +59,17 @@ const BODIES: Record<string, Bodies> = {
     neutral: () => ({ name: "Crawl" }),
     foreign: (b) => [{ partner_key: b.partnerKeys[0] }],
   },
+  // Groups and tags are addressed by key and name within the key's program; a new one named like
+  // B's is A's own (so no foreign body here: `{}` must be refused).
+  "PATCH /api/v2/groups/[group_key]": { neutral: () => ({ name: "Crawl" }) },
+  "PATCH /api/v2/tags/[tag_name]": { neutral: () => ({ archived: true }) },
   "PATCH /api/v2/partnerships/[partner_key]": {
     neutral: () => ({ first_name: "Crawl" }),
-    foreign: (b) => [{ group: b.groupKey }, { manager_email: b.manager.email }],
+    foreign: (b) => [
+      { group: b.groupKey },
+      { group_key: b.groupKey },
+      { manager_email: b.manager.email },
+    ],
   },
 };
 

@@ -62,7 +62,10 @@ const ALL_EXPORTS = [
  */
 const READABLE_EXPORTS = ["tab.zip", "actions.csv", "table.csv"];
 
-type Keys = Pick<CrawlProgram, "actionKeys" | "customerKeys" | "partnerKeys"> & {
+type Keys = Pick<
+  CrawlProgram,
+  "actionKeys" | "customerKeys" | "partnerKeys" | "groupKey" | "tagName"
+> & {
   program: { slug: string };
 };
 
@@ -75,6 +78,8 @@ export function segmentValues(target: Keys, files = ALL_EXPORTS) {
     customer_key: [target.customerKeys[0]],
     partner_key: [target.partnerKeys[0]],
     partnerKey: [target.partnerKeys[0]],
+    group_key: [target.groupKey],
+    tag_name: [target.tagName],
     "...path": [`customers/${target.customerKeys[0]}`, `partnerships/${target.partnerKeys[0]}/x`],
     "...nextauth": ["session", "providers", "csrf"],
     token: ["eyJwIjoxfQ.forged"],
@@ -220,6 +225,34 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
   ],
   importAction: (slug) => [slug, new FormFields({ rerunRules: "" })],
   removeConnectionAction: (slug) => [slug],
+  // Groups and tags (owners and managers): names unlike the seeded ones, so each call changes
+  // something. In name order the seeded group and tag are archived first, then renamed.
+  createGroupAction: (slug) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ name: "Crawler group", key: "" }),
+  ],
+  renameGroupAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.group, name: "Crawler renamed group" }),
+  ],
+  archiveGroupAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.group, archived: "true" }),
+  ],
+  createTagAction: (slug) => [slug, { status: "idle" }, new FormFields({ name: "crawler-tag" })],
+  renameTagAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.tag, name: "crawler-renamed-tag" }),
+  ],
+  archiveTagAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.tag, archived: "true" }),
+  ],
   setDomainsAction: (slug) => [
     slug,
     { status: "idle" },

@@ -200,6 +200,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
     customerKeys: customers.map((c) => c.customerKey),
     actionKeys: actions.map((a) => a.key),
     groupKey: group.key,
+    tagName: label.name,
     typeName: type.name,
     plainViewName: views[1],
     /** Numeric ids some URLs and forms carry (too short to search a body for). */
@@ -284,6 +285,7 @@ export async function programSnapshot(programId: number): Promise<unknown> {
     prisma.membership.findMany({ where, orderBy: { userId: "asc" } }),
     prisma.group.findMany({ where, orderBy: { id: "asc" } }),
     prisma.tag.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.auditEvent.findMany({ where, orderBy: { id: "asc" } }),
     prisma.partnership.findMany({ where, orderBy: { id: "asc" } }),
     prisma.partnershipTag.findMany({
       where,

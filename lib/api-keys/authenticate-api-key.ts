@@ -6,6 +6,8 @@ import { parseAuthorization, secretMatches } from "./api-key-secrets";
 export interface ApiPrincipal {
   program: { id: number; slug: string; currency: string; timezone: string };
   apiKeyId: number;
+  /** The key's public half, which names it in audit entries ("API key pk_live_…"). */
+  publicKey: string;
 }
 
 type AuthenticationResult =
@@ -56,5 +58,8 @@ export async function authenticateApiKey(
   await prisma.$executeRaw`UPDATE api_keys SET last_used_at = now()
     WHERE program_id = ${key.programId} AND id = ${key.id}
       AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
-  return { ok: true, principal: { program: key.program, apiKeyId: key.id } };
+  return {
+    ok: true,
+    principal: { program: key.program, apiKeyId: key.id, publicKey: credentials.publicKey },
+  };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { apiKeyActor } from "../audit/api-key-actor";
+import type { AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
 import { apiResponse } from "./envelope";
 import {
@@ -37,7 +39,10 @@ export function listRoute<R extends KeyedRow<K>, O, K extends string>(
   );
 }
 
-/** POST a new record: the body validated by `body` (unknown fields ignored), stored by `create`. */
+/**
+ * POST a new record: the body validated by `body` (unknown fields ignored), stored by `create`
+ * (with the key as the actor of any audit entry the write makes).
+ */
 export function createRoute<
   R extends KeyedRow<K>,
   O extends Record<K, string>,
@@ -46,11 +51,16 @@ export function createRoute<
 >(
   record: KeyedRecord<R, O, K>,
   body: B,
-  create: (prisma: PrismaClient, programId: number, input: z.output<B>) => Promise<O>,
+  create: (
+    prisma: PrismaClient,
+    programId: number,
+    input: z.output<B>,
+    actor: AuditActor,
+  ) => Promise<O>,
 ) {
-  return withApiKey(async ({ prisma, program, request, note }) => {
+  return withApiKey(async ({ prisma, program, publicKey, request, note }) => {
     const input = parseBody(body, await readJsonBody(request), note.warnings);
-    const created = await create(prisma, program.id, input);
+    const created = await create(prisma, program.id, input, apiKeyActor(publicKey));
     note.message = `Created ${record.noun} ${created[record.key]}`;
     return apiResponse(created, `${capitalized(record.noun)} created`, { warnings: note.warnings });
   });
@@ -67,16 +77,24 @@ export function getRoute<R extends KeyedRow<K>, O, K extends string>(record: Key
 export function updateRoute<R extends KeyedRow<K>, O, K extends string, B extends z.ZodObject>(
   record: KeyedRecord<R, O, K>,
   body: B,
-  update: (prisma: PrismaClient, programId: number, key: string, input: z.output<B>) => Promise<O>,
+  update: (
+    prisma: PrismaClient,
+    programId: number,
+    key: string,
+    input: z.output<B>,
+    actor: AuditActor,
+  ) => Promise<O>,
 ) {
-  return withApiKey<Record<K, string>>(async ({ prisma, program, params, request, note }) => {
-    const input = parseBody(body, await readJsonBody(request), note.warnings);
-    const key = params[record.key];
-    note.message = `Updated ${record.noun} ${key}`;
-    return apiResponse(
-      await update(prisma, program.id, key, input),
-      `${capitalized(record.noun)} updated`,
-      { warnings: note.warnings },
-    );
-  });
+  return withApiKey<Record<K, string>>(
+    async ({ prisma, program, publicKey, params, request, note }) => {
+      const input = parseBody(body, await readJsonBody(request), note.warnings);
+      const key = params[record.key];
+      note.message = `Updated ${record.noun} ${key}`;
+      return apiResponse(
+        await update(prisma, program.id, key, input, apiKeyActor(publicKey)),
+        `${capitalized(record.noun)} updated`,
+        { warnings: note.warnings },
+      );
+    },
+  );
 }

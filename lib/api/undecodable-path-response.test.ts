@@ -18,6 +18,8 @@ describe("undecodablePathResponse", () => {
       ["/api/v2/actions/a%ffb", "key"],
       ["/api/v2/customers/%E0%A4%A", "customer_key"],
       ["/api/v2/partnerships/%ED%A0%80", "partner_key"],
+      ["/api/v2/groups/a%ffb", "group_key"],
+      ["/api/v2/tags/%E0%A4%A", "tag_name"],
       ["/api/v2/actions/%", "key"],
       ["/api/v2/nowhere/%zz/deeper", "path"],
     ];

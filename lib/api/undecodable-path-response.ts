@@ -6,6 +6,8 @@ const API_PATH_PARAMETERS: [RegExp, string][] = [
   [/^\/api\/v2\/actions\/[^/]+\/?$/, "key"],
   [/^\/api\/v2\/customers\/[^/]+\/?$/, "customer_key"],
   [/^\/api\/v2\/partnerships\/[^/]+\/?$/, "partner_key"],
+  [/^\/api\/v2\/groups\/[^/]+\/?$/, "group_key"],
+  [/^\/api\/v2\/tags\/[^/]+\/?$/, "tag_name"],
 ];
 
 /** The first path segment that is not valid percent-encoded UTF-8 (`a%ffb`, `%E0%A4%A`), or null. */

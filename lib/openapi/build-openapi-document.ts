@@ -75,9 +75,13 @@ function operation(endpoint: Endpoint) {
         : {}),
     };
   }
+  const description = endpoint.extension
+    ? `Actionboard extension: PartnerStack v2 has no such endpoint. ${endpoint.description ?? ""}`.trim()
+    : endpoint.description;
   return {
     summary: endpoint.summary,
-    ...(endpoint.description ? { description: endpoint.description } : {}),
+    ...(description ? { description } : {}),
+    ...(endpoint.extension ? { "x-actionboard-extension": true } : {}),
     operationId: `${endpoint.method}${endpoint.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     parameters: [
       ...(endpoint.pathParams ?? []).map((name) => ({
@@ -113,7 +117,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       title: "Actionboard Actions API",
       version: "2.0.0",
       description:
-        "PartnerStack-v2-compatible Actions API with idempotency, event time, batches and reward lineage. Times are epoch milliseconds; money is integer cents. Request bodies may hold fields this API does not know (other client versions send them): they are ignored and named in the answer's `warnings`; a known field with a wrong value is a 422, and a missing required field is a 422 saying `<field> is required`.",
+        "PartnerStack-v2-compatible Actions API with idempotency, event time, batches and reward lineage. Times are epoch milliseconds; money is integer cents. Request bodies may hold fields this API does not know (other client versions send them): they are ignored and named in the answer's `warnings`; a known field with a wrong value is a 422, and a missing required field is a 422 saying `<field> is required`. Endpoints PartnerStack v2 does not have (creating and changing groups and tags) are marked `x-actionboard-extension`. A new partnership that names no group joins the program's default group (key `default`).",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ basicAuth: [] }, { bearerAuth: [] }],

@@ -18,7 +18,9 @@ import {
   partnershipOutput,
   updatePartnershipSchema,
 } from "../api/schemas/partnerships";
-import { groupOutput, listRewardsQuery, rewardOutput } from "../api/schemas/rewards";
+import { createGroupSchema, groupOutput, updateGroupSchema } from "../api/schemas/groups";
+import { listRewardsQuery, rewardOutput } from "../api/schemas/rewards";
+import { createTagSchema, tagOutput, updateTagSchema } from "../api/schemas/tags";
 
 export interface Endpoint {
   method: "get" | "post" | "patch" | "delete";
@@ -30,6 +32,8 @@ export interface Endpoint {
   body?: z.ZodType;
   response: z.ZodType;
   errors: number[];
+  /** Not in PartnerStack v2: marked `x-actionboard-extension` and said so in the description. */
+  extension?: true;
 }
 
 const batchResult = z.object({
@@ -134,6 +138,8 @@ export const ENDPOINTS: Endpoint[] = [
     method: "post",
     path: "/api/v2/partnerships",
     summary: "Create a partnership",
+    description:
+      "Without `group` (or `group_key`) the partnership joins the program's default group, key `default`, which every program created in Actionboard starts with. A program without one (e.g. imported from PartnerStack) refuses such a body with a 422 naming `group_key`. An archived group or tag is refused with a 422 naming `group` (or `group_key`) or `tags`.",
     body: createPartnershipSchema,
     response: partnershipOutput,
     errors: write,
@@ -167,8 +173,64 @@ export const ENDPOINTS: Endpoint[] = [
     method: "get",
     path: "/api/v2/groups",
     summary: "List groups",
+    description: "Every group of the program, archived ones included (`archived: true`).",
     response: listEnvelope(groupOutput),
     errors: [401],
+  },
+  {
+    method: "post",
+    path: "/api/v2/groups",
+    summary: "Create a group",
+    description:
+      "A key already used, or a name another group has (ignoring case), is a 409 naming the field.",
+    body: createGroupSchema,
+    response: groupOutput,
+    errors: [400, 401, 409, 413, 415, 422],
+    extension: true,
+  },
+  {
+    method: "patch",
+    path: "/api/v2/groups/{group_key}",
+    summary: "Rename, archive or restore a group",
+    description:
+      "An archived group keeps its partnerships and their numbers but takes no new partnerships: creating one in it, or moving one into it, is a 422 naming `group` (or `group_key`).",
+    pathParams: ["group_key"],
+    body: updateGroupSchema,
+    response: groupOutput,
+    errors: write,
+    extension: true,
+  },
+  {
+    method: "get",
+    path: "/api/v2/tags",
+    summary: "List tags",
+    description: "Every tag of the program by name, archived ones included (`archived: true`).",
+    response: listEnvelope(tagOutput),
+    errors: [401],
+    extension: true,
+  },
+  {
+    method: "post",
+    path: "/api/v2/tags",
+    summary: "Create a tag",
+    description:
+      "Tags are also created when a partnership names a new one. A name already used is a 409 naming `name`.",
+    body: createTagSchema,
+    response: tagOutput,
+    errors: [400, 401, 409, 413, 415, 422],
+    extension: true,
+  },
+  {
+    method: "patch",
+    path: "/api/v2/tags/{tag_name}",
+    summary: "Rename, archive or restore a tag",
+    description:
+      "Tags are addressed by name (percent-encoded in the path). An archived tag stays on its partnerships and in filters but cannot be newly assigned: a partnership write naming it is a 422 naming `tags`. A new name another tag has is a 409.",
+    pathParams: ["tag_name"],
+    body: updateTagSchema,
+    response: tagOutput,
+    errors: write,
+    extension: true,
   },
   {
     method: "get",

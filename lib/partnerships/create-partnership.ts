@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createKeyedRecord } from "../api/keyed-record";
 import type { CreatePartnershipInput } from "../api/schemas/partnerships";
+import type { AuditActor } from "../audit/record-audit";
 import { partnershipRecord } from "./partnership-record";
 import { resolvePartnershipRefs } from "./resolve-partnership-refs";
 
@@ -9,9 +10,10 @@ export async function createPartnership(
   prisma: PrismaClient,
   programId: number,
   input: CreatePartnershipInput,
+  actor: AuditActor,
 ) {
   return createKeyedRecord(prisma, partnershipRecord, programId, input.partner_key, async (tx) => {
-    const refs = await resolvePartnershipRefs(tx, programId, input);
+    const refs = await resolvePartnershipRefs(tx, programId, input, actor);
     const created = await tx.partnership.create({
       data: {
         programId,

@@ -1,6 +1,7 @@
 import "server-only";
 import { updateKeyedRecord } from "../api/keyed-record";
 import type { UpdatePartnershipInput } from "../api/schemas/partnerships";
+import type { AuditActor } from "../audit/record-audit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { partnershipRecord } from "./partnership-record";
 import { resolvePartnershipRefs } from "./resolve-partnership-refs";
@@ -11,6 +12,7 @@ export async function updatePartnership(
   programId: number,
   partnerKey: string,
   input: UpdatePartnershipInput,
+  actor: AuditActor,
 ) {
   return updateKeyedRecord(
     prisma,
@@ -18,7 +20,9 @@ export async function updatePartnership(
     programId,
     partnerKey,
     async (tx, current) => {
-      const refs = await resolvePartnershipRefs(tx, programId, input);
+      const refs = await resolvePartnershipRefs(tx, programId, input, actor, {
+        partnershipId: current.id,
+      });
       const data: Prisma.PartnershipUncheckedUpdateInput = { updatedAt: new Date() };
       if (input.email !== undefined) data.email = input.email.toLowerCase();
       if (input.first_name !== undefined) data.firstName = input.first_name;

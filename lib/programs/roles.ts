@@ -17,3 +17,5 @@ export const canManagePartnerStack = (role: Role) => role === "owner";
 export const canManageMembers = (role: Role) => role === "owner";
 /** Owners read the program's audit log (who changed members, keys, rules, settings, deliveries). */
 export const canViewAuditLog = (role: Role) => role === "owner";
+/** Owners and managers create, rename and archive groups and tags; viewers see them. */
+export const canManageGroups = (role: Role) => role === "owner" || role === "manager";

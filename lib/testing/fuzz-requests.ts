@@ -30,6 +30,11 @@ type EndpointName =
   | "update partnership"
   | "list rewards"
   | "list groups"
+  | "create group"
+  | "update group"
+  | "list tags"
+  | "create tag"
+  | "update tag"
   | "unknown path";
 
 /** Which path parameter an endpoint takes, if any (its name in the route folder). */
@@ -40,6 +45,8 @@ export const PATH_PARAMETER: Partial<Record<EndpointName, string>> = {
   "archive customer": "customer_key",
   "get partnership": "partner_key",
   "update partnership": "partner_key",
+  "update group": "group_key",
+  "update tag": "tag_name",
 };
 
 type AuthKind = "basic" | "bearer" | "none" | "garbage" | "wrong secret";
@@ -120,6 +127,27 @@ const validPartnershipUpdate = fc.record(
   { ...partnershipFields, archived: fc.boolean() },
   { requiredKeys: [] },
 );
+
+const validGroup = fc.record(
+  {
+    key: fc.stringMatching(/^[a-z0-9_-]{1,10}$/),
+    name: fc.oneof(
+      fc.string({ minLength: 1, maxLength: 20 }),
+      fc.constantFrom("Affiliates", "RESELLERS", "Default"),
+    ),
+  },
+  { requiredKeys: ["name"] },
+);
+const validGroupUpdate = fc.record(
+  { name: validGroup.map((g) => g.name), archived: fc.boolean() },
+  { requiredKeys: [] },
+);
+const tagName = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 20 }),
+  fc.constantFrom("vip", "EMEA / North", "x".repeat(51)),
+);
+const validTag = fc.record({ name: tagName });
+const validTagUpdate = fc.record({ name: tagName, archived: fc.boolean() }, { requiredKeys: [] });
 
 /** A field's value broken: dropped, retyped or nasty; or left as it was. */
 const mutatedValue = (value: unknown) =>
@@ -227,6 +255,7 @@ const queryString = fc
 /** A path segment: a fixture key, a nasty one (encoded), or one that does not percent-decode. */
 const segment = fc.oneof(
   fc.constantFrom("act-1", "act-2", "cus_1", "cus_2", "ptn_alice", "ptn_bob", "ghost"),
+  fc.constantFrom("affiliates", "resellers", "vip", "EMEA%20%2F%20North"),
   nastyString.map((s) => encodeURIComponent(s.toWellFormed())),
   fc.constantFrom("a%ffb", "%", "%zz", "%E0%A4%A", "%ED%A0%80", "%C0%80", "a%00b", "%2F", "%25"),
 );
@@ -315,6 +344,11 @@ const shapes = fc.oneof(
   withBody("update partnership", bodyText(validPartnershipUpdate)),
   withQuery("list rewards"),
   withQuery("list groups"),
+  withBody("create group", bodyText(validGroup)),
+  withBody("update group", bodyText(validGroupUpdate)),
+  withQuery("list tags"),
+  withBody("create tag", bodyText(validTag)),
+  withBody("update tag", bodyText(validTagUpdate)),
   withQuery("unknown path"),
 );
 

@@ -14,8 +14,18 @@ const partnershipFields = {
   email: emailAddress,
   first_name: partnerName,
   last_name: partnerName,
-  group: externalKey.meta({ description: "Group key" }),
-  tags: z.array(tagName).max(50, "at most 50 tags").optional(),
+  group: externalKey.optional().meta({
+    description:
+      'Group key. A new partnership without one joins the program\'s default group (key "default"); a program without one (e.g. imported from PartnerStack) refuses it with a 422 naming group_key. Archived groups take no new partnerships.',
+  }),
+  group_key: externalKey.optional().meta({
+    description:
+      "The same as `group`, under the name PartnerStack's API clients send. Send either; when both are sent they must be equal.",
+  }),
+  tags: z.array(tagName).max(50, "at most 50 tags").optional().meta({
+    description:
+      "Tag names (an update replaces the set); new names are created. Archived tags cannot be newly assigned; one the partnership has may stay.",
+  }),
   manager_email: emailAddress
     .nullable()
     .optional()
@@ -24,15 +34,24 @@ const partnershipFields = {
   joined_at: inputTime.optional(),
 };
 
-export const createPartnershipSchema = z.object({
-  partner_key: externalKey,
-  ...partnershipFields,
-});
+/** `group` and `group_key` name the same thing: both sent and different is a 422. */
+function oneGroup(value: { group?: string; group_key?: string }, ctx: z.RefinementCtx) {
+  if (value.group !== undefined && value.group_key !== undefined && value.group !== value.group_key)
+    ctx.addIssue({
+      code: "custom",
+      path: ["group_key"],
+      message: `group ${JSON.stringify(value.group)} and group_key ${JSON.stringify(value.group_key)} differ: send one of them, or the same value in both`,
+    });
+}
+
+export const createPartnershipSchema = z
+  .object({ partner_key: externalKey, ...partnershipFields })
+  .superRefine(oneGroup);
 
 export const updatePartnershipSchema = updateBody({
   ...partnershipFields,
   archived: z.boolean("must be true or false"),
-});
+}).superRefine(oneGroup);
 
 export const listPartnershipsQuery = archivableListQuery({ group: externalKey.optional() });
 

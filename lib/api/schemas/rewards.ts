@@ -39,12 +39,5 @@ export const rewardOutput = z.object({
   updated_at: epochMs,
 });
 
-export const groupOutput = z.object({
-  key: z.string(),
-  name: z.string(),
-  slug: z.string(),
-  created_at: epochMs,
-});
-
 export type ListRewardsQuery = z.output<typeof listRewardsQuery>;
 export type RewardOutput = z.output<typeof rewardOutput>;

@@ -21,10 +21,13 @@ import * as batchRoute from "../actions/batch/route";
 import * as actionsRoute from "../actions/route";
 import * as customerRoute from "../customers/[customer_key]/route";
 import * as customersRoute from "../customers/route";
+import * as groupRoute from "../groups/[group_key]/route";
 import * as groupsRoute from "../groups/route";
 import * as partnershipRoute from "../partnerships/[partner_key]/route";
 import * as partnershipsRoute from "../partnerships/route";
 import * as rewardsRoute from "../rewards/route";
+import * as tagRoute from "../tags/[tag_name]/route";
+import * as tagsRoute from "../tags/route";
 
 const engines = inject("engines");
 const RUNS = Number(process.env.FUZZ_RUNS ?? Math.ceil(1000 / engines.length));
@@ -51,6 +54,11 @@ const ROUTES: Record<FuzzRequest["endpoint"], [method: string, Route, path: stri
   "update partnership": ["PATCH", partnershipRoute.PATCH, "/api/v2/partnerships/"],
   "list rewards": ["GET", rewardsRoute.GET, "/api/v2/rewards"],
   "list groups": ["GET", groupsRoute.GET, "/api/v2/groups"],
+  "create group": ["POST", groupsRoute.POST, "/api/v2/groups"],
+  "update group": ["PATCH", groupRoute.PATCH, "/api/v2/groups/"],
+  "list tags": ["GET", tagsRoute.GET, "/api/v2/tags"],
+  "create tag": ["POST", tagsRoute.POST, "/api/v2/tags"],
+  "update tag": ["PATCH", tagRoute.PATCH, "/api/v2/tags/"],
   "unknown path": ["GET", catchAllRoute.GET, "/api/v2/"],
 };
 
@@ -114,6 +122,10 @@ const STORED_FIELDS: Partial<Record<FuzzRequest["endpoint"], string[]>> = {
   "update customer": ["partner_key", "email", "name", "meta"],
   "create partnership": ["partner_key", "email", "first_name", "last_name", "is_marketplace"],
   "update partnership": ["email", "first_name", "last_name", "is_marketplace", "archived"],
+  "create group": ["key", "name"],
+  "update group": ["name", "archived"],
+  "create tag": ["name"],
+  "update tag": ["name", "archived"],
 };
 
 /** Accepted means stored as sent: each field reads back as sent (text trimmed), nothing lost. */
@@ -147,6 +159,9 @@ describe.each(engines)("fuzzing the public API on %s", (engine) => {
     process.env.RATE_LIMIT_API_KEY = "999999999/1h";
     process.env.RATE_LIMIT_API_WRONG_SECRET = "999999999/1h";
     f = await seedApiProgram(db.prisma);
+    await db.prisma.tag.createMany({
+      data: ["vip", "EMEA / North"].map((name) => ({ programId: f.program.id, name })),
+    });
     for (const key of ["act-1", "act-2"]) {
       const res = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
         auth: f.basic,
@@ -178,6 +193,7 @@ describe.each(engines)("fuzzing the public API on %s", (engine) => {
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM reward_rules t WHERE t.program_id = ${id}) AS reward_rules,
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM saved_views t WHERE t.program_id = ${id}) AS saved_views,
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM memberships t WHERE t.program_id = ${id}) AS memberships,
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM audit_events t WHERE t.program_id = ${id}) AS audit_events,
       (SELECT count(*)::text FROM analytics_outbox t WHERE t.program_id = ${id}) AS outbox,
       (SELECT string_agg(t.id || ':' || coalesce(t.revoked_at::text, ''), ',') FROM api_keys t WHERE t.program_id = ${id}) AS api_keys,
       (SELECT count(*)::int FROM ingest_logs t WHERE t.program_id = ${id}) AS logs`;

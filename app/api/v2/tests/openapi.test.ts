@@ -93,11 +93,15 @@ describe("OpenAPI document", () => {
     );
     expect(writes.map(([name]) => name).sort()).toEqual([
       "patch /api/v2/customers/{customer_key}",
+      "patch /api/v2/groups/{group_key}",
       "patch /api/v2/partnerships/{partner_key}",
+      "patch /api/v2/tags/{tag_name}",
       "post /api/v2/actions",
       "post /api/v2/actions/batch",
       "post /api/v2/customers",
+      "post /api/v2/groups",
       "post /api/v2/partnerships",
+      "post /api/v2/tags",
     ]);
     for (const [name, op] of writes) {
       const ok = op.responses[200].content!["application/json"].schema;
@@ -108,5 +112,28 @@ describe("OpenAPI document", () => {
     }
     const error = doc.components.schemas.Error as OkSchema;
     expect(error.properties.warnings.items).toMatchObject(warningItem);
+  });
+
+  it("marks the endpoints PartnerStack v2 lacks as Actionboard extensions", () => {
+    const doc = buildOpenApiDocument();
+    type Op = { description?: string; "x-actionboard-extension"?: boolean };
+    const marked = Object.entries(doc.paths).flatMap(([route, ops]) =>
+      Object.entries(ops as Record<string, Op>)
+        .filter(([, op]) => op["x-actionboard-extension"] === true)
+        .map(([method, op]) => {
+          expect(op.description, route).toMatch(/^Actionboard extension: /);
+          return `${method} ${route}`;
+        }),
+    );
+    expect(marked.sort()).toEqual([
+      "get /api/v2/tags",
+      "patch /api/v2/groups/{group_key}",
+      "patch /api/v2/tags/{tag_name}",
+      "post /api/v2/groups",
+      "post /api/v2/tags",
+    ]);
+    const createPartnership = doc.paths["/api/v2/partnerships"].post as { description: string };
+    expect(createPartnership.description).toContain("default group, key `default`");
+    expect(createPartnership.description).toContain("422 naming `group_key`");
   });
 });

@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import { secondaryButtonClass } from "@/components/ui/styles";
+import { archiveGroupAction, archiveTagAction, type GroupFormState } from "../actions";
+import { FormStatus } from "./form-status";
+
+const CONFIRM = {
+  group: "Its partnerships and their numbers stay; no new partnership can join it.",
+  tag: "It stays on its partnerships and in filters, but cannot be given to more.",
+};
+
+/** Archive (asks first) or restore one group or tag. */
+export function ArchiveButton({
+  slug,
+  kind,
+  id,
+  name,
+  archived,
+}: {
+  slug: string;
+  kind: "group" | "tag";
+  id: number;
+  name: string;
+  archived: boolean;
+}) {
+  const action = kind === "group" ? archiveGroupAction : archiveTagAction;
+  const [state, submit, pending] = useActionState(action.bind(null, slug), {
+    status: "idle",
+  } as GroupFormState);
+  const verb = archived ? "Restore" : "Archive";
+  return (
+    <form
+      action={submit}
+      onSubmit={(event) => {
+        if (!archived && !window.confirm(`Archive the ${kind} “${name}”? ${CONFIRM[kind]}`))
+          event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+      <button
+        type="submit"
+        disabled={pending}
+        className={secondaryButtonClass}
+        aria-label={`${verb} ${name}`}
+      >
+        {verb}
+      </button>
+      {state.status === "error" && <FormStatus state={state} />}
+    </form>
+  );
+}

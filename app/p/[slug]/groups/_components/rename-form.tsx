@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { renameGroupAction, renameTagAction, type GroupFormState } from "../actions";
+import { FormStatus } from "./form-status";
+
+/** One row's name, editable in place: type the new name, Enter or "Rename". */
+export function RenameForm({
+  slug,
+  kind,
+  id,
+  name,
+}: {
+  slug: string;
+  kind: "group" | "tag";
+  id: number;
+  name: string;
+}) {
+  const action = kind === "group" ? renameGroupAction : renameTagAction;
+  const [state, submit, pending] = useActionState(action.bind(null, slug), {
+    status: "idle",
+  } as GroupFormState);
+  const [value, setValue] = useState(name);
+  const inputId = `rename-${kind}-${id}`;
+  return (
+    <form action={submit} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <label htmlFor={inputId} className="sr-only">
+        New name for {name}
+      </label>
+      <input
+        id={inputId}
+        name="name"
+        required
+        maxLength={kind === "group" ? 100 : 50}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-invalid={state.status === "error" ? true : undefined}
+        aria-describedby={state.status === "error" ? `${inputId}-error` : undefined}
+        className={`${inputClass} mt-0 w-48`}
+      />
+      <button
+        type="submit"
+        disabled={pending || value.trim() === name}
+        className={secondaryButtonClass}
+        aria-label={`Rename ${name}`}
+      >
+        Rename
+      </button>
+      <FormStatus state={state} id={`${inputId}-error`} />
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Refusal } from "@/lib/api/refusal";
+import { storable } from "@/lib/api/schemas/common";
+import { formRowId } from "@/lib/forms/form-row-id";
+import { createGroup } from "@/lib/groups/create-group";
+import { updateGroup } from "@/lib/groups/update-group";
+import { formFields, programAction } from "@/lib/programs/program-action";
+import { canManageGroups } from "@/lib/programs/roles";
+import { createTag } from "@/lib/tags/create-tag";
+import { updateTag } from "@/lib/tags/update-tag";
+
+/** What a form of this page shows after a submit: nothing yet, a done message, or a refusal. */
+export type GroupFormState =
+  | { status: "idle" }
+  | { status: "done"; message: string }
+  | { status: "error"; field: string; message: string };
+
+const GROUP_REFUSAL = "Only owners and managers can change groups and tags.";
+
+const refused = (message: string): GroupFormState => ({ status: "error", field: "", message });
+const invalid = (error: z.ZodError): GroupFormState => ({
+  status: "error",
+  field: String(error.issues[0].path[0] ?? ""),
+  message: error.issues[0].message,
+});
+const answer = (result: { ok: true } | Refusal, message: string): GroupFormState =>
+  result.ok
+    ? { status: "done", message }
+    : { status: "error", field: result.field, message: result.message };
+
+/** A name typed into a form: trimmed, required, storable. */
+const nameField = (what: string, max: number) =>
+  storable(
+    z
+      .string(`Name the ${what}`)
+      .trim()
+      .min(1, `Name the ${what}`)
+      .max(max, `At most ${max} characters`),
+  );
+const groupName = nameField("group", 100);
+const tagName = nameField("tag", 50);
+const rowId = (what: string) => formRowId.catch(0).pipe(z.int().min(1, `No such ${what}.`));
+const archivedField = z.enum(["true", "false"], { message: "Choose archive or restore" });
+
+export const createGroupAction = programAction({
+  allow: canManageGroups,
+  refusal: GROUP_REFUSAL,
+  input: (_prev: GroupFormState, form: FormData) => formFields(form, ["name", "key"]),
+  schema: z.object({
+    name: groupName,
+    key: storable(z.string().trim().max(255, "At most 255 characters"))
+      .nullable()
+      .transform((key) => key || undefined),
+  }),
+  refused,
+  invalid,
+  async run({ program, slug, prisma, user }, input): Promise<GroupFormState> {
+    const result = await createGroup(prisma, program.id, input, user);
+    revalidatePath(`/p/${slug}/groups`);
+    if (!result.ok) return answer(result, "");
+    return { status: "done", message: `Created “${result.group.name}” (key ${result.group.key}).` };
+  },
+});
+
+export const renameGroupAction = programAction({
+  allow: canManageGroups,
+  refusal: GROUP_REFUSAL,
+  input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "name"]),
+  schema: z.object({ id: rowId("group"), name: groupName }),
+  refused,
+  invalid,
+  async run({ program, slug, prisma, user }, { id, name }): Promise<GroupFormState> {
+    const result = await updateGroup(prisma, program.id, { id }, { name }, user);
+    revalidatePath(`/p/${slug}/groups`);
+    return answer(result, `Renamed to “${name}”.`);
+  },
+});
+
+export const archiveGroupAction = programAction({
+  allow: canManageGroups,
+  refusal: GROUP_REFUSAL,
+  input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "archived"]),
+  schema: z.object({ id: rowId("group"), archived: archivedField }),
+  refused,
+  invalid,
+  async run({ program, slug, prisma, user }, { id, archived }): Promise<GroupFormState> {
+    const archive = archived === "true";
+    const result = await updateGroup(prisma, program.id, { id }, { archived: archive }, user);
+    revalidatePath(`/p/${slug}/groups`);
+    return answer(result, archive ? "Archived." : "Restored.");
+  },
+});
+
+export const createTagAction = programAction({
+  allow: canManageGroups,
+  refusal: GROUP_REFUSAL,
+  input: (_prev: GroupFormState, form: FormData) => formFields(form, ["name"]),
+  schema: z.object({ name: tagName }),
+  refused,
+  invalid,
+  async run({ program, slug, prisma, user }, input): Promise<GroupFormState> {
+    const result = await createTag(prisma, program.id, input, user);
+    revalidatePath(`/p/${slug}/groups`);
+    if (!result.ok) return answer(result, "");
+    return { status: "done", message: `Created tag “${result.tag.name}”.` };
+  },
+});
+
+export const renameTagAction = programAction({
+  allow: canManageGroups,
+  refusal: GROUP_REFUSAL,
+  input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "name"]),
+  schema: z.object({ id: rowId("tag"), name: tagName }),
+  refused,
+  invalid,
+  async run({ program, slug, prisma, user }, { id, name }): Promise<GroupFormState> {
+    const result = await updateTag(prisma, program.id, { id }, { name }, user);
+    revalidatePath(`/p/${slug}/groups`);
+    return answer(result, `Renamed to “${name}”.`);
+  },
+});
+
+export const archiveTagAction = programAction({
+  allow: canManageGroups,
+  refusal: GROUP_REFUSAL,
+  input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "archived"]),
+  schema: z.object({ id: rowId("tag"), archived: archivedField }),
+  refused,
+  invalid,
+  async run({ program, slug, prisma, user }, { id, archived }): Promise<GroupFormState> {
+    const archive = archived === "true";
+    const result = await updateTag(prisma, program.id, { id }, { archived: archive }, user);
+    revalidatePath(`/p/${slug}/groups`);
+    return answer(result, archive ? "Archived." : "Restored.");
+  },
+});
