@@ -77,10 +77,15 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
   await page.getByRole("button", { name: "Create account and program" }).click();
   await page.waitForURL(/\/p\/team-partners\/actions/);
   await expect(page.getByTestId("tile-occurrences")).toHaveText("0");
+  // The empty tab says what to do next, with this server's address in the calls.
+  const getStarted = page.getByRole("region", { name: /No actions yet/ });
+  await expect(getStarted).toContainText(`http://127.0.0.1:${EMPTY_PORT}/api/v2/partnerships`);
+  await expect(getStarted.getByRole("link", { name: "Create an API key" })).toBeVisible();
   expect((await page.request.get("/setup")).status()).toBe(404);
   await page.screenshot({ path: "artifacts/screenshots/first-run-empty-tab.png", fullPage: true });
 
-  // A key, then the first action over HTTP: partnership (default group), customer, action.
+  // A key, then the first action over HTTP: partnership (no group: the default one), customer,
+  // action.
   await page.goto("/p/team-partners/api-keys");
   await page.getByLabel("Label").fill("Backend");
   await page.getByRole("button", { name: "Create key" }).click();
@@ -90,7 +95,6 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
     email: "partner@example.com",
     first_name: "Pat",
     last_name: "Partner",
-    group: "default",
   });
   await api(page, secret, "customers", { customer_key: "cus_first", partner_key: "ptn_first" });
   await api(page, secret, "actions", {
@@ -101,6 +105,7 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
   });
   await page.goto("/p/team-partners/actions?timeframe=any_time");
   await expect(page.getByTestId("tile-occurrences")).toHaveText("1");
+  await expect(page.getByRole("region", { name: /No actions yet/ })).toHaveCount(0);
 
   // A teammate, invited by email, joins as viewer.
   await page.goto("/p/team-partners/members");

@@ -5,6 +5,7 @@ import { DownloadMenu, exportLinks } from "./_components/download-menu";
 import { DownloadStatus } from "./_components/download-status";
 import { FilterBar } from "./_components/filter-bar";
 import { FilterWarnings } from "./_components/filter-warnings";
+import { GetStarted } from "./_components/get-started";
 import { NewActionsNotice } from "./_components/new-actions-notice";
 import { NumberTiles } from "./_components/number-tiles";
 import { OccurrenceTableTile } from "./_components/occurrence-table-tile";
@@ -17,16 +18,20 @@ import { openTabSources } from "@/lib/actions-tab/tab-sources";
 import { describeTimeframe } from "@/lib/actions-tab/timeframe";
 import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
-import { canManageSavedViews } from "@/lib/programs/roles";
+import { canManageApiKeys, canManageSavedViews } from "@/lib/programs/roles";
+import { hasAnyAction } from "@/lib/actions/has-any-action";
+import { firstActionSteps } from "@/lib/groups/first-action-steps";
+import { serverOrigin } from "@/lib/http/server-origin";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 
 export const metadata: Metadata = { title: "Actions" };
 
 export default async function ActionsPage(props: ProgramPageProps) {
   const { slug, query, program, role, db } = await openProgramPage(props);
-  const [view, views] = await Promise.all([
+  const [view, views, started] = await Promise.all([
     openTabSources(db).then((sources) => loadTabView(sources, program, query)),
     listSavedViews(db.prisma, program.id),
+    hasAnyAction(db.prisma, program.id),
   ]);
   const { scope, table, filters } = view;
   const freshness = await getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf);
@@ -57,6 +62,13 @@ export default async function ActionsPage(props: ProgramPageProps) {
           />
         </div>
       </PageHeader>
+      {!started && (
+        <GetStarted
+          slug={slug}
+          steps={firstActionSteps(await serverOrigin())}
+          isOwner={canManageApiKeys(role)}
+        />
+      )}
       <FilterWarnings warnings={view.warnings} />
       <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
       <FilterBar

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/page-header";
+import { serverOrigin } from "@/lib/http/server-origin";
 import { cardClass } from "@/components/ui/styles";
 import { loadPartnerStackPage } from "@/lib/partnerstack/load-partnerstack-page";
 import { partnerStackSyncMs } from "@/lib/partnerstack/partnerstack-worker";
@@ -16,15 +16,6 @@ import { listWaitingManagers } from "@/lib/partnerstack/list-waiting-managers";
 import { WebhookUrl } from "./_components/webhook-url";
 
 export const metadata: Metadata = { title: "PartnerStack" };
-
-/** This server's address as the browser reached it (NEXTAUTH_URL when set). */
-async function serverOrigin() {
-  const configured = process.env.NEXTAUTH_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${h.get("x-forwarded-host") ?? h.get("host") ?? "127.0.0.1:3000"}`;
-}
 
 export default async function PartnerStackPage(props: ProgramPageProps) {
   const { slug, program, role, db } = await openProgramPage(props);
