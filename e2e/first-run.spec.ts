@@ -111,8 +111,8 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
   await page.goto("/p/team-partners/members");
   const mailed = sink.messages.length;
   await page.getByLabel("Email").fill(MATE.email);
-  await page.getByLabel("Role").selectOption("viewer");
-  await page.getByRole("button", { name: "Invite" }).click();
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
   await expect(page.getByText(`Invitation sent to ${MATE.email}`)).toBeVisible();
   const invitation = linkIn(await mailTo(MATE.email, mailed), "/invitations");
 
