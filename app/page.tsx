@@ -16,9 +16,12 @@ export default async function HomePage() {
       <h1 className="text-xl font-semibold">No programs yet</h1>
       <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
         You are signed in as {user.email}, but you are not a member of any partner program. Ask a
-        program owner to add you.
+        program owner to invite you (Members page): the invitation email holds a link that adds you.
       </p>
-      <div className="mt-4">
+      <div className="mt-4 flex items-center gap-3">
+        <a href="/account" className="text-sm text-blue-700 underline dark:text-blue-400">
+          Your account
+        </a>
         <SignOutButton />
       </div>
     </main>
