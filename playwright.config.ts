@@ -1,5 +1,13 @@
 import { defineConfig } from "@playwright/test";
-import { CLICKHOUSE_PORT, EMBEDDED_PORT, EMPTY_PORT, POSTGRES_PORT } from "./e2e/support/env";
+import {
+  CLICKHOUSE_PORT,
+  E2E_OIDC,
+  EMBEDDED_PORT,
+  EMPTY_PORT,
+  OIDC_APP_PORT,
+  OIDC_IDP_PORT,
+  POSTGRES_PORT,
+} from "./e2e/support/env";
 
 // Debian's Chromium: Playwright's own browser download cannot reach its CDN here.
 const chromium = {
@@ -39,7 +47,7 @@ export default defineConfig({
   projects: [
     {
       name: "postgres",
-      testIgnore: /(embedded|analytics-copy|first-run)\.spec/,
+      testIgnore: /(embedded|analytics-copy|first-run|oidc)\.spec/,
       use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
     },
     {
@@ -59,11 +67,26 @@ export default defineConfig({
       testMatch: /(actions-tab|exports|partners|analytics-copy|tab-url-extremes)\.spec/,
       use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
     },
+    {
+      // Single sign-on only (PASSWORD_SIGNIN=off), against the test identity provider.
+      name: "oidc",
+      testMatch: /oidc\.spec/,
+      use: { baseURL: E2E_OIDC.appUrl },
+    },
   ],
   webServer: [
     server("empty", EMPTY_PORT),
     server("postgres", POSTGRES_PORT),
     server("pglite", EMBEDDED_PORT),
     server("clickhouse", CLICKHOUSE_PORT),
+    server("oidc", OIDC_APP_PORT),
+    {
+      command: `npx tsx scripts/oidc-test-provider.ts ${OIDC_IDP_PORT} ${E2E_OIDC.appUrl}`,
+      url: `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
   ],
 });

@@ -1,15 +1,18 @@
 // Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
 // demo data, then runs the app's server, scripts/start-server.mjs (the build must exist).
-//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty <port>
+//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty|oidc <port>
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 // `empty` is PostgreSQL with no data at all (first-run setup): its log goes to a file the spec
 // reads the setup link from.
+// `oidc` is PostgreSQL without the demo, signing in by single sign-on only, against the test
+// identity provider (scripts/oidc-test-provider.ts, started by playwright.config.ts).
 import { spawn } from "node:child_process";
 import { createWriteStream, rmSync, writeFileSync } from "node:fs";
 import {
   E2E_CHDB_DIR,
   E2E_EMPTY_SMTP_PORT,
   E2E_ENCRYPTION_KEY,
+  E2E_OIDC,
   E2E_PGLITE_DIR,
   E2E_SMTP_PORT,
   e2eDatabaseUrl,
@@ -28,7 +31,9 @@ async function freshTarget(): Promise<DatabaseTarget> {
     rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
     return { engine: "pglite", dir: E2E_PGLITE_DIR };
   }
-  const url = e2eDatabaseUrl(mode === "clickhouse" || mode === "empty" ? mode : "postgres");
+  const url = e2eDatabaseUrl(
+    mode === "clickhouse" || mode === "oidc" || mode === "empty" ? mode : "postgres",
+  );
   await recreateLocalDatabase(url);
   return { engine: "postgres", url };
 }
@@ -36,7 +41,7 @@ async function freshTarget(): Promise<DatabaseTarget> {
 const target = await freshTarget();
 const db = await openDatabase(target);
 await migrate(db);
-if (mode !== "empty") await db.withRunner((runner) => seedDemo(runner));
+if (mode !== "oidc" && mode !== "empty") await db.withRunner((runner) => seedDemo(runner));
 await db.close();
 
 const env = {
@@ -53,6 +58,13 @@ const env = {
   // forwarded one): a wide per-address limit keeps one spec's wrong passwords from locking the
   // others out. lib/auth/sign-in-with-limits.test.ts tests the limit itself.
   RATE_LIMIT_SIGNIN_ADDRESS: "10000/15m",
+  // Password sign-in only, whatever the shell holds; the oidc server sets its own below.
+  OIDC_ISSUER: "",
+  OIDC_CLIENT_ID: "",
+  OIDC_CLIENT_SECRET: "",
+  OIDC_NAME: "",
+  OIDC_ALLOWED_DOMAINS: "",
+  PASSWORD_SIGNIN: "",
 };
 if (target.engine === "postgres") env.DATABASE_URL = target.url;
 else env.PGLITE_DIR = target.dir;
@@ -73,6 +85,16 @@ if (mode === "empty") {
     SETUP_TOKEN: "",
     SMTP_URL: `smtp://127.0.0.1:${E2E_EMPTY_SMTP_PORT}`,
     MAIL_FROM: "Actionboard e2e <e2e@actionboard.test>",
+  });
+}
+if (mode === "oidc") {
+  Object.assign(env, {
+    OIDC_ISSUER: E2E_OIDC.issuer,
+    OIDC_CLIENT_ID: E2E_OIDC.clientId,
+    OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+    OIDC_NAME: E2E_OIDC.name,
+    OIDC_ALLOWED_DOMAINS: E2E_OIDC.allowedDomain,
+    PASSWORD_SIGNIN: "off",
   });
 }
 if (mode === "clickhouse") {

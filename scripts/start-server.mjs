@@ -11,6 +11,7 @@
 // so no log line of Next's can print it.
 import { createServer } from "node:http";
 import next from "next";
+import { readSignInSettings } from "../lib/auth/sign-in-settings.mjs";
 
 /** lib/security/client-address.ts reads it; client-address.test.ts checks the two agree. */
 export const PEER_HEADER = "x-actionboard-peer";
@@ -72,13 +73,22 @@ const OPTIONAL = {
   SMTP_URL: "scheduled deliveries by email are off",
 };
 
+/** What a half-made single sign-on or a bad PASSWORD_SIGNIN keeps from starting, in any mode. */
+export function signInProblems(env = process.env) {
+  const read = readSignInSettings(env);
+  return read.ok ? [] : read.problems;
+}
+
 /** What keeps `npm start` from starting, and what it only warns about, for an environment. */
 export function productionSettings(env = process.env) {
   const blank = (name) => !env[name]?.trim();
   return {
-    missing: Object.entries(REQUIRED)
-      .filter(([name]) => blank(name))
-      .map(([name, what]) => `${name} is not set: ${what}.`),
+    missing: [
+      ...Object.entries(REQUIRED)
+        .filter(([name]) => blank(name))
+        .map(([name, what]) => `${name} is not set: ${what}.`),
+      ...signInProblems(env),
+    ],
     warnings: Object.entries(OPTIONAL)
       .filter(([name]) => blank(name))
       .map(([name, what]) => `${name} is not set: ${what}.`),
@@ -93,18 +103,20 @@ function option(flag, fallback) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const hostname = option("-H", process.env.HOST || "127.0.0.1");
   const port = Number(option("-p", process.env.PORT || "3000"));
-  if (process.argv.includes("--production")) {
-    const { missing, warnings } = productionSettings();
-    for (const warning of warnings) console.warn(`Warning: ${warning}`);
-    if (missing.length > 0) {
-      console.error(
-        [
-          "Not starting: production needs these settings (see README, Configuration):",
-          ...missing,
-        ].join("\n  "),
-      );
-      process.exit(1);
-    }
+  // A half-made single sign-on is refused in every mode; production needs more (productionSettings).
+  const production = process.argv.includes("--production");
+  const { missing, warnings } = production
+    ? productionSettings()
+    : { missing: signInProblems(), warnings: [] };
+  for (const warning of warnings) console.warn(`Warning: ${warning}`);
+  if (missing.length > 0) {
+    console.error(
+      [
+        `Not starting: ${production ? "production needs" : "fix"} these settings (see README, Configuration):`,
+        ...missing,
+      ].join("\n  "),
+    );
+    process.exit(1);
   }
   const proxies = trustedProxies();
   const app = next({ dev: false, hostname, port });

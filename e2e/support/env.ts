@@ -1,11 +1,16 @@
 import { testDatabaseUrl } from "../../lib/testing/engines";
 
+/** The PostgreSQL-backed end-to-end servers, and the suffix of each one's database name. */
+const DATABASE_SUFFIX = { postgres: "", clickhouse: "_ch", oidc: "_oidc", empty: "_empty" } as const;
+export type E2eDatabaseMode = keyof typeof DATABASE_SUFFIX;
+
 /**
  * The database a PostgreSQL-backed end-to-end server uses; specs seed their own rows in it.
- * `clickhouse` is the server whose Actions tab reads embedded ClickHouse.
+ * `clickhouse` is the server whose Actions tab reads embedded ClickHouse, `oidc` the one that
+ * signs in by single sign-on only.
  */
-export function e2eDatabaseUrl(mode: "postgres" | "clickhouse" | "empty" = "postgres"): string {
-  const suffix = { postgres: "", clickhouse: "_ch", empty: "_empty" }[mode];
+export function e2eDatabaseUrl(mode: E2eDatabaseMode = "postgres"): string {
+  const suffix = DATABASE_SUFFIX[mode];
   if (process.env.E2E_DATABASE_URL) {
     return process.env.E2E_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, `/$1${suffix}$2`);
   }
@@ -22,6 +27,19 @@ export const CLICKHOUSE_PORT = 3102;
 export const EMPTY_PORT = 3103;
 /** The empty server's mail server: e2e/first-run.spec.ts listens here. */
 export const E2E_EMPTY_SMTP_PORT = 3126;
+/** The server for e2e/oidc.spec.ts: single sign-on against the test identity provider only. */
+export const OIDC_APP_PORT = 3108;
+/** The test identity provider (scripts/oidc-test-provider.ts) the OIDC server signs in with. */
+export const OIDC_IDP_PORT = 3130;
+/** What the OIDC server is started with (PASSWORD_SIGNIN=off). */
+export const E2E_OIDC = {
+  name: "Test IdP",
+  allowedDomain: "allowed.test",
+  issuer: `http://127.0.0.1:${OIDC_IDP_PORT}`,
+  clientId: "actionboard-test",
+  clientSecret: "oidc-test-client-secret",
+  appUrl: `http://127.0.0.1:${OIDC_APP_PORT}`,
+};
 /** The PostgreSQL server's mail server: e2e/deliveries.spec.ts listens here while it runs. */
 export const E2E_SMTP_PORT = 3125;
 /** Embedded ClickHouse (chdb) of the third end-to-end server, on PostgreSQL. */

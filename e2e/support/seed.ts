@@ -3,13 +3,17 @@ import { openDatabase, type OpenDatabase } from "../../lib/db/open";
 import { seedApiProgram } from "../../lib/testing/api-fixture";
 import { seedTabProgram } from "../../lib/testing/tab-fixture";
 import { addMember, createProgram, createUser } from "../../lib/testing/factories";
-import { e2eDatabaseUrl } from "./env";
+import { e2eDatabaseUrl, type E2eDatabaseMode } from "./env";
 
 const databases = new Map<string, Promise<OpenDatabase>>();
 
-/** The server the running spec talks to: `clickhouse` answers the tab from embedded ClickHouse. */
-function serverMode(): "postgres" | "clickhouse" {
-  return test.info().project.name === "clickhouse" ? "clickhouse" : "postgres";
+/**
+ * The server the running spec talks to: `clickhouse` answers the tab from embedded ClickHouse,
+ * `oidc` signs in by single sign-on.
+ */
+function serverMode(): E2eDatabaseMode {
+  const project = test.info().project.name;
+  return project === "clickhouse" || project === "oidc" ? project : "postgres";
 }
 
 /** A connection to the running project's PostgreSQL-backed server database, one per worker. */

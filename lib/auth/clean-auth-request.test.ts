@@ -67,4 +67,21 @@ describe("requests to next-auth's endpoints", () => {
     )) as Response;
     expect([get.status, get.headers.get("allow")]).toEqual([405, "POST"]);
   });
+
+  it("pass single sign-on's requests on as sent: the start (a posted form) and the provider's answer", async () => {
+    const answer = new Request(`${BASE}/api/auth/callback/oidc?code=c0de&state=st4te&iss=x`);
+    expect(await cleanAuthRequest(answer, "callback", "oidc")).toBe(answer);
+    const fields = { csrfToken: "t", callbackUrl: "/p/acme/actions?x=1", json: "true" };
+    const start = (await cleanAuthRequest(
+      new Request(`${BASE}/api/auth/signin/oidc`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+      }),
+      "signin",
+      "oidc",
+    )) as Request;
+    expect([start.method, new URL(start.url).pathname]).toEqual(["POST", "/api/auth/signin/oidc"]);
+    expect(Object.fromEntries(new URLSearchParams(await start.text()))).toEqual(fields);
+  });
 });

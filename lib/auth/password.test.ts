@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, NO_PASSWORD, verifyPassword } from "./password";
 
 describe("password hashing", () => {
   it("verifies the original password and nothing else", async () => {
@@ -11,5 +11,11 @@ describe("password hashing", () => {
 
   it("salts every hash", async () => {
     expect(await hashPassword("same")).not.toBe(await hashPassword("same"));
+  });
+
+  it("accepts no password at all for an account without one (single sign-on)", async () => {
+    for (const attempt of ["", " ", "null", "scrypt$", NO_PASSWORD]) {
+      expect(await verifyPassword(attempt, NO_PASSWORD), JSON.stringify(attempt)).toBe(false);
+    }
   });
 });

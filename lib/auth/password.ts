@@ -14,6 +14,12 @@ function derive(password: string, salt: Buffer, params = { N, r, p }): Promise<B
   });
 }
 
+/**
+ * What `users.password_hash` (NOT NULL) holds for an account made by single sign-on: no password.
+ * It is no scrypt hash, so verifyPassword refuses every password against it.
+ */
+export const NO_PASSWORD = "";
+
 /** Returns `scrypt$N$r$p$salt$hash` (base64 parts), safe to store. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -22,6 +28,7 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (stored === NO_PASSWORD) return false;
   const [scheme, n, rr, pp, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");

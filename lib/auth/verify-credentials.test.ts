@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { NO_PASSWORD } from "./password";
 import { verifyCredentials } from "./verify-credentials";
 
 describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {
@@ -41,5 +42,17 @@ describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {
     const row = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.passwordHash).not.toContain("plain-text-secret");
     expect(row.passwordHash.startsWith("scrypt$")).toBe(true);
+  });
+
+  it("never signs in an account made by single sign-on (no password) with a password", async () => {
+    const user = await db.prisma.user.create({
+      data: { email: "sso-only@example.test", name: "Sso Only", passwordHash: NO_PASSWORD },
+    });
+    for (const password of ["", " ", "x", NO_PASSWORD, "undefined", "null"]) {
+      expect(
+        await verifyCredentials(db.prisma, { email: user.email, password }),
+        JSON.stringify(password),
+      ).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { z } from "zod";
-import { verifyPassword } from "./password";
+import { NO_PASSWORD, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -14,8 +14,8 @@ interface SignedInUser {
   name: string;
 }
 
-// Verifying against a fixed hash when the email is unknown keeps response time from revealing
-// which emails have accounts.
+// Verifying against a fixed hash when the email is unknown, or its account has no password (made
+// by single sign-on), keeps response time from revealing which emails have accounts.
 const DUMMY_HASH =
   "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.alloc(64).toString("base64");
 
@@ -26,7 +26,11 @@ export async function verifyCredentials(
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) return null;
+  const hasPassword = user !== null && user.passwordHash !== NO_PASSWORD;
+  const ok = await verifyPassword(
+    parsed.data.password,
+    hasPassword ? user.passwordHash : DUMMY_HASH,
+  );
+  if (!hasPassword || !ok) return null;
   return { id: String(user.id), email: user.email, name: user.name };
 }

@@ -108,6 +108,8 @@ describe("responseKind", () => {
     ["/api/v2/openapi.json", "api"],
     ["/api/auth/session", "document"],
     ["/api/auth/signout", "document"],
+    ["/api/auth/signin/oidc", "document"],
+    ["/api/auth/callback/oidc", "document"],
     ["/p/acme/actions/export/table.csv", "document"],
     ["/p/acme/audit", "page"],
     ["/p/acme/audit/export", "document"],
