@@ -1,7 +1,12 @@
 import { testDatabaseUrl } from "../../lib/testing/engines";
 
 /** The PostgreSQL-backed end-to-end servers, and the suffix of each one's database name. */
-const DATABASE_SUFFIX = { postgres: "", clickhouse: "_ch", oidc: "_oidc", empty: "_empty" } as const;
+const DATABASE_SUFFIX = {
+  postgres: "",
+  clickhouse: "_ch",
+  oidc: "_oidc",
+  empty: "_empty",
+} as const;
 export type E2eDatabaseMode = keyof typeof DATABASE_SUFFIX;
 
 /**
