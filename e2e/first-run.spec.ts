@@ -139,7 +139,7 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
 
   // The owner makes them a manager: their session ends at once.
   await page.goto("/p/team-partners/members");
-  await page.getByLabel(`Role of ${MATE.name}`).selectOption("manager");
+  await page.getByLabel(`Role of ${MATE.name}`, { exact: true }).selectOption("manager");
   await page.getByRole("button", { name: `Save the role of ${MATE.name}` }).click();
   await expect(page.getByText("Role changed to manager.")).toBeVisible();
   await mate.goto("/p/team-partners/members");
