@@ -11,6 +11,7 @@ const ITEMS = [
   { segment: "deliveries", label: "Deliveries" },
   { segment: "api-log", label: "API log" },
   { segment: "partnerstack", label: "PartnerStack" },
+  { segment: "settings", label: "Settings" },
 ];
 
 /** `failedDeliveries`: schedules whose last delivery failed, shown as a count beside Deliveries. */

@@ -13,3 +13,5 @@ export const canAllowDeliveryDomains = (role: Role) => role === "owner";
 export const canDeliverOutside = (role: Role) => role === "owner" || role === "manager";
 /** Owners connect the program to PartnerStack, import from it and disconnect it. */
 export const canManagePartnerStack = (role: Role) => role === "owner";
+/** Owners change a program's name, slug, zone and currency, and delete it. */
+export const canEditProgramSettings = (role: Role) => role === "owner";
