@@ -7,6 +7,8 @@ import type { ClickHouse } from "../analytics/clickhouse";
 import { drainOutbox } from "../analytics/drain-outbox";
 import { purgeDeletedPrograms } from "../analytics/purge-deleted-programs";
 import { ANALYTICS_TABLES } from "../analytics/schema";
+import { isLiveSession } from "../auth/is-live-session";
+import { startUserSession } from "../auth/start-user-session";
 import { countProgramRows, programOwnedTables, seedFullProgram } from "../testing/full-program";
 import { analyticsCases, openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -54,10 +56,14 @@ describe.each(analyticsCases(inject("engines")))(
         }
       }
 
+      // The owner is signed in, and stays signed in (for their other programs, or to make one).
+      const session = await startUserSession(db.prisma, doomed.owner.id, 3600);
+
       expect(await deleteProgram(db.prisma, doomed.program.id, analytics.ch)).toEqual({
         copyCleared: true,
       });
       await analytics.sync();
+      expect(await isLiveSession(db.prisma, session, doomed.owner.id)).toBe(true);
 
       const after = await countProgramRows(db.prisma, doomed.program.id);
       expect(

@@ -24,6 +24,14 @@ export async function deleteProgram(
   await prisma.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM programs WHERE id = ${programId} FOR UPDATE`;
+      // Removing a membership ends the member's sessions (a trigger), which is right for one
+      // person losing access, not when the program itself goes: its members stay signed in for
+      // their other programs. Their open sessions are locked, so a password change meanwhile
+      // still ends them after this commits.
+      const sessions = await tx.$queryRaw<{ id: string }[]>`
+        SELECT s.id FROM user_sessions s JOIN memberships m ON m.user_id = s.user_id
+        WHERE m.program_id = ${programId} AND s.ended_at IS NULL
+        FOR UPDATE OF s`;
       // Foreign keys between a program's own tables restrict deletes (a reward keeps its action,
       // an action its partnership…): children first, then the program, whose delete cascades to
       // the rest.
@@ -34,6 +42,8 @@ export async function deleteProgram(
       await tx.$executeRaw`DELETE FROM partnership_tags WHERE program_id = ${programId}`;
       await tx.$executeRaw`DELETE FROM partnerships WHERE program_id = ${programId}`;
       await tx.$executeRaw`DELETE FROM programs WHERE id = ${programId}`;
+      await tx.$executeRaw`UPDATE user_sessions SET ended_at = NULL
+        WHERE id = ANY(${sessions.map((s) => s.id)}::text[])`;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
