@@ -186,7 +186,7 @@ test("the Actions tab, its chart, drill-down, exports, 404 and 403 pass the poli
   ).toBeVisible();
 });
 
-test("an owner's pages (API keys, reward rules, API log, partners, deliveries) pass the policy", async ({
+test("an owner's pages (API keys, reward rules, API log, partners, deliveries, settings, new program) pass the policy", async ({
   page,
 }) => {
   const violations = await watchViolations(page);
@@ -203,5 +203,7 @@ test("an owner's pages (API keys, reward rules, API log, partners, deliveries) p
   await visit(page, violations, `/p/${program.slug}/api-log`);
   await visit(page, violations, `/p/${program.slug}/partners`);
   await visit(page, violations, `/p/${program.slug}/deliveries`);
+  await visit(page, violations, `/p/${program.slug}/settings`);
+  await visit(page, violations, `/programs/new`);
   expect(violations).toEqual([]);
 });

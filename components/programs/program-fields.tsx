@@ -9,7 +9,7 @@ import {
   type ProgramField,
   type ProgramFieldErrors,
 } from "@/lib/programs/program-form";
-import { slugFromName } from "@/lib/programs/program-input";
+import { slugFromName } from "@/lib/programs/slug-from-name";
 
 export type ProgramFieldValues = Record<ProgramField, string>;
 
