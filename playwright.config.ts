@@ -64,7 +64,9 @@ export default defineConfig({
     {
       // The tab's specs again, answered by embedded ClickHouse on top of PostgreSQL.
       name: "clickhouse",
-      testMatch: /(actions-tab|exports|partners|analytics-copy|tab-url-extremes)\.spec/,
+      // program-settings: a program's deletion reaches the copy through the server's own client.
+      testMatch:
+        /(actions-tab|exports|partners|analytics-copy|tab-url-extremes|program-settings)\.spec/,
       use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
     },
     {

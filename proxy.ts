@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { undecodablePathResponse } from "./lib/api/undecodable-path-response";
 import { getAuthSecret } from "./lib/auth/auth-secret";
+import { REQUESTED_PATH_HEADER } from "./lib/programs/moved-program-path";
 import { isForeignServerAction } from "./lib/security/foreign-action-origin";
 import {
   createNonce,
@@ -63,6 +64,8 @@ export async function proxy(request: NextRequest) {
     // Replaces whatever policy the client sent, so the nonce Next applies is always ours.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+    // What a renamed program's old link asked for, so it can be redirected whole (path and query).
+    requestHeaders.set(REQUESTED_PATH_HEADER, `${pathname}${search}`);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   } else {
     const url = request.nextUrl.clone();

@@ -68,7 +68,7 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill("password1234");
   await page.getByLabel("Program name").fill("Team Partners");
-  await expect(page.getByLabel("URL name")).toHaveValue("team-partners");
+  await expect(page.getByLabel("Slug")).toHaveValue("team-partners");
   await page.getByLabel("Time zone").fill("Europe/Berlin");
   await page.getByLabel("Currency").fill("EUR");
   await page.getByRole("button", { name: "Create account and program" }).click();

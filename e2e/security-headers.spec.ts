@@ -191,7 +191,7 @@ test("the Actions tab, its chart, drill-down, exports, 404 and 403 pass the poli
   ).toBeVisible();
 });
 
-test("an owner's pages (API keys, reward rules, API log, partners, deliveries, audit log) pass the policy", async ({
+test("an owner's pages (API keys, reward rules, API log, partners, deliveries, audit log, members, settings, new program, account) pass the policy", async ({
   page,
 }) => {
   const violations = await watchViolations(page);
@@ -213,5 +213,7 @@ test("an owner's pages (API keys, reward rules, API log, partners, deliveries, a
   await page.locator("summary", { hasText: "Details" }).first().click();
   await visit(page, violations, `/p/${program.slug}/members`);
   await visit(page, violations, "/account");
+  await visit(page, violations, `/p/${program.slug}/settings`);
+  await visit(page, violations, `/programs/new`);
   expect(violations).toEqual([]);
 });

@@ -15,7 +15,7 @@ export type SetupState =
     }
   | { status: "done"; email: string; slug: string };
 
-const FIELDS = ["name", "email", "password", "programName", "slug", "timezone", "currency"];
+const FIELDS = ["ownerName", "email", "password", "name", "slug", "timezone", "currency"];
 
 /** The first owner and program; refused without the setup token, or once setup is done. */
 export const setupAction = overDatabase(

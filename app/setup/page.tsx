@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuthCard } from "@/components/ui/auth-card";
 import { getDatabase } from "@/lib/db/client";
-import { CURRENCIES, TIME_ZONES } from "@/lib/programs/program-input";
+import { programChoices } from "@/lib/programs/program-choices";
 import { needsSetup } from "@/lib/setup/needs-setup";
 import { setupTokenMatches } from "@/lib/setup/setup-token";
 import { SetupForm } from "./setup-form";
@@ -45,7 +45,7 @@ export default async function SetupPage({
       wide
       intro="Create the first owner and your first program. You can invite your team next."
     >
-      <SetupForm token={token as string} timeZones={TIME_ZONES} currencies={CURRENCIES} />
+      <SetupForm token={token as string} choices={programChoices()} />
     </AuthCard>
   );
 }

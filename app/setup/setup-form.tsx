@@ -1,10 +1,12 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { ProgramFields } from "@/components/programs/program-fields";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { slugFromName } from "@/lib/programs/program-input";
+import type { ProgramChoices } from "@/lib/programs/program-choices";
+import type { ProgramFieldErrors } from "@/lib/programs/program-form";
 import { setupAction, type SetupState } from "./actions";
 
 const FieldError = ({ state, field }: { state: SetupState; field: string }) =>
@@ -14,44 +16,19 @@ const FieldError = ({ state, field }: { state: SetupState; field: string }) =>
     </p>
   ) : null;
 
-export function SetupForm({
-  token,
-  timeZones,
-  currencies,
-}: {
-  token: string;
-  timeZones: readonly string[];
-  currencies: readonly string[];
-}) {
+/** The first owner (name, email, password) and the first program (the shared program fields). */
+export function SetupForm({ token, choices }: { token: string; choices: ProgramChoices }) {
   const [state, submit, pending] = useActionState<SetupState, FormData>(
     setupAction.bind(null, token),
     { status: "idle" },
   );
-  const [programName, setProgramName] = useState("");
-  const [slug, setSlug] = useState("");
-  const [slugEdited, setSlugEdited] = useState(false);
-  const zone = useRef<HTMLInputElement>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
-  // The password as submitted: React empties the form once the action answers, before the
-  // effect below signs in with it.
+  // The password as submitted, to sign the new owner in once the action answers.
   const typed = useRef("");
 
-  // The browser's own zone, once on the client (the server cannot know it).
-  useEffect(() => {
-    const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone.current && zone.current.value === "UTC" && timeZones.includes(local)) {
-      zone.current.value = local;
-    }
-  }, [timeZones]);
-
-  // Set up: sign the new owner in with the password just typed, then open the empty tab.
   useEffect(() => {
     if (state.status !== "done") return;
-    signIn("credentials", {
-      email: state.email,
-      password: typed.current,
-      redirect: false,
-    })
+    signIn("credentials", { email: state.email, password: typed.current, redirect: false })
       .then((result) => {
         if (!result || result.error) throw new Error(result?.error ?? "no answer");
         // A full navigation, so the server renders the tab with the new session cookie.
@@ -78,17 +55,21 @@ export function SetupForm({
     );
   }
 
-  const sent = (field: string) => (state.status === "error" ? state.values?.[field] : undefined);
   const described = (field: string) =>
     state.status === "error" && state.fields[field] ? `${field}-error` : undefined;
+  const programErrors: ProgramFieldErrors = state.status === "error" ? state.fields : {};
 
   return (
     <form
-      action={submit}
-      onSubmit={(e) =>
-        void (typed.current = String(new FormData(e.currentTarget).get("password") ?? ""))
-      }
+      // Submitted by hand: React resets a form after its action, and refused values should stay.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        typed.current = String(form.get("password") ?? "");
+        startTransition(() => submit(form));
+      }}
       className="mt-6 space-y-6"
+      aria-busy={pending}
       noValidate
     >
       {state.status === "error" && state.message && (
@@ -101,15 +82,14 @@ export function SetupForm({
       )}
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">You, the first owner</legend>
-        <FormField id="name" label="Your name" error={<FieldError state={state} field="name" />}>
+        <FormField id="ownerName" label="Your name" error={<FieldError state={state} field="ownerName" />}>
           <input
-            id="name"
-            name="name"
-            defaultValue={sent("name")}
+            id="ownerName"
+            name="ownerName"
             autoComplete="name"
             required
             autoFocus
-            aria-describedby={described("name")}
+            aria-describedby={described("ownerName")}
             className={inputClass}
           />
         </FormField>
@@ -117,7 +97,6 @@ export function SetupForm({
           <input
             id="email"
             name="email"
-            defaultValue={sent("email")}
             type="email"
             autoComplete="username"
             required
@@ -144,86 +123,12 @@ export function SetupForm({
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">Your first program</legend>
-        <FormField
-          id="programName"
-          label="Program name"
-          error={<FieldError state={state} field="programName" />}
-        >
-          <input
-            id="programName"
-            name="programName"
-            required
-            value={programName}
-            onChange={(e) => {
-              setProgramName(e.target.value);
-              if (!slugEdited) setSlug(slugFromName(e.target.value));
-            }}
-            aria-describedby={described("programName")}
-            className={inputClass}
-          />
-        </FormField>
-        <FormField
-          id="slug"
-          label="URL name"
-          hint={`Links look like /p/${slug || "your-program"}/actions.`}
-          error={<FieldError state={state} field="slug" />}
-        >
-          <input
-            id="slug"
-            name="slug"
-            value={slug}
-            onChange={(e) => {
-              setSlug(e.target.value);
-              setSlugEdited(true);
-            }}
-            aria-describedby={described("slug")}
-            className={inputClass}
-          />
-        </FormField>
-        <FormField
-          id="timezone"
-          label="Time zone"
-          hint="Days, weeks and months of the Actions tab start at midnight here. Type to search."
-          error={<FieldError state={state} field="timezone" />}
-        >
-          <input
-            id="timezone"
-            name="timezone"
-            list="setup-time-zones"
-            required
-            ref={zone}
-            defaultValue={sent("timezone") ?? "UTC"}
-            aria-describedby={described("timezone")}
-            className={inputClass}
-          />
-          <datalist id="setup-time-zones">
-            {timeZones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        </FormField>
-        <FormField
-          id="currency"
-          label="Currency"
-          hint="ISO 4217, e.g. USD or EUR."
-          error={<FieldError state={state} field="currency" />}
-        >
-          <input
-            id="currency"
-            name="currency"
-            list="setup-currencies"
-            required
-            defaultValue={sent("currency") ?? "USD"}
-            maxLength={3}
-            aria-describedby={described("currency")}
-            className={inputClass}
-          />
-          <datalist id="setup-currencies">
-            {currencies.map((c) => (
-              <option key={c} value={c} />
-            ))}
-          </datalist>
-        </FormField>
+        <ProgramFields
+          choices={choices}
+          initial={{ name: "", slug: "", timezone: "UTC", currency: "USD" }}
+          creating
+          errors={programErrors}
+        />
       </fieldset>
       <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
         {pending ? "Setting up…" : "Create account and program"}

@@ -14,6 +14,7 @@ const ITEMS: { segment: string; label: string; allow?: (role: Role) => boolean }
   { segment: "deliveries", label: "Deliveries" },
   { segment: "api-log", label: "API log" },
   { segment: "partnerstack", label: "PartnerStack" },
+  { segment: "settings", label: "Settings" },
   { segment: "members", label: "Members" },
   { segment: "audit", label: "Audit log", allow: canViewAuditLog },
 ];

@@ -29,6 +29,15 @@ export function ProgramSwitcher({
           <span className="text-xs text-gray-500">{program.role}</span>
         </Link>
       ))}
+      {/* Owners create further programs (the rule of app/programs/new). */}
+      {programs.some((program) => program.role === "owner") && (
+        <Link
+          href="/programs/new"
+          className="mt-1 block border-t border-gray-200 px-3 py-2 text-sm text-blue-600 hover:bg-gray-100 dark:border-gray-800 dark:hover:bg-gray-800"
+        >
+          New program…
+        </Link>
+      )}
     </Menu>
   );
 }

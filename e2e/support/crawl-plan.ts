@@ -33,7 +33,19 @@ const GLOBAL_ROUTES = new Set([
   "/account",
   // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
   "/api/partnerstack/webhooks/[slug]",
+  // A new program's form: owners of any program (it shows nothing of an existing one).
+  "/programs/new",
 ]);
+
+/**
+ * Server actions that name no program (their pages are outside `/p/[slug]`): what they make is
+ * the caller's own, so the crawler checks that they leak and change nothing of B, not that they
+ * refuse.
+ */
+export const GLOBAL_ACTIONS = new Set(["createProgramAction"]);
+
+/** Actions the owner's own round must call last: deleting A ends every later call on A. */
+export const LAST_ACTIONS = ["deleteProgramAction"];
 
 export type RouteKind = "program" | "api" | "global";
 
@@ -273,6 +285,29 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
   revokeInvitationAction: (slug, t) => [slug, new FormFields({ id: t.ids.invitation })],
   // Invites the managers PartnerStack named who are not members (one is seeded as waiting).
   inviteWaitingManagersAction: (slug) => [slug, null],
+  // The seeded programs' zone and currency (the factory's), so only the name changes: a new zone
+  // needs its confirmation, and a program with rewards keeps its currency.
+  saveProgramSettingsAction: (slug) => [
+    slug,
+    { status: "idle" },
+    new FormFields({
+      name: "Renamed by the crawler",
+      slug,
+      timezone: "America/New_York",
+      currency: "USD",
+    }),
+  ],
+  deleteProgramAction: (slug) => [slug, { status: "idle" }, new FormFields({ confirm: slug })],
+  // Names no program: a new one of the caller's, under a fresh slug each time.
+  createProgramAction: () => [
+    { status: "idle" },
+    new FormFields({
+      name: "Crawler program",
+      slug: `crawler-${Math.random().toString(36).slice(2, 10)}`,
+      timezone: "UTC",
+      currency: "USD",
+    }),
+  ],
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ClickHouse } from "./clickhouse";
+import { purgeDeletedPrograms } from "./purge-deleted-programs";
 import { DELIVERY_ORDER, ENTITY_TABLE, loadRowsAfter, nextAnalyticsVersion } from "./load-pg-rows";
 import { ensureAnalyticsSchema } from "./schema";
 
@@ -47,5 +48,8 @@ export async function backfillAnalytics(
       total += rows;
     }
   }
+  // A program deleted while it was being copied: its deletion may have cleared the copy before
+  // the pages read earlier landed.
+  await purgeDeletedPrograms(prisma, ch);
   return { rows: total };
 }

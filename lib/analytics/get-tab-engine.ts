@@ -9,6 +9,7 @@ import { backfillAnalytics } from "./backfill-analytics";
 import { chsql, chTable } from "./ch-sql";
 import { openClickHouse, type ClickHouse } from "./clickhouse";
 import { pruneOutbox, startOutboxWorker, type OutboxWorkerStatus } from "./outbox-worker";
+import { purgeDeletedPrograms } from "./purge-deleted-programs";
 import { ensureAnalyticsSchema } from "./schema";
 
 export interface Analytics {
@@ -17,6 +18,8 @@ export interface Analytics {
   worker: OutboxWorkerStatus | null;
   /** Why the configured engine cannot answer right now (tried again a few seconds later). */
   unavailable?: string;
+  /** The ClickHouse copy itself, when it answers the tab (a program's deletion clears it too). */
+  copy?: ClickHouse;
 }
 
 const RETRY_AFTER_MS = 5_000;
@@ -44,8 +47,12 @@ async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
     const { rows } = await backfillAnalytics(prisma, ch);
     console.info(`Analytics copy ready: ${rows.toLocaleString("en")} rows.`);
   }
+  // A deletion that could not reach the copy is finished here (best effort: the tab answers anyway).
+  await purgeDeletedPrograms(prisma, ch).catch((error: unknown) =>
+    console.warn(`Analytics copy: could not remove deleted programs: ${String(error)}`),
+  );
   const worker = startOutboxWorker(prisma, ch);
-  return { engine: clickhouseTabEngine(ch), worker: worker.status };
+  return { engine: clickhouseTabEngine(ch), worker: worker.status, copy: ch };
 }
 
 async function isEmptyCopy(ch: ClickHouse): Promise<boolean> {

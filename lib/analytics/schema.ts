@@ -32,6 +32,9 @@ const TABLES = {
 
 export type AnalyticsTable = keyof typeof TABLES;
 
+/** Every table of the copy (each has program_id first in its order). */
+export const ANALYTICS_TABLES = Object.keys(TABLES) as AnalyticsTable[];
+
 /** Creates the database and tables when missing (safe to repeat). */
 export async function ensureAnalyticsSchema(ch: ClickHouse): Promise<void> {
   await ch.command(chsql`CREATE DATABASE IF NOT EXISTS {db:Identifier}`);

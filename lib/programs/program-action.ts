@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { overDatabase } from "../db/over-database";
+import type { OpenDatabase } from "../db/open";
 import type { PrismaClient } from "../generated/prisma/client";
 import { requireProgramAccess } from "./require-program-access";
 import type { Role } from "./roles";
@@ -9,6 +10,8 @@ import type { Role } from "./roles";
 type Access = Awaited<ReturnType<typeof requireProgramAccess>> & {
   slug: string;
   prisma: PrismaClient;
+  /** The whole database (for what is built over it, e.g. the process's analytics copy). */
+  db: OpenDatabase;
 };
 
 /**
@@ -35,13 +38,14 @@ export function programAction<
 }) {
   return overDatabase((database) => async (slug: unknown, ...args: A): Promise<R> => {
     if (typeof slug !== "string") notFound();
-    const { prisma } = await database();
+    const db = await database();
+    const { prisma } = db;
     const access = await requireProgramAccess(prisma, slug);
     if (!spec.allow(access.role)) return spec.refused(spec.refusal);
     const input = spec.input ? spec.input(...args) : args[0];
     const parsed = spec.schema.safeParse(input);
     if (!parsed.success) return spec.invalid(parsed.error, input);
-    return spec.run({ ...access, slug, prisma }, parsed.data);
+    return spec.run({ ...access, slug, prisma, db }, parsed.data);
   });
 }
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { storable } from "../api/schemas/common";
+import { slugFromName } from "./slug-from-name";
+
+export { slugFromName };
 
 /** Zones a program may count in: the IANA zones this runtime knows, and UTC. */
 export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone")];
@@ -7,18 +10,6 @@ export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("
 export const CURRENCIES: readonly string[] = Intl.supportedValuesOf("currency");
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
-
-/** A URL name from a program's name: "Acme Partners (EU)" → "acme-partners-eu". */
-export function slugFromName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/g, "");
-}
 
 /**
  * A new program as the setup page, the programs form and `npm run admin` send it: the slug is

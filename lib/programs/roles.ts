@@ -19,3 +19,5 @@ export const canManageMembers = (role: Role) => role === "owner";
 export const canViewAuditLog = (role: Role) => role === "owner";
 /** Owners and managers create, rename and archive groups and tags; viewers see them. */
 export const canManageGroups = (role: Role) => role === "owner" || role === "manager";
+/** Owners change a program's name, slug, zone and currency, and delete it. */
+export const canEditProgramSettings = (role: Role) => role === "owner";

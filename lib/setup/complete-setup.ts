@@ -6,34 +6,35 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { insertProgram } from "../programs/insert-program";
 import { programInput } from "../programs/program-input";
 
-/** The setup form: the first owner and the first program. */
+/** The setup form: the first owner (`ownerName`, `email`, `password`) and the first program. */
 export const setupInput = z
   .object({
-    name: z.unknown(),
+    ownerName: z.unknown(),
     email: z.unknown(),
     password: z.unknown(),
-    programName: z.unknown(),
+    name: z.unknown(),
     slug: z.unknown(),
     timezone: z.unknown(),
     currency: z.unknown(),
   })
   .transform((form, ctx) => {
     const account = accountInput.safeParse({
-      name: form.name,
+      name: form.ownerName,
       email: form.email,
       password: form.password,
     });
     const program = programInput.safeParse({
-      name: form.programName,
+      name: form.name,
       slug: form.slug || undefined,
       timezone: form.timezone,
       currency: form.currency,
     });
-    for (const issue of account.error?.issues ?? []) ctx.addIssue({ ...issue, code: "custom" });
-    for (const issue of program.error?.issues ?? []) {
-      const field = issue.path[0] === "name" ? "programName" : issue.path[0];
+    // The person's name is `ownerName`; `name` is the program's (the shared program fields).
+    for (const issue of account.error?.issues ?? []) {
+      const field = issue.path[0] === "name" ? "ownerName" : issue.path[0];
       ctx.addIssue({ ...issue, code: "custom", path: [field as string] });
     }
+    for (const issue of program.error?.issues ?? []) ctx.addIssue({ ...issue, code: "custom" });
     if (!account.success || !program.success) return z.NEVER;
     return { account: account.data, program: program.data };
   });
@@ -63,7 +64,12 @@ export async function completeSetup(prisma: PrismaClient, input: SetupInput): Pr
       });
       await tx.instanceSetup.create({ data: { ownerUserId: user.id } });
       if ((await tx.user.count()) > 1) throw new SetupTaken();
-      const program = await insertProgram(tx, input.program, user.id);
+      const program = await insertProgram(tx, input.program, user.id, {
+        id: user.id,
+        name: input.account.name,
+        email: input.account.email,
+      });
+      if (!program) throw new SetupTaken(); // an empty instance has no old slugs
       return { ok: true as const, userId: user.id, program };
     });
   } catch (error) {

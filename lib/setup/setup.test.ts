@@ -12,10 +12,10 @@ import { needsSetup } from "./needs-setup";
 import { setupToken, setupTokenMatches } from "./setup-token";
 
 const form = (overrides: Record<string, string> = {}) => ({
-  name: "Olive Owner",
+  ownerName: "Olive Owner",
   email: "Olive@Team.test",
   password: "marble-orchard-tundra-58",
-  programName: "Team Partners",
+  name: "Team Partners",
   slug: "",
   timezone: "Europe/Berlin",
   currency: "eur",
@@ -23,7 +23,7 @@ const form = (overrides: Record<string, string> = {}) => ({
 });
 
 describe("setup input", () => {
-  it("names every bad field, the program's name as programName", () => {
+  it("names every bad field, the person's name as ownerName", () => {
     const bad = setupInput.safeParse(
       form({
         email: "nope",
@@ -34,7 +34,7 @@ describe("setup input", () => {
       }),
     );
     expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(
-      ["currency", "email", "password", "programName", "timezone"].sort(),
+      ["currency", "email", "name", "password", "timezone"].sort(),
     );
     const good = setupInput.parse(form());
     expect(good.program).toEqual({

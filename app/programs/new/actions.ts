@@ -1,0 +1,53 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { SIGN_IN_PATH } from "@/lib/auth/auth-options";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { overDatabase } from "@/lib/db/over-database";
+import { createProgram } from "@/lib/programs/create-program";
+import { ownsAProgram } from "@/lib/programs/owns-a-program";
+import {
+  programFieldErrors,
+  programFormValues,
+  type ProgramFieldErrors,
+} from "@/lib/programs/program-form";
+import { programInput } from "@/lib/programs/program-input";
+
+export type NewProgramState =
+  { status: "idle" } | { status: "error"; message: string; fields: ProgramFieldErrors };
+
+const OWNERS_ONLY =
+  "Only owners of a program can create further programs. Ask an owner of your team’s program.";
+
+/**
+ * A further program, owned by its creator (who must own a program already), who then lands on
+ * its Actions tab. Not a `programAction`: no program is named yet.
+ */
+export const createProgramAction = overDatabase(
+  (database) =>
+    async (_prev: NewProgramState, form: FormData): Promise<NewProgramState> => {
+      const user = await getCurrentUser();
+      if (!user) redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent("/programs/new")}`);
+      const { prisma } = await database();
+      if (!(await ownsAProgram(prisma, user.id))) {
+        return { status: "error", message: OWNERS_ONLY, fields: {} };
+      }
+      const parsed = programInput.safeParse(programFormValues(form));
+      if (!parsed.success) {
+        return {
+          status: "error",
+          message: "Check the fields marked below.",
+          fields: programFieldErrors(parsed.error),
+        };
+      }
+      const made = await createProgram(prisma, parsed.data, user.id, user);
+      if (!made.ok) {
+        return {
+          status: "error",
+          message: made.field === "slug" ? "Check the fields marked below." : made.message,
+          fields: made.field === "slug" ? { slug: made.message } : {},
+        };
+      }
+      redirect(`/p/${made.program.slug}/actions`);
+    },
+);
