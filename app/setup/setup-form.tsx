@@ -82,7 +82,11 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
       )}
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">You, the first owner</legend>
-        <FormField id="ownerName" label="Your name" error={<FieldError state={state} field="ownerName" />}>
+        <FormField
+          id="ownerName"
+          label="Your name"
+          error={<FieldError state={state} field="ownerName" />}
+        >
           <input
             id="ownerName"
             name="ownerName"

@@ -23,10 +23,17 @@ export async function insertProgram(
   const redirects = await tx.programSlugRedirect.count({ where: { oldSlug: input.slug } });
   if (redirects > 0) return null;
   const program = await tx.program.create({
-    data: { slug: input.slug, name: input.name, timezone: input.timezone, currency: input.currency },
+    data: {
+      slug: input.slug,
+      name: input.name,
+      timezone: input.timezone,
+      currency: input.currency,
+    },
     select: { id: true, slug: true },
   });
-  await tx.membership.create({ data: { programId: program.id, userId: ownerUserId, role: "owner" } });
+  await tx.membership.create({
+    data: { programId: program.id, userId: ownerUserId, role: "owner" },
+  });
   await tx.group.create({ data: { programId: program.id, ...DEFAULT_GROUP } });
   if (actor) {
     await recordAudit(tx, {
