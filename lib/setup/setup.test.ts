@@ -28,7 +28,7 @@ describe("setup input", () => {
       form({
         email: "nope",
         password: "short",
-        programName: "",
+        name: "",
         timezone: "Mars/Base",
         currency: "XX",
       }),
