@@ -9,11 +9,15 @@ import { createProgram } from "./factories";
 export async function seedApiProgram(prisma: PrismaClient, options: { currency?: string } = {}) {
   const program = await createProgram(prisma, { currency: options.currency ?? "USD" });
   const programId = program.id;
+  // The columns every migration has had: tests of a migration seed an older schema with this.
+  const groupColumns = { id: true, key: true, name: true, slug: true } as const;
   const affiliates = await prisma.group.create({
     data: { programId, key: "affiliates", name: "Affiliates", slug: "affiliates" },
+    select: groupColumns,
   });
   const resellers = await prisma.group.create({
     data: { programId, key: "resellers", name: "Resellers", slug: "resellers" },
+    select: groupColumns,
   });
   const partner = (partnerKey: string, groupId: number) =>
     prisma.partnership.create({
