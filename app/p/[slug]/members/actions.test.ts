@@ -196,11 +196,12 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
         formData({ userId: String(owner.id), role: "viewer" }),
       ),
     ).toEqual({ error: expect.stringContaining("last owner") });
-    // Removing someone who manages partnerships leaves those partnerships without a manager.
+    // Removing someone who manages partnerships leaves those partnerships without a manager. The
+    // row's Remove button sends intent=remove beside the role select's value, as a browser does.
     expect(
       await changeMemberRoleAction.on(db)(
         program.slug,
-        formData({ userId: String(viewer.id), role: "removed" }),
+        formData({ userId: String(viewer.id), role: "manager", intent: "remove" }),
       ),
     ).toEqual({ done: "Removed from the program." });
     expect(

@@ -122,7 +122,11 @@ export const revokeInvitationAction = programAction({
 export const changeMemberRoleAction = programAction({
   allow: canManageMembers,
   refusal: REFUSAL,
-  input: (form: FormData) => formFields(form, ["userId", "role"]),
+  // The row's Remove button submits `intent=remove` beside the role select's value.
+  input: (form: FormData) => {
+    const fields = formFields(form, ["userId", "role", "intent"]);
+    return { ...fields, role: fields.intent === "remove" ? "removed" : fields.role };
+  },
   schema: z.object({
     userId: formRowId,
     role: z.enum(["owner", "manager", "viewer", "removed"], {

@@ -28,7 +28,7 @@ export function MemberRoleForm({
       action={change}
       onSubmit={(event) => {
         const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        const removing = submitter?.value === "removed";
+        const removing = submitter?.value === "remove";
         const question = removing
           ? `Remove ${name} from the program? They lose access at their next click.`
           : isSelf
@@ -62,8 +62,8 @@ export function MemberRoleForm({
       </button>
       <button
         type="submit"
-        name="role"
-        value="removed"
+        name="intent"
+        value="remove"
         disabled={pending}
         className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
         aria-label={`Remove ${name}`}
