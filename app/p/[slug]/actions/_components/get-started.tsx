@@ -24,7 +24,8 @@ export function GetStarted({
           No actions yet — here is how the first one gets counted
         </h2>
         <p className="mt-1 text-gray-600 dark:text-gray-400">
-          Your backend sends actions to the Actions API (a PartnerStack v2 extension; see the{" "}
+          Your backend sends actions to the Actions API (compatible with PartnerStack’s v2 API; see
+          the{" "}
           <Link href="/docs/api" className={link}>
             API reference
           </Link>
