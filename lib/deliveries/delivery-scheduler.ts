@@ -1,5 +1,4 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import { startPollLoop, wakePollLoop } from "../background/poll-loop";
 import { openTabSources } from "../actions-tab/tab-sources";
 import type { OpenDatabase } from "../db/open";
@@ -7,6 +6,7 @@ import { LINK_TTL_MS, RETRY_DELAYS_MS, type DeliveryContext } from "./delivery-c
 import { deliverySecret } from "./delivery-secret";
 import { privateWebhooksAllowed } from "../security/private-address";
 import { runDeliveries } from "./run-deliveries";
+import { mailSettingsFromEnv } from "../mail/mail-settings";
 
 const DEFAULT_POLL_MS = 30_000;
 
@@ -24,14 +24,15 @@ function retryDelays(): readonly number[] {
 
 /** The server's delivery settings, from its environment. */
 export function deliveryContextFromEnv(db: OpenDatabase): DeliveryContext {
-  const smtp = process.env.SMTP_URL?.trim();
+  // One SMTP transport and sender for the process: invitations and password resets use it too.
+  const mail = mailSettingsFromEnv();
   return {
     db,
     sources: () => openTabSources(db),
     secret: deliverySecret(),
     baseUrl: process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000",
-    mailer: smtp ? nodemailer.createTransport(smtp) : null,
-    mailFrom: process.env.MAIL_FROM?.trim() || "Actionboard <actionboard@localhost>",
+    mailer: mail.mailer,
+    mailFrom: mail.from,
     linkTtlMs: LINK_TTL_MS,
     retryDelaysMs: retryDelays(),
     leaseMs: Math.max(5, Number(process.env.DELIVERY_LEASE_SECONDS) || 600) * 1000,
