@@ -28,7 +28,7 @@ export async function register() {
     getDatabase().then(startPartnerStackWorker).catch(report("PartnerStack worker not started"));
   }
   if (process.env.ANALYTICS_URL?.trim()) {
-    const { getAnalytics } = await import("./lib/analytics/get-tab-engine");
+    const { getAnalytics } = await import("./lib/stats/choose-engine");
     getDatabase().then(getAnalytics).catch(report("Analytics copy unavailable"));
   }
 }

@@ -2,15 +2,15 @@
 // Seeds BENCH_ACTIONS actions (default 1,000,000) into a fresh database `ab_bench` on the local
 // PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
 // and ratios against baselines measured in the same run. Not part of the test suite.
-import { postgresTabEngine } from "../lib/actions-tab/query/postgres/postgres-tab-engine";
+import { postgresTabEngine } from "../lib/stats/engines";
 import { openBenchDatabase } from "./bench/bench-database";
-import { getDrillDown } from "../lib/actions-tab/query/get-drill-down";
-import { getOccurrenceTable } from "../lib/actions-tab/query/get-occurrence-table";
-import { getSeries } from "../lib/actions-tab/query/get-series";
-import { getSummary } from "../lib/actions-tab/query/get-summary";
-import { tabScope } from "../lib/actions-tab/query/tab-scope";
-import { DEFAULT_FILTERS, type ActionsTabFilters } from "../lib/actions-tab/search-params";
-import { parseTimeframe } from "../lib/actions-tab/timeframe";
+import { getDrillDown } from "../lib/stats/get-drill-down";
+import { getOccurrenceTable } from "../lib/stats/get-occurrence-table";
+import { getSeries } from "../lib/stats/get-series";
+import { getSummary } from "../lib/stats/get-summary";
+import { tabScope } from "../lib/stats/scope";
+import { DEFAULT_FILTERS, type ActionsTabFilters } from "../lib/stats/url/search-params";
+import { parseTimeframe } from "../lib/stats/timeframe/timeframe";
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -1,11 +1,11 @@
 // npm run bench:export-memory — streams the drill-down rows CSV of a 1,000,000-action program
 // (BENCH_ACTIONS) and reports duration and peak RSS, against the same export of a tenth of the
 // rows in the same run: constant memory shows as an RSS ratio near 1 while rows grow 10×.
-import { postgresTabEngine } from "../lib/actions-tab/query/postgres/postgres-tab-engine";
-import { getSummary } from "../lib/actions-tab/query/get-summary";
-import { tabScope } from "../lib/actions-tab/query/tab-scope";
-import { DEFAULT_FILTERS } from "../lib/actions-tab/search-params";
-import { parseTimeframe } from "../lib/actions-tab/timeframe";
+import { postgresTabEngine } from "../lib/stats/engines";
+import { getSummary } from "../lib/stats/get-summary";
+import { tabScope } from "../lib/stats/scope";
+import { DEFAULT_FILTERS } from "../lib/stats/url/search-params";
+import { parseTimeframe } from "../lib/stats/timeframe/timeframe";
 import { csvStream } from "../lib/exports/csv";
 import { csvParts, tileExport } from "../lib/exports/tile-exports";
 import { openBenchDatabase } from "./bench/bench-database";

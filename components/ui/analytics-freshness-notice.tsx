@@ -1,4 +1,4 @@
-import type { AnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
+import type { AnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { formatDuration } from "@/lib/time/format";
 
 /** Below this the copy counts as live: an ingested action is normally countable within 2 s. */

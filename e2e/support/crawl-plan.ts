@@ -1,6 +1,6 @@
 // What the isolation crawler sends to each route of the tree: which values fill its dynamic
 // segments, which query strings and bodies name another program's objects, and what must answer.
-import { NUMBER_TILES } from "../../lib/actions-tab/number-tiles";
+import { NUMBER_TILES } from "../../lib/stats/number-tiles";
 import { POSTGRES_PORT } from "./env";
 import type { CrawlProgram, IsolationWorld } from "./isolation-seed";
 import { below500, statusIn, type Probe } from "./probes";

@@ -2,7 +2,7 @@
 // (`after` = older than this entry, `before` = newer than it). Read leniently: a value that does
 // not parse is ignored with a message, never an error page.
 import { z } from "zod";
-import type { RawSearchParams } from "../actions-tab/load-tab-state";
+import type { RawSearchParams } from "../stats/url/load-tab-state";
 import { storableTextProblem } from "../api/storable-text";
 import { AUDIT_FAMILIES, type AuditFamily } from "./audit-kinds";
 

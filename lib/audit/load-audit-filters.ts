@@ -1,5 +1,5 @@
 import "server-only";
-import type { RawSearchParams } from "../actions-tab/load-tab-state";
+import type { RawSearchParams } from "../stats/url/load-tab-state";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadAuditParams, samePerson } from "./audit-params";
 import { listAuditPeople } from "./list-audit-people";

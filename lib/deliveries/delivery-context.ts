@@ -1,5 +1,5 @@
 import type { Transporter } from "nodemailer";
-import type { TabSources } from "../actions-tab/tab-sources";
+import type { TabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
 
 /** Everything sending a delivery needs, passed in (the server builds it from its environment). */

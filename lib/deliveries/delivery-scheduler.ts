@@ -1,6 +1,6 @@
 import "server-only";
 import { startPollLoop, wakePollLoop } from "../background/poll-loop";
-import { openTabSources } from "../actions-tab/tab-sources";
+import { openTabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
 import { LINK_TTL_MS, RETRY_DELAYS_MS, type DeliveryContext } from "./delivery-context";
 import { deliverySecret } from "./delivery-secret";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TabSources } from "../actions-tab/tab-sources";
+import type { TabSources } from "../stats/sources";
 import { attachmentFilename } from "../exports/format-export";
 import { renderExport } from "../exports/render-export";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { loadTabState } from "../actions-tab/load-tab-state";
-import { resolveTimeframe } from "../actions-tab/resolve-timeframe";
+import { loadTabState } from "../stats/url/load-tab-state";
+import { resolveTimeframe } from "../stats/timeframe/resolve-timeframe";
 import { canDeliverOutside } from "../programs/roles";
 import { SENDING_LEASE_MS, type ClaimedDelivery } from "./claim-delivery";
 import { holdDelivery } from "./hold-delivery";

@@ -1,7 +1,7 @@
-import type { FilterOptions } from "../actions-tab/query/load-filter-options";
-import type { TabScope } from "../actions-tab/query/tab-scope";
-import type { FilterName } from "../actions-tab/search-params";
-import { describeTimeframe } from "../actions-tab/timeframe";
+import type { FilterOptions } from "../stats/filters/load-filter-options";
+import type { TabScope } from "../stats/scope";
+import type { FilterName } from "../stats/url/search-params";
+import { describeTimeframe } from "../stats/timeframe/timeframe";
 import { isoInZone } from "../time/format";
 
 /** One filter in words, e.g. "Group name" and "is one of Affiliates, Agencies". */

@@ -1,7 +1,7 @@
 import "server-only";
-import { getSeries } from "../actions-tab/query/get-series";
-import { percentChange } from "../actions-tab/percent-change";
-import { formatTileValue, NUMBER_TILES } from "../actions-tab/number-tiles";
+import { getSeries } from "../stats/get-series";
+import { percentChange } from "../stats/percent-change";
+import { formatTileValue, NUMBER_TILES } from "../stats/number-tiles";
 import { pdfRowLimit, type PdfSection } from "./pdf/tab-document";
 import { tileExport, type ExportContext, type ExportTile } from "./tile-exports";
 

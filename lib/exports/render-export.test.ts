@@ -4,10 +4,10 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedTabProgram, type ModelAction } from "../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { loadTabView } from "../actions-tab/load-tab-view";
-import { getOccurrenceTable, TABLE_PAGE_SIZE } from "../actions-tab/query/get-occurrence-table";
-import { getSummary } from "../actions-tab/query/get-summary";
-import type { TabSources } from "../actions-tab/tab-sources";
+import { loadTabView } from "../stats/load-view";
+import { getOccurrenceTable, TABLE_PAGE_SIZE } from "../stats/get-occurrence-table";
+import { getSummary } from "../stats/get-summary";
+import type { TabSources } from "../stats/sources";
 import { postgresTabSources } from "../testing/test-analytics";
 import { renderExport } from "./render-export";
 

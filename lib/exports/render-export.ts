@@ -1,8 +1,8 @@
 import "server-only";
-import { loadTabView } from "../actions-tab/load-tab-view";
-import { getSummary } from "../actions-tab/query/get-summary";
-import { serializeTabUrl } from "../actions-tab/search-params";
-import type { TabSources } from "../actions-tab/tab-sources";
+import { loadTabView } from "../stats/load-view";
+import { getSummary } from "../stats/get-summary";
+import { serializeTabUrl } from "../stats/url/search-params";
+import type { TabSources } from "../stats/sources";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { csvStream, primed } from "./csv";
 import { exportErrorPage } from "./export-error-page";

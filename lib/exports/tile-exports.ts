@@ -1,17 +1,17 @@
 import "server-only";
 import { occurrenceTableHeader } from "./table-header";
-import { getDrillDown } from "../actions-tab/query/get-drill-down";
-import { getOccurrenceTable } from "../actions-tab/query/get-occurrence-table";
-import { getSeries } from "../actions-tab/query/get-series";
-import type { Summary } from "../actions-tab/query/get-summary";
-import { percentChange } from "../actions-tab/percent-change";
-import type { TabScope } from "../actions-tab/query/tab-scope";
-import type { DrillSelection, TableState } from "../actions-tab/search-params";
+import { getDrillDown } from "../stats/get-drill-down";
+import { getOccurrenceTable } from "../stats/get-occurrence-table";
+import { getSeries } from "../stats/get-series";
+import type { Summary } from "../stats/get-summary";
+import { percentChange } from "../stats/percent-change";
+import type { TabScope } from "../stats/scope";
+import type { DrillSelection, TableState } from "../stats/url/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
 import { csvBytes } from "./csv";
 import { isoInZone } from "../time/format";
 import { decimalMoney } from "./format-export";
-import { NUMBER_TILES, type NumberExportName, type NumberTile } from "../actions-tab/number-tiles";
+import { NUMBER_TILES, type NumberExportName, type NumberTile } from "../stats/number-tiles";
 
 const NUMBER_BY_EXPORT = new Map<string, NumberTile>(NUMBER_TILES.map((t) => [t.exportName, t]));
 

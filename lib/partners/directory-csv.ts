@@ -1,5 +1,5 @@
 import "server-only";
-import type { TabScope } from "../actions-tab/query/tab-scope";
+import type { TabScope } from "../stats/scope";
 import type { OpenDatabase } from "../db/open";
 import { csvLines, csvStream } from "../exports/csv";
 import { decimalMoney } from "../exports/format-export";

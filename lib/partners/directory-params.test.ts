@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS } from "../actions-tab/search-params";
+import { DEFAULT_FILTERS } from "../stats/url/search-params";
 import { DEFAULT_DIRECTORY, directoryUrl, loadDirectoryState } from "./directory-params";
 
 describe("a Partners directory URL", () => {

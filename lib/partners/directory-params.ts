@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { storableTextProblem } from "../api/storable-text";
-import { loadTabFilters, type RawSearchParams } from "../actions-tab/load-tab-state";
-import type { ActionsTabFilters } from "../actions-tab/search-params";
-import { serializeTabUrl } from "../actions-tab/search-params";
+import { loadTabFilters, type RawSearchParams } from "../stats/url/load-tab-state";
+import type { ActionsTabFilters } from "../stats/url/search-params";
+import { serializeTabUrl } from "../stats/url/search-params";
 
 export const DIRECTORY_SORTS = [
   "name",

@@ -3,10 +3,10 @@
 // database, answered by the database itself and by ClickHouse (chdb).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { getSummary } from "../actions-tab/query/get-summary";
-import { NO_ACTION_AT, type PartnerStats } from "../actions-tab/query/tab-engine";
-import { tabScope } from "../actions-tab/query/tab-scope";
-import { DEFAULT_FILTERS } from "../actions-tab/search-params";
+import { getSummary } from "../stats/get-summary";
+import { NO_ACTION_AT, type PartnerStats } from "../stats/engine";
+import { tabScope } from "../stats/scope";
+import { DEFAULT_FILTERS } from "../stats/url/search-params";
 import { querySpec, resolveQuery } from "../testing/random-tab-query";
 import { worldSpec } from "../testing/random-tab-world";
 import { walkDirectory } from "../testing/read-directory";

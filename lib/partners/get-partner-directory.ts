@@ -4,17 +4,12 @@ import {
   partnerSortValue,
   type PartnerStats,
   type PartnerStatSort,
-} from "../actions-tab/query/tab-engine";
-import type { TabScope } from "../actions-tab/query/tab-scope";
+} from "../stats/engine";
+import type { TabScope } from "../stats/scope";
 import type { OpenDatabase } from "../db/open";
 import type { DirectoryCursor, DirectoryState } from "./directory-params";
-import {
-  countPartners,
-  loadPartnerAttributes,
-  partnerIdsByAttribute,
-  type AttributeSort,
-  type PartnerAttributes,
-} from "./partner-list";
+import { countPartners, partnerIdsByAttribute, type AttributeSort } from "../stats/partner-records";
+import { loadPartnerAttributes, type PartnerAttributes } from "./partner-list";
 
 export type DirectoryRow = PartnerAttributes & Omit<PartnerStats, "id">;
 

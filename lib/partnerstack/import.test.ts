@@ -2,7 +2,7 @@
 // with the demo data. The tab of both must show the same numbers, a stopped import must resume to
 // the same result, and a repeated import must change nothing.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
+import { postgresTabEngine } from "../stats/engines";
 import { ACME, GLOBEX } from "../seed/demo-programs";
 import type { ProgramSpec } from "../seed/program-spec";
 import {

@@ -12,14 +12,14 @@ import {
   YES_NO,
   type ActionsTabFilters,
   type TableState,
-} from "../actions-tab/search-params";
+} from "../stats/url/search-params";
 import {
   MAX_PAST_N,
   parseTimeframe,
   serializeTimeframe,
   UNITS,
   type Timeframe,
-} from "../actions-tab/timeframe";
+} from "../stats/timeframe/timeframe";
 import { parseDate } from "../time/calendar-date";
 import { addToDate } from "../time/calendar-units";
 import { formatDate } from "../time/format";

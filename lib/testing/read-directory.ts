@@ -1,6 +1,6 @@
 // The Partners directory for one scope, read as the page and its CSV read it: every order whole,
 // and one order walked page by page through its cursors.
-import type { TabScope } from "../actions-tab/query/tab-scope";
+import type { TabScope } from "../stats/scope";
 import type { OpenDatabase } from "../db/open";
 import { DIRECTORY_SORTS, type DirectoryState } from "../partners/directory-params";
 import { getDirectoryPage, listDirectory } from "../partners/get-partner-directory";

@@ -1,14 +1,14 @@
 // Everything the Actions tab shows for one scope, read through the query module and the export
 // code exactly as the page, the drill-down and the downloads read it: a plain object, so two
 // engines' answers can be compared whole.
-import { countNewActions } from "../actions-tab/query/count-new-actions";
-import { getDrillDown, type DrillPage } from "../actions-tab/query/get-drill-down";
-import { getOccurrenceTable } from "../actions-tab/query/get-occurrence-table";
-import { getSeries } from "../actions-tab/query/get-series";
-import { getSummary } from "../actions-tab/query/get-summary";
-import type { Selection } from "../actions-tab/query/tab-engine";
-import type { TabScope } from "../actions-tab/query/tab-scope";
-import type { TableState } from "../actions-tab/search-params";
+import { countNewActions } from "../stats/count-new-actions";
+import { getDrillDown, type DrillPage } from "../stats/get-drill-down";
+import { getOccurrenceTable } from "../stats/get-occurrence-table";
+import { getSeries } from "../stats/get-series";
+import { getSummary } from "../stats/get-summary";
+import type { Selection } from "../stats/engine";
+import type { TabScope } from "../stats/scope";
+import type { TableState } from "../stats/url/search-params";
 import Papa from "papaparse";
 import { csvStream, neutralizeCell } from "../exports/csv";
 import { csvParts, EXPORT_TILES, tileExport, type ExportContext } from "../exports/tile-exports";

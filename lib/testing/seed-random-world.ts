@@ -1,7 +1,7 @@
 // Writes a random program (lib/testing/random-tab-world.ts) to a test database, applies its later
 // edits, and keeps the plain-JS model of what it wrote for independent checks.
 import { randomBytes } from "node:crypto";
-import type { SummaryNumbers } from "../actions-tab/query/tab-engine";
+import type { SummaryNumbers } from "../stats/engine";
 import type { OpenDatabase } from "../db/open";
 import {
   evaluateRewardRules,

@@ -1,12 +1,12 @@
 // The same Actions tab URL on two programs whose ids differ (an import's source and target):
 // filters named by group name, manager email and tag name, turned into each program's ids, and
 // what the tab shows for them read through the one pipe (loadTabView → query module).
-import { loadTabView } from "../actions-tab/load-tab-view";
-import { getDrillDown } from "../actions-tab/query/get-drill-down";
-import { getOccurrenceTable } from "../actions-tab/query/get-occurrence-table";
-import { getSeries } from "../actions-tab/query/get-series";
-import { getSummary } from "../actions-tab/query/get-summary";
-import type { TabSources } from "../actions-tab/tab-sources";
+import { loadTabView } from "../stats/load-view";
+import { getDrillDown } from "../stats/get-drill-down";
+import { getOccurrenceTable } from "../stats/get-occurrence-table";
+import { getSeries } from "../stats/get-series";
+import { getSummary } from "../stats/get-summary";
+import type { TabSources } from "../stats/sources";
 import type { PrismaClient } from "../generated/prisma/client";
 
 export interface NamedFilters {

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { clickhouseTabEngine } from "../actions-tab/query/clickhouse/clickhouse-tab-engine";
-import { postgresTabEngine } from "../actions-tab/query/postgres/postgres-tab-engine";
-import type { TabEngine } from "../actions-tab/query/tab-engine";
-import type { TabSources } from "../actions-tab/tab-sources";
+import { clickhouseTabEngine, postgresTabEngine } from "../stats/engines";
+import type { TabEngine } from "../stats/engine";
+import type { TabSources } from "../stats/sources";
 import { resolveAnalyticsTarget, type ClickHouseTarget } from "../analytics/analytics-target";
 import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
 import { drainOutbox } from "../analytics/drain-outbox";

@@ -3,13 +3,13 @@
 // (PostgreSQL `COPY … TO STDOUT (FORMAT csv)`, ClickHouse `FORMAT CSV`) through the same path and
 // drained. export ÷ this = what formatting and the app add. Arguments: postgres|clickhouse,
 // table.csv|actions.csv, query. The parent sets DATABASE_URL and ANALYTICS_URL.
-import { loadTabState } from "../../lib/actions-tab/load-tab-state";
-import { chDrillCsv, chOccurrenceCsv } from "../../lib/actions-tab/query/clickhouse/ch-csv";
-import { CH_RAW_CELLS } from "../../lib/actions-tab/query/clickhouse/ch-csv-cells";
-import { pgDrillCsv, pgOccurrenceCsv } from "../../lib/actions-tab/query/postgres/pg-csv";
-import { PG_RAW_CELLS } from "../../lib/actions-tab/query/postgres/pg-csv-cells";
-import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres-tab-engine";
-import { tabScope } from "../../lib/actions-tab/query/tab-scope";
+import { loadTabState } from "../../lib/stats/url/load-tab-state";
+import { chDrillCsv, chOccurrenceCsv } from "../../lib/stats/clickhouse/ch-csv";
+import { CH_RAW_CELLS } from "../../lib/stats/clickhouse/ch-csv-cells";
+import { pgDrillCsv, pgOccurrenceCsv } from "../../lib/stats/postgres/pg-csv";
+import { PG_RAW_CELLS } from "../../lib/stats/postgres/pg-csv-cells";
+import { postgresTabEngine } from "../../lib/stats/postgres/postgres-engine";
+import { tabScope } from "../../lib/stats/scope";
 import { resolveAnalyticsTarget } from "../../lib/analytics/analytics-target";
 import { openClickHouse } from "../../lib/analytics/clickhouse";
 import { getDatabase } from "../../lib/db/client";

@@ -2,7 +2,7 @@
 // GET /p/<program>/actions/export/<file> answers it), bytes counted and dropped, in a fresh
 // process so its peak RSS is the export's own. Arguments: postgres|clickhouse, file, query.
 // The parent sets DATABASE_URL and ANALYTICS_URL, which the app reads.
-import { openTabSources } from "../../lib/actions-tab/tab-sources";
+import { openTabSources } from "../../lib/stats/sources";
 import { getDatabase } from "../../lib/db/client";
 import { renderExport } from "../../lib/exports/render-export";
 import { drainCounting, reportResult } from "./child-process";

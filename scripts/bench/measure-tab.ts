@@ -3,15 +3,14 @@
 // directory's pages.
 // Arguments: the dataset's anchor (ISO instant, the tab's clock) and the page-1,000 cursor.
 import os from "node:os";
-import { clickhouseTabEngine } from "../../lib/actions-tab/query/clickhouse/clickhouse-tab-engine";
-import { getDrillDown } from "../../lib/actions-tab/query/get-drill-down";
-import { getOccurrenceTable } from "../../lib/actions-tab/query/get-occurrence-table";
-import { getSeries } from "../../lib/actions-tab/query/get-series";
-import { getSummary } from "../../lib/actions-tab/query/get-summary";
-import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres-tab-engine";
-import type { TabEngine } from "../../lib/actions-tab/query/tab-engine";
-import { tabScope } from "../../lib/actions-tab/query/tab-scope";
-import { loadTabState } from "../../lib/actions-tab/load-tab-state";
+import { clickhouseTabEngine, postgresTabEngine } from "../../lib/stats/engines";
+import { getDrillDown } from "../../lib/stats/get-drill-down";
+import { getOccurrenceTable } from "../../lib/stats/get-occurrence-table";
+import { getSeries } from "../../lib/stats/get-series";
+import { getSummary } from "../../lib/stats/get-summary";
+import type { TabEngine } from "../../lib/stats/engine";
+import { tabScope } from "../../lib/stats/scope";
+import { loadTabState } from "../../lib/stats/url/load-tab-state";
 import { loadDirectoryState } from "../../lib/partners/directory-params";
 import { getDirectoryPage, type DirectoryPage } from "../../lib/partners/get-partner-directory";
 import { reportResult } from "./child-process";

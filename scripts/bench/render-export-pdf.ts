@@ -17,7 +17,7 @@ export interface PdfRunResult {
 const [layout, file, query] = process.argv.slice(2);
 register(new URL("./pdf-bench-hooks.mjs", import.meta.url), { data: { layout } });
 const { getDatabase } = await import("../../lib/db/client");
-const { openTabSources } = await import("../../lib/actions-tab/tab-sources");
+const { openTabSources } = await import("../../lib/stats/sources");
 const { renderExport } = await import("../../lib/exports/render-export");
 
 const db = await getDatabase();

@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { loadPdfFonts } from "../../lib/exports/pdf/fonts";
 import { TabDocument, type PdfSection } from "../../lib/exports/pdf/tab-document";
 import { occurrenceTableHeader } from "../../lib/exports/table-header";
-import type { Series } from "../../lib/actions-tab/query/get-series";
+import type { Series } from "../../lib/stats/get-series";
 import { reportResult } from "./child-process";
 
 const rows = Number(process.argv[2]);

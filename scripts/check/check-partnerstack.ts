@@ -11,7 +11,7 @@
 // CHECK_PS_KILL_AT (20000 actions). Databases: ab_check_partnerstack on the server of
 // TEST_DATABASE_URL (local hosts only), .data/check/partnerstack-pglite; kept for inspection.
 import { spawn } from "node:child_process";
-import { postgresTabEngine } from "../../lib/actions-tab/query/postgres/postgres-tab-engine";
+import { postgresTabEngine } from "../../lib/stats/engines";
 import type { DatabaseTarget } from "../../lib/db/connection";
 import { migrate, openDatabase } from "../../lib/db/open";
 import { ACME } from "../../lib/seed/demo-programs";

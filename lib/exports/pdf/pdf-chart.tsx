@@ -1,5 +1,5 @@
 import { G, Line, Rect, Svg, Text, View } from "@react-pdf/renderer";
-import type { Series } from "../../actions-tab/query/get-series";
+import type { Series } from "../../stats/get-series";
 
 const PDF_COLORS = [
   "#3b82f6",

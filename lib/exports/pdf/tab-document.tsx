@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import type { Series } from "../../actions-tab/query/get-series";
+import type { Series } from "../../stats/get-series";
 import type { PdfFonts } from "./fonts";
 import { PdfFirstPage } from "./pdf-first-page";
 import { pdfStyles as s } from "./pdf-styles";

@@ -4,8 +4,8 @@
 // The action must then count on the tab.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadTabView } from "@/lib/actions-tab/load-tab-view";
-import { getSummary } from "@/lib/actions-tab/query/get-summary";
+import { loadTabView } from "@/lib/stats/load-view";
+import { getSummary } from "@/lib/stats/get-summary";
 import { firstActionSteps } from "@/lib/groups/first-action-steps";
 import { createProgram } from "@/lib/programs/create-program";
 import { createUser } from "@/lib/testing/factories";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { loadTabState } from "@/lib/actions-tab/load-tab-state";
-import { serializeTabUrl } from "@/lib/actions-tab/search-params";
+import { loadTabState } from "@/lib/stats/url/load-tab-state";
+import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { storable } from "@/lib/api/schemas/common";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { formFields, programAction } from "@/lib/programs/program-action";

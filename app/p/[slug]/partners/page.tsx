@@ -7,10 +7,10 @@ import { DirectoryResults, DirectorySkeleton } from "./_components/directory-res
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { scopeOf } from "@/lib/actions-tab/load-tab-view";
-import { openTabSources } from "@/lib/actions-tab/tab-sources";
-import { describeTimeframe } from "@/lib/actions-tab/timeframe";
-import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
+import { scopeOf } from "@/lib/stats/load-view";
+import { openTabSources } from "@/lib/stats/sources";
+import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
+import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { directoryUrl, loadDirectoryState } from "@/lib/partners/directory-params";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getAnalyticsCopy } from "@/lib/analytics/get-analytics-copy";
+import { getAnalyticsCopy } from "@/lib/stats/get-analytics-copy";
 import { deleteProgram } from "@/lib/programs/delete-program";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import {

@@ -1,5 +1,5 @@
-import { getSeries, OTHER_TYPES } from "@/lib/actions-tab/query/get-series";
-import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import { getSeries, OTHER_TYPES } from "@/lib/stats/get-series";
+import type { TabScope } from "@/lib/stats/scope";
 import { OccurrencesChart } from "./occurrences-chart";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";

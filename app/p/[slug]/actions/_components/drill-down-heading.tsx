@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import type { DrillSelection } from "@/lib/actions-tab/search-params";
-import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import type { DrillSelection } from "@/lib/stats/url/search-params";
+import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
 import type { FilterDescription } from "@/lib/exports/filters-summary";
 import type { PartnerAttributes } from "@/lib/partners/partner-list";
 import { PartnerLink } from "./partner-link";

@@ -1,6 +1,6 @@
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import type { DrillRow } from "@/lib/actions-tab/query/get-drill-down";
-import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import type { DrillRow } from "@/lib/stats/get-drill-down";
+import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { formatDateTime } from "@/lib/time/format";

@@ -3,7 +3,7 @@
 import { useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
 import { PhoneSheet } from "@/components/ui/phone-sheet";
-import type { FilterOptions } from "@/lib/actions-tab/query/load-filter-options";
+import type { FilterOptions } from "@/lib/stats/filters/load-filter-options";
 import {
   drillParsers,
   filterParsers,
@@ -11,7 +11,7 @@ import {
   serializeFilters,
   tableParsers,
   type ActionsTabFilters,
-} from "@/lib/actions-tab/search-params";
+} from "@/lib/stats/url/search-params";
 import { MembershipFilter } from "./membership-filter";
 import { PartnerSearchFilter } from "./partner-search-filter";
 import { ReloadBar } from "./reload-bar";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
 
 /** What each filter gets from the bar: the draft, and a way to change part of it. */
 export interface DraftProps {

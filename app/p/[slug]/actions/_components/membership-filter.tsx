@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { FilterOption } from "@/lib/actions-tab/query/load-filter-options";
-import { INCLUDE_OPS, TAG_OPS } from "@/lib/actions-tab/search-params";
+import type { FilterOption } from "@/lib/stats/filters/load-filter-options";
+import { INCLUDE_OPS, TAG_OPS } from "@/lib/stats/url/search-params";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 import { Field, type DraftProps } from "./filter-field";
 import { MultiSelect } from "./multi-select";

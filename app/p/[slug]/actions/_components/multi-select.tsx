@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Popover, PopoverPanel, PopoverTrigger } from "@/components/ui/popover";
-import type { FilterOption } from "@/lib/actions-tab/query/load-filter-options";
+import type { FilterOption } from "@/lib/stats/filters/load-filter-options";
 
 /**
  * A searchable checkbox list in a popover. Every choice is a native checkbox, so Tab, Space and

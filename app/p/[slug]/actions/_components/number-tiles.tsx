@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { CSSProperties } from "react";
-import { percentChange } from "@/lib/actions-tab/percent-change";
-import { getSummary } from "@/lib/actions-tab/query/get-summary";
-import { formatTileValue, NUMBER_TILES } from "@/lib/actions-tab/number-tiles";
-import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import { percentChange } from "@/lib/stats/percent-change";
+import { getSummary } from "@/lib/stats/get-summary";
+import { formatTileValue, NUMBER_TILES } from "@/lib/stats/number-tiles";
+import type { TabScope } from "@/lib/stats/scope";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
 

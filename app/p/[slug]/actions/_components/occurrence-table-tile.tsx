@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { formatMoney } from "@/lib/format/format";
-import { getOccurrenceTable } from "@/lib/actions-tab/query/get-occurrence-table";
-import { getSummary } from "@/lib/actions-tab/query/get-summary";
-import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
-import { serializeTabUrl, type TableState } from "@/lib/actions-tab/search-params";
+import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
+import { getSummary } from "@/lib/stats/get-summary";
+import type { TabScope } from "@/lib/stats/scope";
+import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
 import { PartnerLink } from "./partner-link";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { serializeTabUrl, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { partnerHref } from "@/lib/partnerships/partner-href";
 
 /**

@@ -1,4 +1,4 @@
-import { TIMESCALES, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import { TIMESCALES, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { controlClass, Field, type DraftProps } from "./filter-field";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 

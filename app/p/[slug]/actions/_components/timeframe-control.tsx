@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ChoiceSelect } from "@/components/ui/choice-select";
-import { MAX_PAST_N, UNITS, type Timeframe, type Unit } from "@/lib/actions-tab/timeframe";
+import { MAX_PAST_N, UNITS, type Timeframe, type Unit } from "@/lib/stats/timeframe/timeframe";
 
 type Kind =
   | "any"

@@ -1,8 +1,8 @@
 // GET /p/{slug}/actions/new-count?<tab filters>&since=<epoch ms> — actions received since a view was read
-import { loadTabView } from "@/lib/actions-tab/load-tab-view";
-import { countNewActions } from "@/lib/actions-tab/query/count-new-actions";
-import { tabScope } from "@/lib/actions-tab/query/tab-scope";
-import { openTabSources } from "@/lib/actions-tab/tab-sources";
+import { loadTabView } from "@/lib/stats/load-view";
+import { countNewActions } from "@/lib/stats/count-new-actions";
+import { tabScope } from "@/lib/stats/scope";
+import { openTabSources } from "@/lib/stats/sources";
 import { getDatabase } from "@/lib/db/client";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
 

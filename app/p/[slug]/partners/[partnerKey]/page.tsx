@@ -12,13 +12,14 @@ import { RewardsByStatusCard } from "../_components/rewards-by-status-card";
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { storableTextProblem } from "@/lib/api/storable-text";
-import { getAnalyticsFreshness } from "@/lib/analytics/get-analytics-freshness";
-import { loadTabFilters } from "@/lib/actions-tab/load-tab-state";
-import { tabScope } from "@/lib/actions-tab/query/tab-scope";
-import { DEFAULT_FILTERS, serializeTabUrl } from "@/lib/actions-tab/search-params";
-import { openTabSources } from "@/lib/actions-tab/tab-sources";
-import { describeTimeframe } from "@/lib/actions-tab/timeframe";
-import { findPartner, referredCustomers, rewardsByStatus } from "@/lib/partners/load-partner";
+import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
+import { loadTabFilters } from "@/lib/stats/url/load-tab-state";
+import { tabScope } from "@/lib/stats/scope";
+import { DEFAULT_FILTERS, serializeTabUrl } from "@/lib/stats/url/search-params";
+import { openTabSources } from "@/lib/stats/sources";
+import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
+import { findPartner, referredCustomers } from "@/lib/partners/load-partner";
+import { rewardsByStatus } from "@/lib/stats/partner-records";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 
 export const metadata: Metadata = { title: "Partner" };
@@ -62,7 +63,7 @@ export default async function PartnerPage(props: Props) {
     partnershipId: partner.id,
   };
   const [rewards, referred, freshness] = await Promise.all([
-    rewardsByStatus(db, program.id, partner.id, scope.range),
+    rewardsByStatus(db, scope),
     referredCustomers(db, program.id, partner.id),
     getAnalyticsFreshness(db.prisma, sources.analytics, program.id, scope.asOf),
   ]);

@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { DirectoryTable } from "./directory-table";
-import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
+import type { TabScope } from "@/lib/stats/scope";
 import type { OpenDatabase } from "@/lib/db/open";
 import { directoryUrl } from "@/lib/partners/directory-params";
 import { getDirectoryPage, type DirectoryPage } from "@/lib/partners/get-partner-directory";

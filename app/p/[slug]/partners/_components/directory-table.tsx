@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { serializeTabUrl, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
 import {
   directoryUrl,

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { getOccurrenceTable } from "@/lib/actions-tab/query/get-occurrence-table";
-import { getSummary } from "@/lib/actions-tab/query/get-summary";
-import type { TabScope } from "@/lib/actions-tab/query/tab-scope";
-import { serializeTabUrl } from "@/lib/actions-tab/search-params";
+import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
+import { getSummary } from "@/lib/stats/get-summary";
+import type { TabScope } from "@/lib/stats/scope";
+import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
 
 /** Rows shown; a partner with more type × value combinations is seen whole in the drill-down. */

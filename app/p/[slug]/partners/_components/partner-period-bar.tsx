@@ -5,7 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { ReloadBar } from "../../actions/_components/reload-bar";
 import { SelectFilter } from "../../actions/_components/select-filter";
 import { TimeframeFilter } from "../../actions/_components/timeframe-filter";
-import { filterParsers, type ActionsTabFilters } from "@/lib/actions-tab/search-params";
+import { filterParsers, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 
 const periodParsers = { timescale: filterParsers.timescale, timeframe: filterParsers.timeframe };
 const serializePeriod = createSerializer(periodParsers);

@@ -1,6 +1,6 @@
 import { cardClass, tdClass, thClass } from "@/components/ui/styles";
 import { formatMoney } from "@/lib/format/format";
-import type { RewardsByStatus } from "@/lib/partners/load-partner";
+import type { RewardsByStatus } from "@/lib/stats/partner-records";
 
 const ORDER = ["pending", "approved", "paid", "declined"];
 

@@ -1,6 +1,6 @@
 // GET /p/{slug}/partners/export — the Partners directory of the URL's filters, search and order as CSV
-import { scopeOf } from "@/lib/actions-tab/load-tab-view";
-import { openTabSources } from "@/lib/actions-tab/tab-sources";
+import { scopeOf } from "@/lib/stats/load-view";
+import { openTabSources } from "@/lib/stats/sources";
 import { getDatabase } from "@/lib/db/client";
 import { withDownloadCookie } from "@/lib/exports/download-cookie";
 import { exportErrorPage } from "@/lib/exports/export-error-page";

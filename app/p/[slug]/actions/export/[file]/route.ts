@@ -1,5 +1,5 @@
 // GET /p/{slug}/actions/export/{tile}.{csv|pdf} and /tab.{pdf|zip} — downloads of the Actions tab for the URL's filters
-import { openTabSources } from "@/lib/actions-tab/tab-sources";
+import { openTabSources } from "@/lib/stats/sources";
 import { getDatabase } from "@/lib/db/client";
 import { withDownloadCookie } from "@/lib/exports/download-cookie";
 import { renderExport } from "@/lib/exports/render-export";

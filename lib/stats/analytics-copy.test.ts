@@ -1,0 +1,141 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { AnalyticsFreshnessNotice } from "../../components/ui/analytics-freshness-notice";
+import { getSummary } from "./get-summary";
+import { postgresTabEngine } from "./postgres/postgres-engine";
+import { tabScope } from "./scope";
+import { DEFAULT_FILTERS } from "./url/search-params";
+import { parseTimeframe } from "./timeframe/timeframe";
+import { seedTabProgram } from "../testing/tab-fixture";
+import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { backfillAnalytics } from "../analytics/backfill-analytics";
+import type { ClickHouse } from "../analytics/clickhouse";
+import { drainOutbox } from "../analytics/drain-outbox";
+import { getAnalyticsFreshness } from "./get-analytics-freshness";
+
+describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHouse", (engine) => {
+  let db: TestDatabase;
+  let analytics: TestAnalytics;
+  let ch: ClickHouse;
+  let f: Awaited<ReturnType<typeof seedTabProgram>>;
+  const anyTime = { ...DEFAULT_FILTERS, timeframe: parseTimeframe("any_time")! };
+  // The independent answer: the system of record, read by the PostgreSQL engine.
+  const truth = async () =>
+    (await getSummary(tabScope(postgresTabEngine(db), f.program, anyTime))).current;
+  const copy = async () =>
+    (await getSummary(tabScope(analytics.engine, f.program, anyTime))).current;
+  const pending = () => db.prisma.analyticsOutbox.count({ where: { programId: f.program.id } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    f = await db.withRunner((runner) => seedTabProgram(db.prisma, runner));
+    analytics = await openTestAnalytics("chdb", db);
+    ch = analytics.ch!;
+  });
+  afterAll(async () => {
+    await analytics.close();
+    await db.close();
+  });
+
+  it("writes outbox rows in the writer's transaction, and none for a rolled-back one", async () => {
+    expect(await pending()).toBeGreaterThan(f.actions.length);
+    const before = await db.prisma.analyticsOutbox.count();
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.partnership.updateMany({
+          where: { programId: f.program.id },
+          data: { firstName: "Renamed" },
+        });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await db.prisma.analyticsOutbox.count()).toBe(before);
+  });
+
+  it("reports the lag while changes wait, and nothing once they are copied", async () => {
+    const lagging = await getAnalyticsFreshness(
+      db.prisma,
+      { engine: analytics.engine, worker: { lastDrainAt: null, lastError: null } },
+      f.program.id,
+      Date.now() + 60_000,
+    );
+    expect(lagging!.lagMs).toBeGreaterThanOrEqual(60_000);
+    const html = renderToStaticMarkup(
+      AnalyticsFreshnessNotice({ freshness: lagging, timezone: f.program.timezone }),
+    );
+    expect(html).toContain("1 minute behind");
+
+    await analytics.sync();
+    expect(await pending()).toBe(0);
+    const fresh = await getAnalyticsFreshness(
+      db.prisma,
+      { engine: analytics.engine, worker: { lastDrainAt: Date.now(), lastError: "timeout" } },
+      f.program.id,
+    );
+    expect(fresh).toMatchObject({ lagMs: 0, oldestPendingAt: null, error: "timeout" });
+    const down = await getAnalyticsFreshness(
+      db.prisma,
+      { engine: analytics.engine, worker: null, unavailable: "connect ECONNREFUSED" },
+      f.program.id,
+    );
+    expect(
+      renderToStaticMarkup(AnalyticsFreshnessNotice({ freshness: down, timezone: "UTC" })),
+    ).toContain("cannot be reached (connect ECONNREFUSED)");
+    expect(
+      renderToStaticMarkup(AnalyticsFreshnessNotice({ freshness: fresh, timezone: "UTC" })),
+    ).toContain("failing and will be retried: timeout");
+    expect(
+      AnalyticsFreshnessNotice({ freshness: { ...fresh!, error: null }, timezone: "UTC" }),
+    ).toBeNull();
+    expect(await copy()).toEqual(await truth());
+  });
+
+  it("survives a crash between the ClickHouse insert and the commit (delivered again, counted once)", async () => {
+    const live = f.actions.find((a) => !a.archived)!;
+    await db.prisma.action.update({
+      where: { programId_key: { programId: f.program.id, key: live.key } },
+      data: { archivedAt: new Date() },
+    });
+    const crashing: ClickHouse = {
+      ...ch,
+      async insert(table, rows) {
+        await ch.insert(table, rows);
+        if (table === "actions") throw new Error("process died after inserting");
+      },
+    };
+    await expect(drainOutbox(db.prisma, crashing)).rejects.toThrow("process died");
+    expect(await pending()).toBeGreaterThan(0);
+    await analytics.sync();
+    expect(await pending()).toBe(0);
+    expect(await copy()).toEqual(await truth());
+  });
+
+  it("keeps the newest state when an older one lands late, and a rerun backfill changes nothing", async () => {
+    const action = await db.prisma.action.findFirstOrThrow({
+      where: { programId: f.program.id, archivedAt: { not: null } },
+    });
+    // A slow drainer that read this action before it was archived delivers after the archive.
+    await ch.insert("actions", [
+      {
+        program_id: f.program.id,
+        id: String(action.id),
+        occurred_at: action.occurredAt.toISOString().replace("T", " ").replace("Z", ""),
+        created_at: action.createdAt.toISOString().replace("T", " ").replace("Z", ""),
+        key: action.key,
+        action_type_id: action.actionTypeId,
+        value: action.value,
+        partnership_id: action.partnershipId,
+        customer_id: action.customerId ?? 0,
+        reward_cents: action.rewardCents,
+        reward_outcome: "[]",
+        archived: 0,
+        version: "1",
+      },
+    ]);
+    expect(await copy()).toEqual(await truth());
+    await backfillAnalytics(db.prisma, ch);
+    await backfillAnalytics(db.prisma, ch);
+    expect(await copy()).toEqual(await truth());
+  });
+});

@@ -1,0 +1,83 @@
+import { chEmpty, chjoin, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
+import type { InstantRange } from "../timeframe/resolve-timeframe";
+import type { ActionsTabFilters } from "../url/search-params";
+import { hasPartnerFilters, likePattern, type TabScope } from "../scope";
+
+export const ms = (epochMs: number) => chsql`fromUnixTimestamp64Milli(${epochMs}, 'UTC')`;
+
+/** The program's partnerships as they are now (newest version of each). */
+export const partnershipsNow = (programId: number) =>
+  chsql`(SELECT id, partner_key, first_name, last_name, email FROM ${chTable("partnerships")} FINAL
+    WHERE program_id = ${programId})`;
+export const actionTypesNow = (programId: number) =>
+  chsql`(SELECT id, name FROM ${chTable("action_types")} FINAL WHERE program_id = ${programId})`;
+
+/** Twin of the PostgreSQL occurredWithin: actions (alias `a`) in the range, 1 for "any time". */
+export function chOccurredWithin(range: InstantRange): ChSql {
+  const parts = [chsql`1`];
+  if (range.start !== null) parts.push(chsql`a.occurred_at >= ${ms(range.start)}`);
+  if (range.end !== null) parts.push(chsql`a.occurred_at < ${ms(range.end)}`);
+  return chjoin(parts, " AND ");
+}
+
+/**
+ * The partner filters as conditions on the program's partnerships (unaliased columns of the
+ * `partnerships` table), the twin of postgres `partnerConditions`.
+ */
+export function chPartnerConditions(programId: number, f: ActionsTabFilters): ChSql[] {
+  const p: ChSql[] = [chsql`program_id = ${programId}`];
+  if (f.group.length) {
+    p.push(
+      f.group_op === "include"
+        ? chsql`has(${f.group}, group_id)`
+        : chsql`NOT has(${f.group}, group_id)`,
+    );
+  }
+  if (f.manager.length) {
+    p.push(
+      f.manager_op === "include"
+        ? chsql`has(${f.manager}, manager_user_id)`
+        : chsql`(manager_user_id = 0 OR NOT has(${f.manager}, manager_user_id))`,
+    );
+  }
+  if (f.name) p.push(chsql`concat(first_name, ' ', last_name) ILIKE ${likePattern(f.name)}`);
+  if (f.email) p.push(chsql`email ILIKE ${likePattern(f.email)}`);
+  if (f.tag.length) {
+    p.push(
+      f.tag_op === "any_of"
+        ? chsql`hasAny(tag_ids, ${f.tag})`
+        : chsql`NOT hasAny(tag_ids, ${f.tag})`,
+    );
+  }
+  if (f.marketplace !== "any") p.push(chsql`is_marketplace = ${f.marketplace === "yes" ? 1 : 0}`);
+  if (f.archived !== "any") p.push(chsql`archived = ${f.archived === "yes" ? 1 : 0}`);
+  return p;
+}
+
+/**
+ * FROM (with its PREWHERE) and WHERE for the actions matching a scope (alias `a`), the ClickHouse
+ * twin of postgres/matching-actions.ts: the same conditions, with partner filters as a semi-join
+ * on the partnerships' current attributes. FINAL reads each action's newest version only.
+ */
+export function chMatchingActions(scope: TabScope, range: InstantRange = scope.range) {
+  const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, chsql`a.archived = 0`];
+  if (range.start !== null || range.end !== null) where.push(chOccurredWithin(range));
+  const partners = hasPartnerFilters(scope.filters)
+    ? chsql`a.partnership_id IN (SELECT id FROM ${chTable("partnerships")} FINAL
+      WHERE ${chjoin(chPartnerConditions(scope.programId, scope.filters), " AND ")})`
+    : null;
+  // PREWHERE reads partnership_id first and the other columns only for matching rows. Safe with
+  // FINAL because an action's partnership never changes between its versions (archived does,
+  // so it stays in WHERE, decided after FINAL picks the newest version).
+  let prewhere = chEmpty;
+  if (scope.partnershipId !== undefined) {
+    prewhere = chsql`PREWHERE a.partnership_id = ${scope.partnershipId}`;
+    if (partners) where.push(partners);
+  } else if (partners) {
+    prewhere = chsql`PREWHERE ${partners}`;
+  }
+  return {
+    from: chsql`${chTable("actions")} AS a FINAL ${prewhere}`,
+    where: chjoin(where, " AND "),
+  };
+}

@@ -1,0 +1,179 @@
+import type { StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
+import type { InstantRange } from "./timeframe/resolve-timeframe";
+import type { DrillSelection, TableState } from "./url/search-params";
+import type { TabScope } from "./scope";
+
+export interface SummaryNumbers {
+  occurrences: number;
+  totalValue: number;
+  rewardCents: number;
+  partners: number;
+  customers: number;
+}
+
+/** An engine's row of summary numbers (bigint, numeric text or number) as numbers. */
+export function toSummaryNumbers(
+  row: Record<keyof SummaryNumbers, bigint | number | string | null>,
+): SummaryNumbers {
+  return {
+    occurrences: Number(row.occurrences ?? 0),
+    totalValue: Number(row.totalValue ?? 0),
+    rewardCents: Number(row.rewardCents ?? 0),
+    partners: Number(row.partners ?? 0),
+    customers: Number(row.customers ?? 0),
+  };
+}
+
+export interface OccurrenceRow {
+  partnerKey: string;
+  partnerName: string;
+  partnerEmail: string;
+  actionType: string;
+  actionValue: number;
+  occurrences: number;
+  rewardCents: number;
+}
+
+export interface DrillRow {
+  id: string;
+  key: string;
+  occurredAt: Date;
+  createdAt: Date;
+  partnerKey: string;
+  partnerName: string;
+  partnerEmail: string;
+  customerEmail: string | null;
+  actionType: string;
+  actionValue: number;
+  rewardCents: number;
+  rewardOutcome: StoredRewardOutcome;
+}
+
+export interface DailyCount {
+  day: string;
+  type: string;
+  occurrences: number;
+}
+
+export type DrillCursor = { at: number; id: bigint };
+
+/** A partnership's numbers in the Partners directory: actions and rewards in the timeframe. */
+export interface PartnerStats {
+  id: number;
+  actions: number;
+  rewardCents: number;
+  /** Its newest (non-archived) action at any time, epoch ms; null when it has none. */
+  lastActionAt: number | null;
+}
+
+export const PARTNER_STAT_SORTS = ["actions", "rewards", "last_action"] as const;
+export type PartnerStatSort = (typeof PARTNER_STAT_SORTS)[number];
+
+/** A page of partnerships ranked by one of their numbers (ties by id), after a cursor row. */
+export interface PartnerRanking {
+  sort: PartnerStatSort;
+  dir: "asc" | "desc";
+  /** Name or email contains (empty = everyone). */
+  search: string;
+  /** The sort value and id of the last row shown: the page starts after it. */
+  after: { value: number; id: number } | null;
+  /** null = every row. */
+  limit: number | null;
+}
+
+/** The sort value of a partnership without actions under `last_action` (before any instant). */
+export const NO_ACTION_AT = -Number.MAX_SAFE_INTEGER;
+
+/** The number a ranking sorts by. */
+export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): number {
+  if (sort === "actions") return stats.actions;
+  if (sort === "rewards") return stats.rewardCents;
+  return stats.lastActionAt ?? NO_ACTION_AT;
+}
+export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
+
+/**
+ * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the
+ * system of record, also PGlite) and ClickHouse (the analytics copy) — and one set of callers:
+ * `get-*.ts` turn these answers into what the page, drill-down and exports show, so neither
+ * the screens nor the files know which engine answered. Every statement is scoped to
+ * `scope.programId`.
+ */
+export interface TabEngine {
+  readonly name: "postgres" | "clickhouse";
+  summaryNumbers(scope: TabScope, range: InstantRange): Promise<SummaryNumbers>;
+  /**
+   * Matching occurrences per local day (`YYYY-MM-DD` in the program's zone) and type name. One
+   * scan serves the chart at any timescale: days roll up into weeks, months, quarters and years,
+   * and the first and last days give its extent.
+   */
+  dailyCounts(scope: TabScope): Promise<DailyCount[]>;
+  /** One sorted page of the occurrences table (`limit: null` = all rows) and the row count. */
+  occurrencePage(
+    scope: TabScope,
+    table: Pick<TableState, "sort" | "dir">,
+    page: number,
+    limit: number | null,
+  ): Promise<{ rows: OccurrenceRow[]; totalRows: number }>;
+  /**
+   * Every row of the table in the screen's order as CSV lines, formatted and written by the
+   * engine itself (COPY / FORMAT CSV) for the exports: name, email, key, type, value,
+   * occurrences, rewards.
+   */
+  occurrenceCsv(
+    scope: TabScope,
+    table: Pick<TableState, "sort" | "dir">,
+  ): AsyncGenerator<Uint8Array>;
+  /**
+   * Every matching action of a selection, newest first, as CSV lines written by the engine:
+   * occurred, received (ISO with the program's offset), partner name and email, customer email,
+   * key, type, value, reward, reward reason (`ruleNames` names the rules).
+   */
+  drillCsv(
+    scope: TabScope,
+    selection: Selection,
+    ruleNames: Map<number, string>,
+  ): AsyncGenerator<Uint8Array>;
+  /** Up to `limit` matching actions after the cursor, newest first. */
+  drillRows(
+    scope: TabScope,
+    selection: Selection,
+    cursor: DrillCursor | null,
+    limit: number,
+  ): Promise<DrillRow[]>;
+  drillTotal(scope: TabScope, selection: Selection): Promise<number>;
+  /** Matching actions received (created_at) after `since`. */
+  countNew(scope: TabScope, since: number): Promise<number>;
+  /**
+   * The Partners directory's numbers of the given partnerships (null = every partnership matching
+   * the scope's partner filters); partnerships without actions are left out.
+   */
+  partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
+  /** Partnerships matching the scope's partner filters and a search, ranked by a number. */
+  rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
+}
+
+type Questions = Omit<TabEngine, "name">;
+
+/** An engine's answers written as functions of what it reads (their first parameter). */
+type AnswersOver<S> = {
+  [K in keyof Questions]: (
+    source: S,
+    ...args: Parameters<Questions[K]>
+  ) => ReturnType<Questions[K]>;
+};
+
+/** An engine over its source (a database, a ClickHouse client): each answer gets it first. */
+export function engineOver<S>(
+  name: TabEngine["name"],
+  source: S,
+  answers: AnswersOver<S>,
+): TabEngine {
+  const bound = Object.fromEntries(
+    Object.entries(answers).map(([question, answer]) => [
+      question,
+      (...args: unknown[]) => (answer as (...a: unknown[]) => unknown)(source, ...args),
+    ]),
+  );
+  return { name, ...bound } as TabEngine;
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { OpenDatabase } from "../../db/open";
+import { Prisma } from "../../generated/prisma/client";
+import type { DrillCursor, DrillRow, Selection } from "../engine";
+import type { TabScope } from "../scope";
+import { matchingActions } from "./matching-actions";
+
+export const DRILL_FROM = Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`;
+
+export function drillSelection(scope: TabScope, s: Selection) {
+  const parts: Prisma.Sql[] = [];
+  if (s.partner !== null) {
+    parts.push(
+      Prisma.sql`a.partnership_id = (SELECT id FROM partnerships WHERE program_id = ${scope.programId} AND partner_key = ${s.partner})`,
+    );
+  }
+  if (s.type !== null) {
+    parts.push(
+      Prisma.sql`a.action_type_id = (SELECT id FROM action_types WHERE program_id = ${scope.programId} AND name = ${s.type})`,
+    );
+  }
+  if (s.value !== null) parts.push(Prisma.sql`a.value = ${s.value}`);
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+export async function pgDrillRows(
+  db: OpenDatabase,
+  scope: TabScope,
+  selection: Selection,
+  cursor: DrillCursor | null,
+  limit: number,
+): Promise<DrillRow[]> {
+  const { prisma } = db;
+  const { where } = matchingActions(scope);
+  const after = cursor
+    ? Prisma.sql`AND (a.occurred_at, a.id) < (${new Date(cursor.at)}, ${cursor.id})`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<(Omit<DrillRow, "id"> & { id: bigint })[]>`
+    SELECT a.id, a.key, a.occurred_at AS "occurredAt", a.created_at AS "createdAt",
+           p.partner_key AS "partnerKey", (p.first_name || ' ' || p.last_name) AS "partnerName",
+           p.email AS "partnerEmail",
+           c.email AS "customerEmail", t.name AS "actionType", a.value AS "actionValue",
+           a.reward_cents AS "rewardCents", a.reward_outcome AS "rewardOutcome"
+    FROM ${DRILL_FROM}
+    JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
+    LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id
+    WHERE ${where} ${drillSelection(scope, selection)} ${after}
+    ORDER BY a.occurred_at DESC, a.id DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}
+
+export async function pgDrillTotal(
+  db: OpenDatabase,
+  scope: TabScope,
+  selection: Selection,
+): Promise<number> {
+  const { prisma } = db;
+  const { where } = matchingActions(scope);
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM ${DRILL_FROM} WHERE ${where} ${drillSelection(scope, selection)}`;
+  return Number(row.n);
+}

@@ -1,0 +1,57 @@
+import { resolveTimeframe, type InstantRange } from "./timeframe/resolve-timeframe";
+import type { ActionsTabFilters } from "./url/search-params";
+import type { TabEngine } from "./engine";
+
+/**
+ * Everything a tab query needs: the engine that answers, the program, its zone, the filters and
+ * the resolved instants.
+ */
+export interface TabScope {
+  engine: TabEngine;
+  programId: number;
+  timezone: string;
+  filters: ActionsTabFilters;
+  range: InstantRange;
+  previous: InstantRange | null;
+  /** The moment the view's data was read; "new actions" are those received after it. */
+  asOf: number;
+  rangeDescription: string;
+  /** A partner page's scope: only this partnership's actions. */
+  partnershipId?: number;
+}
+
+export function tabScope(
+  engine: TabEngine,
+  program: { id: number; timezone: string },
+  filters: ActionsTabFilters,
+  now = Date.now(),
+): TabScope {
+  const resolved = resolveTimeframe(filters.timeframe, program.timezone, now);
+  return {
+    engine,
+    programId: program.id,
+    timezone: program.timezone,
+    filters,
+    range: resolved.current,
+    previous: resolved.previous,
+    asOf: now,
+    rangeDescription: resolved.description,
+  };
+}
+
+/** An ILIKE pattern matching `text` anywhere, its wildcards escaped (same on both engines). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function hasPartnerFilters(f: ActionsTabFilters): boolean {
+  return (
+    f.group.length > 0 ||
+    f.manager.length > 0 ||
+    f.tag.length > 0 ||
+    f.name !== "" ||
+    f.email !== "" ||
+    f.marketplace !== "any" ||
+    f.archived !== "any"
+  );
+}

@@ -1,0 +1,115 @@
+import { MAX_INT } from "../../api/schemas/common";
+import { storableTextProblem } from "../../api/storable-text";
+import {
+  drillParsers,
+  filterParsers,
+  tableParsers,
+  type ActionsTabFilters,
+  type DrillSelection,
+  type TableState,
+} from "./search-params";
+import { describeTimeframe } from "../timeframe/timeframe";
+
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+/** What the page calls each URL parameter in its warnings. */
+export const TAB_PARAM_LABELS: Record<string, string> = {
+  timescale: "Timescale",
+  timeframe: "Timeframe",
+  group: "Group name",
+  group_op: "Group name",
+  manager: "Partner manager name",
+  manager_op: "Partner manager name",
+  name: "Partner name",
+  email: "Partner email",
+  tag: "Partner tag",
+  tag_op: "Partner tag",
+  marketplace: "Is marketplace",
+  archived: "Is partnership archived",
+  sort: "Sort",
+  dir: "Sort direction",
+  page: "Page",
+  partner: "Partner",
+  type: "Action type",
+  value: "Action value",
+  after: "Page position",
+};
+
+// Long enough for any partner key or action type (255); NUL is refused, as PostgreSQL does.
+const MAX_TEXT = 255;
+const MAX_PAGE = 100_000;
+
+type AnyParser = { parse: (value: string) => unknown; defaultValue?: unknown };
+
+// Whole numbers are digits only: the parsers' parseInt would read "2abc", " 3" or "1.5" as a
+// number and apply a filter nobody asked for, without a word.
+const wholeNumber = (text: string, max: number) =>
+  /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= max;
+
+/** A raw value is valid when it parses completely: no dropped list items, no out-of-range numbers. */
+function isValid(key: string, parser: AnyParser, raw: string): boolean {
+  const parsed = parser.parse(raw);
+  if (parsed === null || parsed === undefined) return false;
+  if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
+  if (key === "page") return wholeNumber(raw, MAX_PAGE);
+  if (key === "value") return wholeNumber(raw, MAX_INT);
+  if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
+  // Text is stored and compared by PostgreSQL: no NUL, no unpaired surrogate (see storable()).
+  if (typeof parsed === "string")
+    return parsed.length <= MAX_TEXT && storableTextProblem(parsed) === null;
+  return true;
+}
+
+function loadWith<P extends Record<string, AnyParser>>(
+  parsers: P,
+  raw: RawSearchParams,
+  warnings: string[],
+) {
+  const out: Record<string, unknown> = {};
+  for (const [key, parser] of Object.entries(parsers)) {
+    const value = raw[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text === "") {
+      out[key] = parser.defaultValue ?? null;
+      continue;
+    }
+    if (isValid(key, parser, text)) {
+      out[key] = parser.parse(text);
+    } else {
+      const fallback =
+        key === "timeframe"
+          ? ` Showing “${describeTimeframe(parser.defaultValue as never)}” instead.`
+          : " It was ignored.";
+      warnings.push(
+        `${TAB_PARAM_LABELS[key] ?? key}: “${text.slice(0, 60)}” is not a valid value.${fallback}`,
+      );
+      out[key] = parser.defaultValue ?? null;
+    }
+  }
+  return out;
+}
+
+/** The filters of a URL (the tab's, or another page's that takes the tab's filters), leniently. */
+export function loadTabFilters(raw: RawSearchParams, warnings: string[]): ActionsTabFilters {
+  const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  if (typeof filters.name === "string") filters.name = filters.name.trim();
+  if (typeof filters.email === "string") filters.email = filters.email.trim();
+  return filters as ActionsTabFilters;
+}
+
+/**
+ * Reads the tab's URL on the server: valid values are used, invalid ones fall back to their
+ * defaults and produce a message for the page, never an error.
+ */
+export function loadTabState(raw: RawSearchParams) {
+  const warnings: string[] = [];
+  const filters = loadTabFilters(raw, warnings);
+  const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  return {
+    filters,
+    table: table as TableState,
+    drill: drill as DrillSelection,
+    warnings,
+  };
+}

@@ -1,0 +1,104 @@
+// The one parser map for the Actions tab's URL. The filter bar (useQueryStates), the page, the
+// drill-down, the "new actions" check and the exports all read the same keys through it.
+import {
+  createParser,
+  createSerializer,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+  type inferParserType,
+} from "nuqs/server";
+import {
+  DEFAULT_TIMEFRAME,
+  parseTimeframe,
+  serializeTimeframe,
+  UNITS,
+  type Timeframe,
+} from "../timeframe/timeframe";
+
+export const TIMESCALES = UNITS;
+export const INCLUDE_OPS = ["include", "exclude"] as const;
+export const TAG_OPS = ["any_of", "none_of"] as const;
+export const YES_NO = ["any", "yes", "no"] as const;
+export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
+export const SORT_DIRS = ["asc", "desc"] as const;
+
+const parseAsTimeframe = createParser<Timeframe>({
+  parse: parseTimeframe,
+  serialize: serializeTimeframe,
+  eq: (a, b) => serializeTimeframe(a) === serializeTimeframe(b),
+});
+
+const ids = parseAsArrayOf(parseAsInteger);
+
+/** Filters: what the Reload button applies. Ids (not names) so commas in names cannot break a URL. */
+export const filterParsers = {
+  timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
+  timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
+  group: ids.withDefault([]),
+  group_op: parseAsStringLiteral(INCLUDE_OPS).withDefault("include"),
+  manager: ids.withDefault([]),
+  manager_op: parseAsStringLiteral(INCLUDE_OPS).withDefault("include"),
+  name: parseAsString.withDefault(""),
+  email: parseAsString.withDefault(""),
+  tag: ids.withDefault([]),
+  tag_op: parseAsStringLiteral(TAG_OPS).withDefault("any_of"),
+  marketplace: parseAsStringLiteral(YES_NO).withDefault("any"),
+  archived: parseAsStringLiteral(YES_NO).withDefault("any"),
+};
+
+/** The occurrences table's own state: sorting and page. */
+export const tableParsers = {
+  sort: parseAsStringLiteral(TABLE_SORTS).withDefault("occurrences"),
+  dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
+  page: parseAsInteger.withDefault(1),
+};
+
+/** The drill-down's selection: one table row (partner, type, value), or none = every action. */
+export const drillParsers = {
+  partner: parseAsString,
+  type: parseAsString,
+  value: parseAsInteger,
+  after: parseAsString,
+};
+
+export type ActionsTabFilters = inferParserType<typeof filterParsers>;
+
+/** The filters of a URL with no parameters: the tab's default view. */
+export const DEFAULT_FILTERS = Object.fromEntries(
+  Object.entries(filterParsers).map(([key, parser]) => [key, parser.defaultValue]),
+) as ActionsTabFilters;
+
+/** The bar's filters by name; each `*_op` belongs to its list (`group_op` to `group`). */
+export const FILTER_NAMES = [
+  "timescale",
+  "timeframe",
+  "group",
+  "manager",
+  "name",
+  "email",
+  "tag",
+  "marketplace",
+  "archived",
+] as const satisfies readonly (keyof ActionsTabFilters)[];
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+/** The filters as a query string without the defaults (`?timeframe=any_time`, or ""). */
+export const serializeFilters = createSerializer(filterParsers);
+
+/**
+ * The filters set to something other than the default view, in the bar's order. A list's
+ * condition alone (`group_op=exclude` with no groups) changes nothing, so it does not count.
+ */
+export function filtersInForce(filters: ActionsTabFilters): FilterName[] {
+  return FILTER_NAMES.filter((name) => serializeFilters({ [name]: filters[name] }) !== "");
+}
+export type TableState = inferParserType<typeof tableParsers>;
+export type DrillSelection = inferParserType<typeof drillParsers>;
+
+export const serializeTabUrl = createSerializer({
+  ...filterParsers,
+  ...tableParsers,
+  ...drillParsers,
+});
