@@ -1,6 +1,7 @@
 import type { FilterOptions } from "../stats/filters/load-filter-options";
 import type { TabScope } from "../stats/scope";
-import type { FilterName } from "../stats/url/search-params";
+import { FILTERS, type Filter } from "../stats/filters/filters";
+import type { ActionsTabFilters, FilterName } from "../stats/url/search-params";
 import { describeTimeframe } from "../stats/timeframe/timeframe";
 import { isoInZone } from "../time/format";
 
@@ -17,34 +18,31 @@ export interface FilterDescription {
  */
 export function describeFilters(scope: TabScope, options: FilterOptions): FilterDescription[] {
   const f = scope.filters;
-  const names = (ids: number[], list: FilterOptions["groups"]) =>
-    ids.map((id) => list.find((o) => o.id === id)?.label ?? `#${id}`).join(", ");
-  const oneOf = (ids: number[], op: string, list: FilterOptions["groups"]) =>
-    ids.length
-      ? `${op === "include" ? "is one of" : "is not one of"} ${names(ids, list)}`
-      : "is any";
-  const entries: [FilterName, string, string][] = [
-    [
-      "timeframe",
-      "Timeframe",
-      `${describeTimeframe(f.timeframe)} → ${scope.rangeDescription} (${scope.timezone})`,
-    ],
-    ["timescale", "Timescale", f.timescale],
-    ["group", "Group name", oneOf(f.group, f.group_op, options.groups)],
-    ["manager", "Partner manager name", oneOf(f.manager, f.manager_op, options.managers)],
-    ["name", "Partner name", f.name ? `contains “${f.name}”` : "any"],
-    ["email", "Partner email", f.email ? `contains “${f.email}”` : "any"],
-    [
-      "tag",
-      "Partner tag",
-      f.tag.length
-        ? `${f.tag_op === "any_of" ? "has one of" : "has none of"} ${names(f.tag, options.tags)}`
-        : "is any",
-    ],
-    ["marketplace", "Is marketplace", f.marketplace],
-    ["archived", "Is partnership archived", f.archived],
+  return [
+    {
+      name: "timeframe",
+      label: "Timeframe",
+      value: `${describeTimeframe(f.timeframe)} → ${scope.rangeDescription} (${scope.timezone})`,
+    },
+    { name: "timescale", label: "Timescale", value: f.timescale },
+    ...FILTERS.map((filter) => ({
+      name: filter.key,
+      label: filter.label,
+      value: describeFilter(filter, f, options),
+    })),
   ];
-  return entries.map(([name, label, value]) => ({ name, label, value }));
+}
+
+/** One filter's value in words: "is one of Affiliates, Agencies", "contains “ann”", "yes". */
+function describeFilter(filter: Filter, f: ActionsTabFilters, options: FilterOptions): string {
+  if (filter.kind === "text") return f[filter.key] ? `contains “${f[filter.key]}”` : "any";
+  if (filter.kind === "flag") return f[filter.key];
+  const ids = f[filter.key];
+  if (!ids.length) return filter.words[0];
+  const list = options[filter.options];
+  const names = ids.map((id) => list.find((o) => o.id === id)?.label ?? `#${id}`).join(", ");
+  const op = f[filter.opKey] === filter.opValues[0] ? filter.words[1] : filter.words[2];
+  return `${op} ${names}`;
 }
 
 /** What a file contains, in words: every applied filter, the concrete dates, zone and time. */

@@ -43,15 +43,3 @@ export function tabScope(
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-export function hasPartnerFilters(f: ActionsTabFilters): boolean {
-  return (
-    f.group.length > 0 ||
-    f.manager.length > 0 ||
-    f.tag.length > 0 ||
-    f.name !== "" ||
-    f.email !== "" ||
-    f.marketplace !== "any" ||
-    f.archived !== "any"
-  );
-}

@@ -1,7 +1,8 @@
 import { chEmpty, chjoin, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { InstantRange } from "../timeframe/resolve-timeframe";
 import type { ActionsTabFilters } from "../url/search-params";
-import { hasPartnerFilters, likePattern, type TabScope } from "../scope";
+import type { TabScope } from "../scope";
+import { chFilterConditions } from "./ch-filters";
 
 export const ms = (epochMs: number) => chsql`fromUnixTimestamp64Milli(${epochMs}, 'UTC')`;
 
@@ -25,33 +26,7 @@ export function chOccurredWithin(range: InstantRange): ChSql {
  * `partnerships` table), the twin of postgres `partnerConditions`.
  */
 export function chPartnerConditions(programId: number, f: ActionsTabFilters): ChSql[] {
-  const p: ChSql[] = [chsql`program_id = ${programId}`];
-  if (f.group.length) {
-    p.push(
-      f.group_op === "include"
-        ? chsql`has(${f.group}, group_id)`
-        : chsql`NOT has(${f.group}, group_id)`,
-    );
-  }
-  if (f.manager.length) {
-    p.push(
-      f.manager_op === "include"
-        ? chsql`has(${f.manager}, manager_user_id)`
-        : chsql`(manager_user_id = 0 OR NOT has(${f.manager}, manager_user_id))`,
-    );
-  }
-  if (f.name) p.push(chsql`concat(first_name, ' ', last_name) ILIKE ${likePattern(f.name)}`);
-  if (f.email) p.push(chsql`email ILIKE ${likePattern(f.email)}`);
-  if (f.tag.length) {
-    p.push(
-      f.tag_op === "any_of"
-        ? chsql`hasAny(tag_ids, ${f.tag})`
-        : chsql`NOT hasAny(tag_ids, ${f.tag})`,
-    );
-  }
-  if (f.marketplace !== "any") p.push(chsql`is_marketplace = ${f.marketplace === "yes" ? 1 : 0}`);
-  if (f.archived !== "any") p.push(chsql`archived = ${f.archived === "yes" ? 1 : 0}`);
-  return p;
+  return [chsql`program_id = ${programId}`, ...chFilterConditions(f, "partner")];
 }
 
 /**
@@ -62,7 +37,8 @@ export function chPartnerConditions(programId: number, f: ActionsTabFilters): Ch
 export function chMatchingActions(scope: TabScope, range: InstantRange = scope.range) {
   const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, chsql`a.archived = 0`];
   if (range.start !== null || range.end !== null) where.push(chOccurredWithin(range));
-  const partners = hasPartnerFilters(scope.filters)
+  where.push(...chFilterConditions(scope.filters, "action"));
+  const partners = chFilterConditions(scope.filters, "partner").length
     ? chsql`a.partnership_id IN (SELECT id FROM ${chTable("partnerships")} FINAL
       WHERE ${chjoin(chPartnerConditions(scope.programId, scope.filters), " AND ")})`
     : null;

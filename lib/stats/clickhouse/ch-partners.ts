@@ -3,6 +3,7 @@ import type { ClickHouse } from "../../analytics/clickhouse";
 import { NO_ACTION_AT, type PartnerRanking, type PartnerStats } from "../engine";
 import { likePattern, type TabScope } from "../scope";
 import { chOccurredWithin, chPartnerConditions } from "./ch-matching-actions";
+import { chFilterConditions } from "./ch-filters";
 
 /** The ids of the program's partnerships matching the partner filters and a search. */
 function matchingIds(scope: TabScope, search: string): ChSql {
@@ -24,7 +25,14 @@ function statsOf(scope: TabScope, partnerships: ChSql): ChSql {
            sumIf(a.reward_cents, ${inRange}) AS reward_cents,
            toUnixTimestamp64Milli(max(a.occurred_at)) AS last_ms
     FROM ${chTable("actions")} AS a FINAL PREWHERE ${partnerships}
-    WHERE a.program_id = ${scope.programId} AND a.archived = 0
+    WHERE ${chjoin(
+      [
+        chsql`a.program_id = ${scope.programId}`,
+        chsql`a.archived = 0`,
+        ...chFilterConditions(scope.filters, "action"),
+      ],
+      " AND ",
+    )}
     GROUP BY a.partnership_id`;
 }
 

@@ -1,62 +1,36 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { FILTERS } from "./filters";
+import type { OptionsKey } from "./kinds";
+import { OPTION_LOADERS, type FilterOption } from "./options";
 
-export interface FilterOption {
-  id: number;
-  label: string;
-}
-
-export interface FilterOptions {
-  groups: FilterOption[];
-  managers: FilterOption[];
-  tags: FilterOption[];
-}
+export type { FilterOption } from "./options";
+export type FilterOptions = Record<OptionsKey, FilterOption[]>;
 
 /** The choices of the multi-select filters, loaded once per page. */
 export async function loadFilterOptions(
   prisma: PrismaClient,
   programId: number,
 ): Promise<FilterOptions> {
-  const [groups, managers, tags] = await Promise.all([
-    prisma.group.findMany({
-      where: { programId },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    prisma.$queryRaw<{ id: number; label: string }[]>`
-      SELECT u.id, u.name AS label FROM users u
-      WHERE u.id IN (SELECT DISTINCT manager_user_id FROM partnerships WHERE program_id = ${programId} AND manager_user_id IS NOT NULL)
-         OR u.id IN (SELECT user_id FROM memberships WHERE program_id = ${programId} AND role = 'manager')
-      ORDER BY u.name`,
-    prisma.tag.findMany({
-      where: { programId },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-  ]);
-  return {
-    groups: groups.map((g) => ({ id: g.id, label: g.name })),
-    managers,
-    tags: tags.map((t) => ({ id: t.id, label: t.name })),
-  };
+  const keys = Object.keys(OPTION_LOADERS) as OptionsKey[];
+  const lists = await Promise.all(keys.map((key) => OPTION_LOADERS[key](prisma, programId)));
+  return Object.fromEntries(keys.map((key, i) => [key, lists[i]])) as FilterOptions;
 }
 
 /** Drops ids that name nothing in this program (a stale or hand-edited URL) and says so. */
-export function dropUnknownIds(
-  filters: { group: number[]; manager: number[]; tag: number[] },
+export function dropUnknownIds<F extends Record<string, unknown>>(
+  filters: F,
   options: FilterOptions,
   warnings: string[],
-) {
-  const keep = (ids: number[], list: FilterOption[], label: string) => {
-    const known = new Set(list.map((o) => o.id));
-    const kept = ids.filter((id) => known.has(id));
-    if (kept.length < ids.length)
-      warnings.push(`${label}: some selected values no longer exist and were ignored.`);
-    return kept;
-  };
-  return {
-    group: keep(filters.group, options.groups, "Group name"),
-    manager: keep(filters.manager, options.managers, "Partner manager name"),
-    tag: keep(filters.tag, options.tags, "Partner tag"),
-  };
+): Partial<F> {
+  const kept: Record<string, number[]> = {};
+  for (const f of FILTERS) {
+    if (f.kind !== "ids") continue;
+    const ids = filters[f.key] as number[];
+    const known = new Set(options[f.options].map((o) => o.id));
+    kept[f.key] = ids.filter((id) => known.has(id));
+    if (kept[f.key].length < ids.length)
+      warnings.push(`${f.label}: some selected values no longer exist and were ignored.`);
+  }
+  return kept as Partial<F>;
 }

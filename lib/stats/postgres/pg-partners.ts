@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { NO_ACTION_AT, type PartnerRanking, type PartnerStats } from "../engine";
 import { likePattern, type TabScope } from "../scope";
 import { occurredWithin, partnerConditions } from "./matching-actions";
+import { pgFilterConditions } from "./pg-filters";
 
 /** A partnership whose name or email contains `search` (alias `p`); empty = everyone. */
 export function partnerSearch(search: string): Prisma.Sql {
@@ -25,17 +26,19 @@ export function matchingPartners(scope: TabScope, search: string): Prisma.Sql {
 }
 
 /**
- * Per partnership: non-archived actions and their rewards in the scope's timeframe, and the
+ * Per partnership: non-archived actions (of the action filters) and their rewards in the scope's timeframe, and the
  * newest one at any time (columns id, actions, reward_cents, last_at).
  */
 function statsOf(scope: TabScope, partnerships: Prisma.Sql) {
   const inRange = occurredWithin(scope.range);
+  const actionFilters = pgFilterConditions(scope.filters, "action");
   return Prisma.sql`
     SELECT a.partnership_id AS id, count(*) FILTER (WHERE ${inRange}) AS actions,
            coalesce(sum(a.reward_cents) FILTER (WHERE ${inRange}), 0) AS reward_cents,
            max(a.occurred_at) AS last_at
     FROM actions a
     WHERE a.program_id = ${scope.programId} AND a.archived_at IS NULL AND ${partnerships}
+      ${actionFilters.length ? Prisma.sql`AND ${Prisma.join(actionFilters, " AND ")}` : Prisma.empty}
     GROUP BY a.partnership_id`;
 }
 

@@ -9,6 +9,7 @@ import {
   type TableState,
 } from "./search-params";
 import { describeTimeframe } from "../timeframe/timeframe";
+import { FILTERS } from "../filters/filters";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,16 +17,9 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const TAB_PARAM_LABELS: Record<string, string> = {
   timescale: "Timescale",
   timeframe: "Timeframe",
-  group: "Group name",
-  group_op: "Group name",
-  manager: "Partner manager name",
-  manager_op: "Partner manager name",
-  name: "Partner name",
-  email: "Partner email",
-  tag: "Partner tag",
-  tag_op: "Partner tag",
-  marketplace: "Is marketplace",
-  archived: "Is partnership archived",
+  ...Object.fromEntries(
+    FILTERS.flatMap((f) => [[f.key, f.label], ...(f.kind === "ids" ? [[f.opKey, f.label]] : [])]),
+  ),
   sort: "Sort",
   dir: "Sort direction",
   page: "Page",
@@ -92,8 +86,10 @@ function loadWith<P extends Record<string, AnyParser>>(
 /** The filters of a URL (the tab's, or another page's that takes the tab's filters), leniently. */
 export function loadTabFilters(raw: RawSearchParams, warnings: string[]): ActionsTabFilters {
   const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, warnings);
-  if (typeof filters.name === "string") filters.name = filters.name.trim();
-  if (typeof filters.email === "string") filters.email = filters.email.trim();
+  for (const f of FILTERS) {
+    if (f.kind === "text" && typeof filters[f.key] === "string")
+      filters[f.key] = (filters[f.key] as string).trim();
+  }
   return filters as ActionsTabFilters;
 }
 

@@ -3,7 +3,6 @@
 import {
   createParser,
   createSerializer,
-  parseAsArrayOf,
   parseAsInteger,
   parseAsString,
   parseAsStringLiteral,
@@ -16,11 +15,13 @@ import {
   UNITS,
   type Timeframe,
 } from "../timeframe/timeframe";
+import { FILTERS, type Filter } from "../filters/filters";
+import { OP_PAIRS, YES_NO } from "../filters/kinds";
 
 export const TIMESCALES = UNITS;
-export const INCLUDE_OPS = ["include", "exclude"] as const;
-export const TAG_OPS = ["any_of", "none_of"] as const;
-export const YES_NO = ["any", "yes", "no"] as const;
+export const INCLUDE_OPS = OP_PAIRS.include_exclude;
+export const TAG_OPS = OP_PAIRS.any_of_none_of;
+export { YES_NO };
 export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 
@@ -30,22 +31,21 @@ const parseAsTimeframe = createParser<Timeframe>({
   eq: (a, b) => serializeTimeframe(a) === serializeTimeframe(b),
 });
 
-const ids = parseAsArrayOf(parseAsInteger);
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type DeclaredParsers = UnionToIntersection<Filter["parsers"]>;
 
-/** Filters: what the Reload button applies. Ids (not names) so commas in names cannot break a URL. */
+/**
+ * Filters: what the Reload button applies — the timescale, the timeframe and every declared
+ * filter (lib/stats/filters/filters.ts). Ids (not names) so commas in names cannot break a URL.
+ */
 export const filterParsers = {
   timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
   timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
-  group: ids.withDefault([]),
-  group_op: parseAsStringLiteral(INCLUDE_OPS).withDefault("include"),
-  manager: ids.withDefault([]),
-  manager_op: parseAsStringLiteral(INCLUDE_OPS).withDefault("include"),
-  name: parseAsString.withDefault(""),
-  email: parseAsString.withDefault(""),
-  tag: ids.withDefault([]),
-  tag_op: parseAsStringLiteral(TAG_OPS).withDefault("any_of"),
-  marketplace: parseAsStringLiteral(YES_NO).withDefault("any"),
-  archived: parseAsStringLiteral(YES_NO).withDefault("any"),
+  ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
 };
 
 /** The occurrences table's own state: sorting and page. */
@@ -72,17 +72,11 @@ export const DEFAULT_FILTERS = Object.fromEntries(
 
 /** The bar's filters by name; each `*_op` belongs to its list (`group_op` to `group`). */
 export const FILTER_NAMES = [
-  "timescale",
-  "timeframe",
-  "group",
-  "manager",
-  "name",
-  "email",
-  "tag",
-  "marketplace",
-  "archived",
-] as const satisfies readonly (keyof ActionsTabFilters)[];
-export type FilterName = (typeof FILTER_NAMES)[number];
+  "timescale" as const,
+  "timeframe" as const,
+  ...FILTERS.map((f) => f.key),
+] satisfies readonly (keyof ActionsTabFilters)[];
+export type FilterName = "timescale" | "timeframe" | Filter["key"];
 
 /** The filters as a query string without the defaults (`?timeframe=any_time`, or ""). */
 export const serializeFilters = createSerializer(filterParsers);
