@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedTabProgram, type ModelAction } from "../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { loadTabView } from "../stats/load-view";
+import { loadView } from "../stats/load-view";
 import { getOccurrenceTable, TABLE_PAGE_SIZE } from "../stats/get-occurrence-table";
 import { getSummary } from "../stats/get-summary";
 import type { TabSources } from "../stats/sources";
@@ -107,11 +107,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     const plain = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
     expect(rows).toEqual(plain);
     // The tab's own numbers for the same URL: its Occurrences and Total rewards tiles.
-    const view = await loadTabView(
-      sources,
-      f.program,
-      Object.fromEntries(new URLSearchParams(query)),
-    );
+    const view = await loadView(sources, f.program, Object.fromEntries(new URLSearchParams(query)));
     const { current } = await getSummary(view.scope);
     const expected = live(f, (p) => !p.marketplace);
     expect(current.occurrences).toBe(expected.length);
@@ -134,11 +130,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     const query = `timeframe=any_time&archived=no&sort=${sort}&dir=${dir}`;
     const csv = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
     // The screen's table for the same URL, page after page, as the page reads it.
-    const view = await loadTabView(
-      sources,
-      f.program,
-      Object.fromEntries(new URLSearchParams(query)),
-    );
+    const view = await loadView(sources, f.program, Object.fromEntries(new URLSearchParams(query)));
     expect(view.table).toMatchObject({ sort, dir });
     const screen: string[][] = [];
     for (let page = 1; ; page++) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { loadTabView } from "../stats/load-view";
+import { loadView } from "../stats/load-view";
 import { getSummary } from "../stats/get-summary";
 import { serializeTabUrl } from "../stats/url/search-params";
 import type { TabSources } from "../stats/sources";
@@ -67,7 +67,7 @@ export async function renderExport(
     );
 
   try {
-    const view = await loadTabView(sources, program, Object.fromEntries(url.searchParams), now);
+    const view = await loadView(sources, program, Object.fromEntries(url.searchParams), { now });
     const ctx: ExportContext = {
       scope: view.scope,
       currency: program.currency,

@@ -72,6 +72,13 @@ const PARAMS = {
 export function loadDirectoryState(raw: RawSearchParams) {
   const warnings: string[] = [];
   const filters = loadTabFilters(raw, warnings);
+  const own = loadDirectoryKeys(raw);
+  return { filters, directory: own.directory, warnings: [...warnings, ...own.warnings] };
+}
+
+/** The directory's own keys of a URL (search, sort, page position), leniently. */
+export function loadDirectoryKeys(raw: RawSearchParams) {
+  const warnings: string[] = [];
   const directory: DirectoryState = { ...DEFAULT_DIRECTORY };
   for (const [key, { label, schema }] of Object.entries(PARAMS)) {
     const value = raw[key];
@@ -81,7 +88,7 @@ export function loadDirectoryState(raw: RawSearchParams) {
     if (parsed.success) Object.assign(directory, { [key]: parsed.data });
     else warnings.push(`${label}: “${text.slice(0, 60)}” is not a valid value. It was ignored.`);
   }
-  return { filters, directory, warnings };
+  return { directory, warnings };
 }
 
 /** A directory URL: the filters in the tab's conventions, then the directory's own keys. */

@@ -1,49 +1,81 @@
 import "server-only";
-import { loadTabState, type RawSearchParams } from "./url/load-tab-state";
+import { FILTERS } from "./filters/filters";
 import { dropUnknownIds, loadFilterOptions } from "./filters/load-filter-options";
-import { tabScope } from "./scope";
-import { serializeTabUrl, type ActionsTabFilters } from "./url/search-params";
+import { tabScope, type TabScope } from "./scope";
 import type { TabSources } from "./sources";
+import { loadTabFilters, loadTabState, type RawSearchParams } from "./url/load-tab-state";
+import {
+  DEFAULT_FILTERS,
+  serializeTabUrl,
+  tableParsers,
+  type ActionsTabFilters,
+  type DrillSelection,
+} from "./url/search-params";
 
-/**
- * The scope of URL filters: ids checked against the program (unknown ones dropped with a
- * warning), the timeframe resolved, the engine attached. The tab and the Partners pages share it.
- */
-export async function scopeOf(
-  { db, analytics }: TabSources,
-  program: { id: number; timezone: string },
-  urlFilters: ActionsTabFilters,
-  warnings: string[],
-  now?: number,
-) {
-  const options = await loadFilterOptions(db.prisma, program.id);
-  const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, options, warnings) };
-  return { filters, options, scope: tabScope(analytics.engine, program, filters, now) };
+export interface ViewOptions {
+  /** The instant relative timeframes resolve at (default: now). */
+  now?: number;
+  /**
+   * Which of the URL's parameters are the view's: the tab's own (filters, table and drill-down;
+   * the default), or only its filters (a page with keys of its own, such as the directory).
+   */
+  reads?: "tab" | "filters";
+  /**
+   * A partner page: only this partnership's actions. The partner is its only partner filter;
+   * the timeframe, timescale and the filters on actions apply.
+   */
+  partnershipId?: number;
+}
+
+const NO_DRILL: DrillSelection = { partner: null, type: null, value: null, after: null };
+const DEFAULT_TABLE = Object.fromEntries(
+  Object.entries(tableParsers).map(([key, parser]) => [key, parser.defaultValue]),
+) as ReturnType<typeof loadTabState>["table"];
+
+/** A partner page's filters: the URL's, less those on partnerships. */
+function actionFiltersOf(filters: ActionsTabFilters): ActionsTabFilters {
+  const kept: Record<string, unknown> = { ...DEFAULT_FILTERS };
+  kept.timeframe = filters.timeframe;
+  kept.timescale = filters.timescale;
+  for (const f of FILTERS) {
+    if (f.target !== "action") continue;
+    for (const key of Object.keys(f.parsers)) kept[key] = filters[key as keyof ActionsTabFilters];
+  }
+  return kept as ActionsTabFilters;
 }
 
 /**
- * Everything a view of the tab starts from — page, drill-down and exports alike: the URL read
- * leniently, ids checked against the program, and the scope every query takes. `now` (default:
- * the current time) is the instant relative timeframes are resolved at.
+ * Everything a view of the program's actions starts from — the tab, its drill-down, the "new
+ * actions" count, the Partners pages, downloads and deliveries alike: the URL read leniently
+ * (invalid values dropped with a warning), ids checked against the program (unknown ones dropped
+ * with a warning), the timeframe resolved at `now`, and the scope every query takes.
  */
-export async function loadTabView(
+export async function loadView(
   { db, analytics }: TabSources,
   program: { id: number; timezone: string },
-  raw: RawSearchParams,
-  now?: number,
+  query: RawSearchParams,
+  options: ViewOptions = {},
 ) {
-  const state = loadTabState(raw);
-  const { filters, options, scope } = await scopeOf(
-    { db, analytics },
-    program,
-    state.filters,
-    state.warnings,
-    now,
-  );
+  const state =
+    options.reads === "filters"
+      ? (() => {
+          const warnings: string[] = [];
+          const filters = loadTabFilters(query, warnings);
+          return { filters, table: DEFAULT_TABLE, drill: NO_DRILL, warnings };
+        })()
+      : loadTabState(query);
+  const { warnings } = state;
+  const urlFilters =
+    options.partnershipId === undefined ? state.filters : actionFiltersOf(state.filters);
+  const filterOptions = await loadFilterOptions(db.prisma, program.id);
+  const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, warnings) };
+  const scope: TabScope = tabScope(analytics.engine, program, filters, options.now);
+  if (options.partnershipId !== undefined) scope.partnershipId = options.partnershipId;
   return {
     ...state,
+    warnings,
     filters,
-    options,
+    options: filterOptions,
     scope,
     analytics,
     /** The applied filters as a query string (no table or drill state): for saved views and links. */
@@ -56,3 +88,5 @@ export async function loadTabView(
     }).replace(/^\?/, ""),
   };
 }
+
+export type View = Awaited<ReturnType<typeof loadView>>;

@@ -1,7 +1,7 @@
 // The same Actions tab URL on two programs whose ids differ (an import's source and target):
 // filters named by group name, manager email and tag name, turned into each program's ids, and
-// what the tab shows for them read through the one pipe (loadTabView → query module).
-import { loadTabView } from "../stats/load-view";
+// what the tab shows for them read through the one pipe (loadView → query module).
+import { loadView } from "../stats/load-view";
 import { getDrillDown } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSeries } from "../stats/get-series";
@@ -71,7 +71,7 @@ export async function tabNumbers(
   now: number,
 ) {
   const raw = await urlFor(sources.db.prisma, program.id, filters);
-  const view = await loadTabView(sources, program, raw, now);
+  const view = await loadView(sources, program, raw, { now });
   if (view.warnings.length > 0) throw new Error(view.warnings.join("; "));
   const table = await getOccurrenceTable(
     view.scope,

@@ -15,7 +15,7 @@ import { postgresTabSources } from "../../testing/test-analytics";
 import { seedTabProgram } from "../../testing/tab-fixture";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { loadTabState, TAB_PARAM_LABELS, type RawSearchParams } from "./load-tab-state";
-import { loadTabView } from "../load-view";
+import { loadView } from "../load-view";
 import { getDrillDown } from "../get-drill-down";
 import { getOccurrenceTable } from "../get-occurrence-table";
 import { getSeries } from "../get-series";
@@ -197,7 +197,7 @@ describe.each(inject("engines"))("the tab's queries on %s for random URLs", (eng
   afterAll(() => db.close());
 
   it("answers a range of 8,000 years, whose previous period lies before any calendar's start", async () => {
-    const view = await loadTabView(postgresTabSources(db), program, {
+    const view = await loadView(postgresTabSources(db), program, {
       timeframe: "range_1970-01-01_9999-12-31",
     });
     const summary = await getSummary(view.scope);
@@ -210,7 +210,7 @@ describe.each(inject("engines"))("the tab's queries on %s for random URLs", (eng
     async () => {
       await fc.assert(
         fc.asyncProperty(searchParams, async (raw) => {
-          const view = await loadTabView(postgresTabSources(db), program, raw);
+          const view = await loadView(postgresTabSources(db), program, raw);
           expect(view.warnings).toEqual(expect.arrayContaining(loadTabState(raw).warnings));
           await Promise.all([
             getSummary(view.scope),

@@ -4,7 +4,7 @@
 // The action must then count on the tab.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadTabView } from "@/lib/stats/load-view";
+import { loadView } from "@/lib/stats/load-view";
 import { getSummary } from "@/lib/stats/get-summary";
 import { firstActionSteps } from "@/lib/groups/first-action-steps";
 import { createProgram } from "@/lib/programs/create-program";
@@ -98,7 +98,7 @@ describe.each(inject("engines"))("a new program's first action, on %s", (engine)
     });
     expect(partnership.group.key).toBe("default");
 
-    const view = await loadTabView(postgresTabSources(db), program, { timeframe: "any_time" });
+    const view = await loadView(postgresTabSources(db), program, { timeframe: "any_time" });
     const summary = await getSummary(view.scope);
     expect(summary.current).toMatchObject({ occurrences: 1, partners: 1, customers: 1 });
 

@@ -12,7 +12,7 @@ import { OccurrenceTableTile } from "./_components/occurrence-table-tile";
 import { SavedViews } from "./_components/saved-views";
 import { TileSlot } from "./_components/tile-slot";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadTabView } from "@/lib/stats/load-view";
+import { loadView } from "@/lib/stats/load-view";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { openTabSources } from "@/lib/stats/sources";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
@@ -29,7 +29,7 @@ export const metadata: Metadata = { title: "Actions" };
 export default async function ActionsPage(props: ProgramPageProps) {
   const { slug, query, program, role, db } = await openProgramPage(props);
   const [view, views, started] = await Promise.all([
-    openTabSources(db).then((sources) => loadTabView(sources, program, query)),
+    openTabSources(db).then((sources) => loadView(sources, program, query)),
     listSavedViews(db.prisma, program.id),
     hasAnyAction(db.prisma, program.id),
   ]);

@@ -7,20 +7,23 @@ import { DirectoryResults, DirectorySkeleton } from "./_components/directory-res
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { scopeOf } from "@/lib/stats/load-view";
+import { loadView } from "@/lib/stats/load-view";
 import { openTabSources } from "@/lib/stats/sources";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
-import { directoryUrl, loadDirectoryState } from "@/lib/partners/directory-params";
+import { directoryUrl, loadDirectoryKeys } from "@/lib/partners/directory-params";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 
 export const metadata: Metadata = { title: "Partners" };
 
 export default async function PartnersPage(props: ProgramPageProps) {
   const { slug, query, program, db } = await openProgramPage(props);
-  const { filters: urlFilters, directory, warnings } = loadDirectoryState(query);
   const sources = await openTabSources(db);
-  const { filters, options, scope } = await scopeOf(sources, program, urlFilters, warnings);
+  const { filters, options, scope, warnings } = await loadView(sources, program, query, {
+    reads: "filters",
+  });
+  const { directory, warnings: directoryWarnings } = loadDirectoryKeys(query);
+  warnings.push(...directoryWarnings);
   const path = `/p/${slug}/partners`;
   const freshness = await getAnalyticsFreshness(
     db.prisma,

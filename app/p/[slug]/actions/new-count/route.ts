@@ -1,7 +1,6 @@
 // GET /p/{slug}/actions/new-count?<tab filters>&since=<epoch ms> — actions received since a view was read
-import { loadTabView } from "@/lib/stats/load-view";
+import { loadView } from "@/lib/stats/load-view";
 import { countNewActions } from "@/lib/stats/count-new-actions";
-import { tabScope } from "@/lib/stats/scope";
 import { openTabSources } from "@/lib/stats/sources";
 import { getDatabase } from "@/lib/db/client";
 import { requireProgramAccess } from "@/lib/programs/require-program-access";
@@ -17,10 +16,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       { status: 400 },
     );
   }
-  const { filters, scope, analytics } = await loadTabView(
+  // The view's own moment fixes its window, so "past 30 days" means the same days as on screen.
+  const { scope, analytics } = await loadView(
     await openTabSources(db),
     program,
     Object.fromEntries(url.searchParams),
+    { now: since },
   );
   if (analytics.unavailable) {
     return Response.json(
@@ -28,7 +29,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       { status: 503, headers: { "Retry-After": "5" } },
     );
   }
-  // The view's own moment fixes its window, so "past 30 days" means the same days as on screen.
-  const count = await countNewActions(tabScope(scope.engine, program, filters, since), since);
+  const count = await countNewActions(scope, since);
   return Response.json({ count }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,7 +7,7 @@ import { FilterWarnings } from "../_components/filter-warnings";
 import { DrillDownHeading } from "../_components/drill-down-heading";
 import { DrillDownTable } from "../_components/drill-down-table";
 import { cardClass } from "@/components/ui/styles";
-import { loadTabView } from "@/lib/stats/load-view";
+import { loadView } from "@/lib/stats/load-view";
 import { getDrillDown } from "@/lib/stats/get-drill-down";
 import { filtersInForce, serializeTabUrl } from "@/lib/stats/url/search-params";
 import { openTabSources } from "@/lib/stats/sources";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Occurrences" };
 
 export default async function OccurrencesPage(props: ProgramPageProps) {
   const { slug, query, program, db } = await openProgramPage(props);
-  const view = await loadTabView(await openTabSources(db), program, query);
+  const view = await loadView(await openTabSources(db), program, query);
   const { scope, filters, table, drill } = view;
   const [page, ruleNames, freshness, partner] = await Promise.all([
     getDrillDown(scope, drill),

@@ -13,9 +13,8 @@ import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-no
 import { PageHeader } from "@/components/ui/page-header";
 import { storableTextProblem } from "@/lib/api/storable-text";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
-import { loadTabFilters } from "@/lib/stats/url/load-tab-state";
-import { tabScope } from "@/lib/stats/scope";
-import { DEFAULT_FILTERS, serializeTabUrl } from "@/lib/stats/url/search-params";
+import { loadView } from "@/lib/stats/load-view";
+import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { openTabSources } from "@/lib/stats/sources";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { findPartner, referredCustomers } from "@/lib/partners/load-partner";
@@ -49,21 +48,15 @@ export default async function PartnerPage(props: Props) {
   if (!partner) notFound();
   const { partnerKey } = partner;
 
-  // The tab's URL conventions: timeframe and timescale apply; the partner is the only filter.
-  const warnings: string[] = [];
-  const urlFilters = loadTabFilters(query, warnings);
-  const filters = {
-    ...DEFAULT_FILTERS,
-    timeframe: urlFilters.timeframe,
-    timescale: urlFilters.timescale,
-  };
+  // The tab's URL conventions: timeframe, timescale and the filters on actions apply; the
+  // partner is the only partner filter.
   const sources = await openTabSources(db);
-  const scope = {
-    ...tabScope(sources.analytics.engine, program, filters),
+  const { filters, scope, warnings } = await loadView(sources, program, query, {
+    reads: "filters",
     partnershipId: partner.id,
-  };
+  });
   const [rewards, referred, freshness] = await Promise.all([
-    rewardsByStatus(db, scope),
+    rewardsByStatus(db, { ...scope, partnershipId: partner.id }),
     referredCustomers(db, program.id, partner.id),
     getAnalyticsFreshness(db.prisma, sources.analytics, program.id, scope.asOf),
   ]);
