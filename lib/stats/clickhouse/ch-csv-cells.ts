@@ -1,4 +1,5 @@
 import { chConst, chsql, type ChSql } from "../../analytics/ch-sql";
+import { REWARD_REASONS as R, WHY_NOT_REWARDED } from "../../rewards/reward-reasons";
 
 // The ClickHouse spelling of the export cell formats in lib/exports/csv.ts and format-export.ts
 // (twin of postgres/pg-csv-cells.ts); the export tests hold both engines to the same files.
@@ -26,8 +27,7 @@ function ruleName(id: ChSql, names: Map<number, string>): ChSql {
 }
 
 const WHY = chsql`transform(JSONExtractString(r, 'outcome'),
-  ['rule_inactive', 'value_below_minimum', 'outside_group'],
-  ['rule paused', 'value below the rule''s minimum', 'partner outside the rule''s group'], '')`;
+  ${Object.keys(WHY_NOT_REWARDED)}, ${Object.values(WHY_NOT_REWARDED)}, '')`;
 
 /** `describeRewardOutcome` over the JSON text column. */
 function chRewardReason(outcome: ChSql, names: Map<number, string>): ChSql {
@@ -35,16 +35,17 @@ function chRewardReason(outcome: ChSql, names: Map<number, string>): ChSql {
   const name = ruleName(chsql`JSONExtractUInt(r, 'ruleId')`, names);
   const rewarded = chConst(`JSONExtractString(r, 'outcome') = 'rewarded'`);
   return chsql`multiIf(
-    JSONHas(${outcome}, 'imported'), 'Imported: rewards as the source made them',
-    NOT JSONHas(${outcome}, 'kind'), 'Not evaluated',
+    JSONHas(${outcome}, 'imported'), ${R.imported},
+    NOT JSONHas(${outcome}, 'kind'), ${R.notEvaluated},
     JSONExtractString(${outcome}, 'kind') = 'rewarded',
-      arrayStringConcat(arrayMap(r -> ${name}, arrayFilter(r -> ${rewarded}, ${rules})), ', '),
-    JSONExtractString(${outcome}, 'reason') = 'no_rule_for_type',
-      'No reward: no rule for this action type',
-    JSONExtractString(${outcome}, 'reason') = 'action_archived', 'No reward: action archived',
-    concat('No reward — ', arrayStringConcat(
-      arrayMap(r -> concat(${name}, ': ', ${WHY}), arrayFilter(r -> NOT ${rewarded}, ${rules})),
-      '; ')))`;
+      arrayStringConcat(arrayMap(r -> ${name}, arrayFilter(r -> ${rewarded}, ${rules})),
+        ${R.rewardedSeparator}),
+    JSONExtractString(${outcome}, 'reason') = 'no_rule_for_type', ${R.noRuleForType},
+    JSONExtractString(${outcome}, 'reason') = 'action_archived', ${R.actionArchived},
+    concat(${R.noReward}, arrayStringConcat(
+      arrayMap(r -> concat(${name}, ${R.whySeparator}, ${WHY}),
+        arrayFilter(r -> NOT ${rewarded}, ${rules})),
+      ${R.refusedSeparator})))`;
 }
 
 /** How each kind of export cell is written. */

@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/prisma/client";
+import { REWARD_REASONS as R, WHY_NOT_REWARDED } from "../../rewards/reward-reasons";
 
 // The PostgreSQL spelling of the export cell formats in lib/exports/csv.ts and format-export.ts;
 // the export tests hold both to the same files.
@@ -16,9 +17,10 @@ const pgMoney = (cents: Prisma.Sql) =>
 const pgIso = (instant: Prisma.Sql) =>
   Prisma.sql`to_char(${instant}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`;
 
-const WHY = Prisma.sql`CASE e.r->>'outcome' WHEN 'rule_inactive' THEN 'rule paused'
-  WHEN 'value_below_minimum' THEN 'value below the rule''s minimum'
-  WHEN 'outside_group' THEN 'partner outside the rule''s group' END`;
+const WHY = Prisma.sql`CASE e.r->>'outcome' ${Prisma.join(
+  Object.entries(WHY_NOT_REWARDED).map(([outcome, why]) => Prisma.sql`WHEN ${outcome} THEN ${why}`),
+  " ",
+)} END`;
 
 /** A rule's name from the names loaded for the request, or "Rule <id>" (`ruleName`). */
 function ruleName(id: Prisma.Sql, names: Map<number, string>): Prisma.Sql {
@@ -35,15 +37,15 @@ function pgRewardReason(outcome: Prisma.Sql, names: Map<number, string>): Prisma
       FROM jsonb_array_elements(${outcome}->'rules') WITH ORDINALITY AS e(r, i) WHERE ${keep}), '')`;
   const name = ruleName(Prisma.sql`(e.r->>'ruleId')`, names);
   return Prisma.sql`CASE
-    WHEN ${outcome} ? 'imported' THEN 'Imported: rewards as the source made them'
-    WHEN NOT (${outcome} ? 'kind') THEN 'Not evaluated'
+    WHEN ${outcome} ? 'imported' THEN ${R.imported}
+    WHEN NOT (${outcome} ? 'kind') THEN ${R.notEvaluated}
     WHEN ${outcome}->>'kind' = 'rewarded' AND jsonb_array_length(${outcome}->'rules') = 1
       THEN ${ruleName(Prisma.sql`(${outcome}->'rules'->0->>'ruleId')`, names)}
     WHEN ${outcome}->>'kind' = 'rewarded'
-      THEN ${rules(Prisma.sql`e.r->>'outcome' = 'rewarded'`, name, ", ")}
-    WHEN ${outcome}->>'reason' = 'no_rule_for_type' THEN 'No reward: no rule for this action type'
-    WHEN ${outcome}->>'reason' = 'action_archived' THEN 'No reward: action archived'
-    ELSE 'No reward — ' || ${rules(Prisma.sql`e.r->>'outcome' <> 'rewarded'`, Prisma.sql`${name} || ': ' || ${WHY}`, "; ")}
+      THEN ${rules(Prisma.sql`e.r->>'outcome' = 'rewarded'`, name, R.rewardedSeparator)}
+    WHEN ${outcome}->>'reason' = 'no_rule_for_type' THEN ${R.noRuleForType}
+    WHEN ${outcome}->>'reason' = 'action_archived' THEN ${R.actionArchived}
+    ELSE ${R.noReward} || ${rules(Prisma.sql`e.r->>'outcome' <> 'rewarded'`, Prisma.sql`${name} || ${R.whySeparator} || ${WHY}`, R.refusedSeparator)}
   END`;
 }
 
