@@ -161,6 +161,45 @@ describe.each(analyticsCases(inject("engines")))(
       expect(expectedSummary(select(f, (p) => !p.marketplace)).occurrences).toBeGreaterThan(0);
     });
 
+    it("applies the action type filter, alone, excluded and with a partner filter", async () => {
+      const [signup, demo] = f.types;
+      const [affiliates] = f.groups;
+      const any = { timeframe: tf("any_time") };
+      const byId = new Map(f.partners.map((p) => [p.id, p]));
+      const expected = (type: (name: string) => boolean, partner: (p: ModelPartner) => boolean) =>
+        expectedSummary(
+          f.actions.filter((a) => !a.archived && type(a.type) && partner(byId.get(a.partnerId)!)),
+        );
+      const cases: [
+        Partial<ActionsTabFilters>,
+        (name: string) => boolean,
+        (p: ModelPartner) => boolean,
+      ][] = [
+        [{ action_type: [signup.id] }, (t) => t === signup.name, () => true],
+        [
+          { action_type: [signup.id, demo.id], action_type_op: "exclude" },
+          (t) => t !== signup.name && t !== demo.name,
+          () => true,
+        ],
+        [
+          { action_type: [demo.id], group: [affiliates.id] },
+          (t) => t === demo.name,
+          (p) => p.groupId === affiliates.id,
+        ],
+      ];
+      for (const [filters, type, partner] of cases) {
+        const want = expected(type, partner);
+        expect(want.occurrences, JSON.stringify(filters)).toBeGreaterThan(0);
+        expect(await summaryFor({ ...any, ...filters }), JSON.stringify(filters)).toEqual(want);
+        // The drill-down lists exactly those actions.
+        const all = { partner: null, type: null, value: null, after: null };
+        const drill = await getDrillDown(scope({ ...any, ...filters }), all, 10_000);
+        expect(drill.total, JSON.stringify(filters)).toBe(want.occurrences);
+        expect(drill.rows).toHaveLength(want.occurrences);
+        for (const row of drill.rows) expect(type(row.actionType)).toBe(true);
+      }
+    });
+
     it("compares with the previous equal period", async () => {
       const { current, previous } = await getSummary(scope({ timeframe: tf("past_7_days") }));
       expect(current).toEqual(

@@ -117,6 +117,8 @@ export interface QuerySpec {
   email: TextPick | null;
   marketplace: ActionsTabFilters["marketplace"];
   archived: ActionsTabFilters["archived"];
+  actionType: number[] | null;
+  actionTypeOp: ActionsTabFilters["action_type_op"];
   sorts: Pick<TableState, "sort" | "dir">[];
   /** Which row of the full table to drill into. */
   drillRow: number;
@@ -149,6 +151,8 @@ export const querySpec: fc.Arbitrary<QuerySpec> = fc.record({
   email: sometimes(textPick, null),
   marketplace: sometimes(fc.constantFrom(...YES_NO), "any"),
   archived: sometimes(fc.constantFrom(...YES_NO), "any"),
+  actionType: ids,
+  actionTypeOp: fc.constantFrom(...INCLUDE_OPS),
   sorts: fc.array(
     fc.record({ sort: fc.constantFrom(...TABLE_SORTS), dir: fc.constantFrom(...SORT_DIRS) }),
     { minLength: 1, maxLength: 2 },
@@ -198,6 +202,8 @@ export function resolveQuery(q: QuerySpec, s: SeededProgram) {
     email: resolveText(q.email, s.partnerEmails),
     marketplace: q.marketplace,
     archived: q.archived,
+    action_type: idsOf(q.actionType, s.typeIds),
+    action_type_op: q.actionTypeOp,
   };
   const since = q.since === null || !s.actions.length ? now : action(q.since).createdAt;
   return { filters, now, since };

@@ -202,7 +202,7 @@ export async function seedTabProgram(prisma: PrismaClient, runner: SqlRunner, se
     otherActions.map((a) => actionRow(other.id, otherType.id, a)),
   );
 
-  return { program, groups, managers, tags, partners, actions };
+  return { program, groups, managers, tags, types, partners, actions };
 }
 
 /** The `actions` row for a model action (ingestion's defaults fill the columns left out). */

@@ -64,6 +64,15 @@ export const FILTERS = [
     target: "partner",
     column: { postgres: { setAt: "archived_at" }, clickhouse: "archived" },
   }),
+  idsFilter({
+    key: "action_type",
+    label: "Action type",
+    target: "action",
+    ops: "include_exclude",
+    words: ONE_OF,
+    options: "actionTypes",
+    column: { column: "action_type_id" },
+  }),
 ] as const;
 
 export type Filter = (typeof FILTERS)[number];

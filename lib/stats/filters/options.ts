@@ -31,6 +31,14 @@ export const OPTION_LOADERS = {
         orderBy: { name: "asc" },
       })
     ).map((t) => ({ id: t.id, label: t.name })),
+  actionTypes: async (prisma, programId) =>
+    (
+      await prisma.actionType.findMany({
+        where: { programId },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      })
+    ).map((t) => ({ id: t.id, label: t.name })),
 } satisfies Record<string, (prisma: PrismaClient, programId: number) => Promise<FilterOption[]>>;
 
 /** The lists of choices the multi-select filters offer, by name (loaded per page). */
