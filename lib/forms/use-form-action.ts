@@ -20,6 +20,8 @@ export function useFormAction<R extends { status: string }>(
     initial?: R | Idle;
     confirm?: (submitter: HTMLElement | null) => string | null;
     resetOnDone?: boolean;
+    /** Empty the password fields after every answer (account forms). */
+    clearPasswords?: boolean;
     /** Called with every answer (refused or done) and the form it answers. */
     onAnswer?: (result: R, form: FormData) => void;
   } = {},
@@ -29,15 +31,22 @@ export function useFormAction<R extends { status: string }>(
     action as (previous: R | Idle, form: FormData) => Promise<R | Idle>,
     (options.initial ?? IDLE) as Awaited<R> | Idle,
   );
-  const { resetOnDone, onAnswer } = options;
+  const { resetOnDone, clearPasswords, onAnswer } = options;
 
   useEffect(() => {
     if (!sent.current || state.status === "idle") return;
-    if (resetOnDone && state.status !== "error") sent.current.element.reset();
+    const { element } = sent.current;
+    if (resetOnDone && state.status !== "error") element.reset();
+    // Account forms: a password is typed again after every answer, as browsers expect.
+    if (clearPasswords) {
+      for (const input of element.querySelectorAll<HTMLInputElement>('input[type="password"]')) {
+        input.value = "";
+      }
+    }
     onAnswer?.(state as R, sent.current.data);
     // Once per answer: a re-render showing the same answer is not another one.
     sent.current = null;
-  }, [state, resetOnDone, onAnswer]);
+  }, [state, resetOnDone, clearPasswords, onAnswer]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,3 +1,4 @@
+import { fieldError } from "@/lib/forms/form-result";
 import type { AccountState } from "../actions";
 
 /** The error of one field of an account form, announced. */
@@ -10,9 +11,10 @@ export function FieldError({
   field: string;
   id: string;
 }) {
-  return state.status === "error" && state.field === field ? (
+  const error = fieldError(state, field);
+  return error ? (
     <p id={id} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {state.message}
+      {error}
     </p>
   ) : null;
 }

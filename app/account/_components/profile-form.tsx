@@ -1,17 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { updateProfileAction, type AccountState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { updateProfileAction } from "../actions";
 import { FieldError, FormOutcome } from "./field-error";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
-  const [state, save, pending] = useActionState<AccountState, FormData>(updateProfileAction, {
-    status: "idle",
-  });
+  const { state, pending, onSubmit } = useFormAction(updateProfileAction, { clearPasswords: true });
   return (
-    <form action={save} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormField
         id="profile-name"
         label="Name"
@@ -20,7 +18,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         <input
           id="profile-name"
           name="name"
-          defaultValue={state.status === "idle" ? name : (state.values?.name ?? name)}
+          defaultValue={name}
           autoComplete="name"
           required
           className={inputClass}
@@ -36,7 +34,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
           id="profile-email"
           name="email"
           type="email"
-          defaultValue={state.status === "idle" ? email : (state.values?.email ?? email)}
+          defaultValue={email}
           autoComplete="username"
           required
           className={inputClass}

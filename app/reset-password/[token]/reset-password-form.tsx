@@ -1,23 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { fieldError } from "@/lib/forms/form-result";
+import { useFormAction } from "@/lib/forms/use-form-action";
 import { resetPasswordAction, type ResetPasswordState } from "./actions";
 
 const FieldError = ({ state, field }: { state: ResetPasswordState; field: string }) =>
-  state.status === "error" && state.field === field ? (
+  fieldError(state, field) ? (
     <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {state.message}
+      {fieldError(state, field)}
     </p>
   ) : null;
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, submit, pending] = useActionState<ResetPasswordState, FormData>(
-    resetPasswordAction.bind(null, token),
-    { status: "idle" },
-  );
+  const { state, pending, onSubmit } = useFormAction(resetPasswordAction.bind(null, token), {
+    clearPasswords: true,
+  });
   if (state.status === "done") {
     return (
       <div className="mt-6 space-y-4 text-sm" role="status">
@@ -29,7 +29,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form action={submit} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <FormField
         id="password"

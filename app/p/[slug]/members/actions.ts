@@ -6,10 +6,9 @@ import { emailAddress } from "@/lib/api/schemas/common";
 import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { createInvitation } from "@/lib/invitations/create-invitation";
+import { deliverInvitation } from "@/lib/invitations/deliver-invitation";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
-import { sendInvitationEmail } from "@/lib/invitations/send-invitation-email";
-import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import { canManageMembers } from "@/lib/programs/roles";
 import { setMemberRole } from "@/lib/programs/set-member-role";
@@ -30,24 +29,6 @@ const NO_INVITATION = "No such invitation in this program.";
 const NOT_OPEN = "This invitation is no longer open.";
 const ROLE = z.enum(["owner", "manager", "viewer"], { message: "Choose owner, manager or viewer" });
 
-/** Mails the link (or hands it to the owner when the server has no mail). */
-async function deliver(invite: {
-  to: string;
-  programName: string;
-  inviter: string;
-  role: string;
-  token: string;
-}): Promise<{ mailed: boolean; link: string; mailError?: string }> {
-  const mail = mailSettingsFromEnv();
-  try {
-    return await sendInvitationEmail(mail, invite);
-  } catch (error) {
-    console.error(`Invitation email to ${invite.to} failed: ${(error as Error).message}`);
-    const { link } = await sendInvitationEmail({ ...mail, mailer: null }, invite);
-    return { mailed: false, link, mailError: "The mail server refused the message." };
-  }
-}
-
 export const inviteMemberAction = programAction({
   allow: canManageMembers,
   refusal: REFUSAL,
@@ -64,7 +45,7 @@ export const inviteMemberAction = programAction({
       actor: user,
     });
     if (!made.ok) return refused(made.message, { field: made.field });
-    const sent = await deliver({
+    const sent = await deliverInvitation({
       to: email,
       programName: program.name,
       inviter: user.name,
@@ -85,7 +66,7 @@ export const resendInvitationAction = programAction({
   async run({ program, user, slug, prisma }, { id }): Promise<MemberChangeResult> {
     const resent = await resendInvitation(prisma, program.id, id, user);
     if (!resent) return refused(NOT_OPEN);
-    const sent = await deliver({
+    const sent = await deliverInvitation({
       to: resent.email,
       programName: program.name,
       inviter: user.name,

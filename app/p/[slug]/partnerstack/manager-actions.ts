@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { refused, type FormResult } from "@/lib/forms/form-result";
-import { sendInvitationEmail } from "@/lib/invitations/send-invitation-email";
-import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
+import { deliverInvitation } from "@/lib/invitations/deliver-invitation";
 import { inviteWaitingManagers } from "@/lib/partnerstack/invite-waiting-managers";
 import { programAction } from "@/lib/programs/program-action";
 import { canManageMembers } from "@/lib/programs/roles";
@@ -28,28 +27,16 @@ export const inviteWaitingManagersAction = programAction({
       program.id,
       user,
     );
-    const mail = mailSettingsFromEnv();
     const links: { email: string; link: string }[] = [];
     let mailed = 0;
     for (const invite of invited) {
-      const sent = await sendInvitationEmail(mail, {
+      const sent = await deliverInvitation({
         to: invite.email,
         programName: program.name,
         inviter: user.name,
         role: "manager",
         token: invite.token,
-      }).catch(() =>
-        sendInvitationEmail(
-          { ...mail, mailer: null },
-          {
-            to: invite.email,
-            programName: program.name,
-            inviter: user.name,
-            role: "manager",
-            token: invite.token,
-          },
-        ),
-      );
+      });
       if (sent.mailed) mailed++;
       else links.push({ email: invite.email, link: sent.link });
     }
