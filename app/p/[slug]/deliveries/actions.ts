@@ -2,13 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { changeSchedule } from "@/lib/deliveries/change-schedule";
 import { wakeDeliveryScheduler } from "@/lib/deliveries/delivery-scheduler";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
-import { removeSchedule } from "@/lib/deliveries/remove-schedule";
 import { domainList, scheduleInput } from "@/lib/deliveries/schedule-input";
 import type { ScheduleRefusal } from "@/lib/deliveries/schedule-refusal";
 import { scheduleSavedView } from "@/lib/deliveries/schedule-saved-view";
-import { sendScheduleNow } from "@/lib/deliveries/send-schedule-now";
 import { setDeliveryDomains } from "@/lib/deliveries/set-delivery-domains";
 import { invalidInput, refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
@@ -60,7 +59,7 @@ const scheduleId = {
 export const sendNowAction = programAction({
   ...scheduleId,
   async run({ prisma, program, role, slug, user }, { id }): Promise<DeliveryFormState> {
-    const sent = await sendScheduleNow(prisma, program.id, { role, user }, id);
+    const sent = await changeSchedule(prisma, program.id, { role, user }, id, "send");
     if (!sent.ok) return answer(sent);
     wakeDeliveryScheduler();
     revalidatePath(`/p/${slug}/deliveries`);
@@ -71,7 +70,7 @@ export const sendNowAction = programAction({
 export const deleteScheduleAction = programAction({
   ...scheduleId,
   async run({ prisma, program, role, slug, user }, { id }): Promise<DeliveryFormState> {
-    const removed = await removeSchedule(prisma, program.id, { role, user }, id);
+    const removed = await changeSchedule(prisma, program.id, { role, user }, id, "delete");
     if (!removed.ok) return answer(removed);
     revalidatePath(`/p/${slug}/deliveries`);
     return { status: "saved", message: "Schedule deleted." };
