@@ -3,19 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ProgramFields } from "@/components/programs/program-fields";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { fieldError } from "@/lib/forms/form-result";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import type { ProgramChoices } from "@/lib/programs/program-choices";
-import { setupAction, type SetupState } from "./actions";
-
-const FieldError = ({ state, field }: { state: SetupState; field: string }) =>
-  fieldError(state, field) ? (
-    <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {fieldError(state, field)}
-    </p>
-  ) : null;
+import { setupAction } from "./actions";
 
 /** The first owner (name, email, password) and the first program (the shared program fields). */
 export function SetupForm({ token, choices }: { token: string; choices: ProgramChoices }) {
@@ -73,7 +67,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
         <FormField
           id="ownerName"
           label="Your name"
-          error={<FieldError state={state} field="ownerName" />}
+          error={<FieldError answer={state} field="ownerName" />}
         >
           <input
             id="ownerName"
@@ -85,7 +79,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
             className={inputClass}
           />
         </FormField>
-        <FormField id="email" label="Email" error={<FieldError state={state} field="email" />}>
+        <FormField id="email" label="Email" error={<FieldError answer={state} field="email" />}>
           <input
             id="email"
             name="email"
@@ -100,7 +94,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
           id="password"
           label="Password"
           hint="At least 12 characters, not easy to guess (a few unrelated words work well)."
-          error={<FieldError state={state} field="password" />}
+          error={<FieldError answer={state} field="password" />}
         >
           <input
             id="password"

@@ -5,7 +5,8 @@ import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { changePasswordAction } from "../actions";
-import { FieldError, FormOutcome } from "./field-error";
+import { FieldError } from "@/components/ui/field-error";
+import { FormOutcome } from "./form-outcome";
 
 /** A new password ends every session, this one too: sign this browser in again with it. */
 export function PasswordForm() {
@@ -26,7 +27,7 @@ export function PasswordForm() {
       <FormField
         id="pw-current"
         label="Current password"
-        error={<FieldError state={state} field="currentPassword" id="pw-current-error" />}
+        error={<FieldError answer={state} field="currentPassword" id="pw-current-error" />}
       >
         <input
           id="pw-current"
@@ -41,7 +42,7 @@ export function PasswordForm() {
         id="pw-new"
         label="New password"
         hint="At least 12 characters, not easy to guess."
-        error={<FieldError state={state} field="password" id="pw-new-error" />}
+        error={<FieldError answer={state} field="password" id="pw-new-error" />}
       >
         <input
           id="pw-new"
@@ -55,7 +56,7 @@ export function PasswordForm() {
       <FormField
         id="pw-confirm"
         label="New password again"
-        error={<FieldError state={state} field="confirm" id="pw-confirm-error" />}
+        error={<FieldError answer={state} field="confirm" id="pw-confirm-error" />}
       >
         <input
           id="pw-confirm"

@@ -4,7 +4,8 @@ import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { updateProfileAction } from "../actions";
-import { FieldError, FormOutcome } from "./field-error";
+import { FieldError } from "@/components/ui/field-error";
+import { FormOutcome } from "./form-outcome";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const { state, pending, onSubmit } = useFormAction(updateProfileAction, { clearPasswords: true });
@@ -13,7 +14,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
       <FormField
         id="profile-name"
         label="Name"
-        error={<FieldError state={state} field="name" id="profile-name-error" />}
+        error={<FieldError answer={state} field="name" id="profile-name-error" />}
       >
         <input
           id="profile-name"
@@ -28,7 +29,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         id="profile-email"
         label="Email"
         hint="You sign in with it; invitations and reset links go there."
-        error={<FieldError state={state} field="email" id="profile-email-error" />}
+        error={<FieldError answer={state} field="email" id="profile-email-error" />}
       >
         <input
           id="profile-email"
@@ -44,7 +45,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         id="profile-current"
         label="Current password"
         hint="Needed only to change your email."
-        error={<FieldError state={state} field="currentPassword" id="profile-current-error" />}
+        error={<FieldError answer={state} field="currentPassword" id="profile-current-error" />}
       >
         <input
           id="profile-current"

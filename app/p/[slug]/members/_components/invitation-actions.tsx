@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionError } from "@/components/ui/action-error";
+import { ActionAnswer } from "@/components/ui/action-answer";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { resendInvitationAction, revokeInvitationAction } from "../actions";
@@ -15,7 +15,7 @@ export function InvitationActions({
   id: number;
   email: string;
 }) {
-  const { refusal, done, pending, onSubmit } = useFormAction(
+  const { state, done, pending, onSubmit } = useFormAction(
     (_prev, form: FormData) =>
       form.get("do") === "revoke"
         ? revokeInvitationAction(slug, form)
@@ -50,12 +50,7 @@ export function InvitationActions({
       >
         Revoke
       </button>
-      <ActionError error={refusal?.message} />
-      {done && (
-        <span role="status" className="text-xs text-green-700 dark:text-green-400">
-          {done.message}
-        </span>
-      )}
+      <ActionAnswer answer={state} />
       {done?.link && (
         <input
           readOnly

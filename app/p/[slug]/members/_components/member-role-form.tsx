@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionError } from "@/components/ui/action-error";
+import { ActionAnswer } from "@/components/ui/action-answer";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { changeMemberRoleAction } from "../actions";
@@ -19,7 +19,7 @@ export function MemberRoleForm({
   role: string;
   isSelf: boolean;
 }) {
-  const { refusal, done, pending, onSubmit } = useFormAction(
+  const { state, pending, onSubmit } = useFormAction(
     (_prev, form: FormData) => changeMemberRoleAction(slug, form),
     {
       confirm: (submitter) =>
@@ -64,12 +64,7 @@ export function MemberRoleForm({
       >
         Remove
       </button>
-      <ActionError error={refusal?.message} />
-      {done && (
-        <span role="status" className="text-xs text-green-700 dark:text-green-400">
-          {done.message}
-        </span>
-      )}
+      <ActionAnswer answer={state} />
     </form>
   );
 }
