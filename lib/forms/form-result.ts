@@ -5,8 +5,7 @@ export type RefusalCode = 403 | 404 | 409 | 422;
 
 /**
  * A form's refusal: the sentence to show, and where. `field` is the control the sentence is about
- * (one-field answers); `fields` holds a sentence per control when several are wrong. `values` is
- * what was sent, for a form that shows it again.
+ * (one-field answers); `fields` holds a sentence per control when several are wrong.
  */
 export type FormRefusal = {
   status: "error";
@@ -14,7 +13,6 @@ export type FormRefusal = {
   field?: string;
   fields?: Record<string, string>;
   code?: RefusalCode;
-  values?: Record<string, string>;
 };
 
 /** What most forms answer when they worked: a sentence saying what was done. */
@@ -54,7 +52,6 @@ export function invalidFields(
   error: z.ZodError,
   summary: string,
   under: readonly PropertyKey[] = [],
-  values?: Record<string, string>,
 ): FormRefusal {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -62,7 +59,7 @@ export function invalidFields(
     const field = issue.path[under.length];
     if (field !== undefined) fields[String(field)] ??= issue.message;
   }
-  return { status: "error", message: summary, fields, ...(values && { values }) };
+  return { status: "error", message: summary, fields };
 }
 
 /** The sentence a refusal shows beside `field`, if any. */
