@@ -6,13 +6,12 @@ import { endAllSessions } from "@/lib/accounts/end-all-sessions";
 import { profileInput, updateProfile } from "@/lib/accounts/update-profile";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { overDatabase } from "@/lib/db/over-database";
+import { invalidInput, refused, type FormResult } from "@/lib/forms/form-result";
 
-export type AccountState =
-  | { status: "idle" }
-  | { status: "error"; field?: string; message: string; values?: Record<string, string> }
-  | { status: "saved"; message: string; email?: string; values?: Record<string, string> };
+/** `email` on a new password: the page signs this browser in again with it. */
+export type AccountState = FormResult<{ status: "saved"; message: string; email?: string }>;
 
-const SIGNED_OUT: AccountState = { status: "error", message: "You are signed out. Sign in again." };
+const SIGNED_OUT = refused("You are signed out. Sign in again.");
 
 export const updateProfileAction = overDatabase(
   (database) =>
@@ -24,24 +23,12 @@ export const updateProfileAction = overDatabase(
         email: form.get("email") ?? undefined,
         currentPassword: form.get("currentPassword") ?? "",
       });
-      // Shown again after the submit (React resets a submitted form to its defaults).
-      const values = {
-        name: String(form.get("name") ?? ""),
-        email: String(form.get("email") ?? ""),
-      };
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { status: "error", field: String(issue.path[0]), message: issue.message, values };
-      }
+      if (!parsed.success) return invalidInput(parsed.error);
       const { prisma } = await database();
       const done = await updateProfile(prisma, user.id, parsed.data);
       return done.ok
-        ? {
-            status: "saved",
-            message: done.message,
-            values: { name: parsed.data.name, email: parsed.data.email },
-          }
-        : { status: "error", field: done.field, message: done.message, values };
+        ? { status: "saved", message: done.message }
+        : refused(done.message, { field: done.field });
     },
 );
 
@@ -61,15 +48,15 @@ export const changePasswordAction = overDatabase(
         password: form.get("password") ?? "",
         confirm: form.get("confirm") ?? "",
       });
-      if (!parsed.success) return { status: "error", message: "Fill in every password field." };
+      if (!parsed.success) return refused("Fill in every password field.");
       if (parsed.data.password !== parsed.data.confirm) {
-        return { status: "error", field: "confirm", message: "The two new passwords differ." };
+        return refused("The two new passwords differ.", { field: "confirm" });
       }
       const { prisma } = await database();
       const done = await changePassword(prisma, user.id, parsed.data);
       return done.ok
         ? { status: "saved", message: done.message, email: user.email }
-        : { status: "error", field: done.field, message: done.message };
+        : refused(done.message, { field: done.field });
     },
 );
 

@@ -5,13 +5,11 @@ import { z } from "zod";
 import { emailAddress } from "@/lib/api/schemas/common";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
 import { overDatabase } from "@/lib/db/over-database";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
 import { clientAddress } from "@/lib/security/client-address";
 
-export type ForgotPasswordState =
-  | { status: "idle" }
-  | { status: "error"; message: string; email?: string }
-  | { status: "sent"; email: string };
+export type ForgotPasswordState = FormResult<{ status: "sent"; email: string }>;
 
 const input = z.object({ email: z.string().trim().toLowerCase().pipe(emailAddress) });
 
@@ -20,9 +18,7 @@ export const forgotPasswordAction = overDatabase(
   (database) =>
     async (_prev: ForgotPasswordState, form: FormData): Promise<ForgotPasswordState> => {
       const parsed = input.safeParse({ email: form.get("email") ?? "" });
-      const email = String(form.get("email") ?? "");
-      if (!parsed.success)
-        return { status: "error", message: "Enter a valid email address.", email };
+      if (!parsed.success) return refused("Enter a valid email address.", { field: "email" });
       const { prisma } = await database();
       const result = await requestPasswordReset(
         prisma,
@@ -31,19 +27,16 @@ export const forgotPasswordAction = overDatabase(
       );
       if (result.status === "limited") {
         const minutes = Math.ceil(result.retryAfterSeconds / 60);
-        return {
-          status: "error",
-          message: `Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-          email,
-        };
+        return refused(
+          `Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+          { field: "email" },
+        );
       }
       if (result.status === "no_mail") {
-        return {
-          status: "error",
-          message:
-            "This server cannot send email (SMTP_URL is not set). Ask the person who runs it for a reset link (npm run admin -- reset-password).",
-          email,
-        };
+        return refused(
+          "This server cannot send email (SMTP_URL is not set). Ask the person who runs it for a reset link (npm run admin -- reset-password).",
+          { field: "email" },
+        );
       }
       return { status: "sent", email: parsed.data.email };
     },

@@ -1,16 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { forgotPasswordAction, type ForgotPasswordState } from "./actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { forgotPasswordAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const [state, submit, pending] = useActionState<ForgotPasswordState, FormData>(
-    forgotPasswordAction,
-    { status: "idle" },
-  );
+  const { state, pending, onSubmit } = useFormAction(forgotPasswordAction);
   if (state.status === "sent") {
     return (
       <div className="mt-6 space-y-4 text-sm" role="status">
@@ -27,7 +24,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form action={submit} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <FormField
         id="email"
         label="Email"
@@ -46,7 +43,6 @@ export function ForgotPasswordForm() {
           autoComplete="username"
           required
           autoFocus
-          defaultValue={state.status === "error" ? state.email : undefined}
           className={inputClass}
         />
       </FormField>

@@ -1,42 +1,36 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { ProgramFields } from "@/components/programs/program-fields";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { fieldError } from "@/lib/forms/form-result";
+import { useFormAction } from "@/lib/forms/use-form-action";
 import type { ProgramChoices } from "@/lib/programs/program-choices";
-import type { ProgramFieldErrors } from "@/lib/programs/program-form";
-import { setupAction, type SetupState } from "./actions";
-
-const FieldError = ({ state, field }: { state: SetupState; field: string }) =>
-  state.status === "error" && state.fields[field] ? (
-    <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {state.fields[field]}
-    </p>
-  ) : null;
+import { setupAction } from "./actions";
 
 /** The first owner (name, email, password) and the first program (the shared program fields). */
 export function SetupForm({ token, choices }: { token: string; choices: ProgramChoices }) {
-  const [state, submit, pending] = useActionState<SetupState, FormData>(
-    setupAction.bind(null, token),
-    { status: "idle" },
-  );
   const [signInError, setSignInError] = useState<string | null>(null);
-  // The password as submitted, to sign the new owner in once the action answers.
-  const typed = useRef("");
-
-  useEffect(() => {
-    if (state.status !== "done") return;
-    signIn("credentials", { email: state.email, password: typed.current, redirect: false })
-      .then((result) => {
-        if (!result || result.error) throw new Error(result?.error ?? "no answer");
-        // A full navigation, so the server renders the tab with the new session cookie.
-        const tab = new URL(`/p/${state.slug}/actions`, window.location.href);
-        window.location.assign(tab);
-      })
-      .catch(() => setSignInError("Your account is ready, but signing in failed: sign in below."));
-  }, [state]);
+  const { state, pending, onSubmit } = useFormAction(setupAction.bind(null, token), {
+    // Set up: the new owner is signed in with the password as submitted.
+    onAnswer: (answer, form) => {
+      if (answer.status !== "done") return;
+      const password = String(form.get("password") ?? "");
+      signIn("credentials", { email: answer.email, password, redirect: false })
+        .then((result) => {
+          if (!result || result.error) throw new Error(result?.error ?? "no answer");
+          // A full navigation, so the server renders the tab with the new session cookie.
+          const tab = new URL(`/p/${answer.slug}/actions`, window.location.href);
+          window.location.assign(tab);
+        })
+        .catch(() =>
+          setSignInError("Your account is ready, but signing in failed: sign in below."),
+        );
+    },
+  });
 
   if (state.status === "done") {
     return (
@@ -55,23 +49,11 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
     );
   }
 
-  const described = (field: string) =>
-    state.status === "error" && state.fields[field] ? `${field}-error` : undefined;
-  const programErrors: ProgramFieldErrors = state.status === "error" ? state.fields : {};
+  const described = (field: string) => (fieldError(state, field) ? `${field}-error` : undefined);
+  const programErrors = (state.status === "error" && state.fields) || {};
 
   return (
-    <form
-      // Submitted by hand: React resets a form after its action, and refused values should stay.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        typed.current = String(form.get("password") ?? "");
-        startTransition(() => submit(form));
-      }}
-      className="mt-6 space-y-6"
-      aria-busy={pending}
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="mt-6 space-y-6" aria-busy={pending} noValidate>
       {state.status === "error" && state.message && (
         <p
           role="alert"
@@ -85,7 +67,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
         <FormField
           id="ownerName"
           label="Your name"
-          error={<FieldError state={state} field="ownerName" />}
+          error={<FieldError answer={state} field="ownerName" />}
         >
           <input
             id="ownerName"
@@ -97,7 +79,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
             className={inputClass}
           />
         </FormField>
-        <FormField id="email" label="Email" error={<FieldError state={state} field="email" />}>
+        <FormField id="email" label="Email" error={<FieldError answer={state} field="email" />}>
           <input
             id="email"
             name="email"
@@ -112,7 +94,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
           id="password"
           label="Password"
           hint="At least 12 characters, not easy to guess (a few unrelated words work well)."
-          error={<FieldError state={state} field="password" />}
+          error={<FieldError answer={state} field="password" />}
         >
           <input
             id="password"

@@ -1,5 +1,3 @@
-import type { z } from "zod";
-
 /** The fields of a program's form (setup, new program, settings). */
 export const PROGRAM_FIELDS = ["name", "slug", "timezone", "currency"] as const;
 export type ProgramField = (typeof PROGRAM_FIELDS)[number];
@@ -14,17 +12,6 @@ export function programFormValues(form: unknown): Partial<Record<ProgramField, s
     if (typeof value === "string") values[field] = value;
   }
   return values;
-}
-
-/** The first message zod gave for each field of the form (`path` after `prefix`, if nested). */
-export function programFieldErrors(error: z.ZodError, prefix: PropertyKey[] = []) {
-  const errors: ProgramFieldErrors = {};
-  for (const issue of error.issues) {
-    if (!prefix.every((key, i) => issue.path[i] === key)) continue;
-    const field = issue.path[prefix.length] as ProgramField;
-    if (PROGRAM_FIELDS.includes(field)) errors[field] ??= issue.message;
-  }
-  return errors;
 }
 
 /** A field's label and zod's message as one sentence: "Time zone is not a time zone this…". */

@@ -1,43 +1,33 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { changePasswordAction, type AccountState } from "../actions";
-import { FieldError, FormOutcome } from "./field-error";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { changePasswordAction } from "../actions";
+import { FieldError } from "@/components/ui/field-error";
+import { FormOutcome } from "./form-outcome";
 
 /** A new password ends every session, this one too: sign this browser in again with it. */
 export function PasswordForm() {
-  const [state, change, pending] = useActionState<AccountState, FormData>(changePasswordAction, {
-    status: "idle",
+  const { state, pending, onSubmit } = useFormAction(changePasswordAction, {
+    clearPasswords: true,
+    // Signed in again with the password as submitted (the fields are emptied by then).
+    onAnswer: (answer, form) => {
+      if (answer.status !== "saved" || !answer.email) return;
+      void signIn("credentials", {
+        email: answer.email,
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+    },
   });
-  // The password as submitted: React empties the form once the action answers, before the
-  // effect below signs in with it.
-  const typed = useRef("");
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status !== "saved" || !state.email) return;
-    void signIn("credentials", {
-      email: state.email,
-      password: typed.current,
-      redirect: false,
-    }).then(() => form.current?.reset());
-  }, [state]);
   return (
-    <form
-      ref={form}
-      action={change}
-      onSubmit={(e) =>
-        void (typed.current = String(new FormData(e.currentTarget).get("password") ?? ""))
-      }
-      className="space-y-4"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormField
         id="pw-current"
         label="Current password"
-        error={<FieldError state={state} field="currentPassword" id="pw-current-error" />}
+        error={<FieldError answer={state} field="currentPassword" id="pw-current-error" />}
       >
         <input
           id="pw-current"
@@ -52,7 +42,7 @@ export function PasswordForm() {
         id="pw-new"
         label="New password"
         hint="At least 12 characters, not easy to guess."
-        error={<FieldError state={state} field="password" id="pw-new-error" />}
+        error={<FieldError answer={state} field="password" id="pw-new-error" />}
       >
         <input
           id="pw-new"
@@ -66,7 +56,7 @@ export function PasswordForm() {
       <FormField
         id="pw-confirm"
         label="New password again"
-        error={<FieldError state={state} field="confirm" id="pw-confirm-error" />}
+        error={<FieldError answer={state} field="confirm" id="pw-confirm-error" />}
       >
         <input
           id="pw-confirm"

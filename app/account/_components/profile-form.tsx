@@ -1,26 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { updateProfileAction, type AccountState } from "../actions";
-import { FieldError, FormOutcome } from "./field-error";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { updateProfileAction } from "../actions";
+import { FieldError } from "@/components/ui/field-error";
+import { FormOutcome } from "./form-outcome";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
-  const [state, save, pending] = useActionState<AccountState, FormData>(updateProfileAction, {
-    status: "idle",
-  });
+  const { state, pending, onSubmit } = useFormAction(updateProfileAction, { clearPasswords: true });
   return (
-    <form action={save} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormField
         id="profile-name"
         label="Name"
-        error={<FieldError state={state} field="name" id="profile-name-error" />}
+        error={<FieldError answer={state} field="name" id="profile-name-error" />}
       >
         <input
           id="profile-name"
           name="name"
-          defaultValue={state.status === "idle" ? name : (state.values?.name ?? name)}
+          defaultValue={name}
           autoComplete="name"
           required
           className={inputClass}
@@ -30,13 +29,13 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         id="profile-email"
         label="Email"
         hint="You sign in with it; invitations and reset links go there."
-        error={<FieldError state={state} field="email" id="profile-email-error" />}
+        error={<FieldError answer={state} field="email" id="profile-email-error" />}
       >
         <input
           id="profile-email"
           name="email"
           type="email"
-          defaultValue={state.status === "idle" ? email : (state.values?.email ?? email)}
+          defaultValue={email}
           autoComplete="username"
           required
           className={inputClass}
@@ -46,7 +45,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         id="profile-current"
         label="Current password"
         hint="Needed only to change your email."
-        error={<FieldError state={state} field="currentPassword" id="profile-current-error" />}
+        error={<FieldError answer={state} field="currentPassword" id="profile-current-error" />}
       >
         <input
           id="profile-current"

@@ -1,26 +1,20 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useTransition } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { useFormAction } from "@/lib/forms/use-form-action";
 import { signOutEverywhereAction } from "../actions";
 
 export function SignOutEverywhere() {
-  const [pending, start] = useTransition();
+  const { pending, onSubmit } = useFormAction(() => signOutEverywhereAction(), {
+    confirm: () => "Sign out on every device and browser, this one included?",
+    onAnswer: () => void signOut({ callbackUrl: "/signin" }),
+  });
   return (
-    <button
-      type="button"
-      disabled={pending}
-      className={secondaryButtonClass}
-      onClick={() => {
-        if (!window.confirm("Sign out on every device and browser, this one included?")) return;
-        start(async () => {
-          await signOutEverywhereAction();
-          await signOut({ callbackUrl: "/signin" });
-        });
-      }}
-    >
-      {pending ? "Signing out…" : "Sign out everywhere"}
-    </button>
+    <form onSubmit={onSubmit}>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        {pending ? "Signing out…" : "Sign out everywhere"}
+      </button>
+    </form>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { acceptInvitationAction, type AcceptState } from "./actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { acceptInvitationAction } from "./actions";
 
 /** Joins the program: a new person gives name and password; a signed-in account just confirms. */
 export function AcceptForm({
@@ -18,33 +19,29 @@ export function AcceptForm({
   programName: string;
   newAccount: boolean;
 }) {
-  const [state, accept, pending] = useActionState<AcceptState, FormData>(
-    acceptInvitationAction.bind(null, token),
-    { status: "idle" },
-  );
-  // The password as submitted: React empties the form once the action answers, before the
-  // effect below signs in with it.
-  const typed = useRef("");
   const [signInFailed, setSignInFailed] = useState(false);
-
-  useEffect(() => {
-    if (state.status !== "joined") return;
-    const tab = new URL(`/p/${state.slug}/actions`, window.location.href);
-    if (state.signedIn) {
-      window.location.assign(tab);
-      return;
-    }
-    signIn("credentials", {
-      email: state.email,
-      password: typed.current,
-      redirect: false,
-    })
-      .then((result) => {
-        if (!result || result.error) throw new Error("sign-in failed");
+  const { state, pending, onSubmit } = useFormAction(acceptInvitationAction.bind(null, token), {
+    clearPasswords: true,
+    // Joined: open the program, signing a new person in with the password as submitted.
+    onAnswer: (answer, form) => {
+      if (answer.status !== "joined") return;
+      const tab = new URL(`/p/${answer.slug}/actions`, window.location.href);
+      if (answer.signedIn) {
         window.location.assign(tab);
+        return;
+      }
+      signIn("credentials", {
+        email: answer.email,
+        password: String(form.get("password") ?? ""),
+        redirect: false,
       })
-      .catch(() => setSignInFailed(true));
-  }, [state]);
+        .then((result) => {
+          if (!result || result.error) throw new Error("sign-in failed");
+          window.location.assign(tab);
+        })
+        .catch(() => setSignInFailed(true));
+    },
+  });
 
   if (state.status === "joined") {
     return (
@@ -70,14 +67,7 @@ export function AcceptForm({
       </p>
     ) : null;
   return (
-    <form
-      action={accept}
-      onSubmit={(e) =>
-        void (typed.current = String(new FormData(e.currentTarget).get("password") ?? ""))
-      }
-      className="mt-6 space-y-4"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {newAccount && (
         <>
           <FormField id="email" label="Email">

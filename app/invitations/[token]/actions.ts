@@ -2,12 +2,15 @@
 
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { overDatabase } from "@/lib/db/over-database";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 
-export type AcceptState =
-  | { status: "idle" }
-  | { status: "error"; field?: "name" | "password" | "token"; message: string; name?: string }
-  | { status: "joined"; slug: string; email: string; signedIn: boolean };
+export type AcceptState = FormResult<{
+  status: "joined";
+  slug: string;
+  email: string;
+  signedIn: boolean;
+}>;
 
 /**
  * Takes an invitation: as the signed-in account (which must be the invited address), or as a new
@@ -25,10 +28,7 @@ export const acceptInvitationAction = overDatabase(
           ? { kind: "user", user }
           : { kind: "new", name: form.get("name"), password: form.get("password") },
       );
-      if (!result.ok) {
-        const name = String(form.get("name") ?? "");
-        return { status: "error", field: result.field, message: result.message, name };
-      }
+      if (!result.ok) return refused(result.message, { field: result.field });
       return { status: "joined", slug: result.slug, email: result.email, signedIn: user !== null };
     },
 );

@@ -37,12 +37,14 @@ describe.each(inject("engines"))("creating further programs on %s", (engine) => 
       expect(await create(valid(slug)), role).toEqual({
         status: "error",
         message: expect.stringMatching(/^Only owners of a program can create further programs/),
-        fields: {},
       });
     }
     const loner = await createUser(db.prisma);
     session.user = { id: loner.id, email: loner.email, name: loner.name };
-    expect(await create(valid(slug))).toMatchObject({ status: "error", fields: {} });
+    expect(await create(valid(slug))).toEqual({
+      status: "error",
+      message: expect.stringMatching(/^Only owners of a program can create further programs/),
+    });
     expect(await db.prisma.program.count({ where: { slug } })).toBe(0);
   });
 

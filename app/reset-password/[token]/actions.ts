@@ -2,11 +2,9 @@
 
 import { redeemPasswordReset } from "@/lib/accounts/redeem-password-reset";
 import { overDatabase } from "@/lib/db/over-database";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 
-export type ResetPasswordState =
-  | { status: "idle" }
-  | { status: "error"; field: "token" | "password" | "confirm"; message: string }
-  | { status: "done"; email: string };
+export type ResetPasswordState = FormResult<{ status: "done"; email: string }>;
 
 /** Sets the new password with the link's token (spent only when the password is accepted). */
 export const resetPasswordAction = overDatabase(
@@ -18,12 +16,12 @@ export const resetPasswordAction = overDatabase(
     ): Promise<ResetPasswordState> => {
       const password = String(form.get("password") ?? "");
       if (password !== String(form.get("confirm") ?? "")) {
-        return { status: "error", field: "confirm", message: "The two passwords differ." };
+        return refused("The two passwords differ.", { field: "confirm" });
       }
       const { prisma } = await database();
       const result = await redeemPasswordReset(prisma, token, password);
       return result.ok
         ? { status: "done", email: result.email }
-        : { status: "error", field: result.field, message: result.message };
+        : refused(result.message, { field: result.field });
     },
 );

@@ -1,23 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { resetPasswordAction, type ResetPasswordState } from "./actions";
-
-const FieldError = ({ state, field }: { state: ResetPasswordState; field: string }) =>
-  state.status === "error" && state.field === field ? (
-    <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {state.message}
-    </p>
-  ) : null;
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, submit, pending] = useActionState<ResetPasswordState, FormData>(
-    resetPasswordAction.bind(null, token),
-    { status: "idle" },
-  );
+  const { state, pending, onSubmit } = useFormAction(resetPasswordAction.bind(null, token), {
+    clearPasswords: true,
+  });
   if (state.status === "done") {
     return (
       <div className="mt-6 space-y-4 text-sm" role="status">
@@ -29,13 +22,13 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form action={submit} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <FormField
         id="password"
         label="New password"
         hint="At least 12 characters, not easy to guess."
-        error={<FieldError state={state} field="password" />}
+        error={<FieldError answer={state} field="password" />}
       >
         <input
           id="password"
@@ -51,7 +44,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <FormField
         id="confirm"
         label="New password again"
-        error={<FieldError state={state} field="confirm" />}
+        error={<FieldError answer={state} field="confirm" />}
       >
         <input
           id="confirm"
@@ -62,7 +55,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
           className={inputClass}
         />
       </FormField>
-      <FieldError state={state} field="token" />
+      <FieldError answer={state} field="token" />
       <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
         {pending ? "Saving…" : "Set new password"}
       </button>

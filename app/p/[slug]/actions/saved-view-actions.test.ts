@@ -56,18 +56,22 @@ describe.each(inject("engines"))("saved views are the team's, on %s", (engine) =
     const create = await saveViewAction.on(db)(program.slug, "", idle, form({ name: "Mine" }));
     expect(create.status).toBe("error");
     const remove = await deleteViewAction.on(db)(program.slug, form({ id: String(saved.id) }));
-    expect(remove.error).toMatch(/owners and managers/);
+    expect(remove).toMatchObject({ status: "error" });
+    expect(remove.message).toMatch(/owners and managers/);
     expect(await views()).toEqual([saved]);
 
     session.user = manager;
     for (const id of ["99999999999", "1.5", "", "x"]) {
       expect(await deleteViewAction.on(db)(program.slug, form({ id })), id).toEqual({
-        error: expect.stringMatching(/No such saved view/),
+        status: "error",
+        message: expect.stringMatching(/No such saved view/),
       });
     }
     const nul = await saveViewAction.on(db)(program.slug, "", idle, form({ name: "a\u0000b" }));
     expect(nul).toMatchObject({ status: "error", message: expect.stringMatching(/NUL/) });
-    expect(await deleteViewAction.on(db)(program.slug, form({ id: String(saved.id) }))).toEqual({});
+    expect(await deleteViewAction.on(db)(program.slug, form({ id: String(saved.id) }))).toEqual({
+      status: "saved",
+    });
     expect(await views()).toEqual([]);
   });
 });

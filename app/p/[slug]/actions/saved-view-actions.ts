@@ -5,14 +5,14 @@ import { z } from "zod";
 import { loadTabState } from "@/lib/stats/url/load-tab-state";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { storable } from "@/lib/api/schemas/common";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import { canManageSavedViews } from "@/lib/programs/roles";
 import { deleteView } from "@/lib/saved-views/delete-view";
 import { saveView } from "@/lib/saved-views/save-view";
 
-export type SaveViewState = { status: "idle" | "saved" | "error"; message?: string };
-export type DeleteViewResult = { error?: string };
+export type SaveViewState = FormResult;
 
 // Saved views are the program's, shared by every member: a viewer applies them but cannot
 // overwrite or delete what the team relies on.
@@ -31,8 +31,6 @@ export const saveViewAction = programAction({
     ),
     query: z.unknown().transform(String),
   }),
-  refused: (message): SaveViewState => ({ status: "error", message }),
-  invalid: (error): SaveViewState => ({ status: "error", message: error.issues[0].message }),
   async run({ program, user, slug, prisma }, { name, query }): Promise<SaveViewState> {
     // Store the filters as the tab understands them, never the raw text that was sent.
     const { filters } = loadTabState(Object.fromEntries(new URLSearchParams(query)));
@@ -48,11 +46,10 @@ export const deleteViewAction = programAction({
   refusal: VIEWERS_REFUSED,
   input: (form: FormData) => formFields(form, ["id"]),
   schema: z.object({ id: formRowId }),
-  refused: (error): DeleteViewResult => ({ error }),
-  invalid: (): DeleteViewResult => ({ error: "No such saved view in this program." }),
-  async run({ program, slug, prisma }, { id }): Promise<DeleteViewResult> {
+  invalid: () => refused("No such saved view in this program."),
+  async run({ program, slug, prisma }, { id }): Promise<FormResult> {
     await deleteView(prisma, program.id, id);
     revalidatePath(`/p/${slug}/actions`);
-    return {};
+    return { status: "saved" };
   },
 });

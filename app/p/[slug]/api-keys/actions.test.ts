@@ -31,7 +31,8 @@ describe.each(inject("engines"))("API key actions, on %s", (engine) => {
     for (const role of ["manager", "viewer"] as const) {
       session.user = await member(program.id, role);
       expect(await revokeApiKeyAction.on(db)(program.slug, form(String(key.id))), role).toEqual({
-        error: "Only program owners can revoke API keys.",
+        status: "error",
+        message: "Only program owners can revoke API keys.",
       });
     }
     expect(await revokedAt()).toBeNull();
@@ -39,10 +40,13 @@ describe.each(inject("engines"))("API key actions, on %s", (engine) => {
     session.user = await member(program.id, "owner");
     for (const id of ["99999999999", "-1", "abc"]) {
       expect(await revokeApiKeyAction.on(db)(program.slug, form(id)), id).toEqual({
-        error: expect.stringMatching(/No such key/),
+        status: "error",
+        message: expect.stringMatching(/No such key/),
       });
     }
-    expect(await revokeApiKeyAction.on(db)(program.slug, form(String(key.id)))).toEqual({});
+    expect(await revokeApiKeyAction.on(db)(program.slug, form(String(key.id)))).toEqual({
+      status: "saved",
+    });
     expect(await revokedAt()).toBeInstanceOf(Date);
   });
 

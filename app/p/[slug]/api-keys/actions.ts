@@ -5,16 +5,17 @@ import { z } from "zod";
 import { storable } from "@/lib/api/schemas/common";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import { canManageApiKeys } from "@/lib/programs/roles";
 
-export type CreateKeyState =
-  | { status: "idle" }
-  | { status: "error"; message: string }
-  | { status: "created"; label: string; publicKey: string; secret: string };
-
-export type RevokeKeyResult = { error?: string };
+export type CreateKeyState = FormResult<{
+  status: "created";
+  label: string;
+  publicKey: string;
+  secret: string;
+}>;
 
 export const createApiKeyAction = programAction({
   allow: canManageApiKeys,
@@ -30,8 +31,6 @@ export const createApiKeyAction = programAction({
     ),
     mode: z.enum(["live", "test"], { message: "Choose live or test" }),
   }),
-  refused: (message): CreateKeyState => ({ status: "error", message }),
-  invalid: (error): CreateKeyState => ({ status: "error", message: error.issues[0].message }),
   async run({ program, slug, prisma, user }, { label, mode }): Promise<CreateKeyState> {
     const key = await createApiKey(prisma, program.id, label, mode, user);
     revalidatePath(`/p/${slug}/api-keys`);
@@ -44,11 +43,10 @@ export const revokeApiKeyAction = programAction({
   refusal: "Only program owners can revoke API keys.",
   input: (form: FormData) => formFields(form, ["id"]),
   schema: z.object({ id: formRowId }),
-  refused: (error): RevokeKeyResult => ({ error }),
-  invalid: (): RevokeKeyResult => ({ error: "No such key in this program." }),
-  async run({ program, slug, prisma, user }, { id }): Promise<RevokeKeyResult> {
+  invalid: () => refused("No such key in this program."),
+  async run({ program, slug, prisma, user }, { id }): Promise<FormResult> {
     await revokeApiKey(prisma, program.id, id, user);
     revalidatePath(`/p/${slug}/api-keys`);
-    return {};
+    return { status: "saved" };
   },
 });

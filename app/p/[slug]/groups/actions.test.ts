@@ -161,7 +161,6 @@ describe.each(inject("engines"))("the Groups and tags page's actions, on %s", (e
     const before = await rows(program.id);
     const refusal = {
       status: "error",
-      field: "",
       message: "Only owners and managers can change groups and tags.",
     };
     const g = String(group.id);

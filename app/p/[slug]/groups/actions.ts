@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Refusal } from "@/lib/api/refusal";
 import { storable } from "@/lib/api/schemas/common";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { createGroup } from "@/lib/groups/create-group";
 import { updateGroup } from "@/lib/groups/update-group";
@@ -13,23 +14,12 @@ import { createTag } from "@/lib/tags/create-tag";
 import { updateTag } from "@/lib/tags/update-tag";
 
 /** What a form of this page shows after a submit: nothing yet, a done message, or a refusal. */
-export type GroupFormState =
-  | { status: "idle" }
-  | { status: "done"; message: string }
-  | { status: "error"; field: string; message: string };
+export type GroupFormState = FormResult<{ status: "done"; message: string }>;
 
 const GROUP_REFUSAL = "Only owners and managers can change groups and tags.";
 
-const refused = (message: string): GroupFormState => ({ status: "error", field: "", message });
-const invalid = (error: z.ZodError): GroupFormState => ({
-  status: "error",
-  field: String(error.issues[0].path[0] ?? ""),
-  message: error.issues[0].message,
-});
 const answer = (result: { ok: true } | Refusal, message: string): GroupFormState =>
-  result.ok
-    ? { status: "done", message }
-    : { status: "error", field: result.field, message: result.message };
+  result.ok ? { status: "done", message } : refused(result.message, { field: result.field });
 
 /** A name typed into a form: trimmed, required, storable. */
 const nameField = (what: string, max: number) =>
@@ -55,8 +45,6 @@ export const createGroupAction = programAction({
       .nullable()
       .transform((key) => key || undefined),
   }),
-  refused,
-  invalid,
   async run({ program, slug, prisma, user }, input): Promise<GroupFormState> {
     const result = await createGroup(prisma, program.id, input, user);
     revalidatePath(`/p/${slug}/groups`);
@@ -70,8 +58,6 @@ export const renameGroupAction = programAction({
   refusal: GROUP_REFUSAL,
   input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "name"]),
   schema: z.object({ id: rowId("group"), name: groupName }),
-  refused,
-  invalid,
   async run({ program, slug, prisma, user }, { id, name }): Promise<GroupFormState> {
     const result = await updateGroup(prisma, program.id, { id }, { name }, user);
     revalidatePath(`/p/${slug}/groups`);
@@ -84,8 +70,6 @@ export const archiveGroupAction = programAction({
   refusal: GROUP_REFUSAL,
   input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "archived"]),
   schema: z.object({ id: rowId("group"), archived: archivedField }),
-  refused,
-  invalid,
   async run({ program, slug, prisma, user }, { id, archived }): Promise<GroupFormState> {
     const archive = archived === "true";
     const result = await updateGroup(prisma, program.id, { id }, { archived: archive }, user);
@@ -99,8 +83,6 @@ export const createTagAction = programAction({
   refusal: GROUP_REFUSAL,
   input: (_prev: GroupFormState, form: FormData) => formFields(form, ["name"]),
   schema: z.object({ name: tagName }),
-  refused,
-  invalid,
   async run({ program, slug, prisma, user }, input): Promise<GroupFormState> {
     const result = await createTag(prisma, program.id, input, user);
     revalidatePath(`/p/${slug}/groups`);
@@ -114,8 +96,6 @@ export const renameTagAction = programAction({
   refusal: GROUP_REFUSAL,
   input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "name"]),
   schema: z.object({ id: rowId("tag"), name: tagName }),
-  refused,
-  invalid,
   async run({ program, slug, prisma, user }, { id, name }): Promise<GroupFormState> {
     const result = await updateTag(prisma, program.id, { id }, { name }, user);
     revalidatePath(`/p/${slug}/groups`);
@@ -128,8 +108,6 @@ export const archiveTagAction = programAction({
   refusal: GROUP_REFUSAL,
   input: (_prev: GroupFormState, form: FormData) => formFields(form, ["id", "archived"]),
   schema: z.object({ id: rowId("tag"), archived: archivedField }),
-  refused,
-  invalid,
   async run({ program, slug, prisma, user }, { id, archived }): Promise<GroupFormState> {
     const archive = archived === "true";
     const result = await updateTag(prisma, program.id, { id }, { archived: archive }, user);

@@ -109,16 +109,16 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
       ).toEqual({ status: "error", message: refusal });
       expect(
         await revokeInvitationAction.on(db)(program.slug, formData({ id: invitationId })),
-      ).toEqual({ error: refusal });
+      ).toEqual({ status: "error", message: refusal });
       expect(
         await resendInvitationAction.on(db)(program.slug, formData({ id: invitationId })),
-      ).toEqual({ error: refusal });
+      ).toEqual({ status: "error", message: refusal });
       expect(
         await changeMemberRoleAction.on(db)(
           program.slug,
           formData({ userId: String(owner.id), role: "removed" }),
         ),
-      ).toEqual({ error: refusal });
+      ).toEqual({ status: "error", message: refusal });
     }
     expect(
       await db.prisma.membership.findUnique({
@@ -130,17 +130,17 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
     const other = await createProgram(db.prisma);
     session.user = await createMember(db.prisma, other.id, "owner");
     expect(await revokeInvitationAction.on(db)(other.slug, formData({ id: invitationId }))).toEqual(
-      { error: "This invitation is no longer open." },
+      { status: "error", message: "This invitation is no longer open." },
     );
     expect(await resendInvitationAction.on(db)(other.slug, formData({ id: invitationId }))).toEqual(
-      { error: "This invitation is no longer open." },
+      { status: "error", message: "This invitation is no longer open." },
     );
     expect(
       await changeMemberRoleAction.on(db)(
         other.slug,
         formData({ userId: String(owner.id), role: "viewer" }),
       ),
-    ).toEqual({ error: "Not a member of this program." });
+    ).toEqual({ status: "error", message: "Not a member of this program." });
     const open = await db.prisma.invitation.findFirstOrThrow({ where: { programId: program.id } });
     expect(open.revokedAt).toBeNull();
   });
@@ -158,16 +158,16 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
     const before = invitation.nonceHash;
     expect(
       await resendInvitationAction.on(db)(program.slug, formData({ id: String(invitation.id) })),
-    ).toEqual({ done: `Sent a new link to ${email}.` });
+    ).toEqual({ status: "saved", message: `Sent a new link to ${email}.` });
     expect(
       (await db.prisma.invitation.findFirstOrThrow({ where: { programId: program.id } })).nonceHash,
     ).not.toBe(before);
     expect(
       await revokeInvitationAction.on(db)(program.slug, formData({ id: String(invitation.id) })),
-    ).toEqual({ done: "Invitation revoked." });
+    ).toEqual({ status: "saved", message: "Invitation revoked." });
     expect(
       await revokeInvitationAction.on(db)(program.slug, formData({ id: String(invitation.id) })),
-    ).toEqual({ error: "This invitation is no longer open." });
+    ).toEqual({ status: "error", message: "This invitation is no longer open." });
 
     const viewer = await createMember(db.prisma, program.id, "viewer");
     const group = await db.prisma.group.create({
@@ -189,13 +189,13 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
         program.slug,
         formData({ userId: String(viewer.id), role: "manager" }),
       ),
-    ).toEqual({ done: "Role changed to manager." });
+    ).toEqual({ status: "saved", message: "Role changed to manager." });
     expect(
       await changeMemberRoleAction.on(db)(
         program.slug,
         formData({ userId: String(owner.id), role: "viewer" }),
       ),
-    ).toEqual({ error: expect.stringContaining("last owner") });
+    ).toEqual({ status: "error", message: expect.stringContaining("last owner") });
     // Removing someone who manages partnerships leaves those partnerships without a manager. The
     // row's Remove button sends intent=remove beside the role select's value, as a browser does.
     expect(
@@ -203,7 +203,7 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
         program.slug,
         formData({ userId: String(viewer.id), role: "manager", intent: "remove" }),
       ),
-    ).toEqual({ done: "Removed from the program." });
+    ).toEqual({ status: "saved", message: "Removed from the program." });
     expect(
       await db.prisma.membership.count({ where: { programId: program.id, userId: viewer.id } }),
     ).toBe(0);
@@ -216,7 +216,9 @@ describe.each(inject("engines"))("members and invitations, on %s", (engine) => {
       { userId: String(owner.id), role: "boss" },
     ]) {
       expect(await changeMemberRoleAction.on(db)(program.slug, formData(bad))).toEqual({
-        error: expect.any(String),
+        status: "error",
+        field: expect.any(String),
+        message: expect.any(String),
       });
     }
   });

@@ -3,43 +3,31 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { emailAddress } from "@/lib/api/schemas/common";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { createInvitation } from "@/lib/invitations/create-invitation";
+import { deliverInvitation } from "@/lib/invitations/deliver-invitation";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
-import { sendInvitationEmail } from "@/lib/invitations/send-invitation-email";
-import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import { canManageMembers } from "@/lib/programs/roles";
 import { setMemberRole } from "@/lib/programs/set-member-role";
 
-export type InviteState =
-  | { status: "idle" }
-  | { status: "error"; field?: "email" | "role"; message: string; email?: string }
-  | { status: "invited"; email: string; mailed: boolean; link: string; mailError?: string };
+export type InviteState = FormResult<{
+  status: "invited";
+  email: string;
+  mailed: boolean;
+  link: string;
+  mailError?: string;
+}>;
 
-export type MemberChangeResult = { error?: string; done?: string; link?: string };
+/** A change to a member or an invitation; `link` is a new invitation link that was not mailed. */
+export type MemberChangeResult = FormResult<{ status: "saved"; message: string; link?: string }>;
 
 const REFUSAL = "Only program owners can manage members and invitations.";
+const NO_INVITATION = "No such invitation in this program.";
+const NOT_OPEN = "This invitation is no longer open.";
 const ROLE = z.enum(["owner", "manager", "viewer"], { message: "Choose owner, manager or viewer" });
-
-/** Mails the link (or hands it to the owner when the server has no mail). */
-async function deliver(invite: {
-  to: string;
-  programName: string;
-  inviter: string;
-  role: string;
-  token: string;
-}): Promise<{ mailed: boolean; link: string; mailError?: string }> {
-  const mail = mailSettingsFromEnv();
-  try {
-    return await sendInvitationEmail(mail, invite);
-  } catch (error) {
-    console.error(`Invitation email to ${invite.to} failed: ${(error as Error).message}`);
-    const { link } = await sendInvitationEmail({ ...mail, mailer: null }, invite);
-    return { mailed: false, link, mailError: "The mail server refused the message." };
-  }
-}
 
 export const inviteMemberAction = programAction({
   allow: canManageMembers,
@@ -49,13 +37,6 @@ export const inviteMemberAction = programAction({
     email: z.string("Enter an email address").trim().toLowerCase().pipe(emailAddress),
     role: ROLE,
   }),
-  refused: (message): InviteState => ({ status: "error", message }),
-  invalid: (error, input): InviteState => ({
-    status: "error",
-    field: error.issues[0].path[0] === "role" ? "role" : "email",
-    message: error.issues[0].message,
-    email: String((input as { email?: unknown }).email ?? ""),
-  }),
   async run({ program, user, slug, prisma }, { email, role }): Promise<InviteState> {
     const made = await createInvitation(prisma, {
       programId: program.id,
@@ -63,8 +44,8 @@ export const inviteMemberAction = programAction({
       role,
       actor: user,
     });
-    if (!made.ok) return { status: "error", field: made.field, message: made.message, email };
-    const sent = await deliver({
+    if (!made.ok) return refused(made.message, { field: made.field });
+    const sent = await deliverInvitation({
       to: email,
       programName: program.name,
       inviter: user.name,
@@ -81,12 +62,11 @@ export const resendInvitationAction = programAction({
   refusal: REFUSAL,
   input: (form: FormData) => formFields(form, ["id"]),
   schema: z.object({ id: formRowId }),
-  refused: (error): MemberChangeResult => ({ error }),
-  invalid: (): MemberChangeResult => ({ error: "No such invitation in this program." }),
+  invalid: () => refused(NO_INVITATION),
   async run({ program, user, slug, prisma }, { id }): Promise<MemberChangeResult> {
     const resent = await resendInvitation(prisma, program.id, id, user);
-    if (!resent) return { error: "This invitation is no longer open." };
-    const sent = await deliver({
+    if (!resent) return refused(NOT_OPEN);
+    const sent = await deliverInvitation({
       to: resent.email,
       programName: program.name,
       inviter: user.name,
@@ -95,9 +75,10 @@ export const resendInvitationAction = programAction({
     });
     revalidatePath(`/p/${slug}/members`);
     return sent.mailed
-      ? { done: `Sent a new link to ${resent.email}.` }
+      ? { status: "saved", message: `Sent a new link to ${resent.email}.` }
       : {
-          done: `New link for ${resent.email} (not mailed${sent.mailError ? `: ${sent.mailError}` : ""}):`,
+          status: "saved",
+          message: `New link for ${resent.email} (not mailed${sent.mailError ? `: ${sent.mailError}` : ""}):`,
           link: sent.link,
         };
   },
@@ -108,14 +89,11 @@ export const revokeInvitationAction = programAction({
   refusal: REFUSAL,
   input: (form: FormData) => formFields(form, ["id"]),
   schema: z.object({ id: formRowId }),
-  refused: (error): MemberChangeResult => ({ error }),
-  invalid: (): MemberChangeResult => ({ error: "No such invitation in this program." }),
+  invalid: () => refused(NO_INVITATION),
   async run({ program, user, slug, prisma }, { id }): Promise<MemberChangeResult> {
-    if (!(await revokeInvitation(prisma, program.id, id, user))) {
-      return { error: "This invitation is no longer open." };
-    }
+    if (!(await revokeInvitation(prisma, program.id, id, user))) return refused(NOT_OPEN);
     revalidatePath(`/p/${slug}/members`);
-    return { done: "Invitation revoked." };
+    return { status: "saved", message: "Invitation revoked." };
   },
 });
 
@@ -133,20 +111,18 @@ export const changeMemberRoleAction = programAction({
       message: "Choose a role, or remove",
     }),
   }),
-  refused: (error): MemberChangeResult => ({ error }),
-  invalid: (error): MemberChangeResult => ({ error: error.issues[0].message }),
   async run({ program, user, slug, prisma }, { userId, role }): Promise<MemberChangeResult> {
     const next = role === "removed" ? null : role;
     const done = await setMemberRole(prisma, program.id, userId, next, user);
     if (!done.ok) {
-      return {
-        error:
-          done.field === "member"
-            ? "Not a member of this program."
-            : `This member ${done.message}.`,
-      };
+      return refused(
+        done.field === "member" ? "Not a member of this program." : `This member ${done.message}.`,
+      );
     }
     revalidatePath(`/p/${slug}/members`);
-    return { done: next ? `Role changed to ${next}.` : "Removed from the program." };
+    return {
+      status: "saved",
+      message: next ? `Role changed to ${next}.` : "Removed from the program.",
+    };
   },
 });

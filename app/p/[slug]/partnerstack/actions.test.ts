@@ -133,7 +133,8 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     // Another key cannot open it.
     vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "a-different-key-0123456789abcdef");
     expect(await importAction.on(db)(w.program.slug, formData({}))).toEqual({
-      error: expect.stringMatching(/differs from the key it was sealed with/),
+      status: "error",
+      message: expect.stringMatching(/differs from the key it was sealed with/),
     });
   });
 
@@ -156,7 +157,8 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
         onProgress: async (step) => {
           if (step.resource === "groups" && step.done) {
             expect(await removeConnectionAction.on(db)(w.program.slug)).toMatchObject({
-              ok: expect.any(String),
+              status: "saved",
+              message: expect.any(String),
             });
           }
         },
@@ -176,7 +178,8 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
     const w = await world();
     signedIn.user = w.owner;
     expect(await importAction.on(db)(w.program.slug, formData({}))).toEqual({
-      error: "Connect the program to PartnerStack first.",
+      status: "error",
+      message: "Connect the program to PartnerStack first.",
     });
     await connect(w.program.slug, goodKeys());
     // The target has a rule the source's history never met: its rewards are marked "backfill".
@@ -207,7 +210,8 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
       });
     }
     expect(await importAction.on(db)(w.program.slug, formData({ rerunRules: "on" }))).toEqual({
-      ok: "Import started.",
+      status: "saved",
+      message: "Import started.",
     });
     await runPartnerStackPass(db, 60_000);
     const run = await db.prisma.partnerStackImport.findFirstOrThrow({
@@ -242,11 +246,13 @@ describe.each(inject("engines"))("PartnerStack settings actions, on %s", (engine
 
     signedIn.user = w.manager;
     expect(await removeConnectionAction.on(db)(w.program.slug)).toEqual({
-      error: expect.stringMatching(/Only program owners/),
+      status: "error",
+      message: expect.stringMatching(/Only program owners/),
     });
     signedIn.user = w.owner;
     expect(await removeConnectionAction.on(db)(w.program.slug)).toMatchObject({
-      ok: expect.any(String),
+      status: "saved",
+      message: expect.any(String),
     });
     expect(
       await db.prisma.partnerStackConnection.count({ where: { programId: w.program.id } }),

@@ -7,18 +7,15 @@ import { PARTNERSTACK_BASE_URL, PartnerStackError } from "@/lib/partnerstack/par
 import { wakePartnerStackWorker } from "@/lib/partnerstack/partnerstack-worker";
 import { privateSourceProblem } from "@/lib/partnerstack/source-address";
 import { startOrResumeImport } from "@/lib/partnerstack/run-import";
+import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formFields, programAction } from "@/lib/programs/program-action";
 import { canManagePartnerStack } from "@/lib/programs/roles";
 import { MissingEncryptionKeyError } from "@/lib/security/sealed-secret";
 
-export type ConnectState =
-  | { status: "idle" }
-  | { status: "error"; message: string; field?: "baseUrl" | "publicKey" | "secretKey" }
-  | { status: "connected" };
-
-export type SimpleResult = { error?: string; ok?: string };
+export type ConnectState = FormResult<{ status: "connected" }>;
 
 const REFUSAL = "Only program owners can manage the PartnerStack connection.";
+const UNREADABLE = "Could not read the form.";
 
 const key = (what: string) =>
   z
@@ -50,29 +47,21 @@ export const connectAction = programAction({
   input: (_prev: ConnectState, form: FormData) =>
     formFields(form, ["baseUrl", "publicKey", "secretKey"]),
   schema: connectSchema,
-  refused: (message): ConnectState => ({ status: "error", message }),
-  invalid: (error): ConnectState => ({
-    status: "error",
-    message: error.issues[0].message,
-    field: error.issues[0].path[0] as "baseUrl" | "publicKey" | "secretKey",
-  }),
   async run({ program, slug, prisma, user }, input): Promise<ConnectState> {
     const problem = await privateSourceProblem(input.baseUrl);
-    if (problem) return { status: "error", message: problem, field: "baseUrl" };
+    if (problem) return refused(problem, { field: "baseUrl" });
     try {
       await saveConnection(prisma, program.id, input, user);
     } catch (error) {
-      if (error instanceof MissingEncryptionKeyError)
-        return { status: "error", message: error.message };
+      if (error instanceof MissingEncryptionKeyError) return refused(error.message);
       if (error instanceof PartnerStackError) {
         const keys = error.status === 401 || error.status === 403;
-        return {
-          status: "error",
-          message: keys
+        return refused(
+          keys
             ? `PartnerStack refused these keys (${error.status}): check the public and secret key.`
             : `Could not check the keys: ${error.message}`,
-          field: keys ? "secretKey" : "baseUrl",
-        };
+          { field: keys ? "secretKey" : "baseUrl" },
+        );
       }
       throw error;
     }
@@ -88,16 +77,15 @@ export const importAction = programAction({
     rerunRules: form instanceof FormData && form.get("rerunRules") === "on",
   }),
   schema: z.object({ rerunRules: z.boolean() }),
-  refused: (error): SimpleResult => ({ error }),
-  invalid: (): SimpleResult => ({ error: "Could not read the form." }),
-  async run({ program, slug, prisma, user }, { rerunRules }): Promise<SimpleResult> {
+  invalid: () => refused(UNREADABLE),
+  async run({ program, slug, prisma, user }, { rerunRules }): Promise<FormResult> {
     let connection;
     try {
       connection = await openConnection(prisma, program.id);
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return refused(error instanceof Error ? error.message : String(error));
     }
-    if (!connection) return { error: "Connect the program to PartnerStack first." };
+    if (!connection) return refused("Connect the program to PartnerStack first.");
     const { resumed } = await startOrResumeImport(prisma, program.id, {
       baseUrl: connection.baseUrl,
       rerunRules,
@@ -105,7 +93,7 @@ export const importAction = programAction({
     });
     wakePartnerStackWorker();
     revalidatePath(`/p/${slug}/partnerstack`);
-    return { ok: resumed ? "Import resumed." : "Import started." };
+    return { status: "saved", message: resumed ? "Import resumed." : "Import started." };
   },
 });
 
@@ -114,11 +102,13 @@ export const removeConnectionAction = programAction({
   refusal: REFUSAL,
   input: () => ({}),
   schema: z.object({}),
-  refused: (error): SimpleResult => ({ error }),
-  invalid: (): SimpleResult => ({ error: "Could not read the form." }),
-  async run({ program, slug, prisma, user }): Promise<SimpleResult> {
+  invalid: () => refused(UNREADABLE),
+  async run({ program, slug, prisma, user }): Promise<FormResult> {
     await deleteConnection(prisma, program.id, user);
     revalidatePath(`/p/${slug}/partnerstack`);
-    return { ok: "Disconnected. Webhooks sent to the old URL are now refused." };
+    return {
+      status: "saved",
+      message: "Disconnected. Webhooks sent to the old URL are now refused.",
+    };
   },
 });

@@ -2,54 +2,41 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { sendInvitationEmail } from "@/lib/invitations/send-invitation-email";
-import { mailSettingsFromEnv } from "@/lib/mail/mail-settings";
+import { refused, type FormResult } from "@/lib/forms/form-result";
+import { deliverInvitation } from "@/lib/invitations/deliver-invitation";
 import { inviteWaitingManagers } from "@/lib/partnerstack/invite-waiting-managers";
 import { programAction } from "@/lib/programs/program-action";
 import { canManageMembers } from "@/lib/programs/roles";
 
-export type InviteManagersResult = {
-  error?: string;
-  done?: string;
+export type InviteManagersResult = FormResult<{
+  status: "saved";
+  message: string;
   /** Links to pass on by hand when they could not be mailed. */
   links?: { email: string; link: string }[];
-};
+}>;
 
 /** Invites every manager the PartnerStack source named who is not a member, as manager. */
 export const inviteWaitingManagersAction = programAction({
   allow: canManageMembers,
   refusal: "Only program owners can invite people.",
   schema: z.unknown(),
-  refused: (error): InviteManagersResult => ({ error }),
-  invalid: (): InviteManagersResult => ({ error: "Could not read the request." }),
+  invalid: () => refused("Could not read the request."),
   async run({ program, user, slug, prisma }): Promise<InviteManagersResult> {
     const { invited, alreadyInvited, assigned } = await inviteWaitingManagers(
       prisma,
       program.id,
       user,
     );
-    const mail = mailSettingsFromEnv();
     const links: { email: string; link: string }[] = [];
     let mailed = 0;
     for (const invite of invited) {
-      const sent = await sendInvitationEmail(mail, {
+      const sent = await deliverInvitation({
         to: invite.email,
         programName: program.name,
         inviter: user.name,
         role: "manager",
         token: invite.token,
-      }).catch(() =>
-        sendInvitationEmail(
-          { ...mail, mailer: null },
-          {
-            to: invite.email,
-            programName: program.name,
-            inviter: user.name,
-            role: "manager",
-            token: invite.token,
-          },
-        ),
-      );
+      });
       if (sent.mailed) mailed++;
       else links.push({ email: invite.email, link: sent.link });
     }
@@ -60,6 +47,10 @@ export const inviteWaitingManagersAction = programAction({
       alreadyInvited ? `${alreadyInvited} had an invitation already` : "",
       assigned ? `${assigned} partnerships assigned to members` : "",
     ].filter(Boolean);
-    return { done: `${parts.join("; ")}.`, links: links.length ? links : undefined };
+    return {
+      status: "saved",
+      message: `${parts.join("; ")}.`,
+      links: links.length ? links : undefined,
+    };
   },
 });

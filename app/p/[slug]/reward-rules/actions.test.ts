@@ -31,18 +31,19 @@ describe.each(inject("engines"))("reward rule actions, on %s", (engine) => {
     });
     // A successful save redirects (to the list with ?saved=<id>): Next's signal is a throw.
     const save = (fields: Record<string, string>) =>
-      saveRewardRuleAction.on(db)(program.slug, {}, formData(fields));
+      saveRewardRuleAction.on(db)(program.slug, { status: "idle" }, formData(fields));
 
     signedIn.user = viewer;
     expect(await save(rule)).toEqual({
+      status: "error",
       message: "Only owners and managers can edit reward rules.",
     });
     signedIn.user = manager;
     expect(await save({ ...rule, amount: "12.345" })).toMatchObject({
-      fieldErrors: { amount: expect.any(String) },
+      fields: { amount: expect.any(String) },
     });
     expect(await save({ ...rule, groupKey: "gone" })).toMatchObject({
-      fieldErrors: { groupKey: "That group no longer exists" },
+      fields: { groupKey: "That group no longer exists" },
     });
     expect(await auditEntries(db.prisma, program.id)).toEqual([]);
 

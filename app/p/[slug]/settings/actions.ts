@@ -5,22 +5,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getAnalyticsCopy } from "@/lib/stats/get-analytics-copy";
 import { deleteProgram } from "@/lib/programs/delete-program";
+import { invalidFields, refused, type FormResult } from "@/lib/forms/form-result";
 import { formFields, programAction } from "@/lib/programs/program-action";
-import {
-  programFieldErrors,
-  programFormValues,
-  type ProgramFieldErrors,
-} from "@/lib/programs/program-form";
+import { programFormValues } from "@/lib/programs/program-form";
 import { programInput } from "@/lib/programs/program-input";
 import { canEditProgramSettings } from "@/lib/programs/roles";
 import { updateProgramSettings } from "@/lib/programs/update-program-settings";
 
-export type SettingsState =
-  | { status: "idle" }
-  | { status: "error"; message: string; fields: ProgramFieldErrors }
-  | { status: "saved"; message: string };
+export type SettingsState = FormResult;
 
-export type DeleteProgramState = { status: "idle" } | { status: "error"; message: string };
+/** Refused, or never answered: a deleted program redirects to the start page. */
+export type DeleteProgramState = FormResult;
 
 const settingsInput = z.object({
   program: programInput,
@@ -30,6 +25,7 @@ const settingsInput = z.object({
 
 const ZONE_NOT_CONFIRMED =
   "changes every number of the Actions tab: confirm the new zone in the note before saving";
+const CHECK_FIELDS = "Check the fields marked below.";
 
 export const saveProgramSettingsAction = programAction({
   allow: canEditProgramSettings,
@@ -39,29 +35,14 @@ export const saveProgramSettingsAction = programAction({
     confirmTimezone: formFields(form, ["confirmTimezone"]).confirmTimezone,
   }),
   schema: settingsInput,
-  refused: (message): SettingsState => ({ status: "error", message, fields: {} }),
-  invalid: (error): SettingsState => ({
-    status: "error",
-    message: "Check the fields marked below.",
-    fields: programFieldErrors(error, ["program"]),
-  }),
+  invalid: (error) => invalidFields(error, CHECK_FIELDS, ["program"]),
   async run({ program, slug, prisma, user }, input): Promise<SettingsState> {
     const next = input.program;
     if (next.timezone !== program.timezone && input.confirmTimezone !== next.timezone) {
-      return {
-        status: "error",
-        message: "Check the fields marked below.",
-        fields: { timezone: ZONE_NOT_CONFIRMED },
-      };
+      return refused(CHECK_FIELDS, { fields: { timezone: ZONE_NOT_CONFIRMED } });
     }
     const result = await updateProgramSettings(prisma, program.id, user, next);
-    if (!result.ok) {
-      return {
-        status: "error",
-        message: "Check the fields marked below.",
-        fields: { [result.field]: result.message },
-      };
-    }
+    if (!result.ok) return refused(CHECK_FIELDS, { fields: { [result.field]: result.message } });
     revalidatePath(`/p/${slug}`, "layout");
     // A new slug: the page lives at a new address (the old one redirects there).
     if (result.slug !== slug) redirect(`/p/${result.slug}/settings?saved=1`);
@@ -77,21 +58,17 @@ export const deleteProgramAction = programAction({
   refusal: "Only program owners can delete the program.",
   input: (_prev: DeleteProgramState, form: FormData) => formFields(form, ["confirm"]),
   schema: z.object({ confirm: z.string("Type the program’s slug to confirm").trim() }),
-  refused: (message): DeleteProgramState => ({ status: "error", message }),
-  invalid: (error): DeleteProgramState => ({ status: "error", message: error.issues[0].message }),
   async run({ program, slug, db }, { confirm }): Promise<DeleteProgramState> {
     if (confirm !== program.slug) {
-      return {
-        status: "error",
-        message: `Confirmation: type the program’s slug, ${program.slug}, exactly. Nothing was deleted.`,
-      };
+      return refused(
+        `Confirmation: type the program’s slug, ${program.slug}, exactly. Nothing was deleted.`,
+      );
     }
     const analytics = await getAnalyticsCopy(db);
     if ("unavailable" in analytics) {
-      return {
-        status: "error",
-        message: `The analytics copy (ClickHouse) cannot be reached (${analytics.unavailable}), so the program’s numbers there could not be removed. Nothing was deleted; try again in a moment.`,
-      };
+      return refused(
+        `The analytics copy (ClickHouse) cannot be reached (${analytics.unavailable}), so the program’s numbers there could not be removed. Nothing was deleted; try again in a moment.`,
+      );
     }
     await deleteProgram(db.prisma, program.id, analytics.copy);
     revalidatePath(`/p/${slug}`, "layout");

@@ -1,15 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Menu } from "@/components/ui/menu";
 import { ActionError } from "@/components/ui/action-error";
-import {
-  deleteViewAction,
-  saveViewAction,
-  type DeleteViewResult,
-  type SaveViewState,
-} from "../saved-view-actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { deleteViewAction, saveViewAction } from "../saved-view-actions";
 
 type SavedView = { id: number; name: string; query: string; schedules: number };
 
@@ -72,21 +67,18 @@ export function SavedViews({
 }
 
 function DeleteViewForm({ slug, view }: { slug: string; view: SavedView }) {
-  const [result, remove] = useActionState(
-    (_prev: DeleteViewResult, form: FormData) => deleteViewAction(slug, form),
-    {},
+  const { refusal, onSubmit } = useFormAction(
+    (_prev, form: FormData) => deleteViewAction(slug, form),
+    {
+      // Deleting a view stops its scheduled deliveries: say so before it happens.
+      confirm: () =>
+        view.schedules > 0
+          ? `“${view.name}” is sent by ${view.schedules} scheduled ${view.schedules === 1 ? "delivery" : "deliveries"}; deleting it stops ${view.schedules === 1 ? "it" : "them"}. Delete?`
+          : null,
+    },
   );
   return (
-    <form
-      action={remove}
-      onClick={(e) => e.stopPropagation()}
-      onSubmit={(e) => {
-        // Deleting a view stops its scheduled deliveries: say so before it happens.
-        const stops = `“${view.name}” is sent by ${view.schedules} scheduled ${view.schedules === 1 ? "delivery" : "deliveries"}; deleting it stops ${view.schedules === 1 ? "it" : "them"}. Delete?`;
-        if (view.schedules > 0 && !confirm(stops)) e.preventDefault();
-      }}
-      className="flex items-center"
-    >
+    <form onClick={(e) => e.stopPropagation()} onSubmit={onSubmit} className="flex items-center">
       <input type="hidden" name="id" value={view.id} />
       <button
         type="submit"
@@ -95,17 +87,17 @@ function DeleteViewForm({ slug, view }: { slug: string; view: SavedView }) {
       >
         ×
       </button>
-      <ActionError error={result.error} />
+      <ActionError error={refusal?.message} />
     </form>
   );
 }
 
 function SaveViewForm({ slug, query }: { slug: string; query: string }) {
-  const [state, save, pending] = useActionState(saveViewAction.bind(null, slug, query), {
-    status: "idle",
-  } as SaveViewState);
+  const { state, pending, onSubmit } = useFormAction(saveViewAction.bind(null, slug, query), {
+    resetOnDone: true,
+  });
   return (
-    <form action={save} className="flex items-center gap-1 max-sm:order-last max-sm:w-full">
+    <form onSubmit={onSubmit} className="flex items-center gap-1 max-sm:order-last max-sm:w-full">
       <label htmlFor="save-view-name" className="sr-only">
         Name for this view
       </label>

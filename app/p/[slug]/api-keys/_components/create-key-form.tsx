@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import { createApiKeyAction, type CreateKeyState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { createApiKeyAction } from "../actions";
 
 export function CreateKeyForm({ slug }: { slug: string }) {
-  const [state, action, pending] = useActionState(createApiKeyAction.bind(null, slug), {
-    status: "idle",
-  } as CreateKeyState);
+  const { state, pending, onSubmit } = useFormAction(createApiKeyAction.bind(null, slug), {
+    resetOnDone: true,
+  });
   const [copied, setCopied] = useState(false);
 
   return (
     <div className="space-y-4">
-      <form action={action} className="flex flex-wrap items-end gap-3">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="key-label" className="block text-sm font-medium">
             Label

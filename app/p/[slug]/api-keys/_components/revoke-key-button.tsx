@@ -1,24 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { revokeApiKeyAction, type RevokeKeyResult } from "../actions";
 import { ActionError } from "@/components/ui/action-error";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { revokeApiKeyAction } from "../actions";
 
 export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number; label: string }) {
-  const [result, revoke, pending] = useActionState(
-    (_prev: RevokeKeyResult, form: FormData) => revokeApiKeyAction(slug, form),
-    {},
+  const { refusal, pending, onSubmit } = useFormAction(
+    (_prev, form: FormData) => revokeApiKeyAction(slug, form),
+    { confirm: () => `Revoke “${label}”? Requests using it will be refused at once.` },
   );
   return (
-    <form
-      action={revoke}
-      onSubmit={(event) => {
-        if (!window.confirm(`Revoke “${label}”? Requests using it will be refused at once.`))
-          event.preventDefault();
-      }}
-      className="flex items-center gap-2"
-    >
+    <form onSubmit={onSubmit} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <button
         type="submit"
@@ -28,7 +21,7 @@ export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number;
       >
         Revoke
       </button>
-      <ActionError error={result.error} />
+      <ActionError error={refusal?.message} />
     </form>
   );
 }

@@ -1,24 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import { setDomainsAction, type DeliveryFormState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { setDomainsAction } from "../actions";
 
 /** Owners: the outside domains allowed as recipients, one per line or comma. */
 export function DomainsForm({ slug, domains }: { slug: string; domains: string[] }) {
-  const [state, setState] = useState<DeliveryFormState>({ status: "idle" });
-  const [pending, startTransition] = useTransition();
+  // A refused list stays in the field to be corrected.
+  const { state, pending, onSubmit } = useFormAction(setDomainsAction.bind(null, slug));
   return (
-    // Submitted by hand: a refused list stays in the field to be corrected (React resets forms
-    // after an `action=` submission).
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(async () => setState(await setDomainsAction(slug, state, data)));
-      }}
-      className="mt-3 flex flex-wrap items-end gap-3"
-    >
+    <form onSubmit={onSubmit} className="mt-3 flex flex-wrap items-end gap-3">
       <div className="min-w-64 flex-1">
         <label htmlFor="delivery-domains" className="block text-sm font-medium">
           Domains

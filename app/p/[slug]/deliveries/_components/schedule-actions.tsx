@@ -1,40 +1,35 @@
 "use client";
 
-import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { deleteScheduleAction, sendNowAction, type DeliveryFormState } from "../actions";
-
-const idle: DeliveryFormState = { status: "idle" };
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { deleteScheduleAction, sendNowAction } from "../actions";
 
 /** "Send now" and "Delete" for one schedule, each answering beside itself. */
 export function ScheduleActions({ slug, id, name }: { slug: string; id: number; name: string }) {
-  const [sent, send, sending] = useActionState(sendNowAction.bind(null, slug), idle);
-  const [removed, remove, removing] = useActionState(deleteScheduleAction.bind(null, slug), idle);
-  const answer = removed.status === "error" ? removed : sent;
+  const send = useFormAction(sendNowAction.bind(null, slug));
+  const remove = useFormAction(deleteScheduleAction.bind(null, slug), {
+    confirm: () => `Delete the schedule of “${name}” and its log?`,
+  });
+  const answer = remove.state.status === "error" ? remove.state : send.state;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
-        <form action={send}>
+        <form onSubmit={send.onSubmit}>
           <input type="hidden" name="id" value={id} />
           <button
             type="submit"
-            disabled={sending}
+            disabled={send.pending}
             className={`${secondaryButtonClass} whitespace-nowrap`}
             aria-label={`Send now: “${name}”`}
           >
-            {sending ? "Queuing…" : "Send now"}
+            {send.pending ? "Queuing…" : "Send now"}
           </button>
         </form>
-        <form
-          action={remove}
-          onSubmit={(e) => {
-            if (!confirm(`Delete the schedule of “${name}” and its log?`)) e.preventDefault();
-          }}
-        >
+        <form onSubmit={remove.onSubmit}>
           <input type="hidden" name="id" value={id} />
           <button
             type="submit"
-            disabled={removing}
+            disabled={remove.pending}
             className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
             aria-label={`Delete the schedule of “${name}”`}
           >

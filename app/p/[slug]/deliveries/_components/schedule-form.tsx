@@ -1,10 +1,11 @@
 "use client";
 
-import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { WEEKDAYS } from "@/lib/deliveries/schedule-time";
-import { createScheduleAction, type DeliveryFormState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { createScheduleAction } from "../actions";
 
 /** "Schedule delivery": which view, when (in the program's zone), which file, to whom. */
 export function ScheduleForm({
@@ -27,22 +28,17 @@ export function ScheduleForm({
   /** Owners and managers: outside addresses on allowed domains, and webhooks. */
   outside: boolean;
 }) {
-  const [state, setState] = useState<DeliveryFormState>({ status: "idle" });
-  const [pending, startTransition] = useTransition();
   const [frequency, setFrequency] = useState("weekly");
   const [channel, setChannel] = useState("email");
-  const form = useRef<HTMLFormElement>(null);
-  // Submitted by hand, not through `action=`: React would reset the fields after every answer,
-  // and a refused form must keep what was typed. A saved one starts again.
-  const submit = (data: FormData) =>
-    startTransition(async () => {
-      const answer = await createScheduleAction(slug, state, data);
-      setState(answer);
+  // A saved schedule starts the form again; a refused one keeps what was typed.
+  const { state, pending, onSubmit } = useFormAction(createScheduleAction.bind(null, slug), {
+    resetOnDone: true,
+    onAnswer: (answer) => {
       if (answer.status !== "saved") return;
-      form.current?.reset();
       setFrequency("weekly");
       setChannel("email");
-    });
+    },
+  });
   const shown = new Set([
     "savedViewId",
     "frequency",
@@ -59,15 +55,7 @@ export function ScheduleForm({
   const general = state.status === "error" && !(state.field && shown.has(state.field));
 
   return (
-    <form
-      ref={form}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(new FormData(e.currentTarget));
-      }}
-      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
       <Field id="d-view" label="Saved view" error={problem("savedViewId")}>
         <select id="d-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
           {views.map((v) => (

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { archiveGroupAction, archiveTagAction, type GroupFormState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { archiveGroupAction, archiveTagAction } from "../actions";
 import { FormStatus } from "./form-status";
 
 const CONFIRM = {
@@ -25,18 +25,12 @@ export function ArchiveButton({
   archived: boolean;
 }) {
   const action = kind === "group" ? archiveGroupAction : archiveTagAction;
-  const [state, submit, pending] = useActionState(action.bind(null, slug), {
-    status: "idle",
-  } as GroupFormState);
+  const { state, pending, onSubmit } = useFormAction(action.bind(null, slug), {
+    confirm: () => (archived ? null : `Archive the ${kind} “${name}”? ${CONFIRM[kind]}`),
+  });
   const verb = archived ? "Restore" : "Archive";
   return (
-    <form
-      action={submit}
-      onSubmit={(event) => {
-        if (!archived && !window.confirm(`Archive the ${kind} “${name}”? ${CONFIRM[kind]}`))
-          event.preventDefault();
-      }}
-    >
+    <form onSubmit={onSubmit}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="archived" value={archived ? "false" : "true"} />
       <button

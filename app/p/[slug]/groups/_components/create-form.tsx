@@ -1,33 +1,25 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { createGroupAction, createTagAction, type GroupFormState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { createGroupAction, createTagAction } from "../actions";
 import { FormStatus } from "./form-status";
 
 /** "Add a group" (name, optional key) or "Add a tag" (name). */
 export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag" }) {
   const action = kind === "group" ? createGroupAction : createTagAction;
-  // Controlled, so a refused submit keeps what was typed; cleared once created.
-  const [name, setName] = useState("");
-  const [key, setKey] = useState("");
-  const [state, submit, pending] = useActionState(
-    async (previous: GroupFormState, form: FormData) => {
-      const next = await action(slug, previous, form);
-      if (next.status === "done") {
-        setName("");
-        setKey("");
-      }
-      return next;
-    },
-    { status: "idle" } as GroupFormState,
-  );
+  // A refused submit keeps what was typed; cleared once created.
+  const { state, pending, onSubmit } = useFormAction(action.bind(null, slug), {
+    resetOnDone: true,
+  });
   const error = (field: string) =>
-    state.status === "error" && state.field === field ? `${kind}-${field}-error` : undefined;
+    state.status === "error" && (state.field ?? "") === field
+      ? `${kind}-${field}-error`
+      : undefined;
 
   return (
-    <form action={submit} className="space-y-2">
+    <form onSubmit={onSubmit} className="space-y-2">
       <div className="flex flex-wrap items-start gap-3">
         <FormField
           id={`new-${kind}-name`}
@@ -39,8 +31,6 @@ export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag"
             name="name"
             required
             maxLength={kind === "group" ? 100 : 50}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
             aria-invalid={error("name") ? true : undefined}
             aria-describedby={error("name")}
             className={inputClass}
@@ -57,8 +47,6 @@ export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag"
               id="new-group-key"
               name="key"
               maxLength={255}
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
               aria-invalid={error("key") ? true : undefined}
               aria-describedby={error("key")}
               className={`${inputClass} font-mono`}
@@ -69,7 +57,10 @@ export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag"
           {pending ? "Adding…" : kind === "group" ? "Add group" : "Add tag"}
         </button>
       </div>
-      <FormStatus state={state} id={state.status === "error" ? error(state.field) : undefined} />
+      <FormStatus
+        state={state}
+        id={state.status === "error" ? error(state.field ?? "") : undefined}
+      />
     </form>
   );
 }

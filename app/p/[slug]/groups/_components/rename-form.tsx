@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import { renameGroupAction, renameTagAction, type GroupFormState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { renameGroupAction, renameTagAction } from "../actions";
 import { FormStatus } from "./form-status";
 
 /** One row's name, editable in place: type the new name, Enter or "Rename". */
@@ -18,13 +19,11 @@ export function RenameForm({
   name: string;
 }) {
   const action = kind === "group" ? renameGroupAction : renameTagAction;
-  const [state, submit, pending] = useActionState(action.bind(null, slug), {
-    status: "idle",
-  } as GroupFormState);
+  const { state, pending, onSubmit } = useFormAction(action.bind(null, slug));
   const [value, setValue] = useState(name);
   const inputId = `rename-${kind}-${id}`;
   return (
-    <form action={submit} className="flex flex-wrap items-center gap-2">
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <label htmlFor={inputId} className="sr-only">
         New name for {name}

@@ -1,13 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { ActionError } from "@/components/ui/action-error";
+import { ActionAnswer } from "@/components/ui/action-answer";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import {
-  resendInvitationAction,
-  revokeInvitationAction,
-  type MemberChangeResult,
-} from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { resendInvitationAction, revokeInvitationAction } from "../actions";
 
 /** Resend (a new 7-day link; the old one stops working) or revoke an open invitation. */
 export function InvitationActions({
@@ -19,23 +15,20 @@ export function InvitationActions({
   id: number;
   email: string;
 }) {
-  const [result, act, pending] = useActionState(
-    (_prev: MemberChangeResult, form: FormData) =>
+  const { state, done, pending, onSubmit } = useFormAction(
+    (_prev, form: FormData) =>
       form.get("do") === "revoke"
         ? revokeInvitationAction(slug, form)
         : resendInvitationAction(slug, form),
-    {},
+    {
+      confirm: (submitter) =>
+        (submitter as HTMLButtonElement | null)?.value === "revoke"
+          ? `Revoke the invitation of ${email}?`
+          : null,
+    },
   );
   return (
-    <form
-      action={act}
-      onSubmit={(event) => {
-        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        if (submitter?.value === "revoke" && !window.confirm(`Revoke the invitation of ${email}?`))
-          event.preventDefault();
-      }}
-      className="flex flex-wrap items-center gap-2"
-    >
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <button
         type="submit"
@@ -57,17 +50,12 @@ export function InvitationActions({
       >
         Revoke
       </button>
-      <ActionError error={result.error} />
-      {result.done && (
-        <span role="status" className="text-xs text-green-700 dark:text-green-400">
-          {result.done}
-        </span>
-      )}
-      {result.link && (
+      <ActionAnswer answer={state} />
+      {done?.link && (
         <input
           readOnly
           aria-label={`Invitation link for ${email}`}
-          value={result.link}
+          value={done.link}
           onFocus={(e) => e.currentTarget.select()}
           className={`${inputClass} font-mono text-xs`}
         />

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { inviteMemberAction, type InviteState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { inviteMemberAction } from "../actions";
 
 export function InviteForm({ slug }: { slug: string }) {
-  const [state, invite, pending] = useActionState(
-    (prev: InviteState, form: FormData) => inviteMemberAction(slug, prev, form),
-    { status: "idle" } as InviteState,
-  );
+  const { state, pending, onSubmit } = useFormAction(inviteMemberAction.bind(null, slug), {
+    resetOnDone: true,
+  });
   const error = (field: "email" | "role") =>
     state.status === "error" && (state.field ?? "email") === field ? (
       <p
@@ -21,7 +20,7 @@ export function InviteForm({ slug }: { slug: string }) {
       </p>
     ) : null;
   return (
-    <form action={invite} className="space-y-3" noValidate>
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <div className="flex flex-wrap items-start gap-3">
         <FormField
           id="invite-email"
@@ -36,7 +35,6 @@ export function InviteForm({ slug }: { slug: string }) {
             required
             autoComplete="off"
             placeholder="teammate@company.com"
-            defaultValue={state.status === "error" ? state.email : undefined}
             className={inputClass}
           />
         </FormField>

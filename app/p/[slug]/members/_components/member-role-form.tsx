@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { ActionError } from "@/components/ui/action-error";
+import { ActionAnswer } from "@/components/ui/action-answer";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { changeMemberRoleAction, type MemberChangeResult } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { changeMemberRoleAction } from "../actions";
 
 /** An owner's controls on a member row: change the role, or remove them (asked first). */
 export function MemberRoleForm({
@@ -19,25 +19,19 @@ export function MemberRoleForm({
   role: string;
   isSelf: boolean;
 }) {
-  const [result, change, pending] = useActionState(
-    (_prev: MemberChangeResult, form: FormData) => changeMemberRoleAction(slug, form),
-    {},
-  );
-  return (
-    <form
-      action={change}
-      onSubmit={(event) => {
-        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        const removing = submitter?.value === "remove";
-        const question = removing
+  const { state, pending, onSubmit } = useFormAction(
+    (_prev, form: FormData) => changeMemberRoleAction(slug, form),
+    {
+      confirm: (submitter) =>
+        (submitter as HTMLButtonElement | null)?.value === "remove"
           ? `Remove ${name} from the program? They lose access at their next click.`
           : isSelf
             ? "Change your own role? You may lose the right to manage members."
-            : null;
-        if (question && !window.confirm(question)) event.preventDefault();
-      }}
-      className="flex flex-wrap items-center gap-2"
-    >
+            : null,
+    },
+  );
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {name}
@@ -70,12 +64,7 @@ export function MemberRoleForm({
       >
         Remove
       </button>
-      <ActionError error={result.error} />
-      {result.done && (
-        <span role="status" className="text-xs text-green-700 dark:text-green-400">
-          {result.done}
-        </span>
-      )}
+      <ActionAnswer answer={state} />
     </form>
   );
 }

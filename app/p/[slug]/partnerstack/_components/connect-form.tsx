@@ -1,10 +1,10 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { useFormAction } from "@/lib/forms/use-form-action";
 import { PARTNERSTACK_BASE_URL } from "@/lib/partnerstack/base-url";
-import { connectAction, type ConnectState } from "../actions";
+import { connectAction } from "../actions";
 
 /** Base URL and key pair; the server checks them with one list call before saving anything. */
 export function ConnectForm({
@@ -16,34 +16,23 @@ export function ConnectForm({
   defaultBaseUrl: string;
   replacing: boolean;
 }) {
-  const [state, action, pending] = useActionState(connectAction.bind(null, slug), {
-    status: "idle",
-  } as ConnectState);
-  const refused = (field: string) => state.status === "error" && state.field === field;
+  // A refused key pair stays in the fields to be corrected.
+  const form = useFormAction(connectAction.bind(null, slug));
+  const { state, pending } = form;
   const error = (field: string) =>
-    refused(field) ? (
+    form.error(field) ? (
       <p id={`ps-${field}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
-        {state.status === "error" && state.message}
+        {form.error(field)}
       </p>
     ) : null;
   /** The control's link to its error, when the server named this field. */
   const invalid = (field: string) =>
-    refused(field)
+    form.error(field)
       ? { "aria-describedby": `ps-${field}-error`, "aria-invalid": true }
       : { "aria-invalid": false };
 
   return (
-    <form
-      // Submitted by hand, not through `action`: React resets a form after its action runs, and a
-      // refused key pair should stay in the fields to be corrected.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => action(form));
-      }}
-      className="grid max-w-2xl gap-3"
-      aria-busy={pending}
-    >
+    <form onSubmit={form.onSubmit} className="grid max-w-2xl gap-3" aria-busy={pending}>
       <FormField
         id="ps-base-url"
         label="API base URL"

@@ -1,46 +1,42 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { removeConnectionAction, type SimpleResult } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { removeConnectionAction } from "../actions";
 
 /** Disconnect, asked twice: the keys and the webhook secret are deleted; imported data stays. */
 export function DisconnectButton({ slug }: { slug: string }) {
   const [asking, setAsking] = useState(false);
-  const [result, setResult] = useState<SimpleResult>({});
-  const [pending, startTransition] = useTransition();
+  const { refusal, pending, onSubmit } = useFormAction(() => removeConnectionAction(slug), {
+    onAnswer: () => setAsking(false),
+  });
   return (
     <div className="flex flex-wrap items-center gap-2">
       {asking ? (
-        <>
+        <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
           <span>
             Delete the keys and the webhook URL? An import under way stops; imported data stays.
           </span>
           <button
-            type="button"
+            type="submit"
             disabled={pending}
             className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
-            onClick={() =>
-              startTransition(async () => {
-                setResult(await removeConnectionAction(slug));
-                setAsking(false);
-              })
-            }
           >
             {pending ? "Disconnecting…" : "Yes, disconnect"}
           </button>
           <button type="button" className={secondaryButtonClass} onClick={() => setAsking(false)}>
             Cancel
           </button>
-        </>
+        </form>
       ) : (
         <button type="button" className={secondaryButtonClass} onClick={() => setAsking(true)}>
           Disconnect
         </button>
       )}
-      {result.error && (
+      {refusal && (
         <p role="alert" className="w-full text-red-600 dark:text-red-400">
-          {result.error}
+          {refusal.message}
         </p>
       )}
     </div>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { buttonClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { useFormAction } from "@/lib/forms/use-form-action";
 import type { ImportView } from "@/lib/partnerstack/load-partnerstack-page";
 import { stepRate } from "@/lib/partnerstack/describe-progress";
-import { importAction, type SimpleResult } from "../actions";
+import { importAction } from "../actions";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -25,8 +25,9 @@ export function ImportPanel({
   lastImport: ImportView | null;
   timezone: string;
 }) {
-  const [result, setResult] = useState<SimpleResult>({});
-  const [pending, startTransition] = useTransition();
+  const { refusal, pending, onSubmit } = useFormAction((_prev, form: FormData) =>
+    importAction(slug, form),
+  );
   const running = lastImport?.status === "running";
   const resumable = lastImport?.status === "failed";
   const time = (d: Date) =>
@@ -100,10 +101,7 @@ export function ImportPanel({
         </p>
       )}
       {!running && (
-        <form
-          className="space-y-3"
-          action={(form) => startTransition(async () => setResult(await importAction(slug, form)))}
-        >
+        <form className="space-y-3" onSubmit={onSubmit}>
           {!resumable && (
             <label className="flex max-w-2xl items-start gap-2">
               <input type="checkbox" name="rerunRules" className="mt-1" />
@@ -125,9 +123,9 @@ export function ImportPanel({
           </button>
         </form>
       )}
-      {result.error && (
+      {refusal && (
         <p role="alert" className="text-red-600 dark:text-red-400">
-          {result.error}
+          {refusal.message}
         </p>
       )}
     </div>

@@ -1,15 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { ActionError } from "@/components/ui/action-error";
 import { buttonClass, inputClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { WaitingManager } from "@/lib/partnerstack/list-waiting-managers";
-import { inviteWaitingManagersAction, type InviteManagersResult } from "../manager-actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { inviteWaitingManagersAction } from "../manager-actions";
 
 /** The source's managers who are not members: invite them all as managers in one step. */
 export function WaitingManagers({ slug, managers }: { slug: string; managers: WaitingManager[] }) {
-  const [result, setResult] = useState<InviteManagersResult>({});
-  const [pending, start] = useTransition();
+  const { refusal, done, pending, onSubmit } = useFormAction(() =>
+    inviteWaitingManagersAction(slug, null),
+  );
   const waiting = managers.reduce((sum, m) => sum + m.partnerships, 0);
   const toInvite = managers.filter((m) => !m.invited).length;
   return (
@@ -41,24 +42,19 @@ export function WaitingManagers({ slug, managers }: { slug: string; managers: Wa
         </table>
       </div>
       {toInvite > 0 && (
-        <button
-          type="button"
-          disabled={pending}
-          className={buttonClass}
-          onClick={() =>
-            start(async () => setResult(await inviteWaitingManagersAction(slug, null)))
-          }
-        >
-          {pending ? "Inviting…" : `Invite ${toInvite} as manager${toInvite === 1 ? "" : "s"}`}
-        </button>
+        <form onSubmit={onSubmit}>
+          <button type="submit" disabled={pending} className={buttonClass}>
+            {pending ? "Inviting…" : `Invite ${toInvite} as manager${toInvite === 1 ? "" : "s"}`}
+          </button>
+        </form>
       )}
-      <ActionError error={result.error} />
-      {result.done && (
+      <ActionError error={refusal?.message} />
+      {done && (
         <p role="status" className="text-green-700 dark:text-green-400">
-          {result.done}
+          {done.message}
         </p>
       )}
-      {result.links?.map((l) => (
+      {done?.links?.map((l) => (
         <label key={l.email} className="block">
           <span className="text-xs">Link for {l.email} (not mailed):</span>
           <input

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { saveRewardRuleAction, type RuleFormState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { saveRewardRuleAction } from "../actions";
 
 interface RuleDraft {
   id?: number;
@@ -28,31 +29,26 @@ export function RewardRuleForm({
   groups: { key: string; name: string }[];
   actionTypes: string[];
 }) {
-  const [state, action, pending] = useActionState(
-    saveRewardRuleAction.bind(null, slug),
-    {} as RuleFormState,
-  );
+  // A refused rule keeps what was typed; a saved one redirects to the list.
+  const form = useFormAction(saveRewardRuleAction.bind(null, slug));
+  const { state, pending } = form;
   const error = (field: string) =>
-    state.fieldErrors?.[field] && (
+    form.error(field) && (
       <p id={`${field}-error`} className="mt-1 text-xs text-red-600 dark:text-red-400">
-        {state.fieldErrors[field]}
+        {form.error(field)}
       </p>
     );
-  const submitted = state.values;
-  const value = (field: string, fallback: string) => submitted?.[field] ?? fallback;
-  const checked = (field: string, fallback: boolean) =>
-    submitted ? submitted[field] === "on" : fallback;
-  /** An input's props: its name, the value to show (as submitted, else the rule's) and its error. */
-  const field = (name: string, id: string, fallback: string) => ({
+  /** An input's props: its name, the rule's value to start from, and its error. */
+  const field = (name: string, id: string, value: string) => ({
     id,
     name,
-    defaultValue: value(name, fallback),
+    defaultValue: value,
     className: inputClass,
-    "aria-describedby": state.fieldErrors?.[name] ? `${name}-error` : undefined,
+    "aria-describedby": form.error(name) ? `${name}-error` : undefined,
   });
 
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+    <form onSubmit={form.onSubmit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
       {rule?.id && <input type="hidden" name="id" value={rule.id} />}
       <FormField id="rule-name" label="Name" error={error("name")}>
         <input {...field("name", "rule-name", rule?.name ?? "")} required />
@@ -95,13 +91,10 @@ export function RewardRuleForm({
       </FormField>
       <fieldset className="flex flex-col justify-end gap-2 text-sm">
         <legend className="sr-only">Options</legend>
-        <Check
-          name="multiplyByValue"
-          checked={checked("multiplyByValue", rule?.multiplyByValue ?? false)}
-        >
+        <Check name="multiplyByValue" checked={rule?.multiplyByValue ?? false}>
           Multiply the amount by the action value
         </Check>
-        <Check name="active" checked={checked("active", rule?.active ?? true)}>
+        <Check name="active" checked={rule?.active ?? true}>
           Active
         </Check>
       </fieldset>

@@ -1,20 +1,19 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useId, useState } from "react";
 import { ActionError } from "@/components/ui/action-error";
 import { inputClass } from "@/components/ui/styles";
-import { deleteProgramAction, type DeleteProgramState } from "../actions";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { deleteProgramAction } from "../actions";
 
 /** Deleting takes the program's slug typed in full (the server compares it again). */
 export function DeleteProgramForm({ slug }: { slug: string }) {
   const id = useId();
-  const [state, action, pending] = useActionState(deleteProgramAction.bind(null, slug), {
-    status: "idle",
-  } as DeleteProgramState);
+  const { state, pending, onSubmit } = useFormAction(deleteProgramAction.bind(null, slug));
   const [typed, setTyped] = useState("");
 
   return (
-    <form action={action} className="mt-3 flex max-w-2xl flex-wrap items-end gap-3">
+    <form onSubmit={onSubmit} className="mt-3 flex max-w-2xl flex-wrap items-end gap-3">
       <div className="min-w-64 flex-1">
         <label htmlFor={id} className="block text-sm font-medium">
           Type <code className="font-mono">{slug}</code> to confirm

@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { ProgramFields } from "@/components/programs/program-fields";
 import { buttonClass } from "@/components/ui/styles";
+import { useFormAction } from "@/lib/forms/use-form-action";
 import type { ProgramChoices } from "@/lib/programs/program-choices";
-import { saveProgramSettingsAction, type SettingsState } from "../actions";
+import { saveProgramSettingsAction } from "../actions";
 
 /**
  * The program's settings. A new time zone changes every number of the Actions tab, so the form
@@ -24,31 +25,19 @@ export function SettingsForm({
   /** The page was reached by saving a new slug. */
   savedBefore: boolean;
 }) {
-  const [state, action, pending] = useActionState(
-    saveProgramSettingsAction.bind(null, slug),
-    savedBefore
-      ? ({ status: "saved", message: "Settings saved." } as SettingsState)
-      : ({ status: "idle" } as SettingsState),
-  );
+  const { state, pending, onSubmit } = useFormAction(saveProgramSettingsAction.bind(null, slug), {
+    initial: savedBefore ? { status: "saved", message: "Settings saved." } : undefined,
+  });
   const [zone, setZone] = useState(program.timezone);
   const zoneChanges = zone !== program.timezone && choices.timeZones.includes(zone);
 
   return (
-    <form
-      // Submitted by hand: React resets a form after its action, and refused values should stay.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => action(form));
-      }}
-      className="grid max-w-2xl gap-4"
-      aria-busy={pending}
-    >
+    <form onSubmit={onSubmit} className="grid max-w-2xl gap-4" aria-busy={pending}>
       <ProgramFields
         choices={choices}
         initial={program}
         creating={false}
-        errors={state.status === "error" ? state.fields : {}}
+        errors={(state.status === "error" && state.fields) || {}}
         currencyLocked={currencyLocked}
         onTimezoneChange={setZone}
       />

@@ -1,22 +1,5 @@
 import type { AccountState } from "../actions";
 
-/** The error of one field of an account form, announced. */
-export function FieldError({
-  state,
-  field,
-  id,
-}: {
-  state: AccountState;
-  field: string;
-  id: string;
-}) {
-  return state.status === "error" && state.field === field ? (
-    <p id={id} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {state.message}
-    </p>
-  ) : null;
-}
-
 /** A form-wide outcome: saved, or an error not tied to one field. */
 export function FormOutcome({ state }: { state: AccountState }) {
   if (state.status === "saved")
