@@ -63,7 +63,7 @@ async function measure(
 
 await seedDatabase();
 console.log(
-  `PDF downloads through renderExport, median of ${runs} runs (per-cell baseline: ${baselineRuns})`,
+  `PDF downloads through buildExport, median of ${runs} runs (per-cell baseline: ${baselineRuns})`,
 );
 console.log(
   "| PDF | seconds (runs) | data alone | size | pages | peak RSS growth | per-cell layout | speed-up |",

@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { renderExport } from "../exports/render-export";
+import { buildExport } from "../exports/build-export";
+import { exportResponse } from "../exports/export-response";
 import { deliveryContext, scheduleOf, seedDeliveryProgram } from "../testing/delivery-fixture";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import {
@@ -59,15 +60,10 @@ describe(`a delivery built by embedded ClickHouse, on ${engine}`, () => {
     expect(await runDeliveries(ctx, () => new Date(sendAt))).toMatchObject({ sent: 1 });
     const attachment = sink.messages.at(-1)!.attachments[0];
 
-    const url = new URL(
-      `http://localhost/p/${world.program.slug}/actions/export/tab.zip?timeframe=any_time&sort=rewards&dir=desc`,
-    );
-    const fromDatabase = await renderExport(
-      postgresTabSources(db),
-      world.program,
-      "tab.zip",
-      url,
-      sendAt,
+    const query = new URLSearchParams("timeframe=any_time&sort=rewards&dir=desc");
+    const fromDatabase = await exportResponse(
+      () => buildExport(postgresTabSources(db), world.program, "tab.zip", query, sendAt),
+      { href: "/" },
     );
     const expected = entries(new Uint8Array(await fromDatabase.arrayBuffer()));
     expect(Object.keys(expected).length).toBeGreaterThan(5);

@@ -12,7 +12,8 @@ import {
   vi,
 } from "vitest";
 import { POST as unsubscribe } from "@/app/unsubscribe/[token]/one-click/route";
-import { renderExport } from "../exports/render-export";
+import { buildExport } from "../exports/build-export";
+import { exportResponse } from "../exports/export-response";
 import {
   deliveryContext,
   scheduleOf,
@@ -30,15 +31,10 @@ const at = (iso: string) => () => new Date(iso);
 
 /** The download of the same URL at the same instant, as the ⋮ menu's route would answer it. */
 async function download(db: TestDatabase, world: World, file: string, now: string) {
-  const url = new URL(
-    `http://localhost/p/${world.program.slug}/actions/export/${file}?${world.view.query}`,
-  );
-  const response = await renderExport(
-    postgresTabSources(db),
-    world.program,
-    file,
-    url,
-    Date.parse(now),
+  const query = new URLSearchParams(world.view.query);
+  const response = await exportResponse(
+    () => buildExport(postgresTabSources(db), world.program, file, query, Date.parse(now)),
+    { href: "/" },
   );
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());

@@ -12,6 +12,7 @@ import {
 } from "vitest";
 import { deliveryContext, scheduleOf, seedDeliveryProgram } from "../testing/delivery-fixture";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { postgresTabSources } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { claimDelivery } from "./claim-delivery";
 import { holdDelivery } from "./hold-delivery";
@@ -152,6 +153,45 @@ describe.each(inject("engines"))("deliveries when things go wrong, on %s", (engi
     expect(
       await requestDelivery(db.prisma, world.program.id, schedule.id, world.owner, later),
     ).toBe("queued");
+  });
+
+  it("keeps the export's own reason in the log when the file cannot be built", async () => {
+    const world = await seedDeliveryProgram(db);
+    const refused = await scheduleOf(db, world, { frequency: "daily" }, DUE - 86_400_000);
+    const failing = await scheduleOf(
+      db,
+      world,
+      { frequency: "daily", file: "occurrences.csv" },
+      DUE - 86_400_000,
+    );
+    // A file the export does not know (a schedule stored before a file was withdrawn)…
+    await db.prisma.deliverySchedule.update({
+      where: { programId_id: { programId: world.program.id, id: refused.id } },
+      data: { file: "secrets.csv" },
+    });
+    // …and an engine whose queries fail while the file is built.
+    const sources = postgresTabSources(db);
+    const engine = {
+      ...sources.analytics.engine,
+      summaryNumbers: () => Promise.reject(new Error("the analytics engine went away")),
+    };
+    const ctx = deliveryContext(db, sink, {
+      sources: async () => ({ db, analytics: { ...sources.analytics, engine } }),
+    });
+    await runDeliveries(ctx, at(1));
+    const byFile = new Map((await rows(world.program.id)).map((r) => [r.scheduleId, r]));
+    expect(byFile.get(refused.id)).toMatchObject({
+      status: "retrying",
+      attempts: 1,
+      error:
+        "Building secrets.csv failed: There is no download called “secrets.csv”. Use the ⋮ menu of a tile or of the tab.",
+    });
+    expect(byFile.get(failing.id)).toMatchObject({
+      status: "retrying",
+      attempts: 1,
+      error: "Building occurrences.csv failed: the analytics engine went away",
+    });
+    expect(sink.messages.filter((m) => to(m) === world.owner.email)).toEqual([]);
   });
 
   it("stops a webhook whose creator is no longer an owner or manager", async () => {

@@ -11,7 +11,8 @@ import {
   vi,
 } from "vitest";
 import { GET as downloadLink } from "@/app/deliveries/[token]/route";
-import { renderExport } from "../exports/render-export";
+import { buildExport } from "../exports/build-export";
+import { exportResponse } from "../exports/export-response";
 import {
   deliveryContext,
   scheduleOf,
@@ -99,15 +100,10 @@ describe.each(inject("engines"))("scheduled deliveries by webhook, on %s", (engi
     const bytes = Buffer.from(await answer.arrayBuffer());
     expect(bytes.length).toBe(file.size);
     // The same bytes as the ⋮ menu's download of the view at the sending instant.
-    const url = new URL(
-      `http://localhost/p/${world.program.slug}/actions/export/tab.zip?${world.view.query}`,
-    );
-    const expected = await renderExport(
-      postgresTabSources(db),
-      world.program,
-      "tab.zip",
-      url,
-      sendAt,
+    const query = new URLSearchParams(world.view.query);
+    const expected = await exportResponse(
+      () => buildExport(postgresTabSources(db), world.program, "tab.zip", query, sendAt),
+      { href: "/" },
     );
     const { unzipSync, strFromU8 } = await import("fflate");
     const entries = (b: Uint8Array) =>

@@ -2,6 +2,13 @@ import type { Transporter } from "nodemailer";
 import type { TabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
 
+/** The file a delivery sends: attached to its emails, or kept for its webhook's download link. */
+export interface DeliveryFile {
+  name: string;
+  contentType: string;
+  content: Uint8Array<ArrayBuffer>;
+}
+
 /** Everything sending a delivery needs, passed in (the server builds it from its environment). */
 export interface DeliveryContext {
   db: OpenDatabase;

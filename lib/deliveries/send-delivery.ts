@@ -2,14 +2,15 @@ import "server-only";
 import { loadTabState } from "../stats/url/load-tab-state";
 import { resolveTimeframe } from "../stats/timeframe/resolve-timeframe";
 import { canDeliverOutside } from "../programs/roles";
+import { buildExport } from "../exports/build-export";
+import { exportBytes, isRefusal } from "../exports/export-file";
 import { SENDING_LEASE_MS, type ClaimedDelivery } from "./claim-delivery";
 import { holdDelivery } from "./hold-delivery";
 import { stillAllowed } from "./check-recipients";
-import { EMAIL_MAX_BYTES, type DeliveryContext } from "./delivery-context";
+import { EMAIL_MAX_BYTES, type DeliveryContext, type DeliveryFile } from "./delivery-context";
 import { fileLink } from "./delivery-links";
 import type { DeliveryOutcome } from "./finish-delivery";
 import { loadRecipientRules } from "./load-recipient-rules";
-import { renderDeliveryFile } from "./render-delivery-file";
 import { describeRule } from "./schedule-time";
 import { sendEmails } from "./send-email";
 import { postWebhook } from "./send-webhook";
@@ -54,15 +55,21 @@ async function attempt(
   if (!schedule) return { ok: false, error: "The schedule no longer exists.", permanent: true };
   const { program, savedView } = schedule;
 
-  let file;
+  // The file of the ⋮ menu's download of the saved view, as the route builds it, at `now`
+  // (relative timeframes resolved then). A refusal or failure is kept in the log with its reason.
+  let file: DeliveryFile;
   try {
-    file = await renderDeliveryFile(
+    const built = await buildExport(
       await ctx.sources(),
       program,
       schedule.file,
-      savedView.query,
+      new URLSearchParams(savedView.query),
       now.getTime(),
     );
+    if (isRefusal(built)) {
+      return { ok: false, error: `Building ${schedule.file} failed: ${built.message}` };
+    }
+    file = { name: built.name, contentType: built.contentType, content: await exportBytes(built) };
   } catch (error) {
     return { ok: false, error: `Building ${schedule.file} failed: ${message(error)}` };
   }

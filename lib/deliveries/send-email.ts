@@ -1,7 +1,6 @@
 import "server-only";
-import type { DeliveryContext } from "./delivery-context";
+import type { DeliveryContext, DeliveryFile } from "./delivery-context";
 import { unsubscribeLink } from "./delivery-links";
-import type { DeliveryFile } from "./render-delivery-file";
 
 export interface EmailDelivery {
   programId: number;

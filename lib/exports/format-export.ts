@@ -20,11 +20,6 @@ export function exportFilename(
   return `${programSlug}_${tile}_${date}.${extension}`;
 }
 
-/** The file name `attachmentHeaders` gave a response (deliveries name their attachments with it). */
-export function attachmentFilename(headers: Headers): string | null {
-  return /filename="([^"]+)"/.exec(headers.get("Content-Disposition") ?? "")?.[1] ?? null;
-}
-
 export function attachmentHeaders(filename: string, contentType: string): HeadersInit {
   return {
     "Content-Type": contentType,

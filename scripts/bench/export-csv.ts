@@ -1,10 +1,11 @@
-// Child of `npm run bench`: one download through the export route's own code (renderExport, as
+// Child of `npm run bench`: one download through the export route's own code (buildExport in exportResponse, as
 // GET /p/<program>/actions/export/<file> answers it), bytes counted and dropped, in a fresh
 // process so its peak RSS is the export's own. Arguments: postgres|clickhouse, file, query.
 // The parent sets DATABASE_URL and ANALYTICS_URL, which the app reads.
 import { openTabSources } from "../../lib/stats/sources";
 import { getDatabase } from "../../lib/db/client";
-import { renderExport } from "../../lib/exports/render-export";
+import { buildExport } from "../../lib/exports/build-export";
+import { exportResponse } from "../../lib/exports/export-response";
 import { drainCounting, reportResult } from "./child-process";
 import { BENCH_PROGRAM_ID } from "./config";
 
@@ -30,11 +31,9 @@ if (sources.analytics.engine.name !== engine)
 const startRss = process.memoryUsage().rss;
 
 const started = performance.now();
-const response = await renderExport(
-  sources,
-  program,
-  file,
-  new URL(`http://bench.invalid/p/${program.slug}/actions/export/${file}?${query}`),
+const response = await exportResponse(
+  () => buildExport(sources, program, file, new URLSearchParams(query)),
+  { href: "/" },
 );
 if (response.status !== 200 || !response.body) throw new Error(`${file}: HTTP ${response.status}`);
 const { bytes, newlines } = await drainCounting(response.body);

@@ -1,5 +1,5 @@
 // Child of `npm run bench:pdf`: one PDF download through the export route's own code
-// (renderExport, as GET /p/acme/actions/export/<file> answers it) in a fresh process, after a
+// (buildExport in exportResponse, as GET /p/acme/actions/export/<file> answers it) in a fresh process, after a
 // small warm-up PDF (fonts and code loaded, as in a running server). Reports seconds, bytes,
 // pages and the peak RSS growth over the warmed-up process. Arguments: layout, file, query; the
 // layout is `new` (the app as it is), `per-cell` (the previous layout) or `data-only` (no PDF).
@@ -18,15 +18,18 @@ const [layout, file, query] = process.argv.slice(2);
 register(new URL("./pdf-bench-hooks.mjs", import.meta.url), { data: { layout } });
 const { getDatabase } = await import("../../lib/db/client");
 const { openTabSources } = await import("../../lib/stats/sources");
-const { renderExport } = await import("../../lib/exports/render-export");
+const { buildExport } = await import("../../lib/exports/build-export");
+const { exportResponse } = await import("../../lib/exports/export-response");
 
 const db = await getDatabase();
 const sources = await openTabSources(db);
 const program = await db.prisma.program.findUniqueOrThrow({ where: { slug: "acme" } });
 
 async function download(name: string, search: string) {
-  const url = new URL(`http://bench.invalid/p/${program.slug}/actions/export/${name}?${search}`);
-  const response = await renderExport(sources, program, name, url);
+  const response = await exportResponse(
+    () => buildExport(sources, program, name, new URLSearchParams(search)),
+    { href: "/" },
+  );
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200 || response.headers.get("content-type") !== "application/pdf")
     throw new Error(`${name}?${search}: HTTP ${response.status}`);

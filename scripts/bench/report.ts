@@ -232,7 +232,7 @@ export function benchSection(run: BenchRun): string {
     "",
     `**ClickHouse copy** (chdb, embedded): ${syncLine}`,
     "",
-    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`renderExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it).`,
+    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it).`,
     "",
     resultsTable(run),
     "",

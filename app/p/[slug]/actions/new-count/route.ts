@@ -1,13 +1,9 @@
 // GET /p/{slug}/actions/new-count?<tab filters>&since=<epoch ms> — actions received since a view was read
 import { loadView } from "@/lib/stats/load-view";
 import { countNewActions } from "@/lib/stats/count-new-actions";
-import { openTabSources } from "@/lib/stats/sources";
-import { getDatabase } from "@/lib/db/client";
-import { requireProgramAccess } from "@/lib/programs/require-program-access";
+import { programRoute } from "@/lib/programs/program-route";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const [{ slug }, db] = await Promise.all([params, getDatabase()]);
-  const { program } = await requireProgramAccess(db.prisma, slug);
+export const GET = programRoute(async (request, { program, sources }) => {
   const url = new URL(request.url);
   const since = Number(url.searchParams.get("since"));
   if (!Number.isInteger(since) || since <= 0 || since > Date.now() + 60_000) {
@@ -18,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   }
   // The view's own moment fixes its window, so "past 30 days" means the same days as on screen.
   const { scope, analytics } = await loadView(
-    await openTabSources(db),
+    await sources(),
     program,
     Object.fromEntries(url.searchParams),
     { now: since },
@@ -31,4 +27,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   }
   const count = await countNewActions(scope, since);
   return Response.json({ count }, { headers: { "Cache-Control": "no-store" } });
-}
+});

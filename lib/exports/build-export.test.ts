@@ -9,7 +9,8 @@ import { getOccurrenceTable, TABLE_PAGE_SIZE } from "../stats/get-occurrence-tab
 import { getSummary } from "../stats/get-summary";
 import type { TabSources } from "../stats/sources";
 import { postgresTabSources } from "../testing/test-analytics";
-import { renderExport } from "./render-export";
+import { buildExport } from "./build-export";
+import { exportResponse } from "./export-response";
 
 type Fixture = Awaited<ReturnType<typeof seedTabProgram>>;
 
@@ -20,15 +21,14 @@ const live = (f: Fixture, partner: (p: Fixture["partners"][number]) => boolean =
 const cents = (actions: ModelAction[]) => actions.reduce((s, a) => s + a.rewardCents, 0);
 const money = (c: number) => (c / 100).toFixed(2);
 
-// What the export route hands renderExport: this file's database, answered by PostgreSQL.
+// What the export route hands buildExport: this file's database, answered by PostgreSQL.
 let sources: TabSources;
 
+/** The route's answer (`exportResponse` around `buildExport`) for the file and query. */
 async function download(program: Fixture["program"], file: string, query: string) {
-  const response = await renderExport(
-    sources,
-    { ...program },
-    file,
-    new URL(`http://localhost/p/${program.slug}/actions/export/${file}?${query}`),
+  const response = await exportResponse(
+    () => buildExport(sources, { ...program }, file, new URLSearchParams(query)),
+    { href: `/p/${program.slug}/actions?${query}` },
   );
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
