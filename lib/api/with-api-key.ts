@@ -4,11 +4,11 @@ import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { overDatabase } from "../db/over-database";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DomainError, invalidFields } from "../errors/domain-error";
+import { externalKey } from "../validation/fields";
 import { apiErrorOf, asApiError } from "./api-error";
 import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-limits";
-import { type FieldWarning } from "./schemas/common";
-import { externalKey } from "../validation/fields";
 import { apiErrorResponse, handleApiError } from "./envelope";
+import type { FieldWarning } from "./schemas/common";
 
 interface ApiContext<P> extends ApiPrincipal {
   /** The database this request reads and writes (obtained once, here). */
