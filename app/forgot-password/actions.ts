@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { emailAddress } from "@/lib/api/schemas/common";
+import { emailAddress } from "@/lib/validation/fields";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
 import { overDatabase } from "@/lib/db/over-database";
 import { refused, type FormResult } from "@/lib/forms/form-result";

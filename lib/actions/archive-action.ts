@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { fieldNotFound } from "../api/api-error";
+import { fieldNotFound } from "../errors/domain-error";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";
 

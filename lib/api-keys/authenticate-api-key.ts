@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { ApiError } from "../api/api-error";
+import { DomainError } from "../errors/domain-error";
 import { parseAuthorization, secretMatches } from "./api-key-secrets";
 
 export interface ApiPrincipal {
@@ -11,7 +11,7 @@ export interface ApiPrincipal {
 }
 
 type AuthenticationResult =
-  { ok: true; principal: ApiPrincipal } | { ok: false; error: ApiError; programId?: number };
+  { ok: true; principal: ApiPrincipal } | { ok: false; error: DomainError; programId?: number };
 
 const UNAUTHORIZED =
   "Authenticate with HTTP Basic public_key:secret_key or Authorization: Bearer <secret_key>.";
@@ -25,12 +25,16 @@ export async function authenticateApiKey(
   request: Request,
 ): Promise<AuthenticationResult> {
   const header = request.headers.get("authorization");
-  if (!header) return { ok: false, error: new ApiError(401, `Missing API key. ${UNAUTHORIZED}`) };
+  if (!header)
+    return {
+      ok: false,
+      error: new DomainError("unauthenticated", `Missing API key. ${UNAUTHORIZED}`),
+    };
   const credentials = parseAuthorization(header);
   if (!credentials) {
     return {
       ok: false,
-      error: new ApiError(401, `Malformed Authorization header. ${UNAUTHORIZED}`),
+      error: new DomainError("unauthenticated", `Malformed Authorization header. ${UNAUTHORIZED}`),
     };
   }
   const key = await prisma.apiKey.findUnique({
@@ -46,12 +50,16 @@ export async function authenticateApiKey(
   // Hash even when the key is unknown, so timing does not reveal which public keys exist.
   const matches = secretMatches(credentials.secret, key?.secretHash ?? "0".repeat(64));
   if (!key || !matches) {
-    return { ok: false, error: new ApiError(401, "Invalid API key."), programId: key?.programId };
+    return {
+      ok: false,
+      error: new DomainError("unauthenticated", "Invalid API key."),
+      programId: key?.programId,
+    };
   }
   if (key.revokedAt) {
     return {
       ok: false,
-      error: new ApiError(401, "This API key has been revoked."),
+      error: new DomainError("unauthenticated", "This API key has been revoked."),
       programId: key.programId,
     };
   }

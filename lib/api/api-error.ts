@@ -1,11 +1,9 @@
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import { DomainError, type DomainErrorKind, type FieldError } from "../errors/domain-error";
 
 /**
- * The one error type of the public API: a status, a message and, for 422, the fields at fault;
- * for 429, when to try again.
+ * An error of the public API itself: a status, a message and, for 422, the fields at fault; for
+ * 429, when to try again. The edge raises it for what only HTTP knows (content type, body size,
+ * rate limits); domain functions throw `DomainError`s, which `asApiError` maps here.
  */
 export class ApiError extends Error {
   constructor(
@@ -19,21 +17,27 @@ export class ApiError extends Error {
   }
 }
 
+/** The status code the API answers each kind of domain error with. */
+const STATUS: Record<DomainErrorKind, ApiError["status"]> = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  unauthenticated: 401,
+};
+
+/** The API's answer to a domain error: its status, and its message and fields as they are. */
+export function apiErrorOf(error: DomainError): ApiError {
+  return new ApiError(STATUS[error.kind], error.message, error.fields);
+}
+
+/** An error the API answers as such (its own or a domain error), or null for anything else. */
+export function asApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) return apiErrorOf(error);
+  return null;
+}
+
 export function tooManyRequests(message: string, retryAfterSeconds: number): ApiError {
   const wait = retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
   return new ApiError(429, `${message} Try again in ${wait}.`, undefined, retryAfterSeconds);
-}
-
-export function invalidFields(errors: FieldError[]): ApiError {
-  // "type is required" names its field already; "value: must be at least 1" needs the prefix.
-  const summary = errors
-    .map((e) => (e.message.startsWith(`${e.field} `) ? e.message : `${e.field}: ${e.message}`))
-    .join("; ");
-  return new ApiError(422, `Invalid request: ${summary}`, errors);
-}
-
-export function fieldNotFound(field: string, value: string, what: string): ApiError {
-  return new ApiError(404, `No ${what} with ${field} "${value}" in this program.`, [
-    { field, message: `unknown ${what} "${value}"` },
-  ]);
 }

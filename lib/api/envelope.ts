@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { asApiError, type ApiError } from "./api-error";
 import type { FieldWarning } from "./schemas/common";
 
 interface EnvelopeOptions {
@@ -28,9 +28,13 @@ export function apiErrorResponse(error: ApiError, warnings?: FieldWarning[]) {
   return Response.json(withWarnings(body, warnings), { status: error.status, headers });
 }
 
-/** Maps anything thrown by a handler to a response; unexpected errors are logged and hidden. */
+/**
+ * Maps anything thrown by a handler to a response: the API's own errors and domain errors (by
+ * kind, `asApiError`) in the envelope; unexpected errors are logged and hidden.
+ */
 export function handleApiError(error: unknown, warnings?: FieldWarning[]): Response {
-  if (error instanceof ApiError) return apiErrorResponse(error, warnings);
+  const known = asApiError(error);
+  if (known) return apiErrorResponse(known, warnings);
   console.error("Unexpected API error", error);
   return Response.json(
     { message: "Something went wrong on our side; nothing was stored.", status: 500 },

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { ApiError, fieldNotFound } from "./api-error";
+import { DomainError, fieldNotFound } from "../errors/domain-error";
 import { keysetList } from "./keyset-page";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "../db/unique-violation";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -74,7 +74,7 @@ async function findKeyedRecord<R extends KeyedRow<K>, O, K extends string>(
   return found ?? null;
 }
 
-/** 404 naming the key field. */
+/** Not found, naming the key field. */
 export function keyedRecordNotFound<R extends KeyedRow<K>, O, K extends string>(
   record: KeyedRecord<R, O, K>,
   key: string,
@@ -98,9 +98,11 @@ function duplicate<R extends KeyedRow<K>, O, K extends string>(
   record: KeyedRecord<R, O, K>,
   key: string,
 ) {
-  return new ApiError(409, `A ${record.noun} with ${record.key} "${key}" already exists.`, [
-    { field: record.key, message: `"${key}" is already used` },
-  ]);
+  return new DomainError(
+    "conflict",
+    `A ${record.noun} with ${record.key} "${key}" already exists.`,
+    [{ field: record.key, message: `"${key}" is already used` }],
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { fieldNotFound } from "./api-error";
+import { fieldNotFound } from "../errors/domain-error";
 
 interface Position {
   created_at: Date;

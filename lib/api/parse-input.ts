@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { invalidFields, type FieldError } from "./api-error";
+import { invalidFields, type FieldError } from "../errors/domain-error";
 import type { FieldWarning } from "./schemas/common";
 
 /** True when `input` holds nothing at `path`: the field was not sent. */

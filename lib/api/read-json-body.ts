@@ -1,5 +1,6 @@
-import { ApiError, invalidFields } from "./api-error";
-import { findJsonProblem } from "./find-json-problem";
+import { invalidFields } from "../errors/domain-error";
+import { ApiError } from "./api-error";
+import { findJsonProblem } from "../validation/find-json-problem";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -3,10 +3,12 @@ import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { overDatabase } from "../db/over-database";
 import type { PrismaClient } from "../generated/prisma/client";
-import { ApiError, invalidFields } from "./api-error";
+import { DomainError, invalidFields } from "../errors/domain-error";
+import { externalKey } from "../validation/fields";
+import { apiErrorOf, asApiError } from "./api-error";
 import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-limits";
-import { externalKey, type FieldWarning } from "./schemas/common";
 import { apiErrorResponse, handleApiError } from "./envelope";
+import type { FieldWarning } from "./schemas/common";
 
 interface ApiContext<P> extends ApiPrincipal {
   /** The database this request reads and writes (obtained once, here). */
@@ -57,7 +59,10 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
     const publicKey = namedPublicKey(request);
     const auth = await authenticateApiKey(prisma, request).catch((error: unknown) => ({
       ok: false as const,
-      error: error instanceof ApiError ? error : new ApiError(401, "Could not verify the API key."),
+      error:
+        error instanceof DomainError
+          ? error
+          : new DomainError("unauthenticated", "Could not verify the API key."),
       programId: undefined,
     }));
     if (!auth.ok) {
@@ -67,7 +72,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       if (auth.programId !== undefined && failure.logNote !== null) {
         await log(auth.programId, 401, auth.error.message + failure.logNote);
       }
-      return apiErrorResponse(failure.tooMany ?? auth.error);
+      return apiErrorResponse(failure.tooMany ?? apiErrorOf(auth.error));
     }
     const throttled = await countKeyRequest(prisma, auth.principal.apiKeyId);
     if (throttled) {
@@ -82,7 +87,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       if (!checked.success) {
         const error = invalidFields([{ field, message: checked.error.issues[0].message }]);
         await log(auth.principal.program.id, 422, error.message);
-        return apiErrorResponse(error);
+        return apiErrorResponse(apiErrorOf(error));
       }
     }
     const note: ApiContext<P>["note"] = { warnings: [] };
@@ -92,7 +97,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       response = await handler(context);
     } catch (error) {
       response = handleApiError(error, note.warnings);
-      const message = error instanceof ApiError ? error.message : "Internal error";
+      const message = asApiError(error)?.message ?? "Internal error";
       await log(
         auth.principal.program.id,
         response.status,

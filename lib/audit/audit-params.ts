@@ -3,7 +3,7 @@
 // not parse is ignored with a message, never an error page.
 import { z } from "zod";
 import type { RawSearchParams } from "../stats/url/load-tab-state";
-import { storableTextProblem } from "../api/storable-text";
+import { storableTextProblem } from "../validation/storable-text";
 import { AUDIT_FAMILIES, type AuditFamily } from "./audit-kinds";
 
 /** The entries shown per page. */

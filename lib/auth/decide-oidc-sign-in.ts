@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { emailAddress, storable } from "../api/schemas/common";
+import { emailAddress, storable } from "../validation/fields";
 import type { PrismaClient } from "../generated/prisma/client";
 import {
   joinPendingInvitations,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_INT } from "../api/schemas/common";
+import { MAX_INT } from "../validation/fields";
 
 /**
  * The id of a row a form names (`<input type="hidden" name="id">`): a whole number the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CreateGroupInput, GroupOutput } from "../api/schemas/groups";
-import { refusal, type Refusal } from "../api/refusal";
+import { refusal, type Refusal } from "../errors/refusal";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
 import { groupKeyCandidates, groupSlugOf } from "./group-keys";
@@ -9,7 +9,7 @@ import { groupOutputOf, type GroupRow } from "./group-output";
 
 /**
  * A new group, from the app or the API, with its audit entry, in one transaction. A name another
- * group has (ignoring case) or a key already used is a 409 naming the field; without a key one
+ * group has (ignoring case) or a key already used is a conflict naming the field; without a key one
  * is derived from the name (`groupKeyCandidates`). The unique index decides keys: the insert
  * skips a taken key instead of failing the transaction.
  */
@@ -21,7 +21,7 @@ export async function createGroup(
 ): Promise<{ ok: true; group: GroupOutput } | Refusal> {
   return prisma.$transaction(async (tx) => {
     if (await groupNameTaken(tx, programId, input.name)) {
-      return refusal(409, "name", `a group named "${input.name}" already exists`);
+      return refusal("conflict", "name", `a group named "${input.name}" already exists`);
     }
     const candidates = input.key === undefined ? groupKeyCandidates(input.name) : [input.key];
     for (const key of candidates) {
@@ -40,6 +40,6 @@ export async function createGroup(
       });
       return { ok: true as const, group: groupOutputOf(row) };
     }
-    return refusal(409, "key", `"${candidates[0]}" is already the key of another group`);
+    return refusal("conflict", "key", `"${candidates[0]}" is already the key of another group`);
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GroupOutput, UpdateGroupInput } from "../api/schemas/groups";
-import { refusal, type Refusal } from "../api/refusal";
+import { refusal, type Refusal } from "../errors/refusal";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { groupSlugOf } from "./group-keys";
@@ -43,7 +43,7 @@ export async function updateGroup(
     let next = current;
     if (input.name !== undefined && input.name !== current.name) {
       if (await groupNameTaken(tx, programId, input.name, current.id)) {
-        return refusal(409, "name", `a group named "${input.name}" already exists`);
+        return refusal("conflict", "name", `a group named "${input.name}" already exists`);
       }
       next = { ...next, name: input.name, slug: groupSlugOf(input.name, current.key) };
       await audit("groups.updated", `Renamed group "${current.name}" to "${input.name}"`, {
@@ -68,6 +68,6 @@ export async function updateGroup(
 
 function notFound(ref: GroupRef): Refusal {
   return "key" in ref
-    ? refusal(404, "group_key", `unknown group "${ref.key}"`)
-    : refusal(404, "id", "No such group in this program.");
+    ? refusal("not_found", "group_key", `unknown group "${ref.key}"`)
+    : refusal("not_found", "id", "No such group in this program.");
 }

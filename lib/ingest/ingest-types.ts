@@ -1,4 +1,4 @@
-import type { ApiError } from "../api/api-error";
+import type { DomainError } from "../errors/domain-error";
 import type { ActionOutput, CreateActionInput } from "../api/schemas/actions";
 import type { ActionRow } from "../actions/action-record";
 import type { RewardOutcome, RuleForEvaluation } from "../rewards/evaluate-reward-rules";
@@ -15,9 +15,9 @@ export interface PreparedAction {
   hash: string;
 }
 
-/** What became of one action: stored (or replayed), or refused with the error the API returns. */
+/** What became of one action: stored (or replayed), or refused with the domain error the API answers. */
 export type IngestOutcome =
-  { ok: true; action: ActionOutput; replayed: boolean } | { ok: false; error: ApiError };
+  { ok: true; action: ActionOutput; replayed: boolean } | { ok: false; error: DomainError };
 
 /** A customer or partnership an action can name, with the partnership it rewards. */
 export interface ResolvedTarget {
@@ -66,7 +66,7 @@ export interface NewAction {
 }
 
 export type IngestDecision =
-  | { kind: "rejected"; error: ApiError }
+  | { kind: "rejected"; error: DomainError }
   /** Same key and body as a stored action: a replay of it. */
   | { kind: "stored"; row: ActionRow }
   | { kind: "insert"; action: NewAction }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActionRow } from "../actions/action-record";
+import { apiErrorOf } from "../api/api-error";
 import type { CreateActionInput } from "../api/schemas/actions";
 import type { IngestDecision, IngestLookups, PreparedAction, ResolvedTarget } from "./ingest-types";
 import { planIngest } from "./plan-ingest";
@@ -75,7 +76,7 @@ function action(key: string, hash: string, input: Partial<CreateActionInput> = {
 
 const summary = (decisions: IngestDecision[]) =>
   decisions.map((d) => {
-    if (d.kind === "rejected") return d.error.status;
+    if (d.kind === "rejected") return apiErrorOf(d.error).status;
     if (d.kind === "same-as") return `same-as ${d.index}`;
     return d.kind;
   });
@@ -126,7 +127,7 @@ describe("planIngest", () => {
     );
     expect(summary(plan.decisions)).toEqual([404, 422, 404]);
     const archived = plan.decisions[1];
-    expect(archived.kind === "rejected" && archived.error.errors).toEqual([
+    expect(archived.kind === "rejected" && archived.error.fields).toEqual([
       { field: "target_key", message: expect.stringContaining('"ptn_old" is archived') },
     ]);
   });
@@ -138,7 +139,7 @@ describe("planIngest", () => {
     );
     expect(summary(plan.decisions)).toEqual([422, "insert"]);
     const overflow = plan.decisions[0];
-    expect(overflow.kind === "rejected" && overflow.error.errors?.[0].field).toBe("value");
+    expect(overflow.kind === "rejected" && overflow.error.fields?.[0].field).toBe("value");
     const accepted = plan.decisions[1];
     expect(accepted.kind === "insert" && accepted.action.rewardCents).toBe(2_000_000);
   });
@@ -175,7 +176,7 @@ describe("planIngest", () => {
     expect(summary(plan.decisions)).toEqual(["insert", 422, "insert", "insert", 422]);
     expect(plan.missingTypes).toEqual(["new_1"]);
     const refused = plan.decisions[1];
-    expect(refused.kind === "rejected" && refused.error.errors).toEqual([
+    expect(refused.kind === "rejected" && refused.error.fields).toEqual([
       { field: "type", message: expect.stringMatching(/already has 7 action types/) },
     ]);
   });

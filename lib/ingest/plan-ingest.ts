@@ -1,5 +1,5 @@
-import { ApiError, fieldNotFound, invalidFields } from "../api/api-error";
-import { MAX_INT } from "../api/schemas/common";
+import { DomainError, fieldNotFound, invalidFields } from "../errors/domain-error";
+import { MAX_INT } from "../validation/fields";
 import type { CreateActionInput } from "../api/schemas/actions";
 import { evaluateRewardRules } from "../rewards/evaluate-reward-rules";
 import { typeLimitMessage } from "./action-type-limit";
@@ -18,13 +18,15 @@ export interface IngestPlan {
   missingTypes: string[];
 }
 
-function keyConflict(key: string): ApiError {
-  return new ApiError(409, `An action with key "${key}" already exists with a different body.`, [
-    { field: "key", message: `"${key}" is already used by a different action` },
-  ]);
+function keyConflict(key: string): DomainError {
+  return new DomainError(
+    "conflict",
+    `An action with key "${key}" already exists with a different body.`,
+    [{ field: "key", message: `"${key}" is already used by a different action` }],
+  );
 }
 
-function archivedPartnership(partnerKey: string): ApiError {
+function archivedPartnership(partnerKey: string): DomainError {
   return invalidFields([
     {
       field: "target_key",
@@ -36,7 +38,7 @@ function archivedPartnership(partnerKey: string): ApiError {
 function resolveTarget(
   input: CreateActionInput,
   lookups: IngestLookups,
-): ResolvedTarget | ApiError {
+): ResolvedTarget | DomainError {
   if (input.target_type === "customer") {
     const found = lookups.customers.get(input.target_key);
     if (!found || found.customer?.archived) {
@@ -53,7 +55,7 @@ function newAction(
   { input, key, hash }: PreparedAction,
   target: ResolvedTarget,
   lookups: IngestLookups,
-): NewAction | ApiError {
+): NewAction | DomainError {
   const type = lookups.types.get(input.type);
   // A type that does not exist yet has no rules.
   const outcome = evaluateRewardRules(
@@ -92,7 +94,7 @@ function newAction(
 
 /**
  * Decides what becomes of each action, as if they were recorded one after another in request
- * order: a stored key replays (same body) or conflicts (409); the first accepted record of a key
+ * order: a stored key replays (same body) or conflicts; the first accepted record of a key
  * is inserted and later ones replay it or conflict with it; then the target must exist and be
  * active, and the rewards must fit. Pure: the caller reads the lookups and writes the result.
  */
@@ -113,9 +115,9 @@ export function planIngest(actions: PreparedAction[], lookups: IngestLookups): I
         : { kind: "rejected", error: keyConflict(action.key) };
     }
     const target = resolveTarget(action.input, lookups);
-    if (target instanceof ApiError) return { kind: "rejected", error: target };
+    if (target instanceof DomainError) return { kind: "rejected", error: target };
     const accepted = newAction(action, target, lookups);
-    if (accepted instanceof ApiError) return { kind: "rejected", error: accepted };
+    if (accepted instanceof DomainError) return { kind: "rejected", error: accepted };
     // A new type past the program's limit: refused, naming the field (the rest of the batch goes on).
     const newType = accepted.typeId === null && !missingTypes.has(accepted.typeName);
     if (newType && missingTypes.size >= lookups.typeRoom) {

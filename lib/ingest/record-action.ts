@@ -14,7 +14,7 @@ interface RecordActionResult {
 /**
  * Stores one action and the rewards its rules produce, in one transaction: a batch of one, so
  * single and batch requests share one definition of idempotency, targets and rewards. Throws the
- * ApiError (404, 409, 422) the request is refused with.
+ * DomainError (not found, conflict, invalid) the request is refused with.
  */
 export async function recordAction(
   prisma: PrismaClient,

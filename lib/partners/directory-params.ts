@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storableTextProblem } from "../api/storable-text";
+import { storableTextProblem } from "../validation/storable-text";
 import { loadTabFilters, type RawSearchParams } from "../stats/url/load-tab-state";
 import type { ActionsTabFilters } from "../stats/url/search-params";
 import { serializeTabUrl } from "../stats/url/search-params";

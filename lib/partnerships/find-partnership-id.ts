@@ -1,8 +1,8 @@
 import "server-only";
-import { invalidFields } from "../api/api-error";
+import { invalidFields } from "../errors/domain-error";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
-/** A partnership referenced from a request body: unknown → 422 naming the field. */
+/** A partnership referenced from a request body: unknown → invalid, naming the field. */
 export async function findPartnershipId(
   db: PrismaClient | Prisma.TransactionClient,
   programId: number,

@@ -1,5 +1,5 @@
 import "server-only";
-import { invalidFields, type FieldError } from "../api/api-error";
+import { invalidFields, type FieldError } from "../errors/domain-error";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { Prisma } from "../generated/prisma/client";
 import { DEFAULT_GROUP } from "../programs/create-program";
@@ -14,9 +14,9 @@ interface RefsInput {
 }
 
 /**
- * Turns the names a partnership body uses (group key, manager email, tag names) into ids, with a
- * 422 naming each unknown or unusable one. `existing` is the partnership being updated (absent
- * when creating).
+ * Turns the names a partnership body uses (group key, manager email, tag names) into ids, with
+ * an invalid-input error naming each unknown or unusable one. `existing` is the partnership
+ * being updated (absent when creating).
  *
  * - Group: `group` or `group_key` (PartnerStack's name). A new partnership that names none joins
  *   the program's default group (key `default`); without one the refusal names `group_key`.

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError, invalidFields } from "../api/api-error";
+import { DomainError, invalidFields } from "../errors/domain-error";
 import type { PrismaClient } from "../generated/prisma/client";
 import { sourceCustomer, sourcePartnership } from "./source-records";
 import { archiveCustomer, storeCustomer } from "./store-customer";
@@ -36,8 +36,8 @@ const envelope = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** Zod's first issue as a 422 naming the payload's field. */
-function refuse(error: z.ZodError, prefix: string): ApiError {
+/** Zod's first issues as invalid input naming the payload's fields. */
+function refuse(error: z.ZodError, prefix: string): DomainError {
   return invalidFields(
     error.issues.slice(0, 5).map((issue) => ({
       field: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
@@ -95,8 +95,8 @@ export async function applyWebhook(
     const field = [prefix, customer.partner_key ? "partner_key" : "partnership_key"]
       .filter(Boolean)
       .join(".");
-    throw new ApiError(
-      422,
+    throw new DomainError(
+      "invalid",
       customer.partnerKey
         ? `No partnership with key "${customer.partnerKey}" in this program: the customer was not stored.`
         : "A new customer needs its partnership: send partner_key.",

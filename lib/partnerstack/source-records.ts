@@ -6,12 +6,12 @@ import { z } from "zod";
 import { actionType } from "../api/schemas/actions";
 import {
   emailAddress,
-  epochMs,
   externalKey,
   MAX_INT,
   storable,
   storableJsonObject,
-} from "../api/schemas/common";
+} from "../validation/fields";
+import { epochMs } from "../validation/times";
 import { customerName } from "../api/schemas/customers";
 import { partnerName, tagName } from "../api/schemas/partnerships";
 

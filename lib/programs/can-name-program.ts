@@ -1,4 +1,4 @@
-import { storableTextProblem } from "../api/storable-text";
+import { storableTextProblem } from "../validation/storable-text";
 
 /**
  * Whether a URL's slug could name a program at all. A slug PostgreSQL cannot hold as text (NUL, a

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storable } from "../api/schemas/common";
+import { storable } from "../validation/fields";
 import { slugFromName } from "./slug-from-name";
 
 export { slugFromName };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actionType } from "../api/schemas/actions";
-import { storable } from "../api/schemas/common";
+import { storable } from "../validation/fields";
 import { formRowId } from "../forms/form-row-id";
 
 const optionalInt = (message: string) =>

@@ -1,12 +1,12 @@
 import "server-only";
 import type { CreateTagInput, TagOutput } from "../api/schemas/tags";
-import { refusal, type Refusal } from "../api/refusal";
+import { refusal, type Refusal } from "../errors/refusal";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
 
 /**
  * A new tag, from the app or the API, with its audit entry, in one transaction. A name already
- * used is a 409 naming `name` (the unique index decides; the insert skips it instead of failing).
+ * used is a conflict naming `name` (the unique index decides; the insert skips it instead of failing).
  */
 export async function createTag(
   prisma: PrismaClient,
@@ -19,7 +19,7 @@ export async function createTag(
       INSERT INTO tags (program_id, name) VALUES (${programId}, ${input.name})
       ON CONFLICT (program_id, name) DO NOTHING
       RETURNING name`;
-    if (!row) return refusal(409, "name", `a tag named "${input.name}" already exists`);
+    if (!row) return refusal("conflict", "name", `a tag named "${input.name}" already exists`);
     await recordAudit(tx, {
       programId,
       actor,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TagOutput, UpdateTagInput } from "../api/schemas/tags";
-import { refusal, type Refusal } from "../api/refusal";
-import { isUniqueViolation } from "../api/unique-violation";
+import { refusal, type Refusal } from "../errors/refusal";
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
@@ -14,7 +14,7 @@ type TagRow = { id: number; name: string; archivedAt: Date | null };
  * Renames, archives or restores a tag of the program, with one audit entry per change, in one
  * transaction. The row is locked first, so a partnership given the tag at the same moment (which
  * reads it FOR SHARE) sees it archived or not. Archived tags stay on their partnerships and in
- * filters; they cannot be newly assigned. A name another tag has is a 409 naming `name`, also
+ * filters; they cannot be newly assigned. A name another tag has is a conflict naming `name`, also
  * when a concurrent rename takes it first (the unique index).
  */
 export async function updateTag(
@@ -24,7 +24,7 @@ export async function updateTag(
   input: UpdateTagInput,
   actor: AuditActor,
 ): Promise<{ ok: true; tag: TagOutput } | Refusal> {
-  const taken = () => refusal(409, "name", `a tag named "${input.name}" already exists`);
+  const taken = () => refusal("conflict", "name", `a tag named "${input.name}" already exists`);
   try {
     return await prisma.$transaction(async (tx) => {
       const [current] = await tx.$queryRaw<TagRow[]>`
@@ -34,8 +34,8 @@ export async function updateTag(
         FOR UPDATE`;
       if (!current) {
         return "name" in ref
-          ? refusal(404, "tag_name", `unknown tag "${ref.name}"`)
-          : refusal(404, "id", "No such tag in this program.");
+          ? refusal("not_found", "tag_name", `unknown tag "${ref.name}"`)
+          : refusal("not_found", "id", "No such tag in this program.");
       }
       const audit = (kind: "tags.updated" | "tags.archived", summary: string, details: object) =>
         recordAudit(tx, {

@@ -19,7 +19,7 @@ import {
   ACME_TAB_FILTERS,
   createImportTarget,
   startDemoSource,
-} from "../../lib/testing/partnerstack-fixture";
+} from "../../app/api/v2/tests/partnerstack-fixture";
 import { tabNumbers } from "../../lib/testing/tab-by-names";
 import { freshDatabase } from "./fixture";
 import { describeMachine } from "./machine";

@@ -1,32 +1,9 @@
 import { z } from "zod";
-import { findJsonProblem } from "../find-json-problem";
-import { NO_NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE, noNul } from "../storable-text";
+import { externalKey } from "../../validation/fields";
+import { epochMs } from "../../validation/times";
 
-export const MAX_INT = 2_147_483_647;
-
-/** 9999-12-31T23:59:59.999Z: the last instant every part of the stack can store. */
-const MAX_EPOCH_MS = 253_402_300_799_999;
-
-/** Epoch milliseconds, as the public API sends and receives times. */
-export const epochMs = z
-  .int()
-  .min(0, "must be epoch milliseconds from 1970 on")
-  .max(MAX_EPOCH_MS, "must be before the year 10000")
-  .meta({ description: "Epoch milliseconds (UTC)" });
-
-/** An input time: epoch ms or ISO 8601 with a zone, between 1970 and 9999. */
-export const inputTime = z
-  .union([
-    epochMs,
-    z.iso.datetime({
-      offset: true,
-      message: "must be ISO 8601 with a time zone, or epoch milliseconds",
-    }),
-  ])
-  .refine((v) => {
-    const ms = new Date(v).getTime();
-    return Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_MS;
-  }, "must be between 1970 and 9999");
+// What only the API's requests and answers have: query parameters, paging, warnings, lists. The
+// validators of stored values (text, keys, times) are shared, in lib/validation.
 
 /** An epoch-ms query parameter (query strings are text). */
 export const epochMsQuery = z
@@ -34,36 +11,6 @@ export const epochMsQuery = z
   .regex(/^\d{1,15}$/, "must be epoch milliseconds (digits only)")
   .transform(Number)
   .pipe(epochMs);
-
-/**
- * Every text the database stores goes through this: no NUL (PostgreSQL refuses it) and no
- * unpaired surrogate (stored as U+FFFD, so not what was sent) — a 422 naming the field, not a 500.
- */
-export function storable<T extends z.ZodString>(schema: T): T {
-  return schema
-    .refine(noNul, NO_NUL_MESSAGE)
-    .refine((v) => v.isWellFormed(), UNPAIRED_SURROGATE_MESSAGE);
-}
-
-/** An email address, as every part of the API (and what PartnerStack sends us) takes one. */
-export const emailAddress = z
-  .email("must be an email address")
-  .max(320, "must be at most 320 characters");
-
-export const externalKey = storable(
-  z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters"),
-);
-
-/** Deepest nesting a stored JSON object (a customer's `meta`) may have. */
-export const MAX_JSON_DEPTH = 32;
-
-/** A JSON object stored in jsonb: nested at most MAX_JSON_DEPTH levels, every text storable. */
-export const storableJsonObject = z
-  .record(z.string(), z.unknown(), "must be a JSON object")
-  .superRefine((value, ctx) => {
-    const problem = findJsonProblem(value, { maxDepth: MAX_JSON_DEPTH, storable: true });
-    if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
-  });
 
 export const limitQuery = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emailAddress, epochMs, externalKey, inputTime, storable } from "./common";
+import { emailAddress, externalKey, storable } from "../../validation/fields";
+import { epochMs, inputTime } from "../../validation/times";
 import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
 
 /** A partner's first or last name (the API's rule, and PartnerStack webhooks' and imports'). */

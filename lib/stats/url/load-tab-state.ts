@@ -1,5 +1,5 @@
-import { MAX_INT } from "../../api/schemas/common";
-import { storableTextProblem } from "../../api/storable-text";
+import { MAX_INT } from "../../validation/fields";
+import { storableTextProblem } from "../../validation/storable-text";
 import {
   drillParsers,
   filterParsers,

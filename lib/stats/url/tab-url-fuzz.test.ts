@@ -8,7 +8,7 @@
 // that through the database queries on each engine. Deterministic; FC_SEED=<n> for another seed.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { MAX_INT } from "../../api/schemas/common";
+import { MAX_INT } from "../../validation/fields";
 import { extremeTimeframe } from "../../testing/fuzz-timeframes";
 import { nastyString } from "../../testing/fuzz-values";
 import { postgresTabSources } from "../../testing/test-analytics";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { loadTabState } from "@/lib/stats/url/load-tab-state";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
-import { storable } from "@/lib/api/schemas/common";
+import { storable } from "@/lib/validation/fields";
 import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { formFields, programAction } from "@/lib/programs/program-action";

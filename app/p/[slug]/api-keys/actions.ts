@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { storable } from "@/lib/api/schemas/common";
+import { storable } from "@/lib/validation/fields";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { refused, type FormResult } from "@/lib/forms/form-result";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { Refusal } from "@/lib/api/refusal";
-import { storable } from "@/lib/api/schemas/common";
+import type { Refusal } from "@/lib/errors/refusal";
+import { storable } from "@/lib/validation/fields";
 import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { createGroup } from "@/lib/groups/create-group";

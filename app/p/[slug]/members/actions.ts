@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { emailAddress } from "@/lib/api/schemas/common";
+import { emailAddress } from "@/lib/validation/fields";
 import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { createInvitation } from "@/lib/invitations/create-invitation";

@@ -18,7 +18,7 @@ import { runPartnerStackPass } from "@/lib/partnerstack/partnerstack-worker";
 import { ImportStoppedError, runImport, startOrResumeImport } from "@/lib/partnerstack/run-import";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { auditEntries } from "@/lib/testing/audit-entries";
-import { startApiHttpServer, type ApiHttpServer } from "@/lib/testing/api-http-server";
+import { startApiHttpServer, type ApiHttpServer } from "@/app/api/v2/tests/api-http-server";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";

@@ -4,7 +4,7 @@ import { parseBody } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { batchSchema } from "@/lib/api/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
-import { recordActionBatch } from "@/lib/ingest/record-action-batch";
+import { recordActionBatch } from "@/lib/api/record-action-batch";
 
 export const POST = withApiKey(async ({ prisma, program, request, note }) => {
   const { actions } = parseBody(batchSchema, await readJsonBody(request), note.warnings);

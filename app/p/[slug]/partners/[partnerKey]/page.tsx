@@ -11,7 +11,7 @@ import { ReferredCustomers } from "../_components/referred-customers";
 import { RewardsByStatusCard } from "../_components/rewards-by-status-card";
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { storableTextProblem } from "@/lib/api/storable-text";
+import { storableTextProblem } from "@/lib/validation/storable-text";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { loadView } from "@/lib/stats/load-view";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";

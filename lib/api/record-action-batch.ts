@@ -1,12 +1,13 @@
 import "server-only";
-import type { FieldError } from "../api/api-error";
-import { unknownFieldWarnings, zodFieldErrors } from "../api/parse-input";
-import { createActionSchema, type ActionOutput } from "../api/schemas/actions";
-import type { FieldWarning } from "../api/schemas/common";
+import type { FieldError } from "../errors/domain-error";
 import type { PrismaClient } from "../generated/prisma/client";
-import { ingestActions } from "./ingest-actions";
-import type { IngestProgram, PreparedAction } from "./ingest-types";
-import { prepareAction } from "./prepare-action";
+import { ingestActions } from "../ingest/ingest-actions";
+import type { IngestProgram, PreparedAction } from "../ingest/ingest-types";
+import { prepareAction } from "../ingest/prepare-action";
+import { apiErrorOf } from "./api-error";
+import { unknownFieldWarnings, zodFieldErrors } from "./parse-input";
+import { createActionSchema, type ActionOutput } from "./schemas/actions";
+import type { FieldWarning } from "./schemas/common";
 
 type BatchResult = { index: number; warnings?: FieldWarning[] } & (
   | { status: 200; replayed: boolean; data: ActionOutput }
@@ -14,10 +15,11 @@ type BatchResult = { index: number; warnings?: FieldWarning[] } & (
 );
 
 /**
- * Records a batch with set-based statements in one transaction (`ingestActions`). Each record
- * still succeeds or fails on its own, as if recorded one after another: an invalid record is
- * refused alone, and results come back in request order. A record's unknown fields are ignored
- * and listed in its result's `warnings` (`actions.<index>.<name>`).
+ * The API's batch: records a batch with set-based statements in one transaction
+ * (`ingestActions`). Each record still succeeds or fails on its own, as if recorded one after
+ * another, with the status a single request would get: an invalid record is refused alone, and
+ * results come back in request order. A record's unknown fields are ignored and listed in its
+ * result's `warnings` (`actions.<index>.<name>`).
  */
 export async function recordActionBatch(
   prisma: PrismaClient,
@@ -46,14 +48,12 @@ export async function recordActionBatch(
   );
   for (const [i, outcome] of outcomes.entries()) {
     const { index } = valid[i];
-    results[index] = outcome.ok
-      ? { index, status: 200, replayed: outcome.replayed, data: outcome.action }
-      : {
-          index,
-          status: outcome.error.status,
-          message: outcome.error.message,
-          errors: outcome.error.errors,
-        };
+    if (outcome.ok) {
+      results[index] = { index, status: 200, replayed: outcome.replayed, data: outcome.action };
+    } else {
+      const { status, message, errors } = apiErrorOf(outcome.error);
+      results[index] = { index, status, message, errors };
+    }
   }
   return results.map((result, index) =>
     warnings[index].length > 0 ? { ...result, warnings: warnings[index] } : result,

@@ -1,16 +1,16 @@
 // Two Actionboards for the PartnerStack import tests: a source seeded with the demo data and
 // serving its v2 list API over real HTTP, and targets (fresh databases) with a program shaped like
 // the source's (same time zone, currency, and the members who manage partners, by email).
-import { generateApiKeyPair, hashSecret } from "../api-keys/api-key-secrets";
-import type { PrismaClient } from "../generated/prisma/client";
-import { partnerStackClient } from "../partnerstack/partnerstack-client";
-import { ACME } from "../seed/demo-programs";
-import { seedDemo } from "../seed/seed-demo";
+import { generateApiKeyPair, hashSecret } from "@/lib/api-keys/api-key-secrets";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { partnerStackClient } from "@/lib/partnerstack/partnerstack-client";
+import { ACME } from "@/lib/seed/demo-programs";
+import { seedDemo } from "@/lib/seed/seed-demo";
 import { startApiHttpServer, type ApiHttpServer } from "./api-http-server";
-import type { Engine } from "./engines";
-import { addMember, createProgram, createUser } from "./factories";
-import type { NamedFilters } from "./tab-by-names";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import type { Engine } from "@/lib/testing/engines";
+import { addMember, createProgram, createUser } from "@/lib/testing/factories";
+import type { NamedFilters } from "@/lib/testing/tab-by-names";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 export interface DemoSource {
   db: TestDatabase;

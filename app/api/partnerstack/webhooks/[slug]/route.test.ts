@@ -3,13 +3,17 @@
 // as id/name/slug) and its newer spelling (`partnership.tags_updated`, the object under `data`).
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as customersRoute from "@/app/api/v2/customers/route";
-import * as webhookRoute from "@/app/api/partnerstack/webhooks/[slug]/route";
-import { seal } from "../security/sealed-secret";
-import { seedApiProgram } from "../testing/api-fixture";
-import { callRoute } from "../testing/call-route";
-import { tabNumbers, type NamedFilters } from "../testing/tab-by-names";
-import { analyticsCases, openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import * as webhookRoute from "./route";
+import { seal } from "@/lib/security/sealed-secret";
+import { seedApiProgram } from "@/lib/testing/api-fixture";
+import { callRoute } from "@/lib/testing/call-route";
+import { tabNumbers, type NamedFilters } from "@/lib/testing/tab-by-names";
+import {
+  analyticsCases,
+  openTestAnalytics,
+  type TestAnalytics,
+} from "@/lib/testing/test-analytics";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 const ENCRYPTION_KEY = "webhook-test-encryption-key-0123456789";
 const SECRET = "whsec_test_partnerstack_0123456789";

@@ -7,7 +7,7 @@ import * as customersRoute from "@/app/api/v2/customers/route";
 import * as groupsRoute from "@/app/api/v2/groups/route";
 import * as partnershipsRoute from "@/app/api/v2/partnerships/route";
 import * as rewardsRoute from "@/app/api/v2/rewards/route";
-import type { OpenDatabase } from "../db/open";
+import type { OpenDatabase } from "@/lib/db/open";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 const LISTS: Record<string, { on(db: OpenDatabase): Handler }> = {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { seedApiProgram } from "../testing/api-fixture";
-import { startApiHttpServer, type ApiHttpServer } from "../testing/api-http-server";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { seedApiProgram } from "@/lib/testing/api-fixture";
+import { startApiHttpServer, type ApiHttpServer } from "./api-http-server";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import {
   PAGE_SIZE,
   partnerStackClient,
   PartnerStackError,
   retryAfterMs,
-} from "./partnerstack-client";
+} from "@/lib/partnerstack/partnerstack-client";
 
 const keyed = z.object({ key: z.string() });
 

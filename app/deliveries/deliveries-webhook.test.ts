@@ -11,21 +11,21 @@ import {
   vi,
 } from "vitest";
 import { GET as downloadLink } from "@/app/deliveries/[token]/route";
-import { buildExport } from "../exports/build-export";
-import { exportResponse } from "../exports/export-response";
+import { buildExport } from "@/lib/exports/build-export";
+import { exportResponse } from "@/lib/exports/export-response";
 import {
   deliveryContext,
   scheduleOf,
   seedDeliveryProgram,
   TEST_SECRET,
-} from "../testing/delivery-fixture";
-import { startHttpsReceiver, type HttpsReceiver } from "../testing/https-receiver";
-import { postgresTabSources } from "../testing/test-analytics";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { deliveryFileResponse } from "./delivery-file-response";
-import { deriveDeliverySecret } from "./delivery-secret";
-import { unseal } from "../security/sealed-secret";
-import { runDeliveries } from "./run-deliveries";
+} from "@/lib/testing/delivery-fixture";
+import { startHttpsReceiver, type HttpsReceiver } from "@/lib/testing/https-receiver";
+import { postgresTabSources } from "@/lib/testing/test-analytics";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { deliveryFileResponse } from "@/lib/deliveries/delivery-file-response";
+import { deriveDeliverySecret } from "@/lib/deliveries/delivery-secret";
+import { unseal } from "@/lib/security/sealed-secret";
+import { runDeliveries } from "@/lib/deliveries/run-deliveries";
 
 const fetchLink = (db: TestDatabase, url: string) => {
   const token = new URL(url).pathname.split("/")[2];

@@ -12,18 +12,18 @@ import {
   vi,
 } from "vitest";
 import { POST as unsubscribe } from "@/app/unsubscribe/[token]/one-click/route";
-import { buildExport } from "../exports/build-export";
-import { exportResponse } from "../exports/export-response";
+import { buildExport } from "@/lib/exports/build-export";
+import { exportResponse } from "@/lib/exports/export-response";
 import {
   deliveryContext,
   scheduleOf,
   seedDeliveryProgram,
   TEST_SECRET,
-} from "../testing/delivery-fixture";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { postgresTabSources } from "../testing/test-analytics";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { runDeliveries } from "./run-deliveries";
+} from "@/lib/testing/delivery-fixture";
+import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
+import { postgresTabSources } from "@/lib/testing/test-analytics";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { runDeliveries } from "@/lib/deliveries/run-deliveries";
 
 type World = Awaited<ReturnType<typeof seedDeliveryProgram>>;
 

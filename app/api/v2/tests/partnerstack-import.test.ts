@@ -2,23 +2,23 @@
 // with the demo data. The tab of both must show the same numbers, a stopped import must resume to
 // the same result, and a repeated import must change nothing.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { postgresTabEngine } from "../stats/engines";
-import { ACME, GLOBEX } from "../seed/demo-programs";
-import type { ProgramSpec } from "../seed/program-spec";
+import { postgresTabEngine } from "@/lib/stats/engines";
+import { ACME, GLOBEX } from "@/lib/seed/demo-programs";
+import type { ProgramSpec } from "@/lib/seed/program-spec";
 import {
   ACME_TAB_FILTERS,
   createImportTarget,
   sourceClient,
   startDemoSource,
   type DemoSource,
-} from "../testing/partnerstack-fixture";
-import type { Engine } from "../testing/engines";
-import { tabNumbers, type NamedFilters } from "../testing/tab-by-names";
-import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { seal } from "../security/sealed-secret";
-import { importProgress, runImport, startOrResumeImport } from "./run-import";
-import { syncProgram } from "./sync-program";
+} from "./partnerstack-fixture";
+import type { Engine } from "@/lib/testing/engines";
+import { tabNumbers, type NamedFilters } from "@/lib/testing/tab-by-names";
+import { openTestAnalytics, type TestAnalytics } from "@/lib/testing/test-analytics";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { seal } from "@/lib/security/sealed-secret";
+import { importProgress, runImport, startOrResumeImport } from "@/lib/partnerstack/run-import";
+import { syncProgram } from "@/lib/partnerstack/sync-program";
 
 const NOW = Date.UTC(2026, 10, 21);
 /** A whole import of the demo program and ten tab reads: about a minute on a loaded 2-core box. */
