@@ -5,8 +5,8 @@ import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
 import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
-import { DownloadMenu, exportLinks } from "./download-menu";
-import { Tile } from "./tile";
+import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
+import { Tile } from "@/components/stats/tile";
 import { PartnerLink } from "./partner-link";
 
 const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [

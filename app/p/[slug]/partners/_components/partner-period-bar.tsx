@@ -2,9 +2,9 @@
 
 import { createSerializer, useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
-import { ReloadBar } from "../../actions/_components/reload-bar";
-import { SelectFilter } from "../../actions/_components/select-filter";
-import { TimeframeFilter } from "../../actions/_components/timeframe-filter";
+import { ReloadBar } from "@/components/stats/filters/reload-bar";
+import { SelectFilter } from "@/components/stats/filters/select-filter";
+import { TimeframeFilter } from "@/components/stats/filters/timeframe-filter";
 import { filterParsers, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 
 const periodParsers = { timescale: filterParsers.timescale, timeframe: filterParsers.timeframe };
