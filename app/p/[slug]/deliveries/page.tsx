@@ -14,7 +14,7 @@ import {
   canManageSavedViews,
 } from "@/lib/programs/roles";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
-import { AutoRefresh } from "./_components/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { DeliveryLog } from "./_components/delivery-log";
 import { DomainsForm } from "./_components/domains-form";
 import { FailedNotice } from "./_components/failed-notice";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { FilterBar } from "../actions/_components/filter-bar";
-import { FilterWarnings } from "../actions/_components/filter-warnings";
+import { FilterBar } from "@/components/stats/filters/filter-bar";
+import { FilterWarnings } from "@/components/stats/filter-warnings";
 import { DirectorySearch } from "./_components/directory-search";
 import { DirectoryResults, DirectorySkeleton } from "./_components/directory-results";
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";

@@ -7,7 +7,7 @@ import { partnerStackSyncMs } from "@/lib/partnerstack/partnerstack-worker";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManagePartnerStack } from "@/lib/programs/roles";
 import { formatDateTime } from "@/lib/time/format";
-import { AutoRefresh } from "../deliveries/_components/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { ConnectForm } from "./_components/connect-form";
 import { DisconnectButton } from "./_components/disconnect-button";
 import { ImportPanel } from "./_components/import-panel";

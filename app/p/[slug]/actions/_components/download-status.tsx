@@ -6,7 +6,7 @@ import {
   getDownloads,
   getServerDownloads,
   subscribeToDownloads,
-} from "./download-progress";
+} from "@/components/stats/download-progress";
 
 /**
  * One line per download that has taken over a second to start. Mount it once per page that has

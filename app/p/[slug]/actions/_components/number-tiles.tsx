@@ -4,8 +4,8 @@ import { percentChange } from "@/lib/stats/percent-change";
 import { getSummary } from "@/lib/stats/get-summary";
 import { formatTileValue, NUMBER_TILES } from "@/lib/stats/number-tiles";
 import type { TabScope } from "@/lib/stats/scope";
-import { DownloadMenu, exportLinks } from "./download-menu";
-import { Tile } from "./tile";
+import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
+import { Tile } from "@/components/stats/tile";
 
 function Change({ current, previous }: { current: number; previous: number }) {
   if (previous === 0) {

@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { formatMoney } from "@/lib/format/format";
 import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
 import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
-import { DownloadMenu, exportLinks } from "./download-menu";
-import { Tile } from "./tile";
+import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
+import { Tile } from "@/components/stats/tile";
 import { PartnerLink } from "./partner-link";
 
 const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
@@ -44,16 +45,9 @@ export async function OccurrenceTableTile({
     path = basePath,
   ) => serializeTabUrl(path, { ...scope.filters, ...table, ...changes });
   const drillPath = `${basePath}/occurrences`;
-  // Clicking the sorted column flips it; another column starts numbers high-first, text A–Z.
   const sortHref = (column: (typeof COLUMNS)[number]) => {
-    const dir =
-      table.sort === column.sort
-        ? table.dir === "desc"
-          ? "asc"
-          : "desc"
-        : column.numeric
-          ? "desc"
-          : "asc";
+    const first = column.numeric ? "desc" : "asc";
+    const dir = nextSortDirection(table.sort === column.sort, table.dir, first);
     return url({ sort: column.sort, dir, page: 1 });
   };
 
@@ -77,28 +71,15 @@ export async function OccurrenceTableTile({
             <table className={tableClass}>
               <thead>
                 <tr>
-                  {COLUMNS.map((c, i) => {
-                    const active = table.sort === c.sort;
-                    return (
-                      <th
-                        key={c.sort}
-                        className={`${thClass} ${c.numeric ? "text-right" : ""} ${i === 0 ? stickyCell : ""}`}
-                        aria-sort={
-                          active ? (table.dir === "asc" ? "ascending" : "descending") : "none"
-                        }
-                      >
-                        <Link
-                          href={sortHref(c)}
-                          className="inline-flex items-center gap-1 hover:text-gray-900 dark:hover:text-gray-100"
-                        >
-                          {c.label}
-                          <span aria-hidden="true">
-                            {active ? (table.dir === "asc" ? "↑" : "↓") : "↕"}
-                          </span>
-                        </Link>
-                      </th>
-                    );
-                  })}
+                  {COLUMNS.map((c, i) => (
+                    <SortableHeader
+                      key={c.sort}
+                      label={c.label}
+                      href={sortHref(c)}
+                      sorted={table.sort === c.sort ? table.dir : null}
+                      className={`${thClass} ${c.numeric ? "text-right" : ""} ${i === 0 ? stickyCell : ""}`}
+                    />
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100 dark:divide-gray-800">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
-import { DownloadMenu, exportLinks } from "../_components/download-menu";
+import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { DownloadStatus } from "../_components/download-status";
-import { FilterWarnings } from "../_components/filter-warnings";
+import { FilterWarnings } from "@/components/stats/filter-warnings";
 import { DrillDownHeading } from "../_components/drill-down-heading";
 import { DrillDownTable } from "../_components/drill-down-table";
 import { cardClass } from "@/components/ui/styles";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChartTile } from "../../actions/_components/chart-tile";
-import { TileSlot } from "../../actions/_components/tile-slot";
-import { FilterWarnings } from "../../actions/_components/filter-warnings";
+import { ChartTile } from "@/components/stats/chart-tile";
+import { TileSlot } from "@/components/stats/tile-slot";
+import { FilterWarnings } from "@/components/stats/filter-warnings";
 import { PartnerAttributesCard } from "../_components/partner-attributes-card";
 import { PartnerOccurrences } from "../_components/partner-occurrences";
 import { PartnerPeriodBar } from "../_components/partner-period-bar";

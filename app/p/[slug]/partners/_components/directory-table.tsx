@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
@@ -50,17 +51,10 @@ export function DirectoryTable({
   const period = serializeTabUrl("", { timeframe: filters.timeframe });
   const url = (changes: Partial<DirectoryState>) =>
     directoryUrl(path, filters, { ...directory, after: null, ...changes });
-  // The sorted column flips; another starts numbers and dates high-first, text A–Z.
+  // Numbers and dates start high-first, text A–Z.
   const sortHref = (sort: DirectorySort, numeric: boolean) => {
-    const dir =
-      directory.sort === sort
-        ? directory.dir === "desc"
-          ? "asc"
-          : "desc"
-        : numeric || sort === "joined" || sort === "last_action"
-          ? "desc"
-          : "asc";
-    return url({ sort, dir });
+    const first = numeric || sort === "joined" || sort === "last_action" ? "desc" : "asc";
+    return url({ sort, dir: nextSortDirection(directory.sort === sort, directory.dir, first) });
   };
 
   if (page.rows.length === 0) {
@@ -139,40 +133,15 @@ export function DirectoryTable({
         <table className={tableClass}>
           <thead>
             <tr>
-              {COLUMNS.map((c, i) => {
-                const active = c.sort !== undefined && directory.sort === c.sort;
-                const cls = `${thClass} ${c.numeric ? "text-right" : ""} ${i === 0 ? stickyCell : ""}`;
-                return (
-                  <th
-                    key={c.label}
-                    scope="col"
-                    className={cls}
-                    aria-sort={
-                      c.sort === undefined
-                        ? undefined
-                        : active
-                          ? directory.dir === "asc"
-                            ? "ascending"
-                            : "descending"
-                          : "none"
-                    }
-                  >
-                    {c.sort === undefined ? (
-                      c.label
-                    ) : (
-                      <Link
-                        href={sortHref(c.sort, c.numeric ?? false)}
-                        className="inline-flex items-center gap-1 hover:text-gray-900 dark:hover:text-gray-100"
-                      >
-                        {c.label}
-                        <span aria-hidden="true">
-                          {active ? (directory.dir === "asc" ? "↑" : "↓") : "↕"}
-                        </span>
-                      </Link>
-                    )}
-                  </th>
-                );
-              })}
+              {COLUMNS.map((c, i) => (
+                <SortableHeader
+                  key={c.label}
+                  label={c.label}
+                  href={c.sort === undefined ? undefined : sortHref(c.sort, c.numeric ?? false)}
+                  sorted={c.sort !== undefined && directory.sort === c.sort ? directory.dir : null}
+                  className={`${thClass} ${c.numeric ? "text-right" : ""} ${i === 0 ? stickyCell : ""}`}
+                />
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100 dark:divide-gray-800">

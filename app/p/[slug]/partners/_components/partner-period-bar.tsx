@@ -1,10 +1,11 @@
 "use client";
 
-import { createSerializer, useQueryStates } from "nuqs";
-import { useState, useTransition, type FormEvent } from "react";
-import { ReloadBar } from "../../actions/_components/reload-bar";
-import { SelectFilter } from "../../actions/_components/select-filter";
-import { TimeframeFilter } from "../../actions/_components/timeframe-filter";
+import { createSerializer } from "nuqs";
+import type { FormEvent } from "react";
+import { ReloadBar } from "@/components/stats/filters/reload-bar";
+import { SelectFilter } from "@/components/stats/filters/select-filter";
+import { TimeframeFilter } from "@/components/stats/filters/timeframe-filter";
+import { useDraftFilters } from "@/components/stats/filters/use-draft-filters";
 import { filterParsers, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 
 const periodParsers = { timescale: filterParsers.timescale, timeframe: filterParsers.timeframe };
@@ -23,31 +24,21 @@ export function PartnerPeriodBar({
   timezone: string;
   rangeDescription: string;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [, setApplied] = useQueryStates(periodParsers, {
-    shallow: false,
-    history: "push",
-    startTransition,
-  });
-  const appliedKey = serializePeriod(applied);
-  const [draft, setDraft] = useState(applied);
-  const [valid, setValid] = useState(true);
-  const [version, setVersion] = useState(0);
-  const [syncedKey, setSyncedKey] = useState(appliedKey);
-  const discard = () => {
-    setDraft(applied);
-    setValid(true);
-    setVersion((v) => v + 1);
-  };
-  if (appliedKey !== syncedKey) {
-    setSyncedKey(appliedKey);
-    discard();
-  }
-  const set = (changes: Partial<ActionsTabFilters>) => setDraft((d) => ({ ...d, ...changes }));
+  const {
+    draft,
+    set,
+    dirty,
+    discard,
+    timeframeValid,
+    setTimeframeValid,
+    formVersion,
+    apply,
+    pending,
+  } = useDraftFilters(applied, periodParsers, serializePeriod);
 
   function reload(event: FormEvent) {
     event.preventDefault();
-    if (valid) void setApplied({ timescale: draft.timescale, timeframe: draft.timeframe });
+    if (timeframeValid) void apply({ timescale: draft.timescale, timeframe: draft.timeframe });
   }
 
   return (
@@ -59,17 +50,17 @@ export function PartnerPeriodBar({
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <SelectFilter field="timescale" draft={draft} set={set} />
         <TimeframeFilter
-          key={version}
+          key={formVersion}
           timezone={timezone}
-          onValidity={setValid}
+          onValidity={setTimeframeValid}
           draft={draft}
           set={set}
         />
       </div>
       <ReloadBar
         pending={pending}
-        dirty={serializePeriod(draft) !== appliedKey}
-        canReload={valid}
+        dirty={dirty}
+        canReload={timeframeValid}
         onDiscard={discard}
         showing={`${rangeDescription} (${timezone})`}
       />

@@ -1,7 +1,6 @@
 "use client";
 
-import { useQueryStates } from "nuqs";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { PhoneSheet } from "@/components/ui/phone-sheet";
 import type { FilterOptions } from "@/lib/stats/filters/load-filter-options";
 import {
@@ -17,6 +16,7 @@ import { PartnerSearchFilter } from "./partner-search-filter";
 import { ReloadBar } from "./reload-bar";
 import { SelectFilter } from "./select-filter";
 import { TimeframeFilter } from "./timeframe-filter";
+import { useDraftFilters } from "./use-draft-filters";
 
 /**
  * The nine filters, edited as a draft. Nothing changes on the page until Reload writes the draft
@@ -39,34 +39,23 @@ export function FilterBar({
   /** The Partners directory has no chart: no timescale there. */
   withTimescale?: boolean;
 }) {
-  const [pending, startTransition] = useTransition();
-  // Only the setter: what is applied is what the server says it applied, not the raw URL.
-  const [, setApplied] = useQueryStates(
+  const {
+    draft,
+    setDraft,
+    set,
+    dirty,
+    discard,
+    timeframeValid,
+    setTimeframeValid,
+    formVersion,
+    apply,
+    pending,
+  } = useDraftFilters(
+    appliedFilters,
     { ...filterParsers, page: tableParsers.page, after: drillParsers.after },
-    { shallow: false, history: "push", startTransition },
+    serializeFilters,
   );
-  const appliedKey = serializeFilters(appliedFilters);
-  const [draft, setDraft] = useState<ActionsTabFilters>(appliedFilters);
-  const [timeframeValid, setTimeframeValid] = useState(true);
-  const [syncedKey, setSyncedKey] = useState(appliedKey);
-  // Remounts the filters that keep their own state while being edited (timeframe text,
-  // a membership condition without choices yet).
-  const [formVersion, setFormVersion] = useState(0);
   const [sheetOpen, setSheetOpen] = useState(false);
-
-  const resetDraft = () => {
-    setDraft(appliedFilters);
-    setTimeframeValid(true);
-    setFormVersion((v) => v + 1);
-  };
-  // Back/forward (or a saved view) changed the applied filters: the draft follows them.
-  if (appliedKey !== syncedKey) {
-    setSyncedKey(appliedKey);
-    resetDraft();
-  }
-
-  const dirty = serializeFilters(draft) !== appliedKey;
-  const set = (changes: Partial<ActionsTabFilters>) => setDraft((d) => ({ ...d, ...changes }));
   const edit = { draft, set };
 
   function reload(event?: FormEvent) {
@@ -84,7 +73,7 @@ export function FilterBar({
     setDraft(clean);
     setSheetOpen(false);
     // New filters start from the first page (the tab's `page`, the directory's `after` cursor).
-    void setApplied({ ...clean, page: null, after: null });
+    void apply({ ...clean, page: null, after: null });
   }
 
   return (
@@ -134,7 +123,7 @@ export function FilterBar({
           pending={pending}
           dirty={dirty}
           canReload={timeframeValid}
-          onDiscard={resetDraft}
+          onDiscard={discard}
           showing={`${rangeDescription} (${timezone})`}
         />
       </form>

@@ -3,7 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-/** While a delivery is on its way, reads the page again every few seconds to show how it went. */
+/**
+ * While something runs in the background (a delivery, an import), reads the page again every few
+ * seconds to show how it went.
+ */
 export function AutoRefresh({ active }: { active: boolean }) {
   const router = useRouter();
   useEffect(() => {
