@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { PhoneSheet } from "@/components/ui/phone-sheet";
+import { cleanFilters } from "@/lib/stats/filters/clean-filters";
+import { FILTERS } from "@/lib/stats/filters/filters";
 import type { FilterOptions } from "@/lib/stats/filters/load-filter-options";
 import {
   drillParsers,
@@ -19,7 +21,8 @@ import { TimeframeFilter } from "./timeframe-filter";
 import { useDraftFilters } from "./use-draft-filters";
 
 /**
- * The nine filters, edited as a draft. Nothing changes on the page until Reload writes the draft
+ * The filters (timescale, timeframe and every declared filter of lib/stats/filters), edited as
+ * a draft. Nothing changes on the page until Reload writes the draft
  * to the URL (a new history entry) and the server renders the new view. On phones the numbers
  * come first: the bar waits behind a "Filters (n)" button (n = filters set) in a sheet that
  * Reload closes.
@@ -62,14 +65,7 @@ export function FilterBar({
     event?.preventDefault();
     if (!timeframeValid) return;
     // Ops without a choice mean "any": keep the URL free of no-op parameters.
-    const clean: ActionsTabFilters = {
-      ...draft,
-      name: draft.name.trim(),
-      email: draft.email.trim(),
-      group_op: draft.group.length ? draft.group_op : "include",
-      manager_op: draft.manager.length ? draft.manager_op : "include",
-      tag_op: draft.tag.length ? draft.tag_op : "any_of",
-    };
+    const clean = cleanFilters(draft);
     setDraft(clean);
     setSheetOpen(false);
     // New filters start from the first page (the tab's `page`, the directory's `after` cursor).
@@ -96,28 +92,20 @@ export function FilterBar({
             onValidity={setTimeframeValid}
             {...edit}
           />
-          <MembershipFilter
-            key={`group-${formVersion}`}
-            field="group"
-            options={options.groups}
-            {...edit}
-          />
-          <MembershipFilter
-            key={`manager-${formVersion}`}
-            field="manager"
-            options={options.managers}
-            {...edit}
-          />
-          <PartnerSearchFilter field="name" {...edit} />
-          <PartnerSearchFilter field="email" {...edit} />
-          <MembershipFilter
-            key={`tag-${formVersion}`}
-            field="tag"
-            options={options.tags}
-            {...edit}
-          />
-          <SelectFilter field="marketplace" {...edit} />
-          <SelectFilter field="archived" {...edit} />
+          {FILTERS.map((filter) =>
+            filter.kind === "ids" ? (
+              <MembershipFilter
+                key={`${filter.key}-${formVersion}`}
+                filter={filter}
+                options={options[filter.options]}
+                {...edit}
+              />
+            ) : filter.kind === "text" ? (
+              <PartnerSearchFilter key={filter.key} filter={filter} {...edit} />
+            ) : (
+              <SelectFilter key={filter.key} field={filter} {...edit} />
+            ),
+          )}
         </div>
         <ReloadBar
           pending={pending}

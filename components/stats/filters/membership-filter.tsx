@@ -2,35 +2,31 @@
 
 import { useState } from "react";
 import type { FilterOption } from "@/lib/stats/filters/load-filter-options";
-import { INCLUDE_OPS, TAG_OPS } from "@/lib/stats/url/search-params";
+import type { IdsFilter } from "@/lib/stats/filters/kinds";
+import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 import { Field, type DraftProps } from "./filter-field";
 import { MultiSelect } from "./multi-select";
 
 type Condition = "any" | "include" | "exclude";
 
-const ONE_OF = ["is any", "is one of", "is not one of"];
-const LISTS = {
-  group: { label: "Group name", conditions: ONE_OF, ops: INCLUDE_OPS },
-  manager: { label: "Partner manager name", conditions: ONE_OF, ops: INCLUDE_OPS },
-  tag: { label: "Partner tag", conditions: ["is any", "has one of", "has none of"], ops: TAG_OPS },
-};
-
 /**
- * Group name, partner manager name and partner tag: "is any / is one of / is not one of" plus the
- * choices. The condition is kept here while no value is chosen yet (the draft then still means
- * "any"); the bar re-keys it to reset.
+ * A declared multi-select filter (group name, partner manager name, partner tag, action type):
+ * its three conditions ("is any / is one of / is not one of") plus the choices. The condition is
+ * kept here while no value is chosen yet (the draft then still means "any"); the bar re-keys it
+ * to reset.
  */
 export function MembershipFilter({
-  field,
+  filter,
   options,
   draft,
   set,
-}: DraftProps & { field: keyof typeof LISTS; options: FilterOption[] }) {
-  const { label, conditions, ops } = LISTS[field];
-  const [includeOp, excludeOp] = ops;
-  const opField = `${field}_op` as const;
-  const ids = draft[field];
+}: DraftProps & { filter: IdsFilter; options: FilterOption[] }) {
+  const { label, words: conditions } = filter;
+  const [includeOp, excludeOp] = filter.opValues;
+  const field = filter.key as keyof ActionsTabFilters;
+  const opField = filter.opKey as keyof ActionsTabFilters;
+  const ids = draft[field] as number[];
   const [condition, setCondition] = useState<Condition>(
     ids.length === 0 ? "any" : draft[opField] === excludeOp ? "exclude" : "include",
   );

@@ -1,4 +1,5 @@
 import { TIMESCALES, type ActionsTabFilters } from "@/lib/stats/url/search-params";
+import type { FlagFilter } from "@/lib/stats/filters/kinds";
 import { controlClass, Field, type DraftProps } from "./filter-field";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 
@@ -8,30 +9,24 @@ const YES_NO = [
   ["no", "No"],
 ] as const;
 
-const SELECTS = {
-  timescale: {
-    label: "Timescale",
-    choices: TIMESCALES.map((t) => [t, t[0].toUpperCase() + t.slice(1)] as const),
-  },
-  marketplace: { label: "Is marketplace", choices: YES_NO },
-  archived: { label: "Is partnership archived", choices: YES_NO },
-};
+const TIMESCALE_CHOICES = TIMESCALES.map((t) => [t, t[0].toUpperCase() + t.slice(1)] as const);
 
-/** Timescale, Is marketplace and Is partnership archived: one native select each (`#f-<field>`). */
-export function SelectFilter<K extends keyof typeof SELECTS>({
+/** The timescale, or a declared yes/no filter: one native select each (`#f-<key>`). */
+export function SelectFilter({
   field,
   draft,
   set,
-}: DraftProps & { field: K }) {
-  const { label, choices } = SELECTS[field];
+}: DraftProps & { field: "timescale" | FlagFilter }) {
+  const key = (field === "timescale" ? field : field.key) as keyof ActionsTabFilters;
+  const label = field === "timescale" ? "Timescale" : field.label;
   return (
-    <Field label={label} htmlFor={`f-${field}`}>
+    <Field label={label} htmlFor={`f-${key}`}>
       <ChoiceSelect
-        id={`f-${field}`}
-        value={draft[field]}
-        onChange={(e) => set({ [field]: e.target.value as ActionsTabFilters[K] })}
+        id={`f-${key}`}
+        value={draft[key] as string}
+        onChange={(e) => set({ [key]: e.target.value })}
         className={controlClass}
-        choices={choices}
+        choices={field === "timescale" ? TIMESCALE_CHOICES : YES_NO}
       />
     </Field>
   );

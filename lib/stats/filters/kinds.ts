@@ -94,7 +94,8 @@ export function flagFilter<K extends string>(d: {
   };
 }
 
-export type IdsFilter = ReturnType<typeof idsFilter<string, OpPair>>;
-export type TextFilter = ReturnType<typeof textFilter<string>>;
-export type FlagFilter = ReturnType<typeof flagFilter<string>>;
+// Any declaration of a kind, as the bar's controls read it (its parsers are the URL's business).
+export type IdsFilter = Omit<ReturnType<typeof idsFilter<string, OpPair>>, "parsers">;
+export type TextFilter = Omit<ReturnType<typeof textFilter<string>>, "parsers">;
+export type FlagFilter = Omit<ReturnType<typeof flagFilter<string>>, "parsers">;
 export type FilterDeclaration = IdsFilter | TextFilter | FlagFilter;
