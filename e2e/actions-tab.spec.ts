@@ -111,6 +111,43 @@ test("the filter bar works from the keyboard alone", async ({ page }) => {
   );
 });
 
+test("the action type filter narrows the tab, its drill-down and the Partners directory", async ({
+  page,
+}) => {
+  const f = await seedTabMember();
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time`);
+  const [signup] = f.types;
+  const expected = f.actions.filter((a) => !a.archived && a.type === signup.name).length;
+  expect(expected).toBeGreaterThan(0);
+  expect(expected).toBeLessThan(count(f, () => true));
+
+  await page.locator("#f-action_type-op").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#f-action_type-op")).toHaveValue("include");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(signup.name);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: /Reload with the changed filters/ }).click();
+  await expect(page).toHaveURL(new RegExp(`action_type=${signup.id}`));
+  await expect(occurrences(page)).toHaveText(fmt(expected));
+
+  await page
+    .getByRole("region", { name: "Actions by partner, type and value" })
+    .getByRole("link", { name: /show the actions/ })
+    .first()
+    .click();
+  await expect(page.getByTestId("drill-filters")).toContainText(
+    `Action type: is one of ${signup.name}`,
+  );
+  await page.goto(`/p/${f.program.slug}/partners?timeframe=any_time&action_type=${signup.id}`);
+  await expect(page.locator("#f-action_type-op")).toHaveValue("include");
+  await expect(page.getByRole("button", { name: `Action type: ${signup.name}` })).toBeVisible();
+});
+
 test("a malformed URL shows what was ignored and falls back to defaults", async ({ page }) => {
   const f = await seedTabMember();
   await signIn(page, f.user.email, f.user.password);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabase } from "../db/client";
+import { openTabSources } from "../stats/sources";
 import { requireProgramAccess } from "./require-program-access";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -12,8 +13,8 @@ export interface ProgramPageProps {
 
 /**
  * The opening of every program page: the slug, the query string's values and the signed-in
- * member's access (sign-in, 404 and 403 as `requireProgramAccess` decides), and the database the
- * page hands to its data functions.
+ * member's access (sign-in, 404 and 403 as `requireProgramAccess` decides), the database the
+ * page hands to its data functions, and `sources()`: the statistics layer's sources over it.
  */
 export async function openProgramPage({ params, searchParams }: ProgramPageProps) {
   const [{ slug }, db] = await Promise.all([params, getDatabase()]);
@@ -21,5 +22,5 @@ export async function openProgramPage({ params, searchParams }: ProgramPageProps
     searchParams ?? Promise.resolve<SearchParams>({}),
     requireProgramAccess(db.prisma, slug),
   ]);
-  return { slug, query, db, ...access };
+  return { slug, query, db, sources: () => openTabSources(db), ...access };
 }

@@ -14,7 +14,6 @@ import { TileSlot } from "@/components/stats/tile-slot";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadView } from "@/lib/stats/load-view";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
-import { openTabSources } from "@/lib/stats/sources";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
@@ -27,9 +26,9 @@ import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 export const metadata: Metadata = { title: "Actions" };
 
 export default async function ActionsPage(props: ProgramPageProps) {
-  const { slug, query, program, role, db } = await openProgramPage(props);
+  const { slug, query, program, role, db, sources } = await openProgramPage(props);
   const [view, views, started] = await Promise.all([
-    openTabSources(db).then((sources) => loadView(sources, program, query)),
+    sources().then((s) => loadView(s, program, query)),
     listSavedViews(db.prisma, program.id),
     hasAnyAction(db.prisma, program.id),
   ]);

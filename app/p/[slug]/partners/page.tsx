@@ -8,7 +8,6 @@ import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-no
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { loadView } from "@/lib/stats/load-view";
-import { openTabSources } from "@/lib/stats/sources";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { directoryUrl, loadDirectoryKeys } from "@/lib/partners/directory-params";
@@ -17,9 +16,9 @@ import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-prog
 export const metadata: Metadata = { title: "Partners" };
 
 export default async function PartnersPage(props: ProgramPageProps) {
-  const { slug, query, program, db } = await openProgramPage(props);
-  const sources = await openTabSources(db);
-  const { filters, options, scope, warnings } = await loadView(sources, program, query, {
+  const { slug, query, program, db, sources } = await openProgramPage(props);
+  const tabSources = await sources();
+  const { filters, options, scope, warnings } = await loadView(tabSources, program, query, {
     reads: "filters",
   });
   const { directory, warnings: directoryWarnings } = loadDirectoryKeys(query);
@@ -27,7 +26,7 @@ export default async function PartnersPage(props: ProgramPageProps) {
   const path = `/p/${slug}/partners`;
   const freshness = await getAnalyticsFreshness(
     db.prisma,
-    sources.analytics,
+    tabSources.analytics,
     program.id,
     scope.asOf,
   );

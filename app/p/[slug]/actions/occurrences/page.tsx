@@ -10,7 +10,6 @@ import { cardClass } from "@/components/ui/styles";
 import { loadView } from "@/lib/stats/load-view";
 import { getDrillDown } from "@/lib/stats/get-drill-down";
 import { filtersInForce, serializeTabUrl } from "@/lib/stats/url/search-params";
-import { openTabSources } from "@/lib/stats/sources";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
@@ -20,8 +19,8 @@ import { findPartner } from "@/lib/partners/load-partner";
 export const metadata: Metadata = { title: "Occurrences" };
 
 export default async function OccurrencesPage(props: ProgramPageProps) {
-  const { slug, query, program, db } = await openProgramPage(props);
-  const view = await loadView(await openTabSources(db), program, query);
+  const { slug, query, program, db, sources } = await openProgramPage(props);
+  const view = await loadView(await sources(), program, query);
   const { scope, filters, table, drill } = view;
   const [page, ruleNames, freshness, partner] = await Promise.all([
     getDrillDown(scope, drill),

@@ -15,7 +15,6 @@ import { storableTextProblem } from "@/lib/validation/storable-text";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { loadView } from "@/lib/stats/load-view";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
-import { openTabSources } from "@/lib/stats/sources";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { findPartner, referredCustomers } from "@/lib/partners/load-partner";
 import { rewardsByStatus } from "@/lib/stats/partner-records";
@@ -37,7 +36,7 @@ function decodedKey(segment: string): string {
 }
 
 export default async function PartnerPage(props: Props) {
-  const [{ slug, query, program, db }, { partnerKey: rawKey }] = await Promise.all([
+  const [{ slug, query, program, db, sources }, { partnerKey: rawKey }] = await Promise.all([
     openProgramPage(props),
     props.params,
   ]);
@@ -50,15 +49,15 @@ export default async function PartnerPage(props: Props) {
 
   // The tab's URL conventions: timeframe, timescale and the filters on actions apply; the
   // partner is the only partner filter.
-  const sources = await openTabSources(db);
-  const { filters, scope, warnings } = await loadView(sources, program, query, {
+  const tabSources = await sources();
+  const { filters, scope, warnings } = await loadView(tabSources, program, query, {
     reads: "filters",
     partnershipId: partner.id,
   });
   const [rewards, referred, freshness] = await Promise.all([
     rewardsByStatus(db, { ...scope, partnershipId: partner.id }),
     referredCustomers(db, program.id, partner.id),
-    getAnalyticsFreshness(db.prisma, sources.analytics, program.id, scope.asOf),
+    getAnalyticsFreshness(db.prisma, tabSources.analytics, program.id, scope.asOf),
   ]);
   const tabPath = `/p/${slug}/actions`;
   const viewKey = serializeTabUrl("", filters);
