@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { undecodablePathResponse } from "./lib/api/undecodable-path-response";
-import { getAuthSecret } from "./lib/auth/auth-secret";
+import { getAuthSecret } from "./lib/security/auth-secret";
 import { REQUESTED_PATH_HEADER } from "./lib/programs/moved-program-path";
 import { isForeignServerAction } from "./lib/security/foreign-action-origin";
 import {

@@ -1,5 +1,5 @@
 import "server-only";
-import { verifyPassword } from "../auth/password";
+import { verifyPassword } from "../security/password";
 import type { PrismaClient } from "../generated/prisma/client";
 
 export type AccountChange =

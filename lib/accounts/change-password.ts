@@ -1,6 +1,6 @@
 import "server-only";
-import { hashPassword } from "../auth/password";
-import { passwordProblem } from "../auth/password-policy";
+import { hashPassword } from "../security/password";
+import { passwordProblem } from "./password-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { currentPasswordMatches, WRONG_PASSWORD, type AccountChange } from "./account-change";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { emailAddress, storable } from "../validation/fields";
-import { hashPassword } from "../auth/password";
-import { passwordProblem } from "../auth/password-policy";
+import { hashPassword } from "../security/password";
+import { passwordProblem } from "./password-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 
 /** A new account: name, email (stored lowercased, as sign-in reads it) and a strong password. */

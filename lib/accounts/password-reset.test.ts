@@ -2,7 +2,7 @@
 // hour; the answer is the same whether or not the address has an account; requests are limited
 // per address asked for and per client; a new password ends every session of the account.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { verifyPassword } from "../auth/password";
+import { verifyPassword } from "../security/password";
 import { startUserSession } from "../auth/start-user-session";
 import type { MailSettings } from "../mail/mail-settings";
 import { mailSettingsFromEnv } from "../mail/mail-settings";

@@ -1,6 +1,6 @@
 import "server-only";
-import { hashPassword } from "../auth/password";
-import { passwordProblem } from "../auth/password-policy";
+import { hashPassword } from "../security/password";
+import { passwordProblem } from "./password-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { tokenHash } from "./one-time-token";
 import { readPasswordReset } from "./read-password-reset";

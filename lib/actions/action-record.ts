@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import type { ActionOutput } from "../api/schemas/actions";
+import type { ActionOutput } from "../schemas/actions";
 import type { RewardOutcome, StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 
 /** The columns every API view of an action needs, joined once. Alias `a` is the actions table. */

@@ -1,6 +1,6 @@
 import "server-only";
-import type { ListActionsQuery } from "../api/schemas/actions";
-import { keysetList } from "../api/keyset-page";
+import type { ListActionsQuery } from "../schemas/actions";
+import { keysetList } from "../db/keyset-page";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";

@@ -1,5 +1,5 @@
 import { asApiError, type ApiError } from "./api-error";
-import type { FieldWarning } from "./schemas/common";
+import type { FieldWarning } from "../schemas/common";
 
 interface EnvelopeOptions {
   headers?: HeadersInit;

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { DomainError, fieldNotFound } from "../errors/domain-error";
-import { keysetList } from "./keyset-page";
+import { keysetList } from "../db/keyset-page";
 import { isUniqueViolation } from "../db/unique-violation";
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { invalidFields, type FieldError } from "../errors/domain-error";
-import type { FieldWarning } from "./schemas/common";
+import type { FieldWarning } from "../schemas/common";
 
 /** True when `input` holds nothing at `path`: the field was not sent. */
 function isMissing(input: unknown, path: PropertyKey[]): boolean {

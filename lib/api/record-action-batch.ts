@@ -6,8 +6,8 @@ import type { IngestProgram, PreparedAction } from "../ingest/ingest-types";
 import { prepareAction } from "../ingest/prepare-action";
 import { apiErrorOf } from "./api-error";
 import { unknownFieldWarnings, zodFieldErrors } from "./parse-input";
-import { createActionSchema, type ActionOutput } from "./schemas/actions";
-import type { FieldWarning } from "./schemas/common";
+import { createActionSchema, type ActionOutput } from "../schemas/actions";
+import type { FieldWarning } from "../schemas/common";
 
 type BatchResult = { index: number; warnings?: FieldWarning[] } & (
   | { status: 200; replayed: boolean; data: ActionOutput }

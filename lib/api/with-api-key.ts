@@ -8,7 +8,7 @@ import { externalKey } from "../validation/fields";
 import { apiErrorOf, asApiError } from "./api-error";
 import { countKeyRequest, countWrongSecret, namedPublicKey } from "./api-rate-limits";
 import { apiErrorResponse, handleApiError } from "./envelope";
-import type { FieldWarning } from "./schemas/common";
+import type { FieldWarning } from "../schemas/common";
 
 interface ApiContext<P> extends ApiPrincipal {
   /** The database this request reads and writes (obtained once, here). */

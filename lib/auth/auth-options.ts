@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "../db/client";
-import { getAuthSecret } from "./auth-secret";
+import { getAuthSecret } from "../security/auth-secret";
 import { decideOidcSignIn } from "./decide-oidc-sign-in";
 import { endUserSession } from "./end-user-session";
 import { OIDC_PROVIDER_ID, oidcProvider } from "./oidc-provider";

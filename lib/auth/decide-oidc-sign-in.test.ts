@@ -4,7 +4,7 @@ import { addMember, createProgram, createUser } from "../testing/factories";
 import { createInvitation } from "../testing/invitation-factory";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { decideOidcSignIn } from "./decide-oidc-sign-in";
-import { NO_PASSWORD } from "./password";
+import { NO_PASSWORD } from "../security/password";
 import { verifyCredentials } from "./verify-credentials";
 
 const unique = () => Math.random().toString(36).slice(2, 8);

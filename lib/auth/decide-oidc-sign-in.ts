@@ -6,7 +6,7 @@ import {
   joinPendingInvitations,
   type JoinedProgram,
 } from "../invitations/join-pending-invitations";
-import { NO_PASSWORD } from "./password";
+import { NO_PASSWORD } from "../security/password";
 
 /** Why single sign-on turned someone away; the sign-in page explains each (sign-in-error-message.ts). */
 export type OidcRefusal = "NoEmail" | "EmailNotVerified" | "DomainNotAllowed" | "NoAccount";

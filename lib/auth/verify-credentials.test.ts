@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { NO_PASSWORD } from "./password";
+import { NO_PASSWORD } from "../security/password";
 import { verifyCredentials } from "./verify-credentials";
 
 describe.each(inject("engines"))("sign-in credentials on %s", (engine) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { z } from "zod";
-import { NO_PASSWORD, verifyPassword } from "./password";
+import { NO_PASSWORD, verifyPassword } from "../security/password";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),

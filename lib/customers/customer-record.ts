@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { KeyedRecord } from "../api/keyed-record";
-import type { CustomerOutput } from "../api/schemas/customers";
+import type { CustomerOutput } from "../schemas/customers";
 
 const FROM = Prisma.sql`customers c
   JOIN partnerships p ON p.program_id = c.program_id AND p.id = c.partnership_id`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { updateKeyedRecord } from "../api/keyed-record";
-import type { UpdateCustomerInput } from "../api/schemas/customers";
+import type { UpdateCustomerInput } from "../schemas/customers";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { findPartnershipId } from "../partnerships/find-partnership-id";
 import { customerRecord } from "./customer-record";

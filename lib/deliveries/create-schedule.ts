@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
 import { scheduleAudit } from "./schedule-audit";
-import { nextRunAfter } from "./schedule-time";
+import { nextRunAfter } from "../time/schedule-time";
 import type { ScheduleInput } from "./schedule-input";
 
 import { newSealedWebhookSecret } from "./webhook-secret";

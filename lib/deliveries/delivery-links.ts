@@ -1,7 +1,7 @@
 // The signed URLs a delivery hands out: its file (webhooks; short-lived) and the unsubscribe page
 // of one recipient of one schedule (emails).
 import { z } from "zod";
-import { readToken, signToken } from "./signed-token";
+import { readToken, signToken } from "../security/signed-token";
 
 const FILE = "delivery-file";
 const UNSUBSCRIBE = "unsubscribe";

@@ -1,5 +1,5 @@
 import { hkdfSync } from "node:crypto";
-import { getAuthSecret } from "../auth/auth-secret";
+import { getAuthSecret } from "../security/auth-secret";
 
 /** The key of delivery links, derived from the server's secret (never the session key itself). */
 export function deriveDeliverySecret(serverSecret: string): string {

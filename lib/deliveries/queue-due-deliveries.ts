@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { nextRunAfter, type Frequency } from "./schedule-time";
+import { nextRunAfter, type Frequency } from "../time/schedule-time";
 
 interface DueSchedule {
   program_id: number;

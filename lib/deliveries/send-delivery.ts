@@ -11,7 +11,7 @@ import { EMAIL_MAX_BYTES, type DeliveryContext, type DeliveryFile } from "./deli
 import { fileLink } from "./delivery-links";
 import type { DeliveryOutcome } from "./finish-delivery";
 import { loadRecipientRules } from "./load-recipient-rules";
-import { describeRule } from "./schedule-time";
+import { describeRule } from "../time/schedule-time";
 import { sendEmails } from "./send-email";
 import { postWebhook } from "./send-webhook";
 import { openWebhookSecret } from "./webhook-secret";

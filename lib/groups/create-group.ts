@@ -1,5 +1,5 @@
 import "server-only";
-import type { CreateGroupInput, GroupOutput } from "../api/schemas/groups";
+import type { CreateGroupInput, GroupOutput } from "../schemas/groups";
 import { refusal, type Refusal } from "../errors/refusal";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";

@@ -1,4 +1,4 @@
-import type { GroupOutput } from "../api/schemas/groups";
+import type { GroupOutput } from "../schemas/groups";
 
 /** A group's columns as the data functions read them. */
 export interface GroupRow {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { GroupOutput, UpdateGroupInput } from "../api/schemas/groups";
+import type { GroupOutput, UpdateGroupInput } from "../schemas/groups";
 import { refusal, type Refusal } from "../errors/refusal";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";

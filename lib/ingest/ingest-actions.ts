@@ -1,6 +1,6 @@
 import "server-only";
 import { toActionOutput, type ActionRow } from "../actions/action-record";
-import type { ActionOutput } from "../api/schemas/actions";
+import type { ActionOutput } from "../schemas/actions";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { actionTypesPerProgram } from "./action-type-limit";

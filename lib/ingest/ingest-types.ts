@@ -1,5 +1,5 @@
 import type { DomainError } from "../errors/domain-error";
-import type { ActionOutput, CreateActionInput } from "../api/schemas/actions";
+import type { ActionOutput, CreateActionInput } from "../schemas/actions";
 import type { ActionRow } from "../actions/action-record";
 import type { RewardOutcome, RuleForEvaluation } from "../rewards/evaluate-reward-rules";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CreateActionInput } from "../api/schemas/actions";
+import type { CreateActionInput } from "../schemas/actions";
 import type { Prisma } from "../generated/prisma/client";
 import type { ResolvedTarget } from "./ingest-types";
 

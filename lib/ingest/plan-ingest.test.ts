@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActionRow } from "../actions/action-record";
 import { apiErrorOf } from "../api/api-error";
-import type { CreateActionInput } from "../api/schemas/actions";
+import type { CreateActionInput } from "../schemas/actions";
 import type { IngestDecision, IngestLookups, PreparedAction, ResolvedTarget } from "./ingest-types";
 import { planIngest } from "./plan-ingest";
 

@@ -1,6 +1,6 @@
 import { DomainError, fieldNotFound, invalidFields } from "../errors/domain-error";
 import { MAX_INT } from "../validation/fields";
-import type { CreateActionInput } from "../api/schemas/actions";
+import type { CreateActionInput } from "../schemas/actions";
 import { evaluateRewardRules } from "../rewards/evaluate-reward-rules";
 import { typeLimitMessage } from "./action-type-limit";
 import type {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { CreateActionInput } from "../api/schemas/actions";
+import type { CreateActionInput } from "../schemas/actions";
 import type { PreparedAction } from "./ingest-types";
 import { actionRequestHash } from "./request-hash";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionOutput, CreateActionInput } from "../api/schemas/actions";
+import type { ActionOutput, CreateActionInput } from "../schemas/actions";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ingestActions } from "./ingest-actions";
 import type { IngestProgram } from "./ingest-types";

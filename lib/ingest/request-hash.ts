@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CreateActionInput } from "../api/schemas/actions";
+import type { CreateActionInput } from "../schemas/actions";
 
 /**
  * Fingerprint of what a client asked for, to tell an idempotent retry (same key, same body) from

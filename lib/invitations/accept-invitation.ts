@@ -1,7 +1,7 @@
 import "server-only";
 import { accountInput } from "../accounts/create-account";
 import { recordAudit } from "../audit/record-audit";
-import { hashPassword } from "../auth/password";
+import { hashPassword } from "../security/password";
 import type { PrismaClient } from "../generated/prisma/client";
 import { assignPendingManagers } from "./assign-pending-managers";
 import { readInvitation } from "./read-invitation";

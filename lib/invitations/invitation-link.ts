@@ -1,7 +1,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getAuthSecret } from "../auth/auth-secret";
-import { readToken, signToken } from "../deliveries/signed-token";
+import { getAuthSecret } from "../security/auth-secret";
+import { readToken, signToken } from "../security/signed-token";
 import { tokenHash } from "../accounts/one-time-token";
 
 /** An invitation works for seven days, once. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldWarning } from "../api/schemas/common";
+import { fieldWarning } from "../schemas/common";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
 
 type JsonSchema = Record<string, unknown> & {

@@ -4,23 +4,23 @@ import {
   batchSchema,
   createActionSchema,
   listActionsQuery,
-} from "../api/schemas/actions";
-import { fieldWarning, listEnvelope } from "../api/schemas/common";
+} from "../schemas/actions";
+import { fieldWarning, listEnvelope } from "../schemas/common";
 import {
   createCustomerSchema,
   customerOutput,
   listCustomersQuery,
   updateCustomerSchema,
-} from "../api/schemas/customers";
+} from "../schemas/customers";
 import {
   createPartnershipSchema,
   listPartnershipsQuery,
   partnershipOutput,
   updatePartnershipSchema,
-} from "../api/schemas/partnerships";
-import { createGroupSchema, groupOutput, updateGroupSchema } from "../api/schemas/groups";
-import { listRewardsQuery, rewardOutput } from "../api/schemas/rewards";
-import { createTagSchema, tagOutput, updateTagSchema } from "../api/schemas/tags";
+} from "../schemas/partnerships";
+import { createGroupSchema, groupOutput, updateGroupSchema } from "../schemas/groups";
+import { listRewardsQuery, rewardOutput } from "../schemas/rewards";
+import { createTagSchema, tagOutput, updateTagSchema } from "../schemas/tags";
 
 export interface Endpoint {
   method: "get" | "post" | "patch" | "delete";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createKeyedRecord } from "../api/keyed-record";
-import type { CreatePartnershipInput } from "../api/schemas/partnerships";
+import type { CreatePartnershipInput } from "../schemas/partnerships";
 import type { AuditActor } from "../audit/record-audit";
 import { partnershipRecord } from "./partnership-record";
 import { resolvePartnershipRefs } from "./resolve-partnership-refs";

@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { KeyedRecord } from "../api/keyed-record";
-import type { PartnershipOutput } from "../api/schemas/partnerships";
+import type { PartnershipOutput } from "../schemas/partnerships";
 
 const FROM = Prisma.sql`partnerships p
   JOIN groups g ON g.program_id = p.program_id AND g.id = p.group_id`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { updateKeyedRecord } from "../api/keyed-record";
-import type { UpdatePartnershipInput } from "../api/schemas/partnerships";
+import type { UpdatePartnershipInput } from "../schemas/partnerships";
 import type { AuditActor } from "../audit/record-audit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { partnershipRecord } from "./partnership-record";

@@ -3,7 +3,7 @@
 // group by key, slug or name, tags as names or objects, `archived` as a boolean or the string
 // "false" of PartnerStack's webhook samples), strict where a wrong value would store a wrong number.
 import { z } from "zod";
-import { actionType } from "../api/schemas/actions";
+import { actionType } from "../schemas/actions";
 import {
   emailAddress,
   externalKey,
@@ -12,8 +12,8 @@ import {
   storableJsonObject,
 } from "../validation/fields";
 import { epochMs } from "../validation/times";
-import { customerName } from "../api/schemas/customers";
-import { partnerName, tagName } from "../api/schemas/partnerships";
+import { customerName } from "../schemas/customers";
+import { partnerName, tagName } from "../schemas/partnerships";
 
 // One set of field rules: what the API refuses, the importer and the webhooks refuse too (a key
 // the API could not use, text PostgreSQL cannot hold, an email that is none), each named.

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { nextRunAfter, type Frequency } from "../deliveries/schedule-time";
+import { nextRunAfter, type Frequency } from "../time/schedule-time";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { lockProgramSlugs } from "./lock-program-slugs";
 import type { ProgramInput } from "./program-input";

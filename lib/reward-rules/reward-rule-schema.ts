@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionType } from "../api/schemas/actions";
+import { actionType } from "../schemas/actions";
 import { storable } from "../validation/fields";
 import { formRowId } from "../forms/form-row-id";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { keysetList } from "../api/keyset-page";
-import type { ListRewardsQuery, RewardOutput } from "../api/schemas/rewards";
+import { keysetList } from "../db/keyset-page";
+import type { ListRewardsQuery, RewardOutput } from "../schemas/rewards";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
 interface RewardRow {

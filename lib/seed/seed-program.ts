@@ -1,6 +1,6 @@
 import { hashSecret } from "../api-keys/api-key-secrets";
-import { hashPassword } from "../auth/password";
-import { nextRunAfter } from "../deliveries/schedule-time";
+import { hashPassword } from "../security/password";
+import { nextRunAfter } from "../time/schedule-time";
 import type { SqlRunner } from "../db/sql-runner";
 import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate-reward-rules";
 import { bulkInsert, type BulkRow } from "./bulk-insert";

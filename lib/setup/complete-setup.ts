@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { accountInput } from "../accounts/create-account";
-import { hashPassword } from "../auth/password";
+import { hashPassword } from "../security/password";
 import type { PrismaClient } from "../generated/prisma/client";
 import { insertProgram } from "../programs/insert-program";
 import { programInput } from "../programs/program-input";

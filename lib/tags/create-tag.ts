@@ -1,5 +1,5 @@
 import "server-only";
-import type { CreateTagInput, TagOutput } from "../api/schemas/tags";
+import type { CreateTagInput, TagOutput } from "../schemas/tags";
 import { refusal, type Refusal } from "../errors/refusal";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TagOutput } from "../api/schemas/tags";
+import type { TagOutput } from "../schemas/tags";
 import type { PrismaClient } from "../generated/prisma/client";
 
 /** Every tag of the program for the API, by name, archived ones included (they say so). */

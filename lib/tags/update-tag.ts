@@ -1,5 +1,5 @@
 import "server-only";
-import type { TagOutput, UpdateTagInput } from "../api/schemas/tags";
+import type { TagOutput, UpdateTagInput } from "../schemas/tags";
 import { refusal, type Refusal } from "../errors/refusal";
 import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit, type AuditActor } from "../audit/record-audit";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "../auth/password";
+import { hashPassword } from "../security/password";
 import type { PrismaClient } from "../generated/prisma/client";
 
 const unique = () => randomBytes(4).toString("hex");

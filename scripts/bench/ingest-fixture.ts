@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { generateApiKeyPair, hashSecret } from "../../lib/api-keys/api-key-secrets";
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "../../lib/security/password";
 import { assertLocalDatabase } from "../../lib/db/local-guard";
 import { onLocalServer } from "../../lib/db/recreate-local-database";
 import { migrate, openDatabase } from "../../lib/db/open";

@@ -4,11 +4,7 @@ import { listActions } from "@/lib/actions/list-actions";
 import { apiResponse } from "@/lib/api/envelope";
 import { parseBody, parseInput, searchParamsObject } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import {
-  createActionSchema,
-  listActionsQuery,
-  parseIdempotencyKey,
-} from "@/lib/api/schemas/actions";
+import { createActionSchema, listActionsQuery, parseIdempotencyKey } from "@/lib/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
 

@@ -4,7 +4,7 @@ import { apiResponse } from "@/lib/api/envelope";
 import { parseBody } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { refusalError } from "@/lib/errors/refusal";
-import { createGroupSchema } from "@/lib/api/schemas/groups";
+import { createGroupSchema } from "@/lib/schemas/groups";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { apiKeyActor } from "@/lib/audit/api-key-actor";
 import { createGroup } from "@/lib/groups/create-group";

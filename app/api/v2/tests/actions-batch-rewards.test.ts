@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { MAX_BATCH } from "@/lib/api/schemas/actions";
+import { MAX_BATCH } from "@/lib/schemas/actions";
 import { seedBatchProgram } from "./batch-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 

@@ -2,7 +2,7 @@
 import { apiResponse } from "@/lib/api/envelope";
 import { parseBody } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { batchSchema } from "@/lib/api/schemas/actions";
+import { batchSchema } from "@/lib/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordActionBatch } from "@/lib/api/record-action-batch";
 

@@ -1,7 +1,7 @@
 // GET|PATCH|DELETE /api/v2/customers/{customer_key} — read, update or archive one customer
 import { apiResponse } from "@/lib/api/envelope";
 import { getRoute, updateRoute } from "@/lib/api/keyed-record-routes";
-import { updateCustomerSchema } from "@/lib/api/schemas/customers";
+import { updateCustomerSchema } from "@/lib/schemas/customers";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { archiveCustomer } from "@/lib/customers/archive-customer";
 import { customerRecord } from "@/lib/customers/customer-record";

@@ -3,7 +3,7 @@ import { apiResponse } from "@/lib/api/envelope";
 import { parseBody } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { refusalError } from "@/lib/errors/refusal";
-import { updateGroupSchema } from "@/lib/api/schemas/groups";
+import { updateGroupSchema } from "@/lib/schemas/groups";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { apiKeyActor } from "@/lib/audit/api-key-actor";
 import { updateGroup } from "@/lib/groups/update-group";

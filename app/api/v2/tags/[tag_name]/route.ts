@@ -3,7 +3,7 @@ import { apiResponse } from "@/lib/api/envelope";
 import { parseBody } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { refusalError } from "@/lib/errors/refusal";
-import { updateTagSchema } from "@/lib/api/schemas/tags";
+import { updateTagSchema } from "@/lib/schemas/tags";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { apiKeyActor } from "@/lib/audit/api-key-actor";
 import { updateTag } from "@/lib/tags/update-tag";

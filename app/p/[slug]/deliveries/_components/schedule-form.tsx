@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { WEEKDAYS } from "@/lib/deliveries/schedule-time";
+import { WEEKDAYS } from "@/lib/time/schedule-time";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { createScheduleAction } from "../actions";
 

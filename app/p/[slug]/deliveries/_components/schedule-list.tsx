@@ -3,7 +3,7 @@ import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { stacked } from "./stacked-table";
 import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
 import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
-import { describeRule } from "@/lib/deliveries/schedule-time";
+import { describeRule } from "@/lib/time/schedule-time";
 import { formatDateTime } from "@/lib/time/format";
 import { DeliveryStatus } from "./delivery-status";
 import { ScheduleActions } from "./schedule-actions";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { externalKey, storable } from "../../validation/fields";
-import { epochMs } from "../../validation/times";
+import { externalKey, storable } from "../validation/fields";
+import { epochMs } from "../validation/times";
 import { updateBody } from "./keyed-record";
 
 /** A group's name: shown in the app, the tab's filters and the API. */

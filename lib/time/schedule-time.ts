@@ -1,9 +1,9 @@
 // When a schedule is due: a wall-clock time in the program's zone on the days its frequency
 // names. Pure, so the fake-clock tests drive it directly and the page can show the next run.
 import { getDaysInMonth } from "date-fns";
-import { addToDate } from "../time/calendar-units";
-import type { CalendarDate } from "../time/calendar-date";
-import { dateOf, fromWallTime } from "../time/zone";
+import { addToDate } from "./calendar-units";
+import type { CalendarDate } from "./calendar-date";
+import { dateOf, fromWallTime } from "./zone";
 
 export type Frequency = "daily" | "weekly" | "monthly";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { actionType } from "./actions";
 import { cursorQuery, exclusiveCursors, limitQuery } from "./common";
-import { externalKey } from "../../validation/fields";
-import { epochMs } from "../../validation/times";
+import { externalKey } from "../validation/fields";
+import { epochMs } from "../validation/times";
 
 const REWARD_STATUSES = ["pending", "approved", "declined", "paid"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailAddress, externalKey, storable, storableJsonObject } from "../../validation/fields";
+import { emailAddress, externalKey, storable, storableJsonObject } from "../validation/fields";
 import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
 
 /** A customer's name (the API's rule, and PartnerStack webhooks' and imports'). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { invalidFields } from "../../errors/domain-error";
+import { invalidFields } from "../errors/domain-error";
 import { cursorQuery, epochMsQuery, exclusiveCursors, limitQuery } from "./common";
-import { MAX_INT, externalKey } from "../../validation/fields";
-import { inputTime, epochMs } from "../../validation/times";
+import { MAX_INT, externalKey } from "../validation/fields";
+import { inputTime, epochMs } from "../validation/times";
 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { booleanQuery, cursorQuery, epochMsQuery, exclusiveCursors, limitQuery } from "./common";
-import { epochMs } from "../../validation/times";
+import { epochMs } from "../validation/times";
 
 /**
  * The output of a keyed record (lib/api/keyed-record.ts): its key as `key` and by its own name,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { emailAddress, externalKey, storable } from "../../validation/fields";
-import { epochMs, inputTime } from "../../validation/times";
+import { emailAddress, externalKey, storable } from "../validation/fields";
+import { epochMs, inputTime } from "../validation/times";
 import { archivableListQuery, keyedOutput, updateBody } from "./keyed-record";
 
 /** A partner's first or last name (the API's rule, and PartnerStack webhooks' and imports'). */

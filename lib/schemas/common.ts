@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { externalKey } from "../../validation/fields";
-import { epochMs } from "../../validation/times";
+import { externalKey } from "../validation/fields";
+import { epochMs } from "../validation/times";
 
 // What only the API's requests and answers have: query parameters, paging, warnings, lists. The
 // validators of stored values (text, keys, times) are shared, in lib/validation.
