@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { assertLocalDatabase } from "../db/local-guard";
 import { applyMigrations, readMigrations } from "../db/migrations";
-import { openDatabase, type OpenDatabase } from "../db/open";
+import { openDatabase, overPglite, type OpenDatabase } from "../db/open";
+import { forgetPostgresTemplate, pgliteSnapshot, postgresTemplate } from "./database-templates";
 import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
@@ -18,34 +20,41 @@ interface TestDatabaseOptions {
 
 /**
  * A fresh, migrated database for one test: an in-memory PGlite, or a new database on the test
- * PostgreSQL server that is dropped on close. Refuses non-local servers.
+ * PostgreSQL server that is dropped on close. Refuses non-local servers. Both start as a copy of
+ * one migrated database (lib/testing/database-templates.ts); with `migrateBefore`, from empty.
  */
 export async function createTestDatabase(
   engine: Engine,
   options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
+  const before = options.migrateBefore;
   const migrate = async (db: OpenDatabase) => {
-    const all = await readMigrations();
-    const before = options.migrateBefore;
-    const chosen = before ? all.filter((m) => m.name < before) : all;
+    const chosen = (await readMigrations()).filter((m) => !before || m.name < before);
     await db.withRunner((runner) => applyMigrations(runner, chosen));
   };
   if (engine === "pglite") {
-    const db = await openDatabase({ engine: "pglite", dir: "memory://" });
-    await migrate(db);
-    return { ...db, engine };
+    if (before) {
+      const db = await openDatabase({ engine: "pglite", dir: "memory://" });
+      await migrate(db);
+      return { ...db, engine };
+    }
+    const pglite = await PGlite.create("memory://", { loadDataDir: await pgliteSnapshot() });
+    return { ...overPglite(pglite), engine };
   }
   const adminUrl = testDatabaseUrl();
   assertLocalDatabase({ engine: "postgres", url: adminUrl });
   const name = `ab_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    await createDatabase(admin, name, before ? undefined : adminUrl);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ engine: "postgres", url: url.toString() });
-  await migrate(db);
+  if (before) await migrate(db);
   return {
     ...db,
     engine,
@@ -58,4 +67,23 @@ export async function createTestDatabase(
       await dropper.end();
     },
   };
+}
+
+/** Creates `name` empty, or (given the server's URL) as a copy of the migrated template. */
+async function createDatabase(admin: pg.Client, name: string, templateOf?: string) {
+  if (!templateOf) {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    return;
+  }
+  for (let attempt = 1; ; attempt++) {
+    const template = await postgresTemplate(templateOf);
+    try {
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      // 3D000: the template was dropped by a run with other migrations; make it again.
+      if ((error as { code?: string }).code !== "3D000" || attempt > 1) throw error;
+      forgetPostgresTemplate(templateOf);
+    }
+  }
 }
