@@ -2,9 +2,9 @@ import { readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { detectEngines, testDatabaseUrl, type Engine } from "./engines";
+import { detectEngines, type Engine } from "./engines";
 import { CHDB_TEST_FOLDER_PREFIX } from "./chdb-test-folder";
-import { pgliteSnapshot, postgresTemplate, removeOtherSnapshots } from "./database-templates";
+import { pgliteSnapshot, removeOtherSnapshots } from "./database-templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,12 +33,9 @@ function removeChdbFolders() {
 export default async function setup(project: TestProject) {
   const engines = await detectEngines();
   project.provide("engines", engines);
-  // The migrated copies every test database starts from: built here once (when the migrations
-  // changed) rather than by every worker at the same time.
+  // The migrated data folder every PGlite test database starts from: built here once (when the
+  // migrations changed) rather than by every worker at the same time.
   await removeOtherSnapshots(alive);
-  await Promise.all([
-    engines.includes("pglite") ? pgliteSnapshot() : null,
-    engines.includes("postgres") ? postgresTemplate(testDatabaseUrl()) : null,
-  ]);
+  if (engines.includes("pglite")) await pgliteSnapshot();
   return removeChdbFolders;
 }

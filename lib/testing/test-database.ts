@@ -4,7 +4,7 @@ import pg from "pg";
 import { assertLocalDatabase } from "../db/local-guard";
 import { applyMigrations, readMigrations } from "../db/migrations";
 import { openDatabase, overPglite, type OpenDatabase } from "../db/open";
-import { forgetPostgresTemplate, pgliteSnapshot, postgresTemplate } from "./database-templates";
+import { pgliteSnapshot } from "./database-templates";
 import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
@@ -20,8 +20,8 @@ interface TestDatabaseOptions {
 
 /**
  * A fresh, migrated database for one test: an in-memory PGlite, or a new database on the test
- * PostgreSQL server that is dropped on close. Refuses non-local servers. Both start as a copy of
- * one migrated database (lib/testing/database-templates.ts); with `migrateBefore`, from empty.
+ * PostgreSQL server that is dropped on close. Refuses non-local servers. PGlite starts as a copy
+ * of one migrated data folder (lib/testing/database-templates.ts); with `migrateBefore`, empty.
  */
 export async function createTestDatabase(
   engine: Engine,
@@ -46,15 +46,12 @@ export async function createTestDatabase(
   const name = `ab_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  try {
-    await createDatabase(admin, name, before ? undefined : adminUrl);
-  } finally {
-    await admin.end();
-  }
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ engine: "postgres", url: url.toString() });
-  if (before) await migrate(db);
+  await migrate(db);
   return {
     ...db,
     engine,
@@ -67,23 +64,4 @@ export async function createTestDatabase(
       await dropper.end();
     },
   };
-}
-
-/** Creates `name` empty, or (given the server's URL) as a copy of the migrated template. */
-async function createDatabase(admin: pg.Client, name: string, templateOf?: string) {
-  if (!templateOf) {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    return;
-  }
-  for (let attempt = 1; ; attempt++) {
-    const template = await postgresTemplate(templateOf);
-    try {
-      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-      return;
-    } catch (error) {
-      // 3D000: the template was dropped by a run with other migrations; make it again.
-      if ((error as { code?: string }).code !== "3D000" || attempt > 1) throw error;
-      forgetPostgresTemplate(templateOf);
-    }
-  }
 }
