@@ -22,19 +22,7 @@ export interface OpenDatabase {
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.engine === "pglite") {
     if (!target.dir.startsWith("memory://")) await mkdir(target.dir, { recursive: true });
-    const pglite = await PGlite.create(target.dir);
-    const runner = pgliteRunner(pglite);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    return {
-      prisma,
-      // PGlite is one connection: callers must not interleave runner and Prisma transactions.
-      withRunner: (fn) => fn(runner),
-      copyCsv: pgliteCopyCsv(pglite),
-      async close() {
-        await prisma.$disconnect();
-        await pglite.close();
-      },
-    };
+    return overPglite(await PGlite.create(target.dir));
   }
   // The adapter sends timestamps without an offset: the session must be in UTC, whatever the
   // server's default zone (prisma/prisma#26786).
@@ -57,6 +45,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     async close() {
       await prisma.$disconnect();
       await pool.end();
+    },
+  };
+}
+
+/** A database over a PGlite instance already open (tests start one from a migrated snapshot). */
+export function overPglite(pglite: PGlite): OpenDatabase {
+  const runner = pgliteRunner(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    // PGlite is one connection: callers must not interleave runner and Prisma transactions.
+    withRunner: (fn) => fn(runner),
+    copyCsv: pgliteCopyCsv(pglite),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
     },
   };
 }

@@ -22,14 +22,31 @@ async function postgresAnswers(url = testDatabaseUrl()): Promise<boolean> {
   }
 }
 
+const ENGINES: readonly Engine[] = ["pglite", "postgres"];
+
+/** TEST_ENGINES (`pglite`, `postgres` or both, comma-separated): the engines asked for, if any. */
+function chosenEngines(raw = process.env.TEST_ENGINES?.trim()): Engine[] | null {
+  if (!raw) return null;
+  const names = raw.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !ENGINES.includes(name as Engine));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(`TEST_ENGINES="${raw}": name pglite, postgres or both (comma-separated).`);
+  }
+  return ENGINES.filter((engine) => names.includes(engine));
+}
+
 /**
  * Which engines database tests run on. PGlite always; PostgreSQL when it answers. On CI
  * (CI=true) or with REQUIRE_POSTGRES=1 an unreachable PostgreSQL is an error, not a skip.
+ * TEST_ENGINES=pglite (or =postgres) runs them on that engine only.
  */
 export async function detectEngines(): Promise<Engine[]> {
-  if (await postgresAnswers()) return ["pglite", "postgres"];
-  if (process.env.CI === "true" || process.env.REQUIRE_POSTGRES === "1") {
-    throw new Error(`PostgreSQL does not answer at ${testDatabaseUrl()} (required on CI).`);
+  const chosen = chosenEngines();
+  if (chosen && !chosen.includes("postgres")) return chosen;
+  if (await postgresAnswers()) return chosen ?? ["pglite", "postgres"];
+  if (chosen || process.env.CI === "true" || process.env.REQUIRE_POSTGRES === "1") {
+    const why = chosen ? "TEST_ENGINES names it" : "required on CI";
+    throw new Error(`PostgreSQL does not answer at ${testDatabaseUrl()} (${why}).`);
   }
   console.warn(
     `PostgreSQL does not answer at ${testDatabaseUrl()}: database tests run on PGlite only.`,

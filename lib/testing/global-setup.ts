@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { detectEngines, type Engine } from "./engines";
 import { CHDB_TEST_FOLDER_PREFIX } from "./chdb-test-folder";
+import { pgliteSnapshot, removeOtherSnapshots } from "./database-templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,6 +31,11 @@ function removeChdbFolders() {
 }
 
 export default async function setup(project: TestProject) {
-  project.provide("engines", await detectEngines());
+  const engines = await detectEngines();
+  project.provide("engines", engines);
+  // The migrated data folder every PGlite test database starts from: built here once (when the
+  // migrations changed) rather than by every worker at the same time.
+  await removeOtherSnapshots(alive);
+  if (engines.includes("pglite")) await pgliteSnapshot();
   return removeChdbFolders;
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { assertLocalDatabase } from "../db/local-guard";
 import { applyMigrations, readMigrations } from "../db/migrations";
-import { openDatabase, type OpenDatabase } from "../db/open";
+import { openDatabase, overPglite, type OpenDatabase } from "../db/open";
+import { pgliteSnapshot } from "./database-templates";
 import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
@@ -18,22 +20,26 @@ interface TestDatabaseOptions {
 
 /**
  * A fresh, migrated database for one test: an in-memory PGlite, or a new database on the test
- * PostgreSQL server that is dropped on close. Refuses non-local servers.
+ * PostgreSQL server that is dropped on close. Refuses non-local servers. PGlite starts as a copy
+ * of one migrated data folder (lib/testing/database-templates.ts); with `migrateBefore`, empty.
  */
 export async function createTestDatabase(
   engine: Engine,
   options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
+  const before = options.migrateBefore;
   const migrate = async (db: OpenDatabase) => {
-    const all = await readMigrations();
-    const before = options.migrateBefore;
-    const chosen = before ? all.filter((m) => m.name < before) : all;
+    const chosen = (await readMigrations()).filter((m) => !before || m.name < before);
     await db.withRunner((runner) => applyMigrations(runner, chosen));
   };
   if (engine === "pglite") {
-    const db = await openDatabase({ engine: "pglite", dir: "memory://" });
-    await migrate(db);
-    return { ...db, engine };
+    if (before) {
+      const db = await openDatabase({ engine: "pglite", dir: "memory://" });
+      await migrate(db);
+      return { ...db, engine };
+    }
+    const pglite = await PGlite.create("memory://", { loadDataDir: await pgliteSnapshot() });
+    return { ...overPglite(pglite), engine };
   }
   const adminUrl = testDatabaseUrl();
   assertLocalDatabase({ engine: "postgres", url: adminUrl });
