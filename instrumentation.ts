@@ -1,22 +1,15 @@
 // Next.js calls register() once when a server process starts. A bad setting stops it here, naming
 // the variable (scripts/start-server.mjs refuses earlier; this covers `next dev` and `next start`).
-// It starts the delivery scheduler
-// (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to other processes), the PartnerStack
-// worker (imports asked for in the UI, the incremental pull; PARTNERSTACK_WORKER=off) and, with
-// ANALYTICS_URL set, opens the analytics copy (filled when new) and its outbox worker now, not at
-// the first visit of the Actions tab, so ingested actions are copied whether anyone looks or not.
+// It starts the delivery scheduler (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to
+// other processes), the PartnerStack worker (imports asked for in the UI, the incremental pull;
+// PARTNERSTACK_WORKER=off) and, with ANALYTICS_URL set, opens the analytics copy (filled when new)
+// and its outbox worker now, not at the first visit of the Actions tab, so ingested actions are
+// copied whether anyone looks or not.
 export async function register() {
   // Inlined by Next at build time, so the edge bundle leaves out the imports below.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { config, configProblems } = await import("./lib/config/config.mjs");
-  const problems = configProblems();
-  if (problems.length > 0) {
-    console.error(
-      ["Not starting: fix these settings (see README, Configuration):", ...problems].join("\n  "),
-    );
-    process.exit(1);
-  }
-  const settings = config();
+  const { configAtStart } = await import("./lib/config/config.mjs");
+  const settings = configAtStart();
   const { getDatabase } = await import("./lib/db/client");
   const report = (what: string) => (error: unknown) =>
     console.error(`${what}: ${error instanceof Error ? error.message : error}`);

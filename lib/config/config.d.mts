@@ -101,5 +101,8 @@ export function readSignInSettings(
 /** Every problem with an environment's settings (this process's by default). */
 export function configProblems(env?: Env): string[];
 
+/** At a server's start: this process's settings, or every problem printed and the process ended. */
+export function configAtStart(): Config;
+
 /** What keeps `npm start` from starting, and what it only warns about. */
 export function productionSettings(env?: Env): { missing: string[]; warnings: string[] };

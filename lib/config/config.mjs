@@ -97,6 +97,18 @@ export function configProblems(env = process.env) {
   return read.ok ? [] : read.problems;
 }
 
+/** At a server's start: this process's settings, or every problem printed and the process ended. */
+export function configAtStart() {
+  const problems = configProblems();
+  if (problems.length > 0) {
+    console.error(
+      ["Not starting: fix these settings (see README, Configuration):", ...problems].join("\n  "),
+    );
+    process.exit(1);
+  }
+  return config();
+}
+
 /**
  * What keeps `npm start` from starting (a required variable blank, any bad value), and what it
  * only warns about.
