@@ -1,10 +1,15 @@
-// Next.js calls register() once when a server process starts. It starts the delivery scheduler
-// (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to other processes), the PartnerStack
-// worker (imports asked for in the UI, the incremental pull; PARTNERSTACK_WORKER=off) and, with
-// ANALYTICS_URL set, opens the analytics copy (filled when new) and its outbox worker now, not at
-// the first visit of the Actions tab, so ingested actions are copied whether anyone looks or not.
+// Next.js calls register() once when a server process starts. A bad setting stops it here, naming
+// the variable (scripts/start-server.mjs refuses earlier; this covers `next dev` and `next start`).
+// It starts the delivery scheduler (scheduled saved views; DELIVERY_SCHEDULER=off leaves it to
+// other processes), the PartnerStack worker (imports asked for in the UI, the incremental pull;
+// PARTNERSTACK_WORKER=off) and, with ANALYTICS_URL set, opens the analytics copy (filled when new)
+// and its outbox worker now, not at the first visit of the Actions tab, so ingested actions are
+// copied whether anyone looks or not.
 export async function register() {
+  // Inlined by Next at build time, so the edge bundle leaves out the imports below.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { configAtStart } = await import("./lib/config/config.mjs");
+  const settings = configAtStart();
   const { getDatabase } = await import("./lib/db/client");
   const report = (what: string) => (error: unknown) =>
     console.error(`${what}: ${error instanceof Error ? error.message : error}`);
@@ -15,7 +20,7 @@ export async function register() {
     .then((db) => announceSetup(db.prisma))
     .catch(report("Could not check for first-run setup"));
 
-  if (process.env.DELIVERY_SCHEDULER !== "off") {
+  if (settings.DELIVERY_SCHEDULER !== "off") {
     const { deliveryContextFromEnv, startDeliveryScheduler } =
       await import("./lib/deliveries/delivery-scheduler");
     getDatabase()
@@ -23,11 +28,11 @@ export async function register() {
       .then(startDeliveryScheduler)
       .catch(report("Delivery scheduler not started"));
   }
-  if (process.env.PARTNERSTACK_WORKER !== "off") {
+  if (settings.PARTNERSTACK_WORKER !== "off") {
     const { startPartnerStackWorker } = await import("./lib/partnerstack/partnerstack-worker");
     getDatabase().then(startPartnerStackWorker).catch(report("PartnerStack worker not started"));
   }
-  if (process.env.ANALYTICS_URL?.trim()) {
+  if (settings.ANALYTICS_URL) {
     const { getAnalytics } = await import("./lib/stats/choose-engine");
     getDatabase().then(getAnalytics).catch(report("Analytics copy unavailable"));
   }

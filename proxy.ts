@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { undecodablePathResponse } from "./lib/api/undecodable-path-response";
 import { getAuthSecret } from "./lib/security/auth-secret";
+import { config as settings } from "./lib/config/config.mjs";
 import { REQUESTED_PATH_HEADER } from "./lib/programs/moved-program-path";
 import { isForeignServerAction } from "./lib/security/foreign-action-origin";
 import {
@@ -34,7 +35,7 @@ export async function proxy(request: NextRequest) {
   const kind = responseKind(pathname);
   const target: PolicyTarget = kind === "page" ? { kind, nonce: createNonce() } : { kind };
   const headers = securityHeaders(target, {
-    https: isHttpsUrl(process.env.NEXTAUTH_URL),
+    https: isHttpsUrl(settings().NEXTAUTH_URL),
     dev: process.env.NODE_ENV === "development",
   });
 

@@ -20,15 +20,14 @@ import pg from "pg";
 import { benchAction, createIngestBenchProgram } from "./bench/ingest-fixture";
 import { signInOverHttp, tabCount } from "./bench/tab-over-http";
 
-const env = process.env;
-const BASE_URL = new URL(env.BENCH_BASE_URL ?? "http://127.0.0.1:3100");
+const BASE_URL = new URL(process.env.BENCH_BASE_URL ?? "http://127.0.0.1:3100");
 const DATABASE_URL =
-  env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_ingest";
-const RUNS = Math.trunc(Number(env.BENCH_RUNS ?? 5));
+  process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_ingest";
+const RUNS = Math.trunc(Number(process.env.BENCH_RUNS ?? 5));
 const BATCH = 1_000;
-const RATE = Number(env.BENCH_RATE ?? 200);
-const SECONDS = Number(env.BENCH_SECONDS ?? 20);
-const MAX_IN_FLIGHT = Number(env.BENCH_MAX_IN_FLIGHT ?? 64);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 64);
 const REQUEST_TIMEOUT_MS = 30_000;
 
 if (!["127.0.0.1", "localhost", "[::1]"].includes(BASE_URL.hostname)) {
@@ -55,7 +54,7 @@ function percentile(sorted: number[], p: number): number {
 
 const program = await createIngestBenchProgram(DATABASE_URL);
 console.log(`Program ${program.slug} (id ${program.programId}) in ${DATABASE_URL}`);
-if (env.BENCH_SETUP_ONLY === "1") process.exit(0);
+if (process.env.BENCH_SETUP_ONLY === "1") process.exit(0);
 
 async function call(path: string, body?: unknown) {
   const response = await fetch(new URL(path, BASE_URL), {

@@ -11,7 +11,7 @@ export function screenRequest(req: {
   url?: string;
   headers: Record<string, string | string[] | undefined>;
 }): { status: number; message: string } | null;
-export function signInProblems(env?: Record<string, string | undefined>): string[];
+export function signInProblems(env: Record<string, string | undefined>): string[];
 export function productionSettings(env?: Record<string, string | undefined>): {
   missing: string[];
   warnings: string[];

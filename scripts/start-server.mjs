@@ -2,8 +2,9 @@
 // learn the TCP peer's address (Next's own `next start` fills X-Forwarded-For from the socket only
 // when a client did not send one, so a client could choose its address for the sign-in limit).
 //   node scripts/start-server.mjs [-H host] [-p port] [--production]
-//   (defaults: HOST, else 127.0.0.1; PORT, else 3000). `npm start` passes --production: it refuses
-//   to start without the settings a production server needs, naming each.
+//   (defaults: HOST, else 127.0.0.1; PORT, else 3000). It refuses to start on a bad value of any
+//   setting (lib/config), naming it; `npm start` passes --production: it refuses to start without
+//   the settings a production server needs too.
 // Unless TRUST_PROXY names proxies in front of the app, forwarded headers a client sent are dropped
 // and Next fills them from the connection itself. Bodies larger than any route takes are refused
 // before Next buffers them (it clones up to 10 MB for the proxy), and a PartnerStack webhook's
@@ -11,22 +12,22 @@
 // so no log line of Next's can print it.
 import { createServer } from "node:http";
 import next from "next";
-import { readSignInSettings } from "../lib/auth/sign-in-settings.mjs";
+import {
+  config,
+  configProblems,
+  productionSettings,
+  readSignInSettings,
+} from "../lib/config/config.mjs";
+
+export { productionSettings };
 
 /** lib/security/client-address.ts reads it; client-address.test.ts checks the two agree. */
 export const PEER_HEADER = "x-actionboard-peer";
 const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
 
-/** TRUST_PROXY as lib/security/client-address.ts reads it: 0 = none, else 1–10 proxies. */
-export function trustedProxies(raw = process.env.TRUST_PROXY ?? "") {
-  const text = raw.trim();
-  if (text === "" || text === "0" || text.toLowerCase() === "false") return 0;
-  if (!/^(?:[1-9]|10)$/.test(text)) {
-    throw new Error(
-      `TRUST_PROXY="${text}" must be the number of proxies in front of the app (1–10), or unset`,
-    );
-  }
-  return Number(text);
+/** TRUST_PROXY (this process's, or `raw`) as lib/config reads it: 0 = none, else 1–10 proxies. */
+export function trustedProxies(raw) {
+  return (raw === undefined ? config() : config({ TRUST_PROXY: raw })).TRUST_PROXY ?? 0;
 }
 
 /** What the server does to every request's headers before Next sees them. */
@@ -63,36 +64,10 @@ export function screenRequest(req) {
   return null;
 }
 
-/** Settings a production server cannot run without (refused at start), and those it can. */
-const REQUIRED = {
-  NEXTAUTH_SECRET: "the key that signs sessions and links (every server of the app needs the same)",
-  NEXTAUTH_URL: "the app's public URL, where links in emails and webhooks point",
-  ACTIONBOARD_ENCRYPTION_KEY: "the key that seals PartnerStack keys and webhook secrets at rest",
-};
-const OPTIONAL = {
-  SMTP_URL: "scheduled deliveries by email are off",
-};
-
 /** What a half-made single sign-on or a bad PASSWORD_SIGNIN keeps from starting, in any mode. */
-export function signInProblems(env = process.env) {
+export function signInProblems(env) {
   const read = readSignInSettings(env);
   return read.ok ? [] : read.problems;
-}
-
-/** What keeps `npm start` from starting, and what it only warns about, for an environment. */
-export function productionSettings(env = process.env) {
-  const blank = (name) => !env[name]?.trim();
-  return {
-    missing: [
-      ...Object.entries(REQUIRED)
-        .filter(([name]) => blank(name))
-        .map(([name, what]) => `${name} is not set: ${what}.`),
-      ...signInProblems(env),
-    ],
-    warnings: Object.entries(OPTIONAL)
-      .filter(([name]) => blank(name))
-      .map(([name, what]) => `${name} is not set: ${what}.`),
-  };
 }
 
 function option(flag, fallback) {
@@ -101,13 +76,11 @@ function option(flag, fallback) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const hostname = option("-H", process.env.HOST || "127.0.0.1");
-  const port = Number(option("-p", process.env.PORT || "3000"));
-  // A half-made single sign-on is refused in every mode; production needs more (productionSettings).
+  // A bad value is refused in every mode; production needs more (productionSettings).
   const production = process.argv.includes("--production");
   const { missing, warnings } = production
     ? productionSettings()
-    : { missing: signInProblems(), warnings: [] };
+    : { missing: configProblems(), warnings: [] };
   for (const warning of warnings) console.warn(`Warning: ${warning}`);
   if (missing.length > 0) {
     console.error(
@@ -118,6 +91,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     process.exit(1);
   }
+  const { HOST, PORT } = config();
+  const hostname = option("-H", HOST);
+  const port = Number(option("-p", String(PORT)));
   const proxies = trustedProxies();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();

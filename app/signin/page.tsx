@@ -6,7 +6,7 @@ import { needsSetup } from "@/lib/setup/needs-setup";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc-provider";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error-message";
-import { signInSettings } from "@/lib/auth/sign-in-settings.mjs";
+import { config } from "@/lib/config/config.mjs";
 import { SignInForm } from "./sign-in-form";
 import { SingleSignOnButton } from "./single-sign-on-button";
 
@@ -24,7 +24,7 @@ export default async function SignInPage({
   if (await getCurrentUser()) redirect(callbackUrl);
   // No account yet: every page leads here (signed out), and from here to the first-run setup.
   if (await needsSetup((await getDatabase()).prisma)) redirect("/setup");
-  const { oidc, passwordSignIn } = signInSettings();
+  const { oidc, passwordSignIn } = config().signIn;
   // Where a refused or failed sign-in came back to (next-auth's error page is this page).
   const problem = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
+import { config } from "../config/config.mjs";
 import { accountInput, createAccount } from "../accounts/create-account";
 import { createPasswordReset, passwordResetUrl } from "../accounts/create-password-reset";
 import type { PrismaClient, Role } from "../generated/prisma/client";
@@ -18,7 +19,7 @@ export interface AdminIo {
 class AdminError extends Error {}
 
 /** The server's public origin, for printed links (as the server's own emails use). */
-const adminBaseUrl = () => process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000";
+const adminBaseUrl = () => config().NEXTAUTH_URL || "http://127.0.0.1:3000";
 /** Who the audit log names for changes made here. */
 const ADMIN_ACTOR = { system: "npm run admin" };
 

@@ -1,58 +1,19 @@
-import path from "node:path";
+import { config, type ClickHouseTarget, type Env } from "../config/config.mjs";
+
+export type { ClickHouseTarget };
 
 /** Where the analytics copy lives: nothing (PostgreSQL answers), embedded chdb, or a server. */
-type AnalyticsTarget =
-  | { engine: "postgres" }
-  | { engine: "chdb"; path: string; database: string }
-  | { engine: "clickhouse"; url: string; username: string; password: string; database: string };
-
-/** A target that is ClickHouse, embedded or remote. */
-export type ClickHouseTarget = Exclude<AnalyticsTarget, { engine: "postgres" }>;
-
-const DEFAULT_ANALYTICS_DATABASE = "actionboard";
-const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-
-function databaseName(name: string): string {
-  if (!DATABASE_NAME.test(name)) {
-    throw new Error(`ANALYTICS_URL names the database "${name}": use letters, digits and _ only.`);
-  }
-  return name;
-}
+type AnalyticsTarget = { engine: "postgres" } | ClickHouseTarget;
 
 /**
  * `ANALYTICS_URL` unset → the tab reads PostgreSQL (or PGlite) as before.
  * `chdb://.data/analytics` (relative to the working folder) or `chdb:///abs/path` → ClickHouse
  * embedded in this process. `http(s)://user:pass@host:8123/db` → a ClickHouse server or cluster.
+ * Parsed with the rest of the configuration (lib/config/variables.mjs); `env`: another
+ * environment than this process's (tests).
  */
-export function resolveAnalyticsTarget(env: NodeJS.ProcessEnv = process.env): AnalyticsTarget {
-  const raw = env.ANALYTICS_URL?.trim();
-  if (!raw) return { engine: "postgres" };
-  if (raw.startsWith("chdb://")) {
-    const location = raw.slice("chdb://".length);
-    if (!location) throw new Error("ANALYTICS_URL=chdb://<folder> needs a folder.");
-    return {
-      engine: "chdb",
-      path: path.resolve(/*turbopackIgnore: true*/ process.cwd(), location),
-      database: DEFAULT_ANALYTICS_DATABASE,
-    };
-  }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error("ANALYTICS_URL must be chdb://<folder> or http(s)://user:pass@host:port/db.");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error("ANALYTICS_URL must be chdb://<folder> or http(s)://user:pass@host:port/db.");
-  }
-  const database = databaseName(url.pathname.replace(/^\//, "") || DEFAULT_ANALYTICS_DATABASE);
-  return {
-    engine: "clickhouse",
-    url: url.origin,
-    username: decodeURIComponent(url.username) || "default",
-    password: decodeURIComponent(url.password),
-    database,
-  };
+export function resolveAnalyticsTarget(env?: Env): AnalyticsTarget {
+  return config(env).ANALYTICS_URL ?? { engine: "postgres" };
 }
 
 export function describeAnalyticsTarget(target: AnalyticsTarget): string {

@@ -6,7 +6,7 @@ import { getAuthSecret } from "../security/auth-secret";
 import { decideOidcSignIn } from "./decide-oidc-sign-in";
 import { endUserSession } from "./end-user-session";
 import { OIDC_PROVIDER_ID, oidcProvider } from "./oidc-provider";
-import { signInSettings } from "./sign-in-settings.mjs";
+import { config } from "../config/config.mjs";
 import { startUserSession } from "./start-user-session";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -25,7 +25,7 @@ const decidedAccounts = new WeakMap<User, number>();
 
 /** Built on first use, so `next build` never needs the secret. */
 export function getAuthOptions(): NextAuthOptions {
-  const { oidc, passwordSignIn } = signInSettings();
+  const { oidc, passwordSignIn } = config().signIn;
   options ??= {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_SECONDS },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { TokenSet } from "openid-client";
-import type { OidcSettings } from "./sign-in-settings.mjs";
+import type { OidcSettings } from "../config/config.mjs";
 
 /** next-auth's id for single sign-on: its routes are /api/auth/signin/oidc and /api/auth/callback/oidc. */
 export const OIDC_PROVIDER_ID = "oidc";

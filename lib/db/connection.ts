@@ -1,4 +1,5 @@
 import path from "node:path";
+import { config } from "../config/config.mjs";
 
 export type DatabaseTarget =
   { engine: "postgres"; url: string } | { engine: "pglite"; dir: string };
@@ -7,15 +8,10 @@ export type DatabaseTarget =
 const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
 /** `DATABASE_URL` selects PostgreSQL; without it the app uses embedded PGlite on disk. */
-export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
-    }
-    return { engine: "postgres", url };
-  }
-  return { engine: "pglite", dir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR };
+export function resolveDatabaseTarget(): DatabaseTarget {
+  const { DATABASE_URL: url, PGLITE_DIR } = config();
+  if (url) return { engine: "postgres", url };
+  return { engine: "pglite", dir: PGLITE_DIR || DEFAULT_PGLITE_DIR };
 }
 
 export function describeTarget(target: DatabaseTarget): string {

@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { config } from "../config/config.mjs";
 
 /** How this server sends email: SMTP_URL (nodemailer), MAIL_FROM, and its public origin for links. */
 export interface MailSettings {
@@ -14,9 +15,8 @@ let cached: { smtp: string | undefined; settings: MailSettings } | undefined;
 
 /** The server's mail settings, from its environment (one transport per SMTP_URL). */
 export function mailSettingsFromEnv(): MailSettings {
-  const smtp = process.env.SMTP_URL?.trim() || undefined;
-  const from = process.env.MAIL_FROM?.trim() || "Actionboard <actionboard@localhost>";
-  const baseUrl = (process.env.NEXTAUTH_URL?.trim() || "http://127.0.0.1:3000").replace(/\/+$/, "");
+  const { SMTP_URL: smtp, MAIL_FROM: from, NEXTAUTH_URL } = config();
+  const baseUrl = (NEXTAUTH_URL || "http://127.0.0.1:3000").replace(/\/+$/, "");
   if (!cached || cached.smtp !== smtp) {
     cached = {
       smtp,

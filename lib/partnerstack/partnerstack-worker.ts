@@ -1,5 +1,6 @@
 import "server-only";
 import { startPollLoop, wakePollLoop } from "../background/poll-loop";
+import { config } from "../config/config.mjs";
 import type { OpenDatabase } from "../db/open";
 import { openConnection } from "./connection";
 import { partnerStackClient } from "./partnerstack-client";
@@ -7,13 +8,7 @@ import { ImportBusyError, runImport } from "./run-import";
 import { privateSourceProblem } from "./source-address";
 import { syncProgram } from "./sync-program";
 
-const DEFAULT_POLL_MS = 15_000;
-const DEFAULT_SYNC_MS = 5 * 60_000;
-
-export function partnerStackSyncMs(env: NodeJS.ProcessEnv = process.env) {
-  const minutes = Number(env.PARTNERSTACK_SYNC_MINUTES);
-  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : DEFAULT_SYNC_MS;
-}
+export const partnerStackSyncMs = () => config().PARTNERSTACK_SYNC_MINUTES * 60_000;
 
 /**
  * One pass: every import waiting for a runner (asked for in the UI, or left by a process that
@@ -106,7 +101,7 @@ const LOOP = "PartnerStack";
 
 /** Runs passes inside the server process: every PARTNERSTACK_POLL_SECONDS (15 s), at once when woken. */
 export function startPartnerStackWorker(db: OpenDatabase) {
-  const pollMs = Number(process.env.PARTNERSTACK_POLL_SECONDS) * 1000 || DEFAULT_POLL_MS;
+  const pollMs = config().PARTNERSTACK_POLL_SECONDS * 1000;
   return startPollLoop(LOOP, pollMs, () => runPartnerStackPass(db));
 }
 

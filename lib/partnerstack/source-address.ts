@@ -1,9 +1,10 @@
 import "server-only";
 import { lookup } from "node:dns/promises";
+import { config } from "../config/config.mjs";
 import { isPrivateAddress, privateHostOf } from "../security/private-address";
 
 /** PARTNERSTACK_PRIVATE=allow: imports may read from private addresses (tests, the demo, closed networks). */
-export const privateSourcesAllowed = () => process.env.PARTNERSTACK_PRIVATE === "allow";
+export const privateSourcesAllowed = () => config().PARTNERSTACK_PRIVATE === "allow";
 
 /**
  * Why the server may not read from this base URL, or null: an owner must not be able to make the

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { config } from "../config/config.mjs";
 
 const SECRET_FILE = path.join(process.cwd(), ".data", "auth-secret");
 
@@ -9,7 +10,8 @@ const SECRET_FILE = path.join(process.cwd(), ".data", "auth-secret");
  * generated on first use and kept in the git-ignored data folder, so sessions survive restarts.
  */
 export function getAuthSecret(): string {
-  const fromEnv = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const { NEXTAUTH_SECRET, AUTH_SECRET } = config();
+  const fromEnv = NEXTAUTH_SECRET || AUTH_SECRET;
   if (fromEnv) return fromEnv;
   if (!existsSync(SECRET_FILE)) {
     mkdirSync(path.dirname(SECRET_FILE), { recursive: true });

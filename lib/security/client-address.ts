@@ -3,32 +3,23 @@
 // how many proxies stand in front of the app; otherwise the TCP peer decides, which the app's server
 // (scripts/start-server.mjs) hands to the handlers in PEER_HEADER, overwriting whatever a client sent.
 
+import { config, type Env } from "../config/config.mjs";
+
 /** Set by scripts/start-server.mjs from the socket on every request (a client's own is replaced). */
 export const PEER_HEADER = "x-actionboard-peer";
 
-const TRUST_PROXY = /^(?:[1-9]|10)$/;
-
-/** TRUST_PROXY: unset, empty or `0` = no proxy; `1`–`10` = that many proxies append to X-Forwarded-For. */
-export function trustedProxies(env: Record<string, string | undefined> = process.env): number {
-  const raw = (env.TRUST_PROXY ?? "").trim();
-  if (raw === "" || raw === "0" || raw.toLowerCase() === "false") return 0;
-  if (!TRUST_PROXY.test(raw)) {
-    throw new Error(
-      `TRUST_PROXY="${raw}" must be the number of proxies in front of the app (1–10), or unset`,
-    );
-  }
-  return Number(raw);
-}
+/**
+ * TRUST_PROXY: unset, empty or `0` = no proxy; `1`–`10` = that many proxies append to
+ * X-Forwarded-For. `env`: an environment other than this process's (tests).
+ */
+export const trustedProxies = (env?: Env): number => config(env).TRUST_PROXY ?? 0;
 
 /**
  * The client's address. Without trusted proxies: the TCP peer. With n of them: the address the
  * n-th proxy from us saw, i.e. the n-th entry from the right of X-Forwarded-For followed by the
  * peer; entries to its left are whatever the client claimed, and never count.
  */
-export function clientAddress(
-  headers: Headers,
-  env: Record<string, string | undefined> = process.env,
-): string {
+export function clientAddress(headers: Headers, env?: Env): string {
   const peer = headers.get(PEER_HEADER)?.trim() || null;
   const proxies = trustedProxies(env);
   if (proxies === 0) return peer ?? "unknown";

@@ -1,5 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { config } from "../config/config.mjs";
 
 // Addresses a webhook (or a PartnerStack import) may not reach: anything but a global unicast
 // address. ipaddr.js classifies by the IANA special-purpose registries (loopback, private, link-local
@@ -37,4 +38,4 @@ export function privateHostOf(url: string): string | null {
 }
 
 /** DELIVERY_WEBHOOK_PRIVATE=allow: webhooks may reach private addresses (tests, closed networks). */
-export const privateWebhooksAllowed = () => process.env.DELIVERY_WEBHOOK_PRIVATE === "allow";
+export const privateWebhooksAllowed = () => config().DELIVERY_WEBHOOK_PRIVATE === "allow";

@@ -2,6 +2,7 @@
 // a key derived from ACTIONBOARD_ENCRYPTION_KEY. Without that variable nothing is sealed or opened:
 // the caller refuses, naming the variable, rather than store a secret in the clear.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { config } from "../config/config.mjs";
 
 export const ENCRYPTION_KEY_VARIABLE = "ACTIONBOARD_ENCRYPTION_KEY";
 const VERSION = "v1";
@@ -15,8 +16,8 @@ export class MissingEncryptionKeyError extends Error {
 }
 
 /** The configured key material, or null (also for one too short to be a key). */
-export function encryptionKeyFrom(env: NodeJS.ProcessEnv = process.env): string | null {
-  const value = env[ENCRYPTION_KEY_VARIABLE]?.trim();
+export function encryptionKeyFrom(): string | null {
+  const value = config().ACTIONBOARD_ENCRYPTION_KEY;
   return value && value.length >= 16 ? value : null;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { config, type Env } from "../config/config.mjs";
 import type { PrismaClient } from "../generated/prisma/client";
 import { needsSetup } from "./needs-setup";
 import { setupLink, setupToken } from "./setup-token";
@@ -10,11 +11,11 @@ import { setupLink, setupToken } from "./setup-token";
 export async function announceSetup(
   prisma: Pick<PrismaClient, "user">,
   log: (line: string) => void = console.log,
-  env: Record<string, string | undefined> = process.env,
+  env?: Env,
 ): Promise<boolean> {
   if (!(await needsSetup(prisma))) return false;
-  const baseUrl =
-    env.NEXTAUTH_URL?.trim() || `http://${env.HOST || "127.0.0.1"}:${env.PORT || 3000}`;
+  const { NEXTAUTH_URL, HOST, PORT } = config(env);
+  const baseUrl = NEXTAUTH_URL || `http://${HOST}:${PORT}`;
   log("");
   log("Actionboard has no account yet. Open this link to create the first owner and program:");
   log(`  ${setupLink(baseUrl, setupToken(env))}`);

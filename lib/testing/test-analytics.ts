@@ -36,10 +36,7 @@ const chdbFolder = chdbTestFolder();
 
 function targetFor(kind: "chdb" | "clickhouse", database: string): ClickHouseTarget {
   if (kind === "chdb") return { engine: "chdb", path: chdbFolder, database };
-  const server = resolveAnalyticsTarget({
-    ...process.env,
-    ANALYTICS_URL: process.env.TEST_ANALYTICS_URL,
-  });
+  const server = resolveAnalyticsTarget({ ANALYTICS_URL: process.env.TEST_ANALYTICS_URL });
   if (server.engine !== "clickhouse") throw new Error("TEST_ANALYTICS_URL must be http(s)://…");
   return { ...server, database };
 }

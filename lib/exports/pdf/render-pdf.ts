@@ -1,6 +1,7 @@
 import "server-only";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement, type ComponentProps } from "react";
+import { config } from "../../config/config.mjs";
 import { loadPdfFonts } from "./fonts";
 import { TabDocument } from "./tab-document";
 
@@ -13,12 +14,7 @@ export async function pdfElement(props: RenderPdfProps) {
 }
 
 /** How many PDF downloads may wait for the one being made (PDF_QUEUE, default 2). */
-export function pdfQueueLimit(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PDF_QUEUE?.trim();
-  if (!raw) return 2;
-  if (!/^\d{1,3}$/.test(raw)) throw new Error(`PDF_QUEUE="${raw}" must be a whole number (0–999)`);
-  return Number(raw);
-}
+export const pdfQueueLimit = (): number => config().PDF_QUEUE;
 
 /** The process is making a PDF and as many wait as may: answer "busy, retry" instead of queueing. */
 export class PdfBusyError extends Error {

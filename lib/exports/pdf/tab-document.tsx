@@ -1,4 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { config } from "../../config/config.mjs";
 import type { Series } from "../../stats/get-series";
 import type { PdfFonts } from "./fonts";
 import { PdfFirstPage } from "./pdf-first-page";
@@ -12,16 +13,10 @@ export { omittedNote };
  * page (`pdf-table.tsx`), so a cell costs about 40–55 µs and 2 KB of memory while rendering
  * (`npm run bench:pdf`, `bench:pdf-memory`): 70,000 cells (10,000 occurrence-table rows, 7,000
  * drill-down rows) take under 3.5 s and +160 MB even when every cell differs, inside the 15 s and
- * +300 MB a PDF may cost. `PDF_MAX_CELLS` changes it.
+ * +300 MB a PDF may cost: `PDF_MAX_CELLS`, 70,000 by default (lib/config/variables.mjs).
  */
-export const PDF_MAX_CELLS = 70_000;
-
-export function pdfRowLimit(
-  columns: number,
-  env: Record<string, string | undefined> = process.env,
-) {
-  const cells = Number(env.PDF_MAX_CELLS) > 0 ? Number(env.PDF_MAX_CELLS) : PDF_MAX_CELLS;
-  return Math.max(1, Math.floor(cells / Math.max(1, columns)));
+export function pdfRowLimit(columns: number) {
+  return Math.max(1, Math.floor(config().PDF_MAX_CELLS / Math.max(1, columns)));
 }
 
 export type PdfSection =

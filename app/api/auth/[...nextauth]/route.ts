@@ -2,7 +2,7 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { cleanAuthRequest } from "@/lib/auth/clean-auth-request";
-import { signInSettings } from "@/lib/auth/sign-in-settings.mjs";
+import { config } from "@/lib/config/config.mjs";
 import { signInWithLimits } from "@/lib/auth/sign-in-with-limits";
 import { getDatabase } from "@/lib/db/client";
 
@@ -13,7 +13,7 @@ async function handler(sent: Request, context: Context) {
   const [action, provider] = params.nextauth ?? [];
   const request = await cleanAuthRequest(sent, action, provider);
   if (request instanceof Response) return request;
-  if (provider === "credentials" && !signInSettings().passwordSignIn) {
+  if (provider === "credentials" && !config().signIn.passwordSignIn) {
     const message = "password sign-in is off on this server: use single sign-on";
     return Response.json({ status: 403, message }, { status: 403 });
   }

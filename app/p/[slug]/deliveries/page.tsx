@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
+import { config } from "@/lib/config/config.mjs";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
 import { hasDeliveriesUnderway } from "@/lib/deliveries/has-deliveries-underway";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
@@ -46,7 +47,7 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
           </>
         }
       />
-      {!process.env.SMTP_URL?.trim() && (
+      {!config().SMTP_URL && (
         <p
           role="note"
           className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"

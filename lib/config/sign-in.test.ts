@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSignInSettings } from "./sign-in-settings.mjs";
+import { readSignInSettings } from "./config.mjs";
 
 const SSO = {
   OIDC_ISSUER: "https://login.example.com/tenant/",

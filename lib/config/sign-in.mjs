@@ -1,8 +1,9 @@
-// How people sign in, from the environment, checked with zod in this one place: single sign-on by
-// OpenID Connect (OIDC_*) and whether the password form is on (PASSWORD_SIGNIN). Plain JavaScript
-// (types in sign-in-settings.d.mts) because scripts/start-server.mjs, which Node runs as is, refuses
-// to start on a half-made configuration before Next loads; the app reads the same function.
+// The sign-in part of the configuration (config.mjs): single sign-on by OpenID Connect (OIDC_*)
+// and whether the password form is on (PASSWORD_SIGNIN). Its variables are checked together (the
+// first three go as one), so they are parsed as one group; its problems name the variable without
+// its value (a client secret is among them).
 import { z } from "zod";
+import { given } from "./blank.mjs";
 
 const OIDC_TRIPLE = "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -11,10 +12,7 @@ const DOMAIN =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Unset and blank are the same: nothing. Otherwise the trimmed text. */
-const setting = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
-  z.string().optional(),
-);
+const setting = z.preprocess((value) => given(value), z.string().optional());
 
 const issuer = z
   .string()
@@ -102,12 +100,22 @@ const environment = z
     }
   });
 
+/** The group's variables, for the configuration's list (README: Single sign-on). */
+export const SIGN_IN_VARIABLES = {
+  OIDC_ISSUER: {},
+  OIDC_CLIENT_ID: {},
+  OIDC_CLIENT_SECRET: { secret: true },
+  OIDC_NAME: { unset: "the issuer's host" },
+  OIDC_ALLOWED_DOMAINS: {},
+  PASSWORD_SIGNIN: { default: "on" },
+};
+
 /**
  * The sign-in settings an environment describes, or every problem with them, each starting with
  * the variable's name.
  * @param {Record<string, string | undefined>} env
  */
-export function readSignInSettings(env = process.env) {
+export function readSignInSettings(env) {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {
     return {
@@ -127,18 +135,4 @@ export function readSignInSettings(env = process.env) {
         }
       : null;
   return { ok: true, settings: { oidc, passwordSignIn: e.PASSWORD_SIGNIN !== "off" } };
-}
-
-let current;
-
-/** This process's sign-in settings (read once); a configuration error names each variable. */
-export function signInSettings() {
-  if (!current) {
-    const read = readSignInSettings();
-    if (!read.ok) {
-      throw new Error(`The sign-in settings are not usable:\n  ${read.problems.join("\n  ")}`);
-    }
-    current = read.settings;
-  }
-  return current;
 }
