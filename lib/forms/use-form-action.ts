@@ -26,7 +26,9 @@ export function useFormAction<R extends { status: string }>(
     onAnswer?: (result: R, form: FormData) => void;
   } = {},
 ) {
-  const sent = useRef<{ element: HTMLFormElement; data: FormData } | null>(null);
+  // The form sent, its data, and the answer on screen when it was sent: the effect below acts on
+  // the next answer only (a render while pending still shows the previous one).
+  const sent = useRef<{ element: HTMLFormElement; data: FormData; before: unknown } | null>(null);
   const [state, dispatch, pending] = useActionState(
     action as (previous: R | Idle, form: FormData) => Promise<R | Idle>,
     (options.initial ?? IDLE) as Awaited<R> | Idle,
@@ -34,7 +36,7 @@ export function useFormAction<R extends { status: string }>(
   const { resetOnDone, clearPasswords, onAnswer } = options;
 
   useEffect(() => {
-    if (!sent.current || state.status === "idle") return;
+    if (!sent.current || state.status === "idle" || state === sent.current.before) return;
     const { element } = sent.current;
     if (resetOnDone && state.status !== "error") element.reset();
     // Account forms: a password is typed again after every answer, as browsers expect.
@@ -55,7 +57,7 @@ export function useFormAction<R extends { status: string }>(
     if (question && !window.confirm(question)) return;
     // With the button pressed, as a browser sends it (`name=value` of a submit button).
     const data = new FormData(event.currentTarget, submitter);
-    sent.current = { element: event.currentTarget, data };
+    sent.current = { element: event.currentTarget, data, before: state };
     startTransition(() => dispatch(data));
   };
 
