@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ProgramFields } from "@/components/programs/program-fields";
 import { FieldError } from "@/components/ui/field-error";
+import { NEW_PASSWORD_HINT, PasswordField } from "@/components/ui/password-field";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { fieldError } from "@/lib/forms/form-result";
@@ -90,22 +91,14 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
             className={inputClass}
           />
         </FormField>
-        <FormField
+        <PasswordField
           id="password"
+          name="password"
           label="Password"
-          hint="At least 12 characters, not easy to guess (a few unrelated words work well)."
+          hint={`${NEW_PASSWORD_HINT.slice(0, -1)} (a few unrelated words work well).`}
           error={<FieldError answer={state} field="password" />}
-        >
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby={described("password")}
-            className={inputClass}
-          />
-        </FormField>
+          describedBy={described("password")}
+        />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">Your first program</legend>

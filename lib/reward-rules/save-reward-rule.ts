@@ -7,8 +7,8 @@ import type { RewardRuleForm } from "./reward-rule-schema";
 
 type SaveResult = { ok: true; id: number } | { ok: false; field: string; message: string };
 
-/** A rule as its audit entry describes it (keys and names, not internal ids). */
-type RuleFacts = {
+/** A rule as its form edits it and its audit entry describes it (keys and names, not ids). */
+export type RuleFacts = {
   name: string;
   actionType: string;
   minValue: number | null;

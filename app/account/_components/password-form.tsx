@@ -1,8 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { FormField } from "@/components/ui/form-field";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { NEW_PASSWORD_HINT, PasswordField } from "@/components/ui/password-field";
+import { buttonClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { changePasswordAction } from "../actions";
 import { FieldError } from "@/components/ui/field-error";
@@ -24,49 +24,26 @@ export function PasswordForm() {
   });
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormField
+      <PasswordField
         id="pw-current"
+        name="currentPassword"
         label="Current password"
         error={<FieldError answer={state} field="currentPassword" id="pw-current-error" />}
-      >
-        <input
-          id="pw-current"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={inputClass}
-        />
-      </FormField>
-      <FormField
+        autoComplete="current-password"
+      />
+      <PasswordField
         id="pw-new"
+        name="password"
         label="New password"
-        hint="At least 12 characters, not easy to guess."
+        hint={NEW_PASSWORD_HINT}
         error={<FieldError answer={state} field="password" id="pw-new-error" />}
-      >
-        <input
-          id="pw-new"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          className={inputClass}
-        />
-      </FormField>
-      <FormField
+      />
+      <PasswordField
         id="pw-confirm"
+        name="confirm"
         label="New password again"
         error={<FieldError answer={state} field="confirm" id="pw-confirm-error" />}
-      >
-        <input
-          id="pw-confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          className={inputClass}
-        />
-      </FormField>
+      />
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Changing…" : "Change password"}

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { NEW_PASSWORD_HINT, PasswordField } from "@/components/ui/password-field";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
@@ -91,21 +92,13 @@ export function AcceptForm({
               className={inputClass}
             />
           </FormField>
-          <FormField
+          <PasswordField
             id="password"
+            name="password"
             label="Choose a password"
-            hint="At least 12 characters, not easy to guess."
+            hint={NEW_PASSWORD_HINT}
             error={error("password")}
-          >
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              className={inputClass}
-            />
-          </FormField>
+          />
         </>
       )}
       {error("token")}

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { FieldError } from "@/components/ui/field-error";
-import { FormField } from "@/components/ui/form-field";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { NEW_PASSWORD_HINT, PasswordField } from "@/components/ui/password-field";
+import { buttonClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { resetPasswordAction } from "./actions";
 
@@ -24,37 +24,21 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <FormField
+      <PasswordField
         id="password"
+        name="password"
         label="New password"
-        hint="At least 12 characters, not easy to guess."
+        hint={NEW_PASSWORD_HINT}
         error={<FieldError answer={state} field="password" />}
-      >
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          autoFocus
-          aria-describedby="password-error"
-          className={inputClass}
-        />
-      </FormField>
-      <FormField
+        autoFocus
+        describedBy="password-error"
+      />
+      <PasswordField
         id="confirm"
+        name="confirm"
         label="New password again"
         error={<FieldError answer={state} field="confirm" />}
-      >
-        <input
-          id="confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          className={inputClass}
-        />
-      </FormField>
+      />
       <FieldError answer={state} field="token" />
       <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
         {pending ? "Saving…" : "Set new password"}

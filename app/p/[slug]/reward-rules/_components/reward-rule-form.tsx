@@ -5,18 +5,10 @@ import type { ReactNode } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
+import type { RuleFacts } from "@/lib/reward-rules/save-reward-rule";
 import { saveRewardRuleAction } from "../actions";
 
-interface RuleDraft {
-  id?: number;
-  name: string;
-  actionType: string;
-  minValue: number | null;
-  groupKey: string | null;
-  amountCents: number;
-  multiplyByValue: boolean;
-  active: boolean;
-}
+type RuleDraft = RuleFacts & { id?: number };
 
 export function RewardRuleForm({
   slug,
