@@ -3,14 +3,8 @@ import { FILTERS } from "./filters/filters";
 import { dropUnknownIds, loadFilterOptions } from "./filters/load-filter-options";
 import { tabScope, type TabScope } from "./scope";
 import type { TabSources } from "./sources";
-import { loadTabFilters, loadTabState, type RawSearchParams } from "./url/load-tab-state";
-import {
-  DEFAULT_FILTERS,
-  serializeTabUrl,
-  tableParsers,
-  type ActionsTabFilters,
-  type DrillSelection,
-} from "./url/search-params";
+import { loadTabState, type RawSearchParams } from "./url/load-tab-state";
+import { DEFAULT_FILTERS, serializeTabUrl, type ActionsTabFilters } from "./url/search-params";
 
 export interface ViewOptions {
   /** The instant relative timeframes resolve at (default: now). */
@@ -26,11 +20,6 @@ export interface ViewOptions {
    */
   partnershipId?: number;
 }
-
-const NO_DRILL: DrillSelection = { partner: null, type: null, value: null, after: null };
-const DEFAULT_TABLE = Object.fromEntries(
-  Object.entries(tableParsers).map(([key, parser]) => [key, parser.defaultValue]),
-) as ReturnType<typeof loadTabState>["table"];
 
 /** A partner page's filters: the URL's, less those on partnerships. */
 function actionFiltersOf(filters: ActionsTabFilters): ActionsTabFilters {
@@ -56,21 +45,16 @@ export async function loadView(
   query: RawSearchParams,
   options: ViewOptions = {},
 ) {
-  const state =
-    options.reads === "filters"
-      ? (() => {
-          const warnings: string[] = [];
-          const filters = loadTabFilters(query, warnings);
-          return { filters, table: DEFAULT_TABLE, drill: NO_DRILL, warnings };
-        })()
-      : loadTabState(query);
+  const state = loadTabState(query, options.reads);
   const { warnings } = state;
   const urlFilters =
     options.partnershipId === undefined ? state.filters : actionFiltersOf(state.filters);
   const filterOptions = await loadFilterOptions(db.prisma, program.id);
   const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, warnings) };
-  const scope: TabScope = tabScope(analytics.engine, program, filters, options.now);
-  if (options.partnershipId !== undefined) scope.partnershipId = options.partnershipId;
+  const scope: TabScope = {
+    ...tabScope(analytics.engine, program, filters, options.now),
+    partnershipId: options.partnershipId,
+  };
   return {
     ...state,
     warnings,

@@ -97,11 +97,14 @@ export function loadTabFilters(raw: RawSearchParams, warnings: string[]): Action
  * Reads the tab's URL on the server: valid values are used, invalid ones fall back to their
  * defaults and produce a message for the page, never an error.
  */
-export function loadTabState(raw: RawSearchParams) {
+export function loadTabState(raw: RawSearchParams, reads: "tab" | "filters" = "tab") {
   const warnings: string[] = [];
   const filters = loadTabFilters(raw, warnings);
-  const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, raw, warnings);
-  const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  // A page with keys of its own (the directory's `sort`, `after`) reads only the filters: the
+  // table and drill-down keep their defaults.
+  const own = reads === "tab" ? raw : {};
+  const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, own, warnings);
+  const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, own, warnings);
   return {
     filters,
     table: table as TableState,
