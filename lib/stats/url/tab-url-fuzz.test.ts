@@ -20,7 +20,7 @@ import { getDrillDown } from "../get-drill-down";
 import { getOccurrenceTable } from "../get-occurrence-table";
 import { getSeries } from "../get-series";
 import { getSummary } from "../get-summary";
-import { serializeTabUrl } from "./search-params";
+import { drillParsers, filterParsers, serializeTabUrl, tableParsers } from "./search-params";
 import { parseTimeframe } from "../timeframe/timeframe";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -31,12 +31,13 @@ const ENUMS: Record<string, readonly string[]> = {
   group_op: ["include", "exclude"],
   manager_op: ["include", "exclude"],
   tag_op: ["any_of", "none_of"],
+  action_type_op: ["include", "exclude"],
   marketplace: ["any", "yes", "no"],
   archived: ["any", "yes", "no"],
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
   dir: ["asc", "desc"],
 };
-const ID_LISTS = ["group", "manager", "tag"];
+const ID_LISTS = ["group", "manager", "tag", "action_type"];
 const TEXTS = ["name", "email", "partner", "type"];
 const digitsIn = (text: string, min: number, max: number) =>
   /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
@@ -163,6 +164,11 @@ const warningStart = (key: string, text: string) =>
   `${TAB_PARAM_LABELS[key]}: “${text.slice(0, 60)}”`;
 
 describe("reading random tab URLs", () => {
+  it("draws every key the tab's URL has (a new filter cannot slip past the fuzzer)", () => {
+    const keys = Object.keys({ ...filterParsers, ...tableParsers, ...drillParsers });
+    expect([...KEYS].sort()).toEqual([...keys].sort());
+  });
+
   it(`warns about exactly the values it ignores, and returns a clean URL, for ${RUNS} URLs`, () => {
     fc.assert(
       fc.property(searchParams, (raw) => {
