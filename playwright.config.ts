@@ -32,6 +32,62 @@ const server = (mode: string, port: number) => ({
   stderr: "pipe" as const,
 });
 
+const PROJECTS = [
+  {
+    name: "postgres",
+    testIgnore: /(embedded|analytics-copy|first-run|oidc)\.spec/,
+    use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
+  },
+  {
+    name: "embedded",
+    testMatch: /embedded\.spec/,
+    use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` },
+  },
+  {
+    // A team's first day, from an empty database: setup, key, first action, teammates.
+    name: "first-run",
+    testMatch: /first-run\.spec/,
+    use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` },
+  },
+  {
+    // The tab's specs again, answered by embedded ClickHouse on top of PostgreSQL.
+    name: "clickhouse",
+    // program-settings: a program's deletion reaches the copy through the server's own client.
+    testMatch:
+      /(actions-tab|exports|partners|analytics-copy|tab-url-extremes|program-settings)\.spec/,
+    use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
+  },
+  {
+    // Single sign-on only (PASSWORD_SIGNIN=off), against the test identity provider.
+    name: "oidc",
+    testMatch: /oidc\.spec/,
+    use: { baseURL: E2E_OIDC.appUrl },
+  },
+];
+
+const identityProvider = {
+  command: `npx tsx scripts/oidc-test-provider.ts ${OIDC_IDP_PORT} ${E2E_OIDC.appUrl}`,
+  url: `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
+  timeout: 60_000,
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+};
+
+/** The servers each project's specs talk to. */
+const SERVERS: Record<(typeof PROJECTS)[number]["name"], ReturnType<typeof server>[]> = {
+  postgres: [server("postgres", POSTGRES_PORT)],
+  embedded: [server("pglite", EMBEDDED_PORT)],
+  "first-run": [server("empty", EMPTY_PORT)],
+  clickhouse: [server("clickhouse", CLICKHOUSE_PORT)],
+  oidc: [server("oidc", OIDC_APP_PORT), identityProvider],
+};
+
+// E2E_PROJECTS=postgres,clickhouse runs those projects and starts only their servers (while
+// working on a few specs); unset, everything runs.
+const chosen = process.env.E2E_PROJECTS?.split(",").map((name) => name.trim());
+const projects = PROJECTS.filter((project) => !chosen || chosen.includes(project.name));
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -44,51 +100,6 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   use: { launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: [
-    {
-      name: "postgres",
-      testIgnore: /(embedded|analytics-copy|first-run|oidc)\.spec/,
-      use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
-    },
-    {
-      name: "embedded",
-      testMatch: /embedded\.spec/,
-      use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` },
-    },
-    {
-      // A team's first day, from an empty database: setup, key, first action, teammates.
-      name: "first-run",
-      testMatch: /first-run\.spec/,
-      use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` },
-    },
-    {
-      // The tab's specs again, answered by embedded ClickHouse on top of PostgreSQL.
-      name: "clickhouse",
-      // program-settings: a program's deletion reaches the copy through the server's own client.
-      testMatch:
-        /(actions-tab|exports|partners|analytics-copy|tab-url-extremes|program-settings)\.spec/,
-      use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
-    },
-    {
-      // Single sign-on only (PASSWORD_SIGNIN=off), against the test identity provider.
-      name: "oidc",
-      testMatch: /oidc\.spec/,
-      use: { baseURL: E2E_OIDC.appUrl },
-    },
-  ],
-  webServer: [
-    server("empty", EMPTY_PORT),
-    server("postgres", POSTGRES_PORT),
-    server("pglite", EMBEDDED_PORT),
-    server("clickhouse", CLICKHOUSE_PORT),
-    server("oidc", OIDC_APP_PORT),
-    {
-      command: `npx tsx scripts/oidc-test-provider.ts ${OIDC_IDP_PORT} ${E2E_OIDC.appUrl}`,
-      url: `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      stdout: "ignore" as const,
-      stderr: "pipe" as const,
-    },
-  ],
+  projects,
+  webServer: projects.flatMap((project) => SERVERS[project.name]),
 });

@@ -1,4 +1,4 @@
-import { vi } from "vitest";
+import { afterAll, vi } from "vitest";
 
 // What only a request has, for every test file (vitest setupFiles).
 
@@ -16,3 +16,12 @@ vi.mock("@/lib/auth/get-current-user", async () => (await import("./signed-in"))
 
 // Next's cache revalidation needs a request; server actions call it after a change.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+// Files share a worker process (isolate: false): each gets the environment the previous one found.
+const environmentAtStart = { ...process.env };
+afterAll(() => {
+  for (const name of Object.keys(process.env)) {
+    if (!(name in environmentAtStart)) delete process.env[name];
+  }
+  Object.assign(process.env, environmentAtStart);
+});
