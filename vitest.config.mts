@@ -23,11 +23,9 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     // A worker runs its files one after another in one process, keeping the modules it loaded
     // (Prisma, PGlite, Next): a third less time than a fresh process per file. What a file could
-    // leave behind is undone between files: environment variables (unstubEnvs and the setup file
-    // puts process.env back), mocks (restoreMocks); each test opens its own database.
+    // leave behind is undone between files: the setup file puts process.env back; each test
+    // opens its own database.
     isolate: false,
-    unstubEnvs: true,
-    restoreMocks: true,
     sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -106,3 +106,6 @@ export function configAtStart(): Config;
 
 /** What keeps `npm start` from starting, and what it only warns about. */
 export function productionSettings(env?: Env): { missing: string[]; warnings: string[] };
+
+/** For test files sharing a process: puts the environment back as it is at this call. */
+export function environmentRestorer(): () => void;

@@ -129,3 +129,17 @@ export function productionSettings(env = process.env) {
       .map(([name, v]) => `${name} is not set: ${v.productionWarning}.`),
   };
 }
+
+/**
+ * For test files that share a process (vitest's isolate: false): a function that puts this
+ * process's environment back as it is now, so no file sees what another one set.
+ */
+export function environmentRestorer() {
+  const saved = { ...process.env };
+  return () => {
+    for (const name of Object.keys(process.env)) {
+      if (!(name in saved)) delete process.env[name];
+    }
+    Object.assign(process.env, saved);
+  };
+}

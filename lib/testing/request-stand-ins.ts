@@ -1,4 +1,5 @@
 import { afterAll, vi } from "vitest";
+import { environmentRestorer } from "@/lib/config/config.mjs";
 
 // What only a request has, for every test file (vitest setupFiles).
 
@@ -18,10 +19,4 @@ vi.mock("@/lib/auth/get-current-user", async () => (await import("./signed-in"))
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 // Files share a worker process (isolate: false): each gets the environment the previous one found.
-const environmentAtStart = { ...process.env };
-afterAll(() => {
-  for (const name of Object.keys(process.env)) {
-    if (!(name in environmentAtStart)) delete process.env[name];
-  }
-  Object.assign(process.env, environmentAtStart);
-});
+afterAll(environmentRestorer());
