@@ -130,5 +130,5 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
 
     const login = await db.prisma.user.findUnique({ where: { email: DEMO_LOGIN.email } });
     expect(login).not.toBeNull();
-  });
+  }, 180_000); // two whole demo seeds: over a minute on a loaded 2-core machine
 });
