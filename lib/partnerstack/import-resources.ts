@@ -43,6 +43,12 @@ export interface Resource<T extends z.ZodType<{ key: string }> = z.ZodType<{ key
   // A method, so a resource of any item type is a Resource.
   store(tx: Tx, program: Program, items: z.output<T>[]): Promise<StoredPage>;
 }
+/**
+ * A page of an import or a pull is stored in one transaction, a row at a time: Prisma's default
+ * 5 s limit is reached on a busy server, failing a page that would have been stored.
+ */
+export const PAGE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+
 const resource = <T extends z.ZodType<{ key: string }>>(r: Resource<T>) => r;
 
 /**

@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { backfillRewards } from "./backfill-rewards";
 import { DISCONNECTED } from "./connection";
-import { IMPORT_RESOURCES, RULES_STEP, type Resource } from "./import-resources";
+import { IMPORT_RESOURCES, PAGE_TRANSACTION, RULES_STEP, type Resource } from "./import-resources";
 import type { partnerStackClient } from "./partnerstack-client";
 
 /** How long a running import holds its program's import without a page stored. */
@@ -181,7 +181,7 @@ export async function runImport(
             mark = now;
             await holdOn(tx);
             return updated;
-          });
+          }, PAGE_TRANSACTION);
           await options.onProgress?.({ ...saved, resource: resource.name });
         },
       });

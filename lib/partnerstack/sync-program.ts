@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { IMPORT_RESOURCES } from "./import-resources";
+import { IMPORT_RESOURCES, PAGE_TRANSACTION } from "./import-resources";
 import type { partnerStackClient } from "./partnerstack-client";
 
 type Client = ReturnType<typeof partnerStackClient>;
@@ -39,7 +39,10 @@ export async function syncProgram(
     await client.listAll(resource.path, resource.item, {
       query: { ...resource.query, min_updated: from.getTime() - OVERLAP_MS },
       onPage: async (items) => {
-        const page = await prisma.$transaction((tx) => resource.store(tx, program, items));
+        const page = await prisma.$transaction(
+          (tx) => resource.store(tx, program, items),
+          PAGE_TRANSACTION,
+        );
         totals.fetched += items.length;
         totals.stored += page.stored;
         totals.skipped += page.skipped;
