@@ -5,6 +5,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { hiddenToken, seriesOfToken } from "@/lib/stats/chart/series-colors";
 import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { chartScale, labelEvery, stackSegments } from "@/lib/stats/chart/stack";
+import { formatTick } from "@/lib/stats/chart/nice-ticks";
 import { chartParsers } from "@/lib/stats/url/search-params";
 import type { Series } from "@/lib/stats/get-series";
 import { ChartLegend } from "./chart-legend";
@@ -71,14 +72,18 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
     <div>
       <ChartLegend types={types} colors={colors} hidden={hidden} onToggle={toggle} />
       <div className="flex">
-        <div aria-hidden="true" className="relative w-14 shrink-0" style={{ height: HEIGHT }}>
+        <div
+          aria-hidden="true"
+          className="relative w-10 shrink-0 sm:w-12"
+          style={{ height: HEIGHT }}
+        >
           {ticks.map((t) => (
             <span
               key={t}
               className="absolute right-2 -translate-y-1/2 text-xs tabular-nums text-gray-500"
               style={{ top: y(t) }}
             >
-              {t.toLocaleString("en-US")}
+              {formatTick(t, top)}
             </span>
           ))}
         </div>

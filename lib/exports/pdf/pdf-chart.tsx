@@ -2,6 +2,7 @@ import { G, Line, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../stats/get-series";
 import { periodLabel, soFar } from "../../stats/chart/period-label";
 import { chartScale, labelEvery, stackSegments } from "../../stats/chart/stack";
+import { formatTick } from "../../stats/chart/nice-ticks";
 
 const WIDTH = 760;
 const HEIGHT = 200;
@@ -37,7 +38,7 @@ export function PdfChart({ series }: { series: Series }) {
               strokeWidth={0.5}
             />
             <Text x={LEFT - 4} y={y(t) + 2} textAnchor="end" style={{ fontSize: 7 }}>
-              {t.toLocaleString("en-US")}
+              {formatTick(t, top)}
             </Text>
           </G>
         ))}

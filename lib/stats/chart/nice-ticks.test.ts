@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceTicks } from "./nice-ticks";
+import { formatTick, niceTicks } from "./nice-ticks";
 import { chartScale } from "./stack";
 
 describe("y-axis ticks", () => {
@@ -35,5 +35,17 @@ describe("y-axis ticks", () => {
     ];
     expect(chartScale(rows, ["noisy", "quiet"]).top).toBe(1000);
     expect(chartScale(rows, ["quiet"]).ticks).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("writes ticks in full up to 100,000, then short", () => {
+    expect(niceTicks(1234).map((t) => formatTick(t, 1500))).toEqual(["0", "500", "1,000", "1,500"]);
+    expect(niceTicks(2_400_000).map((t) => formatTick(t, 3_000_000))).toEqual([
+      "0",
+      "1M",
+      "2M",
+      "3M",
+    ]);
+    expect(formatTick(250_000, 500_000)).toBe("250K");
+    expect(formatTick(1_500_000, 2_000_000)).toBe("1.5M");
   });
 });

@@ -14,3 +14,10 @@ export function niceTicks(max: number, maxSteps = 4): number[] {
   const steps = Math.ceil(top / step);
   return Array.from({ length: steps + 1 }, (_, i) => i * step);
 }
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** A tick's text: "1,500"; from 100,000 on "250K", "1.5M", so the axis stays narrow on phones. */
+export function formatTick(value: number, top: number): string {
+  return top >= 100_000 ? compact.format(value) : value.toLocaleString("en-US");
+}
