@@ -105,6 +105,14 @@ test.describe("at 1,440 px", () => {
       new RegExp(`^Total\\s*${jan.length.toLocaleString("en-US")}$`),
     );
     await shoot(page, testInfo, "reading-chart-tab-1440");
+    // The keyboard reads the bars too: End goes to the last period, the one under way.
+    await chart(page)
+      .getByRole("group", { name: /arrow keys/ })
+      .focus();
+    await page.keyboard.press("End");
+    await expect(tooltip).toContainText("Dec 2026 (so far)");
+    await page.keyboard.press("ArrowLeft");
+    await expect(tooltip).toContainText("Nov 2026");
     await chart(page).screenshot({ path: testInfo.outputPath("reading-chart-tile-1440.png") });
 
     // View 2: another timeframe and timescale, without one type: the others keep their colours.
@@ -197,6 +205,15 @@ test.describe("at 390 px", () => {
     );
     expect(wide).toBe(false);
     await shoot(page, testInfo, "reading-chart-tab-390");
+    // Every series hidden: the chart says how to bring them back.
+    for (const type of ["demo", "signup", "upgrade"]) {
+      await legend(page, type).tap();
+      await expect(legend(page, type)).toHaveAttribute("aria-pressed", "false");
+    }
+    await expect(chart(page)).toContainText("Every series is hidden");
+    await expect(page).toHaveURL(/hidden=demo,signup,upgrade/);
+    await legend(page, "signup").tap();
+    await expect(bars(page, "signup").first()).toBeVisible();
     await chart(page).screenshot({ path: testInfo.outputPath("reading-chart-tile-390.png") });
 
     const partner = partnerWith(f, "signup");

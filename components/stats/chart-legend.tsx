@@ -30,7 +30,7 @@ export function ChartLegend({
             aria-pressed={shown}
             title={shown ? `Hide ${type} in the chart` : `Show ${type} in the chart`}
             onClick={() => onToggle(type)}
-            className={`flex min-w-0 items-center gap-1.5 rounded px-1.5 py-0.5 hover:bg-gray-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-gray-800 ${
+            className={`flex min-w-0 items-center gap-1.5 rounded px-1.5 py-0.5 [@media(hover:hover)]:hover:bg-gray-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 dark:[@media(hover:hover)]:hover:bg-gray-800 ${
               shown ? "text-gray-700 dark:text-gray-200" : "text-gray-400 line-through"
             }`}
           >
