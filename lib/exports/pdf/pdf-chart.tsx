@@ -70,7 +70,12 @@ export function PdfChart({ series }: { series: Series }) {
                 </Text>
               )}
               {i % every === 0 && (
-                <Text x={LEFT + i * slot} y={HEIGHT - 4} style={{ fontSize: 6 }}>
+                <Text
+                  x={LEFT + (i + 0.5) * slot}
+                  y={HEIGHT - 4}
+                  textAnchor={i === 0 && slot < 40 ? "start" : "middle"}
+                  style={{ fontSize: 6 }}
+                >
                   {periodLabel(row.bucket, series.unit, "short")}
                 </Text>
               )}
