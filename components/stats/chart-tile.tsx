@@ -1,5 +1,6 @@
 import { getSeries, OTHER_TYPES } from "@/lib/stats/get-series";
 import type { TabScope } from "@/lib/stats/scope";
+import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { OccurrencesChart } from "./occurrences-chart";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
@@ -23,6 +24,11 @@ export async function ChartTile({
   exportQuery?: string;
 }) {
   const series = await getSeries(scope);
+  const drawn = series.types.filter((t) => !series.hidden.includes(t));
+  const name = (bucket: string) => {
+    const label = periodLabel(bucket, series.unit);
+    return bucket === series.partialBucket ? soFar(label) : label;
+  };
   const total = series.rows.reduce(
     (sum, row) => sum + series.types.reduce((s, t) => s + Number(row[t]), 0),
     0,
@@ -45,6 +51,8 @@ export async function ChartTile({
           ` Shown per ${series.unit}: per ${series.requestedUnit} would draw too many bars for this timeframe.`}
         {series.otherTypes > 0 &&
           ` The ${series.types.length - 1} most frequent types are drawn; “${OTHER_TYPES}” sums the other ${series.otherTypes}.`}
+        {series.partialBucket !== null &&
+          ` The lighter, hatched bar is ${soFar(periodLabel(series.partialBucket, series.unit))}.`}
       </p>
       {total === 0 ? (
         <p className="flex h-72 items-center justify-center text-sm text-gray-500">
@@ -52,15 +60,18 @@ export async function ChartTile({
         </p>
       ) : (
         <>
-          <OccurrencesChart rows={series.rows} types={series.types} />
+          <OccurrencesChart series={series} />
           {/* sr-only on the table itself would not shrink it: a table is as wide as its cells. */}
           <div className="sr-only">
             <table>
-              <caption>Occurrences per {series.unit} and action type</caption>
+              <caption>
+                Occurrences per {series.unit} and action type
+                {series.hidden.length > 0 && ` (hidden in the chart: ${series.hidden.join(", ")})`}
+              </caption>
               <thead>
                 <tr>
-                  <th>Bucket</th>
-                  {series.types.map((t) => (
+                  <th>Period</th>
+                  {drawn.map((t) => (
                     <th key={t}>{t}</th>
                   ))}
                 </tr>
@@ -68,8 +79,8 @@ export async function ChartTile({
               <tbody>
                 {series.rows.map((row) => (
                   <tr key={row.bucket}>
-                    <td>{row.bucket}</td>
-                    {series.types.map((t) => (
+                    <td>{name(row.bucket)}</td>
+                    {drawn.map((t) => (
                       <td key={t}>{row[t]}</td>
                     ))}
                   </tr>

@@ -54,6 +54,11 @@ export function filtersSummary(
   return [
     `Program: ${programName}`,
     ...describeFilters(scope, options).map(({ label, value }) => `${label}: ${value}`),
+    ...(scope.hiddenSeries?.length
+      ? [
+          `Hidden in the chart (not drawn; numbers and tables include them): ${scope.hiddenSeries.join(", ")}`,
+        ]
+      : []),
     `Generated: ${isoInZone(scope.asOf, scope.timezone)} (${scope.timezone})`,
   ];
 }

@@ -3,6 +3,7 @@ import { occurrenceTableHeader } from "./table-header";
 import { getDrillDown } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSeries } from "../stats/get-series";
+import { periodLabel, soFar } from "../stats/chart/period-label";
 import type { Summary } from "../stats/get-summary";
 import { percentChange } from "../stats/percent-change";
 import type { TabScope } from "../stats/scope";
@@ -93,17 +94,26 @@ function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExpor
 
 async function chartExport(ctx: ExportContext): Promise<TileExport> {
   const series = await getSeries(ctx.scope);
+  // Hidden series are left out, as on screen; the total's header says so.
+  const drawn = series.types.filter((t) => !series.hidden.includes(t));
   const header = [
     `${series.unit[0].toUpperCase()}${series.unit.slice(1)} starting (${ctx.scope.timezone})`,
-    ...series.types,
-    "Total",
+    "Period",
+    ...drawn,
+    series.hidden.length > 0
+      ? `Total of shown series (hidden: ${series.hidden.join(", ")})`
+      : "Total",
   ];
   return smallExport(TILE_TITLES.chart, header, async () =>
-    series.rows.map((r) => [
-      r.bucket,
-      ...series.types.map((t) => r[t]),
-      series.types.reduce((sum, t) => sum + Number(r[t]), 0),
-    ]),
+    series.rows.map((r) => {
+      const period = periodLabel(r.bucket, series.unit);
+      return [
+        r.bucket,
+        r.bucket === series.partialBucket ? soFar(period) : period,
+        ...drawn.map((t) => r[t]),
+        drawn.reduce((sum, t) => sum + Number(r[t]), 0),
+      ];
+    }),
   );
 }
 

@@ -69,8 +69,8 @@ export function contentSecurityPolicy(target: PolicyTarget, options: SecurityOpt
 
 /**
  * Next puts the nonce it finds in the request's policy on its own scripts and <style> tags;
- * 'strict-dynamic' trusts the chunks those scripts load. Tremor and Recharts render style
- * attributes, which cannot carry a nonce: style-src-attr allows them and nothing else inline.
+ * 'strict-dynamic' trusts the chunks those scripts load. Components (the chart's bars and colours)
+ * render style attributes, which cannot carry a nonce: style-src-attr allows them and nothing else inline.
  */
 function pageDirectives(nonce: string, dev: boolean): string[][] {
   return [

@@ -10,6 +10,8 @@ import {
   MAX_BUCKETS,
 } from "./timeframe/buckets";
 import type { Unit } from "./timeframe/timeframe";
+import { OTHER_TYPES, seriesColors } from "./chart/series-colors";
+import { bucketOfInstant } from "./chart/period-label";
 import type { DailyCount } from "./engine";
 import type { TabScope } from "./scope";
 
@@ -19,15 +21,20 @@ import type { TabScope } from "./scope";
  * CSV and PDF) reads the series from here, so none grows with the number of types.
  */
 export const MAX_SERIES = 10;
-/** Not a possible type name (types have no spaces). */
-export const OTHER_TYPES = "Other types";
+export { OTHER_TYPES };
 
 export interface Series {
   /** The timescale drawn: the requested one, or coarser when the span is too long. */
   unit: Unit;
   requestedUnit: Unit;
-  /** The series drawn, by name; OTHER_TYPES last when some types are summed into it. */
+  /** The chart's series, by name; OTHER_TYPES last when some types are summed into it. */
   types: string[];
+  /** Each series' colour (chart/series-colors.ts): the program's colour of its type. */
+  colors: Record<string, string>;
+  /** Series of `types` the URL hides: not drawn, not in the chart's files (numbers ignore it). */
+  hidden: string[];
+  /** The bucket still under way at the view's moment, drawn as partial; null when none is. */
+  partialBucket: string | null;
   /** How many action types OTHER_TYPES sums (0: every type has its own series). */
   otherTypes: number;
   /** One row per bucket, every bucket present (empty ones as zeros). */
@@ -70,7 +77,16 @@ export async function getSeries(scope: TabScope): Promise<Series> {
         ? (lastAction ?? scope.asOf)
         : Math.max(scope.asOf, lastAction ?? scope.asOf);
   if (first === null || last < first)
-    return { unit: requestedUnit, requestedUnit, types: [], otherTypes: 0, rows: [] };
+    return {
+      unit: requestedUnit,
+      requestedUnit,
+      types: [],
+      colors: {},
+      hidden: [],
+      partialBucket: null,
+      otherTypes: 0,
+      rows: [],
+    };
   if (bucketCount(first, last, "year", scope.timezone) > MAX_BUCKETS) {
     // A timeframe of thousands of years (range_1970-01-01_9999-12-31): draw the part that holds
     // actions, or the years up to now when none do; every matching action stays in the chart.
@@ -97,7 +113,19 @@ export async function getSeries(scope: TabScope): Promise<Series> {
     const series = seriesOf(c.type);
     if (row) row[series] = Number(row[series]) + c.occurrences;
   }
-  return { unit, requestedUnit, types, otherTypes, rows };
+  // The series are chosen before hiding: hiding a noisy type does not pull another out of "Other".
+  const hiddenSet = new Set(scope.hiddenSeries ?? []);
+  const current = bucketOfInstant(scope.asOf, unit, scope.timezone);
+  return {
+    unit,
+    requestedUnit,
+    types,
+    colors: seriesColors(types, scope.typeColors ?? new Map()),
+    hidden: types.filter((t) => hiddenSet.has(t)),
+    partialBucket: byBucket.has(current) ? current : null,
+    otherTypes,
+    rows,
+  };
 }
 
 /**

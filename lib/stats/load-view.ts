@@ -1,7 +1,12 @@
 import "server-only";
 import { FILTERS } from "./filters/filters";
-import { dropUnknownIds, loadFilterOptions } from "./filters/load-filter-options";
+import {
+  dropUnknownIds,
+  loadFilterOptions,
+  type FilterOptions,
+} from "./filters/load-filter-options";
 import { tabScope, type TabScope } from "./scope";
+import { seriesOfToken, typeColors } from "./chart/series-colors";
 import type { TabSources } from "./sources";
 import { loadTabState, type RawSearchParams } from "./url/load-tab-state";
 import { DEFAULT_FILTERS, serializeTabUrl, type ActionsTabFilters } from "./url/search-params";
@@ -33,6 +38,17 @@ function actionFiltersOf(filters: ActionsTabFilters): ActionsTabFilters {
   return kept as ActionsTabFilters;
 }
 
+/** The hidden series that name a type of the program (or "Other types"); the rest said and dropped. */
+function knownSeries(tokens: string[], options: FilterOptions, warnings: string[]): string[] {
+  const types = new Set(options.actionTypes.map((t) => t.label));
+  const kept = tokens.filter((t) => seriesOfToken(t) !== t || types.has(t));
+  if (kept.length < tokens.length)
+    warnings.push(
+      "Hidden series: some names are not action types of this program and were ignored.",
+    );
+  return [...new Set(kept)];
+}
+
 /**
  * Everything a view of the program's actions starts from — the tab, its drill-down, the "new
  * actions" count, the Partners pages, downloads and deliveries alike: the URL read leniently
@@ -51,22 +67,27 @@ export async function loadView(
     options.partnershipId === undefined ? state.filters : actionFiltersOf(state.filters);
   const filterOptions = await loadFilterOptions(db.prisma, program.id);
   const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, warnings) };
+  const chart = { hidden: knownSeries(state.chart.hidden, filterOptions, warnings) };
   const scope: TabScope = {
     ...tabScope(analytics.engine, program, filters, options.now),
     partnershipId: options.partnershipId,
+    hiddenSeries: chart.hidden.map(seriesOfToken),
+    typeColors: typeColors(filterOptions.actionTypes),
   };
   return {
     ...state,
     warnings,
     filters,
+    chart,
     options: filterOptions,
     scope,
     analytics,
     /** The applied filters as a query string (no table or drill state): for saved views and links. */
-    filterQuery: serializeTabUrl("", filters).replace(/^\?/, ""),
+    filterQuery: serializeTabUrl("", { ...filters, ...chart }).replace(/^\?/, ""),
     /** The filters and the table's order (not its page): downloads list rows as the screen does. */
     exportQuery: serializeTabUrl("", {
       ...filters,
+      ...chart,
       sort: state.table.sort,
       dir: state.table.dir,
     }).replace(/^\?/, ""),

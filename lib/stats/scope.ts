@@ -18,6 +18,10 @@ export interface TabScope {
   rangeDescription: string;
   /** A partner page's scope: only this partnership's actions. */
   partnershipId?: number;
+  /** The chart's series not drawn, by name (the URL's `hidden`); numbers and table ignore it. */
+  hiddenSeries?: readonly string[];
+  /** Each action type's colour in the program (chart/series-colors.ts), by name. */
+  typeColors?: ReadonlyMap<string, string>;
 }
 
 export function tabScope(

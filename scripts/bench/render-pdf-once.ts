@@ -6,6 +6,7 @@ import { loadPdfFonts } from "../../lib/exports/pdf/fonts";
 import { TabDocument, type PdfSection } from "../../lib/exports/pdf/tab-document";
 import { occurrenceTableHeader } from "../../lib/exports/table-header";
 import type { Series } from "../../lib/stats/get-series";
+import { seriesColors } from "../../lib/stats/chart/series-colors";
 import { reportResult } from "./child-process";
 
 const rows = Number(process.argv[2]);
@@ -40,6 +41,9 @@ const series: Series = {
   unit: "day",
   requestedUnit: "day",
   types,
+  colors: seriesColors(types, new Map()),
+  hidden: [],
+  partialBucket: "2026-11-30",
   otherTypes: 0,
   rows: Array.from({ length: 30 }, (_, d) => ({
     bucket: `2026-11-${String(d + 1).padStart(2, "0")}`,

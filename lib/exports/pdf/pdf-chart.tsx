@@ -1,64 +1,82 @@
 import { G, Line, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../stats/get-series";
-
-const PDF_COLORS = [
-  "#3b82f6",
-  "#10b981",
-  "#f59e0b",
-  "#8b5cf6",
-  "#f43f5e",
-  "#06b6d4",
-  "#84cc16",
-  "#d946ef",
-  "#f97316",
-  "#14b8a6",
-];
+import { periodLabel, soFar } from "../../stats/chart/period-label";
+import { chartScale, labelEvery, stackSegments } from "../../stats/chart/stack";
+import { formatTick } from "../../stats/chart/nice-ticks";
 
 const WIDTH = 760;
 const HEIGHT = 200;
-const LEFT = 40;
+const LEFT = 44;
 const BOTTOM = 18;
+const TOP = 10;
 
-/** The stacked bar chart drawn with SVG primitives, with a legend and sparse axis labels. */
+/**
+ * The stacked bar chart drawn with SVG primitives: the screen's colours, round y-axis ticks,
+ * period names under the bars, the bucket under way lighter and marked "so far". Hidden series
+ * are not drawn; the legend says which.
+ */
 export function PdfChart({ series }: { series: Series }) {
-  const totals = series.rows.map((r) => series.types.reduce((s, t) => s + Number(r[t]), 0));
-  const max = Math.max(1, ...totals);
+  const drawn = series.types.filter((t) => !series.hidden.includes(t));
+  const { ticks, top } = chartScale(series.rows, drawn);
   const plotW = WIDTH - LEFT;
-  const plotH = HEIGHT - BOTTOM;
+  const plotBottom = HEIGHT - BOTTOM;
+  const y = (value: number) => plotBottom - (value / top) * (plotBottom - TOP);
   const slot = plotW / Math.max(1, series.rows.length);
   const bar = Math.max(0.5, slot * 0.8);
-  const labelEvery = Math.max(1, Math.ceil(series.rows.length / 8));
+  const every = labelEvery(series.rows.length, 8);
   return (
     <View>
       <Svg width={WIDTH} height={HEIGHT}>
-        <Line x1={LEFT} y1={plotH} x2={WIDTH} y2={plotH} stroke="#9ca3af" strokeWidth={0.5} />
-        <Text x={0} y={8} style={{ fontSize: 7 }}>
-          {max.toLocaleString("en-US")}
-        </Text>
-        <Text x={0} y={plotH} style={{ fontSize: 7 }}>
-          0
-        </Text>
+        {ticks.map((t) => (
+          <G key={t}>
+            <Line
+              x1={LEFT}
+              y1={y(t)}
+              x2={WIDTH}
+              y2={y(t)}
+              stroke={t === 0 ? "#9ca3af" : "#e5e7eb"}
+              strokeWidth={0.5}
+            />
+            <Text x={LEFT - 4} y={y(t) + 2} textAnchor="end" style={{ fontSize: 7 }}>
+              {formatTick(t, top)}
+            </Text>
+          </G>
+        ))}
         {series.rows.map((row, i) => {
-          let y = plotH;
+          const partial = row.bucket === series.partialBucket;
+          const segments = stackSegments(row, drawn);
+          const x = LEFT + i * slot + (slot - bar) / 2;
           return (
             <G key={row.bucket}>
-              {series.types.map((type, t) => {
-                const h = (Number(row[type]) / max) * (plotH - 4);
-                y -= h;
-                return h > 0 ? (
-                  <Rect
-                    key={type}
-                    x={LEFT + i * slot}
-                    y={y}
-                    width={bar}
-                    height={h}
-                    fill={PDF_COLORS[t % PDF_COLORS.length]}
-                  />
-                ) : null;
-              })}
-              {i % labelEvery === 0 && (
-                <Text x={LEFT + i * slot} y={HEIGHT - 4} style={{ fontSize: 6 }}>
-                  {row.bucket}
+              {segments.map((s) => (
+                <Rect
+                  key={s.series}
+                  x={x}
+                  y={y(s.to)}
+                  width={bar}
+                  height={y(s.from) - y(s.to)}
+                  fill={series.colors[s.series]}
+                  fillOpacity={partial ? 0.45 : 1}
+                />
+              ))}
+              {partial && (
+                <Text
+                  x={x + bar / 2}
+                  y={y(segments.at(-1)?.to ?? 0) - 2}
+                  textAnchor="middle"
+                  style={{ fontSize: 6 }}
+                >
+                  so far
+                </Text>
+              )}
+              {i % every === 0 && (
+                <Text
+                  x={LEFT + (i + 0.5) * slot}
+                  y={HEIGHT - 4}
+                  textAnchor={i === 0 && slot < 40 ? "start" : "middle"}
+                  style={{ fontSize: 6 }}
+                >
+                  {periodLabel(row.bucket, series.unit, "short")}
                 </Text>
               )}
             </G>
@@ -66,20 +84,23 @@ export function PdfChart({ series }: { series: Series }) {
         })}
       </Svg>
       <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: 4 }}>
-        {series.types.map((type, t) => (
+        {drawn.map((type) => (
           <View key={type} style={{ flexDirection: "row", alignItems: "center", marginRight: 10 }}>
             <View
-              style={{
-                width: 7,
-                height: 7,
-                backgroundColor: PDF_COLORS[t % PDF_COLORS.length],
-                marginRight: 3,
-              }}
+              style={{ width: 7, height: 7, backgroundColor: series.colors[type], marginRight: 3 }}
             />
             <Text style={{ fontSize: 7 }}>{type}</Text>
           </View>
         ))}
       </View>
+      {(series.hidden.length > 0 || series.partialBucket !== null) && (
+        <Text style={{ fontSize: 7, marginTop: 3, color: "#4b5563" }}>
+          {series.hidden.length > 0 &&
+            `Hidden in this chart (not drawn; the numbers and tables include them): ${series.hidden.join(", ")}. `}
+          {series.partialBucket !== null &&
+            `The lighter bar is ${soFar(periodLabel(series.partialBucket, series.unit))}.`}
+        </Text>
+      )}
     </View>
   );
 }

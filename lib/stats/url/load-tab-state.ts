@@ -1,10 +1,12 @@
 import { MAX_INT } from "../../validation/fields";
 import { storableTextProblem } from "../../validation/storable-text";
 import {
+  chartParsers,
   drillParsers,
   filterParsers,
   tableParsers,
   type ActionsTabFilters,
+  type ChartState,
   type DrillSelection,
   type TableState,
 } from "./search-params";
@@ -17,6 +19,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const TAB_PARAM_LABELS: Record<string, string> = {
   timescale: "Timescale",
   timeframe: "Timeframe",
+  hidden: "Hidden series",
   ...Object.fromEntries(
     FILTERS.flatMap((f) => [[f.key, f.label], ...(f.kind === "ids" ? [[f.opKey, f.label]] : [])]),
   ),
@@ -44,6 +47,8 @@ const wholeNumber = (text: string, max: number) =>
 function isValid(key: string, parser: AnyParser, raw: string): boolean {
   const parsed = parser.parse(raw);
   if (parsed === null || parsed === undefined) return false;
+  // The parser itself refuses a list with any name that is not a type's.
+  if (key === "hidden") return true;
   if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
   if (key === "page") return wholeNumber(raw, MAX_PAGE);
   if (key === "value") return wholeNumber(raw, MAX_INT);
@@ -100,6 +105,8 @@ export function loadTabFilters(raw: RawSearchParams, warnings: string[]): Action
 export function loadTabState(raw: RawSearchParams, reads: "tab" | "filters" = "tab") {
   const warnings: string[] = [];
   const filters = loadTabFilters(raw, warnings);
+  // The chart's state is read wherever the filters are: a partner page draws the chart too.
+  const chart = loadWith(chartParsers as unknown as Record<string, AnyParser>, raw, warnings);
   // A page with keys of its own (the directory's `sort`, `after`) reads only the filters: the
   // table and drill-down keep their defaults.
   const own = reads === "tab" ? raw : {};
@@ -107,6 +114,7 @@ export function loadTabState(raw: RawSearchParams, reads: "tab" | "filters" = "t
   const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, own, warnings);
   return {
     filters,
+    chart: chart as ChartState,
     table: table as TableState,
     drill: drill as DrillSelection,
     warnings,

@@ -17,6 +17,7 @@ import {
 } from "../timeframe/timeframe";
 import { FILTERS, type Filter } from "../filters/filters";
 import { OP_PAIRS, YES_NO } from "../filters/kinds";
+import { OTHER_TYPES_TOKEN } from "../chart/series-colors";
 
 export const TIMESCALES = UNITS;
 export const INCLUDE_OPS = OP_PAIRS.include_exclude;
@@ -46,6 +47,32 @@ export const filterParsers = {
   timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
   timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
   ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
+};
+
+/** A type's name (the API's rule) or "Other types" in the chart's `hidden` list. */
+const HIDDEN_TOKEN = /^[A-Za-z0-9_.:-]{1,100}$/;
+export const MAX_HIDDEN = 100;
+
+/** Series names, comma-separated; null (the whole value ignored) when any is not a name. */
+const parseAsHiddenSeries = createParser<string[]>({
+  parse: (text) => {
+    const tokens = text.split(",");
+    const ok =
+      tokens.length <= MAX_HIDDEN &&
+      tokens.every((t) => t === OTHER_TYPES_TOKEN || HIDDEN_TOKEN.test(t));
+    return ok ? tokens : null;
+  },
+  serialize: (tokens) => tokens.join(","),
+  eq: (a, b) => a.join(",") === b.join(","),
+});
+
+/**
+ * The chart's own state: series not drawn (`hidden=signup_completed,~other`). Not a filter: the
+ * numbers and the table ignore it, so the filter bar neither shows nor counts it; it travels
+ * with the filters in saved views, links and downloads.
+ */
+export const chartParsers = {
+  hidden: parseAsHiddenSeries.withDefault([]),
 };
 
 /** The occurrences table's own state: sorting and page. */
@@ -89,10 +116,12 @@ export function filtersInForce(filters: ActionsTabFilters): FilterName[] {
   return FILTER_NAMES.filter((name) => serializeFilters({ [name]: filters[name] }) !== "");
 }
 export type TableState = inferParserType<typeof tableParsers>;
+export type ChartState = inferParserType<typeof chartParsers>;
 export type DrillSelection = inferParserType<typeof drillParsers>;
 
 export const serializeTabUrl = createSerializer({
   ...filterParsers,
+  ...chartParsers,
   ...tableParsers,
   ...drillParsers,
 });

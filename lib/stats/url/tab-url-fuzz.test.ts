@@ -20,7 +20,13 @@ import { getDrillDown } from "../get-drill-down";
 import { getOccurrenceTable } from "../get-occurrence-table";
 import { getSeries } from "../get-series";
 import { getSummary } from "../get-summary";
-import { drillParsers, filterParsers, serializeTabUrl, tableParsers } from "./search-params";
+import {
+  chartParsers,
+  drillParsers,
+  filterParsers,
+  serializeTabUrl,
+  tableParsers,
+} from "./search-params";
 import { parseTimeframe } from "../timeframe/timeframe";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -51,6 +57,11 @@ function acceptable(key: string, text: string): boolean {
   if (key === "page") return digitsIn(text, 1, 100_000);
   if (key === "value") return digitsIn(text, 1, MAX_INT);
   if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(text);
+  // Series names as the API allows type names, or "~other"; at most 100 of them.
+  if (key === "hidden") {
+    const names = text.split(",");
+    return names.length <= 100 && names.every((n) => n === "~other" || /^[\w.:-]{1,100}$/.test(n));
+  }
   // Timeframe phrasings have their own tests (timeframe.test.ts); here: the loader uses them.
   if (key === "timeframe") return parseTimeframe(text) !== null;
   return true;
@@ -111,8 +122,17 @@ const integerText = fc.oneof(
   fc.bigInt({ min: 0n, max: 10n ** 22n }).map(String),
 );
 
+const seriesName = fc.oneof(
+  fc.constantFrom("signup", "~other", "a.b:c-d", "Other types", "~others", "x".repeat(101), ""),
+  fc.stringMatching(/^[\w.:-]{1,12}$/),
+);
+
 const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
+  hidden: fc.oneof(
+    fc.array(seriesName, { minLength: 1, maxLength: 4 }).map((names) => names.join(",")),
+    fc.constant(Array(101).fill("a").join(",")),
+  ),
   page: integerText,
   value: integerText,
   after: fc.oneof(
@@ -165,7 +185,12 @@ const warningStart = (key: string, text: string) =>
 
 describe("reading random tab URLs", () => {
   it("draws every key the tab's URL has (a new filter cannot slip past the fuzzer)", () => {
-    const keys = Object.keys({ ...filterParsers, ...tableParsers, ...drillParsers });
+    const keys = Object.keys({
+      ...filterParsers,
+      ...chartParsers,
+      ...tableParsers,
+      ...drillParsers,
+    });
     expect([...KEYS].sort()).toEqual([...keys].sort());
   });
 
@@ -181,7 +206,12 @@ describe("reading random tab URLs", () => {
         expect(said.sort()).toEqual(expected.sort());
 
         // What it returns is a URL the tab accepts as it is: no warning, same state.
-        const url = serializeTabUrl("", { ...state.filters, ...state.table, ...state.drill });
+        const url = serializeTabUrl("", {
+          ...state.filters,
+          ...state.chart,
+          ...state.table,
+          ...state.drill,
+        });
         const again = loadTabState(Object.fromEntries(new URLSearchParams(url)));
         expect(again.warnings).toEqual([]);
         expect(again).toEqual({ ...state, warnings: [] });

@@ -1,0 +1,226 @@
+// Issue 26, items 1–3: the chart as people read it. Each action type keeps one colour on every
+// view and on partner pages; a legend entry hides its series (in the URL, kept on reload and in
+// the chart's CSV); periods are named ("Jan 2026", "Week of …"), the bucket under way "so far".
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import Papa from "papaparse";
+import { SERIES_PALETTE } from "../lib/stats/chart/series-colors";
+import { e2eDatabase, seedTabMember } from "./support/seed";
+import { signIn } from "./support/sign-in";
+
+type Fixture = Awaited<ReturnType<typeof seedTabMember>>;
+
+const chart = (page: Page) => page.getByRole("region", { name: "Occurrences over time" });
+const bars = (page: Page, type: string) => chart(page).locator(`rect[data-series="${type}"]`);
+const legend = (page: Page, type: string) =>
+  chart(page)
+    .getByRole("group", { name: /Series drawn/ })
+    .getByRole("button", { name: type });
+
+/** The colour each type must have: the palette in the program's creation order (type ids). */
+async function expectedColors(programId: number) {
+  const { prisma } = await e2eDatabase();
+  const types = await prisma.actionType.findMany({ where: { programId }, orderBy: { id: "asc" } });
+  return new Map(types.map((t, i) => [t.name, SERIES_PALETTE[i]]));
+}
+
+/** The fill every drawn bar of a type has (one value, or the test fails). */
+async function fillOf(page: Page, type: string) {
+  await expect(bars(page, type).first()).toBeVisible();
+  const fills = await bars(page, type).evaluateAll((rects) =>
+    rects.map((r) => r.getAttribute("fill")!.toUpperCase()),
+  );
+  expect(new Set(fills).size).toBe(1);
+  return fills[0];
+}
+
+/** A few actions of a type an hour ago: the bucket under way has a bar to draw lighter. */
+async function seedRecentActions(f: Fixture, type: string, count: number) {
+  const { prisma } = await e2eDatabase();
+  const actionType = await prisma.actionType.findFirstOrThrow({
+    where: { programId: f.program.id, name: type },
+  });
+  const partner = f.partners.find((p) => !p.archived)!;
+  await prisma.action.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      programId: f.program.id,
+      key: `recent-${i}`,
+      actionTypeId: actionType.id,
+      targetType: "partnership" as const,
+      partnershipId: partner.id,
+      occurredAt: new Date(Date.now() - 3_600_000),
+    })),
+  });
+}
+
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/** The partner with the most live actions of a type: their page draws that type. */
+function partnerWith(f: Fixture, type: string) {
+  const counts = new Map<number, number>();
+  for (const a of f.actions)
+    if (a.type === type && !a.archived) counts.set(a.partnerId, (counts.get(a.partnerId) ?? 0) + 1);
+  const [id] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return f.partners.find((p) => p.id === id)!;
+}
+
+test.describe("at 1,440 px", () => {
+  test.use({ viewport: { width: 1440, height: 1000 } });
+
+  test("a type keeps its colour on two views and the partner page; the legend hides series in the URL", async ({
+    page,
+  }, testInfo) => {
+    const f = await seedTabMember();
+    await seedRecentActions(f, "signup", 3);
+    const colors = await expectedColors(f.program.id);
+    expect(new Set(colors.values()).size).toBe(colors.size);
+    await signIn(page, f.user.email, f.user.password);
+    const tab = `/p/${f.program.slug}/actions`;
+
+    // View 1: every type, per month over the fixture's months and now.
+    await page.goto(`${tab}?timeframe=range_2025-12-01_2027-01-01&timescale=month`);
+    for (const type of ["signup", "demo", "upgrade"])
+      expect(await fillOf(page, type)).toBe(colors.get(type));
+    await expect(chart(page).getByText("Jan 2026", { exact: true })).toBeVisible();
+    await expect(chart(page).getByText("so far", { exact: true })).toBeVisible();
+    await expect(chart(page)).toContainText("The lighter, hatched bar is Dec 2026 (so far).");
+    await expect(
+      chart(page).locator('g[data-partial="true"] rect[data-series="signup"]'),
+    ).toHaveAttribute("fill-opacity", "0.55");
+    // The tooltip names the period in full, largest series first, and the total.
+    await chart(page).locator('g[data-bucket="2026-01-01"]').hover();
+    const tooltip = chart(page).getByTestId("chart-tooltip");
+    await expect(tooltip).toContainText("Jan 2026");
+    await expect(tooltip).toContainText("Total");
+    const jan = f.actions.filter(
+      (a) =>
+        !a.archived &&
+        a.occurredAt >= Date.parse("2026-01-01T05:00:00Z") &&
+        a.occurredAt < Date.parse("2026-02-01T05:00:00Z"),
+    );
+    await expect(tooltip.locator("p").last()).toHaveText(
+      new RegExp(`^Total\\s*${jan.length.toLocaleString("en-US")}$`),
+    );
+    await shoot(page, testInfo, "reading-chart-tab-1440");
+    // The keyboard reads the bars too: End goes to the last period, the one under way.
+    await chart(page)
+      .getByRole("group", { name: /arrow keys/ })
+      .focus();
+    await page.keyboard.press("End");
+    await expect(tooltip).toContainText("Dec 2026 (so far)");
+    await page.keyboard.press("ArrowLeft");
+    await expect(tooltip).toContainText("Nov 2026");
+    await chart(page).screenshot({ path: testInfo.outputPath("reading-chart-tile-1440.png") });
+
+    // View 2: another timeframe and timescale, without one type: the others keep their colours.
+    const demoId = (
+      await (
+        await e2eDatabase()
+      ).prisma.actionType.findFirstOrThrow({
+        where: { programId: f.program.id, name: "demo" },
+      })
+    ).id;
+    await page.goto(
+      `${tab}?timeframe=range_2026-01-05_2026-03-02&timescale=week&action_type=${demoId}&action_type_op=exclude`,
+    );
+    await expect(bars(page, "demo")).toHaveCount(0);
+    for (const type of ["signup", "upgrade"])
+      expect(await fillOf(page, type)).toBe(colors.get(type));
+    await chart(page).locator('g[data-bucket="2026-01-05"]').hover();
+    await expect(chart(page).getByTestId("chart-tooltip")).toContainText("Week of 5 Jan 2026");
+
+    // The partner page draws the same colour.
+    const partner = partnerWith(f, "signup");
+    await page.goto(
+      `/p/${f.program.slug}/partners/${partner.key}?timeframe=any_time&timescale=month`,
+    );
+    expect(await fillOf(page, "signup")).toBe(colors.get("signup"));
+    await shoot(page, testInfo, "reading-chart-partner-1440");
+
+    // The legend: a click hides a series and writes it to the URL; numbers stay.
+    await page.goto(`${tab}?timeframe=any_time&timescale=month`);
+    const occurrences = await page.getByTestId("tile-occurrences").textContent();
+    await expect(legend(page, "upgrade")).toHaveAttribute("aria-pressed", "true");
+    await legend(page, "upgrade").click();
+    await expect(legend(page, "upgrade")).toHaveAttribute("aria-pressed", "false");
+    await expect(bars(page, "upgrade")).toHaveCount(0);
+    await expect(page).toHaveURL(/hidden=upgrade/);
+    await expect(page.getByTestId("tile-occurrences")).toHaveText(occurrences!);
+
+    // Reloading (or sharing) the URL keeps it hidden; the keyboard shows it again.
+    await page.reload();
+    await expect(legend(page, "upgrade")).toHaveAttribute("aria-pressed", "false");
+    await expect(bars(page, "upgrade")).toHaveCount(0);
+    await legend(page, "upgrade").focus();
+    await page.keyboard.press("Enter");
+    await expect(bars(page, "upgrade").first()).toBeVisible();
+    await expect(page).not.toHaveURL(/hidden=/);
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/hidden=upgrade/);
+
+    // The chart's CSV link follows, and the file leaves the series out and says so.
+    const csvLink = chart(page).locator('a[href*="/export/chart.csv"]');
+    await expect(csvLink).toHaveAttribute("href", /hidden=upgrade/);
+    const response = await page.request.get((await csvLink.getAttribute("href"))!);
+    expect(response.status()).toBe(200);
+    const rows = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), {
+      skipEmptyLines: true,
+    }).data;
+    expect(rows[0]).toEqual([
+      "Month starting (America/New_York)",
+      "Period",
+      "demo",
+      "signup",
+      "Total of shown series (hidden: upgrade)",
+    ]);
+    const shown = f.actions.filter((a) => !a.archived && a.type !== "upgrade").length + 3;
+    expect(rows.slice(1).reduce((sum, r) => sum + Number(r[4]), 0)).toBe(shown);
+    expect(rows.map((r) => r[1])).toContain("Jan 2026");
+  });
+});
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the chart, its legend and period names fit a phone, on the tab and a partner page", async ({
+    page,
+  }, testInfo) => {
+    const f = await seedTabMember();
+    await seedRecentActions(f, "demo", 2);
+    await signIn(page, f.user.email, f.user.password);
+    await page.goto(
+      `/p/${f.program.slug}/actions?timeframe=range_2025-12-01_2027-01-01&timescale=month&hidden=demo`,
+    );
+    await expect(legend(page, "demo")).toHaveAttribute("aria-pressed", "false");
+    await expect(bars(page, "signup").first()).toBeVisible();
+    await expect(chart(page).getByText("Jan 2026", { exact: true })).toBeVisible();
+    await legend(page, "demo").tap();
+    await expect(bars(page, "demo").first()).toBeVisible();
+    await expect(page).not.toHaveURL(/hidden=/);
+    const wide = await page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(wide).toBe(false);
+    await shoot(page, testInfo, "reading-chart-tab-390");
+    // Every series hidden: the chart says how to bring them back.
+    for (const type of ["demo", "signup", "upgrade"]) {
+      await legend(page, type).tap();
+      await expect(legend(page, type)).toHaveAttribute("aria-pressed", "false");
+    }
+    await expect(chart(page)).toContainText("Every series is hidden");
+    await expect(page).toHaveURL(/hidden=demo,signup,upgrade/);
+    await legend(page, "signup").tap();
+    await expect(bars(page, "signup").first()).toBeVisible();
+    await chart(page).screenshot({ path: testInfo.outputPath("reading-chart-tile-390.png") });
+
+    const partner = partnerWith(f, "signup");
+    await page.goto(
+      `/p/${f.program.slug}/partners/${partner.key}?timeframe=any_time&timescale=week`,
+    );
+    await expect(bars(page, "signup").first()).toBeVisible();
+    await shoot(page, testInfo, "reading-chart-partner-390");
+  });
+});
