@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
@@ -40,6 +40,10 @@ export async function OccurrenceTableTile({
   currency: string;
 }) {
   const [data, summary] = await Promise.all([getOccurrenceTable(scope, table), getSummary(scope)]);
+  const money = moneyFormatter(
+    [...data.rows.map((r) => r.rewardCents), summary.current.rewardCents],
+    currency,
+  );
   const url = (
     changes: Partial<TableState> & { partner?: string; type?: string; value?: number },
     path = basePath,
@@ -118,7 +122,7 @@ export async function OccurrenceTableTile({
                       </Link>
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>
-                      {formatMoney(row.rewardCents, currency)}
+                      {money(row.rewardCents)}
                     </td>
                   </tr>
                 ))}
@@ -143,7 +147,7 @@ export async function OccurrenceTableTile({
                     className={`${tdClass} text-right tabular-nums`}
                     data-testid="table-total-rewards"
                   >
-                    {formatMoney(summary.current.rewardCents, currency)}
+                    {money(summary.current.rewardCents)}
                   </td>
                 </tr>
               </tfoot>
