@@ -7,6 +7,7 @@ import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
 import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
+import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
 import { PartnerLink } from "./partner-link";
 
@@ -66,9 +67,7 @@ export async function OccurrenceTableTile({
       }
     >
       {data.totalRows === 0 ? (
-        <p className="py-10 text-center text-sm text-gray-500">
-          No actions match these filters in this timeframe.
-        </p>
+        <EmptyResult path={basePath} filters={scope.filters} table={table} className="py-10" />
       ) : (
         <>
           <div className="overflow-x-auto">
