@@ -108,7 +108,9 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
   it("offers the table with a marked totals row equal to the tab's totals", async () => {
     const query = "timeframe=any_time&marketplace=no";
     const { response, bytes } = await download(f.program, "table-with-totals.csv", query);
-    expect(response.headers.get("content-disposition")).toMatch(/_table-with-totals_[\d-]+\.csv"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /_table-with-totals_any-time_[\d-]+\.csv"/,
+    );
     const rows = parseCsv(bytes).slice(1);
     const totals = rows.pop()!;
     const plain = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
