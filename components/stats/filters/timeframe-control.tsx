@@ -174,6 +174,7 @@ export function TimeframeControl({
           {dateInput("From", "from")}
           <span className="text-sm text-gray-500">to</span>
           {dateInput("To (included)", "to", form.from || undefined)}
+          <span className="text-xs text-gray-500">(both days included)</span>
         </>
       )}
       {typeof result === "string" && (
