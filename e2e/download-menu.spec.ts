@@ -139,7 +139,7 @@ test("slow downloads show one “Preparing …” line each until their files st
 
   await releaseTabPdf();
   const tab = await tabPdf;
-  expect(tab.suggestedFilename()).toMatch(/_tab_.*\.pdf$/);
+  expect(tab.suggestedFilename()).toMatch(/_actions_.*\.pdf$/);
   // The response said it started (its token's cookie): its line goes, the other stays.
   await expect(status.locator("p")).toHaveText(["Preparing table.pdf…"]);
   await releaseTablePdf();
@@ -201,7 +201,7 @@ test("without JavaScript the ⋮ menus are plain <details> of download links", a
     plain.waitForEvent("download"),
     plain.getByRole("link", { name: "CSV (zip of every tile)" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/_tab_.*\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/_actions_.*\.zip$/);
   expect(tokenOf(download)).toBeNull();
   await context.close();
 });

@@ -21,7 +21,7 @@ test("a tile's ⋮ menu downloads CSV and PDF files that hold the tile's numbers
     table.getByRole("link", { name: "CSV", exact: true }).click(),
   ]);
   expect(csv.suggestedFilename()).toMatch(
-    new RegExp(`^${f.program.slug}_table_\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    new RegExp(`^${f.program.slug}_table_any-time_\\d{4}-\\d{2}-\\d{2}\\.csv$`),
   );
   const rows = Papa.parse<string[]>(
     (await readFile(await csv.path())).toString("utf8").replace(/^\uFEFF/, ""),
@@ -51,7 +51,7 @@ test("a tile's ⋮ menu downloads CSV and PDF files that hold the tile's numbers
     page.waitForEvent("download"),
     page.getByRole("link", { name: "PDF", exact: true }).first().click(),
   ]);
-  expect(tabPdf.suggestedFilename()).toMatch(/_tab_.*\.pdf$/);
+  expect(tabPdf.suggestedFilename()).toMatch(/_actions_.*\.pdf$/);
 });
 
 test("export URLs need a session and a membership", async ({ page, request }) => {

@@ -19,8 +19,11 @@ function modelNumbers(f: Fixture) {
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const money = (cents: number) => usd.format(cents / 100);
+/** The fixture's rewards are whole dollars: every amount shows without cents ("$1,200"). */
+const money = (cents: number) => {
+  expect(cents % 100).toBe(0);
+  return `$${(cents / 100).toLocaleString("en-US")}`;
+};
 const directory = (page: Page) => page.getByRole("table");
 /** The partner names of the directory's rows, top to bottom. */
 const shownNames = (page: Page) =>
@@ -68,7 +71,9 @@ test("the directory lists every partner with their numbers, sorts, searches and 
   const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
   const response = await page.request.get(href!);
   expect(response.status()).toBe(200);
-  expect(response.headers()["content-disposition"]).toMatch(/_partners_\d{4}-\d\d-\d\d\.csv/);
+  expect(response.headers()["content-disposition"]).toMatch(
+    /_partners_[a-z0-9-]+_\d{4}-\d\d-\d\d\.csv/,
+  );
   const [header, ...rows] = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), {
     skipEmptyLines: true,
   }).data;

@@ -97,7 +97,8 @@ describe.each(inject("engines"))("scheduled deliveries by email, on %s", (engine
     expect(mail.subject).toContain("Weekly signups");
     expect(mail.attachments).toHaveLength(1);
     const [attachment] = mail.attachments;
-    expect(attachment.filename).toBe(`${world.program.slug}_table_2026-03-09.csv`);
+    // Named after the saved view ("Weekly signups"), as the schedule sends it.
+    expect(attachment.filename).toBe(`${world.program.slug}_table_weekly-signups_2026-03-09.csv`);
     const expected = await download(db, world, "table.csv", sendAt);
     const rows = csvRows(attachment.content);
     expect(rows.length).toBeGreaterThan(1);

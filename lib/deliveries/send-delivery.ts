@@ -65,6 +65,7 @@ async function attempt(
       schedule.file,
       new URLSearchParams(savedView.query),
       now.getTime(),
+      savedView.name,
     );
     if (isRefusal(built)) {
       return { ok: false, error: `Building ${schedule.file} failed: ${built.message}` };

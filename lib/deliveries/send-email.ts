@@ -1,4 +1,5 @@
 import "server-only";
+import { EMAIL_NOT_SET_UP } from "../config/setup-hints";
 import type { DeliveryContext, DeliveryFile } from "./delivery-context";
 import { unsubscribeLink } from "./delivery-links";
 
@@ -29,8 +30,7 @@ export async function sendEmails(
   reached: (to: string) => Promise<boolean>,
 ): Promise<{ sent: string[]; error?: string }> {
   const sent = [...alreadySent];
-  if (!ctx.mailer)
-    return { sent, error: "Email is not set up on this server (SMTP_URL is not set)." };
+  if (!ctx.mailer) return { sent, error: EMAIL_NOT_SET_UP };
   for (const to of recipients) {
     if (sent.includes(to)) continue;
     const unsubscribe = unsubscribeLink(

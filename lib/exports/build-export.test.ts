@@ -20,6 +20,11 @@ const live = (f: Fixture, partner: (p: Fixture["partners"][number]) => boolean =
 };
 const cents = (actions: ModelAction[]) => actions.reduce((s, a) => s + a.rewardCents, 0);
 const money = (c: number) => (c / 100).toFixed(2);
+/** Whole amounts as print shows them when a tile or table has no cents: "$1,234". */
+const wholeDollars = (c: number) => {
+  expect(c % 100).toBe(0);
+  return `$${(c / 100).toLocaleString("en-US")}`;
+};
 
 // What the export route hands buildExport: this file's database, answered by PostgreSQL.
 let sources: TabSources;
@@ -71,7 +76,9 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     );
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(
-      new RegExp(`attachment; filename="${f.program.slug}_table_\\d{4}-\\d{2}-\\d{2}\\.csv"`),
+      new RegExp(
+        `attachment; filename="${f.program.slug}_table_any-time_\\d{4}-\\d{2}-\\d{2}\\.csv"`,
+      ),
     );
     const [header, ...rows] = parseCsv(bytes);
     expect(header).toEqual([
@@ -101,7 +108,9 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
   it("offers the table with a marked totals row equal to the tab's totals", async () => {
     const query = "timeframe=any_time&marketplace=no";
     const { response, bytes } = await download(f.program, "table-with-totals.csv", query);
-    expect(response.headers.get("content-disposition")).toMatch(/_table-with-totals_[\d-]+\.csv"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /_table-with-totals_any-time_[\d-]+\.csv"/,
+    );
     const rows = parseCsv(bytes).slice(1);
     const totals = rows.pop()!;
     const plain = parseCsv((await download(f.program, "table.csv", query)).bytes).slice(1);
@@ -196,7 +205,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     const expected = live(f);
     const { bytes } = await download(f.program, "total-rewards.csv", "timeframe=any_time");
     expect(parseCsv(bytes)).toEqual([
-      ["Metric", "Value (USD)", "Previous period (USD)", "Change (%)"],
+      ["Metric", "Value (USD) for all time", "Previous period (USD)", "Change (%)"],
       ["Total rewards", money(cents(expected)), "", ""],
     ]);
     const chart = parseCsv(
@@ -216,6 +225,33 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     );
     expect(chart.slice(1).map((r) => r[0])).toEqual(["2026-03-02", "2026-03-09"]);
     expect(chart.slice(1).reduce((s, r) => s + Number(r[r.length - 1]), 0)).toBe(inRange.length);
+  });
+
+  it("states a range's inclusive dates and its previous period in the CSV header and the PDF", async () => {
+    // The URL's end is exclusive: 2 March up to 16 March means 2–15 March, 14 days; the 14 days
+    // before are 16 February – 1 March.
+    const query = "timeframe=range_2026-03-02_2026-03-16";
+    const csv = parseCsv((await download(f.program, "occurrences.csv", query)).bytes);
+    expect(csv[0]).toEqual([
+      "Metric",
+      "Value for 2026-03-02 – 2026-03-15",
+      "Previous period for 2026-02-16 – 2026-03-01",
+      "Change (%)",
+    ]);
+    const inRange = (from: string, to: string) =>
+      live(f).filter((a) => a.occurredAt >= Date.parse(from) && a.occurredAt < Date.parse(to))
+        .length;
+    expect(csv[1].slice(0, 3)).toEqual([
+      "Occurrences",
+      String(inRange("2026-03-02T05:00:00Z", "2026-03-16T04:00:00Z")),
+      String(inRange("2026-02-16T05:00:00Z", "2026-03-02T05:00:00Z")),
+    ]);
+    const { pages } = await pdfText((await download(f.program, "tab.pdf", query)).bytes);
+    expect(pages[0]).toContain(
+      "Timeframe: is in range 2026-03-02 – 2026-03-15 → 2026-03-02 – 2026-03-15 (America/New_York)",
+    );
+    expect(pages[0]).toContain("Previous period (for the changes): 2026-02-16 – 2026-03-01");
+    expect(pages.join(" ")).not.toContain("2026-03-16");
   });
 
   it("zips one CSV per tile plus the drill-down rows and a filters.txt", async () => {
@@ -259,9 +295,13 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(all).toContain(`Group name: is not one of ${f.groups[2].name}`);
     expect(all).toContain("Timeframe: is any time → all time (America/New_York)");
     expect(all).toContain(expected.length.toLocaleString("en-US"));
-    expect(all).toContain(`$${money(cents(expected))}`);
+    // The fixture's rewards are whole dollars: printed without cents, with the currency sign.
+    expect(all).toContain(`Total rewards ${wholeDollars(cents(expected))}`);
     // The totals row closes the table with the same numbers as the tiles.
-    expect(pages[pages.length - 1]).toContain(`Total ${expected.length} ${money(cents(expected))}`);
+    expect(pages[pages.length - 1]).toContain(
+      `Total ${expected.length} ${wholeDollars(cents(expected))}`,
+    );
+    expect(all).not.toMatch(/\.00\b/);
     const tablePages = pages.filter((p) => p.includes("Actions by partner, type and value"));
     expect(tablePages.length).toBeGreaterThan(1);
     for (const page of tablePages) expect(page).toContain("Sum of rewards (USD)");

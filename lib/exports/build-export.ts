@@ -7,7 +7,9 @@ import { loadRuleNames } from "../rewards/load-rule-names";
 import { csvStream, primed } from "./csv";
 import type { ExportResult } from "./export-file";
 import { filtersSummary } from "./filters-summary";
+import { fileLabel } from "./file-label";
 import { exportFilename } from "./format-export";
+import { findViewName } from "../saved-views/find-view-name";
 import { PdfBusyError, renderPdf, withPdfSlot } from "./pdf/render-pdf";
 import { pdfSections } from "./pdf-sections";
 import {
@@ -30,6 +32,8 @@ const FILE = /^(?<tile>[a-z-]+)\.(?<format>csv|pdf|zip)$/;
 /** The table's CSV with a marked totals row after the data ("CSV with totals" in the ⋮ menu). */
 const WITH_TOTALS = "table-with-totals.csv";
 
+const FILE_WHAT: Record<string, string> = { tab: "actions", actions: "drill-down" };
+
 const slugOf = (title: string) =>
   title
     .toLowerCase()
@@ -42,7 +46,8 @@ const slugOf = (title: string) =>
  * time) into bytes. An unknown file name or a busy PDF renderer is a refusal with the reason a
  * person reads; anything else that goes wrong before the first byte throws. The download route
  * wraps the result in a `Response` (`exportResponse`); scheduled deliveries call it with `now`
- * their sending instant.
+ * their sending instant and their saved view's name (`viewName`; a download looks it up by its
+ * filters), which names the file.
  */
 export async function buildExport(
   sources: TabSources,
@@ -50,6 +55,7 @@ export async function buildExport(
   file: string,
   query: URLSearchParams,
   now?: number,
+  viewName?: string,
 ): Promise<ExportResult> {
   const withTotals = file === WITH_TOTALS;
   const match = FILE.exec(withTotals ? "table.csv" : file);
@@ -80,8 +86,13 @@ export async function buildExport(
     ...filtersSummary(view.scope, view.options, program.name),
     ...view.warnings.map((w) => `Note: ${w}`),
   ];
+  const label = fileLabel(
+    view.filters.timeframe,
+    viewName ?? (await findViewName(sources.db.prisma, program.id, view.filterQuery)),
+  );
+  // The whole tab is "actions" (the tab's name); its drill-down rows are "drill-down".
   const name = (t: string, ext: string) =>
-    exportFilename(program.slug, t, view.scope.asOf, program.timezone, ext);
+    exportFilename(program.slug, FILE_WHAT[t] ?? t, view.scope.asOf, program.timezone, ext, label);
 
   if (format === "csv") {
     const exp = await tileExport(tile as ExportTile, ctx);

@@ -4,6 +4,7 @@ import { FILTERS, type Filter } from "../stats/filters/filters";
 import type { ActionsTabFilters, FilterName } from "../stats/url/search-params";
 import { describeTimeframe } from "../stats/timeframe/timeframe";
 import { isoInZone } from "../time/format";
+import { describePreviousPeriod } from "../stats/previous-period";
 
 /** One filter in words, e.g. "Group name" and "is one of Affiliates, Agencies". */
 export interface FilterDescription {
@@ -51,6 +52,7 @@ export function filtersSummary(
   options: FilterOptions,
   programName: string,
 ): string[] {
+  const previous = describePreviousPeriod(scope);
   return [
     `Program: ${programName}`,
     ...describeFilters(scope, options).map(({ label, value }) => `${label}: ${value}`),
@@ -59,6 +61,7 @@ export function filtersSummary(
           `Hidden in the chart (not drawn; numbers and tables include them): ${scope.hiddenSeries.join(", ")}`,
         ]
       : []),
+    ...(previous ? [`Previous period (for the changes): ${previous}`] : []),
     `Generated: ${isoInZone(scope.asOf, scope.timezone)} (${scope.timezone})`,
   ];
 }

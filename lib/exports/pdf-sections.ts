@@ -1,5 +1,6 @@
 import "server-only";
 import { getSeries } from "../stats/get-series";
+import { moneyFormatter } from "../format/format";
 import { percentChange } from "../stats/percent-change";
 import { formatTileValue, NUMBER_TILES } from "../stats/number-tiles";
 import { pdfRowLimit, type PdfSection } from "./pdf/tab-document";
@@ -42,12 +43,28 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
   const { rows, total } = await exp.firstRows(pdfRowLimit(exp.header.length));
   const totals = exp.totals ? await exp.totals() : undefined;
   const numericFrom = tile === "table" ? 4 : 7;
+  // The files' decimal amounts ("12.50") read with the currency sign in print, without cents
+  // when every amount of the page's table is whole.
+  const moneyColumn = tile === "table" ? 6 : 8;
+  const cents = (decimal: unknown) => Math.round(Number(decimal) * 100);
+  const amounts = rows.map((row) => cents(row[moneyColumn]));
+  if (totals) amounts.push(cents(totals.rewards));
+  const money = moneyFormatter(amounts, ctx.currency);
+  const cell = (c: unknown, i: number) => (i === moneyColumn ? money(cents(c)) : String(c));
   return {
     kind: "table",
     title: exp.title,
     header: exp.header,
-    rows: rows.map((row) => row.map((c) => String(c))),
-    footer: totals && ["Total", "", "", "", "", String(totals.occurrences), totals.rewards],
+    rows: rows.map((row) => row.map(cell)),
+    footer: totals && [
+      "Total",
+      "",
+      "",
+      "",
+      "",
+      String(totals.occurrences),
+      money(cents(totals.rewards)),
+    ],
     omitted: Math.max(0, total - rows.length),
     numeric: exp.header.map(
       (_, i) => i >= numericFrom && i <= numericFrom + 2 && !(tile === "actions" && i === 9),

@@ -6,6 +6,7 @@ import { getSeries } from "../stats/get-series";
 import { periodLabel, soFar } from "../stats/chart/period-label";
 import type { Summary } from "../stats/get-summary";
 import { percentChange } from "../stats/percent-change";
+import { describePreviousPeriod } from "../stats/previous-period";
 import type { TabScope } from "../stats/scope";
 import type { DrillSelection, TableState } from "../stats/url/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
@@ -77,10 +78,13 @@ function smallExport(
 function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExport {
   const money = key === "rewardCents";
   const show = (n: number) => (money ? decimalMoney(n) : n);
+  const unit = money ? ` (${ctx.currency})` : "";
+  // The header names the dates (last days included): a lone number means nothing without them.
+  const previousDates = describePreviousPeriod(ctx.scope);
   const header = [
     "Metric",
-    money ? `Value (${ctx.currency})` : "Value",
-    money ? `Previous period (${ctx.currency})` : "Previous period",
+    `Value${unit} for ${ctx.scope.rangeDescription}`,
+    `Previous period${unit}${previousDates ? ` for ${previousDates}` : ""}`,
     "Change (%)",
   ];
   return smallExport(title, header, async () => {

@@ -1,5 +1,5 @@
 import type { SummaryNumbers } from "./get-summary";
-import { formatMoney } from "../format/format";
+import { moneyFormatter } from "../format/format";
 
 /** The number tiles, in screen order, with their download names: shared by the page and exports. */
 export const NUMBER_TILES = [
@@ -19,5 +19,7 @@ export function formatTileValue(
   value: number,
   currency: string,
 ): string {
-  return key === "rewardCents" ? formatMoney(value, currency) : value.toLocaleString("en-US");
+  return key === "rewardCents"
+    ? moneyFormatter([value], currency)(value)
+    : value.toLocaleString("en-US");
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
 import { EXAMPLE_API_KEY, EXAMPLE_CUSTOMER_KEY } from "@/lib/openapi/examples";
+import { serverOrigin } from "@/lib/http/server-origin";
+import { codeClass, CodeText } from "./_components/code-text";
 
 export const metadata: Metadata = { title: "Actions API" };
 
@@ -48,7 +50,7 @@ function FieldTable({ rows }: { rows: { name: string; required: boolean; schema:
             </td>
             <td className={`${tdClass} font-mono text-xs`}>{typeOf(row.schema)}</td>
             <td className={tdClass}>
-              {row.schema.description}
+              {row.schema.description && <CodeText text={row.schema.description} />}
               {row.schema.default !== undefined &&
                 ` Default ${JSON.stringify(row.schema.default)}.`}
             </td>
@@ -60,12 +62,14 @@ function FieldTable({ rows }: { rows: { name: string; required: boolean; schema:
 }
 
 // Rendered from the same OpenAPI document that /api/v2/openapi.json serves.
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
   const doc = buildOpenApiDocument();
+  // The address this server is reached at (NEXTAUTH_URL when set), so the line runs as pasted.
+  const origin = await serverOrigin();
   const curl = `curl -u ${EXAMPLE_API_KEY.publicKey}:${EXAMPLE_API_KEY.secret} \\
   -H 'Content-Type: application/json' \\
   -d '{"target_key":"${EXAMPLE_CUSTOMER_KEY}","target_type":"customer","type":"signup_completed"}' \\
-  http://127.0.0.1:3000/api/v2/actions`;
+  ${origin}/api/v2/actions`;
   return (
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
       <header className="space-y-2">
@@ -73,7 +77,9 @@ export default function ApiDocsPage() {
           ← Actionboard
         </Link>
         <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
-        <p className="text-gray-600 dark:text-gray-400">{doc.info.description}</p>
+        <p className="text-gray-600 dark:text-gray-400">
+          <CodeText text={doc.info.description} />
+        </p>
         <p className="text-sm">
           Machine-readable:{" "}
           <a className="text-blue-600 hover:underline" href="/api/v2/openapi.json">
@@ -85,24 +91,28 @@ export default function ApiDocsPage() {
       <section className={`${cardClass} space-y-2 p-4 text-sm`}>
         <h2 className="text-lg font-medium">Authentication and errors</h2>
         <p>
-          Send HTTP Basic <code>public_key:secret_key</code> (as PartnerStack) or{" "}
-          <code>Authorization: Bearer secret_key</code>. Keys belong to one program; owners create
-          them on the program&apos;s API keys page. Responses are envelopes{" "}
-          <code>{"{ data, message, status }"}</code>; errors are{" "}
-          <code>{"{ message, status, errors: [{ field, message }] }"}</code>; a missing required
-          field says so (<code>type is required</code>). A failed request stores nothing. Every
-          request is kept in the program&apos;s API log for 30 days.
+          Send HTTP Basic <code className={codeClass}>public_key:secret_key</code> (as PartnerStack)
+          or <code className={codeClass}>Authorization: Bearer secret_key</code>. Keys belong to one
+          program; owners create them on the program&apos;s API keys page. Responses are envelopes{" "}
+          <code className={codeClass}>{"{ data, message, status }"}</code>; errors are{" "}
+          <code className={codeClass}>{"{ message, status, errors: [{ field, message }] }"}</code>;
+          a missing required field says so (<code className={codeClass}>type is required</code>). A
+          failed request stores nothing. Every request is kept in the program&apos;s API log for 30
+          days.
         </p>
         <p>
           Clients of other versions may send fields this API does not know: a write ignores them and
           goes ahead, and its answer (and the API log entry) lists them in{" "}
-          <code>{'warnings: [{ code: "unknown_field", field, message }]'}</code>. A known field with
-          a wrong value is still refused. PartnerStack&apos;s clients send an action&apos;s key as{" "}
-          <code>external_key</code>: it is the same as <code>key</code>.
+          <code className={codeClass}>
+            {'warnings: [{ code: "unknown_field", field, message }]'}
+          </code>
+          . A known field with a wrong value is still refused. PartnerStack&apos;s clients send an
+          action&apos;s key as <code className={codeClass}>external_key</code>: it is the same as{" "}
+          <code className={codeClass}>key</code>.
         </p>
         <p>Try it against the demo data:</p>
-        <pre className="overflow-x-auto rounded bg-gray-100 p-3 text-xs dark:bg-gray-800">
-          {curl}
+        <pre className="overflow-x-auto rounded bg-gray-100 p-3 font-mono text-xs dark:bg-gray-800">
+          <code data-testid="curl-example">{curl}</code>
         </pre>
       </section>
       {Object.entries(doc.paths).flatMap(([path, operations]) =>
@@ -123,7 +133,9 @@ export default function ApiDocsPage() {
               </h2>
               <p className="mt-1 font-medium">{op.summary}</p>
               {op.description && (
-                <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">{op.description}</p>
+                <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+                  <CodeText text={op.description} />
+                </p>
               )}
               {query.length > 0 && <FieldTable rows={query} />}
               {body?.properties && (
@@ -137,9 +149,11 @@ export default function ApiDocsPage() {
               )}
               <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
                 Responses:{" "}
-                {Object.entries(op.responses)
-                  .map(([status, r]) => `${status} ${r.description}`)
-                  .join(" · ")}
+                <CodeText
+                  text={Object.entries(op.responses)
+                    .map(([status, r]) => `${status} ${r.description}`)
+                    .join(" · ")}
+                />
               </p>
             </section>
           );

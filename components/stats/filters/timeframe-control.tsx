@@ -3,6 +3,11 @@
 import { useState } from "react";
 import { ChoiceSelect } from "@/components/ui/choice-select";
 import { MAX_PAST_N, UNITS, type Timeframe, type Unit } from "@/lib/stats/timeframe/timeframe";
+import {
+  inclusiveRange,
+  LATEST_LAST_DAY,
+  rangeLastDay,
+} from "@/lib/stats/timeframe/inclusive-range";
 
 type Kind =
   | "any"
@@ -37,6 +42,7 @@ interface Form {
   unit: Unit;
   date: string;
   from: string;
+  /** A range's last day, included (the URL keeps the day after it). */
   to: string;
 }
 
@@ -58,7 +64,7 @@ function toForm(tf: Timeframe): Form {
         ? { ...base, kind: tf.kind === "this" ? "today" : "yesterday" }
         : { ...base, kind: tf.kind, unit: tf.unit };
     case "range":
-      return { ...base, kind: "range", from: tf.from, to: tf.to };
+      return { ...base, kind: "range", from: tf.from, to: rangeLastDay(tf) };
     default:
       return { ...base, kind: tf.kind, date: tf.date };
   }
@@ -86,8 +92,7 @@ function fromForm(f: Form): Timeframe | string {
     }
     case "range":
       if (!f.from || !f.to) return "Choose both dates.";
-      if (f.from >= f.to) return "The end date must be after the start date.";
-      return { kind: "range", from: f.from, to: f.to };
+      return inclusiveRange(f.from, f.to);
     default:
       return f.date ? { kind: f.kind, date: f.date } : "Choose a date.";
   }
@@ -126,10 +131,12 @@ export function TimeframeControl({
       choices={choices}
     />
   );
-  const dateInput = (label: string, field: "date" | "from" | "to") => (
+  const dateInput = (label: string, field: "date" | "from" | "to", min = "1970-01-01") => (
     <input
       type="date"
       aria-label={label}
+      min={min}
+      max={field === "to" ? LATEST_LAST_DAY : "9999-12-31"}
       value={form[field]}
       onChange={(e) => update({ [field]: e.target.value })}
       className={select}
@@ -164,9 +171,10 @@ export function TimeframeControl({
         dateInput("Date", "date")}
       {form.kind === "range" && (
         <>
-          {dateInput("From (inclusive)", "from")}
+          {dateInput("From", "from")}
           <span className="text-sm text-gray-500">to</span>
-          {dateInput("To (exclusive)", "to")}
+          {dateInput("To (included)", "to", form.from || undefined)}
+          <span className="text-xs text-gray-500">(both days included)</span>
         </>
       )}
       {typeof result === "string" && (

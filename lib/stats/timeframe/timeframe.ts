@@ -2,6 +2,7 @@
 // `past_3_complete_months`, `on_2026-11-01`, `range_2026-10-01_2026-11-01`, `this_week`) and labels.
 import { parseDate } from "../../time/calendar-date";
 import type { Unit } from "../../time/calendar-units";
+import { rangeLastDay } from "./inclusive-range";
 
 // A timeframe's units and the chart's timescales are the calendar's units.
 export { UNITS, type Unit } from "../../time/calendar-units";
@@ -83,7 +84,8 @@ export function describeTimeframe(tf: Timeframe): string {
     case "on":
       return `is on the day ${tf.date}`;
     case "range":
-      return `is in range ${tf.from} – ${tf.to} (end exclusive)`;
+      // People read the last day included; the URL's end is the day after it.
+      return `is in range ${tf.from} – ${rangeLastDay(tf)}`;
     case "before":
       return `is before ${tf.date}`;
     case "since":

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { config } from "@/lib/config/config.mjs";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
+import { EMAIL_NOT_SET_UP } from "@/lib/config/setup-hints";
 import { hasDeliveriesUnderway } from "@/lib/deliveries/has-deliveries-underway";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { listSchedules } from "@/lib/deliveries/list-schedules";
@@ -52,8 +53,7 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
           role="note"
           className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
         >
-          Email is not set up on this server (<code>SMTP_URL</code>): email deliveries fail until it
-          is. Webhook deliveries work.
+          Email deliveries fail until email is set up; webhook deliveries work. {EMAIL_NOT_SET_UP}
         </p>
       )}
       <FailedNotice schedules={schedules} timezone={program.timezone} />

@@ -7,6 +7,7 @@ import { partnerStackSyncMs } from "@/lib/partnerstack/partnerstack-worker";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManagePartnerStack } from "@/lib/programs/roles";
 import { formatDateTime } from "@/lib/time/format";
+import { ENCRYPTION_KEY_NOT_SET } from "@/lib/config/setup-hints";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { ConnectForm } from "./_components/connect-form";
 import { DisconnectButton } from "./_components/disconnect-button";
@@ -53,9 +54,7 @@ export default async function PartnerStackPage(props: ProgramPageProps) {
       )}
       {owner && !page.encryptionConfigured && (
         <p role="note" className={note}>
-          <code>ACTIONBOARD_ENCRYPTION_KEY</code> is not set on this server, so PartnerStack keys
-          cannot be stored encrypted: connecting is refused until it is set (any long random value,
-          e.g. <code>openssl rand -base64 32</code>) and the server restarted.
+          {ENCRYPTION_KEY_NOT_SET}
         </p>
       )}
       {owner && page.secretProblem && (

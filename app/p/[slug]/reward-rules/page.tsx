@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
@@ -27,6 +27,10 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
       orderBy: { name: "asc" },
     }),
   ]);
+  const money = moneyFormatter(
+    rules.map((r) => r.amountCents),
+    program.currency,
+  );
   const editId = typeof query.edit === "string" ? Number(query.edit) : null;
   const editing = rules.find((r) => r.id === editId);
   const saved =
@@ -90,7 +94,7 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
                       .join(", ") || "Any"}
                   </td>
                   <td className={tdClass}>
-                    {formatMoney(rule.amountCents, program.currency)}
+                    {money(rule.amountCents)}
                     {rule.multiplyByValue ? " × value" : ""}
                   </td>
                   <td className={tdClass}>{rule.active ? "Active" : "Paused"}</td>

@@ -1,7 +1,7 @@
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { DrillRow } from "@/lib/stats/get-drill-down";
 import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { formatDateTime } from "@/lib/time/format";
 import { PartnerLink } from "./partner-link";
@@ -29,6 +29,10 @@ export function DrillDownTable({
   currency: string;
   ruleName: (id: number) => string;
 }) {
+  const money = moneyFormatter(
+    rows.map((r) => r.rewardCents),
+    currency,
+  );
   return (
     <div className="min-w-[50rem]">
       <table className={tableClass}>
@@ -71,7 +75,7 @@ export function DrillDownTable({
               <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
               <td className={`${tdClass} min-w-40`}>
                 {row.rewardCents > 0 && (
-                  <span className="font-medium">{formatMoney(row.rewardCents, currency)} </span>
+                  <span className="font-medium">{money(row.rewardCents)} </span>
                 )}
                 <span
                   className={

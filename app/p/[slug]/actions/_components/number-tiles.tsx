@@ -1,17 +1,37 @@
 import Link from "next/link";
 import type { CSSProperties } from "react";
+import { Hint } from "@/components/ui/hint";
 import { percentChange } from "@/lib/stats/percent-change";
+import { describePreviousPeriod } from "@/lib/stats/previous-period";
 import { getSummary } from "@/lib/stats/get-summary";
 import { formatTileValue, NUMBER_TILES } from "@/lib/stats/number-tiles";
 import type { TabScope } from "@/lib/stats/scope";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { Tile } from "@/components/stats/tile";
 
-function Change({ current, previous }: { current: number; previous: number }) {
+/** "vs previous period", its dates on hover and focus. */
+function VsPrevious({ id, dates }: { id: string; dates: string | null }) {
+  if (!dates) return "vs previous period";
+  return (
+    <Hint id={id} hint={`Previous period: ${dates}`}>
+      vs previous period
+    </Hint>
+  );
+}
+
+function Change({
+  current,
+  previous,
+  hint,
+}: {
+  current: number;
+  previous: number;
+  hint: { id: string; dates: string | null };
+}) {
   if (previous === 0) {
     return (
-      <p className="text-xs text-gray-500">
-        {current === 0 ? "No change" : "New this period"} vs previous period
+      <p className="relative text-xs text-gray-500">
+        {current === 0 ? "No change" : "New this period"} <VsPrevious {...hint} />
       </p>
     );
   }
@@ -19,7 +39,7 @@ function Change({ current, previous }: { current: number; previous: number }) {
   const up = pct > 0;
   const text = `${up ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}%`;
   return (
-    <p className="text-xs text-gray-500">
+    <p className="relative text-xs text-gray-500">
       <span
         className={
           up
@@ -31,7 +51,7 @@ function Change({ current, previous }: { current: number; previous: number }) {
       >
         {text}
       </span>{" "}
-      vs previous period
+      <VsPrevious {...hint} />
     </p>
   );
 }
@@ -84,6 +104,7 @@ export async function NumberTiles({
   exportQuery: string;
 }) {
   const { current, previous } = await getSummary(scope);
+  const previousDates = describePreviousPeriod(scope);
   return (
     <div className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-5">
       {NUMBER_TILES.map(({ key, title, exportName }) => (
@@ -103,7 +124,13 @@ export async function NumberTiles({
                 : undefined
             }
           />
-          {previous && <Change current={current[key]} previous={previous[key]} />}
+          {previous && (
+            <Change
+              current={current[key]}
+              previous={previous[key]}
+              hint={{ id: `previous-period-${key}`, dates: previousDates }}
+            />
+          )}
         </Tile>
       ))}
     </div>

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
 import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
+import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
 import { PartnerLink } from "./partner-link";
 
@@ -40,6 +41,10 @@ export async function OccurrenceTableTile({
   currency: string;
 }) {
   const [data, summary] = await Promise.all([getOccurrenceTable(scope, table), getSummary(scope)]);
+  const money = moneyFormatter(
+    [...data.rows.map((r) => r.rewardCents), summary.current.rewardCents],
+    currency,
+  );
   const url = (
     changes: Partial<TableState> & { partner?: string; type?: string; value?: number },
     path = basePath,
@@ -62,9 +67,7 @@ export async function OccurrenceTableTile({
       }
     >
       {data.totalRows === 0 ? (
-        <p className="py-10 text-center text-sm text-gray-500">
-          No actions match these filters in this timeframe.
-        </p>
+        <EmptyResult path={basePath} filters={scope.filters} table={table} className="py-10" />
       ) : (
         <>
           <div className="overflow-x-auto">
@@ -118,7 +121,7 @@ export async function OccurrenceTableTile({
                       </Link>
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>
-                      {formatMoney(row.rewardCents, currency)}
+                      {money(row.rewardCents)}
                     </td>
                   </tr>
                 ))}
@@ -143,7 +146,7 @@ export async function OccurrenceTableTile({
                     className={`${tdClass} text-right tabular-nums`}
                     data-testid="table-total-rewards"
                   >
-                    {formatMoney(summary.current.rewardCents, currency)}
+                    {money(summary.current.rewardCents)}
                   </td>
                 </tr>
               </tfoot>

@@ -4,6 +4,7 @@ import { stacked } from "./stacked-table";
 import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
 import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
 import { describeRule } from "@/lib/time/schedule-time";
+import { SECRET_KEY_CHANGED } from "@/lib/config/setup-hints";
 import { formatDateTime } from "@/lib/time/format";
 import { DeliveryStatus } from "./delivery-status";
 import { ScheduleActions } from "./schedule-actions";
@@ -88,10 +89,7 @@ export function ScheduleList({
                     {canManageAll && (
                       <details className="mt-1 text-xs">
                         <summary className="cursor-pointer text-blue-600">Signing secret</summary>
-                        <code className="break-all">
-                          {s.webhookSecret ??
-                            "Cannot be opened with this server’s ACTIONBOARD_ENCRYPTION_KEY (was it changed?)."}
-                        </code>
+                        <code className="break-all">{s.webhookSecret ?? SECRET_KEY_CHANGED}</code>
                       </details>
                     )}
                   </>

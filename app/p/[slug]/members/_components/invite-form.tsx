@@ -4,6 +4,7 @@ import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { inviteMemberAction } from "../actions";
+import { EMAIL_NOT_SET_UP } from "@/lib/config/setup-hints";
 
 export function InviteForm({ slug }: { slug: string }) {
   const { state, pending, onSubmit } = useFormAction(inviteMemberAction.bind(null, slug), {
@@ -60,8 +61,8 @@ export function InviteForm({ slug }: { slug: string }) {
             <>
               <p>
                 Invited {state.email}, but the invitation was not mailed
-                {state.mailError ? ` (${state.mailError})` : " (this server has no SMTP_URL)"}. Send
-                them this link yourself — it works once, for 7 days:
+                {state.mailError ? ` (${state.mailError})` : ""}. Send them this link yourself — it
+                works once, for 7 days:
               </p>
               <input
                 readOnly
@@ -70,6 +71,7 @@ export function InviteForm({ slug }: { slug: string }) {
                 onFocus={(e) => e.currentTarget.select()}
                 className={`${inputClass} font-mono text-xs`}
               />
+              {!state.mailError && <p className="mt-2">{EMAIL_NOT_SET_UP}</p>}
             </>
           )}
         </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 import {
   directoryUrl,
   type DirectoryState,
@@ -75,6 +75,10 @@ export function DirectoryTable({
       </div>
     );
   }
+  const money = moneyFormatter(
+    page.rows.map((r) => r.rewardCents),
+    currency,
+  );
   const lastAction = (row: DirectoryPage["rows"][number]) =>
     row.lastActionAt === null ? "—" : formatDateTime(new Date(row.lastActionAt), timezone);
   return (
@@ -118,9 +122,7 @@ export function DirectoryTable({
             </div>
             <div className="flex items-baseline justify-between gap-3 text-xs text-gray-500">
               <span className="min-w-0 truncate">{row.email}</span>
-              <span className="shrink-0 tabular-nums">
-                {formatMoney(row.rewardCents, currency)}
-              </span>
+              <span className="shrink-0 tabular-nums">{money(row.rewardCents)}</span>
             </div>
             <div className="text-xs text-gray-500">
               {row.group}
@@ -170,9 +172,7 @@ export function DirectoryTable({
                 <td className={`${tdClass} text-right tabular-nums`}>
                   {row.actions.toLocaleString("en-US")}
                 </td>
-                <td className={`${tdClass} text-right tabular-nums`}>
-                  {formatMoney(row.rewardCents, currency)}
-                </td>
+                <td className={`${tdClass} text-right tabular-nums`}>{money(row.rewardCents)}</td>
                 <td className={`${tdClass} whitespace-nowrap`}>{lastAction(row)}</td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 
 /** Rows shown; a partner with more type × value combinations is seen whole in the drill-down. */
 const LIMIT = 100;
@@ -28,6 +28,10 @@ export async function PartnerOccurrences({
     getOccurrenceTable(scope, { sort: "occurrences", dir: "desc", page: 1 }, LIMIT),
     getSummary(scope),
   ]);
+  const money = moneyFormatter(
+    [...table.rows.map((r) => r.rewardCents), current.rewardCents],
+    currency,
+  );
   const drill = (changes: { type?: string; value?: number }) =>
     serializeTabUrl(`${tabPath}/occurrences`, {
       ...scope.filters,
@@ -80,9 +84,7 @@ export async function PartnerOccurrences({
                       {row.occurrences.toLocaleString("en-US")}
                     </Link>
                   </td>
-                  <td className={`${tdClass} text-right tabular-nums`}>
-                    {formatMoney(row.rewardCents, currency)}
-                  </td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{money(row.rewardCents)}</td>
                 </tr>
               ))}
             </tbody>
@@ -98,7 +100,7 @@ export async function PartnerOccurrences({
                   </Link>
                 </td>
                 <td className={`${tdClass} text-right tabular-nums`}>
-                  {formatMoney(current.rewardCents, currency)}
+                  {money(current.rewardCents)}
                 </td>
               </tr>
             </tfoot>

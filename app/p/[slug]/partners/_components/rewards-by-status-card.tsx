@@ -1,5 +1,5 @@
 import { cardClass, tdClass, thClass } from "@/components/ui/styles";
-import { formatMoney } from "@/lib/format/format";
+import { moneyFormatter } from "@/lib/format/format";
 import type { RewardsByStatus } from "@/lib/stats/partner-records";
 
 const ORDER = ["pending", "approved", "paid", "declined"];
@@ -13,6 +13,10 @@ export function RewardsByStatusCard({
   currency: string;
 }) {
   const byStatus = new Map(rewards.map((r) => [r.status, r]));
+  const money = moneyFormatter(
+    rewards.map((r) => r.amountCents),
+    currency,
+  );
   return (
     <section aria-label="Rewards by status" className={`${cardClass} p-4`}>
       <h2 className="text-sm font-medium text-gray-600 dark:text-gray-300">Rewards by status</h2>
@@ -45,7 +49,7 @@ export function RewardsByStatusCard({
                     {(r?.rewards ?? 0).toLocaleString("en-US")}
                   </td>
                   <td className={`${tdClass} pr-0 text-right tabular-nums`}>
-                    {formatMoney(r?.amountCents ?? 0, currency)}
+                    {money(r?.amountCents ?? 0)}
                   </td>
                 </tr>
               );

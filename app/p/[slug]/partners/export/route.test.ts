@@ -32,7 +32,9 @@ describe.each(inject("engines"))("the Partners CSV on %s", (engine) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(
-      new RegExp(`^attachment; filename="${f.program.slug}_partners_\\d{4}-\\d\\d-\\d\\d\\.csv"$`),
+      new RegExp(
+        `^attachment; filename="${f.program.slug}_partners_any-time_\\d{4}-\\d\\d-\\d\\d\\.csv"$`,
+      ),
     );
     expect(response.headers.get("cache-control")).toBe("no-store");
     const text = (await response.text()).replace(/^\uFEFF/, "");

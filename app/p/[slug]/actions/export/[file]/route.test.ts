@@ -37,7 +37,7 @@ describe.each(inject("engines"))("the Actions tab's downloads on %s", (engine) =
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(
       new RegExp(
-        `^attachment; filename="${f.program.slug}_occurrences_\\d{4}-\\d\\d-\\d\\d\\.csv"$`,
+        `^attachment; filename="${f.program.slug}_occurrences_any-time_\\d{4}-\\d\\d-\\d\\d\\.csv"$`,
       ),
     );
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -46,9 +46,51 @@ describe.each(inject("engines"))("the Actions tab's downloads on %s", (engine) =
     const text = (await response.text()).replace(/^\uFEFF/, "");
     const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     expect(rows).toEqual([
-      ["Metric", "Value", "Previous period", "Change (%)"],
+      ["Metric", "Value for all time", "Previous period", "Change (%)"],
       ["Occurrences", "3", "", ""], // the archived action left out
     ]);
+  });
+
+  it("names each file after the program, its contents, its saved view or timeframe, and the day", async () => {
+    signedIn.user = await createMember(db.prisma, f.program.id, "viewer");
+    const range = "timeframe=range_2026-09-01_2026-12-01";
+    const filename = async (file: string, query: string) => {
+      const response = await download(f.program.slug, file, `?${query}`);
+      expect(response.status).toBe(200);
+      await response.body?.cancel();
+      const disposition = response.headers.get("content-disposition") ?? "";
+      return /filename="([^"]+)"/.exec(disposition)?.[1];
+    };
+    const day = "\\d{4}-\\d\\d-\\d\\d";
+    const slug = f.program.slug;
+    expect(await filename("tab.pdf", "timeframe=past_30_days")).toMatch(
+      new RegExp(`^${slug}_actions_past-30-days_${day}\\.pdf$`),
+    );
+    // A range by the days it includes (the URL's end is the day after the last).
+    expect(await filename("table.csv", range)).toMatch(
+      new RegExp(`^${slug}_table_2026-09-01-to-2026-11-30_${day}\\.csv$`),
+    );
+    expect(await filename("table-with-totals.csv", "timeframe=this_month")).toMatch(
+      new RegExp(`^${slug}_table-with-totals_this-month_${day}\\.csv$`),
+    );
+    expect(await filename("actions.csv", "timeframe=any_time")).toMatch(
+      new RegExp(`^${slug}_drill-down_any-time_${day}\\.csv$`),
+    );
+    // The filters of a saved view: the file is named after the view, in safe characters.
+    await db.prisma.savedView.create({
+      data: {
+        programId: f.program.id,
+        userId: signedIn.user.id,
+        name: "Q3 “EMEA” / Affiliates",
+        query: range,
+      },
+    });
+    expect(await filename("tab.zip", range)).toMatch(
+      new RegExp(`^${slug}_actions_q3-emea-affiliates_${day}\\.zip$`),
+    );
+    expect(await filename("tab.zip", `${range}&timescale=week`)).toMatch(
+      new RegExp(`^${slug}_actions_2026-09-01-to-2026-11-30_${day}\\.zip$`),
+    );
   });
 
   it("answers an unknown file with a readable 404 page linking back to the tab", async () => {

@@ -1,0 +1,24 @@
+// The dates behind "vs previous period", for the tiles' hint and the PDF.
+import { formatDayRange } from "../time/format";
+import { dateOf, startOfDate, toWallTime } from "../time/zone";
+import type { TabScope } from "./scope";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The previous period's local days, e.g. "2026-06-02 – 2026-08-31"; null when the timeframe has
+ * none. A partial current period is compared up to the same moment of the previous one, so its
+ * last day ends at a time of day: that time is named ("2026-10-07 – 2026-11-05, until 14:05").
+ */
+export function describePreviousPeriod(
+  scope: Pick<TabScope, "previous" | "timezone">,
+): string | null {
+  const previous = scope.previous;
+  if (!previous || previous.start === null || previous.end === null) return null;
+  const tz = scope.timezone;
+  const days = formatDayRange(previous.start, previous.end, tz);
+  const endDay = dateOf(previous.end, tz);
+  if (startOfDate(endDay, tz) === previous.end) return days;
+  const wall = toWallTime(previous.end, tz);
+  return `${days}, until ${pad(wall.hour)}:${pad(wall.minute)}`;
+}
