@@ -65,7 +65,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
       </div>
       <FilterWarnings warnings={view.warnings} />
       <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
-      <div className={`${cardClass} overflow-x-auto`} data-testid="drill-table-box">
+      <div className={`${cardClass} relative overflow-x-auto`} data-testid="drill-table-box">
         {page.rows.length === 0 ? (
           <p className="p-8 text-center text-sm text-gray-500">
             {drill.after ? "No older actions." : "No actions match."}
