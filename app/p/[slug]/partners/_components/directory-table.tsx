@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
+import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
@@ -102,34 +103,32 @@ export function DirectoryTable({
               ],
         )}
       </p>
-      <ul className="divide-y divide-gray-100 sm:hidden dark:divide-gray-800">
+      <PhoneCards label="Partners">
         {page.rows.map((row) => (
-          <li key={row.id} className="px-3 py-2 text-sm">
-            <div className="flex items-baseline justify-between gap-3">
+          <PhoneCard
+            key={row.id}
+            title={
               <Link
                 href={partnerHref(slug, row.partnerKey) + period}
-                className="min-w-0 truncate font-medium text-blue-600 hover:underline"
+                title={row.name}
+                className="font-medium text-blue-600 hover:underline"
               >
                 {row.name}
               </Link>
-              <span className="shrink-0 tabular-nums">
-                {row.actions.toLocaleString("en-US")} actions
-              </span>
-            </div>
-            <div className="flex items-baseline justify-between gap-3 text-xs text-gray-500">
-              <span className="min-w-0 truncate">{row.email}</span>
-              <span className="shrink-0 tabular-nums">
-                {formatMoney(row.rewardCents, currency)}
-              </span>
-            </div>
-            <div className="text-xs text-gray-500">
-              {row.group}
-              {row.archivedAt && " · archived"} · last action {lastAction(row)}
-            </div>
-          </li>
+            }
+            first={`${row.actions.toLocaleString("en-US")} actions`}
+            subtitle={<span title={row.email}>{row.email}</span>}
+            second={formatMoney(row.rewardCents, currency)}
+            footer={
+              <>
+                {row.group}
+                {row.archivedAt && " · archived"} · last action {lastAction(row)}
+              </>
+            }
+          />
         ))}
-      </ul>
-      <div className="hidden overflow-x-auto sm:block">
+      </PhoneCards>
+      <div className="relative hidden overflow-x-auto sm:block">
         <table className={tableClass}>
           <thead>
             <tr>
