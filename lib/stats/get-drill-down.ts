@@ -31,7 +31,7 @@ export function drillOrder(request: Partial<Pick<DrillSelection, "drill_sort" | 
 
 /** `<sort value>_<id>`: the position of a row in the order. */
 function parseDrillCursor(text: string | null | undefined): DrillCursor | null {
-  const match = text ? /^(-?\d{1,15})_(\d{1,19})$/.exec(text) : null;
+  const match = text ? /^(\d{1,15})_(\d{1,19})$/.exec(text) : null;
   return match ? { value: Number(match[1]), id: BigInt(match[2]) } : null;
 }
 

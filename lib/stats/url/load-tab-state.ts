@@ -53,8 +53,9 @@ function isValid(key: string, parser: AnyParser, raw: string): boolean {
   if (key === "value") return wholeNumber(raw, MAX_INT);
   // The parser reads "25abc" as 25: a page size is exactly one of its numbers.
   if (key === "per_page") return /^(25|50|100)$/.test(raw);
-  // A keyset position: the sort value of a row (epoch ms, action value or reward cents), its id.
-  if (key === "after" || key === "before") return /^-?\d{1,15}_\d{1,18}$/.test(parsed as string);
+  // A keyset position: the sort value of a row (epoch ms, action value or reward cents: never
+  // negative), its id.
+  if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
   // Text is stored and compared by PostgreSQL: no NUL, no unpaired surrogate (see storable()).
   if (typeof parsed === "string")
     return parsed.length <= MAX_TEXT && storableTextProblem(parsed) === null;

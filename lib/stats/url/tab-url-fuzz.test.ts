@@ -36,6 +36,9 @@ const ENUMS: Record<string, readonly string[]> = {
   archived: ["any", "yes", "no"],
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
   dir: ["asc", "desc"],
+  drill_sort: ["time", "value", "reward"],
+  drill_dir: ["asc", "desc"],
+  per_page: ["25", "50", "100"],
 };
 const ID_LISTS = ["group", "manager", "tag", "action_type"];
 const TEXTS = ["name", "email", "partner", "type"];
@@ -50,7 +53,7 @@ function acceptable(key: string, text: string): boolean {
     return text.length <= 255 && !text.includes("\u0000") && text.isWellFormed();
   if (key === "page") return digitsIn(text, 1, 100_000);
   if (key === "value") return digitsIn(text, 1, MAX_INT);
-  if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(text);
+  if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(text);
   // Timeframe phrasings have their own tests (timeframe.test.ts); here: the loader uses them.
   if (key === "timeframe") return parseTimeframe(text) !== null;
   return true;
@@ -111,21 +114,33 @@ const integerText = fc.oneof(
   fc.bigInt({ min: 0n, max: 10n ** 22n }).map(String),
 );
 
+// A keyset position: a sort value (epoch ms, value or reward; maybe out of range, or negative)
+// and an id.
+const cursor = fc.oneof(
+  fc
+    .tuple(
+      fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }),
+      fc.bigInt({ min: 0n, max: 10n ** 19n }),
+    )
+    .map(([a, b]) => `${a}_${b}`),
+  fc.constantFrom("1_2", "_", "1_", "x_1", "-1_1", "--1_1"),
+);
+
 const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
   page: integerText,
   value: integerText,
-  after: fc.oneof(
-    fc
-      .tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.bigInt({ min: 0n, max: 10n ** 19n }))
-      .map(([a, b]) => `${a}_${b}`),
-    fc.constantFrom("1_2", "_", "1_", "x_1"),
-  ),
+  after: cursor,
+  before: cursor,
   ...Object.fromEntries(
     Object.entries(ENUMS).map(([key, values]) => [
       key,
       fc.constantFrom(...values, values[0].toUpperCase(), ""),
     ]),
+  ),
+  per_page: fc.oneof(
+    fc.constantFrom("25", "50", "100", "25abc", "025", "50.0", "1e2"),
+    integerText,
   ),
   ...Object.fromEntries(
     ID_LISTS.map((key) => [
