@@ -78,8 +78,6 @@ export type PartnerStatSort = (typeof PARTNER_STAT_SORTS)[number];
 export interface PartnerRanking {
   sort: PartnerStatSort;
   dir: "asc" | "desc";
-  /** Name or email contains (empty = everyone). */
-  search: string;
   /** The sort value and id of the last row shown: the page starts after it. */
   after: { value: number; id: number } | null;
   /** null = every row. */
@@ -156,7 +154,7 @@ export interface TabEngine {
    * the scope's partner filters); partnerships without actions are left out.
    */
   partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
-  /** Partnerships matching the scope's partner filters and a search, ranked by a number. */
+  /** Partnerships matching the scope's partner filters, ranked by a number. */
   rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
 }
 

@@ -130,7 +130,6 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
         await scope.engine.rankPartners(scope, {
           sort,
           dir: "desc",
-          search: "a",
           after: { value: 1, id: 1 },
           limit: 5,
         });

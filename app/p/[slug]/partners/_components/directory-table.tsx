@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
+import { truncatedClass } from "@/components/ui/truncated-text";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
@@ -68,8 +69,6 @@ export function DirectoryTable({
               First page
             </Link>
           </>
-        ) : directory.q ? (
-          `No partner’s name or email contains “${directory.q}” with these filters.`
         ) : (
           "No partners match these filters."
         )}
@@ -147,17 +146,21 @@ export function DirectoryTable({
             {page.rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row" className={`${tdClass} ${stickyCell} text-left font-normal`}>
-                  <Link
-                    href={partnerHref(slug, row.partnerKey) + period}
-                    className="font-medium text-blue-600 hover:underline"
-                  >
-                    {row.name}
-                  </Link>
-                  {row.archivedAt && (
-                    <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600 dark:bg-gray-800 dark:text-gray-300">
-                      archived
-                    </span>
-                  )}
+                  {/* One line: a long name is cut, whole on hover and focus. */}
+                  <div className="flex items-baseline gap-2">
+                    <Link
+                      href={partnerHref(slug, row.partnerKey) + period}
+                      title={row.name}
+                      className={`${truncatedClass} max-w-64 font-medium text-blue-600 hover:underline`}
+                    >
+                      {row.name}
+                    </Link>
+                    {row.archivedAt && (
+                      <span className="shrink-0 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600 dark:bg-gray-800 dark:text-gray-300">
+                        archived
+                      </span>
+                    )}
+                  </div>
                 </th>
                 <td className={`${tdClass} whitespace-nowrap`}>{row.email}</td>
                 <td className={tdClass}>{row.group}</td>
