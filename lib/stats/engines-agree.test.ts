@@ -84,10 +84,9 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     const actual = await readTab(ch, plan);
     expect(actual, describeRead(when, s, read)).toEqual(expected);
     // The Partners directory over the same filters.
-    expect(
-      await readDirectory(db, ch),
-      `directory, ${describeRead(when, s, read)}`,
-    ).toEqual(await readDirectory(db, pg));
+    expect(await readDirectory(db, ch), `directory, ${describeRead(when, s, read)}`).toEqual(
+      await readDirectory(db, pg),
+    );
     // Each engine's CSV (written by COPY / FORMAT CSV) holds the cells the page's code formats.
     for (const [engine, got] of [
       ["postgres", expected],
