@@ -16,19 +16,29 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
-/** How far the document is wider than the screen, and the widest element that makes it so. */
+/**
+ * How wide the document is, and the elements that make it wider than the screen: past its edge
+ * and not inside a box that clips or scrolls them (those are the box's business).
+ */
 const overflow = (page: Page) =>
   page.evaluate(() => {
     const { scrollWidth, clientWidth } = document.documentElement;
-    let culprit = "";
+    const culprits: string[] = [];
     if (scrollWidth > clientWidth) {
+      const clipped = (el: Element) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== "visible") return true;
+        }
+        return false;
+      };
       for (const el of document.body.querySelectorAll("*")) {
-        if (el.getBoundingClientRect().right > clientWidth + 1) {
-          culprit = `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 160);
+        if (el.getBoundingClientRect().right > clientWidth + 1 && !clipped(el)) {
+          const text = (el.textContent ?? "").trim().slice(0, 40);
+          culprits.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${text}`);
         }
       }
     }
-    return { scrollWidth, clientWidth, culprit };
+    return { scrollWidth, clientWidth, culprit: culprits.slice(-3).join(" | ") };
   });
 
 /** A program with wide values, an owner, an API key and reward rules: every table has rows. */

@@ -121,7 +121,7 @@ export default function ApiDocsPage() {
               className={`${cardClass} p-4`}
               aria-labelledby={`${method}-${path}`}
             >
-              <h2 id={`${method}-${path}`} className="font-mono text-base">
+              <h2 id={`${method}-${path}`} className="font-mono text-base [overflow-wrap:anywhere]">
                 <span className="mr-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold uppercase text-blue-800 dark:bg-blue-900 dark:text-blue-200">
                   {method}
                 </span>
