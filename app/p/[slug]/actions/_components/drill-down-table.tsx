@@ -8,7 +8,8 @@ import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { formatDateTime } from "@/lib/time/format";
 import { PartnerLink } from "./partner-link";
 
-// Keys are codes, not words: they may break anywhere so the table fits its box.
+// Keys are codes, not words: they may break anywhere so the table fits its box (at 1,440 px every
+// column shows; names, emails and types are cut to one line instead).
 const wrapAnywhere = "[overflow-wrap:anywhere]";
 
 /**
@@ -71,7 +72,7 @@ export function DrillDownTable({
                 )}
               </td>
               <td className={tdClass} data-testid="drill-partner">
-                <div className="w-52 max-w-52">
+                <div className="w-44 max-w-44">
                   <PartnerLink
                     slug={slug}
                     partnerKey={row.partnerKey}
@@ -86,11 +87,13 @@ export function DrillDownTable({
               </td>
               <td className={tdClass} data-testid="drill-customer">
                 {row.customerEmail && (
-                  <TruncatedText text={row.customerEmail} className="max-w-56" />
+                  <TruncatedText text={row.customerEmail} className="max-w-44" />
                 )}
               </td>
-              <td className={`${tdClass} min-w-32 font-mono text-xs ${wrapAnywhere}`}>{row.key}</td>
-              <td className={`${tdClass} whitespace-nowrap font-mono text-xs`}>{row.actionType}</td>
+              <td className={`${tdClass} min-w-28 font-mono text-xs ${wrapAnywhere}`}>{row.key}</td>
+              <td className={tdClass}>
+                <TruncatedText text={row.actionType} className="max-w-44 font-mono text-xs" />
+              </td>
               <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
               <td className={`${tdClass} min-w-40`}>
                 {row.rewardCents > 0 && (
