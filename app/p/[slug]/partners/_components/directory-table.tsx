@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
-import { truncatedClass } from "@/components/ui/truncated-text";
+import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { formatMoney } from "@/lib/format/format";
@@ -162,7 +162,9 @@ export function DirectoryTable({
                     )}
                   </div>
                 </th>
-                <td className={`${tdClass} whitespace-nowrap`}>{row.email}</td>
+                <td className={tdClass}>
+                  <TruncatedText text={row.email} className="max-w-64" />
+                </td>
                 <td className={tdClass}>{row.group}</td>
                 <td className={tdClass}>{row.tags.join(", ") || "—"}</td>
                 <td className={tdClass}>{row.manager ?? "—"}</td>
