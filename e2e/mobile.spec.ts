@@ -76,26 +76,11 @@ test("the sign-in page, the Actions tab, its drill-down and the Partners page fi
         .getByRole("link", { name: entry, exact: true }),
     ).toBeInViewport();
   }
-  // The table scrolls sideways inside its tile, the partner column held in place.
-  const held = await table
-    .locator("table")
-    .locator("..")
-    .evaluate((box) => {
-      const total = box.querySelector('[data-testid="table-total-rewards"]')!;
-      total.scrollIntoView({ block: "center" });
-      box.scrollLeft = box.scrollWidth;
-      const partner = box.querySelector("tbody td")!.getBoundingClientRect();
-      // …and nothing held in place covers the totals.
-      const { left, top, width, height } = total.getBoundingClientRect();
-      const seen = document.elementFromPoint(left + width / 2, top + height / 2);
-      return (
-        box.scrollLeft > 0 &&
-        Math.abs(partner.left - box.getBoundingClientRect().left) < 1 &&
-        seen !== null &&
-        total.contains(seen)
-      );
-    });
-  expect(held, "the partner column stays in view, the totals uncovered").toBe(true);
+  // The table's rows are cards (e2e/reading-phones.spec.ts checks their numbers): the totals
+  // card's numbers are on the screen, not off to the side.
+  const totals = table.getByTestId("card-totals");
+  await totals.scrollIntoViewIfNeeded();
+  await expect(totals.getByRole("link")).toBeInViewport();
   await expectFitsScreen(page, testInfo, "actions-tab");
 
   await table

@@ -1,6 +1,6 @@
 import "server-only";
 import { occurrenceTableHeader } from "./table-header";
-import { getDrillDown } from "../stats/get-drill-down";
+import { drillOrder, getDrillDown } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSeries } from "../stats/get-series";
 import { periodLabel, soFar } from "../stats/chart/period-label";
@@ -40,7 +40,9 @@ export interface ExportContext {
   currency: string;
   /** The screen's table order: files list rows as the screen's pages do. */
   table: Pick<TableState, "sort" | "dir">;
-  drill: Pick<DrillSelection, "partner" | "type" | "value">;
+  /** The drill-down's selection and order (the file keeps the screen's order). */
+  drill: Pick<DrillSelection, "partner" | "type" | "value"> &
+    Partial<Pick<DrillSelection, "drill_sort" | "drill_dir">>;
   /** Rule id → name for the program (`Rule <id>` for a rule no longer there). */
   ruleNames: Map<number, string>;
   /** The tab's numbers, computed once per download however many files or rows need them. */
@@ -165,9 +167,14 @@ function actionsExport(ctx: ExportContext): TileExport {
       `Reward (${ctx.currency})`,
       "Reward rule or reason",
     ],
-    csv: () => ctx.scope.engine.drillCsv(ctx.scope, ctx.drill, ctx.ruleNames),
+    csv: () =>
+      ctx.scope.engine.drillCsv(ctx.scope, ctx.drill, drillOrder(ctx.drill), ctx.ruleNames),
     firstRows: async (limit) => {
-      const page = await getDrillDown(ctx.scope, { ...ctx.drill, after: null }, limit);
+      const page = await getDrillDown(
+        ctx.scope,
+        { ...ctx.drill, after: null, before: null },
+        limit,
+      );
       return {
         rows: page.rows.map((r) => [
           isoInZone(r.occurredAt, tz),

@@ -9,7 +9,8 @@ describe("a Partners directory URL", () => {
       group: "3,4",
       group_op: "exclude",
       archived: "no",
-      q: "  ada ",
+      // The directory's search is the filter bar's.
+      name: "  ada ",
       sort: "last_action",
       dir: "asc",
       after: "-9007199254740991_42",
@@ -21,9 +22,9 @@ describe("a Partners directory URL", () => {
       group: [3, 4],
       group_op: "exclude",
       archived: "no",
+      name: "ada",
     });
     expect(state.directory).toEqual({
-      q: "ada",
       sort: "last_action",
       dir: "asc",
       after: { id: 42, value: -9007199254740991 },
@@ -34,7 +35,7 @@ describe("a Partners directory URL", () => {
     const state = loadDirectoryState({
       timeframe: "someday",
       tag: "x",
-      q: "a\u0000b",
+      name: "a\u0000b",
       sort: "group",
       dir: "up",
       after: "1_-1",
@@ -42,7 +43,14 @@ describe("a Partners directory URL", () => {
     expect(state.directory).toEqual(DEFAULT_DIRECTORY);
     expect(state.filters.tag).toEqual([]);
     expect(state.warnings).toHaveLength(6);
-    for (const label of ["Timeframe", "Partner tag", "Search", "Sort:", "Sort direction", "Page"])
+    for (const label of [
+      "Timeframe",
+      "Partner tag",
+      "Partner name",
+      "Sort:",
+      "Sort direction",
+      "Page",
+    ])
       expect(state.warnings.some((w) => w.startsWith(label))).toBe(true);
   });
 
@@ -51,7 +59,7 @@ describe("a Partners directory URL", () => {
       timeframe: "past_7_days",
       tag: "1,2",
       tag_op: "none_of",
-      q: "é & ?",
+      email: "é & ?",
       sort: "name",
       dir: "asc",
       after: "7",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { storableTextProblem } from "../validation/storable-text";
 import { loadTabFilters, type RawSearchParams } from "../stats/url/load-tab-state";
 import type { ActionsTabFilters } from "../stats/url/search-params";
 import { serializeTabUrl } from "../stats/url/search-params";
@@ -24,10 +23,11 @@ export interface DirectoryCursor {
   value: number | null;
 }
 
-/** The directory's own state, beside the tab's filters: search, order and page position. */
+/**
+ * The directory's own state, beside the tab's filters: order and page position. (Its search is
+ * the filter bar's partner name and email.)
+ */
 export interface DirectoryState {
-  /** Name or email contains. */
-  q: string;
   sort: DirectorySort;
   dir: "asc" | "desc";
   /** The last row of the previous page (keyset), or null for the first page. */
@@ -35,21 +35,12 @@ export interface DirectoryState {
 }
 
 export const DEFAULT_DIRECTORY: DirectoryState = {
-  q: "",
   sort: "actions",
   dir: "desc",
   after: null,
 };
 
 const PARAMS = {
-  q: {
-    label: "Search",
-    schema: z
-      .string()
-      .max(255)
-      .refine((text) => storableTextProblem(text) === null)
-      .transform((text) => text.trim()),
-  },
   sort: { label: "Sort", schema: z.enum(DIRECTORY_SORTS) },
   dir: { label: "Sort direction", schema: z.enum(["asc", "desc"]) },
   after: {
@@ -67,7 +58,7 @@ const PARAMS = {
 
 /**
  * Reads a Partners directory URL on the server: the tab's filters through the tab's own parser,
- * then search, sort and page position. Invalid values fall back to their defaults with a message.
+ * then sort and page position. Invalid values fall back to their defaults with a message.
  */
 export function loadDirectoryState(raw: RawSearchParams) {
   const warnings: string[] = [];
@@ -76,7 +67,7 @@ export function loadDirectoryState(raw: RawSearchParams) {
   return { filters, directory: own.directory, warnings: [...warnings, ...own.warnings] };
 }
 
-/** The directory's own keys of a URL (search, sort, page position), leniently. */
+/** The directory's own keys of a URL (sort, page position), leniently. */
 export function loadDirectoryKeys(raw: RawSearchParams) {
   const warnings: string[] = [];
   const directory: DirectoryState = { ...DEFAULT_DIRECTORY };
@@ -100,7 +91,6 @@ export function directoryUrl(
   const url = serializeTabUrl(path, filters);
   const own = new URLSearchParams();
   const d = { ...DEFAULT_DIRECTORY, ...directory };
-  if (d.q) own.set("q", d.q);
   if (d.sort !== DEFAULT_DIRECTORY.sort || d.dir !== DEFAULT_DIRECTORY.dir) {
     own.set("sort", d.sort);
     own.set("dir", d.dir);

@@ -15,7 +15,7 @@ export type DirectoryRow = PartnerAttributes & Omit<PartnerStats, "id">;
 
 export interface DirectoryPage {
   rows: DirectoryRow[];
-  /** Partnerships matching the filters and the search, on every page. */
+  /** Partnerships matching the filters, on every page. */
   total: number;
   /** Where the next page starts, when there are more rows. */
   next: DirectoryCursor | null;
@@ -54,7 +54,6 @@ export async function listDirectory(
     ordered = await scope.engine.rankPartners(scope, {
       sort,
       dir: d.dir,
-      search: d.q,
       after,
       limit,
     });
@@ -92,7 +91,7 @@ export async function getDirectoryPage(
 ): Promise<DirectoryPage> {
   const [rows, total] = await Promise.all([
     listDirectory(db, scope, d, pageSize + 1),
-    countPartners(db, scope, d.q),
+    countPartners(db, scope),
   ]);
   const more = rows.length > pageSize;
   const shown = more ? rows.slice(0, pageSize) : rows;

@@ -1,6 +1,6 @@
 import type { StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 import type { InstantRange } from "./timeframe/resolve-timeframe";
-import type { DrillSelection, TableState } from "./url/search-params";
+import type { DRILL_SORTS, DrillSelection, TableState } from "./url/search-params";
 import type { TabScope } from "./scope";
 
 export interface SummaryNumbers {
@@ -55,7 +55,12 @@ export interface DailyCount {
   occurrences: number;
 }
 
-export type DrillCursor = { at: number; id: bigint };
+/** A drill-down order: by time (occurred_at), action value or reward, ties by id the same way. */
+export type DrillOrder = { sort: (typeof DRILL_SORTS)[number]; dir: "asc" | "desc" };
+export const NEWEST_FIRST: DrillOrder = { sort: "time", dir: "desc" };
+
+/** A row's position in a drill-down order: its sort value (epoch ms for time) and id. */
+export type DrillCursor = { value: number; id: bigint };
 
 /** A partnership's numbers in the Partners directory: actions and rewards in the timeframe. */
 export interface PartnerStats {
@@ -73,8 +78,6 @@ export type PartnerStatSort = (typeof PARTNER_STAT_SORTS)[number];
 export interface PartnerRanking {
   sort: PartnerStatSort;
   dir: "asc" | "desc";
-  /** Name or email contains (empty = everyone). */
-  search: string;
   /** The sort value and id of the last row shown: the page starts after it. */
   after: { value: number; id: number } | null;
   /** null = every row. */
@@ -125,19 +128,21 @@ export interface TabEngine {
     table: Pick<TableState, "sort" | "dir">,
   ): AsyncGenerator<Uint8Array>;
   /**
-   * Every matching action of a selection, newest first, as CSV lines written by the engine:
+   * Every matching action of a selection in an order, as CSV lines written by the engine:
    * occurred, received (ISO with the program's offset), partner name and email, customer email,
    * key, type, value, reward, reward reason (`ruleNames` names the rules).
    */
   drillCsv(
     scope: TabScope,
     selection: Selection,
+    order: DrillOrder,
     ruleNames: Map<number, string>,
   ): AsyncGenerator<Uint8Array>;
-  /** Up to `limit` matching actions after the cursor, newest first. */
+  /** Up to `limit` matching actions in an order, those after the cursor (in that order). */
   drillRows(
     scope: TabScope,
     selection: Selection,
+    order: DrillOrder,
     cursor: DrillCursor | null,
     limit: number,
   ): Promise<DrillRow[]>;
@@ -149,7 +154,7 @@ export interface TabEngine {
    * the scope's partner filters); partnerships without actions are left out.
    */
   partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
-  /** Partnerships matching the scope's partner filters and a search, ranked by a number. */
+  /** Partnerships matching the scope's partner filters, ranked by a number. */
   rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
 }
 

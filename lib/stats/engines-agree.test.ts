@@ -83,13 +83,10 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     const expected = await readTab(pg, plan);
     const actual = await readTab(ch, plan);
     expect(actual, describeRead(when, s, read)).toEqual(expected);
-    // The Partners directory over the same filters, searched by part of a partner's name.
-    const name = s.partnerNames[q.drillRow % s.partnerNames.length] ?? "";
-    const search = q.drillRow % 3 === 0 ? "" : name.slice(0, 2);
-    expect(
-      await readDirectory(db, ch, search),
-      `directory "${search}", ${describeRead(when, s, read)}`,
-    ).toEqual(await readDirectory(db, pg, search));
+    // The Partners directory over the same filters.
+    expect(await readDirectory(db, ch), `directory, ${describeRead(when, s, read)}`).toEqual(
+      await readDirectory(db, pg),
+    );
     // Each engine's CSV (written by COPY / FORMAT CSV) holds the cells the page's code formats.
     for (const [engine, got] of [
       ["postgres", expected],

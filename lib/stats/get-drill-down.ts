@@ -1,9 +1,9 @@
 import "server-only";
 import type { DrillSelection } from "./url/search-params";
-import type { DrillCursor, DrillRow } from "./engine";
+import { NEWEST_FIRST, type DrillCursor, type DrillOrder, type DrillRow } from "./engine";
 import type { TabScope } from "./scope";
 
-export type { DrillRow } from "./engine";
+export type { DrillRow, DrillOrder } from "./engine";
 
 const DRILL_PAGE_SIZE = 50;
 
@@ -11,36 +11,69 @@ export interface DrillPage {
   rows: DrillRow[];
   /** Every matching action, across pages: equals the Occurrences number that was clicked. */
   total: number;
-  /** Cursor of the next (older) page, or null on the last page. */
+  /** Cursor of the next page in the list's order (older, newest first), or null on the last. */
   nextAfter: string | null;
+  /** Cursor of the previous page (newer, newest first), or null on the first. */
+  prevBefore: string | null;
 }
 
-/** `<occurred_at ms>_<id>`: the position of the last row shown. */
-function parseDrillCursor(after: string | null): DrillCursor | null {
-  const match = after ? /^(\d{1,15})_(\d{1,19})$/.exec(after) : null;
-  return match ? { at: Number(match[1]), id: BigInt(match[2]) } : null;
+/** What a page of the drill-down asks: the selection, its order, one keyset position or none. */
+export type DrillRequest = Pick<DrillSelection, "partner" | "type" | "value" | "after"> &
+  Partial<Pick<DrillSelection, "drill_sort" | "drill_dir" | "before">>;
+
+/** The order a request asks for (newest first unless it says otherwise). */
+export function drillOrder(request: Partial<Pick<DrillSelection, "drill_sort" | "drill_dir">>) {
+  return {
+    sort: request.drill_sort ?? NEWEST_FIRST.sort,
+    dir: request.drill_dir ?? NEWEST_FIRST.dir,
+  } satisfies DrillOrder;
+}
+
+/** `<sort value>_<id>`: the position of a row in the order. */
+function parseDrillCursor(text: string | null | undefined): DrillCursor | null {
+  const match = text ? /^(\d{1,15})_(\d{1,19})$/.exec(text) : null;
+  return match ? { value: Number(match[1]), id: BigInt(match[2]) } : null;
+}
+
+function sortValue(row: DrillRow, sort: DrillOrder["sort"]): number {
+  if (sort === "time") return row.occurredAt.getTime();
+  return sort === "value" ? row.actionValue : row.rewardCents;
 }
 
 /**
- * The actions behind an occurrence count, newest first, keyset-paged on (occurred_at, id) so a
- * deep page costs what the first does. `withTotal: false` skips the count (exports in batches).
+ * The actions behind an occurrence count in an order (newest first by default), keyset-paged on
+ * (sort value, id) both ways so a deep page costs what the first does: `after` a row reads on,
+ * `before` a row reads back (the reverse order, turned round). `withTotal: false` skips the count
+ * (exports in batches).
  */
 export async function getDrillDown(
   scope: TabScope,
-  selection: Pick<DrillSelection, "partner" | "type" | "value" | "after">,
+  request: DrillRequest,
   pageSize = DRILL_PAGE_SIZE,
   withTotal = true,
 ): Promise<DrillPage> {
-  const cursor = parseDrillCursor(selection.after);
+  const order = drillOrder(request);
+  const after = parseDrillCursor(request.after);
+  // `after` wins when a URL has both: it is what the "next" link writes.
+  const before = after ? null : parseDrillCursor(request.before);
+  const scan: DrillOrder = before ? { ...order, dir: order.dir === "asc" ? "desc" : "asc" } : order;
   const [rows, total] = await Promise.all([
-    scope.engine.drillRows(scope, selection, cursor, pageSize + 1),
-    withTotal ? scope.engine.drillTotal(scope, selection) : Promise.resolve(-1),
+    scope.engine.drillRows(scope, request, scan, after ?? before, pageSize + 1),
+    withTotal ? scope.engine.drillTotal(scope, request) : Promise.resolve(-1),
   ]);
+  const more = rows.length > pageSize;
+  // Read back to the start: the first page, whole (a page size may have changed meanwhile).
+  if (before && !more)
+    return getDrillDown(scope, { ...request, before: null }, pageSize, withTotal);
   const page = rows.slice(0, pageSize);
-  const last = page[page.length - 1];
+  if (before) page.reverse();
+  const cursor = (row: DrillRow | undefined) =>
+    row ? `${sortValue(row, order.sort)}_${row.id}` : null;
   return {
     rows: page,
     total,
-    nextAfter: rows.length > pageSize && last ? `${last.occurredAt.getTime()}_${last.id}` : null,
+    // Reading on from a cursor, the rows before it remain (and after it, reading back).
+    nextAfter: (before ? true : more) ? cursor(page[page.length - 1]) : null,
+    prevBefore: (before ? more : after !== null) ? cursor(page[0]) : null,
   };
 }

@@ -11,9 +11,8 @@ export type { RewardsByStatus } from "./postgres/pg-rewards-by-status";
 // record holds: PostgreSQL answers them whichever engine counts the actions, with the same
 // partner filters the engines apply.
 
-/** How many partnerships match the scope's partner filters and a search. */
-export const countPartners = (db: OpenDatabase, scope: TabScope, search: string) =>
-  pgCountPartners(db, scope, search);
+/** How many partnerships match the scope's partner filters. */
+export const countPartners = (db: OpenDatabase, scope: TabScope) => pgCountPartners(db, scope);
 
 /** Matching partnerships' ids ordered by an attribute, after a keyset row; `limit: null` = all. */
 export const partnerIdsByAttribute = (

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { DEFAULT_FILTERS, TABLE_SORTS, type ActionsTabFilters } from "./url/search-params";
 import { parseTimeframe } from "./timeframe/timeframe";
 import { countNewActions } from "./count-new-actions";
-import { PARTNER_STAT_SORTS } from "./engine";
+import { NEWEST_FIRST, PARTNER_STAT_SORTS } from "./engine";
 import { getDrillDown } from "./get-drill-down";
 import { getOccurrenceTable } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
@@ -114,7 +114,12 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
       for await (const chunk of scope.engine.occurrenceCsv(scope, { sort: "name", dir: "asc" }))
         expect(chunk).toBeDefined();
       const selection = { partner: "p1", type: "t", value: 1 };
-      for await (const chunk of scope.engine.drillCsv(scope, selection, new Map([[1, "r"]])))
+      for await (const chunk of scope.engine.drillCsv(
+        scope,
+        selection,
+        NEWEST_FIRST,
+        new Map([[1, "r"]]),
+      ))
         expect(chunk).toBeDefined();
       const first = await getDrillDown(scope, { partner: "p1", type: "t", value: 1, after: null });
       await getDrillDown(scope, { partner: null, type: null, value: null, after: "1_1" });
@@ -125,7 +130,6 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
         await scope.engine.rankPartners(scope, {
           sort,
           dir: "desc",
-          search: "a",
           after: { value: 1, id: 1 },
           limit: 5,
         });

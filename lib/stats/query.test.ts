@@ -12,7 +12,7 @@ import { getDrillDown } from "./get-drill-down";
 import { getOccurrenceTable, type OccurrenceRow } from "./get-occurrence-table";
 import { getSeries } from "./get-series";
 import { getSummary } from "./get-summary";
-import type { Selection } from "./engine";
+import { NEWEST_FIRST, type Selection } from "./engine";
 import { tabScope } from "./scope";
 
 const NOW = Date.parse("2026-03-10T16:00:00Z"); // Tuesday, noon in New York (EDT)
@@ -301,6 +301,7 @@ describe.each(analyticsCases(inject("engines")))(
           analytics.ch!,
           s,
           selection,
+          NEWEST_FIRST,
           names,
           undefined,
           rowsPerSlice,

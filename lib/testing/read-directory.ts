@@ -23,18 +23,13 @@ export async function walkDirectory(
   return pages;
 }
 
-export async function readDirectory(db: OpenDatabase, scope: TabScope, search: string) {
+export async function readDirectory(db: OpenDatabase, scope: TabScope) {
   const out: Record<string, unknown> = {};
   for (const sort of DIRECTORY_SORTS) {
     for (const dir of ["asc", "desc"] as const) {
-      out[`${sort} ${dir}`] = await listDirectory(
-        db,
-        scope,
-        { q: search, sort, dir, after: null },
-        null,
-      );
+      out[`${sort} ${dir}`] = await listDirectory(db, scope, { sort, dir, after: null }, null);
     }
   }
-  out["pages"] = await walkDirectory(db, scope, { q: search, sort: "actions", dir: "desc" }, 3, 10);
+  out["pages"] = await walkDirectory(db, scope, { sort: "actions", dir: "desc" }, 3, 10);
   return out;
 }

@@ -2,7 +2,7 @@
 // code exactly as the page, the drill-down and the downloads read it: a plain object, so two
 // engines' answers can be compared whole.
 import { countNewActions } from "../stats/count-new-actions";
-import { getDrillDown, type DrillPage } from "../stats/get-drill-down";
+import { getDrillDown, type DrillPage, type DrillRequest } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSeries } from "../stats/get-series";
 import { getSummary } from "../stats/get-summary";
@@ -29,10 +29,21 @@ const DRILL_PAGE = 3;
 const KEYSET_PAGE = 2;
 const MAX_KEYSET_PAGES = 25;
 
+const OTHER_ORDERS = [
+  ["time", "asc"],
+  ["value", "desc"],
+  ["reward", "asc"],
+] as const;
+
 const NONE: Selection = { partner: null, type: null, value: null };
 
 /** Pages of a drill-down by keyset; the total (shown on every page) is compared on the first. */
-async function drillPages(scope: TabScope, selection: Selection, size: number, max: number) {
+async function drillPages(
+  scope: TabScope,
+  selection: Omit<DrillRequest, "after">,
+  size: number,
+  max: number,
+) {
   const pages: DrillPage[] = [];
   let after: string | null = null;
   do {
@@ -80,6 +91,20 @@ export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<s
   // Every action (the tile's drill-down), then a row's actions to the last page, and the
   // row's partner and type alone.
   out["drill everything"] = await drillPages(scope, NONE, DRILL_PAGE, 2);
+  // One order per other sort (drill-order.test.ts has them all): two pages forward, and the
+  // first read back from the second.
+  for (const [sort, dir] of OTHER_ORDERS) {
+    const ordered = { ...NONE, drill_sort: sort, drill_dir: dir };
+    const [first, second] = await drillPages(scope, ordered, DRILL_PAGE, 2);
+    const back = second?.prevBefore
+      ? await getDrillDown(
+          scope,
+          { ...ordered, after: null, before: second.prevBefore },
+          DRILL_PAGE,
+        )
+      : null;
+    out[`drill everything by ${sort} ${dir}`] = [first, second, back];
+  }
   const { row } = plan;
   if (row) {
     out["drill row"] = await drillPages(scope, row, KEYSET_PAGE, MAX_KEYSET_PAGES);
@@ -102,6 +127,11 @@ export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<s
     summary: async () => summary,
   };
   for (const tile of EXPORT_TILES) out[`csv ${tile}`] = await csvCells(tile, ctx);
+  const byReward = { ...ctx.drill, drill_sort: "reward", drill_dir: "asc" } as const;
+  out["csv actions by reward, lowest first"] = await csvCells("actions", {
+    ...ctx,
+    drill: byReward,
+  });
   // The engine writes the big files' cells in SQL; the page formats rows in JavaScript. The
   // same rows formatted the page's way, to hold the two to one another.
   for (const tile of ["table", "actions"] as const) {

@@ -10,6 +10,7 @@ import { pgDrillCsv, pgOccurrenceCsv } from "../../lib/stats/postgres/pg-csv";
 import { PG_RAW_CELLS } from "../../lib/stats/postgres/pg-csv-cells";
 import { postgresTabEngine } from "../../lib/stats/postgres/postgres-engine";
 import { tabScope } from "../../lib/stats/scope";
+import { NEWEST_FIRST } from "../../lib/stats/engine";
 import { resolveAnalyticsTarget } from "../../lib/analytics/analytics-target";
 import { openClickHouse } from "../../lib/analytics/clickhouse";
 import { getDatabase } from "../../lib/db/client";
@@ -32,7 +33,7 @@ if (engine === "postgres") {
   rows =
     file === "table.csv"
       ? pgOccurrenceCsv(db, scope, state.table, PG_RAW_CELLS)
-      : pgDrillCsv(db, scope, selection, names, PG_RAW_CELLS);
+      : pgDrillCsv(db, scope, selection, NEWEST_FIRST, names, PG_RAW_CELLS);
 } else {
   const target = resolveAnalyticsTarget();
   if (target.engine === "postgres") throw new Error("ANALYTICS_URL must name ClickHouse");
@@ -40,7 +41,7 @@ if (engine === "postgres") {
   rows =
     file === "table.csv"
       ? chOccurrenceCsv(ch, scope, state.table, CH_RAW_CELLS)
-      : chDrillCsv(ch, scope, selection, names, CH_RAW_CELLS);
+      : chDrillCsv(ch, scope, selection, NEWEST_FIRST, names, CH_RAW_CELLS);
 }
 
 const started = performance.now();

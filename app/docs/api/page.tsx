@@ -33,31 +33,37 @@ function typeOf(schema: Schema): string {
 
 function FieldTable({ rows }: { rows: { name: string; required: boolean; schema: Schema }[] }) {
   return (
-    <table className={`${tableClass} mt-2`}>
-      <thead>
-        <tr>
-          <th className={thClass}>Field</th>
-          <th className={thClass}>Type</th>
-          <th className={thClass}>Notes</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
-        {rows.map((row) => (
-          <tr key={row.name}>
-            <td className={`${tdClass} font-mono text-xs`}>
-              {row.name}
-              {row.required && <span className="ml-1 text-red-600">*</span>}
-            </td>
-            <td className={`${tdClass} font-mono text-xs`}>{typeOf(row.schema)}</td>
-            <td className={tdClass}>
-              {row.schema.description && <CodeText text={row.schema.description} />}
-              {row.schema.default !== undefined &&
-                ` Default ${JSON.stringify(row.schema.default)}.`}
-            </td>
+    // Its own scroll box (positioned, so nothing inside escapes it): a phone scrolls the table,
+    // not the page; long types break anywhere.
+    <div className="relative mt-2 overflow-x-auto">
+      <table className={tableClass}>
+        <thead>
+          <tr>
+            <th className={thClass}>Field</th>
+            <th className={thClass}>Type</th>
+            <th className={thClass}>Notes</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <td className={`${tdClass} font-mono text-xs`}>
+                {row.name}
+                {row.required && <span className="ml-1 text-red-600">*</span>}
+              </td>
+              <td className={`${tdClass} font-mono text-xs [overflow-wrap:anywhere]`}>
+                {typeOf(row.schema)}
+              </td>
+              <td className={tdClass}>
+                {row.schema.description && <CodeText text={row.schema.description} />}
+                {row.schema.default !== undefined &&
+                  ` Default ${JSON.stringify(row.schema.default)}.`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -125,7 +131,7 @@ export default async function ApiDocsPage() {
               className={`${cardClass} p-4`}
               aria-labelledby={`${method}-${path}`}
             >
-              <h2 id={`${method}-${path}`} className="font-mono text-base">
+              <h2 id={`${method}-${path}`} className="font-mono text-base [overflow-wrap:anywhere]">
                 <span className="mr-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold uppercase text-blue-800 dark:bg-blue-900 dark:text-blue-200">
                   {method}
                 </span>

@@ -1,11 +1,11 @@
 import { chConst, chEmpty, chsql, chTable } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { TableState } from "../url/search-params";
-import type { Selection } from "../engine";
+import type { DrillOrder, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { CH_CELLS, type ChCells } from "./ch-csv-cells";
-import { drillSelection } from "./ch-drill-down";
-import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
+import { chDrillOrderBy, chFromCursor, drillSelection } from "./ch-drill-down";
+import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
 import { groupedActions, labelled, SORT_SQL } from "./ch-occurrences";
 
 /** The whole occurrences table in the screen's order (as `chOccurrencePage`), as CSV. */
@@ -28,39 +28,45 @@ export function chOccurrenceCsv(
 /** Rows per statement of a drill-down CSV: ClickHouse sorts and joins a slice in memory. */
 const DRILL_ROWS_PER_SLICE = 100_000;
 
-type Key = { at: number; id: bigint };
-const key = (k: Key) => chsql`(${ms(k.at)}, toUInt64(${k.id}))`;
+const SORT_VALUE = {
+  time: "toUnixTimestamp64Milli(a.occurred_at)",
+  value: "toInt64(a.value)",
+  reward: "a.reward_cents",
+} as const;
 
 /**
- * Every matching action of a selection, newest first (as `chDrillRows`), as CSV: one statement per
- * slice of `rowsPerSlice` actions, cut at keys found by a key-only pass, so the memory a download
- * takes does not grow with its rows (a single statement sorted and joined all of them: +0.9 KB a
- * row).
+ * Every matching action of a selection in the screen's order (as `chDrillRows`), as CSV: one
+ * statement per slice of `rowsPerSlice` actions, cut at keys found by a key-only pass, so the
+ * memory a download takes does not grow with its rows (a single statement sorted and joined all
+ * of them: +0.9 KB a row).
  */
 export async function* chDrillCsv(
   ch: ClickHouse,
   scope: TabScope,
   selection: Selection,
+  order: DrillOrder,
   ruleNames: Map<number, string>,
   c: ChCells = CH_CELLS,
   rowsPerSlice = DRILL_ROWS_PER_SLICE,
 ): AsyncGenerator<Uint8Array> {
   const { from, where } = chMatchingActions(scope);
   const matching = chsql`FROM ${from} WHERE ${where} ${drillSelection(scope, selection)}`;
-  const cuts = await ch.query<{ at: number | string; id: string }>(chsql`
-    SELECT toUnixTimestamp64Milli(occurred_at) AS at, toString(id) AS id FROM (
-      SELECT a.occurred_at AS occurred_at, a.id AS id,
-             row_number() OVER (ORDER BY a.occurred_at DESC, a.id DESC) AS n
+  const cuts = await ch.query<{ sort_value: number | string; id: string }>(chsql`
+    SELECT sort_value, toString(cut_id) AS id FROM (
+      SELECT ${chConst(SORT_VALUE[order.sort])} AS sort_value, a.id AS cut_id,
+             row_number() OVER (${chDrillOrderBy("a.", order)}) AS n
       ${matching}) WHERE n % ${rowsPerSlice} = 0 ORDER BY n`);
-  const keys: Key[] = cuts.map((k) => ({ at: Number(k.at), id: BigInt(k.id) }));
+  const keys = cuts.map((k) => ({ value: Number(k.sort_value), id: BigInt(k.id) }));
   const tz = scope.timezone;
-  // Slice i holds the actions from key i (included) back to key i-1 (excluded); the last, the rest.
+  // The order reversed: slice i ends at its own key, included.
+  const back: DrillOrder = { ...order, dir: order.dir === "asc" ? "desc" : "asc" };
+  // Slice i holds the actions after key i-1 (excluded) up to key i (included); the last, the rest.
   for (let i = 0; i <= keys.length; i++) {
-    const newer = keys[i - 1];
-    const older = keys[i];
+    const previous = keys[i - 1];
+    const last = keys[i];
     const bounds = chsql`
-      ${newer ? chsql`AND a.occurred_at <= ${ms(newer.at)} AND (a.occurred_at, a.id) < ${key(newer)}` : chEmpty}
-      ${older ? chsql`AND a.occurred_at >= ${ms(older.at)} AND (a.occurred_at, a.id) >= ${key(older)}` : chEmpty}`;
+      ${previous ? chsql`AND ${chFromCursor("a.", order, previous)}` : chEmpty}
+      ${last ? chsql`AND ${chFromCursor("a.", back, last, false)}` : chEmpty}`;
     yield* ch.csv(chsql`
       WITH m AS (
         SELECT a.id AS id, a.key AS key, a.occurred_at AS occurred_at, a.created_at AS created_at,
@@ -79,6 +85,6 @@ export async function* chDrillCsv(
       LEFT JOIN (SELECT id, email FROM ${chTable("customers")} FINAL
         WHERE program_id = ${scope.programId}
           AND id IN (SELECT customer_id FROM m WHERE customer_id != 0)) AS c ON c.id = m.customer_id
-      ORDER BY m.occurred_at DESC, m.id DESC`);
+      ${chDrillOrderBy("m.", order)}`);
   }
 }

@@ -1,6 +1,6 @@
 import { chConst, chEmpty, chjoin, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
-import type { DrillCursor, DrillRow, Selection } from "../engine";
+import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
 
@@ -29,7 +29,7 @@ type Raw = Omit<
   rewardOutcome: string;
 };
 
-// Newest first runs against the table's order, and FINAL reads in key order only forwards: with
+// Newest first (the default order) runs against the table's order, and FINAL reads in key order only forwards: with
 // no lower bound on occurred_at, every page would read and sort all matching actions (~300 ms at
 // 10M actions). So a page is first looked for among the `size` newest actions after the cursor — a
 // bound found by a key-only backwards scan without FINAL (~10 ms) — and the window widens while it
@@ -37,14 +37,41 @@ type Raw = Omit<
 // it, and a window holding `limit` matching actions holds the newest `limit` of them.
 const WINDOWS = [16, 1024];
 
-const afterCursor = (alias: string, cursor: DrillCursor) =>
-  chsql`(${chConst(alias)}occurred_at, ${chConst(alias)}id) < (${ms(cursor.at)}, toUInt64(${cursor.id}))`;
+const SORT_COLUMN = { time: "occurred_at", value: "value", reward: "reward_cents" } as const;
+
+/** ORDER BY of a drill-down order over alias `alias` (`"a."`, `"m."` or `""`), ties by id. */
+export function chDrillOrderBy(alias: string, order: DrillOrder): ChSql {
+  const dir = order.dir === "asc" ? "ASC" : "DESC";
+  return chConst(`ORDER BY ${alias}${SORT_COLUMN[order.sort]} ${dir}, ${alias}id ${dir}`);
+}
+
+/**
+ * The rows after (`strictly`) or from a cursor in an order. By time, a plain occurred_at bound too:
+ * it lets the primary key skip what the tuple comparison excludes.
+ */
+export function chFromCursor(
+  alias: string,
+  order: DrillOrder,
+  cursor: DrillCursor,
+  strictly = true,
+): ChSql {
+  const asc = order.dir === "asc";
+  const op = chConst(`${asc ? ">" : "<"}${strictly ? "" : "="}`);
+  const column = chConst(`${alias}${SORT_COLUMN[order.sort]}`);
+  const id = chConst(`${alias}id`);
+  if (order.sort !== "time")
+    return chsql`(${column}, ${id}) ${op} (${cursor.value}, toUInt64(${cursor.id}))`;
+  return chsql`${column} ${chConst(asc ? ">=" : "<=")} ${ms(cursor.value)}
+    AND (${column}, ${id}) ${op} (${ms(cursor.value)}, toUInt64(${cursor.id}))`;
+}
+
+const NEWEST: DrillOrder = { sort: "time", dir: "desc" };
 
 function windowStart(scope: TabScope, cursor: DrillCursor | null, size: number): ChSql {
   const w: ChSql[] = [chsql`program_id = ${scope.programId}`];
   if (scope.range.start !== null) w.push(chsql`occurred_at >= ${ms(scope.range.start)}`);
   if (scope.range.end !== null) w.push(chsql`occurred_at < ${ms(scope.range.end)}`);
-  if (cursor) w.push(chsql`occurred_at <= ${ms(cursor.at)}`, afterCursor("", cursor));
+  if (cursor) w.push(chFromCursor("", NEWEST, cursor));
   return chsql`AND a.occurred_at >= (SELECT min(occurred_at) FROM (SELECT occurred_at
     FROM ${chTable("actions")} WHERE ${chjoin(w, " AND ")}
     ORDER BY occurred_at DESC, id DESC LIMIT ${size}))`;
@@ -54,10 +81,13 @@ export async function chDrillRows(
   ch: ClickHouse,
   scope: TabScope,
   selection: Selection,
+  order: DrillOrder,
   cursor: DrillCursor | null,
   limit: number,
 ): Promise<DrillRow[]> {
-  const page = (bound: ChSql) => drillPage(ch, scope, selection, cursor, limit, bound);
+  const page = (bound: ChSql) => drillPage(ch, scope, selection, order, cursor, limit, bound);
+  // Oldest first reads in key order; by value or reward every match is sorted (top N) anyway.
+  if (order.sort !== "time" || order.dir !== "desc") return page(chEmpty);
   for (const k of WINDOWS) {
     const rows = await page(windowStart(scope, cursor, k * limit));
     if (rows.length >= limit) return rows;
@@ -69,15 +99,13 @@ async function drillPage(
   ch: ClickHouse,
   scope: TabScope,
   selection: Selection,
+  order: DrillOrder,
   cursor: DrillCursor | null,
   limit: number,
   bound: ChSql,
 ): Promise<DrillRow[]> {
   const { from, where } = chMatchingActions(scope);
-  // The plain occurred_at condition lets the primary key skip what the tuple comparison excludes.
-  const after = cursor
-    ? chsql`AND a.occurred_at <= ${ms(cursor.at)} AND ${afterCursor("a.", cursor)}`
-    : chEmpty;
+  const after = cursor ? chsql`AND ${chFromCursor("a.", order, cursor)}` : chEmpty;
   // The page first (read in key order), then labels for just its rows.
   const rows = await ch.query<Raw>(chsql`
     WITH page AS (
@@ -86,7 +114,7 @@ async function drillPage(
              a.action_type_id AS action_type_id, a.value AS value, a.reward_cents AS reward_cents,
              a.reward_outcome AS reward_outcome
       FROM ${from} WHERE ${where} ${drillSelection(scope, selection)} ${after} ${bound}
-      ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${limit})
+      ${chDrillOrderBy("a.", order)} LIMIT ${limit})
     SELECT toString(page.id) AS id, page.key AS key,
            toUnixTimestamp64Milli(page.occurred_at) AS occurredAt,
            toUnixTimestamp64Milli(page.created_at) AS createdAt,
@@ -101,7 +129,7 @@ async function drillPage(
       WHERE program_id = ${scope.programId}
         AND id IN (SELECT customer_id FROM page WHERE customer_id != 0)) AS c
       ON c.id = page.customer_id
-    ORDER BY page.occurred_at DESC, page.id DESC`);
+    ${chDrillOrderBy("page.", order)}`);
   return rows.map((r) => ({
     ...r,
     occurredAt: new Date(Number(r.occurredAt)),

@@ -1,19 +1,13 @@
 import { chConst, chEmpty, chjoin, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import { NO_ACTION_AT, type PartnerRanking, type PartnerStats } from "../engine";
-import { likePattern, type TabScope } from "../scope";
+import type { TabScope } from "../scope";
 import { chOccurredWithin, chPartnerConditions } from "./ch-matching-actions";
 import { chFilterConditions } from "./ch-filters";
 
-/** The ids of the program's partnerships matching the partner filters and a search. */
-function matchingIds(scope: TabScope, search: string): ChSql {
+/** The ids of the program's partnerships matching the partner filters. */
+function matchingIds(scope: TabScope): ChSql {
   const conditions = chPartnerConditions(scope.programId, scope.filters);
-  if (search) {
-    const pattern = likePattern(search);
-    conditions.push(
-      chsql`(concat(first_name, ' ', last_name) ILIKE ${pattern} OR email ILIKE ${pattern})`,
-    );
-  }
   return chsql`SELECT id FROM ${chTable("partnerships")} FINAL WHERE ${chjoin(conditions, " AND ")}`;
 }
 
@@ -52,7 +46,7 @@ export async function chPartnerStats(
 ): Promise<PartnerStats[]> {
   const partnerships =
     ids === null
-      ? chsql`a.partnership_id IN (${matchingIds(scope, "")})`
+      ? chsql`a.partnership_id IN (${matchingIds(scope)})`
       : chsql`has(${ids}, a.partnership_id)`;
   const rows = await ch.query<RawStats>(statsOf(scope, partnerships));
   return rows.map(toStats);
@@ -69,7 +63,7 @@ export async function chRankPartners(
   scope: TabScope,
   ranking: PartnerRanking,
 ): Promise<PartnerStats[]> {
-  const ids = matchingIds(scope, ranking.search);
+  const ids = matchingIds(scope);
   const value = chConst(SORT_VALUE[ranking.sort]);
   const desc = ranking.dir === "desc";
   const { after } = ranking;

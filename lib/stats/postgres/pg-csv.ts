@@ -3,10 +3,10 @@ import { inlineSql } from "../../db/inline-sql";
 import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import type { TableState } from "../url/search-params";
-import type { Selection } from "../engine";
+import type { DrillOrder, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { PG_CELLS, type PgCells } from "./pg-csv-cells";
-import { DRILL_FROM, drillSelection } from "./pg-drill-down";
+import { DRILL_FROM, drillOrderBy, drillSelection } from "./pg-drill-down";
 import { matchingActions } from "./matching-actions";
 import { orderedOccurrences } from "./pg-occurrences";
 
@@ -27,11 +27,12 @@ export function pgOccurrenceCsv(
   return copy(db, orderedOccurrences(scope, table, columns), scope.timezone);
 }
 
-/** Every matching action of a selection, newest first, as CSV lines written by COPY. */
+/** Every matching action of a selection in the screen's order, as CSV lines written by COPY. */
 export function pgDrillCsv(
   db: OpenDatabase,
   scope: TabScope,
   selection: Selection,
+  order: DrillOrder,
   ruleNames: Map<number, string>,
   c: PgCells = PG_CELLS,
 ) {
@@ -46,6 +47,6 @@ export function pgDrillCsv(
     JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
     LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id
     WHERE ${where} ${drillSelection(scope, selection)}
-    ORDER BY a.occurred_at DESC, a.id DESC`;
+    ${drillOrderBy(order)}`;
   return copy(db, sql, scope.timezone);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
-import type { DrillCursor, DrillRow, Selection } from "../engine";
+import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { matchingActions } from "./matching-actions";
 
@@ -23,18 +23,38 @@ export function drillSelection(scope: TabScope, s: Selection) {
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
+const SORT_COLUMN = {
+  time: Prisma.sql`a.occurred_at`,
+  value: Prisma.sql`a.value`,
+  reward: Prisma.sql`a.reward_cents`,
+} as const;
+
+/** ORDER BY of a drill-down order: the sort column, then the id, the same way. */
+export function drillOrderBy(order: DrillOrder): Prisma.Sql {
+  const dir = Prisma.raw(order.dir === "asc" ? "ASC" : "DESC");
+  return Prisma.sql`ORDER BY ${SORT_COLUMN[order.sort]} ${dir}, a.id ${dir}`;
+}
+
+/** The rows after a cursor in an order (a cursor's number may exceed an integer column). */
+function afterCursor(order: DrillOrder, cursor: DrillCursor | null): Prisma.Sql {
+  if (!cursor) return Prisma.empty;
+  const op = Prisma.raw(order.dir === "asc" ? ">" : "<");
+  if (order.sort === "time")
+    return Prisma.sql`AND (a.occurred_at, a.id) ${op} (${new Date(cursor.value)}, ${cursor.id})`;
+  return Prisma.sql`AND (${SORT_COLUMN[order.sort]}::bigint, a.id) ${op} (${cursor.value}::bigint, ${cursor.id})`;
+}
+
 export async function pgDrillRows(
   db: OpenDatabase,
   scope: TabScope,
   selection: Selection,
+  order: DrillOrder,
   cursor: DrillCursor | null,
   limit: number,
 ): Promise<DrillRow[]> {
   const { prisma } = db;
   const { where } = matchingActions(scope);
-  const after = cursor
-    ? Prisma.sql`AND (a.occurred_at, a.id) < (${new Date(cursor.at)}, ${cursor.id})`
-    : Prisma.empty;
+  const after = afterCursor(order, cursor);
   const rows = await prisma.$queryRaw<(Omit<DrillRow, "id"> & { id: bigint })[]>`
     SELECT a.id, a.key, a.occurred_at AS "occurredAt", a.created_at AS "createdAt",
            p.partner_key AS "partnerKey", (p.first_name || ' ' || p.last_name) AS "partnerName",
@@ -45,7 +65,7 @@ export async function pgDrillRows(
     JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
     LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id
     WHERE ${where} ${drillSelection(scope, selection)} ${after}
-    ORDER BY a.occurred_at DESC, a.id DESC
+    ${drillOrderBy(order)}
     LIMIT ${limit}`;
   return rows.map((r) => ({ ...r, id: String(r.id) }));
 }

@@ -9,8 +9,6 @@ export type AttributeSort = "name" | "email" | "joined";
 
 /** Where a page ordered by an attribute starts: after this partnership. */
 export interface AttributeOrder {
-  /** Name or email contains (empty = everyone). */
-  q: string;
   sort: AttributeSort;
   dir: "asc" | "desc";
   after: { id: number } | null;
@@ -22,10 +20,10 @@ const ATTRIBUTE_SQL: Record<AttributeSort, Prisma.Sql> = {
   joined: Prisma.sql`p.joined_at`,
 };
 
-/** How many partnerships match the filters and the search. */
-export async function pgCountPartners(db: OpenDatabase, scope: TabScope, search: string) {
+/** How many partnerships match the filters. */
+export async function pgCountPartners(db: OpenDatabase, scope: TabScope) {
   const [{ n }] = await db.prisma.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM partnerships p WHERE ${matchingPartners(scope, search)}`;
+    SELECT count(*) AS n FROM partnerships p WHERE ${matchingPartners(scope)}`;
   return Number(n);
 }
 
@@ -50,7 +48,7 @@ export async function pgPartnerIdsByAttribute(
              OR (${value} = c.v AND p.id > ${d.after.id}))`;
   const rows = await db.prisma.$queryRaw<{ id: number }[]>`
     SELECT p.id FROM partnerships p
-    WHERE ${matchingPartners(scope, d.q)} ${keyset}
+    WHERE ${matchingPartners(scope)} ${keyset}
     ORDER BY ${value} ${desc ? Prisma.sql`DESC` : Prisma.sql`ASC`}, p.id ASC
     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
   return rows.map((r) => r.id);

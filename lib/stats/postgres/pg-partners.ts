@@ -2,25 +2,14 @@ import "server-only";
 import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import { NO_ACTION_AT, type PartnerRanking, type PartnerStats } from "../engine";
-import { likePattern, type TabScope } from "../scope";
+import type { TabScope } from "../scope";
 import { occurredWithin, partnerConditions } from "./matching-actions";
 import { pgFilterConditions } from "./pg-filters";
 
-/** A partnership whose name or email contains `search` (alias `p`); empty = everyone. */
-export function partnerSearch(search: string): Prisma.Sql {
-  if (!search) return Prisma.sql`TRUE`;
-  const pattern = likePattern(search);
-  return Prisma.sql`((p.first_name || ' ' || p.last_name) ILIKE ${pattern} OR p.email ILIKE ${pattern})`;
-}
-
-/** The program's partnerships matching the scope's partner filters and a search (alias `p`). */
-export function matchingPartners(scope: TabScope, search: string): Prisma.Sql {
+/** The program's partnerships matching the scope's partner filters (alias `p`). */
+export function matchingPartners(scope: TabScope): Prisma.Sql {
   return Prisma.join(
-    [
-      Prisma.sql`p.program_id = ${scope.programId}`,
-      partnerSearch(search),
-      ...partnerConditions(scope.filters),
-    ],
+    [Prisma.sql`p.program_id = ${scope.programId}`, ...partnerConditions(scope.filters)],
     " AND ",
   );
 }
@@ -42,8 +31,8 @@ function statsOf(scope: TabScope, partnerships: Prisma.Sql) {
     GROUP BY a.partnership_id`;
 }
 
-const matchingIds = (scope: TabScope, search: string) =>
-  Prisma.sql`a.partnership_id IN (SELECT p.id FROM partnerships p WHERE ${matchingPartners(scope, search)})`;
+const matchingIds = (scope: TabScope) =>
+  Prisma.sql`a.partnership_id IN (SELECT p.id FROM partnerships p WHERE ${matchingPartners(scope)})`;
 
 type RawStats = { id: number; actions: bigint; reward_cents: bigint; last_at: Date | null };
 const toStats = (r: RawStats): PartnerStats => ({
@@ -60,7 +49,7 @@ export async function pgPartnerStats(
 ): Promise<PartnerStats[]> {
   const partnerships =
     ids === null
-      ? matchingIds(scope, "")
+      ? matchingIds(scope)
       : ids.length
         ? Prisma.sql`a.partnership_id IN (${Prisma.join(ids)})`
         : Prisma.sql`FALSE`;
@@ -87,11 +76,11 @@ export async function pgRankPartners(
         OR (${value} = ${after.value} AND p.id > ${after.id}))`
     : Prisma.empty;
   const rows = await db.prisma.$queryRaw<RawStats[]>`
-    WITH s AS (${statsOf(scope, matchingIds(scope, ranking.search))})
+    WITH s AS (${statsOf(scope, matchingIds(scope))})
     SELECT p.id, coalesce(s.actions, 0) AS actions, coalesce(s.reward_cents, 0) AS reward_cents,
            s.last_at
     FROM partnerships p LEFT JOIN s ON s.id = p.id
-    WHERE ${matchingPartners(scope, ranking.search)} ${keyset}
+    WHERE ${matchingPartners(scope)} ${keyset}
     ORDER BY ${value} ${desc ? Prisma.sql`DESC` : Prisma.sql`ASC`}, p.id ASC
     ${ranking.limit === null ? Prisma.empty : Prisma.sql`LIMIT ${ranking.limit}`}`;
   return rows.map(toStats);

@@ -29,7 +29,11 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   partner: "Partner",
   type: "Action type",
   value: "Action value",
+  drill_sort: "Sort of the actions",
+  drill_dir: "Sort direction of the actions",
+  per_page: "Actions per page",
   after: "Page position",
+  before: "Page position",
 };
 
 // Long enough for any partner key or action type (255); NUL is refused, as PostgreSQL does.
@@ -52,7 +56,11 @@ function isValid(key: string, parser: AnyParser, raw: string): boolean {
   if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
   if (key === "page") return wholeNumber(raw, MAX_PAGE);
   if (key === "value") return wholeNumber(raw, MAX_INT);
-  if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
+  // The parser reads "25abc" as 25: a page size is exactly one of its numbers.
+  if (key === "per_page") return /^(25|50|100)$/.test(raw);
+  // A keyset position: the sort value of a row (epoch ms, action value or reward cents: never
+  // negative), its id.
+  if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
   // Text is stored and compared by PostgreSQL: no NUL, no unpaired surrogate (see storable()).
   if (typeof parsed === "string")
     return parsed.length <= MAX_TEXT && storableTextProblem(parsed) === null;

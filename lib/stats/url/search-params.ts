@@ -4,6 +4,7 @@ import {
   createParser,
   createSerializer,
   parseAsInteger,
+  parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
@@ -25,6 +26,9 @@ export const TAG_OPS = OP_PAIRS.any_of_none_of;
 export { YES_NO };
 export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
+/** The drill-down's orders (ties by action id, the same way) and its page sizes. */
+export const DRILL_SORTS = ["time", "value", "reward"] as const;
+export const DRILL_PAGE_SIZES = [25, 50, 100] as const;
 
 const parseAsTimeframe = createParser<Timeframe>({
   parse: parseTimeframe,
@@ -82,12 +86,19 @@ export const tableParsers = {
   page: parseAsInteger.withDefault(1),
 };
 
-/** The drill-down's selection: one table row (partner, type, value), or none = every action. */
+/**
+ * The drill-down's selection: one table row (partner, type, value), or none = every action; then
+ * its own order, page size and keyset position (`after` the next page, `before` the previous).
+ */
 export const drillParsers = {
   partner: parseAsString,
   type: parseAsString,
   value: parseAsInteger,
+  drill_sort: parseAsStringLiteral(DRILL_SORTS).withDefault("time"),
+  drill_dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
+  per_page: parseAsNumberLiteral(DRILL_PAGE_SIZES).withDefault(50),
   after: parseAsString,
+  before: parseAsString,
 };
 
 export type ActionsTabFilters = inferParserType<typeof filterParsers>;

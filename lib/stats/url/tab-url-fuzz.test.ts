@@ -42,6 +42,9 @@ const ENUMS: Record<string, readonly string[]> = {
   archived: ["any", "yes", "no"],
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
   dir: ["asc", "desc"],
+  drill_sort: ["time", "value", "reward"],
+  drill_dir: ["asc", "desc"],
+  per_page: ["25", "50", "100"],
 };
 const ID_LISTS = ["group", "manager", "tag", "action_type"];
 const TEXTS = ["name", "email", "partner", "type"];
@@ -56,7 +59,7 @@ function acceptable(key: string, text: string): boolean {
     return text.length <= 255 && !text.includes("\u0000") && text.isWellFormed();
   if (key === "page") return digitsIn(text, 1, 100_000);
   if (key === "value") return digitsIn(text, 1, MAX_INT);
-  if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(text);
+  if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(text);
   // Series names as the API allows type names, or "~other"; at most 100 of them.
   if (key === "hidden") {
     const names = text.split(",");
@@ -127,6 +130,18 @@ const seriesName = fc.oneof(
   fc.stringMatching(/^[\w.:-]{1,12}$/),
 );
 
+// A keyset position: a sort value (epoch ms, value or reward; maybe out of range, or negative)
+// and an id.
+const cursor = fc.oneof(
+  fc
+    .tuple(
+      fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }),
+      fc.bigInt({ min: 0n, max: 10n ** 19n }),
+    )
+    .map(([a, b]) => `${a}_${b}`),
+  fc.constantFrom("1_2", "_", "1_", "x_1", "-1_1", "--1_1"),
+);
+
 const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
   hidden: fc.oneof(
@@ -135,17 +150,17 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
   ),
   page: integerText,
   value: integerText,
-  after: fc.oneof(
-    fc
-      .tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.bigInt({ min: 0n, max: 10n ** 19n }))
-      .map(([a, b]) => `${a}_${b}`),
-    fc.constantFrom("1_2", "_", "1_", "x_1"),
-  ),
+  after: cursor,
+  before: cursor,
   ...Object.fromEntries(
     Object.entries(ENUMS).map(([key, values]) => [
       key,
       fc.constantFrom(...values, values[0].toUpperCase(), ""),
     ]),
+  ),
+  per_page: fc.oneof(
+    fc.constantFrom("25", "50", "100", "25abc", "025", "50.0", "1e2"),
+    integerText,
   ),
   ...Object.fromEntries(
     ID_LISTS.map((key) => [

@@ -41,7 +41,7 @@ export default async function ApiKeysPage(props: ProgramPageProps) {
             <h2 className="mb-3 font-medium">Create a key</h2>
             <CreateKeyForm slug={slug} />
           </div>
-          <div className={`${cardClass} overflow-x-auto`}>
+          <div className={`${cardClass} relative overflow-x-auto`}>
             {keys.length === 0 ? (
               <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
                 No keys yet. Create one to start sending actions.

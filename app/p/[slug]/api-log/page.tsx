@@ -60,7 +60,7 @@ export default async function ApiLogPage(props: ProgramPageProps) {
           </Link>
         ))}
       </nav>
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} relative overflow-x-auto`}>
         {entries.length === 0 ? (
           <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
             No requests {outcome ? `${outcome} ` : ""}yet. Requests to <code>/api/v2</code> made

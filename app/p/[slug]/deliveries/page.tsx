@@ -59,7 +59,7 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
       <FailedNotice schedules={schedules} timezone={program.timezone} />
       <AutoRefresh active={underway} />
 
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} relative overflow-x-auto`}>
         <h2 className="px-4 pt-4 font-medium">Schedules</h2>
         <ScheduleList
           slug={slug}
@@ -110,7 +110,7 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
         )}
       </div>
 
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} relative overflow-x-auto`}>
         <h2 className="px-4 pt-4 font-medium">Log</h2>
         <DeliveryLog
           deliveries={deliveries}

@@ -37,7 +37,7 @@ export default async function GroupsPage(props: ProgramPageProps) {
         <h2 id="groups-heading" className="text-lg font-medium">
           Groups
         </h2>
-        <div className={`${cardClass} overflow-x-auto`}>
+        <div className={`${cardClass} relative overflow-x-auto`}>
           {groups.length === 0 ? (
             <p className={emptyClass}>
               No groups yet. Partnerships need a group: add one, e.g. “Affiliates” with the key
@@ -59,7 +59,7 @@ export default async function GroupsPage(props: ProgramPageProps) {
         <h2 id="tags-heading" className="text-lg font-medium">
           Tags
         </h2>
-        <div className={`${cardClass} overflow-x-auto`}>
+        <div className={`${cardClass} relative overflow-x-auto`}>
           {tags.length === 0 ? (
             <p className={emptyClass}>
               No tags yet. Tags label partnerships for filtering (e.g. “EMEA”, “Top 10”); they are

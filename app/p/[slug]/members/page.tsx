@@ -37,7 +37,7 @@ export default async function MembersPage(props: ProgramPageProps) {
           <InviteForm slug={slug} />
         </div>
       )}
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} relative overflow-x-auto`}>
         <table className={tableClass}>
           <caption className="sr-only">Members of {program.name}</caption>
           <thead>
@@ -78,7 +78,7 @@ export default async function MembersPage(props: ProgramPageProps) {
         </table>
       </div>
       {owner && (
-        <div className={`${cardClass} overflow-x-auto`}>
+        <div className={`${cardClass} relative overflow-x-auto`}>
           <h2 className="px-4 pt-4 font-medium">Pending invitations</h2>
           {invitations.length === 0 ? (
             <p className="p-6 text-sm text-gray-600 dark:text-gray-400">No pending invitations.</p>

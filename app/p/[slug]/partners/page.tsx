@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FilterBar } from "@/components/stats/filters/filter-bar";
 import { FilterWarnings } from "@/components/stats/filter-warnings";
-import { DirectorySearch } from "./_components/directory-search";
 import { DirectoryResults, DirectorySkeleton } from "./_components/directory-results";
 import { AnalyticsFreshnessNotice } from "@/components/ui/analytics-freshness-notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -50,7 +49,6 @@ export default async function PartnersPage(props: ProgramPageProps) {
       </PageHeader>
       <FilterWarnings warnings={warnings} />
       <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
-      <DirectorySearch applied={directory.q} />
       <FilterBar
         applied={filters}
         options={options}

@@ -58,7 +58,7 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
           There is no rule {String(query.edit)} to edit.
         </p>
       )}
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} relative overflow-x-auto`}>
         {rules.length === 0 ? (
           <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
             No reward rules yet: actions are recorded but earn nothing.

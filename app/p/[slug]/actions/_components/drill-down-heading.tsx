@@ -3,7 +3,14 @@ import type { DrillSelection } from "@/lib/stats/url/search-params";
 import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
 import type { FilterDescription } from "@/lib/exports/filters-summary";
 import type { PartnerAttributes } from "@/lib/partners/partner-list";
+import type { DrillOrder } from "@/lib/stats/get-drill-down";
 import { PartnerLink } from "./partner-link";
+
+const ORDER_WORDS = {
+  time: { desc: "newest first", asc: "oldest first" },
+  value: { desc: "highest value first", asc: "lowest value first" },
+  reward: { desc: "highest reward first", asc: "lowest reward first" },
+} as const;
 
 /**
  * What the drill-down lists: how many actions, of which partner (by name and email, linked to
@@ -16,6 +23,7 @@ export function DrillDownHeading({
   partner,
   filters,
   period,
+  order,
   timezone,
 }: {
   total: number;
@@ -26,6 +34,7 @@ export function DrillDownHeading({
   filters: FilterDescription[];
   /** The view's timeframe and timescale, which the partner's link carries. */
   period: Pick<ActionsTabFilters, "timeframe" | "timescale">;
+  order: DrillOrder;
   timezone: string;
 }) {
   const selection: ReactNode[] = [];
@@ -52,25 +61,30 @@ export function DrillDownHeading({
   if (!selection.length) selection.push("All actions matching the tab's filters");
 
   return (
-    // Names, emails and keys can be longer than a phone is wide.
-    <div className="min-w-0 [overflow-wrap:anywhere]">
+    // Names, emails and keys can be longer than a phone is wide: they break only where a line
+    // cannot hold them whole.
+    <div className="min-w-0 break-words">
       <h1 className="text-2xl font-semibold">
         <span data-testid="drill-total">{total.toLocaleString("en-US")}</span> action
         {total === 1 ? "" : "s"}
       </h1>
       <p className="mt-1 text-sm text-gray-600 dark:text-gray-400" data-testid="drill-selection">
-        {[...selection, "newest first", `times in ${timezone}`].map((part, i) => (
-          <Fragment key={i}>
-            {i > 0 && " · "}
-            {part}
-          </Fragment>
-        ))}
+        {[...selection, ORDER_WORDS[order.sort][order.dir], `times in ${timezone}`].map(
+          (part, i) => (
+            <Fragment key={i}>
+              {i > 0 && " · "}
+              {part}
+            </Fragment>
+          ),
+        )}
       </p>
       <h2 className="sr-only">Filters in force</h2>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="drill-filters">
         {filters.map((d) => (
-          <div key={d.name} className="flex gap-1">
-            <dt className="text-gray-500">{d.label}:</dt> <dd className="font-medium">{d.value}</dd>
+          // The label stays on one line with the start of its value; the value wraps after it.
+          <div key={d.name} className="min-w-0">
+            <dt className="inline whitespace-nowrap text-gray-500">{`${d.label}:\u00a0`}</dt>
+            <dd className="inline font-medium">{d.value}</dd>
           </div>
         ))}
       </dl>

@@ -1,16 +1,20 @@
+import { SortableHeader, type SortDirection } from "@/components/ui/sortable-header";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import type { DrillRow } from "@/lib/stats/get-drill-down";
+import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
+import type { DrillOrder, DrillRow } from "@/lib/stats/get-drill-down";
 import type { ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { moneyFormatter } from "@/lib/format/format";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { formatDateTime } from "@/lib/time/format";
 import { PartnerLink } from "./partner-link";
 
-// Emails, keys and type names may break anywhere: the table fits its box instead of growing.
+// Keys are codes, not words: they may break anywhere so the table fits its box (at 1,440 px every
+// column shows; names, emails and types are cut to one line instead).
 const wrapAnywhere = "[overflow-wrap:anywhere]";
 
 /**
- * The drill-down's actions, newest first: one row per action, the partner linked to its page.
+ * The drill-down's actions in the chosen order: one row per action, the partner linked to its
+ * page. Names and emails stay on one line (cut with an ellipsis, whole on hover and focus).
  * Never narrower than 50rem, so on a phone its box scrolls sideways rather than crushing it.
  */
 export function DrillDownTable({
@@ -20,6 +24,8 @@ export function DrillDownTable({
   timezone,
   currency,
   ruleName,
+  order,
+  sortHref,
 }: {
   rows: DrillRow[];
   slug: string;
@@ -28,23 +34,34 @@ export function DrillDownTable({
   timezone: string;
   currency: string;
   ruleName: (id: number) => string;
+  order: DrillOrder;
+  /** The URL of this list sorted by a column (the next direction for the sorted one). */
+  sortHref: (sort: DrillOrder["sort"]) => string;
 }) {
   const money = moneyFormatter(
     rows.map((r) => r.rewardCents),
     currency,
+  );
+  const sortable = (sort: DrillOrder["sort"], label: string, className = "") => (
+    <SortableHeader
+      label={label}
+      href={sortHref(sort)}
+      sorted={order.sort === sort ? (order.dir as SortDirection) : null}
+      className={`${thClass} ${className}`}
+    />
   );
   return (
     <div className="min-w-[50rem]">
       <table className={tableClass}>
         <thead>
           <tr>
-            <th className={thClass}>Date</th>
+            {sortable("time", "Date")}
             <th className={thClass}>Partner</th>
             <th className={thClass}>Customer email</th>
             <th className={thClass}>Action key</th>
             <th className={thClass}>Type</th>
-            <th className={`${thClass} text-right`}>Value</th>
-            <th className={thClass}>Reward</th>
+            {sortable("value", "Value", "text-right")}
+            {sortable("reward", "Reward")}
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -58,20 +75,29 @@ export function DrillDownTable({
                   </span>
                 )}
               </td>
-              <td className={`${tdClass} min-w-32 ${wrapAnywhere}`}>
-                <PartnerLink
-                  slug={slug}
-                  partnerKey={row.partnerKey}
-                  filters={filters}
-                  className="font-medium text-blue-600 hover:underline"
-                >
-                  {row.partnerName}
-                </PartnerLink>
-                <span className="block text-xs text-gray-500">{row.partnerEmail}</span>
+              <td className={tdClass} data-testid="drill-partner">
+                <div className="w-44 max-w-44">
+                  <PartnerLink
+                    slug={slug}
+                    partnerKey={row.partnerKey}
+                    filters={filters}
+                    title={row.partnerName}
+                    className={`${truncatedClass} font-medium text-blue-600 hover:underline`}
+                  >
+                    {row.partnerName}
+                  </PartnerLink>
+                  <TruncatedText text={row.partnerEmail} className="text-xs text-gray-500" />
+                </div>
               </td>
-              <td className={`${tdClass} ${wrapAnywhere}`}>{row.customerEmail ?? ""}</td>
-              <td className={`${tdClass} font-mono text-xs ${wrapAnywhere}`}>{row.key}</td>
-              <td className={`${tdClass} font-mono text-xs ${wrapAnywhere}`}>{row.actionType}</td>
+              <td className={tdClass} data-testid="drill-customer">
+                {row.customerEmail && (
+                  <TruncatedText text={row.customerEmail} className="max-w-44" />
+                )}
+              </td>
+              <td className={`${tdClass} min-w-28 font-mono text-xs ${wrapAnywhere}`}>{row.key}</td>
+              <td className={tdClass}>
+                <TruncatedText text={row.actionType} className="max-w-44 font-mono text-xs" />
+              </td>
               <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
               <td className={`${tdClass} min-w-40`}>
                 {row.rewardCents > 0 && (

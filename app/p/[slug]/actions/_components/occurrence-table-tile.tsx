@@ -9,6 +9,8 @@ import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params"
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
+import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
+import type { OccurrenceRow } from "@/lib/stats/engine";
 import { PartnerLink } from "./partner-link";
 
 const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
@@ -20,10 +22,22 @@ const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] 
   { sort: "rewards", label: "Sum of rewards", numeric: true },
 ];
 
-// The partner column stays in view while a narrow screen scrolls the others sideways (not the
-// totals label: spanning four columns, it would slide over the totals).
-const stickyCell =
-  "sticky left-0 bg-white max-sm:border-r max-sm:border-gray-100 dark:bg-gray-900 max-sm:dark:border-gray-800";
+// The partner column stays in view while a narrow window scrolls the others sideways (not the
+// totals label: spanning four columns, it would slide over the totals). Phones get cards.
+const stickyCell = "sticky left-0 bg-white dark:bg-gray-900";
+
+/** A row's count, opening the drill-down of its actions. */
+function OccurrencesLink({ row, href }: { row: OccurrenceRow; href: string }) {
+  return (
+    <Link
+      href={href}
+      className="font-medium text-blue-600 hover:underline"
+      aria-label={`${row.occurrences} occurrences of ${row.actionType} value ${row.actionValue} by ${row.partnerName}: show the actions`}
+    >
+      {row.occurrences.toLocaleString("en-US")}
+    </Link>
+  );
+}
 
 export async function OccurrenceTableTile({
   scope,
@@ -50,6 +64,11 @@ export async function OccurrenceTableTile({
     path = basePath,
   ) => serializeTabUrl(path, { ...scope.filters, ...table, ...changes });
   const drillPath = `${basePath}/occurrences`;
+  const drillHref = (row: OccurrenceRow) =>
+    url(
+      { partner: row.partnerKey, type: row.actionType, value: row.actionValue, page: 1 },
+      drillPath,
+    );
   const sortHref = (column: (typeof COLUMNS)[number]) => {
     const first = column.numeric ? "desc" : "asc";
     const dir = nextSortDirection(table.sort === column.sort, table.dir, first);
@@ -70,7 +89,51 @@ export async function OccurrenceTableTile({
         <EmptyResult path={basePath} filters={scope.filters} table={table} className="py-10" />
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <PhoneCards label="Rows of the table">
+            {data.rows.map((row) => (
+              <PhoneCard
+                key={`${row.partnerKey}|${row.actionType}|${row.actionValue}`}
+                title={
+                  <PartnerLink slug={slug} partnerKey={row.partnerKey} filters={scope.filters}>
+                    {row.partnerName}
+                  </PartnerLink>
+                }
+                first={
+                  <>
+                    <OccurrencesLink row={row} href={drillHref(row)} />
+                    <span className="text-xs text-gray-500"> occurrences</span>
+                  </>
+                }
+                subtitle={row.partnerEmail}
+                second={money(row.rewardCents)}
+                footer={
+                  <>
+                    <span className="font-mono">{row.actionType}</span> · value {row.actionValue}
+                  </>
+                }
+              />
+            ))}
+            <PhoneCard
+              testId="card-totals"
+              title={
+                <strong>Total ({data.totalRows.toLocaleString("en-US")} rows, all pages)</strong>
+              }
+              first={
+                <Link
+                  href={url({ page: 1 }, drillPath)}
+                  className="font-semibold text-blue-600 hover:underline"
+                >
+                  {summary.current.occurrences.toLocaleString("en-US")}
+                </Link>
+              }
+              second={
+                <strong className="text-gray-900 dark:text-gray-100">
+                  {money(summary.current.rewardCents)}
+                </strong>
+              }
+            />
+          </PhoneCards>
+          <div className="relative hidden overflow-x-auto sm:block">
             <table className={tableClass}>
               <thead>
                 <tr>
@@ -89,36 +152,15 @@ export async function OccurrenceTableTile({
                 {data.rows.map((row) => (
                   <tr key={`${row.partnerKey}|${row.actionType}|${row.actionValue}`}>
                     <td className={`${tdClass} ${stickyCell}`}>
-                      {/* On phones the sticky column stays narrow: the numbers need the room. */}
-                      <div className="max-sm:w-32 max-sm:[overflow-wrap:anywhere]">
-                        <PartnerLink
-                          slug={slug}
-                          partnerKey={row.partnerKey}
-                          filters={scope.filters}
-                        >
-                          {row.partnerName}
-                        </PartnerLink>
-                      </div>
+                      <PartnerLink slug={slug} partnerKey={row.partnerKey} filters={scope.filters}>
+                        {row.partnerName}
+                      </PartnerLink>
                     </td>
                     <td className={tdClass}>{row.partnerEmail}</td>
                     <td className={`${tdClass} font-mono text-xs`}>{row.actionType}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>
-                      <Link
-                        href={url(
-                          {
-                            partner: row.partnerKey,
-                            type: row.actionType,
-                            value: row.actionValue,
-                            page: 1,
-                          },
-                          drillPath,
-                        )}
-                        className="font-medium text-blue-600 hover:underline"
-                        aria-label={`${row.occurrences} occurrences of ${row.actionType} value ${row.actionValue} by ${row.partnerName}: show the actions`}
-                      >
-                        {row.occurrences.toLocaleString("en-US")}
-                      </Link>
+                      <OccurrencesLink row={row} href={drillHref(row)} />
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>
                       {money(row.rewardCents)}

@@ -13,12 +13,15 @@ export function PartnerLink({
   partnerKey,
   filters,
   className = "text-blue-600 hover:underline",
+  title,
   children,
 }: {
   slug: string;
   partnerKey: string;
   filters: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   className?: string;
+  /** The full name, shown on hover where the link is truncated. */
+  title?: string;
   children: ReactNode;
 }) {
   const period = serializeTabUrl("", {
@@ -26,7 +29,12 @@ export function PartnerLink({
     timescale: filters.timescale,
   });
   return (
-    <Link href={partnerHref(slug, partnerKey) + period} prefetch={false} className={className}>
+    <Link
+      href={partnerHref(slug, partnerKey) + period}
+      prefetch={false}
+      className={className}
+      title={title}
+    >
       {children}
     </Link>
   );

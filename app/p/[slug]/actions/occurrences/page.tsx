@@ -6,9 +6,12 @@ import { DownloadStatus } from "../_components/download-status";
 import { FilterWarnings } from "@/components/stats/filter-warnings";
 import { DrillDownHeading } from "../_components/drill-down-heading";
 import { DrillDownTable } from "../_components/drill-down-table";
+import { DrillDownPager } from "../_components/drill-down-pager";
+import { nextSortDirection } from "@/components/ui/sortable-header";
 import { cardClass } from "@/components/ui/styles";
 import { loadView } from "@/lib/stats/load-view";
-import { getDrillDown } from "@/lib/stats/get-drill-down";
+import { drillOrder, getDrillDown, type DrillOrder } from "@/lib/stats/get-drill-down";
+import type { DrillSelection } from "@/lib/stats/url/search-params";
 import { filtersInForce, serializeTabUrl } from "@/lib/stats/url/search-params";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
@@ -23,15 +26,29 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
   const view = await loadView(await sources(), program, query);
   const { scope, filters, table, drill } = view;
   const [page, ruleNames, freshness, partner] = await Promise.all([
-    getDrillDown(scope, drill),
+    getDrillDown(scope, drill, drill.per_page),
     loadRuleNames(db.prisma, program.id),
     getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf),
     drill.partner === null ? null : findPartner(db, program.id, drill.partner),
   ]);
   const tabPath = `/p/${slug}/actions`;
   const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
-  const pageHref = (after: string | null) =>
-    serializeTabUrl(`${tabPath}/occurrences`, { ...filters, ...table, ...drill, after });
+  // Any change but a page turn starts from the first page.
+  const drillHref = (changes: Partial<DrillSelection>) =>
+    serializeTabUrl(`${tabPath}/occurrences`, {
+      ...filters,
+      ...table,
+      ...drill,
+      after: null,
+      before: null,
+      ...changes,
+    });
+  const order = drillOrder(drill);
+  const sortHref = (sort: DrillOrder["sort"]) =>
+    drillHref({
+      drill_sort: sort,
+      drill_dir: nextSortDirection(order.sort === sort, order.dir, "desc"),
+    });
   // The timeframe always, the other filters when set; the timescale only shapes the chart.
   const inForce = new Set(filtersInForce(filters));
   const filterList = describeFilters(scope, view.options).filter(
@@ -52,6 +69,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           partner={partner}
           filters={filterList}
           period={filters}
+          order={order}
           timezone={program.timezone}
         />
         <DownloadMenu
@@ -59,16 +77,28 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           links={exportLinks(
             tabPath,
             "actions",
-            serializeTabUrl("", { ...filters, ...drill, after: null }).replace(/^\?/, ""),
+            serializeTabUrl("", { ...filters, ...drill, after: null, before: null }).replace(
+              /^\?/,
+              "",
+            ),
           )}
         />
       </div>
       <FilterWarnings warnings={view.warnings} />
       <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
-      <div className={`${cardClass} overflow-x-auto`} data-testid="drill-table-box">
+      <div className={`${cardClass} relative overflow-x-auto`} data-testid="drill-table-box">
         {page.rows.length === 0 ? (
           <p className="p-8 text-center text-sm text-gray-500">
-            {drill.after ? "No older actions." : "No actions match."}
+            {drill.after || drill.before ? (
+              <>
+                No more actions this way.{" "}
+                <Link href={drillHref({})} className="font-medium text-blue-600 hover:underline">
+                  First page
+                </Link>
+              </>
+            ) : (
+              "No actions match."
+            )}
           </p>
         ) : (
           <DrillDownTable
@@ -78,21 +108,18 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
             timezone={program.timezone}
             currency={program.currency}
             ruleName={ruleName}
+            order={order}
+            sortHref={sortHref}
           />
         )}
       </div>
-      <nav aria-label="Action pages" className="flex gap-4 text-sm">
-        {drill.after && (
-          <Link href={pageHref(null)} className="text-blue-600 hover:underline">
-            ← Newest
-          </Link>
-        )}
-        {page.nextAfter && (
-          <Link href={pageHref(page.nextAfter)} className="text-blue-600 hover:underline">
-            Older →
-          </Link>
-        )}
-      </nav>
+      <DrillDownPager
+        order={order}
+        perPage={drill.per_page}
+        previousHref={page.prevBefore && drillHref({ before: page.prevBefore })}
+        nextHref={page.nextAfter && drillHref({ after: page.nextAfter })}
+        perPageHref={(size) => drillHref({ per_page: size as DrillSelection["per_page"] })}
+      />
       <DownloadStatus />
     </section>
   );

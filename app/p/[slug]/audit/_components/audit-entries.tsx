@@ -46,7 +46,7 @@ export async function AuditEntries({
           ]}
         />
       )}
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} relative overflow-x-auto`}>
         {page.events.length === 0 ? (
           <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
             {filtered

@@ -75,8 +75,10 @@ export default async function PartnerPage(props: Props) {
         title={partner.name}
         description={
           <>
-            {partner.email} · timeframe {describeTimeframe(filters.timeframe)}:{" "}
-            <strong>{scope.rangeDescription}</strong>, times in {program.timezone}.
+            {/* An email can be wider than a phone: it breaks where it must. */}
+            <span className="[overflow-wrap:anywhere]">{partner.email}</span> · timeframe{" "}
+            {describeTimeframe(filters.timeframe)}: <strong>{scope.rangeDescription}</strong>, times
+            in {program.timezone}.
           </>
         }
       >

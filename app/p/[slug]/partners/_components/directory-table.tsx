@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
+import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
+import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { moneyFormatter } from "@/lib/format/format";
@@ -67,8 +69,6 @@ export function DirectoryTable({
               First page
             </Link>
           </>
-        ) : directory.q ? (
-          `No partner’s name or email contains “${directory.q}” with these filters.`
         ) : (
           "No partners match these filters."
         )}
@@ -106,32 +106,32 @@ export function DirectoryTable({
               ],
         )}
       </p>
-      <ul className="divide-y divide-gray-100 sm:hidden dark:divide-gray-800">
+      <PhoneCards label="Partners">
         {page.rows.map((row) => (
-          <li key={row.id} className="px-3 py-2 text-sm">
-            <div className="flex items-baseline justify-between gap-3">
+          <PhoneCard
+            key={row.id}
+            title={
               <Link
                 href={partnerHref(slug, row.partnerKey) + period}
-                className="min-w-0 truncate font-medium text-blue-600 hover:underline"
+                title={row.name}
+                className="font-medium text-blue-600 hover:underline"
               >
                 {row.name}
               </Link>
-              <span className="shrink-0 tabular-nums">
-                {row.actions.toLocaleString("en-US")} actions
-              </span>
-            </div>
-            <div className="flex items-baseline justify-between gap-3 text-xs text-gray-500">
-              <span className="min-w-0 truncate">{row.email}</span>
-              <span className="shrink-0 tabular-nums">{money(row.rewardCents)}</span>
-            </div>
-            <div className="text-xs text-gray-500">
-              {row.group}
-              {row.archivedAt && " · archived"} · last action {lastAction(row)}
-            </div>
-          </li>
+            }
+            first={`${row.actions.toLocaleString("en-US")} actions`}
+            subtitle={<span title={row.email}>{row.email}</span>}
+            second={money(row.rewardCents)}
+            footer={
+              <>
+                {row.group}
+                {row.archivedAt && " · archived"} · last action {lastAction(row)}
+              </>
+            }
+          />
         ))}
-      </ul>
-      <div className="hidden overflow-x-auto sm:block">
+      </PhoneCards>
+      <div className="relative hidden overflow-x-auto sm:block">
         <table className={tableClass}>
           <thead>
             <tr>
@@ -150,19 +150,25 @@ export function DirectoryTable({
             {page.rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row" className={`${tdClass} ${stickyCell} text-left font-normal`}>
-                  <Link
-                    href={partnerHref(slug, row.partnerKey) + period}
-                    className="font-medium text-blue-600 hover:underline"
-                  >
-                    {row.name}
-                  </Link>
-                  {row.archivedAt && (
-                    <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600 dark:bg-gray-800 dark:text-gray-300">
-                      archived
-                    </span>
-                  )}
+                  {/* One line: a long name is cut, whole on hover and focus. */}
+                  <div className="flex items-baseline gap-2">
+                    <Link
+                      href={partnerHref(slug, row.partnerKey) + period}
+                      title={row.name}
+                      className={`${truncatedClass} max-w-64 font-medium text-blue-600 hover:underline`}
+                    >
+                      {row.name}
+                    </Link>
+                    {row.archivedAt && (
+                      <span className="shrink-0 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600 dark:bg-gray-800 dark:text-gray-300">
+                        archived
+                      </span>
+                    )}
+                  </div>
                 </th>
-                <td className={`${tdClass} whitespace-nowrap`}>{row.email}</td>
+                <td className={tdClass}>
+                  <TruncatedText text={row.email} className="max-w-64" />
+                </td>
                 <td className={tdClass}>{row.group}</td>
                 <td className={tdClass}>{row.tags.join(", ") || "—"}</td>
                 <td className={tdClass}>{row.manager ?? "—"}</td>

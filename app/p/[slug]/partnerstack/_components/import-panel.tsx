@@ -52,7 +52,7 @@ export function ImportPanel({
               {lastImport.error}
             </p>
           )}
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass}>
               <caption className="sr-only">Import progress per resource</caption>
               <thead>

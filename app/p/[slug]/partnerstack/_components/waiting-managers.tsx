@@ -21,7 +21,7 @@ export function WaitingManagers({ slug, managers }: { slug: string; managers: Wa
         {managers.length === 1 ? "is" : "are"} not a member of this program. Each is assigned their
         partnerships when they join.
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className={tableClass}>
           <thead>
             <tr>
