@@ -23,6 +23,7 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   sort: "Sort",
   dir: "Sort direction",
   page: "Page",
+  view: "Saved view",
   partner: "Partner",
   type: "Action type",
   value: "Action value",
@@ -46,7 +47,7 @@ function isValid(key: string, parser: AnyParser, raw: string): boolean {
   if (parsed === null || parsed === undefined) return false;
   if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
   if (key === "page") return wholeNumber(raw, MAX_PAGE);
-  if (key === "value") return wholeNumber(raw, MAX_INT);
+  if (key === "value" || key === "view") return wholeNumber(raw, MAX_INT);
   if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(parsed as string);
   // Text is stored and compared by PostgreSQL: no NUL, no unpaired surrogate (see storable()).
   if (typeof parsed === "string")

@@ -48,11 +48,16 @@ export const filterParsers = {
   ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
 };
 
-/** The occurrences table's own state: sorting and page. */
+/**
+ * The occurrences table's own state: sorting and page; and `view`, the saved view the page was
+ * opened from (its id), kept by every link that keeps the table's state, so the Saved views
+ * button can say "Unsaved changes" once the filters differ from it. It changes no number.
+ */
 export const tableParsers = {
   sort: parseAsStringLiteral(TABLE_SORTS).withDefault("occurrences"),
   dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
   page: parseAsInteger.withDefault(1),
+  view: parseAsInteger,
 };
 
 /** The drill-down's selection: one table row (partner, type, value), or none = every action. */

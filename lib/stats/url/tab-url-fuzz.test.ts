@@ -49,7 +49,7 @@ function acceptable(key: string, text: string): boolean {
   if (TEXTS.includes(key))
     return text.length <= 255 && !text.includes("\u0000") && text.isWellFormed();
   if (key === "page") return digitsIn(text, 1, 100_000);
-  if (key === "value") return digitsIn(text, 1, MAX_INT);
+  if (key === "value" || key === "view") return digitsIn(text, 1, MAX_INT);
   if (key === "after") return /^\d{1,15}_\d{1,18}$/.test(text);
   // Timeframe phrasings have their own tests (timeframe.test.ts); here: the loader uses them.
   if (key === "timeframe") return parseTimeframe(text) !== null;
@@ -115,6 +115,7 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
   page: integerText,
   value: integerText,
+  view: integerText,
   after: fc.oneof(
     fc
       .tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.bigInt({ min: 0n, max: 10n ** 19n }))

@@ -22,6 +22,7 @@ import { hasAnyAction } from "@/lib/actions/has-any-action";
 import { firstActionSteps } from "@/lib/groups/first-action-steps";
 import { serverOrigin } from "@/lib/http/server-origin";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
+import { viewInForce } from "@/lib/saved-views/view-in-force";
 
 export const metadata: Metadata = { title: "Actions" };
 
@@ -55,6 +56,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
             slug={slug}
             query={view.filterQuery}
             views={views}
+            inForce={viewInForce(views, view.filterQuery, table.view)}
             canManage={canManageSavedViews(role)}
           />
           <DownloadMenu
