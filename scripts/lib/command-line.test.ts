@@ -75,9 +75,15 @@ describe("every command-line script prints its usage", () => {
     expect(names.filter((n) => n.startsWith("check:")).length).toBeGreaterThanOrEqual(6);
   });
 
-  it("answers --help and -h with the usage and exit code 0", { timeout: 900_000 }, async () => {
+  it("answers --help (and -h) with the usage and exit code 0", { timeout: 900_000 }, async () => {
     const runs = await each(
-      cliScripts.flatMap((s) => ["--help", "-h"].map((flag) => ({ ...s, flag }))),
+      // `-h` is the helper's one alias: two scripts show it is read (each run costs a tsx start).
+      [
+        ...cliScripts.map((s) => ({ ...s, flag: "--help" })),
+        ...cliScripts
+          .filter((s) => s.name === "admin" || s.name === "db:seed")
+          .map((s) => ({ ...s, flag: "-h" })),
+      ],
       async (s) => ({ ...s, ...(await run(s.args, [s.flag])) }),
     );
     for (const r of runs) {
