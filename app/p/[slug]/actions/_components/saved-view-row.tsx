@@ -167,13 +167,11 @@ function RowForm({
   return (
     <li className="px-1 py-1">
       <form
+        data-row-form
         onSubmit={onSubmit}
         onKeyDown={(e) => {
-          // Escape leaves the view as it was, and the panel open.
-          if (e.key === "Escape") {
-            e.stopPropagation();
-            onCancel();
-          }
+          // Escape leaves the view as it was; the panel stays open (see SavedViews).
+          if (e.key === "Escape") onCancel();
         }}
       >
         {question}

@@ -63,6 +63,10 @@ export function SavedViews({
       <PopoverPanel
         aria-label="Saved views"
         align="end"
+        // Escape in a row's form cancels that form only, not the whole panel.
+        onEscapeKeyDown={(event) => {
+          if ((event.target as Element | null)?.closest("[data-row-form]")) event.preventDefault();
+        }}
         className="w-80 max-w-[calc(100vw-1rem)] space-y-2 p-2"
       >
         {inForce.state === "changed" && (
