@@ -61,6 +61,8 @@ test("a saved view is named while in force, updated, renamed and deleted", async
   ]);
 
   // Rename in place; a name in use is refused beside the box.
+  await page.keyboard.press("Escape");
+  await expect(panel(page)).toHaveCount(0);
   await savedViews(page).click();
   const rename = panel(page).getByRole("button", { name: "Rename saved view All time" });
   await rename.click();
