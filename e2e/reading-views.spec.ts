@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { NUMBER_TILES } from "../lib/stats/number-tiles";
 import { e2eDatabase, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 
@@ -6,7 +7,7 @@ import { signIn } from "./support/sign-in";
 
 const savedViews = (page: Page) => page.getByRole("button", { name: /^Saved views/ });
 const panel = (page: Page) => page.getByRole("dialog", { name: "Saved views" });
-const TILES = ["Occurrences", "Partners", "Customers", "Rewards", "Reward value"];
+const TILES = NUMBER_TILES.map((t) => t.title) as string[];
 
 async function openTab(page: Page, role: "manager" | "viewer" = "manager") {
   const f = await seedTabMember(role);
