@@ -67,7 +67,7 @@ export function SavedViews({
         onEscapeKeyDown={(event) => {
           if ((event.target as Element | null)?.closest("[data-row-form]")) event.preventDefault();
         }}
-        className="w-80 max-w-[calc(100vw-1rem)] space-y-2 p-2"
+        className="w-96 max-w-[calc(100vw-1rem)] space-y-2 p-2"
       >
         {inForce.state === "changed" && (
           <p className="px-1 text-xs text-gray-600 dark:text-gray-400">
