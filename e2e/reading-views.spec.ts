@@ -150,6 +150,8 @@ for (const width of [1440, 390]) {
     }
     await recordSkeletons(page);
     const cdp = await context.newCDPSession(page);
+    // Throttling applies only once the Network domain is on.
+    await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,
       latency: 400,
