@@ -12,7 +12,6 @@ const nextConfig: NextConfig = {
     "@clickhouse/client",
   ],
   allowedDevOrigins: ["127.0.0.1"],
-  turbopack: { root: "/work" },
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   // Fixed when built, so only the headers that never change: proxy.ts adds the CSP and HSTS.
