@@ -2,17 +2,43 @@
 // (headless installs): create-user, create-program, add-member, set-role, list. See --help.
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
-import { runAdmin } from "../lib/admin/admin-commands";
+import { adminCommandList, adminWithoutDatabase, runAdmin } from "../lib/admin/admin-commands";
+import { readCommandLine } from "./lib/command-line";
+
+const io = {
+  out: (line: string) => console.log(line),
+  err: (line: string) => console.error(line),
+};
+const argv = process.argv.slice(2);
+// Up to the command's name the line is read here (help, a stray option, no command: exit before
+// opening anything); the command's own options by lib/admin, also before the database opens.
+if (!argv[0] || argv[0].startsWith("-")) {
+  readCommandLine(
+    {
+      command: "npm run admin",
+      summary:
+        "Accounts, programs and members without the app's pages (headless installs). Stop the app first when it uses the embedded database.",
+      positionals: [
+        { name: "command", description: "One of the commands below, then its options." },
+      ],
+      notes: [
+        "Commands:",
+        ...adminCommandList(),
+        "npm run admin -- <command> --help shows a command's options.",
+      ],
+    },
+    argv.slice(0, 1),
+  );
+}
+const early = adminWithoutDatabase(argv, io);
+if (early !== null) process.exit(early);
 
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);
 let code = 1;
 try {
   await migrate(db);
-  code = await runAdmin(process.argv.slice(2), db.prisma, {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
+  code = await runAdmin(argv, db.prisma, io);
 } catch (error) {
   console.error(
     `admin: ${describeTarget(target)}: ${error instanceof Error ? error.message : error}`,

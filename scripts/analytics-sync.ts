@@ -9,6 +9,19 @@ import { openClickHouse } from "../lib/analytics/clickhouse";
 import { dropAnalyticsDatabase } from "../lib/analytics/schema";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
+import { readCommandLine } from "./lib/command-line";
+
+const { values } = readCommandLine({
+  command: "npm run analytics:sync",
+  summary:
+    "Copies the database's current state to the analytics copy named by ANALYTICS_URL (ClickHouse), creating its tables. Safe to rerun.",
+  options: {
+    reset: { type: "boolean", description: "Drop the analytics database first." },
+  },
+  notes: [
+    "An embedded folder (PGlite, chdb) allows one process: stop the app first when it uses one.",
+  ],
+});
 
 const analyticsTarget = resolveAnalyticsTarget();
 if (analyticsTarget.engine === "postgres") {
@@ -31,7 +44,7 @@ const target = resolveDatabaseTarget();
 const db = await openDatabase(target);
 try {
   await migrate(db);
-  if (process.argv.includes("--reset")) await dropAnalyticsDatabase(ch);
+  if (values.reset) await dropAnalyticsDatabase(ch);
   console.log(`Copying ${describeTarget(target)} → ${describeAnalyticsTarget(analyticsTarget)}`);
   const started = Date.now();
   let last = 0;

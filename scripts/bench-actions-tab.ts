@@ -11,6 +11,14 @@ import { getSummary } from "../lib/stats/get-summary";
 import { tabScope } from "../lib/stats/scope";
 import { DEFAULT_FILTERS, type ActionsTabFilters } from "../lib/stats/url/search-params";
 import { parseTimeframe } from "../lib/stats/timeframe/timeframe";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run bench:actions-tab",
+  summary:
+    "Times the Actions tab's queries on a large program seeded into the local PostgreSQL database ab_bench.",
+  notes: ["Environment: BENCH_ACTIONS (1,000,000), BENCH_RUNS (5), BENCH_DATABASE_URL."],
+});
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -9,6 +9,14 @@ import { parseTimeframe } from "../lib/stats/timeframe/timeframe";
 import { csvStream } from "../lib/exports/csv";
 import { csvParts, tileExport } from "../lib/exports/tile-exports";
 import { openBenchDatabase } from "./bench/bench-database";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run bench:export-memory",
+  summary:
+    "Streams the drill-down CSV of a large program and reports duration and peak RSS against a tenth of the rows.",
+  notes: ["Environment: BENCH_ACTIONS (1,000,000), BENCH_DATABASE_URL."],
+});
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench";

@@ -19,6 +19,18 @@
 import pg from "pg";
 import { benchAction, createIngestBenchProgram } from "./bench/ingest-fixture";
 import { signInOverHttp, tabCount } from "./bench/tab-over-http";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run bench:ingest",
+  summary:
+    "Measures ingestion through the public API of a running server (batches, then single actions at a fixed rate).",
+  notes: [
+    "Environment: BENCH_BASE_URL (http://127.0.0.1:3100), BENCH_DATABASE_URL, BENCH_RUNS (5),",
+    "BENCH_RATE (200), BENCH_SECONDS (20), BENCH_MAX_IN_FLIGHT (64), BENCH_SETUP_ONLY=1 (create the",
+    "database only). Steps: see the top of scripts/bench-ingest.ts.",
+  ],
+});
 
 const BASE_URL = new URL(process.env.BENCH_BASE_URL ?? "http://127.0.0.1:3100");
 const DATABASE_URL =

@@ -1,6 +1,14 @@
 // npm run bench:pdf-memory — renders whole-tab PDFs of growing table sizes, each in a fresh
 // process, and reports seconds and peak RSS growth per size: the data behind PDF_ROW_LIMIT.
 import { runChild } from "./bench/child-process";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run bench:pdf-memory",
+  summary:
+    "Renders whole-tab PDFs of growing table sizes, each in a fresh process, and reports seconds and peak RSS growth per size.",
+  notes: ["Environment: BENCH_PDF_ROWS (500,1000,2000,3000,5000), BENCH_PDF_COLUMNS (7)."],
+});
 
 interface Result {
   rows: number;

@@ -9,6 +9,14 @@ import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
 import { seedDemo } from "../lib/seed/seed-demo";
 import { runChild } from "./bench/child-process";
 import type { PdfRunResult } from "./bench/render-export-pdf";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run bench:pdf",
+  summary:
+    "Seeds the demo data into a throwaway PostgreSQL database and times PDF downloads, each in a fresh process.",
+  notes: ["Environment: BENCH_PDF_DATABASE_URL, BENCH_RUNS (3), BENCH_BASELINE_RUNS (1)."],
+});
 
 const url =
   process.env.BENCH_PDF_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_pdf";

@@ -24,6 +24,23 @@ import {
 } from "./bench/report";
 import { settle } from "./bench/timing";
 import type { SyncResult } from "./bench/sync-analytics";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run bench",
+  summary:
+    "The Actions tab at 10,000,000 actions, PostgreSQL vs ClickHouse, in one run; writes the table into BENCHMARKS.md.",
+  options: {
+    rebuild: {
+      type: "boolean",
+      description: "Build the benchmark databases again, even if present.",
+    },
+  },
+  notes: [
+    "Environment: BENCH_ACTIONS, BENCH_RUNS, BENCH_DATABASE_URL, BENCH_ANALYTICS_PATH, BENCH_MAX_LOAD",
+    "(see BENCHMARKS.md).",
+  ],
+});
 
 const config = benchConfig();
 const load = () =>

@@ -1,6 +1,12 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded database.
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run db:migrate",
+  summary: "Applies the committed migrations to DATABASE_URL, or to the embedded database (.data).",
+});
 
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);

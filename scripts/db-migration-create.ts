@@ -9,6 +9,15 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations, MIGRATIONS_DIR } from "../lib/db/migrations";
 import { pgliteRunner } from "../lib/db/sql-runner";
+import { failUsage, readCommandLine } from "./lib/command-line";
+
+const cli = {
+  command: "npm run db:migration:create",
+  summary:
+    "Writes prisma/migrations/<timestamp>_<name>/migration.sql: the SQL from the committed migrations to prisma/schema.prisma.",
+  positionals: [{ name: "name", description: "The migration's name, in snake_case." }],
+};
+const { positionals } = readCommandLine(cli);
 
 interface SchemaEngine {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
@@ -33,11 +42,8 @@ async function loadSchemaEngine(
 }
 
 async function main() {
-  const name = (process.argv[2] ?? "").trim();
-  if (!/^[a-z0-9_]+$/.test(name)) {
-    console.error("usage: npm run db:migration:create -- <snake_case_name>");
-    process.exit(2);
-  }
+  const name = positionals[0].trim();
+  if (!/^[a-z0-9_]+$/.test(name)) failUsage(cli, `"${name}" is not snake_case`);
   const schemaPath = path.join(process.cwd(), "prisma", "schema.prisma");
   const schema = await readFile(schemaPath, "utf8");
   const pglite = await PGlite.create("memory://");

@@ -6,9 +6,22 @@ import { migrate, openDatabase } from "../lib/db/open";
 import { DEMO_LOGIN } from "../lib/seed/demo-programs";
 import { demoSeedState, foreignDatabaseMessage, seedDemo } from "../lib/seed/seed-demo";
 import { truncateAll } from "../lib/seed/truncate-all";
+import { readCommandLine } from "./lib/command-line";
+
+const { values } = readCommandLine({
+  command: "npm run db:seed",
+  summary:
+    "Loads the demo programs into DATABASE_URL or the embedded database (migrating first). Refuses to seed twice.",
+  options: {
+    reset: {
+      type: "boolean",
+      description: "Wipe every table first, then seed (local databases only).",
+    },
+  },
+});
 
 const target = resolveDatabaseTarget();
-const reset = process.argv.includes("--reset");
+const reset = values.reset === true;
 const db = await openDatabase(target);
 try {
   await migrate(db);

@@ -11,6 +11,17 @@ import { migrate, openDatabase } from "../lib/db/open";
 import { DEMO_LOGIN } from "../lib/seed/demo-programs";
 import { demoSeedState, foreignDatabaseMessage, seedDemo } from "../lib/seed/seed-demo";
 import { startMailCatcher } from "./mail-catcher";
+import { readCommandLine } from "./lib/command-line";
+
+readCommandLine({
+  command: "npm run demo",
+  summary:
+    "Prepares the database (migrate; seed when empty), builds when the sources changed, starts a mail catcher and the app, and prints where to sign in.",
+  notes: [
+    "Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (else the embedded database), SMTP_URL",
+    "(else a local mail catcher), ACTIONBOARD_ENCRYPTION_KEY (else one of this checkout's own).",
+  ],
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";

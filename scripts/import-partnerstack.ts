@@ -6,27 +6,41 @@
 // the last page stored. Run after a finished import, it reads everything again and adds only what
 // is new. An app on the embedded database holds its folder: stop it first.
 import { listWaitingManagers } from "../lib/partnerstack/list-waiting-managers";
-import { parseArgs } from "node:util";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
 import { migrate, openDatabase } from "../lib/db/open";
 import { openConnection } from "../lib/partnerstack/connection";
 import { describeStep } from "../lib/partnerstack/describe-progress";
 import { PARTNERSTACK_BASE_URL, partnerStackClient } from "../lib/partnerstack/partnerstack-client";
 import { ImportBusyError, runImport, startOrResumeImport } from "../lib/partnerstack/run-import";
+import { failUsage, readCommandLine } from "./lib/command-line";
 
-const { values } = parseArgs({
+const cli = {
+  command: "npm run import:partnerstack",
+  summary:
+    "Imports a PartnerStack program (or another Actionboard's, same v2 API) into the program <slug>: groups, partnerships, customers, actions and rewards. Run again to continue or to add what is new.",
   options: {
-    program: { type: "string" },
-    "base-url": { type: "string" },
-    "rerun-rules": { type: "boolean", default: false },
+    program: {
+      type: "string",
+      value: "slug",
+      description: "The program to import into (required).",
+    },
+    "base-url": { type: "string", value: "url", description: "The API to read (PartnerStack's)." },
+    "rerun-rules": {
+      type: "boolean",
+      description: "Apply the reward rules again to imported actions.",
+    },
   },
-});
+  notes: [
+    "Keys: PARTNERSTACK_PUBLIC_KEY and PARTNERSTACK_SECRET_KEY, else the program's saved connection",
+    "(needs ACTIONBOARD_ENCRYPTION_KEY). An app on the embedded database holds its folder: stop it first.",
+  ],
+} as const;
+const { values } = readCommandLine(cli);
 const fail = (message: string): never => {
   console.error(message);
   process.exit(1);
 };
-if (!values.program)
-  fail("Usage: npm run import:partnerstack -- --program <slug> [--base-url <url>] [--rerun-rules]");
+if (!values.program) failUsage(cli, "missing --program <slug>");
 
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);
@@ -57,7 +71,7 @@ try {
   });
   const { importId, resumed } = await startOrResumeImport(db.prisma, program!.id, {
     baseUrl,
-    rerunRules: values["rerun-rules"]!,
+    rerunRules: values["rerun-rules"] === true,
     actor: { system: "npm run import:partnerstack" },
   });
   console.log(

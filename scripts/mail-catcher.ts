@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
+import { readCommandLine } from "./lib/command-line";
 
 export async function startMailCatcher(port: number, folder: string) {
   mkdirSync(folder, { recursive: true });
@@ -38,6 +39,14 @@ export async function startMailCatcher(port: number, folder: string) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  readCommandLine({
+    command: "npm run mail:catch",
+    summary:
+      "A local mail server that keeps every message as an .eml file in .data/mail, for trying deliveries.",
+    notes: [
+      "Environment: MAIL_CATCHER_PORT (2525). Start the app with SMTP_URL=smtp://127.0.0.1:<port>.",
+    ],
+  });
   const port = Number(process.env.MAIL_CATCHER_PORT ?? 2525);
   const folder = path.resolve(".data", "mail");
   const { url } = await startMailCatcher(port, folder);

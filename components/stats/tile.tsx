@@ -23,13 +23,3 @@ export function Tile({
     </section>
   );
 }
-
-export function TileSkeleton({ title, height = "h-16" }: { title: string; height?: string }) {
-  return (
-    <section aria-label={title} aria-busy="true" className={`${cardClass} p-4`}>
-      <h2 className="text-sm font-medium text-gray-600 dark:text-gray-300">{title}</h2>
-      <div className={`mt-3 ${height} animate-pulse rounded bg-gray-100 dark:bg-gray-800`} />
-      <span className="sr-only">Loading {title}…</span>
-    </section>
-  );
-}

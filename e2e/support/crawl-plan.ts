@@ -193,13 +193,26 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
       active: "on",
     }),
   ],
+  // A name in use is refused (no overwrite by name), so the owner's own call saves a new one.
   saveViewAction: (slug, t) => [
     slug,
     "timeframe=any_time",
     { status: "idle" },
-    new FormFields({ name: t.plainViewName }),
+    new FormFields({ name: `${t.plainViewName} copy` }),
   ],
-  deleteViewAction: (slug, t) => [slug, new FormFields({ id: t.ids.views[0] })],
+  // The second view: the first is deleted, in whichever order the actions come.
+  updateViewAction: (slug, t) => [
+    slug,
+    "timeframe=today",
+    { status: "idle" },
+    new FormFields({ id: t.ids.views[1] }),
+  ],
+  renameViewAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.views[1], name: `${t.plainViewName} renamed` }),
+  ],
+  deleteViewAction: (slug, t) => [slug, { status: "idle" }, new FormFields({ id: t.ids.views[0] })],
   // A webhook: owners and managers only (viewers may schedule email to members).
   createScheduleAction: (slug, t) => [
     slug,

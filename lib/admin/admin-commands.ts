@@ -205,49 +205,79 @@ export const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** One line per command: its name and what it does (the help's body). */
+export function adminCommandList(): string[] {
+  return Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.summary}`);
+}
+
 function help(io: AdminIo) {
   io.out(
     "npm run admin -- <command> [options]   (stop the app first when it uses the embedded database)",
   );
-  for (const [name, c] of Object.entries(COMMANDS)) io.out(`  ${name.padEnd(15)} ${c.summary}`);
+  for (const line of adminCommandList()) io.out(line);
   io.out("npm run admin -- <command> --help shows a command's options.");
 }
 
-/** Runs one admin command; returns the exit code (0 done, 1 refused or bad input). */
-export async function runAdmin(argv: string[], prisma: PrismaClient, io: AdminIo): Promise<number> {
+type Parsed =
+  | { code: number }
+  | { name: string; command: Command; values: Record<string, string | boolean | undefined> };
+
+/**
+ * Reads a command line without a database: help (`--help`, `-h`, `help`), an unknown command or
+ * option answers here with its exit code (1 for a mistake: one line and the usage).
+ */
+function parseAdmin(argv: string[], io: AdminIo): Parsed {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "help") {
+  if (!name || name === "--help" || name === "-h" || name === "help") {
     help(io);
-    return name ? 0 : 1;
+    return { code: name ? 0 : 1 };
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`admin: unknown command "${name}"`);
+    io.err(`admin: unknown ${name.startsWith("-") ? "option" : "command"} "${name}"`);
     help(io);
-    return 1;
+    return { code: 1 };
   }
   try {
     const { values } = parseArgs({
       args: rest,
-      options: { ...command.options, help: { type: "boolean" } },
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: false,
     });
     if (values.help) {
       io.out(`npm run admin -- ${command.usage}\n  ${command.summary}`);
-      return 0;
+      return { code: 0 };
     }
-    await command.run(prisma, values as Record<string, string | boolean | undefined>, io);
+    return { name, command, values: values as Record<string, string | boolean | undefined> };
+  } catch (error) {
+    return refusedUsage(name, command, error as Error, io);
+  }
+}
+
+function refusedUsage(name: string, command: Command, error: Error, io: AdminIo) {
+  // parseArgs explains itself in its first sentence; the rest is advice about "--".
+  io.err(`admin ${name}: ${error.message.split(/\.\s|\n/)[0]}`);
+  io.err(`usage: npm run admin -- ${command.usage}`);
+  return { code: 1 };
+}
+
+/** The exit code of a command line that needs no database (help, mistakes), else null. */
+export function adminWithoutDatabase(argv: string[], io: AdminIo): number | null {
+  const parsed = parseAdmin(argv, io);
+  return "code" in parsed ? parsed.code : null;
+}
+
+/** Runs one admin command; returns the exit code (0 done, 1 refused or bad input). */
+export async function runAdmin(argv: string[], prisma: PrismaClient, io: AdminIo): Promise<number> {
+  const parsed = parseAdmin(argv, io);
+  if ("code" in parsed) return parsed.code;
+  try {
+    await parsed.command.run(prisma, parsed.values, io);
     return 0;
   } catch (error) {
-    if (
-      error instanceof AdminError ||
-      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-    ) {
-      io.err(`admin ${name}: ${(error as Error).message}`);
-      io.err(`usage: npm run admin -- ${command.usage}`);
-      return 1;
-    }
+    if (error instanceof AdminError)
+      return refusedUsage(parsed.name, parsed.command, error, io).code;
     throw error;
   }
 }

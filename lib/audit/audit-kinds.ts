@@ -11,6 +11,7 @@ export const AUDIT_FAMILIES = {
   groups: "Groups and tags",
   partnerstack: "PartnerStack connection",
   deliveries: "Deliveries",
+  saved_views: "Saved views",
 } as const;
 
 export type AuditFamily = keyof typeof AUDIT_FAMILIES;
@@ -44,6 +45,10 @@ export const AUDIT_KINDS = [
   "deliveries.schedule_deleted",
   "deliveries.sent_now",
   "deliveries.domains_changed",
+  "saved_views.created",
+  "saved_views.updated",
+  "saved_views.renamed",
+  "saved_views.deleted",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -26,7 +26,19 @@ import { describeMachine } from "./machine";
 import { readOptions } from "./options";
 import { startServer } from "./server";
 
-const options = readOptions(["rounds", "engines", "clients", "kill-after-ms", "port", "seed"]);
+const options = readOptions({
+  command: "npm run check:crash",
+  summary:
+    "Crash safety: SIGKILLs the app's server while clients send batches, then checks every acknowledged batch is stored whole (the build must exist).",
+  flags: {
+    rounds: "Rounds, CHECK_CRASH_ROUNDS (5).",
+    engines: "postgres and/or pglite, CHECK_CRASH_ENGINES (postgres,pglite).",
+    clients: "Concurrent clients, CHECK_CRASH_CLIENTS (2).",
+    "kill-after-ms": "Latest kill after the first acknowledged batch, CHECK_CRASH_KILL_MS (3000).",
+    port: "The server's port, CHECK_PORT (3220).",
+    seed: "Random seed, CHECK_SEED (random).",
+  },
+});
 const ROUNDS = options.whole("rounds", "CHECK_CRASH_ROUNDS", 5, 1, 1000);
 const CLIENTS = options.whole("clients", "CHECK_CRASH_CLIENTS", 2, 1, 20);
 const KILL_MS = options.whole("kill-after-ms", "CHECK_CRASH_KILL_MS", 3000, 1, 600_000);

@@ -20,7 +20,16 @@ import { describeMachine } from "./machine";
 import { readOptions } from "./options";
 import { startServer, type CheckServer } from "./server";
 
-const options = readOptions(["deliveries", "smtp-delay-ms", "port"]);
+const options = readOptions({
+  command: "npm run check:deliveries",
+  summary:
+    "The delivery scheduler in two real app processes: together, after a crash, and after downtime, each delivery arrives as it should (the build must exist).",
+  flags: {
+    deliveries: "Schedules, CHECK_DELIVERIES (40).",
+    "smtp-delay-ms": "How long the SMTP sink takes per message, CHECK_SMTP_DELAY_MS (150).",
+    port: "The first server's port, CHECK_PORT (3230).",
+  },
+});
 const COUNT = options.whole("deliveries", "CHECK_DELIVERIES", 40, 1, 1000);
 const DELAY = options.whole("smtp-delay-ms", "CHECK_SMTP_DELAY_MS", 150, 0, 10_000);
 const PORT = options.whole("port", "CHECK_PORT", 3230, 1024, 65000);

@@ -25,15 +25,20 @@ import { startServer } from "./server";
 import { compareAction, readStoredActions, readStoredTotals } from "./stored-actions";
 import { compareTabTotals, expectedTabTotals, readTabTotals } from "./tab-totals";
 
-const options = readOptions([
-  "actions",
-  "clients",
-  "duplicates",
-  "singles",
-  "max-batch",
-  "port",
-  "seed",
-]);
+const options = readOptions({
+  command: "npm run check:load",
+  summary:
+    "Load without loss: sends actions from concurrent clients to the app's server, then checks the database and the Actions tab hold exactly what was sent (the build must exist).",
+  flags: {
+    actions: "Actions to send, CHECK_ACTIONS (100000).",
+    clients: "Concurrent clients, CHECK_CLIENTS (20).",
+    duplicates: "Share sent twice at once, CHECK_DUPLICATES (0.1).",
+    singles: "Share sent as single POSTs, CHECK_SINGLES (0.2).",
+    "max-batch": "Largest batch, CHECK_MAX_BATCH (500).",
+    port: "The server's port, CHECK_PORT (3210).",
+    seed: "Random seed, CHECK_SEED (random).",
+  },
+});
 const ACTIONS = options.whole("actions", "CHECK_ACTIONS", 100_000, 2, 10_000_000);
 const CLIENTS = options.whole("clients", "CHECK_CLIENTS", 20, 2, 200);
 const DUPLICATES = options.number("duplicates", "CHECK_DUPLICATES", 0.1, 0, 0.5);

@@ -25,7 +25,15 @@ import { freshDatabase } from "./fixture";
 import { describeMachine } from "./machine";
 import { readOptions } from "./options";
 
-const options = readOptions(["engines", "kill-at"]);
+const options = readOptions({
+  command: "npm run check:partnerstack",
+  summary:
+    "The PartnerStack import killed for real: runs the import CLI, SIGKILLs it, runs it again, and checks the tab shows the source's numbers.",
+  flags: {
+    engines: "postgres and/or pglite, CHECK_PS_ENGINES (postgres,pglite).",
+    "kill-at": "Kill once this many actions were fetched, CHECK_PS_KILL_AT (20000).",
+  },
+});
 const KILL_AT = options.whole("kill-at", "CHECK_PS_KILL_AT", 20_000, 250, ACME.actions - 250);
 const ENGINES = options.engines("engines", "CHECK_PS_ENGINES");
 const NOW = Date.UTC(2026, 10, 21);

@@ -13,6 +13,13 @@ import { processTreeRss } from "../../lib/testing/process-memory";
 import { freshDatabase } from "./fixture";
 import { describeMachine } from "./machine";
 import { startServer } from "./server";
+import { readCommandLine } from "../lib/command-line";
+
+readCommandLine({
+  command: "npm run check:pdf-concurrency",
+  summary:
+    "What many PDFs at once cost the app's server: one any-time tab PDF alone, then CHECK_PDFS (6) at once; exits 1 past the memory allowed (the build must exist).",
+});
 
 const PDFS = Number(process.env.CHECK_PDFS ?? 6);
 const target = await freshDatabase({ engine: "postgres", name: "ab_check_pdf" });

@@ -10,6 +10,13 @@ import { fmt, percentile } from "./api-client";
 import { freshDatabase, seedCheckProgram } from "./fixture";
 import { describeMachine } from "./machine";
 import { startServer } from "./server";
+import { readCommandLine } from "../lib/command-line";
+
+readCommandLine({
+  command: "npm run check:rate-limits",
+  summary:
+    "The rate limits over HTTP against the app's server on a fresh local database: sign-in, API secrets, per-key limits; exits 1 on a violation (the build must exist).",
+});
 
 const PER_KEY = 600;
 const PER_ADDRESS = 150;

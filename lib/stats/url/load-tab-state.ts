@@ -26,6 +26,7 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   sort: "Sort",
   dir: "Sort direction",
   page: "Page",
+  view: "Saved view",
   partner: "Partner",
   type: "Action type",
   value: "Action value",
@@ -55,7 +56,7 @@ function isValid(key: string, parser: AnyParser, raw: string): boolean {
   if (key === "hidden") return true;
   if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
   if (key === "page") return wholeNumber(raw, MAX_PAGE);
-  if (key === "value") return wholeNumber(raw, MAX_INT);
+  if (key === "value" || key === "view") return wholeNumber(raw, MAX_INT);
   // The parser reads "25abc" as 25: a page size is exactly one of its numbers.
   if (key === "per_page") return /^(25|50|100)$/.test(raw);
   // A keyset position: the sort value of a row (epoch ms, action value or reward cents: never

@@ -79,11 +79,16 @@ export const chartParsers = {
   hidden: parseAsHiddenSeries.withDefault([]),
 };
 
-/** The occurrences table's own state: sorting and page. */
+/**
+ * The occurrences table's own state: sorting and page; and `view`, the saved view the page was
+ * opened from (its id), kept by every link that keeps the table's state, so the Saved views
+ * button can say "Unsaved changes" once the filters differ from it. It changes no number.
+ */
 export const tableParsers = {
   sort: parseAsStringLiteral(TABLE_SORTS).withDefault("occurrences"),
   dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
   page: parseAsInteger.withDefault(1),
+  view: parseAsInteger,
 };
 
 /**

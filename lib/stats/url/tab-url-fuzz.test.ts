@@ -58,7 +58,7 @@ function acceptable(key: string, text: string): boolean {
   if (TEXTS.includes(key))
     return text.length <= 255 && !text.includes("\u0000") && text.isWellFormed();
   if (key === "page") return digitsIn(text, 1, 100_000);
-  if (key === "value") return digitsIn(text, 1, MAX_INT);
+  if (key === "value" || key === "view") return digitsIn(text, 1, MAX_INT);
   if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(text);
   // Series names as the API allows type names, or "~other"; at most 100 of them.
   if (key === "hidden") {
@@ -150,6 +150,7 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
   ),
   page: integerText,
   value: integerText,
+  view: integerText,
   after: cursor,
   before: cursor,
   ...Object.fromEntries(

@@ -7,7 +7,7 @@ import { FilterBar } from "@/components/stats/filters/filter-bar";
 import { FilterWarnings } from "@/components/stats/filter-warnings";
 import { GetStarted } from "./_components/get-started";
 import { NewActionsNotice } from "./_components/new-actions-notice";
-import { NumberTiles } from "./_components/number-tiles";
+import { NumberTiles, NumberTilesSkeleton } from "./_components/number-tiles";
 import { OccurrenceTableTile } from "./_components/occurrence-table-tile";
 import { SavedViews } from "./_components/saved-views";
 import { TileSlot } from "@/components/stats/tile-slot";
@@ -22,6 +22,7 @@ import { hasAnyAction } from "@/lib/actions/has-any-action";
 import { firstActionSteps } from "@/lib/groups/first-action-steps";
 import { serverOrigin } from "@/lib/http/server-origin";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
+import { viewInForce } from "@/lib/saved-views/view-in-force";
 
 export const metadata: Metadata = { title: "Actions" };
 
@@ -35,6 +36,8 @@ export default async function ActionsPage(props: ProgramPageProps) {
   const { scope, table, filters } = view;
   const freshness = await getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf);
   const basePath = `/p/${slug}/actions`;
+  // Paging or sorting the table reloads the table alone: the numbers and chart keep showing.
+  const filtersKey = serializeTabUrl("", filters);
   const viewKey = serializeTabUrl("", { ...filters, ...table });
 
   return (
@@ -53,6 +56,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
             slug={slug}
             query={view.filterQuery}
             views={views}
+            inForce={viewInForce(views, view.filterQuery, table.view)}
             canManage={canManageSavedViews(role)}
           />
           <DownloadMenu
@@ -79,7 +83,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
       <NewActionsNotice
         countUrl={`${basePath}/new-count?${view.filterQuery ? `${view.filterQuery}&` : ""}since=${scope.asOf}`}
       />
-      <TileSlot title="Numbers" viewKey={viewKey}>
+      <TileSlot title="Numbers" viewKey={filtersKey} fallback={<NumberTilesSkeleton />}>
         <NumberTiles
           scope={scope}
           currency={program.currency}
@@ -88,7 +92,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
           exportQuery={view.exportQuery}
         />
       </TileSlot>
-      <TileSlot title="Occurrences over time" height="h-72" viewKey={viewKey}>
+      <TileSlot title="Occurrences over time" height="h-72" viewKey={filtersKey}>
         <ChartTile scope={scope} exportBase={basePath} exportQuery={view.exportQuery} />
       </TileSlot>
       <TileSlot title="Actions by partner, type and value" height="h-96" viewKey={viewKey}>

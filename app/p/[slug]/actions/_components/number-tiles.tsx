@@ -8,6 +8,23 @@ import { formatTileValue, NUMBER_TILES } from "@/lib/stats/number-tiles";
 import type { TabScope } from "@/lib/stats/scope";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { Tile } from "@/components/stats/tile";
+import { KeptHeight } from "@/components/stats/kept-height";
+import { TileSkeleton } from "@/components/stats/tile-skeleton";
+
+// The grid of the five tiles, shared by the tiles and their skeletons so both fill the same boxes.
+const GRID = "grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-5";
+const keep = (title: string) => `Numbers: ${title}`;
+
+/** Five skeletons in the tiles' places, each as tall as its tile last was. */
+export function NumberTilesSkeleton() {
+  return (
+    <div className={GRID}>
+      {NUMBER_TILES.map(({ key, title }) => (
+        <TileSkeleton key={key} title={title} keep={keep(title)} height="h-[2.875rem]" />
+      ))}
+    </div>
+  );
+}
 
 /** "vs previous period", its dates on hover and focus. */
 function VsPrevious({ id, dates }: { id: string; dates: string | null }) {
@@ -106,32 +123,37 @@ export async function NumberTiles({
   const { current, previous } = await getSummary(scope);
   const previousDates = describePreviousPeriod(scope);
   return (
-    <div className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-5">
+    <div className={GRID}>
       {NUMBER_TILES.map(({ key, title, exportName }) => (
-        <Tile
-          key={key}
-          title={title}
-          menu={
-            <DownloadMenu label={title} links={exportLinks(exportBase, exportName, exportQuery)} />
-          }
-        >
-          <TileNumber
-            text={formatTileValue(key, current[key], currency)}
-            testId={`tile-${key}`}
-            link={
-              key === "occurrences"
-                ? { href: drillHref, label: `${current[key]} occurrences: show the actions` }
-                : undefined
+        <KeptHeight key={key} id={keep(title)} className="min-w-0">
+          <Tile
+            className="h-full"
+            title={title}
+            menu={
+              <DownloadMenu
+                label={title}
+                links={exportLinks(exportBase, exportName, exportQuery)}
+              />
             }
-          />
-          {previous && (
-            <Change
-              current={current[key]}
-              previous={previous[key]}
-              hint={{ id: `previous-period-${key}`, dates: previousDates }}
+          >
+            <TileNumber
+              text={formatTileValue(key, current[key], currency)}
+              testId={`tile-${key}`}
+              link={
+                key === "occurrences"
+                  ? { href: drillHref, label: `${current[key]} occurrences: show the actions` }
+                  : undefined
+              }
             />
-          )}
-        </Tile>
+            {previous && (
+              <Change
+                current={current[key]}
+                previous={previous[key]}
+                hint={{ id: `previous-period-${key}`, dates: previousDates }}
+              />
+            )}
+          </Tile>
+        </KeptHeight>
       ))}
     </div>
   );

@@ -12,6 +12,7 @@ import { Tile } from "@/components/stats/tile";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import type { OccurrenceRow } from "@/lib/stats/engine";
 import { PartnerLink } from "./partner-link";
+import { TablePager } from "./table-pager";
 
 const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
   { sort: "name", label: "Partner name" },
@@ -194,23 +195,12 @@ export async function OccurrenceTableTile({
               </tfoot>
             </table>
           </div>
-          <nav aria-label="Table pages" className="mt-3 flex items-center justify-between text-sm">
-            <span className="text-gray-600 dark:text-gray-400">
-              Page {data.page} of {data.pageCount}
-            </span>
-            <span className="flex gap-3">
-              {data.page > 1 && (
-                <Link href={url({ page: data.page - 1 })} className="text-blue-600 hover:underline">
-                  ← Previous
-                </Link>
-              )}
-              {data.page < data.pageCount && (
-                <Link href={url({ page: data.page + 1 })} className="text-blue-600 hover:underline">
-                  Next →
-                </Link>
-              )}
-            </span>
-          </nav>
+          <TablePager
+            page={data.page}
+            pageCount={data.pageCount}
+            previousHref={data.page > 1 ? url({ page: data.page - 1 }) : null}
+            nextHref={data.page < data.pageCount ? url({ page: data.page + 1 }) : null}
+          />
         </>
       )}
     </Tile>

@@ -1,128 +1,100 @@
 "use client";
 
-import Link from "next/link";
-import { Menu } from "@/components/ui/menu";
-import { ActionError } from "@/components/ui/action-error";
-import { useFormAction } from "@/lib/forms/use-form-action";
-import { deleteViewAction, saveViewAction } from "../saved-view-actions";
+import { useState } from "react";
+import { Popover, PopoverPanel, PopoverTrigger } from "@/components/ui/popover";
+import type { ViewInForce } from "@/lib/saved-views/view-in-force";
+import { SaveViewForm, UpdateViewForm } from "./save-view-form";
+import { SavedViewRow, type SavedView } from "./saved-view-row";
 
-type SavedView = { id: number; name: string; query: string; schedules: number };
+/** The button's words: the view in force, "Unsaved changes" to the view opened, or the count. */
+function buttonText(inForce: ViewInForce, count: number) {
+  if (inForce.state === "in_force") {
+    return { shown: inForce.view.name, label: `Saved views: ${inForce.view.name}` };
+  }
+  if (inForce.state === "changed") {
+    return {
+      shown: "Unsaved changes",
+      label: `Saved views: unsaved changes to “${inForce.view.name}”`,
+    };
+  }
+  const shown = `Saved views${count ? ` (${count})` : ""}`;
+  return { shown, label: shown };
+}
 
 /**
- * The program's saved views: every member applies them; owners and managers (`canManage`) also
- * save and delete them. The server refuses the others too.
+ * The program's saved views in one panel: every member opens them; owners and managers
+ * (`canManage`) also save the current filters as a new view, update the view opened with them,
+ * rename and delete views (the server refuses the others too). The panel floats over the page, so
+ * on phones typing a name moves nothing below it.
  */
 export function SavedViews({
   slug,
   query,
   views,
+  inForce,
   canManage,
 }: {
   slug: string;
+  /** The applied filters (canonical query, no "?"). */
   query: string;
   views: SavedView[];
+  inForce: ViewInForce;
   canManage: boolean;
 }) {
+  const [open, setOpen] = useState(false);
+  const { shown, label } = buttonText(inForce, views.length);
+  const current = inForce.state === "none" ? null : inForce.view;
   return (
-    // On phones its parts join the header's row, and the save form takes a row of its own.
-    <div className="flex items-center gap-2 max-sm:contents">
-      <Menu
-        label="Saved views"
-        align="right"
-        button={
-          <span className="whitespace-nowrap">
-            Saved views{views.length ? ` (${views.length})` : ""}
-          </span>
-        }
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger
+        aria-label={label}
+        data-view-state={inForce.state}
+        className="flex max-w-[14rem] items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-gray-100 dark:hover:bg-gray-800"
       >
-        {views.length === 0 && (
-          <p className="px-3 py-2 text-sm text-gray-500">No saved views yet.</p>
-        )}
-        {views.map((view) => (
-          <div
-            key={view.id}
-            className="flex items-center justify-between gap-2 px-3 py-1 hover:bg-gray-100 dark:hover:bg-gray-800"
-          >
-            <Link
-              href={`/p/${slug}/actions${view.query ? `?${view.query}` : ""}`}
-              className="flex-1 py-1 text-sm"
-            >
-              {view.name}
-            </Link>
-            <Link
-              href={`/p/${slug}/deliveries?view=${view.id}#new`}
-              aria-label={`Schedule delivery of ${view.name}`}
-              title="Schedule delivery"
-              className="rounded px-1 text-xs text-gray-500 hover:text-blue-600"
-            >
-              Schedule
-            </Link>
-            {canManage && <DeleteViewForm slug={slug} view={view} />}
-          </div>
-        ))}
-      </Menu>
-      {canManage && <SaveViewForm slug={slug} query={query} />}
-    </div>
-  );
-}
-
-function DeleteViewForm({ slug, view }: { slug: string; view: SavedView }) {
-  const { refusal, onSubmit } = useFormAction(
-    (_prev, form: FormData) => deleteViewAction(slug, form),
-    {
-      // Deleting a view stops its scheduled deliveries: say so before it happens.
-      confirm: () =>
-        view.schedules > 0
-          ? `“${view.name}” is sent by ${view.schedules} scheduled ${view.schedules === 1 ? "delivery" : "deliveries"}; deleting it stops ${view.schedules === 1 ? "it" : "them"}. Delete?`
-          : null,
-    },
-  );
-  return (
-    <form onClick={(e) => e.stopPropagation()} onSubmit={onSubmit} className="flex items-center">
-      <input type="hidden" name="id" value={view.id} />
-      <button
-        type="submit"
-        aria-label={`Delete saved view ${view.name}`}
-        className="rounded px-1 text-gray-400 hover:text-red-600"
-      >
-        ×
-      </button>
-      <ActionError error={refusal?.message} />
-    </form>
-  );
-}
-
-function SaveViewForm({ slug, query }: { slug: string; query: string }) {
-  const { state, pending, onSubmit } = useFormAction(saveViewAction.bind(null, slug, query), {
-    resetOnDone: true,
-  });
-  return (
-    <form onSubmit={onSubmit} className="flex items-center gap-1 max-sm:order-last max-sm:w-full">
-      <label htmlFor="save-view-name" className="sr-only">
-        Name for this view
-      </label>
-      <input
-        id="save-view-name"
-        name="name"
-        placeholder="Name this view"
-        maxLength={80}
-        className="w-40 rounded-md border max-sm:min-w-0 max-sm:flex-1 border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-950"
-      />
-      <button
-        type="submit"
-        disabled={pending}
-        className="whitespace-nowrap rounded-md border border-gray-300 px-2 py-1 text-sm hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
-      >
-        Save view
-      </button>
-      {state.message && (
         <span
-          role={state.status === "error" ? "alert" : "status"}
-          className={`text-xs ${state.status === "error" ? "text-red-600" : "text-green-700 dark:text-green-400"}`}
+          className={`truncate ${inForce.state === "changed" ? "italic text-amber-700 dark:text-amber-400" : ""}`}
         >
-          {state.message}
+          {shown}
         </span>
-      )}
-    </form>
+        <span aria-hidden="true" className="text-xs text-gray-400">
+          ▾
+        </span>
+      </PopoverTrigger>
+      <PopoverPanel
+        aria-label="Saved views"
+        align="end"
+        // Escape in a row's form cancels that form only, not the whole panel.
+        onEscapeKeyDown={(event) => {
+          if ((event.target as Element | null)?.closest("[data-row-form]")) event.preventDefault();
+        }}
+        className="w-96 max-w-[calc(100vw-1rem)] space-y-2 p-2"
+      >
+        {inForce.state === "changed" && (
+          <p className="px-1 text-xs text-gray-600 dark:text-gray-400">
+            The filters changed since you opened “{inForce.view.name}”.
+          </p>
+        )}
+        {canManage && inForce.state === "changed" && (
+          <UpdateViewForm slug={slug} query={query} view={inForce.view} />
+        )}
+        {views.length === 0 ? (
+          <p className="px-1 py-2 text-sm text-gray-500">No saved views yet.</p>
+        ) : (
+          <ul className="max-h-72 overflow-y-auto">
+            {views.map((view) => (
+              <SavedViewRow
+                key={view.id}
+                slug={slug}
+                view={view}
+                current={view.id === current?.id}
+                canManage={canManage}
+                onOpen={() => setOpen(false)}
+              />
+            ))}
+          </ul>
+        )}
+        {canManage && <SaveViewForm slug={slug} query={query} />}
+      </PopoverPanel>
+    </Popover>
   );
 }

@@ -1,0 +1,227 @@
+import { expect, test, type Page } from "@playwright/test";
+import { NUMBER_TILES } from "../lib/stats/number-tiles";
+import { e2eDatabase, seedTabMember } from "./support/seed";
+import { signIn } from "./support/sign-in";
+
+// Issue 26, items 7 and 9: saved views you can keep, and loading without jumps.
+
+const savedViews = (page: Page) => page.getByRole("button", { name: /^Saved views/ });
+const panel = (page: Page) => page.getByRole("dialog", { name: "Saved views" });
+const TILES = NUMBER_TILES.map((t) => t.title) as string[];
+
+async function openTab(page: Page, role: "manager" | "viewer" = "manager") {
+  const f = await seedTabMember(role);
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time`);
+  await expect(page.getByTestId("tile-occurrences")).toBeVisible();
+  return f;
+}
+
+async function box(page: Page, name: string) {
+  const b = await page.getByRole("region", { name, exact: true }).first().boundingBox();
+  if (!b) throw new Error(`${name} has no box`);
+  return b;
+}
+
+test("a saved view is named while in force, updated, renamed and deleted", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const f = await openTab(page);
+  const { prisma } = await e2eDatabase();
+  const views = () =>
+    prisma.savedView.findMany({
+      where: { programId: f.program.id },
+      select: { name: true, query: true },
+    });
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views");
+
+  await savedViews(page).click();
+  await panel(page).getByLabel("Save the current filters as a new view").fill("All time");
+  await panel(page).getByRole("button", { name: "Save view" }).click();
+  await expect(page).toHaveURL(/[?&]view=\d+/);
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views: All time");
+  await expect(savedViews(page)).toHaveText(/All time/);
+  expect(await views()).toEqual([{ name: "All time", query: "timeframe=any_time" }]);
+
+  // A filter changed since the view was opened.
+  await page.keyboard.press("Escape");
+  await page.getByLabel("Is marketplace").selectOption("yes");
+  await page.getByRole("button", { name: /Reload with the changed filters/ }).click();
+  await expect(page).toHaveURL(/marketplace=yes/);
+  await expect(savedViews(page)).toHaveText(/Unsaved changes/);
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views: unsaved changes to “All time”");
+  await page.screenshot({
+    path: test.info().outputPath("saved-views-changed-1440.png"),
+    fullPage: true,
+  });
+
+  await savedViews(page).click();
+  await panel(page).getByRole("button", { name: "Update “All time” with these filters" }).click();
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views: All time");
+  expect(await views()).toEqual([
+    { name: "All time", query: "timeframe=any_time&marketplace=yes" },
+  ]);
+
+  // Rename in place; a name in use is refused beside the box.
+  await page.keyboard.press("Escape");
+  await expect(panel(page)).toHaveCount(0);
+  await savedViews(page).click();
+  const rename = panel(page).getByRole("button", { name: "Rename saved view All time" });
+  await rename.click();
+  // Escape cancels the rename only: the panel stays open.
+  await page.keyboard.press("Escape");
+  await expect(panel(page).getByLabel("New name for “All time”")).toHaveCount(0);
+  await rename.click();
+  await panel(page).getByLabel("New name for “All time”").fill("Marketplace, all time");
+  await panel(page).getByRole("button", { name: "Save", exact: true }).click();
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views: Marketplace, all time");
+  await panel(page)
+    .getByLabel("Save the current filters as a new view")
+    .fill("Marketplace, all time");
+  await panel(page).getByRole("button", { name: "Save view" }).click();
+  await expect(panel(page).getByRole("alert")).toHaveText(
+    /A view named “Marketplace, all time” already exists/,
+  );
+  expect(await views()).toEqual([
+    { name: "Marketplace, all time", query: "timeframe=any_time&marketplace=yes" },
+  ]);
+  await page.screenshot({
+    path: test.info().outputPath("saved-views-panel-1440.png"),
+    fullPage: true,
+  });
+
+  // Deleting asks first, in the row; Cancel keeps the view.
+  const deleteButton = panel(page).getByRole("button", {
+    name: "Delete saved view Marketplace, all time",
+  });
+  await deleteButton.click();
+  await expect(panel(page).getByText("Delete “Marketplace, all time”?")).toBeVisible();
+  await panel(page).getByRole("button", { name: "Cancel" }).click();
+  expect(await views()).toHaveLength(1);
+  await deleteButton.click();
+  await panel(page).getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(panel(page).getByText("No saved views yet.")).toBeVisible();
+  expect(await views()).toEqual([]);
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views");
+
+  const audit = await prisma.auditEvent.findMany({
+    where: { programId: f.program.id },
+    orderBy: { id: "asc" },
+    select: { kind: true },
+  });
+  expect(audit.map((a) => a.kind)).toEqual([
+    "saved_views.created",
+    "saved_views.updated",
+    "saved_views.renamed",
+    "saved_views.deleted",
+  ]);
+});
+
+/**
+ * Records the box of every skeleton as it appears (page coordinates), so the test can compare it
+ * with the tile it stands in for. The network is slowed so the tiles stream after the shell.
+ */
+async function recordSkeletons(page: Page) {
+  await page.evaluate(() => {
+    const seen: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    (window as unknown as { skeletons: typeof seen }).skeletons = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll<HTMLElement>("[data-skeleton]")) {
+        const r = el.getBoundingClientRect();
+        seen[el.dataset.skeleton!] ??= {
+          x: r.x,
+          y: r.y + scrollY,
+          width: r.width,
+          height: r.height,
+        };
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+for (const width of [1440, 390]) {
+  test(`Reload keeps each tile's box at ${width} px`, async ({ page, context }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openTab(page, "viewer");
+    const before: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    for (const name of [...TILES, "Occurrences over time", "Actions by partner, type and value"]) {
+      const b = await box(page, name);
+      const top = await page.evaluate(() => window.scrollY);
+      before[name] = { ...b, y: b.y + top };
+    }
+    await recordSkeletons(page);
+    const cdp = await context.newCDPSession(page);
+    // Throttling applies only once the Network domain is on.
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 400,
+      downloadThroughput: 40_000,
+      uploadThroughput: 40_000,
+    });
+    if (width < 640) await page.getByRole("button", { name: /^Filters/ }).click();
+    await page.getByLabel("Is marketplace").selectOption("yes");
+    await page.getByRole("button", { name: /Reload with the changed filters/ }).click();
+    await expect(page).toHaveURL(/marketplace=yes/);
+    await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 30_000 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const seen = await page.evaluate(
+      () => (window as unknown as { skeletons: Record<string, DOMRect> }).skeletons,
+    );
+    const keep = (name: string) => (TILES.includes(name) ? `Numbers: ${name}` : name);
+    for (const [name, b] of Object.entries(before)) {
+      const skeleton = seen[keep(name)];
+      expect(skeleton, `${name} had a skeleton`).toBeDefined();
+      for (const side of ["x", "y", "width", "height"] as const) {
+        expect(Math.abs(skeleton[side] - b[side]), `${name} ${side}`).toBeLessThanOrEqual(1);
+      }
+    }
+    await page.screenshot({ path: test.info().outputPath(`reload-${width}.png`), fullPage: true });
+  });
+}
+
+test("paging the table keeps it in view, and the pager's focus", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openTab(page, "viewer");
+  const pager = page.getByRole("navigation", { name: "Table pages" });
+  await pager.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  await pager.getByRole("link", { name: "Next →" }).click();
+  await expect(pager.getByText(/^Page 2 of \d+$/)).toBeVisible();
+  await expect(pager).toBeInViewport();
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  await expect(page.locator(":focus")).toHaveText(/Next →|← Previous/);
+  // The keyboard goes on from where it was: back to the first page from the pager.
+  if ((await page.locator(":focus").textContent()) === "Next →") {
+    await page.keyboard.press("Shift+Tab");
+  }
+  await expect(page.locator(":focus")).toHaveText("← Previous");
+  await page.keyboard.press("Enter");
+  await expect(pager.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(pager).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath("paging-1440.png"), fullPage: false });
+});
+
+test("at 390 px the save form floats: the number tiles do not move", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openTab(page);
+  const tile = await box(page, "Occurrences");
+  await savedViews(page).click();
+  await panel(page).getByLabel("Save the current filters as a new view").fill("Phone view");
+  expect(await box(page, "Occurrences")).toEqual(tile);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath("saved-views-390.png"), fullPage: true });
+  await panel(page).getByRole("button", { name: "Save view" }).click();
+  await expect(savedViews(page)).toHaveAccessibleName("Saved views: Phone view");
+  expect(await box(page, "Occurrences")).toEqual(tile);
+  await page.screenshot({
+    path: test.info().outputPath("saved-views-saved-390.png"),
+    fullPage: true,
+  });
+});
