@@ -120,37 +120,55 @@ test("a saved view is named while in force, updated, renamed and deleted", async
  * Records the box of every skeleton as it appears (page coordinates), so the test can compare it
  * with the tile it stands in for. The network is slowed so the tiles stream after the shell.
  */
-async function recordSkeletons(page: Page) {
-  await page.evaluate(() => {
-    const seen: Record<string, { x: number; y: number; width: number; height: number }> = {};
-    (window as unknown as { skeletons: typeof seen }).skeletons = seen;
-    new MutationObserver(() => {
-      for (const el of document.querySelectorAll<HTMLElement>("[data-skeleton]")) {
-        const r = el.getBoundingClientRect();
-        seen[el.dataset.skeleton!] ??= {
-          x: r.x,
-          y: r.y + scrollY,
-          width: r.width,
-          height: r.height,
-        };
+const TABLE = "Actions by partner, type and value";
+const SLOTS = [...TILES.map((t) => `Numbers: ${t}`), "Occurrences over time", TABLE];
+const SIDES = ["x", "y", "width", "height"] as const;
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * From now until `stop`, each frame: the box of whatever holds each tile's place — the tile, or
+ * its skeleton while it loads — in page coordinates, or null when neither is on the page.
+ */
+async function sampleSlots(page: Page) {
+  await page.evaluate((slots) => {
+    const w = window as unknown as { frames_: Record<string, Box | null>[]; sampling: boolean };
+    w.frames_ = [];
+    w.sampling = true;
+    const frame = () => {
+      const sample: Record<string, Box | null> = {};
+      for (const id of slots) {
+        const el =
+          document.querySelector(`[data-skeleton="${id}"]`) ??
+          document.querySelector(`[data-kept-height="${id}"]`);
+        const r = el?.getBoundingClientRect();
+        sample[id] = r ? { x: r.x, y: r.y + scrollY, width: r.width, height: r.height } : null;
       }
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+      w.frames_.push(sample);
+      if (w.sampling) requestAnimationFrame(frame);
+    };
+    frame();
+  }, SLOTS);
+  return async () =>
+    page.evaluate(() => {
+      const w = window as unknown as { frames_: Record<string, Box | null>[]; sampling: boolean };
+      w.sampling = false;
+      return w.frames_;
+    });
 }
 
 for (const width of [1440, 390]) {
   test(`Reload keeps each tile's box at ${width} px`, async ({ page, context }) => {
     await page.setViewportSize({ width, height: 900 });
     await openTab(page, "viewer");
-    const before: Record<string, { x: number; y: number; width: number; height: number }> = {};
-    for (const name of [...TILES, "Occurrences over time", "Actions by partner, type and value"]) {
-      const b = await box(page, name);
-      const top = await page.evaluate(() => window.scrollY);
-      before[name] = { ...b, y: b.y + top };
+    if (width < 640) {
+      await page.getByRole("button", { name: /^Filters/ }).click();
+      await page.getByLabel("Is marketplace").selectOption("yes");
+    } else {
+      await page.getByLabel("Is marketplace").selectOption("yes");
     }
-    await recordSkeletons(page);
+    const stop = await sampleSlots(page);
+    // A slow network keeps the Reload in flight for many frames.
     const cdp = await context.newCDPSession(page);
-    // Throttling applies only once the Network domain is on.
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,
@@ -158,8 +176,6 @@ for (const width of [1440, 390]) {
       downloadThroughput: 40_000,
       uploadThroughput: 40_000,
     });
-    if (width < 640) await page.getByRole("button", { name: /^Filters/ }).click();
-    await page.getByLabel("Is marketplace").selectOption("yes");
     await page.getByRole("button", { name: /Reload with the changed filters/ }).click();
     await expect(page).toHaveURL(/marketplace=yes/);
     await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 30_000 });
@@ -169,17 +185,28 @@ for (const width of [1440, 390]) {
       downloadThroughput: -1,
       uploadThroughput: -1,
     });
-    const seen = await page.evaluate(
-      () => (window as unknown as { skeletons: Record<string, DOMRect> }).skeletons,
-    );
-    const keep = (name: string) => (TILES.includes(name) ? `Numbers: ${name}` : name);
-    for (const [name, b] of Object.entries(before)) {
-      const skeleton = seen[keep(name)];
-      expect(skeleton, `${name} had a skeleton`).toBeDefined();
-      for (const side of ["x", "y", "width", "height"] as const) {
-        expect(Math.abs(skeleton[side] - b[side]), `${name} ${side}`).toBeLessThanOrEqual(1);
+    const frames = await stop();
+    expect(frames.length, "frames sampled during the Reload").toBeGreaterThan(10);
+    const first = frames[0];
+    const moved: string[] = [];
+    frames.forEach((sample, at) => {
+      for (const id of SLOTS) {
+        const b = sample[id];
+        const was = first[id];
+        if (!was) moved.push(`${id} had no box before the Reload`);
+        else if (!b) moved.push(`frame ${at}: ${id} left the page`);
+        else {
+          // The table's rows change with the filters, so its height may; nothing else's does.
+          const sides = id === TABLE ? (["x", "y", "width"] as const) : SIDES;
+          for (const side of sides) {
+            if (Math.abs(b[side] - was[side]) > 1) {
+              moved.push(`frame ${at}: ${id} ${side} ${was[side]} → ${b[side]}`);
+            }
+          }
+        }
       }
-    }
+    });
+    expect(moved.slice(0, 10)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath(`reload-${width}.png`), fullPage: true });
   });
 }
