@@ -2,7 +2,7 @@
 
 import { BarChart, type CustomTooltipProps } from "@tremor/react";
 import { useQueryStates } from "nuqs";
-import { createContext, useContext, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { createContext, useContext, useRef, useState, type KeyboardEvent } from "react";
 import { hiddenToken, seriesOfToken } from "@/lib/stats/chart/series-colors";
 import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { chartScale } from "@/lib/stats/chart/stack";
@@ -21,20 +21,19 @@ import { ChartTooltip } from "./chart-tooltip";
 const Y_AXIS = 48;
 const X_PAD = 8;
 
-/** What the hover tooltip reads: Recharts renders it as a component of its own, without our props. */
-const Reading = createContext<{
+/** What a tooltip reads of the chart. */
+interface Reading {
   label: (i: number) => string;
   rows: ChartSeries["rows"];
   drawn: string[];
   colors: Record<string, string>;
   hiddenCount: number;
-} | null>(null);
+}
 
-function HoverTooltip({ active, payload }: CustomTooltipProps) {
-  const reading = useContext(Reading);
-  const bar = payload?.[0]?.payload as Record<string, number> | undefined;
-  if (!active || bar === undefined || reading === null) return null;
-  const i = bar[PERIOD_INDEX];
+/** Recharts renders the hover tooltip as a component of its own, without our props. */
+const ReadingContext = createContext<Reading | null>(null);
+
+function BucketTooltip({ reading, i }: { reading: Reading; i: number }) {
   const { label, rows, drawn, colors, hiddenCount } = reading;
   return (
     <ChartTooltip
@@ -45,6 +44,13 @@ function HoverTooltip({ active, payload }: CustomTooltipProps) {
       hiddenCount={hiddenCount}
     />
   );
+}
+
+function HoverTooltip({ active, payload }: CustomTooltipProps) {
+  const reading = useContext(ReadingContext);
+  const bar = payload?.[0]?.payload as Record<string, number> | undefined;
+  if (!active || bar === undefined || reading === null) return null;
+  return <BucketTooltip reading={reading} i={bar[PERIOD_INDEX]} />;
 }
 
 /**
@@ -71,7 +77,9 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
     const text = periodLabel(rows[i].bucket, unit);
     return rows[i].bucket === partialBucket ? soFar(text) : text;
   };
-  const hiddenCount = types.length - drawn.length;
+  const reading = { label, rows, drawn, colors, hiddenCount: types.length - drawn.length };
+  // A click focuses the group too: only focus without a pointer (the keyboard's) starts reading.
+  const pointing = useRef(false);
 
   function toggle(type: string) {
     const next = hidden.has(type)
@@ -94,9 +102,9 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
     setActive(Math.min(n - 1, Math.max(0, moves[event.key])));
   }
 
-  // A click also focuses the group: only keyboard focus starts reading (the pointer has Recharts').
-  function onFocus(event: FocusEvent<HTMLElement>) {
-    if (event.currentTarget.matches(":focus-visible")) setActive((a) => a ?? n - 1);
+  function onFocus() {
+    if (!pointing.current) setActive((a) => a ?? n - 1);
+    pointing.current = false;
   }
 
   // The centre of bucket i, as Recharts places it: after the y-axis and padding, n equal bands.
@@ -113,9 +121,13 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
         onKeyDown={onKeyDown}
         onFocus={onFocus}
         onBlur={() => setActive(null)}
+        onPointerDown={() => {
+          pointing.current = true;
+          setActive(null);
+        }}
         className="relative rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600"
       >
-        <Reading.Provider value={{ label, rows, drawn, colors, hiddenCount }}>
+        <ReadingContext.Provider value={reading}>
           <BarChart
             data={bars.data}
             index={PERIOD_NAME}
@@ -135,7 +147,7 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
             // The categories in drawing order: Recharts draws one layer per category, unnamed.
             data-categories={JSON.stringify(bars.categories)}
           />
-        </Reading.Provider>
+        </ReadingContext.Provider>
         {drawn.length === 0 && (
           <p className="absolute inset-0 flex items-center justify-center text-sm text-gray-500">
             Every series is hidden: press a legend entry to show it.
@@ -152,13 +164,7 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
               className={`absolute top-0 z-10 ${active + 0.5 < n / 2 ? "ml-3" : "-ml-3 -translate-x-full"}`}
               style={{ left: at(active) }}
             >
-              <ChartTooltip
-                label={label(active)}
-                row={rows[active]}
-                drawn={drawn}
-                colors={colors}
-                hiddenCount={hiddenCount}
-              />
+              <BucketTooltip reading={reading} i={active} />
             </div>
           </>
         )}
