@@ -50,14 +50,18 @@ function drawnBars(page: Page) {
 const barCount = async (page: Page, category: string) =>
   (await drawnBars(page))[category]?.length ?? 0;
 
+/** A bucket's label under the x-axis (the screen-reader table names periods too). */
+const axisLabel = (page: Page, text: string) =>
+  chart(page).locator(".recharts-xAxis").getByText(text, { exact: true });
+
 /** Points at a bucket: above its axis label, inside the plot (Recharts answers the pointer). */
-async function hoverBucket(page: Page, axisLabel: string) {
-  const tick = chart(page).locator(".recharts-xAxis").getByText(axisLabel, { exact: true });
-  const [label, grid] = [
+async function hoverBucket(page: Page, label: string) {
+  const tick = axisLabel(page, label);
+  const [box, grid] = [
     await tick.boundingBox(),
     await chart(page).locator(".recharts-cartesian-grid").boundingBox(),
   ];
-  await page.mouse.move(label!.x + label!.width / 2, grid!.y + grid!.height / 2);
+  await page.mouse.move(box!.x + box!.width / 2, grid!.y + grid!.height / 2);
 }
 
 /** The colour each type must have: the palette in the program's creation order (type ids). */
@@ -126,8 +130,8 @@ test.describe("at 1,440 px", () => {
     await page.goto(`${tab}?timeframe=range_2025-12-01_2027-01-01&timescale=month`);
     for (const type of ["signup", "demo", "upgrade"])
       expect(await fillOf(page, type)).toBe(colors.get(type));
-    await expect(chart(page).getByText("Jan 2026", { exact: true })).toBeVisible();
-    await expect(chart(page).getByText("Dec 2026 (so far)", { exact: true })).toBeVisible();
+    await expect(axisLabel(page, "Jan 2026")).toBeVisible();
+    await expect(axisLabel(page, "Dec 2026 (so far)")).toBeVisible();
     await expect(chart(page)).toContainText("The lighter bar is Dec 2026 (so far).");
     // The bucket under way (the 13th) is drawn in a lighter tint of each type's colour: every
     // channel nearer white, none equal.
@@ -247,7 +251,7 @@ test.describe("at 390 px", () => {
     await expect(legend(page, "demo")).toHaveAttribute("aria-pressed", "false");
     await expect.poll(() => barCount(page, "signup")).toBeGreaterThan(0);
     expect(await barCount(page, "demo")).toBe(0);
-    await expect(chart(page).getByText("Dec 2026 (so far)", { exact: true })).toBeVisible();
+    await expect(axisLabel(page, "Dec 2026 (so far)")).toBeVisible();
     await legend(page, "demo").tap();
     await expect.poll(() => barCount(page, "demo (so far)")).toBe(1);
     await expect(page).not.toHaveURL(/hidden=/);
