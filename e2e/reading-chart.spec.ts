@@ -142,6 +142,29 @@ test.describe("at 1,440 px", () => {
     const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const full = channels(colors.get("signup")!);
     channels(bars["signup (so far)"][0].fill).forEach((c, i) => expect(c).toBeGreaterThan(full[i]));
+    // The y-axis: 0 and four equal round steps (1, 2, 2.5 or 5 × 10ⁿ), the top at or above the
+    // tallest month (New York months, counted here from the seed) and less than 2.5 times it.
+    const month = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "America/New_York",
+      year: "numeric",
+      month: "2-digit",
+    });
+    const perMonth = new Map<string, number>();
+    for (const a of f.actions.filter((a) => !a.archived)) {
+      const key = month.format(a.occurredAt);
+      perMonth.set(key, (perMonth.get(key) ?? 0) + 1);
+    }
+    const tallest = Math.max(...perMonth.values());
+    const ticks = (
+      await chart(page)
+        .locator(".recharts-yAxis .recharts-cartesian-axis-tick-value")
+        .allTextContents()
+    ).map((t) => Number(t.replace(/,/g, "")));
+    const step = ticks[1];
+    expect(ticks).toEqual([0, 1, 2, 3, 4].map((k) => k * step));
+    expect([1, 2, 2.5, 5]).toContain(step / 10 ** Math.floor(Math.log10(step) + 1e-9));
+    expect(ticks[4]).toBeGreaterThanOrEqual(tallest);
+    expect(ticks[4]).toBeLessThan(2.5 * tallest);
     // The tooltip names the period in full, largest series first, and the total.
     await hoverBucket(page, "Jan 2026");
     const tooltip = chart(page).getByTestId("chart-tooltip");

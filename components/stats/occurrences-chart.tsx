@@ -6,7 +6,7 @@ import { createContext, useContext, useRef, useState, type KeyboardEvent } from 
 import { hiddenToken, seriesOfToken } from "@/lib/stats/chart/series-colors";
 import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { chartScale } from "@/lib/stats/chart/stack";
-import { formatTick } from "@/lib/stats/chart/nice-ticks";
+import { formatTick, fourStepTop } from "@/lib/stats/chart/nice-ticks";
 import {
   PERIOD_INDEX,
   PERIOD_NAME,
@@ -70,7 +70,7 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
   const hidden = new Set(tokens.map(seriesOfToken));
   const drawn = types.filter((t) => !hidden.has(t));
   const bars = tremorBars(series, drawn);
-  const { top } = chartScale(rows, drawn);
+  const top = fourStepTop(Math.max(0, ...chartScale(rows, drawn).totals));
   const [active, setActive] = useState<number | null>(null);
   const n = rows.length;
   const label = (i: number) => {
@@ -137,6 +137,7 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
             showLegend={false}
             showAnimation={false}
             allowDecimals={false}
+            maxValue={top}
             valueFormatter={(value) => formatTick(value, top)}
             yAxisWidth={Y_AXIS}
             padding={{ left: X_PAD, right: X_PAD }}
