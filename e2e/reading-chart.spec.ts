@@ -26,6 +26,8 @@ function drawnBars(page: Page) {
     .evaluate((plot) => {
       const categories: string[] = JSON.parse(plot.getAttribute("data-categories")!);
       const layers = plot.querySelectorAll(".recharts-bar");
+      // Recharts draws nothing until it has measured its box: no bars yet.
+      if (layers.length === 0) return {};
       if (layers.length !== categories.length) throw new Error("a layer per category expected");
       const hex = (rgb: string) =>
         "#" +
