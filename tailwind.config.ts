@@ -1,5 +1,6 @@
 import type { Config } from "tailwindcss";
 import colors from "tailwindcss/colors";
+import { CHART_TAILWIND_COLORS } from "./lib/stats/chart/chart-color-names";
 
 // Tremor 3 theme tokens, as its installation guide lays out for Tailwind 3.
 const config: Config = {
@@ -14,6 +15,8 @@ const config: Config = {
     current: "currentColor",
     extend: {
       colors: {
+        // The chart's series colours (fill-chart-332288, …-so-far), named for Tremor's `colors`.
+        chart: CHART_TAILWIND_COLORS,
         tremor: {
           brand: {
             faint: colors.blue[50],
@@ -92,6 +95,8 @@ const config: Config = {
         /^(bg|text|border|ring|stroke|fill)-(slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(50|100|200|300|400|500|600|700|800|900|950)$/,
       variants: ["hover", "ui-selected"],
     },
+    // Tremor builds a chart's colour classes at run time, where the content scan cannot see them.
+    { pattern: /^(bg|text|stroke|fill)-chart-/, variants: ["dark"] },
   ],
   plugins: [],
 };

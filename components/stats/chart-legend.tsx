@@ -1,8 +1,8 @@
 "use client";
 
 /**
- * The chart's legend: one toggle button per series (aria-pressed = drawn). Our own, not
- * Tremor's: its list markup failed accessibility checks and it could not hide a series.
+ * The chart's legend: one toggle button per series (aria-pressed = drawn). Ours, with Tremor's
+ * turned off: its list markup failed accessibility checks and it cannot hide a series.
  */
 export function ChartLegend({
   types,

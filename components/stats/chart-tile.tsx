@@ -52,7 +52,7 @@ export async function ChartTile({
         {series.otherTypes > 0 &&
           ` The ${series.types.length - 1} most frequent types are drawn; “${OTHER_TYPES}” sums the other ${series.otherTypes}.`}
         {series.partialBucket !== null &&
-          ` The lighter, hatched bar is ${soFar(periodLabel(series.partialBucket, series.unit))}.`}
+          ` The lighter bar is ${soFar(periodLabel(series.partialBucket, series.unit))}.`}
       </p>
       {total === 0 ? (
         <p className="flex h-72 items-center justify-center text-sm text-gray-500">

@@ -7,15 +7,12 @@ export function ChartTooltip({
   drawn,
   colors,
   hiddenCount,
-  left,
 }: {
   label: string;
   row: Record<string, number | string>;
-  drawn: string[];
+  drawn: readonly string[];
   colors: Record<string, string>;
   hiddenCount: number;
-  /** The bucket's centre, % of the plot's width: the box sits on the side with more room. */
-  left: number;
 }) {
   const lines = drawn
     .map((type, order) => ({ type, order, value: Number(row[type]) }))
@@ -25,10 +22,7 @@ export function ChartTooltip({
   return (
     <div
       data-testid="chart-tooltip"
-      className={`pointer-events-none absolute top-0 z-10 w-max max-w-[16rem] rounded-md border border-gray-200 bg-white p-2 text-xs shadow-md dark:border-gray-700 dark:bg-gray-900 ${
-        left < 50 ? "ml-3" : "-ml-3 -translate-x-full"
-      }`}
-      style={{ left: `${left}%` }}
+      className="pointer-events-none w-max max-w-[16rem] rounded-md border border-gray-200 bg-white p-2 text-xs shadow-md dark:border-gray-700 dark:bg-gray-900"
     >
       <p className="font-medium text-gray-900 dark:text-gray-100">{label}</p>
       <ul className="mt-1 space-y-0.5">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTick, niceTicks } from "./nice-ticks";
+import { formatTick, fourStepTop, niceTicks } from "./nice-ticks";
 import { chartScale } from "./stack";
 
 describe("y-axis ticks", () => {
@@ -47,5 +47,22 @@ describe("y-axis ticks", () => {
     ]);
     expect(formatTick(250_000, 500_000)).toBe("250K");
     expect(formatTick(1_500_000, 2_000_000)).toBe("1.5M");
+  });
+
+  it("tops the screen's axis at four whole round steps, the smallest that holds the maximum", () => {
+    expect([0, 1, 4, 5, 9, 25, 83, 100, 101, 1234].map(fourStepTop)).toEqual([
+      4, 4, 4, 8, 20, 40, 100, 100, 200, 2000,
+    ]);
+    const round = [1, 2, 2.5, 5];
+    const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 1e4, 2e4];
+    for (let max = 1; max < 40_000; max = Math.ceil(max * 1.21)) {
+      const step = fourStepTop(max) / 4;
+      expect(Number.isInteger(step)).toBe(true);
+      expect(round).toContain(step / 10 ** Math.floor(Math.log10(step) + 1e-9));
+      expect(4 * step).toBeGreaterThanOrEqual(max);
+      // No smaller round step would do.
+      const smaller = steps.filter((s) => s < step);
+      if (smaller.length > 0) expect(4 * smaller.at(-1)!).toBeLessThan(max);
+    }
   });
 });

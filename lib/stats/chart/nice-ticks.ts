@@ -21,3 +21,17 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 export function formatTick(value: number, top: number): string {
   return top >= 100_000 ? compact.format(value) : value.toLocaleString("en-US");
 }
+
+/**
+ * The top of the screen chart's y-axis. Recharts, under Tremor (which sets no tick count), splits
+ * a fixed axis into four steps: a top of 4 × a whole round step (1, 2, 2.5 or 5 × 10ⁿ) gives
+ * 0, 25, 50, 75, 100 where its own "nice" ticks would read 0, 7, 14, 21, 28.
+ */
+export function fourStepTop(max: number): number {
+  const rough = Math.max(1, max) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10]
+    .map((m) => m * power)
+    .find((s) => s >= rough && Number.isInteger(s))!;
+  return 4 * step;
+}

@@ -1,4 +1,4 @@
-// The stacked bars as numbers, shared by the screen's chart and the PDF's: each only scales them.
+// The stacked bars as numbers: the PDF draws their segments; both charts take their totals.
 import { niceTicks } from "./nice-ticks";
 
 type Row = Record<string, number | string>;
