@@ -94,7 +94,9 @@ export async function tabNumbers(
   } while (after);
   return {
     summary: await getSummary(view.scope),
-    series: await getSeries(view.scope),
+    // Colours follow each program's own order of creating its types, which an import need not
+    // repeat: not numbers, so not compared.
+    series: { ...(await getSeries(view.scope)), colors: null },
     table: {
       ...table,
       rows: [...table.rows].sort((a, b) =>

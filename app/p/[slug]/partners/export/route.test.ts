@@ -56,7 +56,7 @@ describe.each(inject("engines"))("the Partners CSV on %s", (engine) => {
       ["Ada Lovelace", "ada", "2"],
       ["Alan Turing", "alan", "1"],
     ]);
-    const searched = await download(f.program.slug, "?timeframe=any_time&q=TURING");
+    const searched = await download(f.program.slug, "?timeframe=any_time&name=TURING");
     const found = Papa.parse<string[]>((await searched.text()).replace(/^\uFEFF/, ""), {
       skipEmptyLines: true,
     }).data;
