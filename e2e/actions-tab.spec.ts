@@ -175,11 +175,15 @@ test("saved views keep the filters one click away: managers save and delete them
   const f = await seedTabMember("manager");
   await signIn(page, f.user.email, f.user.password);
   await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time&archived=no`);
-  await page.getByLabel("Name for this view").fill("Active partners, all time");
-  await page.getByRole("button", { name: "Save view" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Saved “Active partners, all time”" }),
-  ).toBeVisible();
+  await page.getByRole("button", { name: /^Saved views/ }).click();
+  const panel = page.getByRole("dialog", { name: "Saved views" });
+  await panel
+    .getByLabel("Save the current filters as a new view")
+    .fill("Active partners, all time");
+  await panel.getByRole("button", { name: "Save view" }).click();
+  await expect(page.getByRole("button", { name: /^Saved views/ })).toHaveAccessibleName(
+    "Saved views: Active partners, all time",
+  );
 
   // A viewer of the program sees the team's view and applies it, with nothing to change it.
   const viewer = await seedProgramMember(f.program.id, "viewer");
@@ -187,9 +191,9 @@ test("saved views keep the filters one click away: managers save and delete them
   const viewerPage = await viewerContext.newPage();
   await signIn(viewerPage, viewer.email, viewer.password);
   await viewerPage.goto(`/p/${f.program.slug}/actions`);
-  await expect(viewerPage.getByLabel("Name for this view")).toHaveCount(0);
-  await expect(viewerPage.getByRole("button", { name: "Save view" })).toHaveCount(0);
   await viewerPage.getByRole("button", { name: "Saved views" }).click();
+  await expect(viewerPage.getByLabel("Save the current filters as a new view")).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: "Save view" })).toHaveCount(0);
   await expect(
     viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }),
   ).toBeVisible();
@@ -200,8 +204,9 @@ test("saved views keep the filters one click away: managers save and delete them
   await viewerContext.close();
 
   await page.goto(`/p/${f.program.slug}/actions`);
-  await page.getByRole("button", { name: "Saved views" }).click();
-  await page.getByRole("button", { name: "Delete saved view Active partners, all time" }).click();
+  await page.getByRole("button", { name: /^Saved views/ }).click();
+  await panel.getByRole("button", { name: "Delete saved view Active partners, all time" }).click();
+  await panel.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(
     page.getByRole("link", { name: "Active partners, all time", exact: true }),
   ).toHaveCount(0);

@@ -50,9 +50,14 @@ const csvRows = (text: string) =>
 
 async function saveView(page: Page, slug: string, query: string, name: string) {
   await page.goto(`/p/${slug}/actions?${query}`);
-  await page.getByLabel("Name for this view").fill(name);
-  await page.getByRole("button", { name: "Save view" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Saved “${name}”` })).toBeVisible();
+  const button = page.getByRole("button", { name: /^Saved views/ });
+  await button.click();
+  const panel = page.getByRole("dialog", { name: "Saved views" });
+  await panel.getByLabel("Save the current filters as a new view").fill(name);
+  await panel.getByRole("button", { name: "Save view" }).click();
+  await expect(button).toHaveAccessibleName(`Saved views: ${name}`);
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
 }
 
 test("a saved view scheduled from the tab arrives by email with the file the ⋮ menu downloads, and unsubscribing needs no sign-in", async ({
@@ -68,7 +73,7 @@ test("a saved view scheduled from the tab arrives by email with the file the ⋮
     "timeframe=any_time&sort=occurrences&dir=desc",
     "Everything",
   );
-  await page.getByRole("button", { name: "Saved views" }).click();
+  await page.getByRole("button", { name: /^Saved views/ }).click();
   await page.getByRole("link", { name: "Schedule delivery of Everything" }).click();
   await expect(page).toHaveURL(/\/deliveries\?view=\d+#new$/);
   await expect(page.getByRole("heading", { name: "Deliveries", level: 1 })).toBeVisible();

@@ -116,10 +116,6 @@ test("a saved view is named while in force, updated, renamed and deleted", async
   ]);
 });
 
-/**
- * Records the box of every skeleton as it appears (page coordinates), so the test can compare it
- * with the tile it stands in for. The network is slowed so the tiles stream after the shell.
- */
 const TABLE = "Actions by partner, type and value";
 const SLOTS = [...TILES.map((t) => `Numbers: ${t}`), "Occurrences over time", TABLE];
 const SIDES = ["x", "y", "width", "height"] as const;
