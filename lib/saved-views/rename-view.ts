@@ -19,11 +19,6 @@ export async function renameView(
       });
       if (!view) return NO_SUCH_VIEW;
       if (view.name === name) return { ok: true, id };
-      const taken = await tx.savedView.findUnique({
-        where: { programId_name: { programId, name } },
-        select: { id: true },
-      });
-      if (taken) return nameTaken(name);
       await tx.savedView.update({ where: { programId_id: { programId, id } }, data: { name } });
       await recordAudit(tx, {
         programId,

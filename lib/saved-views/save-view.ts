@@ -16,11 +16,6 @@ export async function saveView(
 ): Promise<ViewChange> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const taken = await tx.savedView.findUnique({
-        where: { programId_name: { programId, name } },
-        select: { id: true },
-      });
-      if (taken) return nameTaken(name);
       const { id } = await tx.savedView.create({
         data: { programId, userId: actor.id, name, query },
         select: { id: true },

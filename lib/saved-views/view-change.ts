@@ -16,7 +16,7 @@ export const nameTaken = (name: string): ViewChange => ({
   message: `A view named “${name}” already exists. Choose another name, or open it and update it.`,
 });
 
-/** The unique index on (program, name) had the last word: another member took the name first. */
+/** The unique index on (program, name) refused the name: another view has it. */
 export function isNameTaken(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
 }
