@@ -175,6 +175,12 @@ for (const width of [1440, 390]) {
     await page.getByRole("button", { name: /Reload with the changed filters/ }).click();
     await expect(page).toHaveURL(/marketplace=yes/);
     await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 30_000 });
+    // Sample until the bar has settled too (the Reload button back to its applied look), so the
+    // last frames always show the page after the Reload, whatever the timing.
+    await expect(page.locator('button[aria-label^="Reload with the changed filters"]')).toHaveCount(
+      0,
+    );
+    await page.waitForTimeout(300);
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,
       latency: 0,

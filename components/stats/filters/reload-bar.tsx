@@ -40,7 +40,8 @@ export function ReloadBar({
           type="submit"
           disabled={!canReload || pending}
           aria-label={dirty ? "Reload with the changed filters (unapplied changes)" : "Reload"}
-          className={`relative inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${dirty ? "bg-blue-600 text-white hover:bg-blue-700" : "border border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}
+          // Both states carry a 1 px border, so applying the filters does not move the page by 2 px.
+          className={`relative inline-flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${dirty ? "border-blue-600 bg-blue-600 text-white hover:bg-blue-700" : "border-gray-300 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"}`}
         >
           <svg
             aria-hidden="true"
