@@ -55,6 +55,9 @@ const PROJECTS = [
     // program-settings: a program's deletion reaches the copy through the server's own client.
     testMatch:
       /(actions-tab|exports|partners|analytics-copy|tab-url-extremes|program-settings)\.spec/,
+    // Keyboard, layout, accessibility, saved views and download permissions do not depend on the
+    // engine (e2e/support/engines.ts): those run once, in the postgres project.
+    grepInvert: /@one-engine/,
     use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
   },
   {
@@ -99,7 +102,16 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [["list"]],
-  use: { launchOptions: chromium, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  use: {
+    launchOptions: chromium,
+    // A failed test keeps a trace of DOM snapshots and actions, without the screencast: recording
+    // every frame cost a third of Chromium's CPU (BENCHMARKS.md). E2E_TRACE=full records it.
+    trace:
+      process.env.E2E_TRACE === "full"
+        ? "retain-on-failure"
+        : { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: false },
+    screenshot: "only-on-failure",
+  },
   projects,
   webServer: projects.flatMap((project) => SERVERS[project.name]),
 });

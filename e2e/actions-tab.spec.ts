@@ -1,3 +1,4 @@
+import { ONE_ENGINE } from "./support/engines";
 import { expect, test, type Page } from "@playwright/test";
 import { seriousAxeViolations } from "./support/axe";
 import { seedProgramMember, seedTabMember } from "./support/seed";
@@ -78,7 +79,7 @@ test("filters apply on Reload only, travel in the URL, and drill down to the sam
   await expect(page.getByLabel("Is marketplace")).toHaveValue("any");
 });
 
-test("the filter bar works from the keyboard alone", async ({ page }) => {
+test("the filter bar works from the keyboard alone", ONE_ENGINE, async ({ page }) => {
   const f = await seedTabMember();
   await signIn(page, f.user.email, f.user.password);
   await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time`);
@@ -148,132 +149,144 @@ test("the action type filter narrows the tab, its drill-down and the Partners di
   await expect(page.getByRole("button", { name: `Action type: ${signup.name}` })).toBeVisible();
 });
 
-test("a malformed URL shows what was ignored and falls back to defaults", async ({ page }) => {
-  const f = await seedTabMember();
-  await signIn(page, f.user.email, f.user.password);
-  const response = await page.goto(
-    `/p/${f.program.slug}/actions?timeframe=past_0_days&marketplace=maybe&timescale=decade&group=abc&page=-2`,
-  );
-  expect(response?.status()).toBe(200);
-  const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
-  await expect(alert).toContainText("Timeframe: “past_0_days” is not a valid value");
-  await expect(alert).toContainText("Is marketplace: “maybe”");
-  await expect(alert).toContainText("Timescale: “decade”");
-  await expect(page.getByText("Timeframe is in the past 30 days")).toBeVisible();
-  const drill = await page.goto(
-    `/p/${f.program.slug}/actions/occurrences?value=zero&after=garbage&timeframe=any_time`,
-  );
-  expect(drill?.status()).toBe(200);
-  await expect(page.getByTestId("drill-total")).toHaveText(fmt(count(f, () => true)));
-});
+test(
+  "a malformed URL shows what was ignored and falls back to defaults",
+  ONE_ENGINE,
+  async ({ page }) => {
+    const f = await seedTabMember();
+    await signIn(page, f.user.email, f.user.password);
+    const response = await page.goto(
+      `/p/${f.program.slug}/actions?timeframe=past_0_days&marketplace=maybe&timescale=decade&group=abc&page=-2`,
+    );
+    expect(response?.status()).toBe(200);
+    const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
+    await expect(alert).toContainText("Timeframe: “past_0_days” is not a valid value");
+    await expect(alert).toContainText("Is marketplace: “maybe”");
+    await expect(alert).toContainText("Timescale: “decade”");
+    await expect(page.getByText("Timeframe is in the past 30 days")).toBeVisible();
+    const drill = await page.goto(
+      `/p/${f.program.slug}/actions/occurrences?value=zero&after=garbage&timeframe=any_time`,
+    );
+    expect(drill?.status()).toBe(200);
+    await expect(page.getByTestId("drill-total")).toHaveText(fmt(count(f, () => true)));
+  },
+);
 
-test("saved views keep the filters one click away: managers save and delete them, viewers apply them", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
-  const f = await seedTabMember("manager");
-  await signIn(page, f.user.email, f.user.password);
-  await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time&archived=no`);
-  await page.getByRole("button", { name: /^Saved views/ }).click();
-  const panel = page.getByRole("dialog", { name: "Saved views" });
-  await panel
-    .getByLabel("Save the current filters as a new view")
-    .fill("Active partners, all time");
-  await panel.getByRole("button", { name: "Save view" }).click();
-  await expect(page.getByRole("button", { name: /^Saved views/ })).toHaveAccessibleName(
-    "Saved views: Active partners, all time",
-  );
+test(
+  "saved views keep the filters one click away: managers save and delete them, viewers apply them",
+  ONE_ENGINE,
+  async ({ page, browser, baseURL }) => {
+    const f = await seedTabMember("manager");
+    await signIn(page, f.user.email, f.user.password);
+    await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time&archived=no`);
+    await page.getByRole("button", { name: /^Saved views/ }).click();
+    const panel = page.getByRole("dialog", { name: "Saved views" });
+    await panel
+      .getByLabel("Save the current filters as a new view")
+      .fill("Active partners, all time");
+    await panel.getByRole("button", { name: "Save view" }).click();
+    await expect(page.getByRole("button", { name: /^Saved views/ })).toHaveAccessibleName(
+      "Saved views: Active partners, all time",
+    );
 
-  // A viewer of the program sees the team's view and applies it, with nothing to change it.
-  const viewer = await seedProgramMember(f.program.id, "viewer");
-  const viewerContext = await browser.newContext({ baseURL });
-  const viewerPage = await viewerContext.newPage();
-  await signIn(viewerPage, viewer.email, viewer.password);
-  await viewerPage.goto(`/p/${f.program.slug}/actions`);
-  await viewerPage.getByRole("button", { name: "Saved views" }).click();
-  await expect(viewerPage.getByLabel("Save the current filters as a new view")).toHaveCount(0);
-  await expect(viewerPage.getByRole("button", { name: "Save view" })).toHaveCount(0);
-  await expect(
-    viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }),
-  ).toBeVisible();
-  await expect(viewerPage.getByRole("button", { name: /Delete saved view/ })).toHaveCount(0);
-  await viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }).click();
-  await expect(viewerPage).toHaveURL(/archived=no/);
-  await expect(occurrences(viewerPage)).toHaveText(fmt(count(f, (p) => !p.archived)));
-  await viewerContext.close();
+    // A viewer of the program sees the team's view and applies it, with nothing to change it.
+    const viewer = await seedProgramMember(f.program.id, "viewer");
+    const viewerContext = await browser.newContext({ baseURL });
+    const viewerPage = await viewerContext.newPage();
+    await signIn(viewerPage, viewer.email, viewer.password);
+    await viewerPage.goto(`/p/${f.program.slug}/actions`);
+    await viewerPage.getByRole("button", { name: "Saved views" }).click();
+    await expect(viewerPage.getByLabel("Save the current filters as a new view")).toHaveCount(0);
+    await expect(viewerPage.getByRole("button", { name: "Save view" })).toHaveCount(0);
+    await expect(
+      viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }),
+    ).toBeVisible();
+    await expect(viewerPage.getByRole("button", { name: /Delete saved view/ })).toHaveCount(0);
+    await viewerPage.getByRole("link", { name: "Active partners, all time", exact: true }).click();
+    await expect(viewerPage).toHaveURL(/archived=no/);
+    await expect(occurrences(viewerPage)).toHaveText(fmt(count(f, (p) => !p.archived)));
+    await viewerContext.close();
 
-  await page.goto(`/p/${f.program.slug}/actions`);
-  await page.getByRole("button", { name: /^Saved views/ }).click();
-  await panel.getByRole("button", { name: "Delete saved view Active partners, all time" }).click();
-  await panel.getByRole("button", { name: "Delete", exact: true }).click();
-  await expect(
-    page.getByRole("link", { name: "Active partners, all time", exact: true }),
-  ).toHaveCount(0);
-});
+    await page.goto(`/p/${f.program.slug}/actions`);
+    await page.getByRole("button", { name: /^Saved views/ }).click();
+    await panel
+      .getByRole("button", { name: "Delete saved view Active partners, all time" })
+      .click();
+    await panel.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(
+      page.getByRole("link", { name: "Active partners, all time", exact: true }),
+    ).toHaveCount(0);
+  },
+);
 
-test("the tab and the drill-down have no serious accessibility violations", async ({ page }) => {
-  const f = await seedTabMember();
-  await signIn(page, f.user.email, f.user.password);
-  for (const path of ["actions?timeframe=any_time", "actions/occurrences?timeframe=any_time"]) {
-    await page.goto(`/p/${f.program.slug}/${path}`);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await page.waitForLoadState("networkidle");
-    expect(await seriousAxeViolations(page), path).toEqual([]);
-  }
-});
+test(
+  "the tab and the drill-down have no serious accessibility violations",
+  ONE_ENGINE,
+  async ({ page }) => {
+    const f = await seedTabMember();
+    await signIn(page, f.user.email, f.user.password);
+    for (const path of ["actions?timeframe=any_time", "actions/occurrences?timeframe=any_time"]) {
+      await page.goto(`/p/${f.program.slug}/${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+    }
+  },
+);
 
-test("the drill-down names the partner, lists every filter in force and fits a 1,440 px window", async ({
-  page,
-}) => {
-  const f = await seedWideProgram();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, f.user.email, f.user.password);
-  await page.goto(
-    `/p/${f.program.slug}/actions?group=${f.group.id}&name=maxi&marketplace=no&archived=no`,
-  );
-  const partnerPage = `/p/${f.program.slug}/partners/${f.partner.key}`;
-  const table = page.getByRole("region", { name: "Actions by partner, type and value" });
-  await expect(
-    table.getByRole("link", { name: f.partner.name, exact: true }).first(),
-  ).toHaveAttribute("href", partnerPage);
-  await table
-    .getByRole("link", { name: /show the actions/ })
-    .first()
-    .click();
-  await expect(page).toHaveURL(/\/occurrences\?/);
+test(
+  "the drill-down names the partner, lists every filter in force and fits a 1,440 px window",
+  ONE_ENGINE,
+  async ({ page }) => {
+    const f = await seedWideProgram();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, f.user.email, f.user.password);
+    await page.goto(
+      `/p/${f.program.slug}/actions?group=${f.group.id}&name=maxi&marketplace=no&archived=no`,
+    );
+    const partnerPage = `/p/${f.program.slug}/partners/${f.partner.key}`;
+    const table = page.getByRole("region", { name: "Actions by partner, type and value" });
+    await expect(
+      table.getByRole("link", { name: f.partner.name, exact: true }).first(),
+    ).toHaveAttribute("href", partnerPage);
+    await table
+      .getByRole("link", { name: /show the actions/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/occurrences\?/);
 
-  const selection = page.getByTestId("drill-selection");
-  await expect(selection).toContainText(`Partner ${f.partner.name} (${f.partner.email})`);
-  await expect(selection).not.toContainText(f.partner.key);
-  await expect(selection.getByRole("link", { name: f.partner.name })).toHaveAttribute(
-    "href",
-    partnerPage,
-  );
-  const filters = page.getByTestId("drill-filters");
-  for (const line of [
-    "Timeframe: is in the past 30 days",
-    "Group name: is one of Enterprise",
-    "Partner name: contains “maxi”",
-    "Is marketplace: no",
-    "Is partnership archived: no",
-  ]) {
-    await expect(filters).toContainText(line);
-  }
-  await expect(filters).not.toContainText("Partner tag");
-  const rows = page.locator("tbody tr");
-  await expect(
-    rows.first().getByRole("link", { name: f.partner.name, exact: true }),
-  ).toHaveAttribute("href", partnerPage);
+    const selection = page.getByTestId("drill-selection");
+    await expect(selection).toContainText(`Partner ${f.partner.name} (${f.partner.email})`);
+    await expect(selection).not.toContainText(f.partner.key);
+    await expect(selection.getByRole("link", { name: f.partner.name })).toHaveAttribute(
+      "href",
+      partnerPage,
+    );
+    const filters = page.getByTestId("drill-filters");
+    for (const line of [
+      "Timeframe: is in the past 30 days",
+      "Group name: is one of Enterprise",
+      "Partner name: contains “maxi”",
+      "Is marketplace: no",
+      "Is partnership archived: no",
+    ]) {
+      await expect(filters).toContainText(line);
+    }
+    await expect(filters).not.toContainText("Partner tag");
+    const rows = page.locator("tbody tr");
+    await expect(
+      rows.first().getByRole("link", { name: f.partner.name, exact: true }),
+    ).toHaveAttribute("href", partnerPage);
 
-  // Every column, Reward included, inside the table's box: nothing to scroll sideways.
-  const box = page.getByTestId("drill-table-box");
-  await expect(box.getByRole("columnheader", { name: "Reward" })).toBeInViewport();
-  const { table: tableWidth, box: boxWidth } = await box.evaluate((element) => ({
-    table: element.querySelector("table")!.getBoundingClientRect().width,
-    box: element.clientWidth,
-  }));
-  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
-  expect(await box.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
-  await page.screenshot({ path: "artifacts/screenshots/drill-down-1440.png", fullPage: true });
-});
+    // Every column, Reward included, inside the table's box: nothing to scroll sideways.
+    const box = page.getByTestId("drill-table-box");
+    await expect(box.getByRole("columnheader", { name: "Reward" })).toBeInViewport();
+    const { table: tableWidth, box: boxWidth } = await box.evaluate((element) => ({
+      table: element.querySelector("table")!.getBoundingClientRect().width,
+      box: element.clientWidth,
+    }));
+    expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+    expect(await box.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await page.screenshot({ path: "artifacts/screenshots/drill-down-1440.png", fullPage: true });
+  },
+);

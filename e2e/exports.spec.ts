@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { ONE_ENGINE } from "./support/engines";
 import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -54,7 +55,7 @@ test("a tile's ⋮ menu downloads CSV and PDF files that hold the tile's numbers
   expect(tabPdf.suggestedFilename()).toMatch(/_actions_.*\.pdf$/);
 });
 
-test("export URLs need a session and a membership", async ({ page, request }) => {
+test("export URLs need a session and a membership", ONE_ENGINE, async ({ page, request }) => {
   const f = await seedTabMember();
   const other = await seedProgram();
   const signedOut = await request.get(

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
 import { E2E_EMPTY_SMTP_PORT, EMPTY_PORT, e2eServerLogFile } from "./support/env";
-import { fillSignIn, signIn } from "./support/sign-in";
+import { fillSignIn, signInWithForm } from "./support/sign-in";
 
 const OWNER = {
   name: "Olive Owner",
@@ -177,7 +177,7 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
   await expect(mate.getByText("Your password is changed.")).toBeVisible();
   await mate.goto(reset);
   await expect(mate.getByText("has been used already")).toBeVisible();
-  await signIn(mate, MATE.email, "orbit-sparrow-granite-64");
+  await signInWithForm(mate, MATE.email, "orbit-sparrow-granite-64");
   await expect(mate.getByRole("heading", { name: "No programs yet" })).toBeVisible();
   await mateContext.close();
 });

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { seedMember, seedProgram } from "./support/seed";
-import { signIn } from "./support/sign-in";
+import { signIn, signInWithForm } from "./support/sign-in";
 
 test("a member of one program gets 403 on another program's URLs", async ({ page }) => {
   const { user, program } = await seedMember();
   const other = await seedProgram();
-  await signIn(page, user.email, user.password);
+  // Signing in lands on the member's own program.
+  await signInWithForm(page, user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/p/${program.slug}/actions$`));
 
   for (const path of ["actions?timeframe=any_time", "partners", "api-keys"]) {

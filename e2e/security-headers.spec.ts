@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
 import { seedApiMember, seedProgram, seedTabMember } from "./support/seed";
-import { signIn } from "./support/sign-in";
+import { signInWithForm } from "./support/sign-in";
 
 type Headers = Record<string, string>;
 
@@ -153,7 +153,7 @@ test("the Actions tab, its chart, drill-down, exports, 404 and 403 pass the poli
   const violations = await watchViolations(page);
   const f = await seedTabMember();
   const other = await seedProgram();
-  await signIn(page, f.user.email, f.user.password);
+  await signInWithForm(page, f.user.email, f.user.password);
   expect(violations).toEqual([]);
 
   const tab = `/p/${f.program.slug}/actions?timeframe=any_time`;
@@ -196,7 +196,7 @@ test("an owner's pages (API keys, reward rules, API log, partners, deliveries, a
 }) => {
   const violations = await watchViolations(page);
   const { user, program } = await seedApiMember("owner");
-  await signIn(page, user.email, user.password);
+  await signInWithForm(page, user.email, user.password);
 
   await visit(page, violations, `/p/${program.slug}/api-keys`);
   // A server action round trip under the policy.

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { createProgram, createUser } from "../testing/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { SqlRunner } from "../db/sql-runner";
@@ -43,6 +43,18 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
     return db;
   }
 
+  // The tests below only read the seeded database: they share one (a demo seed takes seconds).
+  let shared: Promise<TestDatabase> | undefined;
+  const sharedSeeded = () =>
+    (shared ??= (async () => {
+      const db = await createTestDatabase(engine);
+      await db.withRunner((runner) => seedDemo(runner, NOW));
+      return db;
+    })());
+  afterAll(async () => {
+    if (shared) await (await shared).close();
+  });
+
   it("is loaded only into an empty database: never beside someone's own users or programs", async () => {
     const empty = await createTestDatabase(engine);
     open.push(empty);
@@ -57,12 +69,12 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
     open.push(other);
     await createProgram(other.prisma);
     expect(await other.withRunner(demoSeedState)).toMatchObject({ kind: "foreign", programs: 1 });
-    const seeded = await seededDatabase();
+    const seeded = await sharedSeeded();
     expect(await seeded.withRunner(demoSeedState)).toEqual({ kind: "seeded" });
   });
 
   it("leaves the planner statistics of what it wrote (ANALYZE), as autovacuum may never run", async () => {
-    const db = await seededDatabase();
+    const db = await sharedSeeded();
     const tables = await db.withRunner((runner) =>
       runner.query<{ relname: string; reltuples: number }>(
         `SELECT relname, reltuples::float8 AS reltuples FROM pg_class
@@ -74,7 +86,7 @@ describe.each(inject("engines"))("demo seed on %s", (engine) => {
   });
 
   it("is deterministic, meets its size promises and rewards what the rules say", async () => {
-    const db = await seededDatabase();
+    const db = await sharedSeeded();
     const s = await db.withRunner(summarize);
     const again = await seededDatabase();
     expect(await again.withRunner(summarize)).toEqual(s);

@@ -9,6 +9,8 @@ export const LONGEST_FILES = [
   "app/api/v2/tests/partnerstack-import.test.ts",
   "lib/seed/seed-demo.test.ts",
   "lib/stats/engines-agree.test.ts",
+  "scripts/lib/command-line.test.ts",
+  "lib/stats/drill-order.test.ts",
   "lib/deliveries/deliveries-faults.test.ts",
   "app/deliveries/deliveries-email.test.ts",
   "lib/stats/query.test.ts",
