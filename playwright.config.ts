@@ -104,12 +104,14 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     launchOptions: chromium,
-    // A failed test keeps a trace of DOM snapshots and actions, without the screencast: recording
-    // every frame cost a third of Chromium's CPU (BENCHMARKS.md). E2E_TRACE=full records it.
+    // No trace unless asked (E2E_TRACE=on, or =snapshots without the screencast): recording cost
+    // a third of Chromium's CPU, and CI shows a failure's log only (BENCHMARKS.md, "Test loop").
     trace:
-      process.env.E2E_TRACE === "full"
+      process.env.E2E_TRACE === "on"
         ? "retain-on-failure"
-        : { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: false },
+        : process.env.E2E_TRACE === "snapshots"
+          ? { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: false }
+          : "off",
     screenshot: "only-on-failure",
   },
   projects,
