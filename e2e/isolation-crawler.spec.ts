@@ -112,7 +112,7 @@ test("a member of A gets nothing of B from any page, drill-down, export or serve
   // program's deletion last; an action naming no program changes none).
   const ownRound = listServerActions()
     .filter((x) => !isGlobalAction(x.name))
-    .sort((x, y) => Number(LAST_ACTIONS.includes(x.name)) - Number(LAST_ACTIONS.includes(y.name)));
+    .sort((x, y) => LAST_ACTIONS.indexOf(x.name) - LAST_ACTIONS.indexOf(y.name));
   for (const action of ownRound) {
     const url = fillPattern(routeOf(action.pages[0]), { slug: [a.program.slug] })[0];
     const snapshot = await programSnapshot(a.program.id);

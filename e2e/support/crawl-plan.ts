@@ -44,8 +44,18 @@ const GLOBAL_ROUTES = new Set([
  */
 export const GLOBAL_ACTIONS = new Set(["createProgramAction"]);
 
-/** Actions the owner's own round must call last: deleting A ends every later call on A. */
-export const LAST_ACTIONS = ["deleteProgramAction"];
+/**
+ * Actions the owner's own round must call last, in this order. Connecting PartnerStack (to A's own
+ * API) and importing wake the server's import, which rewrites A's partnerships from the source in
+ * the background (a waiting manager's email among them): the actions that need the seeded rows go
+ * first. Deleting A ends every later call on A.
+ */
+export const LAST_ACTIONS = [
+  "connectAction",
+  "importAction",
+  "removeConnectionAction",
+  "deleteProgramAction",
+];
 
 export type RouteKind = "program" | "api" | "global";
 
