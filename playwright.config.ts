@@ -20,6 +20,9 @@ const chromium = {
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    // Chromium 156 preloads its omnibox popup as a WebUI renderer in every new window, i.e. in
+    // every test's context: a quarter of the renderers' CPU in our specs (BENCHMARKS.md).
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
   ],
 };
 
