@@ -8,8 +8,10 @@ import {
   OIDC_IDP_PORT,
   POSTGRES_PORT,
 } from "./e2e/support/env";
+import { disabledFeatureOptions } from "./e2e/support/chromium-features";
 
 // Debian's Chromium: Playwright's own browser download cannot reach its CDN here.
+const features = disabledFeatureOptions();
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -20,10 +22,9 @@ const chromium = {
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    // Chromium 156 preloads its omnibox popup as a WebUI renderer in every new window, i.e. in
-    // every test's context: a quarter of the renderers' CPU in our specs (BENCHMARKS.md).
-    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+    features.arg,
   ],
+  ignoreDefaultArgs: features.ignoreDefaultArgs,
 };
 
 const server = (mode: string, port: number) => ({
