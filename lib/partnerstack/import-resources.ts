@@ -9,9 +9,9 @@ import {
   sourceReward,
 } from "./source-records";
 import { storeActions } from "./store-actions";
-import { storeCustomer } from "./store-customer";
+import { storeCustomers } from "./store-customers";
 import { storeGroups } from "./store-groups";
-import { storePartnership } from "./store-partnership";
+import { storePartnerships } from "./store-partnerships";
 import { storeRewards } from "./store-rewards";
 
 type Tx = Prisma.TransactionClient;
@@ -21,18 +21,15 @@ export interface StoredPage {
 }
 type Program = { id: number; currency: string };
 
-/** Rows one at a time (partnerships, customers): stored = created or changed. */
-function oneByOne<T>(store: (tx: Tx, programId: number, item: T) => Promise<string>) {
-  return async (tx: Tx, program: Program, items: T[]): Promise<StoredPage> => {
-    let stored = 0;
-    let skipped = 0;
-    for (const item of items) {
-      const outcome = await store(tx, program.id, item);
-      if (outcome === "skipped") skipped++;
-      else if (outcome !== "unchanged" && outcome !== "stale") stored++;
-    }
-    return { stored, skipped };
-  };
+/** A page's outcomes as counts: stored = created or changed. */
+function counted(outcomes: string[]): StoredPage {
+  let stored = 0;
+  let skipped = 0;
+  for (const outcome of outcomes) {
+    if (outcome === "skipped") skipped++;
+    else if (outcome === "created" || outcome === "updated") stored++;
+  }
+  return { stored, skipped };
 }
 
 export interface Resource<T extends z.ZodType<{ key: string }> = z.ZodType<{ key: string }>> {
@@ -44,8 +41,8 @@ export interface Resource<T extends z.ZodType<{ key: string }> = z.ZodType<{ key
   store(tx: Tx, program: Program, items: z.output<T>[]): Promise<StoredPage>;
 }
 /**
- * A page of an import or a pull is stored in one transaction, a row at a time: Prisma's default
- * 5 s limit is reached on a busy server, failing a page that would have been stored.
+ * A page of an import or a pull is stored in one transaction: Prisma's default 5 s limit is
+ * reached on a busy server, failing a page that would have been stored.
  */
 export const PAGE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
@@ -67,14 +64,14 @@ export const IMPORT_RESOURCES: readonly Resource[] = [
     path: "partnerships",
     query: { include_archived: "true" },
     item: sourcePartnership,
-    store: oneByOne(storePartnership),
+    store: async (tx, program, items) => counted(await storePartnerships(tx, program.id, items)),
   }),
   resource({
     name: "customers",
     path: "customers",
     query: { include_archived: "true" },
     item: sourceCustomer,
-    store: oneByOne(storeCustomer),
+    store: async (tx, program, items) => counted(await storeCustomers(tx, program.id, items)),
   }),
   resource({
     name: "actions",

@@ -155,8 +155,7 @@ export function partnerStackClient(
         onPage: (items: z.output<T>[], cursor: string | undefined) => Promise<void>;
       },
     ): Promise<void> {
-      let after = options.after;
-      for (;;) {
+      const read = async (after: string | undefined) => {
         const body = await get(path, { ...options.query, limit: PAGE_SIZE, starting_after: after });
         const parsed = page(item).safeParse(body);
         if (!parsed.success) {
@@ -167,9 +166,19 @@ export function partnerStackClient(
           );
         }
         const { items, has_more } = parsed.data.data;
-        after = items.at(-1)?.key ?? after;
-        await options.onPage(items, after);
-        if (!has_more || items.length === 0) return;
+        return { items, more: has_more && items.length > 0, after: items.at(-1)?.key ?? after };
+      };
+      let next = read(options.after);
+      for (;;) {
+        const current = await next;
+        // The next page is asked for while this one is stored: the source and the database
+        // work at the same time. One page ahead at most; if storing fails, it is dropped.
+        if (current.more) {
+          next = read(current.after);
+          next.catch(() => {});
+        }
+        await options.onPage(current.items, current.after);
+        if (!current.more) return;
       }
     },
   };

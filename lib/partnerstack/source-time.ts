@@ -1,4 +1,10 @@
 /**
+ * What applying one of the source's records did. `stale`: the source's event is older than what
+ * is stored, and was not applied.
+ */
+export type StoreOutcome = "created" | "updated" | "unchanged" | "stale";
+
+/**
  * Ordering of a source's events by their `updated_at`: one older than the newest already applied
  * is stale (a replay, or a late delivery) and must not undo newer data. An event without a time
  * cannot be ordered and applies.
