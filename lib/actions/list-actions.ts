@@ -1,6 +1,6 @@
 import "server-only";
 import type { ListActionsQuery } from "../schemas/actions";
-import { keysetList } from "../db/keyset-page";
+import { keysetList, type TotalCount } from "../db/keyset-page";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { ACTION_SELECT, toActionOutput, type ActionRow } from "./action-record";
@@ -29,7 +29,12 @@ function filters(programId: number, q: ListActionsQuery) {
 }
 
 /** GET /api/v2/actions: filtered, keyset-paged, with the total for the filters. */
-export async function listActions(prisma: PrismaClient, programId: number, q: ListActionsQuery) {
+export async function listActions(
+  prisma: PrismaClient,
+  programId: number,
+  q: ListActionsQuery,
+  count: TotalCount = "exact",
+) {
   const where = filters(programId, q);
   const page = await keysetList<ActionRow, Map<number, string>>(prisma, programId, q, {
     alias: "a",
@@ -39,6 +44,7 @@ export async function listActions(prisma: PrismaClient, programId: number, q: Li
     select: ACTION_SELECT,
     where,
     alongside: () => loadRuleNames(prisma, programId),
+    count,
   });
   return {
     items: page.items.map((row) => toActionOutput(row, page.alongside)),

@@ -13,6 +13,7 @@ import {
 } from "./keyed-record";
 import { parseBody, parseInput, searchParamsObject } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
+import { totalCountHeaders, totalCountOf } from "./total-count";
 import { withApiKey } from "./with-api-key";
 
 // The handlers of keyed records' routes (customers, partnerships), so that each route file only
@@ -27,16 +28,13 @@ export function listRoute<R extends KeyedRow<K>, O, K extends string>(
   record: KeyedRecord<R, O, K>,
   query: z.ZodType<KeyedListQuery>,
 ) {
-  return withApiKey(async ({ prisma, program, url }) =>
-    apiResponse(
-      await listKeyedRecords(
-        prisma,
-        record,
-        program.id,
-        parseInput(query, searchParamsObject(url)),
-      ),
-    ),
-  );
+  return withApiKey(async ({ prisma, program, url, request }) => {
+    const count = totalCountOf(request);
+    const q = parseInput(query, searchParamsObject(url));
+    return apiResponse(await listKeyedRecords(prisma, record, program.id, q, count), undefined, {
+      headers: totalCountHeaders(count),
+    });
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { DomainError, fieldNotFound } from "../errors/domain-error";
-import { keysetList } from "../db/keyset-page";
+import { keysetList, type TotalCount } from "../db/keyset-page";
 import { isUniqueViolation } from "../db/unique-violation";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -162,6 +162,7 @@ export async function listKeyedRecords<R extends KeyedRow<K>, O, K extends strin
   record: KeyedRecord<R, O, K>,
   programId: number,
   q: KeyedListQuery,
+  count: TotalCount = "exact",
 ) {
   const alias = Prisma.raw(record.alias);
   const parts = [Prisma.sql`${alias}.program_id = ${programId}`];
@@ -181,6 +182,7 @@ export async function listKeyedRecords<R extends KeyedRow<K>, O, K extends strin
     descending: true,
     select: record.select,
     where,
+    count,
   });
   return { items: items.map((row) => toOutput(record, row)), has_more, total };
 }

@@ -1,6 +1,12 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { fieldNotFound } from "../errors/domain-error";
 
+/**
+ * How a list's `total` is counted: exactly, or as PostgreSQL's planner estimates it (a client
+ * reading every page of a long list does not pay a count of the whole list per page).
+ */
+export type TotalCount = "exact" | "planned";
+
 interface Position {
   created_at: Date;
   id: bigint | number;
@@ -63,6 +69,20 @@ interface KeysetList<Also> {
   where: Prisma.Sql;
   /** A further read, run with the page's once the cursor is known to exist. */
   alongside?: () => Promise<Also>;
+  /** The total counted exactly (default), or the planner's estimate of it. */
+  count?: TotalCount;
+}
+
+/** All the rows the list's filters match: counted, or as the planner estimates them. */
+async function countTotal(db: PrismaClient, list: KeysetList<unknown>): Promise<number> {
+  if (list.count === "planned") {
+    const [plan] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${list.from} WHERE ${list.where}`;
+    return Math.round(plan["QUERY PLAN"][0].Plan["Plan Rows"]);
+  }
+  const [{ total }] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM ${list.from} WHERE ${list.where}`;
+  return Number(total);
 }
 
 /** Where the item a cursor names stands; an unknown key is a 404 naming the parameter. */
@@ -82,7 +102,10 @@ async function cursorPosition(
   return found;
 }
 
-/** One page of a program's list: its rows in list order, whether more follow, the total. */
+/**
+ * One page of a program's list: its rows in list order, whether more follow, the total (counted,
+ * or estimated when `list.count` is `planned`).
+ */
 export async function keysetList<Row, Also = undefined>(
   db: PrismaClient,
   programId: number,
@@ -91,15 +114,13 @@ export async function keysetList<Row, Also = undefined>(
 ) {
   const cursor = await cursorPosition(db, programId, q, list);
   const page = keysetFragments(list.alias, { ...q, descending: list.descending }, cursor);
-  const [rows, [{ total }], also] = await Promise.all([
+  const [rows, total, also] = await Promise.all([
     db.$queryRaw<
       Row[]
     >`${list.select} WHERE ${list.where} ${page.where} ${page.order} ${page.limit}`,
-    db.$queryRaw<
-      { total: bigint }[]
-    >`SELECT count(*) AS total FROM ${list.from} WHERE ${list.where}`,
+    countTotal(db, list as KeysetList<unknown>),
     list.alongside?.(),
   ]);
   const { items, has_more } = finishPage(rows, q.limit, page.backward);
-  return { items, has_more, total: Number(total), alongside: also as Also };
+  return { items, has_more, total, alongside: also as Also };
 }

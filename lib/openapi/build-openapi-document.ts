@@ -36,12 +36,26 @@ function warningsProperty() {
 
 function queryParameters(query: z.ZodType) {
   const schema = schemaOf(query, "input");
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: "query",
-    required: schema.required?.includes(name) ?? false,
-    schema: property,
-  }));
+  const parameters: Record<string, unknown>[] = Object.entries(schema.properties ?? {}).map(
+    ([name, property]) => ({
+      name,
+      in: "query",
+      required: schema.required?.includes(name) ?? false,
+      schema: property,
+    }),
+  );
+  // Paged lists: a client reading every page may spare the server a count per page.
+  if (schema.properties?.starting_after) {
+    parameters.push({
+      name: "Prefer",
+      in: "header",
+      required: false,
+      description:
+        "`count=planned`: `total` is PostgreSQL's estimate instead of an exact count (cheap on long lists; answered with `Preference-Applied: count=planned`)",
+      schema: { type: "string", enum: ["count=planned"] },
+    });
+  }
+  return parameters;
 }
 
 function operation(endpoint: Endpoint) {

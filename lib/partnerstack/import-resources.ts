@@ -35,6 +35,11 @@ function counted(outcomes: string[]): StoredPage {
 export interface Resource<T extends z.ZodType<{ key: string }> = z.ZodType<{ key: string }>> {
   name: string;
   path: string;
+  /**
+   * The table later resources look their keys up in: analyzed once this one is stored, so those
+   * lookups use its indexes (statistics taken before a large import would say it is empty).
+   */
+  lookedUp?: "partnerships" | "customers" | "actions";
   query?: Record<string, string>;
   item: T;
   // A method, so a resource of any item type is a Resource.
@@ -62,6 +67,7 @@ export const IMPORT_RESOURCES: readonly Resource[] = [
   resource({
     name: "partnerships",
     path: "partnerships",
+    lookedUp: "partnerships",
     query: { include_archived: "true" },
     item: sourcePartnership,
     store: async (tx, program, items) => counted(await storePartnerships(tx, program.id, items)),
@@ -69,6 +75,7 @@ export const IMPORT_RESOURCES: readonly Resource[] = [
   resource({
     name: "customers",
     path: "customers",
+    lookedUp: "customers",
     query: { include_archived: "true" },
     item: sourceCustomer,
     store: async (tx, program, items) => counted(await storeCustomers(tx, program.id, items)),
@@ -76,6 +83,7 @@ export const IMPORT_RESOURCES: readonly Resource[] = [
   resource({
     name: "actions",
     path: "actions",
+    lookedUp: "actions",
     item: sourceAction,
     store: (tx, program, items) => storeActions(tx, program.id, items),
   }),

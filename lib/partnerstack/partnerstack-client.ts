@@ -73,7 +73,9 @@ export function partnerStackClient(
       try {
         response = await outboundGet(
           url,
-          { authorization, accept: "application/json" },
+          // The lists' totals go unread: an Actionboard source estimates them instead of counting
+          // the whole list for every page (PartnerStack ignores the preference).
+          { authorization, accept: "application/json", prefer: "count=planned" },
           { allowPrivate },
         );
       } catch (error) {

@@ -6,23 +6,18 @@ import type { SourceAction } from "./source-records";
 
 type Tx = Prisma.TransactionClient;
 
-/** partner_key/customer_key → id, for the keys a page names. */
-async function idsByKey(
-  tx: Tx,
-  table: "partnerships" | "customers",
-  programId: number,
-  keys: string[],
-) {
-  if (keys.length === 0) return new Map<string, number>();
-  const rows =
-    table === "partnerships"
-      ? await tx.$queryRaw<{ key: string; id: number }[]>`
-          SELECT partner_key AS key, id FROM partnerships
-          WHERE program_id = ${programId} AND partner_key = ANY(${keys}::text[])`
-      : await tx.$queryRaw<{ key: string; id: number }[]>`
-          SELECT customer_key AS key, id FROM customers
-          WHERE program_id = ${programId} AND customer_key = ANY(${keys}::text[])`;
-  return new Map(rows.map((r) => [r.key, r.id]));
+/** Type name → id for the names a page uses, creating those not seen yet. */
+async function typeIds(tx: Tx, programId: number, names: string[]) {
+  const read = () =>
+    tx.$queryRaw<{ name: string; id: number }[]>`
+      SELECT name, id FROM action_types WHERE program_id = ${programId} AND name = ANY(${names}::text[])`;
+  let found = await read();
+  if (found.length < names.length) {
+    // Usually every type is known after the first pages: only then the lock and the limit.
+    await createActionTypes(tx, programId, names);
+    found = await read();
+  }
+  return new Map(found.map((t) => [t.name, t.id]));
 }
 
 /**
@@ -32,62 +27,48 @@ async function idsByKey(
  * Actions whose partnership or customer is not here are skipped and counted.
  */
 export async function storeActions(tx: Tx, programId: number, actions: SourceAction[]) {
-  await createActionTypes(
-    tx,
-    programId,
-    actions.map((a) => a.type),
-  );
-  const types = new Map(
-    (
-      await tx.actionType.findMany({
-        where: { programId, name: { in: [...new Set(actions.map((a) => a.type))] } },
-      })
-    ).map((t) => [t.name, t.id]),
-  );
-  const partnerships = await idsByKey(tx, "partnerships", programId, [
-    ...new Set(actions.map((a) => a.partnership_key)),
-  ]);
-  const customers = await idsByKey(tx, "customers", programId, [
-    ...new Set(actions.flatMap((a) => (a.customer ? [a.customer.key] : []))),
-  ]);
+  if (actions.length === 0) return { stored: 0, skipped: 0 };
+  const types = await typeIds(tx, programId, [...new Set(actions.map((a) => a.type))]);
+  // Key order: pages that overlap (an import and a pull) take their rows' locks in one order.
   const rows = actions
-    .map((a) => ({
-      a,
-      typeId: types.get(a.type),
-      partnershipId: partnerships.get(a.partnership_key),
-      customerId: a.customer ? customers.get(a.customer.key) : null,
-    }))
-    .filter(
-      (r) => r.typeId !== undefined && r.partnershipId !== undefined && r.customerId !== undefined,
-    )
-    .sort((x, y) => (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : 0));
-  const skipped = actions.length - rows.length;
-  if (rows.length === 0) return { stored: 0, skipped };
+    .filter((a) => types.has(a.type))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const iso = (ms: number) => new Date(ms).toISOString();
-  const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
-  const changed = await tx.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id,
-                         customer_id, occurred_at, created_at, updated_at, archived_at, imported_at,
-                         reward_outcome)
-    SELECT ${programId}, u.key, u.type_id, u.value, u.target_type::"TargetType", u.partnership_id,
-           u.customer_id, u.occurred_at, u.created_at, u.updated_at, u.archived_at, now(),
-           ${JSON.stringify(IMPORTED_OUTCOME)}::jsonb
-    FROM unnest(
-      ${col((r) => r.a.key)}::text[],
-      ${col((r) => r.typeId!)}::int[],
-      ${col((r) => r.a.value)}::int[],
-      ${col((r) => (r.customerId === null ? "partnership" : "customer"))}::text[],
-      ${col((r) => r.partnershipId!)}::int[],
-      ${col((r) => r.customerId ?? null)}::int[],
-      ${col((r) => iso(r.a.occurred_at ?? r.a.created_at))}::timestamptz[],
-      ${col((r) => iso(r.a.created_at))}::timestamptz[],
-      ${col((r) => iso(r.a.updated_at ?? r.a.created_at))}::timestamptz[],
-      ${col((r) => (r.a.archived ? iso(r.a.updated_at ?? r.a.created_at) : null))}::timestamptz[]
-    ) WITH ORDINALITY AS u(key, type_id, value, target_type, partnership_id, customer_id,
-                           occurred_at, created_at, updated_at, archived_at, ord)
-    ORDER BY u.ord
-    ON CONFLICT (program_id, key) DO UPDATE SET archived_at = EXCLUDED.archived_at
-      WHERE (actions.archived_at IS NULL) <> (EXCLUDED.archived_at IS NULL)
-    RETURNING id`;
-  return { stored: changed.length, skipped };
+  const col = <T>(pick: (a: SourceAction) => T) => rows.map(pick);
+  // Partnership and customer keys become ids in the statement; a row naming one not here is left
+  // out of the INSERT and counted as skipped.
+  const [{ matched, stored }] = await tx.$queryRaw<{ matched: number; stored: number }[]>`
+    WITH page AS (
+      SELECT u.*, p.id AS partnership_id, c.id AS customer_id
+      FROM unnest(
+        ${col((a) => a.key)}::text[],
+        ${col((a) => types.get(a.type)!)}::int[],
+        ${col((a) => a.value)}::int[],
+        ${col((a) => a.partnership_key)}::text[],
+        ${col((a) => a.customer?.key ?? null)}::text[],
+        ${col((a) => iso(a.occurred_at ?? a.created_at))}::timestamptz[],
+        ${col((a) => iso(a.created_at))}::timestamptz[],
+        ${col((a) => iso(a.updated_at ?? a.created_at))}::timestamptz[],
+        ${col((a) => (a.archived ? iso(a.updated_at ?? a.created_at) : null))}::timestamptz[]
+      ) WITH ORDINALITY AS u(key, type_id, value, partner_key, customer_key, occurred_at,
+                             created_at, updated_at, archived_at, ord)
+      JOIN partnerships p ON p.program_id = ${programId} AND p.partner_key = u.partner_key
+      LEFT JOIN customers c ON c.program_id = ${programId} AND c.customer_key = u.customer_key
+      WHERE u.customer_key IS NULL OR c.id IS NOT NULL
+    ),
+    written AS (
+      INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id,
+                           customer_id, occurred_at, created_at, updated_at, archived_at,
+                           imported_at, reward_outcome)
+      SELECT ${programId}, page.key, page.type_id, page.value,
+             (CASE WHEN page.customer_key IS NULL THEN 'partnership' ELSE 'customer' END)::"TargetType",
+             page.partnership_id, page.customer_id, page.occurred_at, page.created_at,
+             page.updated_at, page.archived_at, now(), ${JSON.stringify(IMPORTED_OUTCOME)}::jsonb
+      FROM page ORDER BY page.ord
+      ON CONFLICT (program_id, key) DO UPDATE SET archived_at = EXCLUDED.archived_at
+        WHERE (actions.archived_at IS NULL) <> (EXCLUDED.archived_at IS NULL)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM page)::int AS matched, (SELECT count(*) FROM written)::int AS stored`;
+  return { stored, skipped: actions.length - matched };
 }

@@ -17,7 +17,13 @@ import {
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { applyWebhook } from "./apply-webhook";
 import { IMPORT_RESOURCES, PAGE_TRANSACTION } from "./import-resources";
-import { sourceCustomer, sourcePartnership } from "./source-records";
+import {
+  sourceAction,
+  sourceCustomer,
+  sourcePartnership,
+  type SourceAction,
+} from "./source-records";
+import { storeActions } from "./store-actions";
 import { storeCustomers } from "./store-customers";
 import { storePartnerships } from "./store-partnerships";
 
@@ -359,6 +365,60 @@ describe.each(inject("engines"))("storing PartnerStack pages on %s", (engine) =>
       partnerships: { stored: 3, skipped: 0 },
       customers: { stored: 2, skipped: 2 },
     });
+  });
+
+  it("stores a page of actions in key order, skips those naming what is not here, follows archiving", async () => {
+    const programId = await program();
+    await db.prisma.$transaction(async (tx) => {
+      await storePartnerships(tx, programId, [sourcePartnership.parse({ partner_key: "p1" })]);
+      await storeCustomers(tx, programId, [
+        sourceCustomer.parse({ customer_key: "c1", partner_key: "p1" }),
+      ]);
+    });
+    const action = (key: string, more: Raw = {}) =>
+      sourceAction.parse({
+        key,
+        type: key.startsWith("b") ? "signup" : "demo",
+        value: 2,
+        partnership_key: "p1",
+        created_at: T0,
+        ...more,
+      });
+    const page = [
+      action("b2", { customer: { key: "c1" } }),
+      action("a1", { occurred_at: T0 - 5_000 }),
+      action("c3", { partnership_key: "nobody" }),
+      action("d4", { customer: { key: "nobody" } }),
+      action("e5", { archived: true, updated_at: T0 + 1 }),
+    ];
+    const store = (items: SourceAction[]) =>
+      db.prisma.$transaction((tx) => storeActions(tx, programId, items));
+    expect(await store(page)).toEqual({ stored: 3, skipped: 2 });
+    const stored = await db.prisma.action.findMany({
+      where: { programId },
+      include: { actionType: true, customer: true },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      stored.map((a) => [
+        a.key,
+        a.actionType.name,
+        a.targetType,
+        a.customer?.customerKey ?? null,
+        a.occurredAt.getTime(),
+        a.archivedAt?.getTime() ?? null,
+      ]),
+    ).toEqual([
+      ["a1", "demo", "partnership", null, T0 - 5_000, null],
+      ["b2", "signup", "customer", "c1", T0, null],
+      ["e5", "demo", "partnership", null, T0, T0 + 1],
+    ]);
+    // Again: nothing new; then the source unarchives e5.
+    expect(await store(page)).toEqual({ stored: 0, skipped: 2 });
+    expect(await store([action("e5", { archived: false })])).toEqual({ stored: 1, skipped: 0 });
+    expect(
+      await db.prisma.action.count({ where: { programId, key: "e5", archivedAt: null } }),
+    ).toBe(1);
   });
 
   it("names the program in every statement a page sends", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { keysetList } from "../db/keyset-page";
+import { keysetList, type TotalCount } from "../db/keyset-page";
 import type { ListRewardsQuery, RewardOutput } from "../schemas/rewards";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
@@ -47,7 +47,12 @@ function toRewardOutput(row: RewardRow): RewardOutput {
   };
 }
 
-export async function listRewards(prisma: PrismaClient, programId: number, q: ListRewardsQuery) {
+export async function listRewards(
+  prisma: PrismaClient,
+  programId: number,
+  q: ListRewardsQuery,
+  count: TotalCount = "exact",
+) {
   const parts = [Prisma.sql`w.program_id = ${programId}`];
   if (q.partnership_key) parts.push(Prisma.sql`p.partner_key = ${q.partnership_key}`);
   if (q.action_type) parts.push(Prisma.sql`t.name = ${q.action_type}`);
@@ -62,6 +67,7 @@ export async function listRewards(prisma: PrismaClient, programId: number, q: Li
     descending: true,
     select: REWARD_SELECT,
     where,
+    count,
   });
   return { items: items.map(toRewardOutput), has_more, total };
 }

@@ -57,5 +57,12 @@ export const fieldWarning = z.object({
 export type FieldWarning = z.output<typeof fieldWarning>;
 
 export function listEnvelope<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), has_more: z.boolean(), total: z.int() });
+  return z.object({
+    items: z.array(item),
+    has_more: z.boolean(),
+    total: z.int().meta({
+      description:
+        "Items matching the filters, all pages together: counted, or PostgreSQL's estimate when the request says `Prefer: count=planned` (the answer then says `Preference-Applied: count=planned`)",
+    }),
+  });
 }

@@ -5,12 +5,16 @@ import { apiResponse } from "@/lib/api/envelope";
 import { parseBody, parseInput, searchParamsObject } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { createActionSchema, listActionsQuery, parseIdempotencyKey } from "@/lib/schemas/actions";
+import { totalCountHeaders, totalCountOf } from "@/lib/api/total-count";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
 
-export const GET = withApiKey(async ({ prisma, program, url }) => {
+export const GET = withApiKey(async ({ prisma, program, url, request }) => {
   const query = parseInput(listActionsQuery, searchParamsObject(url));
-  return apiResponse(await listActions(prisma, program.id, query));
+  const count = totalCountOf(request);
+  return apiResponse(await listActions(prisma, program.id, query, count), undefined, {
+    headers: totalCountHeaders(count),
+  });
 });
 
 export const POST = withApiKey(async ({ prisma, program, request, note }) => {
