@@ -35,6 +35,10 @@ const GLOBAL_ROUTES = new Set([
   "/api/partnerstack/webhooks/[slug]",
   // A new program's form: owners of any program (it shows nothing of an existing one).
   "/programs/new",
+  // Operations: the health check names checks, not data; metrics need METRICS_TOKEN and hold
+  // counts by route pattern, nothing of any program.
+  "/api/health",
+  "/metrics",
 ]);
 
 /**

@@ -7,6 +7,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { createActionSchema, listActionsQuery, parseIdempotencyKey } from "@/lib/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
+import { countApiActions } from "@/lib/observability/count-api-actions";
 
 export const GET = withApiKey(async ({ prisma, program, url }) => {
   const query = parseInput(listActionsQuery, searchParamsObject(url));
@@ -14,14 +15,13 @@ export const GET = withApiKey(async ({ prisma, program, url }) => {
 });
 
 export const POST = withApiKey(async ({ prisma, program, request, note }) => {
-  const body = await readJsonBody(request);
-  const input = parseBody(createActionSchema, body, note.warnings);
-  const header = request.headers.get("idempotency-key");
-  const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
-  const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
-  const { action, replayed } = await recordAction(prisma, program, input, {
-    idempotencyKey,
-    sentOccurredAt,
+  const { action, replayed } = await countApiActions("single", async () => {
+    const body = await readJsonBody(request);
+    const input = parseBody(createActionSchema, body, note.warnings);
+    const header = request.headers.get("idempotency-key");
+    const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
+    const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
+    return recordAction(prisma, program, input, { idempotencyKey, sentOccurredAt });
   });
   note.actionKey = action.key;
   note.message = replayed
