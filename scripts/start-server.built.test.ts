@@ -242,11 +242,9 @@ describe.runIf(postgres)("the built server", () => {
     };
     const senders = Array.from({ length: 16 }, sender);
     await enough;
-    const signalled = Date.now();
     process.kill(first.pid, "SIGTERM");
     await Promise.all(senders);
     await waitForExit(first.pid, 20_000);
-    const stopMs = Date.now() - signalled;
 
     expect(broken).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -271,7 +269,6 @@ describe.runIf(postgres)("the built server", () => {
       ]),
       resources: ["analytics copy", "database"],
     });
-    expect(stopMs).toBeLessThan(15_000);
 
     // The next process: answers what was not taken, and copies all of it to the analytics copy.
     const second = await start("second");

@@ -7,28 +7,31 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { createActionSchema, listActionsQuery, parseIdempotencyKey } from "@/lib/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
-import { countApiActions } from "@/lib/observability/count-api-actions";
+import { countingActions } from "@/lib/observability/count-api-actions";
 
 export const GET = withApiKey(async ({ prisma, program, url }) => {
   const query = parseInput(listActionsQuery, searchParamsObject(url));
   return apiResponse(await listActions(prisma, program.id, query));
 });
 
-export const POST = withApiKey(async ({ prisma, program, request, note }) => {
-  const { action, replayed } = await countApiActions("single", async () => {
+export const POST = withApiKey(
+  countingActions(async ({ prisma, program, request, note }) => {
     const body = await readJsonBody(request);
     const input = parseBody(createActionSchema, body, note.warnings);
     const header = request.headers.get("idempotency-key");
     const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
     const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
-    return recordAction(prisma, program, input, { idempotencyKey, sentOccurredAt });
-  });
-  note.actionKey = action.key;
-  note.message = replayed
-    ? "Replayed: same key and body as a stored action"
-    : `Recorded ${action.type}`;
-  return apiResponse(action, replayed ? "Action already recorded" : "Action recorded", {
-    headers: replayed ? { "Idempotent-Replayed": "true" } : undefined,
-    warnings: note.warnings,
-  });
-});
+    const { action, replayed } = await recordAction(prisma, program, input, {
+      idempotencyKey,
+      sentOccurredAt,
+    });
+    note.actionKey = action.key;
+    note.message = replayed
+      ? "Replayed: same key and body as a stored action"
+      : `Recorded ${action.type}`;
+    return apiResponse(action, replayed ? "Action already recorded" : "Action recorded", {
+      headers: replayed ? { "Idempotent-Replayed": "true" } : undefined,
+      warnings: note.warnings,
+    });
+  }),
+);
