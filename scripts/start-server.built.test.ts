@@ -246,6 +246,11 @@ describe.runIf(postgres)("the built server", () => {
     await Promise.all(senders);
     await waitForExit(first.pid, 20_000);
 
+    // For RELIABILITY.md's table of runs.
+    console.info(
+      `SIGTERM under load: ${sent} sent, ${acknowledged.size} acknowledged, ` +
+        `${refusedConnections.length} refused, ${notTaken.length - refusedConnections.length} reset unread`,
+    );
     expect(broken).toEqual([]);
     expect(unexpected).toEqual([]);
     expect(refusedConnections).toHaveLength(16);
