@@ -242,14 +242,17 @@ describe.runIf(postgres)("the built server", () => {
     };
     const senders = Array.from({ length: 16 }, sender);
     await enough;
+    const signalled = Date.now();
     process.kill(first.pid, "SIGTERM");
     await Promise.all(senders);
     await waitForExit(first.pid, 20_000);
+    const stopMs = Date.now() - signalled;
 
     // For RELIABILITY.md's table of runs.
     console.info(
       `SIGTERM under load: ${sent} sent, ${acknowledged.size} acknowledged, ` +
-        `${refusedConnections.length} refused, ${notTaken.length - refusedConnections.length} reset unread`,
+        `${refusedConnections.length} refused, ${notTaken.length - refusedConnections.length} reset unread; ` +
+        `exited ${stopMs} ms after SIGTERM`,
     );
     expect(broken).toEqual([]);
     expect(unexpected).toEqual([]);
