@@ -14,7 +14,7 @@ import { seedApiProgram } from "../testing/api-fixture";
 import { deliveryContext, scheduleOf, seedDeliveryProgram } from "../testing/delivery-fixture";
 import { createMember, createProgram } from "../testing/factories";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
+import { databaseWithCopy } from "../testing/database-with-copy";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 
 const DUE = Date.parse("2026-03-10T13:00:00Z"); // 09:00 in New York
@@ -130,33 +130,23 @@ describe.each(inject("engines"))("stopping background work on %s", (engine) => {
 });
 
 describe("stopping the analytics outbox drainer", () => {
-  let db: TestDatabase;
-  let analytics: TestAnalytics;
-  const engine = inject("engines").includes("postgres") ? "postgres" : "pglite";
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    analytics = await openTestAnalytics("chdb", db);
-  });
-  afterAll(async () => {
-    await analytics.close();
-    await db.close();
-  });
+  const copy = databaseWithCopy();
 
   it("lets its batch commit, leaves the rest unlocked, and the next drainer copies it all", async () => {
-    for (let i = 0; i < 4; i++) await seedApiProgram(db.prisma);
-    const waiting = await db.prisma.analyticsOutbox.count();
+    for (let i = 0; i < 4; i++) await seedApiProgram(copy.db.prisma);
+    const waiting = await copy.db.prisma.analyticsOutbox.count();
     expect(waiting).toBeGreaterThan(0);
-    const worker = startOutboxWorker(db.prisma, analytics.ch!);
+    const worker = startOutboxWorker(copy.db.prisma, copy.analytics.ch!);
     await new Promise((resolve) => setTimeout(resolve, 1));
     await worker.stop();
     // Stopped: nothing drains any more, and what is left is free for another drainer.
-    const left = await db.prisma.analyticsOutbox.count();
+    const left = await copy.db.prisma.analyticsOutbox.count();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await db.prisma.analyticsOutbox.count()).toBe(left);
-    await analytics.sync();
-    expect(await db.prisma.analyticsOutbox.count()).toBe(0);
-    const partnerships = await db.prisma.partnership.count();
-    const [copied] = await analytics.ch!.query<{ n: string }>(
+    expect(await copy.db.prisma.analyticsOutbox.count()).toBe(left);
+    await copy.analytics.sync();
+    expect(await copy.db.prisma.analyticsOutbox.count()).toBe(0);
+    const partnerships = await copy.db.prisma.partnership.count();
+    const [copied] = await copy.analytics.ch!.query<{ n: string }>(
       chsql`SELECT count() AS n FROM ${chTable("partnerships")} FINAL`,
     );
     expect(Number(copied.n)).toBe(partnerships);

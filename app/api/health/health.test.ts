@@ -6,8 +6,8 @@ import { environmentRestorer } from "@/lib/config/config.mjs";
 import { readMigrations } from "@/lib/db/migrations";
 import { openDatabase } from "@/lib/db/open";
 import { checkReadiness } from "@/lib/observability/check-readiness";
+import { databaseWithCopy } from "@/lib/testing/database-with-copy";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { openTestAnalytics, type TestAnalytics } from "@/lib/testing/test-analytics";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import * as healthRoute from "./route";
 
@@ -115,37 +115,27 @@ describe.each(inject("engines"))("GET /api/health on %s", (engine) => {
 });
 
 describe("readiness of the analytics copy", () => {
-  let db: TestDatabase;
-  let analytics: TestAnalytics;
-  const engine = inject("engines").includes("postgres") ? "postgres" : "pglite";
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    analytics = await openTestAnalytics("chdb", db);
-  });
-  afterAll(async () => {
-    await analytics.close();
-    await db.close();
-  });
+  const copy = databaseWithCopy();
   const sources = (state: Parameters<typeof checkReadiness>[0]["analytics"]) => ({
-    database: async () => db,
+    database: async () => copy.db,
     analytics: state,
     mailConfigured: true,
     shuttingDown: false,
   });
 
   it("reports the copy reachable and how far it trails the database", async () => {
-    const f = await seedApiProgram(db.prisma);
-    await db.prisma
+    const f = await seedApiProgram(copy.db.prisma);
+    await copy.db.prisma
       .$executeRaw`UPDATE analytics_outbox SET created_at = now() - interval '42 seconds'
       WHERE program_id = ${f.program.id}`;
-    const open = async () => ({ copy: analytics.ch!, worker: { lastError: null } });
+    const open = async () => ({ copy: copy.analytics.ch!, worker: { lastError: null } });
     const behind = await checkReadiness(sources(open));
     expect(behind.status).toBe("ready");
     expect(behind.checks.analytics.status).toBe("ok");
     expect(behind.checks.analytics.lag_seconds).toBeGreaterThanOrEqual(42);
     expect(behind.checks.analytics.lag_seconds).toBeLessThan(60);
 
-    await analytics.sync();
+    await copy.analytics.sync();
     const caughtUp = await checkReadiness(sources(open));
     expect(caughtUp.checks.analytics).toEqual({ status: "ok", lag_seconds: 0 });
   });
