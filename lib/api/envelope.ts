@@ -11,11 +11,22 @@ function withWarnings(body: Record<string, unknown>, warnings: FieldWarning[] | 
   return warnings?.length ? { ...body, warnings } : body;
 }
 
+// Not stored by caches, and not compressed by the server: `no-transform` makes Next's gzip step
+// pass the answer through. Compressing costs the server more CPU than the bytes are worth for an
+// API answered on a local network or behind a reverse proxy (which may compress it itself).
+const API_HEADERS = { "cache-control": "no-store, no-transform" };
+
+function headersOf(extra?: HeadersInit) {
+  const headers = new Headers(extra);
+  for (const [name, value] of Object.entries(API_HEADERS)) headers.set(name, value);
+  return headers;
+}
+
 /** PartnerStack-style envelope: `{ data, message, status }`, and `warnings` when there are any. */
 export function apiResponse(data: unknown, message = "Success", options: EnvelopeOptions = {}) {
   return Response.json(withWarnings({ data, message, status: 200 }, options.warnings), {
     status: 200,
-    headers: options.headers,
+    headers: headersOf(options.headers),
   });
 }
 
@@ -25,7 +36,10 @@ export function apiErrorResponse(error: ApiError, warnings?: FieldWarning[]) {
   const headers: HeadersInit = {};
   if (error.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(error.retryAfterSeconds);
-  return Response.json(withWarnings(body, warnings), { status: error.status, headers });
+  return Response.json(withWarnings(body, warnings), {
+    status: error.status,
+    headers: headersOf(headers),
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { toActionOutput, type ActionRow } from "../actions/action-record";
 import type { ActionOutput } from "../schemas/actions";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { OpenDatabase } from "../db/open";
+import type { SqlClient } from "../db/sql-client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { actionTypesPerProgram } from "./action-type-limit";
 import { createActionTypes } from "./create-action-types";
@@ -18,10 +19,7 @@ import { loadTargets } from "./load-targets";
 import { loadTypesWithRules } from "./load-types-with-rules";
 import { planIngest, type IngestPlan } from "./plan-ingest";
 
-type Tx = Prisma.TransactionClient;
-
-// A batch of 1,000 takes well under a second; the margin is for a busy machine.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+type Tx = SqlClient;
 
 /** Reads what the plan needs and plans again after creating missing types (usually no rounds). */
 async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
@@ -109,16 +107,16 @@ async function toOutcomes(
 
 /**
  * Records actions with a few set-based statements in one transaction: a crash stores none of
- * them. Each action succeeds or fails on its own, exactly as if they were recorded one after
+ * them. Plain SQL on the driver (no ORM per statement): this is the API's hot path. Each action succeeds or fails on its own, exactly as if they were recorded one after
  * another in order (see `planIngest`). Idempotent on the key; concurrent writers of the same key
  * meet at the unique (program_id, key) index, and the loser replays or conflicts with the winner.
  */
 export async function ingestActions(
-  prisma: PrismaClient,
+  db: Pick<OpenDatabase, "transaction">,
   program: IngestProgram,
   actions: PreparedAction[],
 ): Promise<IngestOutcome[]> {
-  return prisma.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const { lookups, result } = await plan(tx, program.id, actions);
     const toInsert = result.decisions.flatMap((d) => (d.kind === "insert" ? [d.action] : []));
     const inserted = await insertActions(tx, program, toInsert);
@@ -129,5 +127,5 @@ export async function ingestActions(
       lookups.existing.set(key, row);
     }
     return toOutcomes(tx, program.id, planIngest(actions, lookups), lookups, inserted);
-  }, TRANSACTION_OPTIONS);
+  });
 }

@@ -13,13 +13,13 @@ export const GET = withApiKey(async ({ prisma, program, url }) => {
   return apiResponse(await listActions(prisma, program.id, query));
 });
 
-export const POST = withApiKey(async ({ prisma, program, request, note }) => {
+export const POST = withApiKey(async ({ db, program, request, note }) => {
   const body = await readJsonBody(request);
   const input = parseBody(createActionSchema, body, note.warnings);
   const header = request.headers.get("idempotency-key");
   const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
   const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
-  const { action, replayed } = await recordAction(prisma, program, input, {
+  const { action, replayed } = await recordAction(db, program, input, {
     idempotencyKey,
     sentOccurredAt,
   });

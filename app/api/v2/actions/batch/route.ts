@@ -6,9 +6,9 @@ import { batchSchema } from "@/lib/schemas/actions";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordActionBatch } from "@/lib/api/record-action-batch";
 
-export const POST = withApiKey(async ({ prisma, program, request, note }) => {
+export const POST = withApiKey(async ({ db, program, request, note }) => {
   const { actions } = parseBody(batchSchema, await readJsonBody(request), note.warnings);
-  const results = await recordActionBatch(prisma, program, actions);
+  const results = await recordActionBatch(db, program, actions);
   note.warnings.push(...results.flatMap((r) => r.warnings ?? []));
   const accepted = results.filter((r) => r.status === 200).length;
   note.message = `Batch: ${accepted} accepted, ${results.length - accepted} rejected`;
