@@ -1,5 +1,7 @@
 import { asApiError, type ApiError } from "./api-error";
 import type { FieldWarning } from "../schemas/common";
+import { config } from "../config/config.mjs";
+import { isHttpsUrl, securityHeaders } from "../security/security-headers";
 
 interface EnvelopeOptions {
   headers?: HeadersInit;
@@ -14,11 +16,16 @@ function withWarnings(body: Record<string, unknown>, warnings: FieldWarning[] | 
 // Not stored by caches, and not compressed by the server: `no-transform` makes Next's gzip step
 // pass the answer through. Compressing costs the server more CPU than the bytes are worth for an
 // API answered on a local network or behind a reverse proxy (which may compress it itself).
-const API_HEADERS = { "cache-control": "no-store, no-transform" };
-
+// The security headers are the ones proxy.ts gives API answers: the ingestion endpoints skip the
+// proxy (its cost per request is a large share of theirs), so their answers carry them here.
+let apiHeaders: [string, string][] | undefined;
 function headersOf(extra?: HeadersInit) {
+  apiHeaders ??= Object.entries({
+    ...securityHeaders({ kind: "api" }, { https: isHttpsUrl(config().NEXTAUTH_URL), dev: false }),
+    "Cache-Control": "no-store, no-transform",
+  });
   const headers = new Headers(extra);
-  for (const [name, value] of Object.entries(API_HEADERS)) headers.set(name, value);
+  for (const [name, value] of apiHeaders) headers.set(name, value);
   return headers;
 }
 
@@ -52,6 +59,6 @@ export function handleApiError(error: unknown, warnings?: FieldWarning[]): Respo
   console.error("Unexpected API error", error);
   return Response.json(
     { message: "Something went wrong on our side; nothing was stored.", status: 500 },
-    { status: 500 },
+    { status: 500, headers: headersOf() },
   );
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
 import { Prisma } from "../generated/prisma/client";
@@ -34,10 +35,22 @@ function sqlClient(run: Run): SqlClient {
   };
 }
 
+// Statements are prepared once per connection under a name derived from their text, so the
+// server parses and plans each hot-path statement once rather than on every request.
+const names = new Map<string, string>();
+function statementName(text: string) {
+  let name = names.get(text);
+  if (!name) {
+    name = `ab_${createHash("sha1").update(text).digest("base64url")}`;
+    if (names.size < 1_000) names.set(text, name);
+  }
+  return name;
+}
+
 /** Over a pool (each statement on its own) or one checked-out connection (a transaction). */
 export function pgSqlClient(client: pg.Pool | pg.PoolClient): SqlClient {
   return sqlClient(async (text, values) => {
-    const result = await client.query(text, values);
+    const result = await client.query({ name: statementName(text), text, values });
     return { rows: result.rows, affected: result.rowCount ?? 0 };
   });
 }

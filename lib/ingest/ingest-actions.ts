@@ -21,22 +21,30 @@ import { planIngest, type IngestPlan } from "./plan-ingest";
 
 type Tx = SqlClient;
 
+async function countTypes(tx: Tx, programId: number) {
+  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
+  return count;
+}
+
 /** Reads what the plan needs and plans again after creating missing types (usually no rounds). */
 async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
   const existing = await findActionsByKey(tx, programId, [...new Set(actions.map((a) => a.key))]);
   const fresh = actions.filter((a) => !existing.has(a.key)).map((a) => a.input);
   const typeLimit = actionTypesPerProgram();
-  const [{ count: typeCount }] = await tx.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
+  const types = await loadTypesWithRules(
+    tx,
+    programId,
+    fresh.map((i) => i.type),
+  );
   const lookups: IngestLookups = {
     existing,
     ...(await loadTargets(tx, programId, fresh)),
-    types: await loadTypesWithRules(
-      tx,
-      programId,
-      fresh.map((i) => i.type),
-    ),
-    typeRoom: Math.max(0, typeLimit - typeCount),
+    types,
+    // Only a new type needs the room left (usually every type exists: no count).
+    typeRoom: fresh.some((i) => !types.has(i.type))
+      ? Math.max(0, typeLimit - (await countTypes(tx, programId)))
+      : 0,
     typeLimit,
   };
   let result = planIngest(actions, lookups);

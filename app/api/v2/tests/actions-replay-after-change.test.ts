@@ -78,4 +78,22 @@ describe.each(inject("engines"))("retries after the program changed on %s", (eng
     expect(res.json.data.results[0]).toMatchObject({ status: 200, replayed: true });
     expect(await stored(f.program.id)).toEqual(before);
   });
+
+  it("answers the ingestion endpoints with the API's security headers (they skip the proxy)", async () => {
+    const f = await seedApiProgram(db.prisma);
+    const body = { target_key: "ptn_bob", target_type: "partnership", type: "demo_booked" };
+    for (const res of [
+      await post(f.basic, body),
+      await post("Basic bm9wZTpub3Bl", body),
+      await batch(f.basic, [body]),
+    ]) {
+      expect(res.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      // Not compressed by the server (Next skips gzip for no-transform), not cached.
+      expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
+    }
+  });
 });
