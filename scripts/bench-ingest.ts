@@ -45,6 +45,7 @@ const options = readOptions({
     processes: "App processes for the scaling figures: 1 or 2, BENCH_PROCESSES (2).",
     tab: "Then the tab on the analytics copy: 1 or 0, BENCH_TAB (1).",
     port: "First port (app; baseline +1, second app +2), BENCH_PORT (3100).",
+    profile: "A folder: the app's processes write V8 CPU profiles there, BENCH_PROFILE (none).",
   },
 });
 const REQUESTS = options.whole("requests", "BENCH_REQUESTS", 2000, 100, 1_000_000);
@@ -56,6 +57,7 @@ const RUNS = options.whole("runs", "BENCH_RUNS", 5, 1, 100);
 const PROCESSES = options.whole("processes", "BENCH_PROCESSES", 2, 1, 2);
 const TAB = options.whole("tab", "BENCH_TAB", 1, 0, 1);
 const PORT = options.whole("port", "BENCH_PORT", 3100, 1024, 65000);
+const PROFILE = options.text("profile", "BENCH_PROFILE", "");
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_ingest";
 const DATABASE_NAME = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
@@ -86,6 +88,7 @@ const startApp = (port: number, authorization: string, analyticsUrl?: string) =>
     log: `.data/bench/ingest-app-${port}.log`,
     authorization,
     analyticsUrl,
+    nodeArgs: PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : undefined,
   }).then(({ server }) => server);
 
 const baseline = await startBaseline({
