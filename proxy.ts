@@ -81,6 +81,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Next's own assets skip the proxy; next.config.ts gives them the fixed headers.
-  matcher: ["/((?!_next/|favicon.ico|robots.txt).*)"],
+  // Next's own assets skip the proxy; next.config.ts gives them the fixed headers. So do the
+  // ingestion endpoints (public, exact paths, the API's hot path): lib/api/envelope.ts gives
+  // their answers the API's security headers.
+  matcher: ["/((?!_next/|favicon.ico|robots.txt|api/v2/actions$|api/v2/actions/batch$).*)"],
 };

@@ -1,190 +1,195 @@
-// npm run bench:ingest — measures ingestion through the public API of a running server.
-//  (a) POST /api/v2/actions/batch with 1,000 actions: median of BENCH_RUNS (≥ 5) runs after one
-//      warm-up, as actions/s;
-//  (b) single POST /api/v2/actions at a fixed open-loop rate (BENCH_RATE, default 200/s) for
-//      BENCH_SECONDS (default 20): p50/p95/p99 latency, measured from each request's scheduled
-//      time (so a stalled server cannot hide its queue), errors, and requests skipped because
-//      BENCH_MAX_IN_FLIGHT (default 64) were already outstanding.
-// It creates its own program, partnerships, customers, rules and API key in BENCH_DATABASE_URL
-// (default postgresql://postgres@127.0.0.1:5432/ab_bench_ingest; created when missing, never
-// dropped) and talks to BENCH_BASE_URL (default http://127.0.0.1:3100), which must serve that
-// database. Local hosts only. Not part of the tests. Steps:
-//   BENCH_SETUP_ONLY=1 npm run bench:ingest        # creates and migrates the database
-//   npm run build && DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ab_bench_ingest \
-//     npx next start -H 127.0.0.1 -p 3100           # in another terminal
-//   npm run bench:ingest                           # prints a markdown table
-// Afterwards it signs in as a viewer and compares PostgreSQL's count of the program's actions with
-// the Actions tab's (ClickHouse when the server runs with ANALYTICS_URL), and times how long 20
-// single actions take to become countable on the tab.
-import pg from "pg";
+// npm run bench:ingest — the Actions API over HTTP, side by side with a baseline in the same run.
+// Starts, on a fresh local PostgreSQL database (BENCH_DATABASE_URL, default
+// postgresql://postgres@127.0.0.1:5432/ab_bench_ingest, dropped and recreated; local hosts only):
+//   - the baseline (scripts/bench/ingest-baseline-server.ts): node:http + pg doing the same work
+//     per request in one statement — key, targets, rules, actions, rewards, a log row;
+//   - the app (scripts/start-server.mjs, the build must exist: run under the build lock), and a
+//     second app process on the next port but one for the two-process figures (--processes 1
+//     leaves it out).
+// Each server gets its own program (1,000 partnerships, 10,000 customers, three reward rules). Then,
+// after a warm-up, for each server in turn: single POST /api/v2/actions in a closed loop
+// (--in-flight outstanding, --requests in all); single POSTs in an open loop at --rate per second
+// for --seconds (latency from each request's due time; a request due while --max-in-flight are
+// outstanding is skipped and counted); POST /api/v2/actions/batch with 1,000 actions, median of
+// --runs. CPU used by the server's processes and by PostgreSQL is divided by the requests. Then
+// SQL checks that both stored the same rewards for the same kinds of actions. Finally (--tab 1)
+// the app alone with the analytics copy (embedded ClickHouse): PostgreSQL's count against the
+// tab's, and how long one action takes to become countable there. Prints markdown tables.
+import { rmSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { migrate, openDatabase } from "../lib/db/open";
+import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
+import { assertLocalDatabase } from "../lib/db/local-guard";
+import { readOptions } from "./check/options";
+import { describeMachine } from "./check/machine";
+import { startServer, type CheckServer } from "./check/server";
+import { startBaseline } from "./bench/ingest-baseline";
 import { benchAction, createIngestBenchProgram } from "./bench/ingest-fixture";
-import { signInOverHttp, tabCount } from "./bench/tab-over-http";
-import { readCommandLine } from "./lib/command-line";
+import { batchRuns, closedLoop, openLoop, type LoadResult, type Target } from "./bench/http-load";
+import { withCpu } from "./bench/process-cpu";
+import { compareStoredWork } from "./bench/ingest-same-work";
+import { printIngestReport, type Measured } from "./bench/ingest-report";
+import { measureTab } from "./bench/ingest-tab";
 
-readCommandLine({
+const options = readOptions({
   command: "npm run bench:ingest",
   summary:
-    "Measures ingestion through the public API of a running server (batches, then single actions at a fixed rate).",
-  notes: [
-    "Environment: BENCH_BASE_URL (http://127.0.0.1:3100), BENCH_DATABASE_URL, BENCH_RUNS (5),",
-    "BENCH_RATE (200), BENCH_SECONDS (20), BENCH_MAX_IN_FLIGHT (64), BENCH_SETUP_ONLY=1 (create the",
-    "database only). Steps: see the top of scripts/bench-ingest.ts.",
-  ],
+    "Measures the Actions API over HTTP against a node:http + pg baseline doing the same work, in the same run (the build must exist).",
+  flags: {
+    requests: "Closed-loop single POSTs, BENCH_REQUESTS (2000).",
+    "in-flight": "Closed-loop requests outstanding, BENCH_IN_FLIGHT (32).",
+    rate: "Open-loop single POSTs per second, BENCH_RATE (200).",
+    seconds: "Open-loop duration, BENCH_SECONDS (20).",
+    "max-in-flight": "Open-loop cap on outstanding requests, BENCH_MAX_IN_FLIGHT (64).",
+    runs: "Batches of 1,000 measured (median), BENCH_RUNS (5).",
+    processes: "App processes for the scaling figures: 1 or 2, BENCH_PROCESSES (2).",
+    tab: "Then the tab on the analytics copy: 1 or 0, BENCH_TAB (1).",
+    port: "First port (app; baseline +1, second app +2), BENCH_PORT (3100).",
+    profile: "A folder: the app's processes write V8 CPU profiles there, BENCH_PROFILE (none).",
+  },
 });
-
-const BASE_URL = new URL(process.env.BENCH_BASE_URL ?? "http://127.0.0.1:3100");
+const REQUESTS = options.whole("requests", "BENCH_REQUESTS", 2000, 100, 1_000_000);
+const IN_FLIGHT = options.whole("in-flight", "BENCH_IN_FLIGHT", 32, 1, 512);
+const RATE = options.number("rate", "BENCH_RATE", 200, 1, 5000);
+const SECONDS = options.number("seconds", "BENCH_SECONDS", 20, 1, 600);
+const MAX_IN_FLIGHT = options.whole("max-in-flight", "BENCH_MAX_IN_FLIGHT", 64, 1, 256);
+const RUNS = options.whole("runs", "BENCH_RUNS", 5, 1, 100);
+const PROCESSES = options.whole("processes", "BENCH_PROCESSES", 2, 1, 2);
+const TAB = options.whole("tab", "BENCH_TAB", 1, 0, 1);
+const PORT = options.whole("port", "BENCH_PORT", 3100, 1024, 65000);
+const PROFILE = options.text("profile", "BENCH_PROFILE", "");
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_ingest";
-const RUNS = Math.trunc(Number(process.env.BENCH_RUNS ?? 5));
+const DATABASE_NAME = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
 const BATCH = 1_000;
-const RATE = Number(process.env.BENCH_RATE ?? 200);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 64);
-const REQUEST_TIMEOUT_MS = 30_000;
+// JIT warm-up: the app's CPU per request settles only after about 2,000 requests.
+const WARM_UP = 2_000;
 
-if (!["127.0.0.1", "localhost", "[::1]"].includes(BASE_URL.hostname)) {
-  throw new Error(`BENCH_BASE_URL must be a local address, not "${BASE_URL.hostname}".`);
+assertLocalDatabase({ engine: "postgres", url: DATABASE_URL });
+if (!existsSync(".next/BUILD_ID")) throw new Error("No build in .next: run `npm run build` first.");
+const machine = describeMachine();
+console.log(`bench:ingest — ${machine}`);
+
+await recreateLocalDatabase(DATABASE_URL);
+const setup = await openDatabase({ engine: "postgres", url: DATABASE_URL });
+await migrate(setup);
+await setup.close();
+const programs = {
+  baseline: await createIngestBenchProgram(DATABASE_URL),
+  app: await createIngestBenchProgram(DATABASE_URL),
+  twoProcesses: await createIngestBenchProgram(DATABASE_URL),
+};
+
+const database = { engine: "postgres" as const, url: DATABASE_URL };
+const startApp = (port: number, authorization: string, analyticsUrl?: string) =>
+  startServer({
+    port,
+    database,
+    log: `.data/bench/ingest-app-${port}.log`,
+    authorization,
+    analyticsUrl,
+    nodeArgs: PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : undefined,
+  }).then(({ server }) => server);
+
+const baseline = await startBaseline({
+  port: PORT + 1,
+  databaseUrl: DATABASE_URL,
+  log: ".data/bench/ingest-baseline.log",
+});
+const apps: CheckServer[] = [await startApp(PORT, programs.app.authorization)];
+if (PROCESSES === 2) apps.push(await startApp(PORT + 2, programs.twoProcesses.authorization));
+
+interface Subject {
+  name: string;
+  target: Target;
+  groups: number[];
+  batches: boolean;
 }
-const within = (v: number, min: number, max: number) => Number.isFinite(v) && v >= min && v <= max;
-if (
-  !within(RUNS, 5, 100) ||
-  !within(RATE, 1, 2_000) ||
-  !within(SECONDS, 1, 300) ||
-  !within(MAX_IN_FLIGHT, 1, 1_000)
-) {
-  throw new Error(
-    "BENCH_RUNS (5–100), BENCH_RATE (1–2000), BENCH_SECONDS (1–300) or BENCH_MAX_IN_FLIGHT (1–1000) is out of range.",
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const program = await createIngestBenchProgram(DATABASE_URL);
-console.log(`Program ${program.slug} (id ${program.programId}) in ${DATABASE_URL}`);
-if (process.env.BENCH_SETUP_ONLY === "1") process.exit(0);
-
-async function call(path: string, body?: unknown) {
-  const response = await fetch(new URL(path, BASE_URL), {
-    method: body === undefined ? "GET" : "POST",
-    headers: { authorization: program.authorization, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+const subjects: Subject[] = [
+  {
+    name: "baseline",
+    target: { bases: [baseline.base], authorization: programs.baseline.authorization },
+    groups: [baseline.pid],
+    batches: true,
+  },
+  {
+    name: "app",
+    target: { bases: [apps[0].base], authorization: programs.app.authorization },
+    groups: [apps[0].pid],
+    batches: true,
+  },
+];
+if (PROCESSES === 2) {
+  subjects.push({
+    name: "app, 2 processes",
+    target: { bases: apps.map((a) => a.base), authorization: programs.twoProcesses.authorization },
+    groups: apps.map((a) => a.pid),
+    batches: false,
   });
-  return { status: response.status, json: await response.json().catch(() => null) };
 }
 
-const probe = await call("/api/v2/actions?limit=1").catch((error: Error) => ({
-  status: 0,
-  json: error.message,
-}));
-if (probe.status !== 200) {
-  throw new Error(
-    `${BASE_URL.origin} answered ${probe.status || probe.json} to the bench key: is the server ` +
-      `running with DATABASE_URL=${DATABASE_URL}?`,
+const measured = new Map<string, Measured>(subjects.map((s) => [s.name, {}]));
+const timed = async (subject: Subject, work: () => Promise<LoadResult>) => {
+  const { result, serverCpuMs, postgresCpuMs } = await withCpu(subject.groups, DATABASE_NAME, work);
+  return { ...result, serverCpuMs, postgresCpuMs };
+};
+try {
+  for (const s of subjects)
+    await closedLoop(s.target, WARM_UP, IN_FLIGHT, (i) => benchAction(`w-${i}`, i));
+  for (const s of subjects) {
+    console.log(`closed loop: ${s.name}`);
+    measured.get(s.name)!.closed = await timed(s, () =>
+      closedLoop(s.target, REQUESTS, IN_FLIGHT, (i) => benchAction(`c-${i}`, i)),
+    );
+  }
+  for (const s of subjects) {
+    console.log(`open loop: ${s.name}`);
+    measured.get(s.name)!.open = await timed(s, () =>
+      openLoop(s.target, RATE, SECONDS, MAX_IN_FLIGHT, (i) => benchAction(`o-${i}`, i)),
+    );
+  }
+  for (const s of subjects.filter((s) => s.batches)) {
+    console.log(`batches: ${s.name}`);
+    measured.get(s.name)!.batchMs = await batchRuns(s.target, RUNS, (run) =>
+      Array.from({ length: BATCH }, (_, i) => benchAction(`b${run}-${i}`, i + run)),
+    );
+  }
+} finally {
+  await baseline.stop();
+  for (const app of apps) await app.stop();
+}
+
+const ids = [programs.baseline, programs.app, programs.twoProcesses].map((p) => p.programId);
+const work = await compareStoredWork(DATABASE_URL, PROCESSES === 2 ? ids : ids.slice(0, 2));
+printIngestReport({
+  machine,
+  settings: {
+    requests: REQUESTS,
+    inFlight: IN_FLIGHT,
+    rate: RATE,
+    seconds: SECONDS,
+    maxInFlight: MAX_IN_FLIGHT,
+    runs: RUNS,
+    batch: BATCH,
+  },
+  subjects: subjects.map((s) => ({ name: s.name, ...measured.get(s.name)! })),
+  stored: work.totals,
+});
+if (work.problems.length > 0) {
+  console.error(
+    `The baseline and the app stored different work:\n  ${work.problems.slice(0, 20).join("\n  ")}`,
   );
+  process.exitCode = 1;
 }
 
-// (a) Batches: every run sends 1,000 new keys, so nothing is a replay.
-async function batchRun(run: number): Promise<number> {
-  const actions = Array.from({ length: BATCH }, (_, i) => benchAction(`b${run}-${i}`, i + run));
-  const started = performance.now();
-  const { status, json } = await call("/api/v2/actions/batch", { actions });
-  const ms = performance.now() - started;
-  if (status !== 200 || json?.data?.accepted !== BATCH) {
-    throw new Error(`Batch run ${run} answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
+if (TAB === 1) {
+  const folder = ".data/bench/ingest-analytics";
+  rmSync(folder, { recursive: true, force: true });
+  const server = await startApp(PORT, programs.app.authorization, `chdb://${folder}`);
+  try {
+    const tab = await measureTab(server.base, DATABASE_URL, programs.app);
+    if (!tab.agree) process.exitCode = 1;
+  } finally {
+    await server.stop();
   }
-  return ms;
 }
-await batchRun(0);
-const batchMs: number[] = [];
-for (let run = 1; run <= RUNS; run++) batchMs.push(await batchRun(run));
-batchMs.sort((a, b) => a - b);
-
-// (b) Single POSTs, open loop: request i is due at start + i / RATE whatever came back.
-const latencies: number[] = [];
-let errors = 0;
-let skipped = 0;
-let inFlight = 0;
-const pending: Promise<void>[] = [];
-const total = Math.round(RATE * SECONDS);
-const start = performance.now();
-for (let i = 0; i < total; i++) {
-  const due = start + (i * 1000) / RATE;
-  const wait = due - performance.now();
-  if (wait > 0) await sleep(wait);
-  if (inFlight >= MAX_IN_FLIGHT) {
-    skipped++;
-    continue;
-  }
-  inFlight++;
-  pending.push(
-    call("/api/v2/actions", benchAction(`s-${i}`, i))
-      .then(({ status }) => {
-        if (status === 200) latencies.push(performance.now() - due);
-        else errors++;
-      })
-      .catch(() => {
-        errors++;
-      })
-      .finally(() => {
-        inFlight--;
-      }),
-  );
-}
-await Promise.all(pending);
-const elapsedS = (performance.now() - start) / 1000;
-latencies.sort((a, b) => a - b);
-
-const ms = (v: number) => v.toFixed(1);
-const medianBatch = percentile(batchMs, 50);
-console.log(`
-| measurement | requests | ok | errors | skipped | p50 ms | p95 ms | p99 ms | throughput |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| batch of ${BATCH.toLocaleString("en-US")} (median of ${RUNS}) | ${RUNS} | ${RUNS} | 0 | 0 | ${ms(medianBatch)} | ${ms(percentile(batchMs, 95))} | ${ms(percentile(batchMs, 99))} | ${Math.round((BATCH * 1000) / medianBatch).toLocaleString("en-US")} actions/s |
-| single POST at ${RATE}/s for ${SECONDS} s (≤ ${MAX_IN_FLIGHT} in flight) | ${total} | ${latencies.length} | ${errors} | ${skipped} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(percentile(latencies, 99))} | ${(latencies.length / elapsedS).toFixed(1)} actions/s |
-`);
-
-// (c) The tab's count (ClickHouse when the server has ANALYTICS_URL) against PostgreSQL's.
-const cookie = await signInOverHttp(BASE_URL, program.viewer.email, program.viewer.password);
-const client = new pg.Client({ connectionString: DATABASE_URL });
-await client.connect();
-const {
-  rows: [{ n }],
-} = await client.query(
-  "SELECT count(*)::int AS n FROM actions WHERE program_id = $1 AND archived_at IS NULL",
-  [program.programId],
-);
-await client.end();
-const agreeStarted = performance.now();
-let shown = await tabCount(BASE_URL, program.slug, cookie);
-while (shown !== n && performance.now() - agreeStarted < 60_000) {
-  await sleep(100);
-  shown = await tabCount(BASE_URL, program.slug, cookie);
-}
-const agreeMs = performance.now() - agreeStarted;
-
-// (d) Countable within: each action sent alone, then the tab polled until it counts it.
-const visible: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const since = Date.now() - 1;
-  const sent = performance.now();
-  const { status } = await call("/api/v2/actions", benchAction(`v-${i}`, i));
-  if (status !== 200) throw new Error(`visibility probe ${i} answered ${status}`);
-  while ((await tabCount(BASE_URL, program.slug, cookie, since)) < 1) {
-    if (performance.now() - sent > 30_000) throw new Error("an action stayed uncounted for 30 s");
-    await sleep(20);
-  }
-  visible.push(performance.now() - sent);
-}
-visible.sort((a, b) => a - b);
-console.log(`| measurement | result |
-| --- | --- |
-| PostgreSQL count vs the tab's count after the load | ${n.toLocaleString("en-US")} vs ${shown.toLocaleString("en-US")} — ${shown === n ? `agree (after ${ms(agreeMs)} ms)` : "DISAGREE"} |
-| single action → countable on the tab (20 probes) | p50 ${ms(percentile(visible, 50))} ms, max ${ms(visible[visible.length - 1])} ms |
-`);
-if (shown !== n) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
+import { forgetApiKey } from "./cached-api-keys";
 
 /**
  * Revokes a key of this program, with its audit entry; revoking twice keeps the first revocation
@@ -12,13 +13,13 @@ export async function revokeApiKey(
   id: number,
   actor: AuditActor,
 ): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  const revoked = await prisma.$transaction(async (tx) => {
     const [key] = await tx.apiKey.updateManyAndReturn({
       where: { programId, id, revokedAt: null },
       data: { revokedAt: new Date() },
       select: { id: true, label: true, mode: true, publicKey: true },
     });
-    if (!key) return false;
+    if (!key) return false as const;
     await recordAudit(tx, {
       programId,
       actor,
@@ -26,6 +27,9 @@ export async function revokeApiKey(
       summary: `Revoked API key “${key.label}”`,
       details: { keyId: key.id, label: key.label, mode: key.mode, publicKey: key.publicKey },
     });
-    return true;
+    return key.publicKey;
   });
+  // Other processes trust their cached copy for up to API_KEY_CACHE_SECONDS.
+  if (revoked) forgetApiKey(prisma, revoked);
+  return revoked !== false;
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { parseAuthorization } from "../api-keys/api-key-secrets";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { OpenDatabase } from "../db/open";
 import { countRateLimit } from "../rate-limit/count-rate-limit";
+import { rateLimitClaims } from "../rate-limit/rate-limit-claims";
 import { rateLimit } from "../rate-limit/rate-limit-config";
 import { tooManyRequests, type ApiError } from "./api-error";
 
@@ -40,19 +42,23 @@ export async function countWrongSecret(
   };
 }
 
-/** Requests per key; the first refusal of a window is returned with `first` so it is logged once. */
+/**
+ * Requests per key, counted in memory and claimed from the database in blocks (the database
+ * holds the limit across processes: `RateLimitClaims`); the first refusal of a window in this
+ * process is returned with `first` so it is logged once.
+ */
 export async function countKeyRequest(
-  db: PrismaClient,
+  db: Pick<OpenDatabase, "prisma" | "sql">,
   apiKeyId: number,
 ): Promise<{ error: ApiError; first: boolean } | null> {
   const limit = rateLimit("RATE_LIMIT_API_KEY");
-  const state = await countRateLimit(db, limit, String(apiKeyId));
+  const state = await rateLimitClaims(db).take(limit, String(apiKeyId));
   if (!state.exceeded) return null;
   return {
     error: tooManyRequests(
       `This API key sent more than ${limit.limit} requests in ${minutes(limit.windowSeconds)} min.`,
       state.retryAfterSeconds,
     ),
-    first: state.hits === limit.limit + 1,
+    first: state.firstRefusal,
   };
 }

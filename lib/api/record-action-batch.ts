@@ -1,6 +1,6 @@
 import "server-only";
 import type { FieldError } from "../errors/domain-error";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { OpenDatabase } from "../db/open";
 import { ingestActions } from "../ingest/ingest-actions";
 import type { IngestProgram, PreparedAction } from "../ingest/ingest-types";
 import { prepareAction } from "../ingest/prepare-action";
@@ -22,7 +22,7 @@ type BatchResult = { index: number; warnings?: FieldWarning[] } & (
  * result's `warnings` (`actions.<index>.<name>`).
  */
 export async function recordActionBatch(
-  prisma: PrismaClient,
+  db: Pick<OpenDatabase, "transaction">,
   program: IngestProgram,
   records: unknown[],
 ): Promise<BatchResult[]> {
@@ -42,7 +42,7 @@ export async function recordActionBatch(
     valid.push({ index, action: prepareAction(parsed.data, { sentOccurredAt }) });
   }
   const outcomes = await ingestActions(
-    prisma,
+    db,
     program,
     valid.map((v) => v.action),
   );

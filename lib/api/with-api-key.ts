@@ -2,6 +2,7 @@ import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { overDatabase } from "../db/over-database";
+import type { OpenDatabase } from "../db/open";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DomainError, invalidFields } from "../errors/domain-error";
 import { externalKey } from "../validation/fields";
@@ -13,6 +14,8 @@ import type { FieldWarning } from "../schemas/common";
 interface ApiContext<P> extends ApiPrincipal {
   /** The database this request reads and writes (obtained once, here). */
   prisma: PrismaClient;
+  /** The same database, for plain SQL on the ingestion hot path. */
+  db: OpenDatabase;
   request: Request;
   url: URL;
   params: P;
@@ -45,9 +48,10 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
 ) {
   return overDatabase((database) => async (request: Request, route: { params: Promise<P> }) => {
     const url = new URL(request.url);
-    const { prisma } = await database();
+    const db = await database();
+    const { prisma } = db;
     const log = (programId: number, status: number, message: string, actionKey?: string | null) =>
-      writeIngestLog(prisma, {
+      writeIngestLog(db.sql, {
         programId,
         method: request.method,
         path: url.pathname + url.search,
@@ -57,7 +61,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       });
 
     const publicKey = namedPublicKey(request);
-    const auth = await authenticateApiKey(prisma, request).catch((error: unknown) => ({
+    const auth = await authenticateApiKey(db, request).catch((error: unknown) => ({
       ok: false as const,
       error:
         error instanceof DomainError
@@ -74,7 +78,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       }
       return apiErrorResponse(failure.tooMany ?? apiErrorOf(auth.error));
     }
-    const throttled = await countKeyRequest(prisma, auth.principal.apiKeyId);
+    const throttled = await countKeyRequest(db, auth.principal.apiKeyId);
     if (throttled) {
       if (throttled.first) await log(auth.principal.program.id, 429, throttled.error.message);
       return apiErrorResponse(throttled.error);
@@ -91,7 +95,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       }
     }
     const note: ApiContext<P>["note"] = { warnings: [] };
-    const context: ApiContext<P> = { ...auth.principal, prisma, request, url, params, note };
+    const context: ApiContext<P> = { ...auth.principal, prisma, db, request, url, params, note };
     let response: Response;
     try {
       response = await handler(context);

@@ -9,9 +9,14 @@ import { pgCopyCsv, pgliteCopyCsv, type CopyCsv } from "./copy-csv";
 import { applyMigrations } from "./migrations";
 import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
 import { logger } from "../observability/logger.mjs";
+import { pgliteSqlClient, pgSqlClient, pgTransaction, type SqlClient } from "./sql-client";
 
 export interface OpenDatabase {
   prisma: PrismaClient;
+  /** Plain SQL without Prisma's per-query cost, for the hot paths (ingestion): each statement alone. */
+  sql: SqlClient;
+  /** Runs `fn` in one plain-SQL transaction: all of it committed, or none of it. */
+  transaction<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T>;
   /** Runs plain SQL (migrations, bulk loads) on the same database. */
   withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
   /** A query's rows as CSV bytes written by the database itself (exports). */
@@ -36,6 +41,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
+    sql: pgSqlClient(pool),
+    transaction: (fn) => pgTransaction(pool, fn),
     copyCsv: pgCopyCsv(pool),
     async withRunner(fn) {
       const client = await pool.connect();
@@ -58,6 +65,8 @@ export function overPglite(pglite: PGlite): OpenDatabase {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
+    sql: pgliteSqlClient(pglite),
+    transaction: (fn) => pglite.transaction((tx) => fn(pgliteSqlClient(tx))),
     // PGlite is one connection: callers must not interleave runner and Prisma transactions.
     withRunner: (fn) => fn(runner),
     copyCsv: pgliteCopyCsv(pglite),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 import { actionTypesPerProgram } from "./action-type-limit";
 
 /** Serializes type creation within a program, so two writers cannot both take the last room. */
@@ -12,7 +12,7 @@ const TYPE_LOCK = 730_1;
  * types in the same order instead of deadlocking.
  */
 export async function createActionTypes(
-  tx: Prisma.TransactionClient,
+  tx: SqlClient,
   programId: number,
   names: string[],
 ): Promise<string[]> {

@@ -1,10 +1,10 @@
 import "server-only";
 import { ACTION_SELECT, type ActionRow } from "../actions/action-record";
-import type { Prisma } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 
 /** The stored actions among `keys`, by key: one lookup for a whole batch. */
 export async function findActionsByKey(
-  tx: Prisma.TransactionClient,
+  tx: SqlClient,
   programId: number,
   keys: string[],
 ): Promise<Map<string, ActionRow>> {

@@ -1,7 +1,8 @@
 import "server-only";
 import { toActionOutput, type ActionRow } from "../actions/action-record";
 import type { ActionOutput } from "../schemas/actions";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { OpenDatabase } from "../db/open";
+import type { SqlClient } from "../db/sql-client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { actionTypesPerProgram } from "./action-type-limit";
 import { createActionTypes } from "./create-action-types";
@@ -18,27 +19,32 @@ import { loadTargets } from "./load-targets";
 import { loadTypesWithRules } from "./load-types-with-rules";
 import { planIngest, type IngestPlan } from "./plan-ingest";
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlClient;
 
-// A batch of 1,000 takes well under a second; the margin is for a busy machine.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+async function countTypes(tx: Tx, programId: number) {
+  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
+  return count;
+}
 
 /** Reads what the plan needs and plans again after creating missing types (usually no rounds). */
 async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
   const existing = await findActionsByKey(tx, programId, [...new Set(actions.map((a) => a.key))]);
   const fresh = actions.filter((a) => !existing.has(a.key)).map((a) => a.input);
   const typeLimit = actionTypesPerProgram();
-  const [{ count: typeCount }] = await tx.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
+  const types = await loadTypesWithRules(
+    tx,
+    programId,
+    fresh.map((i) => i.type),
+  );
   const lookups: IngestLookups = {
     existing,
     ...(await loadTargets(tx, programId, fresh)),
-    types: await loadTypesWithRules(
-      tx,
-      programId,
-      fresh.map((i) => i.type),
-    ),
-    typeRoom: Math.max(0, typeLimit - typeCount),
+    types,
+    // Only a new type needs the room left (usually every type exists: no count).
+    typeRoom: fresh.some((i) => !types.has(i.type))
+      ? Math.max(0, typeLimit - (await countTypes(tx, programId)))
+      : 0,
     typeLimit,
   };
   let result = planIngest(actions, lookups);
@@ -109,16 +115,16 @@ async function toOutcomes(
 
 /**
  * Records actions with a few set-based statements in one transaction: a crash stores none of
- * them. Each action succeeds or fails on its own, exactly as if they were recorded one after
+ * them. Plain SQL on the driver (no ORM per statement): this is the API's hot path. Each action succeeds or fails on its own, exactly as if they were recorded one after
  * another in order (see `planIngest`). Idempotent on the key; concurrent writers of the same key
  * meet at the unique (program_id, key) index, and the loser replays or conflicts with the winner.
  */
 export async function ingestActions(
-  prisma: PrismaClient,
+  db: Pick<OpenDatabase, "transaction">,
   program: IngestProgram,
   actions: PreparedAction[],
 ): Promise<IngestOutcome[]> {
-  return prisma.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const { lookups, result } = await plan(tx, program.id, actions);
     const toInsert = result.decisions.flatMap((d) => (d.kind === "insert" ? [d.action] : []));
     const inserted = await insertActions(tx, program, toInsert);
@@ -129,5 +135,5 @@ export async function ingestActions(
       lookups.existing.set(key, row);
     }
     return toOutcomes(tx, program.id, planIngest(actions, lookups), lookups, inserted);
-  }, TRANSACTION_OPTIONS);
+  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 import type { IngestProgram, NewAction } from "./ingest-types";
 
 export interface InsertedAction {
@@ -20,7 +20,7 @@ const byKey = (a: NewAction, b: NewAction) => (a.key < b.key ? -1 : a.key > b.ke
  * batches sharing keys take the unique index's locks in the same order and cannot deadlock.
  */
 export async function insertActions(
-  tx: Prisma.TransactionClient,
+  tx: SqlClient,
   program: IngestProgram,
   actions: NewAction[],
 ): Promise<Map<string, InsertedAction>> {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CreateActionInput } from "../schemas/actions";
-import type { Prisma } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 import type { ResolvedTarget } from "./ingest-types";
 
 interface TargetRow {
@@ -21,7 +21,7 @@ interface TargetRow {
  * Archived ones are returned too: the plan tells them apart from unknown keys.
  */
 export async function loadTargets(
-  tx: Prisma.TransactionClient,
+  tx: SqlClient,
   programId: number,
   inputs: CreateActionInput[],
 ): Promise<{ customers: Map<string, ResolvedTarget>; partnerships: Map<string, ResolvedTarget> }> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 import type { ActionTypeWithRules } from "./ingest-types";
 
 interface TypeRuleRow {
@@ -16,7 +16,7 @@ interface TypeRuleRow {
 
 /** The named action types that exist, each with all its reward rules: one query for a batch. */
 export async function loadTypesWithRules(
-  tx: Prisma.TransactionClient,
+  tx: SqlClient,
   programId: number,
   names: string[],
 ): Promise<Map<string, ActionTypeWithRules>> {

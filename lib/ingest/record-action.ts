@@ -1,6 +1,6 @@
 import "server-only";
 import type { ActionOutput, CreateActionInput } from "../schemas/actions";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { OpenDatabase } from "../db/open";
 import { ingestActions } from "./ingest-actions";
 import type { IngestProgram } from "./ingest-types";
 import { prepareAction } from "./prepare-action";
@@ -17,12 +17,12 @@ interface RecordActionResult {
  * DomainError (not found, conflict, invalid) the request is refused with.
  */
 export async function recordAction(
-  prisma: PrismaClient,
+  db: Pick<OpenDatabase, "transaction">,
   program: IngestProgram,
   input: CreateActionInput,
   options: { idempotencyKey?: string | null; sentOccurredAt: boolean },
 ): Promise<RecordActionResult> {
-  const [outcome] = await ingestActions(prisma, program, [prepareAction(input, options)]);
+  const [outcome] = await ingestActions(db, program, [prepareAction(input, options)]);
   if (!outcome.ok) throw outcome.error;
   return { action: outcome.action, replayed: outcome.replayed };
 }

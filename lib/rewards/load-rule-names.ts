@@ -1,14 +1,12 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 
 /** Rule id → name for one program: loaded once per request instead of one lookup per action. */
 export async function loadRuleNames(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: SqlClient,
   programId: number,
 ): Promise<Map<number, string>> {
-  const rules = await db.rewardRule.findMany({
-    where: { programId },
-    select: { id: true, name: true },
-  });
+  const rules = await db.$queryRaw<{ id: number; name: string }[]>`
+    SELECT id, name FROM reward_rules WHERE program_id = ${programId}`;
   return new Map(rules.map((r) => [r.id, r.name]));
 }

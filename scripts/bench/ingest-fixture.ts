@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { generateApiKeyPair, hashSecret } from "../../lib/api-keys/api-key-secrets";
 import { hashPassword } from "../../lib/security/password";
 import { assertLocalDatabase } from "../../lib/db/local-guard";
-import { onLocalServer } from "../../lib/db/recreate-local-database";
 import { migrate, openDatabase } from "../../lib/db/open";
 import type { SqlRunner } from "../../lib/db/sql-runner";
 
@@ -19,14 +18,6 @@ interface IngestBenchProgram {
   authorization: string;
   /** A viewer of the program, to read the Actions tab's numbers over HTTP. */
   viewer: { email: string; password: string };
-}
-
-/** Creates the database when missing (never drops it: a server may be connected) and migrates it. */
-async function ensureDatabase(url: string): Promise<void> {
-  await onLocalServer(url, async (client, name) => {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  });
 }
 
 async function insertProgram(r: SqlRunner, slug: string, publicKey: string, secretHash: string) {
@@ -91,13 +82,12 @@ async function insertViewer(r: SqlRunner, programId: number, slug: string) {
 }
 
 /**
- * A new program in the local benchmark database with 1,000 partnerships (two groups), 10,000
- * customers, reward rules (flat, per unit, group-scoped) and a test API key. Each run makes its
- * own program, so runs never collide on keys and a running server can stay connected.
+ * A new program in the local benchmark database (migrated here) with 1,000 partnerships (two
+ * groups), 10,000 customers, reward rules (flat, per unit, group-scoped) and a test API key. Each
+ * server measured gets its own program, so their actions can be counted and compared apart.
  */
 export async function createIngestBenchProgram(url: string): Promise<IngestBenchProgram> {
   assertLocalDatabase({ engine: "postgres", url });
-  await ensureDatabase(url);
   const db = await openDatabase({ engine: "postgres", url });
   try {
     await migrate(db);

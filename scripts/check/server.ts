@@ -66,6 +66,8 @@ export async function startServer(options: {
   analyticsUrl?: string;
   /** More environment for the server (deliveries' mail server and timings). */
   env?: Record<string, string>;
+  /** Options for Node itself (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }): Promise<{ server: CheckServer; readyMs: number }> {
   const { port, database, log, authorization } = options;
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
@@ -82,7 +84,8 @@ export async function startServer(options: {
   const out = openSync(log, "a");
   const started = performance.now();
   const serve = path.join(process.cwd(), "scripts", "start-server.mjs");
-  const child = spawn(process.execPath, [serve, "-H", "127.0.0.1", "-p", String(port)], {
+  const args = [...(options.nodeArgs ?? []), serve, "-H", "127.0.0.1", "-p", String(port)];
+  const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ["ignore", out, out],
     env: {

@@ -75,12 +75,13 @@ export async function readTabTotals(
 ): Promise<TabTotals> {
   const cookie = await signInOverHttp(base, viewer.email, viewer.password);
   const tile = async (name: string) => (await downloadCsv(base, slug, cookie, `${name}.csv`))[0][1];
-  const table = await downloadCsv(base, slug, cookie, "table.csv");
+  // The table's CSV ends with its totals row only as "CSV with totals".
+  const table = await downloadCsv(base, slug, cookie, "table-with-totals.csv");
   const rows = new Map<string, { occurrences: number; rewardCents: number }>();
   let tableTotal: TabTotals["tableTotal"] = null;
   for (const [label, , partnerKey, type, value, occurrences, reward] of table) {
-    // The totals row: "Total" and no partner key (every partnership has one).
-    if (label === "Total" && partnerKey === "") {
+    // The totals row: "Total (all rows — not a partner)" and no partner key (every partnership has one).
+    if (label.startsWith("Total") && partnerKey === "") {
       tableTotal = { occurrences: Number(occurrences), rewardCents: cents(reward) };
       continue;
     }

@@ -19,13 +19,13 @@ export const GET = withApiKey(async ({ prisma, program, url, request }) => {
 });
 
 export const POST = withApiKey(
-  countingActions(async ({ prisma, program, request, note }) => {
+  countingActions(async ({ db, program, request, note }) => {
     const body = await readJsonBody(request);
     const input = parseBody(createActionSchema, body, note.warnings);
     const header = request.headers.get("idempotency-key");
     const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
     const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
-    const { action, replayed } = await recordAction(prisma, program, input, {
+    const { action, replayed } = await recordAction(db, program, input, {
       idempotencyKey,
       sentOccurredAt,
     });

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import * as actionsRoute from "../actions/route";
 import * as actionRoute from "../actions/[key]/route";
 import * as batchRoute from "../actions/batch/route";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 
 const valid = {
   key: "x-1",
@@ -145,10 +146,9 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     expect((await get(f.basic)).status).toBe(200);
     expect((await get(f.bearer)).status).toBe(200);
 
-    await db.prisma.apiKey.update({
-      where: { programId_id: { programId: f.program.id, id: f.apiKey.id } },
-      data: { revokedAt: new Date() },
-    });
+    // Revoked through the app, as the API keys page does: in force at once in this process (a
+    // revocation elsewhere within API_KEY_CACHE_SECONDS: lib/api-keys/cached-api-keys.test.ts).
+    await revokeApiKey(db.prisma, f.program.id, f.apiKey.id, { system: "test" });
     const revoked = await get(f.basic);
     expect(revoked.status).toBe(401);
     expect(revoked.json.message).toMatch(/revoked/);

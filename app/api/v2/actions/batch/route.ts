@@ -7,9 +7,9 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { recordActionBatch } from "@/lib/api/record-action-batch";
 import { countBatchResults } from "@/lib/observability/count-api-actions";
 
-export const POST = withApiKey(async ({ prisma, program, request, note }) => {
+export const POST = withApiKey(async ({ db, program, request, note }) => {
   const { actions } = parseBody(batchSchema, await readJsonBody(request), note.warnings);
-  const results = await recordActionBatch(prisma, program, actions);
+  const results = await recordActionBatch(db, program, actions);
   countBatchResults(results);
   note.warnings.push(...results.flatMap((r) => r.warnings ?? []));
   const accepted = results.filter((r) => r.status === 200).length;
