@@ -118,10 +118,18 @@ describe.each(inject("engines"))("GET /metrics on %s", (engine) => {
     });
     expect(batch.json.data).toMatchObject({ accepted: 2, rejected: 1 });
 
+    // A key of its own for the limit: this process claims a key's requests from the database in
+    // blocks sized by the limit in force when it first counts that key.
     process.env.RATE_LIMIT_API_KEY = "1/1m";
-    await db.prisma.$executeRaw`DELETE FROM rate_limits`;
+    const limited = await seedApiProgram(db.prisma);
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(action(`r-${i}`))).status);
+    for (let i = 0; i < 3; i++) {
+      const answer = await callRoute(actionsRoute.POST.on(db), "POST", "/api/v2/actions", {
+        auth: limited.basic,
+        body: action(`r-${i}`),
+      });
+      statuses.push(answer.status);
+    }
     expect(statuses).toEqual([200, 429, 429]);
 
     const after = await scrape();
@@ -135,8 +143,9 @@ describe.each(inject("engines"))("GET /metrics on %s", (engine) => {
     expect(delta(actions, { endpoint: "batch", outcome: "replayed" })).toBe(1);
     expect(delta(actions, { endpoint: "batch", outcome: "refused" })).toBe(1);
     expect(delta("actionboard_rate_limit_refusals_total", { limit: "api_key" })).toBe(2);
-    // What the database holds agrees: m-1, m-2, b-1 and r-0 stored, nothing else.
-    expect(await db.prisma.action.count({ where: { programId: f.program.id } })).toBe(4);
+    // What the database holds agrees: m-1, m-2 and b-1 stored, then r-0 only, nothing else.
+    expect(await db.prisma.action.count({ where: { programId: f.program.id } })).toBe(3);
+    expect(await db.prisma.action.count({ where: { programId: limited.program.id } })).toBe(1);
   });
 
   it("reads the outbox backlog, the copy's lag and the imports under way from the database", async () => {

@@ -18,15 +18,15 @@ type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 const bucketOf = (limit: RateLimit, subject: string) =>
   `${limit.name}:${createHash("sha256").update(subject).digest("base64url").slice(0, 32)}`;
 
+/** Every limit refuses what exceeds it: counted for /metrics (`api_key`, `signin_account`, …). */
+export function countRefusal(limit: RateLimit) {
+  metrics().rateLimitRefusals.inc({ limit: limit.name.replace(/^RATE_LIMIT_/, "").toLowerCase() });
+}
+
 function stateOf(limit: RateLimit, row?: { hits: number; seconds_left: number }) {
   const hits = row?.hits ?? 0;
   const exceeded = hits > limit.limit;
-  // Every limit refuses what exceeds it: counted for /metrics (`api_key`, `signin_account`, …).
-  if (exceeded) {
-    metrics().rateLimitRefusals.inc({
-      limit: limit.name.replace(/^RATE_LIMIT_/, "").toLowerCase(),
-    });
-  }
+  if (exceeded) countRefusal(limit);
   return {
     hits,
     exceeded,

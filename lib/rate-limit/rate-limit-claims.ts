@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { SqlClient } from "../db/sql-client";
 import type { RateLimit } from "./rate-limit-config";
+import { countRefusal } from "./count-rate-limit";
 
 /** What a counted event may do. */
 export interface ClaimedState {
@@ -70,6 +71,7 @@ export class RateLimitClaims {
             claim.windowEnds = again.windowEnds;
           }
           claim.refused++;
+          countRefusal(limit);
           const retryAfterSeconds = Math.max(1, Math.ceil((claim.windowEnds - now) / 1000));
           return { exceeded: true, retryAfterSeconds, firstRefusal: claim.refused === 1 };
         }
