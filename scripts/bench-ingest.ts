@@ -16,9 +16,6 @@
 // Afterwards it signs in as a viewer and compares PostgreSQL's count of the program's actions with
 // the Actions tab's (ClickHouse when the server runs with ANALYTICS_URL), and times how long 20
 // single actions take to become countable on the tab.
-import pg from "pg";
-import { benchAction, createIngestBenchProgram } from "./bench/ingest-fixture";
-import { signInOverHttp, tabCount } from "./bench/tab-over-http";
 import { readCommandLine } from "./lib/command-line";
 
 readCommandLine({
@@ -31,6 +28,11 @@ readCommandLine({
     "database only). Steps: see the top of scripts/bench-ingest.ts.",
   ],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { default: pg } = await import("pg");
+const { benchAction, createIngestBenchProgram } = await import("./bench/ingest-fixture");
+const { signInOverHttp, tabCount } = await import("./bench/tab-over-http");
 
 const BASE_URL = new URL(process.env.BENCH_BASE_URL ?? "http://127.0.0.1:3100");
 const DATABASE_URL =
