@@ -4,15 +4,21 @@
 // other processes), the PartnerStack worker (imports asked for in the UI, the incremental pull;
 // PARTNERSTACK_WORKER=off) and, with ANALYTICS_URL set, opens the analytics copy (filled when new)
 // and its outbox worker now, not at the first visit of the Actions tab, so ingested actions are
-// copied whether anyone looks or not.
+// copied whether anyone looks or not. It also tells /metrics how to read the database-wide gauges
+// (for METRICS_PORT, served by scripts/start-server.mjs outside Next's bundles).
 export async function register() {
   // Inlined by Next at build time, so the edge bundle leaves out the imports below.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { configAtStart } = await import("./lib/config/config.mjs");
   const settings = configAtStart();
   const { getDatabase } = await import("./lib/db/client");
+  const { logger, messageOf } = await import("./lib/observability/logger.mjs");
   const report = (what: string) => (error: unknown) =>
-    console.error(`${what}: ${error instanceof Error ? error.message : error}`);
+    logger().error({ err: error }, `${what}: ${messageOf(error)}`);
+
+  const { setMetricsProbe } = await import("./lib/observability/metrics.mjs");
+  const { probeDatabase } = await import("./lib/observability/probe-database");
+  setMetricsProbe(() => getDatabase().then(probeDatabase));
 
   // No account yet: print the one-time setup link (only the server's log knows its token).
   const { announceSetup } = await import("./lib/setup/announce-setup");

@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "@react-pdf/renderer",
     "chdb",
     "@clickhouse/client",
+    // One copy with scripts/start-server.mjs's (the registry itself is shared through globalThis).
+    "prom-client",
   ],
   allowedDevOrigins: ["127.0.0.1"],
   experimental: { authInterrupts: true },

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import LongestFirst from "./lib/testing/longest-first.ts";
 
 export default defineConfig({
@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Tests of the built server (`npm run test:built`, after `npm run build`).
+    exclude: [...configDefaults.exclude, "**/*.built.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/request-stand-ins.ts"],
     pool: "forks",

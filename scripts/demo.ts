@@ -135,6 +135,8 @@ const server = spawn(
       ACTIONBOARD_ENCRYPTION_KEY: demoEncryptionKey(),
       // The demo's walk-through imports from this server's own API on 127.0.0.1.
       PARTNERSTACK_PRIVATE: process.env.PARTNERSTACK_PRIVATE ?? "allow",
+      // A terminal reads the log: readable lines rather than JSON.
+      LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty",
       ...(smtpUrl && { SMTP_URL: smtpUrl }),
     },
   },

@@ -12,6 +12,7 @@ import {
   E2E_CHDB_DIR,
   E2E_EMPTY_SMTP_PORT,
   E2E_ENCRYPTION_KEY,
+  E2E_METRICS_TOKEN,
   E2E_OIDC,
   E2E_PGLITE_DIR,
   E2E_SMTP_PORT,
@@ -52,6 +53,8 @@ const env = {
   ANALYTICS_URL: "",
   // PartnerStack keys are sealed with it; imports asked for in the UI start at once (woken).
   ACTIONBOARD_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+  // The isolation crawler reads /metrics with it (nothing of any program may show there).
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
   // The specs import from this server's own API, on 127.0.0.1.
   PARTNERSTACK_PRIVATE: "allow",
   // Every spec signs in from 127.0.0.1 (the server counts the connection's address, not a

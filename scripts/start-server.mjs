@@ -10,14 +10,22 @@
 // before Next buffers them (it clones up to 10 MB for the proxy), and a PartnerStack webhook's
 // secret sent the old way, in the query string, is moved into its header before Next sees the URL,
 // so no log line of Next's can print it.
+// Every request gets a request id (`X-Request-Id`), one log line and its metrics, labelled by
+// route pattern (lib/observability/observe-request.mjs); METRICS_PORT serves /metrics on
+// 127.0.0.1. SIGTERM or SIGINT stops it gracefully (stopOnSignals below).
 import { createServer } from "node:http";
 import next from "next";
+import { beginShutdown, closeResources, stopBackgroundWork } from "../lib/background/shutdown.mjs";
 import {
   config,
   configProblems,
   productionSettings,
   readSignInSettings,
 } from "../lib/config/config.mjs";
+import { logger, messageOf, withinRequest } from "../lib/observability/logger.mjs";
+import { metricsText } from "../lib/observability/metrics.mjs";
+import { observeRequest } from "../lib/observability/observe-request.mjs";
+import { buildRouteMatcher } from "../lib/observability/route-patterns.mjs";
 
 export { productionSettings };
 
@@ -75,13 +83,92 @@ function option(flag, fallback) {
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
+/** Serves this process's metrics on 127.0.0.1:`port` (no token: only this machine reaches it). */
+function serveMetrics(port) {
+  const server = createServer((req, res) => {
+    if (
+      req.method !== "GET" ||
+      new URL(req.url ?? "/", "http://localhost").pathname !== "/metrics"
+    ) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Only GET /metrics here.\n");
+      return;
+    }
+    metricsText().then(
+      ({ contentType, body }) => res.writeHead(200, { "content-type": contentType }).end(body),
+      (error) => {
+        logger().error({ err: error }, "Metrics could not be collected");
+        res.writeHead(500, { "content-type": "text/plain" }).end("Metrics failed.\n");
+      },
+    );
+  });
+  server.listen(port, "127.0.0.1", () => {
+    logger().info({ port }, `Metrics on http://127.0.0.1:${port}/metrics`);
+  });
+  return server;
+}
+
+/** A signal this long after the first forces the exit (pressed again); earlier ones are echoes. */
+const FORCE_AFTER_MS = 2_000;
+
+/**
+ * Stops on SIGTERM or SIGINT: takes no new connection; answers every request already received
+ * (those arriving on open connections too, with `Connection: close`); stops the background work
+ * at its safe point (lib/background/shutdown.mjs); closes the analytics copy and the database;
+ * exits 0. After SHUTDOWN_TIMEOUT_SECONDS, or at a repeated signal, it exits 1 at once.
+ */
+function stopOnSignals(server, metricsServer, state) {
+  const log = logger();
+  let firstAt = 0;
+  const exit = (code) => {
+    log.flush();
+    process.exit(code);
+  };
+  const shutDown = async (signal) => {
+    if (firstAt) {
+      if (Date.now() - firstAt < FORCE_AFTER_MS) return;
+      log.warn({ signal }, "Signal repeated: exiting without waiting");
+      exit(1);
+    }
+    firstAt = Date.now();
+    state.closing = true;
+    beginShutdown();
+    log.info(
+      { signal, in_flight: state.inFlight.size },
+      "Stopping: no new connections; finishing the requests under way and the background work",
+    );
+    const deadline = setTimeout(() => {
+      log.error(
+        { in_flight: state.inFlight.size },
+        "Not stopped within SHUTDOWN_TIMEOUT_SECONDS: exiting",
+      );
+      exit(1);
+    }, config().SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    deadline.unref();
+    // Responses not yet begun close their connection; idle keep-alive connections close now and
+    // as they become idle, so server.close() resolves once the last response is sent.
+    for (const res of state.inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
+    const report = (name, error) =>
+      log.error({ err: error }, `Stopping ${name} failed: ${messageOf(error)}`);
+    const [, stopped] = await Promise.all([closed, stopBackgroundWork(report)]);
+    clearInterval(sweep);
+    const closedResources = await closeResources(report);
+    log.info({ work: stopped, resources: closedResources }, "Stopped");
+    exit(0);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutDown(signal));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   // A bad value is refused in every mode; production needs more (productionSettings).
   const production = process.argv.includes("--production");
   const { missing, warnings } = production
     ? productionSettings()
     : { missing: configProblems(), warnings: [] };
-  for (const warning of warnings) console.warn(`Warning: ${warning}`);
   if (missing.length > 0) {
     console.error(
       [
@@ -91,14 +178,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     process.exit(1);
   }
-  const { HOST, PORT } = config();
+  const log = logger();
+  for (const warning of warnings) log.warn(warning);
+  const { HOST, PORT, METRICS_PORT } = config();
   const hostname = option("-H", HOST);
   const port = Number(option("-p", String(PORT)));
   const proxies = trustedProxies();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const routeOf = buildRouteMatcher();
+  const state = { closing: false, inFlight: new Set() };
   const server = createServer((req, res) => {
+    const requestId = observeRequest(req, res, routeOf);
+    state.inFlight.add(res);
+    res.once("close", () => state.inFlight.delete(res));
+    // Received on a connection opened before the server began to stop: answered, then closed.
+    if (state.closing) res.setHeader("connection", "close");
     stampPeer(req.headers, req.socket.remoteAddress, proxies);
     const refusal = screenRequest(req);
     if (refusal) {
@@ -107,12 +203,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       req.resume();
       return;
     }
-    handle(req, res);
+    withinRequest(requestId, () => handle(req, res));
   });
+  const metricsServer = METRICS_PORT ? serveMetrics(METRICS_PORT) : null;
   server.listen(port, hostname, () => {
-    console.log(`▲ Actionboard ready on http://${hostname}:${port}`);
+    log.info({ host: hostname, port }, `▲ Actionboard ready on http://${hostname}:${port}`);
   });
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => server.close(() => process.exit(0)));
-  }
+  stopOnSignals(server, metricsServer, state);
 }

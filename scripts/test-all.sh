@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test — the whole suite: typecheck, lint and format check, unit and database tests (PGlite and
-# PostgreSQL), production build, end-to-end tests in Chromium.
+# PostgreSQL), production build, the built server's own tests, end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +24,5 @@ printf -- '-- lint --\n' && cat "$logs/lint"
 
 step "unit and database tests" && npm run --silent test:unit
 step "build" && npm run --silent build
+step "built server: signals, shutdown, logs" && npm run --silent test:built
 step "end-to-end (Chromium)" && npm run --silent test:e2e

@@ -1,7 +1,7 @@
 // What the isolation crawler sends to each route of the tree: which values fill its dynamic
 // segments, which query strings and bodies name another program's objects, and what must answer.
 import { NUMBER_TILES } from "../../lib/stats/number-tiles";
-import { POSTGRES_PORT } from "./env";
+import { E2E_METRICS_TOKEN, POSTGRES_PORT } from "./env";
 import type { CrawlProgram, IsolationWorld } from "./isolation-seed";
 import { below500, statusIn, type Probe } from "./probes";
 import { fillPattern, type AppRoute } from "./route-tree";
@@ -35,6 +35,10 @@ const GLOBAL_ROUTES = new Set([
   "/api/partnerstack/webhooks/[slug]",
   // A new program's form: owners of any program (it shows nothing of an existing one).
   "/programs/new",
+  // Operations: the health check names checks, not data; metrics need METRICS_TOKEN and hold
+  // counts by route pattern, nothing of any program.
+  "/api/health",
+  "/metrics",
 ]);
 
 /**
@@ -130,6 +134,38 @@ export function foreignQueries(b: CrawlProgram): string[] {
 /** What nobody of A may see of B: its marker and every key it holds (unless the request sent it). */
 export const secretsOf = (p: CrawlProgram) => [p.marker, ...p.identifiers];
 
+/**
+ * The operators' routes answered in full — readiness asked, metrics with METRICS_TOKEN: they
+ * answer 200 and show nothing of any program (no slug, marker or key of A or B).
+ */
+function operatorProbes(route: AppRoute, needles: string[]): Probe[] {
+  if (route.pattern === "/api/health") {
+    return [
+      {
+        label: "readiness",
+        method: "GET",
+        url: "/api/health?ready",
+        expect: statusIn(200),
+        needles,
+      },
+    ];
+  }
+  if (route.pattern === "/metrics") {
+    const headers = { authorization: `Bearer ${E2E_METRICS_TOKEN}` };
+    return [
+      {
+        label: "METRICS_TOKEN",
+        method: "GET",
+        url: "/metrics",
+        headers,
+        expect: statusIn(200),
+        needles,
+      },
+    ];
+  }
+  return [];
+}
+
 /** Pages, drill-downs, exports and other session routes, for the owner of A signed in. */
 export function sessionProbes(routes: AppRoute[], { a, b }: IsolationWorld): Probe[] {
   const probes: Probe[] = [];
@@ -152,6 +188,7 @@ export function sessionProbes(routes: AppRoute[], { a, b }: IsolationWorld): Pro
             needles,
           });
         }
+        probes.push(...operatorProbes(route, [...needles, ...secretsOf(a)]));
         continue;
       }
       for (const url of fillPattern(route, segmentValues(b))) {

@@ -51,6 +51,8 @@ export const E2E_SMTP_PORT = 3125;
 export const E2E_CHDB_DIR = ".data/e2e-chdb";
 /** The servers' ACTIONBOARD_ENCRYPTION_KEY (PartnerStack keys are sealed with it). */
 export const E2E_ENCRYPTION_KEY = "e2e-only-encryption-key-not-for-production";
+/** The servers' METRICS_TOKEN: the crawler reads `/metrics` with it. */
+export const E2E_METRICS_TOKEN = "e2e-only-metrics-token-0123456789";
 /** Where an end-to-end server's launcher writes the process id of `next start` (its tree's root). */
 export const e2eServerPidFile = (port: number | string) => `.data/e2e-server-${port}.pid`;
 /** Where the empty server's launcher copies its log (the setup link is printed there). */

@@ -4,6 +4,7 @@ import { sendMail, type MailSettings } from "../mail/mail-settings";
 import { takeRateLimits } from "../rate-limit/count-rate-limit";
 import { rateLimit } from "../rate-limit/rate-limit-config";
 import { createPasswordReset, passwordResetUrl } from "./create-password-reset";
+import { logger } from "../observability/logger.mjs";
 
 export type ResetRequestResult =
   /** The same answer whether or not the address has an account. */
@@ -56,7 +57,7 @@ export async function requestPasswordReset(
     ].join("\n"),
   }).catch((error: Error) => {
     // The answer stays the same (no enumeration); the operator sees the failure.
-    console.error(`Password reset email to ${email} failed: ${error.message}`);
+    logger().error({ err: error }, `Password reset email to ${email} failed: ${error.message}`);
   });
   return { status: "sent" };
 }

@@ -52,15 +52,20 @@ async function drainProgramBatch(prisma: PrismaClient, ch: ClickHouse, programId
   );
 }
 
-/** Drains every program's outbox until it is empty (or `maxBatches` were moved). */
+/**
+ * Drains every program's outbox until it is empty (or `maxBatches` were moved, or `signal`
+ * aborted: the batch under way commits first).
+ */
 export async function drainOutbox(
   prisma: PrismaClient,
   ch: ClickHouse,
   maxBatches = Infinity,
+  signal?: AbortSignal,
 ): Promise<DrainResult> {
   let delivered = 0;
   let batches = 0;
   for (;;) {
+    if (signal?.aborted) return { delivered };
     const programs = await prisma.$queryRaw<{ id: number }[]>`
       SELECT p.id FROM programs p
       WHERE EXISTS (SELECT 1 FROM analytics_outbox o WHERE o.program_id = p.id)`;
@@ -68,7 +73,7 @@ export async function drainOutbox(
     let moved = 0;
     for (const { id } of programs) {
       moved += await drainProgramBatch(prisma, ch, id);
-      if (++batches >= maxBatches) return { delivered: delivered + moved };
+      if (++batches >= maxBatches || signal?.aborted) return { delivered: delivered + moved };
     }
     delivered += moved;
     // Rows locked by another drainer: leave them to it.

@@ -1,5 +1,6 @@
 import { asApiError, type ApiError } from "./api-error";
 import type { FieldWarning } from "../schemas/common";
+import { logger } from "../observability/logger.mjs";
 
 interface EnvelopeOptions {
   headers?: HeadersInit;
@@ -35,7 +36,7 @@ export function apiErrorResponse(error: ApiError, warnings?: FieldWarning[]) {
 export function handleApiError(error: unknown, warnings?: FieldWarning[]): Response {
   const known = asApiError(error);
   if (known) return apiErrorResponse(known, warnings);
-  console.error("Unexpected API error", error);
+  logger().error({ err: error }, "Unexpected API error");
   return Response.json(
     { message: "Something went wrong on our side; nothing was stored.", status: 500 },
     { status: 500 },

@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { clearRateLimit, refundRateLimit, takeRateLimits } from "../rate-limit/count-rate-limit";
 import { rateLimit } from "../rate-limit/rate-limit-config";
+import { logger } from "../observability/logger.mjs";
 
 const TOO_MANY_SIGN_INS = "TooManyAttempts";
 
@@ -48,7 +49,7 @@ export async function throttleSignIn(
   states.forEach((state, i) => {
     if (state.hits === 1) {
       const { limit, subject } = subjects[i];
-      console.warn(
+      logger().warn(
         `Failed sign-in for ${subject} (${limit.name}: ${limit.limit} per ${limit.windowSeconds} s); further failures in this window are counted, not logged.`,
       );
     }

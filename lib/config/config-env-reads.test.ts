@@ -29,6 +29,7 @@ const FILLS_SERVER_ENV: Record<string, string[]> = {
     "SMTP_URL",
     "NEXTAUTH_URL",
     "PARTNERSTACK_PRIVATE",
+    "LOG_FORMAT",
   ],
   "scripts/check/server.ts": ["NEXTAUTH_SECRET", "RATE_LIMIT_API_KEY"],
 };

@@ -66,6 +66,11 @@ export interface Config {
   PARTNERSTACK_SYNC_MINUTES: number;
   PARTNERSTACK_POLL_SECONDS: number;
   PARTNERSTACK_PRIVATE?: "allow";
+  LOG_FORMAT: "json" | "pretty";
+  LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  METRICS_TOKEN?: string;
+  METRICS_PORT?: number;
+  SHUTDOWN_TIMEOUT_SECONDS: number;
   signIn: SignInSettings;
 }
 
@@ -103,6 +108,9 @@ export function configProblems(env?: Env): string[];
 
 /** At a server's start: this process's settings, or every problem printed and the process ended. */
 export function configAtStart(): Config;
+
+/** Every secret setting's text (and passwords inside URLs): what logs must not show. */
+export function secretSettingValues(env?: Env): string[];
 
 /** What keeps `npm start` from starting, and what it only warns about. */
 export function productionSettings(env?: Env): { missing: string[]; warnings: string[] };

@@ -97,6 +97,29 @@ export function configProblems(env = process.env) {
   return read.ok ? [] : read.problems;
 }
 
+/** Shorter texts are not treated as secrets to remove from logs (they would match everywhere). */
+const SHORTEST_SECRET = 6;
+
+/**
+ * The texts of every secret setting of an environment (this process's by default), and the
+ * passwords inside those that are URLs: what logs and health answers must not show.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function secretSettingValues(env = process.env) {
+  const values = new Set();
+  for (const [name, v] of Object.entries(VARIABLES)) {
+    const value = v.secret ? given(env[name], !v.asGiven) : undefined;
+    if (!value) continue;
+    values.add(value);
+    const password = URL.canParse(value) ? new URL(value).password : "";
+    if (password) {
+      values.add(password);
+      values.add(decodeURIComponent(password));
+    }
+  }
+  return [...values].filter((value) => value.length >= SHORTEST_SECRET);
+}
+
 /** At a server's start: this process's settings, or every problem printed and the process ended. */
 export function configAtStart() {
   const problems = configProblems();

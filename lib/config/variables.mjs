@@ -86,6 +86,12 @@ const trustProxy = z.string().transform((text, ctx) => {
   return z.NEVER;
 });
 
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, "must be a port number (1–65535)")
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 65535, "must be a port number (1–65535)");
+
 const httpUrl = (what) =>
   z
     .string()
@@ -115,14 +121,7 @@ export const VARIABLES = {
     schema: httpUrl("the app's public URL"),
     production: "the app's public URL, where links in emails and webhooks point",
   },
-  PORT: {
-    default: "3000",
-    schema: z
-      .string()
-      .regex(/^\d{1,5}$/, "must be a port number (1–65535)")
-      .transform(Number)
-      .refine((port) => port >= 1 && port <= 65535, "must be a port number (1–65535)"),
-  },
+  PORT: { default: "3000", schema: port },
   HOST: { default: "127.0.0.1", schema: z.string() },
   ANALYTICS_URL: { unset: "the database answers the tab", secret: true, schema: analyticsUrl },
   RATE_LIMIT_SIGNIN_ACCOUNT: { default: "10/15m", schema: rateLimit },
@@ -186,4 +185,22 @@ export const VARIABLES = {
   PARTNERSTACK_SYNC_MINUTES: { default: "5", schema: number("a number of minutes") },
   PARTNERSTACK_POLL_SECONDS: { default: "15", schema: number("a number of seconds") },
   PARTNERSTACK_PRIVATE: { schema: allow },
+  // Operating it: logs, metrics, shutdown (README, "Operating it").
+  LOG_FORMAT: {
+    default: "json",
+    schema: z.enum(["json", "pretty"], { message: "must be json or pretty" }),
+  },
+  LOG_LEVEL: {
+    default: "info",
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be one of fatal, error, warn, info, debug, trace, silent",
+    }),
+  },
+  METRICS_TOKEN: {
+    unset: "`/metrics` answers 404",
+    secret: true,
+    schema: z.string().min(16, "must be at least 16 characters"),
+  },
+  METRICS_PORT: { unset: "no metrics port", schema: port },
+  SHUTDOWN_TIMEOUT_SECONDS: { default: "25", schema: number("a number of seconds") },
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { onShutdown } from "../background/shutdown.mjs";
 import { resolveDatabaseTarget } from "./connection";
 import { migrate, openDatabase, type OpenDatabase } from "./open";
 
@@ -9,6 +10,9 @@ const store = globalThis as typeof globalThis & { __actionboardDb?: Promise<Open
 async function openAppDatabase(): Promise<OpenDatabase> {
   const target = resolveDatabaseTarget();
   const db = await openDatabase(target);
+  // Closed last at shutdown, after the work and the requests that use it (PGlite: cleanly, so the
+  // next process finds its folder consistent).
+  onShutdown("database", () => db.close(), "resource");
   // The server owns the embedded database, so it brings the schema up to date itself.
   if (target.engine === "pglite") await migrate(db);
   return db;

@@ -8,6 +8,7 @@ import type { DatabaseTarget } from "./connection";
 import { pgCopyCsv, pgliteCopyCsv, type CopyCsv } from "./copy-csv";
 import { applyMigrations } from "./migrations";
 import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
+import { logger } from "../observability/logger.mjs";
 
 export interface OpenDatabase {
   prisma: PrismaClient;
@@ -29,7 +30,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const pool = new pg.Pool({ connectionString: target.url, max: 10, options: "-c TimeZone=UTC" });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
-  pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  pool.on("error", (error) =>
+    logger().warn({ err: error }, `PostgreSQL connection lost: ${error.message}`),
+  );
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -34,11 +34,14 @@ const LOOP = "Deliveries";
 /**
  * Runs the scheduler inside the server process: a pass every DELIVERY_POLL_SECONDS (30 s), at
  * once when woken, one pass at a time. The database holds all state, so a restart loses nothing
- * and several processes share the work.
+ * and several processes share the work. At shutdown the delivery being sent is finished and no
+ * other is claimed.
  */
 export function startDeliveryScheduler(ctx: DeliveryContext) {
   const pollMs = config().DELIVERY_POLL_SECONDS * 1000;
-  return startPollLoop(LOOP, pollMs, () => runDeliveries(ctx, () => new Date()));
+  return startPollLoop(LOOP, pollMs, (signal) =>
+    runDeliveries(ctx, () => new Date(), undefined, signal),
+  );
 }
 
 /** Asks this process's scheduler for a pass now ("Send now"); a no-op where none runs. */

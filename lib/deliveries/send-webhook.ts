@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { request } from "node:https";
 import { privateHostOf } from "../security/private-address";
 import { publicOnlyLookup } from "../security/public-only-lookup";
+import { logger } from "../observability/logger.mjs";
 
 /** No answer for this long between packets, or no whole answer in `DEADLINE_MS`, is a failure. */
 const TIMEOUT_MS = 15_000;
@@ -16,7 +17,7 @@ const publicOnly = publicOnlyLookup();
  * the server's network. The socket's own words go to the server log for operators.
  */
 function unreachable(url: string, error: Error & { code?: string }): string {
-  console.warn(`Delivery webhook ${new URL(url).host}: ${error.code ?? ""} ${error.message}`);
+  logger().warn(`Delivery webhook ${new URL(url).host}: ${error.code ?? ""} ${error.message}`);
   return error.code === "EPRIVATE"
     ? "The webhook could not be reached: its host resolves to a private address."
     : "The webhook could not be reached (could not connect, or no answer in time).";

@@ -1,6 +1,7 @@
 import { exportErrorPage } from "./export-error-page";
 import { isRefusal, type ExportResult } from "./export-file";
 import { attachmentHeaders } from "./format-export";
+import { logger } from "../observability/logger.mjs";
 
 /** What a download that failed unexpectedly says (the error itself goes to the server's log). */
 export const EXPORT_FAILED =
@@ -18,7 +19,7 @@ export async function exportResponse(
   try {
     result = await build();
   } catch (error) {
-    console.error("Export failed", error);
+    logger().error({ err: error }, "Export failed");
     result = { status: 500, message: EXPORT_FAILED };
   }
   if (isRefusal(result)) {

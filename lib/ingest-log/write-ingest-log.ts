@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { logger } from "../observability/logger.mjs";
 
 interface IngestLogEntry {
   programId: number;
@@ -38,6 +39,6 @@ export async function writeIngestLog(prisma: PrismaClient, entry: IngestLogEntry
         AND created_at < now() - make_interval(days => ${INGEST_LOG_RETENTION_DAYS})`;
     }
   } catch (error) {
-    console.error("Could not write the ingest log", error);
+    logger().error({ err: error }, "Could not write the ingest log");
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { mailSettingsFromEnv } from "../mail/mail-settings";
 import { sendInvitationEmail } from "./send-invitation-email";
+import { logger } from "../observability/logger.mjs";
 
 /**
  * Mails an invitation's link, or hands it back to be passed on by hand: when the server has no
@@ -17,7 +18,10 @@ export async function deliverInvitation(invite: {
   try {
     return await sendInvitationEmail(mail, invite);
   } catch (error) {
-    console.error(`Invitation email to ${invite.to} failed: ${(error as Error).message}`);
+    logger().error(
+      { err: error },
+      `Invitation email to ${invite.to} failed: ${(error as Error).message}`,
+    );
     const { link } = await sendInvitationEmail({ ...mail, mailer: null }, invite);
     return { mailed: false, link, mailError: "The mail server refused the message." };
   }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { outboundGet } from "../security/outbound-get";
 import { privateSourcesAllowed } from "./source-address";
+import { logger } from "../observability/logger.mjs";
 
 export { PARTNERSTACK_BASE_URL } from "./base-url";
 export const PAGE_SIZE = 250;
@@ -89,7 +90,7 @@ export function partnerStackClient(
           );
         }
         if (++failures > retries) {
-          console.warn(`PartnerStack source ${url.host}: ${code ?? ""} ${String(error)}`);
+          logger().warn(`PartnerStack source ${url.host}: ${code ?? ""} ${String(error)}`);
           throw new PartnerStackError(
             `${url.host} could not be reached (could not connect, or no answer in time).`,
             null,

@@ -4,7 +4,7 @@ import { config } from "../config/config.mjs";
 import type { OpenDatabase } from "../db/open";
 import { openConnection } from "./connection";
 import { partnerStackClient } from "./partnerstack-client";
-import { ImportBusyError, runImport } from "./run-import";
+import { ImportBusyError, ImportPausedError, runImport } from "./run-import";
 import { privateSourceProblem } from "./source-address";
 import { syncProgram } from "./sync-program";
 
@@ -12,12 +12,19 @@ export const partnerStackSyncMs = () => config().PARTNERSTACK_SYNC_MINUTES * 60_
 
 /**
  * One pass: every import waiting for a runner (asked for in the UI, or left by a process that
- * died: its lease ran out) runs to its end, then every connected program whose last pull is older
- * than PARTNERSTACK_SYNC_MINUTES pulls what changed. Failures are recorded on the import or the
- * connection, for the settings page to show.
+ * died: its lease ran out, or that stopped: it released it) runs to its end, then every connected
+ * program whose last pull is older than PARTNERSTACK_SYNC_MINUTES pulls what changed. Failures are
+ * recorded on the import or the connection, for the settings page to show. Once `signal` aborts
+ * (the process is stopping), the import or pull under way stops after the page it is storing,
+ * releases its lease, and the pass ends; the next process goes on from there.
  */
-export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStackSyncMs()) {
+export async function runPartnerStackPass(
+  db: OpenDatabase,
+  syncMs = partnerStackSyncMs(),
+  signal?: AbortSignal,
+) {
   const { prisma } = db;
+  const summary = { imports: 0, pulls: 0 };
   const waiting = await prisma.partnerStackImport.findMany({
     where: {
       status: "running",
@@ -26,6 +33,7 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
     orderBy: { startedAt: "asc" },
   });
   for (const run of waiting) {
+    if (signal?.aborted) return summary;
     try {
       const connection = await openConnection(prisma, run.programId);
       if (!connection) throw new Error("The program is no longer connected to PartnerStack.");
@@ -36,8 +44,11 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
         run.programId,
         run.id,
         partnerStackClient(run.baseUrl, connection.keys),
+        { signal },
       );
+      summary.imports++;
     } catch (error) {
+      if (error instanceof ImportPausedError) return summary;
       if (error instanceof ImportBusyError) continue;
       const message = error instanceof Error ? error.message : String(error);
       // runImport records its own failures; this covers the ones before it started.
@@ -55,6 +66,7 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
     },
   });
   for (const row of due) {
+    if (signal?.aborted) return summary;
     const claimed = await prisma.partnerStackConnection.updateMany({
       where: {
         programId: row.programId,
@@ -79,8 +91,13 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
         prisma,
         row.programId,
         partnerStackClient(connection.baseUrl, connection.keys),
+        new Date(),
+        signal,
       );
+      summary.pulls++;
     } catch (error) {
+      // Stopped between pages: not a failure; the next pull starts from the same point.
+      if (signal?.aborted) continue;
       await prisma.partnerStackConnection.updateMany({
         where: { programId: row.programId },
         data: {
@@ -95,6 +112,7 @@ export async function runPartnerStackPass(db: OpenDatabase, syncMs = partnerStac
       });
     }
   }
+  return summary;
 }
 
 const LOOP = "PartnerStack";
@@ -102,7 +120,9 @@ const LOOP = "PartnerStack";
 /** Runs passes inside the server process: every PARTNERSTACK_POLL_SECONDS (15 s), at once when woken. */
 export function startPartnerStackWorker(db: OpenDatabase) {
   const pollMs = config().PARTNERSTACK_POLL_SECONDS * 1000;
-  return startPollLoop(LOOP, pollMs, () => runPartnerStackPass(db));
+  return startPollLoop(LOOP, pollMs, (signal) =>
+    runPartnerStackPass(db, partnerStackSyncMs(), signal),
+  );
 }
 
 /** Starts the next pass now (after "Import"); without a worker in this process, nothing. */

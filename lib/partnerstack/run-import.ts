@@ -5,6 +5,7 @@ import { backfillRewards } from "./backfill-rewards";
 import { DISCONNECTED } from "./connection";
 import { IMPORT_RESOURCES, PAGE_TRANSACTION, RULES_STEP, type Resource } from "./import-resources";
 import type { partnerStackClient } from "./partnerstack-client";
+import { metrics } from "../observability/metrics.mjs";
 
 /** How long a running import holds its program's import without a page stored. */
 export const IMPORT_LEASE_MS = 30_000;
@@ -24,6 +25,13 @@ export interface StepProgress {
 export class ImportStoppedError extends Error {
   constructor() {
     super(DISCONNECTED);
+  }
+}
+
+/** The process is stopping: the import paused after its last stored page, its lease released. */
+export class ImportPausedError extends Error {
+  constructor() {
+    super("The server is stopping: the import continues in the next process.");
   }
 }
 
@@ -109,6 +117,13 @@ async function claim(prisma: PrismaClient, programId: number, importId: number, 
   }
 }
 
+/** This process's import metrics: the records a page stored and skipped. */
+function countRecords(resource: string, page: { stored: number; skipped: number }) {
+  const { importRecords } = metrics();
+  importRecords.inc({ resource, outcome: "stored" }, page.stored);
+  importRecords.inc({ resource, outcome: "skipped" }, page.skipped);
+}
+
 export async function importProgress(prisma: PrismaClient, programId: number, importId: number) {
   const steps = await prisma.partnerStackImportStep.findMany({ where: { programId, importId } });
   const order = [...IMPORT_RESOURCES.map((r) => r.name), RULES_STEP];
@@ -127,14 +142,20 @@ export async function importProgress(prisma: PrismaClient, programId: number, im
 /**
  * Runs (or continues) an import: each resource from its checkpoint, every page stored in one
  * transaction with the checkpoint after it, so a run stopped anywhere resumes exactly there.
- * Failures mark the import failed (resumable) and are thrown.
+ * Failures mark the import failed (resumable) and are thrown. Once `signal` aborts (the process
+ * is stopping) it pauses after the page it is storing: the import stays running, its lease is
+ * released for the next process, and ImportPausedError is thrown.
  */
 export async function runImport(
   prisma: PrismaClient,
   programId: number,
   importId: number,
   client: Client,
-  options: { onProgress?: (step: StepProgress) => void | Promise<void>; leaseMs?: number } = {},
+  options: {
+    onProgress?: (step: StepProgress) => void | Promise<void>;
+    leaseMs?: number;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<StepProgress[]> {
   const leaseMs = options.leaseMs ?? IMPORT_LEASE_MS;
   await claim(prisma, programId, importId, leaseMs);
@@ -184,7 +205,7 @@ export async function runImport(
         after: step.cursor ?? undefined,
         query: resource.query,
         onPage: async (items, cursor) => {
-          const saved = await prisma.$transaction(async (tx) => {
+          const { saved, page } = await prisma.$transaction(async (tx) => {
             // A page does not wait for its commit to reach the disk (2–3 ms a page here): a
             // database crash may lose the last pages committed (< 1 s), checkpoint included, so
             // the import resumes before them — nothing half-stored, nothing twice.
@@ -194,9 +215,11 @@ export async function runImport(
             const counts = { ...page, fetched: items.length, elapsedMs: now - mark };
             const updated = await checkpoint(tx, resource.name, cursor, counts, new Date(now));
             mark = now;
-            return updated;
+            return { saved: updated, page };
           }, PAGE_TRANSACTION);
+          countRecords(resource.name, page);
           await options.onProgress?.(saved);
+          if (options.signal?.aborted) throw new ImportPausedError();
         },
       });
       const finished = await prisma.partnerStackImportStep.update({
@@ -216,6 +239,8 @@ export async function runImport(
         program,
         BigInt(rules.cursor ?? "0"),
         async (tx, lastId, seen, rewarded) => {
+          // Thrown inside the batch's transaction: the batch and its checkpoint roll back together.
+          if (options.signal?.aborted) throw new ImportPausedError();
           const now = Date.now();
           const counts = { fetched: seen, stored: rewarded, skipped: 0, elapsedMs: now - mark };
           const saved = await checkpoint(tx, RULES_STEP, lastId.toString(), counts, new Date(now));
@@ -238,6 +263,13 @@ export async function runImport(
     await prisma.$executeRaw`ANALYZE actions, rewards, partnerships, customers`;
     return importProgress(prisma, programId, importId);
   } catch (error) {
+    if (error instanceof ImportPausedError) {
+      await prisma.partnerStackImport.updateMany({
+        where: { programId, id: importId, status: "running" },
+        data: { lockedUntil: null },
+      });
+      throw error;
+    }
     await prisma.partnerStackImport.updateMany({
       where: { programId, id: importId, status: "running" },
       data: {

@@ -13,13 +13,15 @@ const PULLED = ["partnerships", "customers", "actions"];
 /**
  * The incremental pull that catches webhooks PartnerStack never delivered: partnerships,
  * customers and actions updated since the last pull (or the last import's start), stored as the
- * import stores them. Returns how many were read and how many changed something.
+ * import stores them. Returns how many were read and how many changed something. Once `signal`
+ * aborts it stops after the page it is storing (throwing its reason), the last pull's point kept.
  */
 export async function syncProgram(
   prisma: PrismaClient,
   programId: number,
   client: Client,
   now = new Date(),
+  signal?: AbortSignal,
 ) {
   const connection = await prisma.partnerStackConnection.findUniqueOrThrow({
     where: { programId },
@@ -46,6 +48,7 @@ export async function syncProgram(
         totals.fetched += items.length;
         totals.stored += page.stored;
         totals.skipped += page.skipped;
+        signal?.throwIfAborted();
       },
     });
   }

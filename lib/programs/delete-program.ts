@@ -2,6 +2,7 @@ import "server-only";
 import type { ClickHouse } from "../analytics/clickhouse";
 import { deleteProgramAnalytics } from "../analytics/delete-program-analytics";
 import type { PrismaClient } from "../generated/prisma/client";
+import { logger } from "../observability/logger.mjs";
 
 /**
  * Deletes a program and everything of it: every PostgreSQL row (the tables that hold a program's
@@ -52,9 +53,9 @@ export async function deleteProgram(
     await deleteProgramAnalytics(analytics, [programId]);
     return { copyCleared: true };
   } catch (error) {
-    console.warn(
-      `Program ${programId} deleted; its analytics rows will be removed at the next start or ` +
-        `npm run analytics:sync (${error instanceof Error ? error.message : String(error)})`,
+    logger().warn(
+      { err: error, program_id: programId },
+      `Program ${programId} deleted; its analytics rows will be removed at the next start or npm run analytics:sync`,
     );
     return { copyCleared: false };
   }

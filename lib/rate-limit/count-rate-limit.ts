@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { RateLimit } from "./rate-limit-config";
+import { metrics } from "../observability/metrics.mjs";
 
 interface RateLimitState {
   /** Events counted in the current window, this one included when counted. */
@@ -19,9 +20,16 @@ const bucketOf = (limit: RateLimit, subject: string) =>
 
 function stateOf(limit: RateLimit, row?: { hits: number; seconds_left: number }) {
   const hits = row?.hits ?? 0;
+  const exceeded = hits > limit.limit;
+  // Every limit refuses what exceeds it: counted for /metrics (`api_key`, `signin_account`, …).
+  if (exceeded) {
+    metrics().rateLimitRefusals.inc({
+      limit: limit.name.replace(/^RATE_LIMIT_/, "").toLowerCase(),
+    });
+  }
   return {
     hits,
-    exceeded: hits > limit.limit,
+    exceeded,
     retryAfterSeconds: Math.max(1, Math.ceil(row?.seconds_left ?? limit.windowSeconds)),
   };
 }

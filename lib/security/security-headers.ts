@@ -33,6 +33,7 @@ const STRICT_TRANSPORT_SECURITY = "max-age=63072000";
 const ROUTE_HANDLERS: [RegExp, ResponseKind][] = [
   [/^\/api\/auth(\/|$)/, "document"],
   [/^\/api\//, "api"],
+  [/^\/metrics$/, "api"],
   [/^\/p\/[^/]+\/actions\/export\//, "document"],
   [/^\/p\/[^/]+\/audit\/export$/, "document"],
   [/^\/p\/[^/]+\/actions\/new-count$/, "api"],

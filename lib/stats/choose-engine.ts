@@ -15,6 +15,8 @@ import {
 } from "../analytics/outbox-worker";
 import { purgeDeletedPrograms } from "../analytics/purge-deleted-programs";
 import { ensureAnalyticsSchema } from "../analytics/schema";
+import { onShutdown } from "../background/shutdown.mjs";
+import { logger } from "../observability/logger.mjs";
 
 export interface Analytics {
   engine: TabEngine;
@@ -47,15 +49,17 @@ async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
   await ensureAnalyticsSchema(ch);
   if (await isEmptyCopy(ch)) {
     // A new analytics copy beside an existing database: fill it before answering from it.
-    console.info("Analytics copy is empty: copying the database to it (npm run analytics:sync)…");
+    logger().info("Analytics copy is empty: copying the database to it (npm run analytics:sync)…");
     const { rows } = await backfillAnalytics(prisma, ch);
-    console.info(`Analytics copy ready: ${rows.toLocaleString("en")} rows.`);
+    logger().info({ rows }, `Analytics copy ready: ${rows.toLocaleString("en")} rows.`);
   }
   // A deletion that could not reach the copy is finished here (best effort: the tab answers anyway).
   await purgeDeletedPrograms(prisma, ch).catch((error: unknown) =>
-    console.warn(`Analytics copy: could not remove deleted programs: ${String(error)}`),
+    logger().warn({ err: error }, "Analytics copy: could not remove deleted programs"),
   );
   const worker = startOutboxWorker(prisma, ch);
+  // Closed at shutdown once the drainer has stopped (chdb: its folder is free for the next process).
+  onShutdown("analytics copy", () => ch.close(), "resource");
   return { engine: clickhouseTabEngine(ch), worker: worker.status, copy: ch };
 }
 
@@ -80,7 +84,7 @@ export function getAnalytics(db: OpenDatabase): Promise<Analytics> {
     store.__actionboardAnalytics = openAnalytics(db).catch((error: unknown) => {
       // Pages say so and every number fails alone; the next try comes a few seconds later.
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Analytics engine unavailable: ${message}`);
+      logger().error({ err: error }, `Analytics engine unavailable: ${message}`);
       setTimeout(() => (store.__actionboardAnalytics = undefined), RETRY_AFTER_MS).unref();
       return { engine: unavailableTabEngine(message), worker: null, unavailable: message };
     });

@@ -25,6 +25,37 @@ function rssOf(pid: number): number {
   }
 }
 
+/** Whether the process `pid` still exists (signal 0 reaches it). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the process `pid` is gone; throws after `ms`. */
+export async function waitForExit(pid: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) throw new Error(`process ${pid} still running after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A process and every process under it, by pid (Linux /proc); the root first. */
+export function processTree(root: number): number[] {
+  const byParent = childrenByParent();
+  const tree: number[] = [];
+  for (const queue = [root]; queue.length > 0;) {
+    const pid = queue.shift()!;
+    tree.push(pid);
+    queue.push(...(byParent.get(pid) ?? []));
+  }
+  return tree;
+}
+
 /** Resident memory in bytes of a process and every process under it (Linux /proc). */
 export function processTreeRss(root: number): number {
   const byParent = childrenByParent();

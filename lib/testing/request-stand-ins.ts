@@ -1,5 +1,6 @@
 import { afterAll, vi } from "vitest";
 import { environmentRestorer } from "@/lib/config/config.mjs";
+import { createLogger, replaceLogger } from "@/lib/observability/logger.mjs";
 
 // What only a request has, for every test file (vitest setupFiles).
 
@@ -17,6 +18,10 @@ vi.mock("@/lib/auth/get-current-user", async () => (await import("./signed-in"))
 
 // Next's cache revalidation needs a request; server actions call it after a change.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+// The server's log keeps its warnings and errors in a test's output, not a line per request or
+// background run (a test that reads the log captures its own: lib/testing/capture-log.ts).
+replaceLogger(createLogger({ level: "warn" }));
 
 // Files share a worker process (isolate: false): each gets the environment the previous one found.
 afterAll(environmentRestorer());

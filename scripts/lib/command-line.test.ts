@@ -11,9 +11,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 const scripts: Record<string, string> = JSON.parse(
   readFileSync(path.join(root, "package.json"), "utf8"),
 ).scripts;
+// `exec tsx …` (npm run demo): the shell hands its process to tsx, so signals reach it.
 const cliScripts = Object.entries(scripts)
-  .filter(([, line]) => /^tsx\s.*\bscripts\/\S+\.ts$/.test(line))
-  .map(([name, line]) => ({ name, args: line.split(/\s+/).slice(1) }));
+  .map(([name, line]) => ({ name, line: line.replace(/^exec\s+/, "") }))
+  .filter(({ line }) => /^tsx\s.*\bscripts\/\S+\.ts$/.test(line))
+  .map(({ name, line }) => ({ name, args: line.split(/\s+/).slice(1) }));
 
 // A script that did not stop at its command line would go on to its work: point every database
 // it could open at a closed port, so it fails fast instead of touching a real one.

@@ -8,6 +8,7 @@ import { createActionSchema, listActionsQuery, parseIdempotencyKey } from "@/lib
 import { totalCountHeaders, totalCountOf } from "@/lib/api/total-count";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
+import { countingActions } from "@/lib/observability/count-api-actions";
 
 export const GET = withApiKey(async ({ prisma, program, url, request }) => {
   const query = parseInput(listActionsQuery, searchParamsObject(url));
@@ -17,22 +18,24 @@ export const GET = withApiKey(async ({ prisma, program, url, request }) => {
   });
 });
 
-export const POST = withApiKey(async ({ prisma, program, request, note }) => {
-  const body = await readJsonBody(request);
-  const input = parseBody(createActionSchema, body, note.warnings);
-  const header = request.headers.get("idempotency-key");
-  const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
-  const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
-  const { action, replayed } = await recordAction(prisma, program, input, {
-    idempotencyKey,
-    sentOccurredAt,
-  });
-  note.actionKey = action.key;
-  note.message = replayed
-    ? "Replayed: same key and body as a stored action"
-    : `Recorded ${action.type}`;
-  return apiResponse(action, replayed ? "Action already recorded" : "Action recorded", {
-    headers: replayed ? { "Idempotent-Replayed": "true" } : undefined,
-    warnings: note.warnings,
-  });
-});
+export const POST = withApiKey(
+  countingActions(async ({ prisma, program, request, note }) => {
+    const body = await readJsonBody(request);
+    const input = parseBody(createActionSchema, body, note.warnings);
+    const header = request.headers.get("idempotency-key");
+    const idempotencyKey = header === null ? null : parseIdempotencyKey(header);
+    const sentOccurredAt = typeof body === "object" && body !== null && "occurred_at" in body;
+    const { action, replayed } = await recordAction(prisma, program, input, {
+      idempotencyKey,
+      sentOccurredAt,
+    });
+    note.actionKey = action.key;
+    note.message = replayed
+      ? "Replayed: same key and body as a stored action"
+      : `Recorded ${action.type}`;
+    return apiResponse(action, replayed ? "Action already recorded" : "Action recorded", {
+      headers: replayed ? { "Idempotent-Replayed": "true" } : undefined,
+      warnings: note.warnings,
+    });
+  }),
+);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedBatchProgram } from "./batch-fixture";
 import { callRoute } from "@/lib/testing/call-route";
+import { captureLog } from "@/lib/testing/capture-log";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import * as actionsRoute from "../actions/route";
 
@@ -134,13 +135,15 @@ describe.each(inject("engines"))("batch ingestion on %s", (engine) => {
       LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
     await db.prisma.$executeRawUnsafe(`CREATE TRIGGER test_fail_rewards BEFORE INSERT ON rewards
       FOR EACH ROW EXECUTE FUNCTION test_fail_rewards()`);
-    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     try {
       const failed = await f.postBatch(records);
       expect(failed.status).toBe(500);
-      expect(quiet).toHaveBeenCalled();
+      expect(log.lines).toContainEqual(
+        expect.objectContaining({ level: 50, msg: "Unexpected API error" }),
+      );
     } finally {
-      quiet.mockRestore();
+      log.undo();
       await db.prisma.$executeRawUnsafe(`DROP TRIGGER test_fail_rewards ON rewards`);
       await db.prisma.$executeRawUnsafe(`DROP FUNCTION test_fail_rewards()`);
     }

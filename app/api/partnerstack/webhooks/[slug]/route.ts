@@ -9,6 +9,7 @@ import { canNameProgram } from "@/lib/programs/can-name-program";
 import { writeIngestLog } from "@/lib/ingest-log/write-ingest-log";
 import { unseal } from "@/lib/security/sealed-secret";
 import { applyWebhook } from "@/lib/partnerstack/apply-webhook";
+import { logger } from "@/lib/observability/logger.mjs";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
@@ -44,7 +45,7 @@ export const POST = overDatabase(
     try {
       expected = connection ? unseal(connection.webhookSecretSealed) : null;
     } catch (error) {
-      console.error("PartnerStack webhook: the stored secret cannot be opened", error);
+      logger().error({ err: error }, "PartnerStack webhook: the stored secret cannot be opened");
     }
     if (!connection || !sent || !expected || !timingSafeEqual(digest(sent), digest(expected))) {
       return handleApiError(UNAUTHORIZED);

@@ -4,6 +4,7 @@ import type { TabScope } from "@/lib/stats/scope";
 import type { OpenDatabase } from "@/lib/db/open";
 import { directoryUrl } from "@/lib/partners/directory-params";
 import { getDirectoryPage, type DirectoryPage } from "@/lib/partners/get-partner-directory";
+import { logger } from "@/lib/observability/logger.mjs";
 
 /**
  * The directory's rows, loaded on their own so the page's header and filters show at once (the
@@ -18,7 +19,7 @@ export async function DirectoryResults({
   try {
     page = await getDirectoryPage(db, scope, table.directory);
   } catch (error) {
-    console.error("Partners directory failed", error);
+    logger().error({ err: error }, "Partners directory failed");
     return (
       <div
         role="alert"

@@ -1,0 +1,58 @@
+// What a log line or a health answer must never carry, removed from any text: the values of the
+// secret settings (lib/config: database and SMTP URLs, signing and encryption keys, tokens), and
+// by their shape API secret keys, Authorization header values and passwords inside URLs. Plain
+// JavaScript: scripts/start-server.mjs's logger uses it before Next loads.
+import { secretSettingValues } from "../config/config.mjs";
+
+export const REDACTED = "[redacted]";
+
+const PATTERNS = [
+  // An API secret key (`sk_<mode>_<id>_<random>`, lib/api-keys/api-key-secrets.ts).
+  [/\bsk_(live|test)_[A-Za-z0-9]{16,64}_[A-Za-z0-9_-]{20,128}/g, `sk_$1_${REDACTED}`],
+  // An Authorization header's credentials.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`],
+  // user:password@ in any URL (a connection string in a driver's error message).
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@"]*:)[^@\s/"]+@/gi, `$1${REDACTED}@`],
+  // A password, secret or token given inside text: `password=…` (a form) or `"password":"…"` (a
+  // JSON body, as is or escaped inside a log line's string).
+  [
+    /((?:password|passwd|secret|token)\\?"?\s*[:=]\s*\\?"?)(?!\[redacted\])[^"\\&\s,;}]+/gi,
+    `$1${REDACTED}`,
+  ],
+];
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** @type {{ key: string, values: RegExp | null } | undefined} */
+let cached;
+
+/** One expression matching every secret setting's value (as is and as JSON escapes it). */
+function secretValuesPattern() {
+  const values = secretSettingValues();
+  const key = values.join("\u0000");
+  if (cached?.key !== key) {
+    const texts = new Set();
+    for (const value of values) {
+      texts.add(value);
+      texts.add(JSON.stringify(value).slice(1, -1));
+    }
+    const sorted = [...texts].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    cached = { key, values: sorted.length > 0 ? new RegExp(sorted.join("|"), "g") : null };
+  }
+  return cached.values;
+}
+
+/**
+ * The text with every secret this process knows of, and every API secret key, credential and
+ * URL password in it, replaced by `[redacted]`.
+ * @param {string} text
+ */
+export function scrubSecrets(text) {
+  let scrubbed = text;
+  const values = secretValuesPattern();
+  if (values) scrubbed = scrubbed.replace(values, REDACTED);
+  for (const [pattern, replacement] of PATTERNS) scrubbed = scrubbed.replace(pattern, replacement);
+  return scrubbed;
+}

@@ -1,0 +1,313 @@
+// The built server (scripts/start-server.mjs over `npm run build`) as an operator runs it:
+// - SIGTERM under ingestion load: every request the server read is answered, every acknowledged
+//   action is stored and nothing unanswered is (a request still in the listen queue when the
+//   listener closed is reset unread, like a refused connection); the process stops its background
+//   work, closes the analytics copy and the database and exits 0; the next process takes the
+//   requests not taken meanwhile and copies everything to the analytics copy;
+// - its log: one JSON line per request with its id (X-Request-Id both ways), route pattern,
+//   status and duration, and nothing secret that the requests carried;
+// - METRICS_PORT: /metrics on 127.0.0.1 without a token, counting what happened.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chsql, chTable } from "../lib/analytics/ch-sql";
+import { openClickHouse } from "../lib/analytics/clickhouse";
+import { seedApiProgram } from "../lib/testing/api-fixture";
+import { freePort } from "../lib/testing/free-port";
+import { waitForExit } from "../lib/testing/process-memory";
+import { parseMetrics, sampleOf } from "../lib/testing/prometheus-text";
+import { createTestDatabase, type TestDatabase } from "../lib/testing/test-database";
+import { startServer, type CheckServer } from "./check/server";
+
+const postgres = inject("engines").includes("postgres");
+
+/**
+ * One POST on a connection of its own: answered; or not taken: refused (nothing listens), or the
+ * connection reset before the server read the request (it was still in the listen queue when the
+ * listener closed); or broken (anything else, e.g. the connection dropped mid-answer).
+ */
+type Outcome =
+  | { kind: "answered"; status: number; body: string }
+  | { kind: "not taken"; error: string }
+  | { kind: "broken"; error: string };
+
+function post(base: URL, path: string, authorization: string, body: unknown): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      new URL(path, base),
+      {
+        method: "POST",
+        agent: false,
+        headers: { authorization, "content-type": "application/json", connection: "close" },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ kind: "answered", status: res.statusCode ?? 0, body: text }));
+        res.on("error", (error) => resolve({ kind: "broken", error: String(error) }));
+      },
+    );
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({
+        kind: error.code === "ECONNREFUSED" || error.code === "ECONNRESET" ? "not taken" : "broken",
+        error: `${error.code}: ${error.message}`,
+      }),
+    );
+    req.end(JSON.stringify(body));
+  });
+}
+
+const logLines = (file: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe.runIf(postgres)("the built server", () => {
+  let db: TestDatabase;
+  let work: string;
+  let seeded: Awaited<ReturnType<typeof seedApiProgram>>;
+  const servers: CheckServer[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase("postgres");
+    seeded = await seedApiProgram(db.prisma);
+    work = mkdtempSync(path.join(tmpdir(), "ab-server-"));
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.kill().catch(() => {});
+    await db.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function start(name: string, env: Record<string, string> = {}) {
+    const port = await freePort();
+    const { server } = await startServer({
+      port,
+      database: { engine: "postgres", url: db.url! },
+      log: path.join(work, `${name}.log`),
+      authorization: seeded.basic,
+      analyticsUrl: `chdb://${path.join(work, "analytics")}`,
+      env: {
+        DELIVERY_SCHEDULER: "on",
+        PARTNERSTACK_WORKER: "on",
+        ACTIONBOARD_ENCRYPTION_KEY: "built-server-test-encryption-key",
+        ...env,
+      },
+    });
+    servers.push(server);
+    return server;
+  }
+  const action = (key: string) => ({
+    key,
+    target_key: "cus_1",
+    target_type: "customer",
+    type: "signup_completed",
+  });
+
+  it("logs each request as one line, without the secrets it carried, and serves METRICS_PORT", async () => {
+    const metricsPort = await freePort();
+    const token = "built-server-metrics-token-0001";
+    const server = await start("logs", {
+      LOG_LEVEL: "debug",
+      METRICS_TOKEN: token,
+      METRICS_PORT: String(metricsPort),
+    });
+    const sent = await fetch(new URL("/api/v2/actions", server.base), {
+      method: "POST",
+      headers: {
+        authorization: seeded.basic,
+        "content-type": "application/json",
+        "x-request-id": "lb-req-0001",
+      },
+      body: JSON.stringify({ ...action("log-1"), password: "body-password-0002" }),
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get("x-request-id")).toBe("lb-req-0001");
+    const wrong = await fetch(new URL("/api/v2/actions?limit=1", server.base), {
+      headers: { authorization: `Bearer ${seeded.apiKey.secret.slice(0, -4)}zzzz` },
+    });
+    expect(wrong.status).toBe(401);
+    const made = wrong.headers.get("x-request-id");
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
+    await fetch(new URL("/api/auth/callback/credentials", server.base), {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: "next-auth.session-token=cookie-value-0003",
+      },
+      body: "email=someone%40example.test&password=signin-password-0004",
+      redirect: "manual",
+    });
+    await fetch(new URL("/api/partnerstack/webhooks/acme?secret=webhook-query-0005", server.base), {
+      method: "POST",
+      body: "{}",
+    });
+    await fetch(new URL("/reset-password/one-time-token-0006", server.base), {
+      redirect: "manual",
+    });
+    const scraped = await fetch(new URL("/metrics", server.base), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(scraped.status).toBe(200);
+
+    // METRICS_PORT: on 127.0.0.1, no token needed; it counted what was just done.
+    const local = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(local.status).toBe(200);
+    const metrics = parseMetrics(await local.text());
+    expect(
+      sampleOf(metrics, "actionboard_api_actions_total", {
+        endpoint: "single",
+        outcome: "recorded",
+      }),
+    ).toBe(1);
+    expect(
+      sampleOf(metrics, "http_request_duration_seconds_count", {
+        method: "POST",
+        route: "/api/v2/actions",
+        status: "200",
+      }),
+    ).toBe(1);
+    expect(sampleOf(metrics, "actionboard_database_up")).toBe(1);
+
+    process.kill(server.pid, "SIGTERM");
+    await waitForExit(server.pid, 20_000);
+    const text = readFileSync(server.log, "utf8");
+    for (const secret of [
+      seeded.apiKey.secret,
+      seeded.basic.slice("Basic ".length),
+      "body-password-0002",
+      "cookie-value-0003",
+      "signin-password-0004",
+      "webhook-query-0005",
+      "one-time-token-0006",
+      token,
+      db.url!,
+    ]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    const requests = logLines(server.log).filter((l) => l.msg === "request");
+    expect(requests.find((l) => l.request_id === "lb-req-0001")).toMatchObject({
+      method: "POST",
+      route: "/api/v2/actions",
+      status: 200,
+      duration_ms: expect.any(Number),
+    });
+    expect(requests.find((l) => l.request_id === made)).toMatchObject({
+      route: "/api/v2/actions",
+      status: 401,
+    });
+    expect(requests.map((l) => l.route)).toEqual(
+      expect.arrayContaining([
+        "/api/auth/[...nextauth]",
+        "/api/partnerstack/webhooks/[slug]",
+        "/reset-password/[token]",
+        "/metrics",
+      ]),
+    );
+  });
+
+  it("stops on SIGTERM under load losing nothing, and the next process takes the rest", async () => {
+    const first = await start("first");
+    const acknowledged = new Set<string>();
+    const notTaken: string[] = [];
+    const refusedConnections: string[] = [];
+    const broken: string[] = [];
+    const unexpected: string[] = [];
+    let sent = 0;
+    let stopAt: (() => void) | null = null;
+    const enough = new Promise<void>((resolve) => (stopAt = resolve));
+    // Sixteen senders, each a new connection per action, until nothing listens any more.
+    const sender = async () => {
+      for (;;) {
+        const key = `load-${randomUUID()}`;
+        sent++;
+        const outcome = await post(first.base, "/api/v2/actions", seeded.basic, action(key));
+        if (outcome.kind === "not taken") {
+          notTaken.push(key);
+          if (outcome.error.startsWith("ECONNREFUSED")) {
+            refusedConnections.push(key);
+            return;
+          }
+          continue;
+        }
+        if (outcome.kind === "broken") broken.push(`${key}: ${outcome.error}`);
+        else if (outcome.status === 200) acknowledged.add(key);
+        else unexpected.push(`${outcome.status} ${outcome.body}`);
+        if (acknowledged.size >= 150) stopAt?.();
+      }
+    };
+    const senders = Array.from({ length: 16 }, sender);
+    await enough;
+    const signalled = Date.now();
+    process.kill(first.pid, "SIGTERM");
+    await Promise.all(senders);
+    await waitForExit(first.pid, 20_000);
+    const stopMs = Date.now() - signalled;
+
+    // For RELIABILITY.md's table of runs.
+    console.info(
+      `SIGTERM under load: ${sent} sent, ${acknowledged.size} acknowledged, ` +
+        `${refusedConnections.length} refused, ${notTaken.length - refusedConnections.length} reset unread; ` +
+        `exited ${stopMs} ms after SIGTERM`,
+    );
+    expect(broken).toEqual([]);
+    expect(unexpected).toEqual([]);
+    expect(refusedConnections).toHaveLength(16);
+    expect(acknowledged.size + notTaken.length).toBe(sent);
+    // Every acknowledged action is stored, and nothing else: a request not answered was not taken
+    // (its connection was refused, or reset while still in the listen queue), so sending it again
+    // is safe.
+    const stored = await db.prisma.action.findMany({
+      where: { programId: seeded.program.id, key: { startsWith: "load-" } },
+      select: { key: true },
+    });
+    expect(new Set(stored.map((a) => a.key))).toEqual(acknowledged);
+
+    const lines = logLines(first.log);
+    const stopped = lines.find((l) => l.msg === "Stopped");
+    expect(stopped).toMatchObject({
+      work: expect.arrayContaining([
+        "PartnerStack",
+        "Deliveries",
+        expect.stringMatching(/^analytics-outbox/),
+      ]),
+      resources: ["analytics copy", "database"],
+    });
+
+    // The next process: answers what was not taken, and copies all of it to the analytics copy.
+    const second = await start("second");
+    for (const key of notTaken) {
+      const outcome = await post(second.base, "/api/v2/actions", seeded.basic, action(key));
+      expect(outcome).toMatchObject({ kind: "answered", status: 200 });
+    }
+    const deadline = Date.now() + 20_000;
+    while ((await db.prisma.analyticsOutbox.count()) > 0) {
+      if (Date.now() > deadline) throw new Error("the next process did not drain the outbox");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    process.kill(second.pid, "SIGTERM");
+    await waitForExit(second.pid, 20_000);
+    const loaded = await db.prisma.action.count({
+      where: { programId: seeded.program.id, key: { startsWith: "load-" } },
+    });
+    expect(loaded).toBe(acknowledged.size + notTaken.length);
+    const total = await db.prisma.action.count({ where: { programId: seeded.program.id } });
+    const ch = await openClickHouse({
+      engine: "chdb",
+      path: path.join(work, "analytics"),
+      database: "actionboard",
+    });
+    try {
+      const [copied] = await ch.query<{ n: string }>(
+        chsql`SELECT count() AS n FROM ${chTable("actions")} FINAL WHERE program_id = ${seeded.program.id}`,
+      );
+      expect(Number(copied.n)).toBe(total);
+    } finally {
+      await ch.close();
+    }
+  });
+});
