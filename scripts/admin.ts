@@ -1,8 +1,6 @@
 // npm run admin -- <command> [options] — accounts, programs and members without the app's pages
 // (headless installs): create-user, create-program, add-member, set-role, list. See --help.
-import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase } from "../lib/db/open";
-import { adminCommandList, adminWithoutDatabase, runAdmin } from "../lib/admin/admin-commands";
+import { adminCommandList, adminWithoutDatabase } from "../lib/admin/admin-command-line";
 import { readCommandLine } from "./lib/command-line";
 
 const io = {
@@ -32,6 +30,11 @@ if (!argv[0] || argv[0].startsWith("-")) {
 }
 const early = adminWithoutDatabase(argv, io);
 if (early !== null) process.exit(early);
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { describeTarget, resolveDatabaseTarget } = await import("../lib/db/connection");
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { runAdmin } = await import("../lib/admin/admin-commands");
 
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);

@@ -3,12 +3,6 @@
 // to run while the app writes (changes after the copy's start arrive through the outbox). With
 // --reset the analytics database is dropped first. Embedded folders (PGlite, chdb) allow one
 // process each: stop the app first when it uses them.
-import { backfillAnalytics } from "../lib/analytics/backfill-analytics";
-import { describeAnalyticsTarget, resolveAnalyticsTarget } from "../lib/analytics/analytics-target";
-import { openClickHouse } from "../lib/analytics/clickhouse";
-import { dropAnalyticsDatabase } from "../lib/analytics/schema";
-import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase } from "../lib/db/open";
 import { readCommandLine } from "./lib/command-line";
 
 const { values } = readCommandLine({
@@ -22,6 +16,15 @@ const { values } = readCommandLine({
     "An embedded folder (PGlite, chdb) allows one process: stop the app first when it uses one.",
   ],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { backfillAnalytics } = await import("../lib/analytics/backfill-analytics");
+const { describeAnalyticsTarget, resolveAnalyticsTarget } =
+  await import("../lib/analytics/analytics-target");
+const { openClickHouse } = await import("../lib/analytics/clickhouse");
+const { dropAnalyticsDatabase } = await import("../lib/analytics/schema");
+const { describeTarget, resolveDatabaseTarget } = await import("../lib/db/connection");
+const { migrate, openDatabase } = await import("../lib/db/open");
 
 const analyticsTarget = resolveAnalyticsTarget();
 if (analyticsTarget.engine === "postgres") {

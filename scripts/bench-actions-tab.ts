@@ -2,15 +2,7 @@
 // Seeds BENCH_ACTIONS actions (default 1,000,000) into a fresh database `ab_bench` on the local
 // PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
 // and ratios against baselines measured in the same run. Not part of the test suite.
-import { postgresTabEngine } from "../lib/stats/engines";
-import { openBenchDatabase } from "./bench/bench-database";
-import { getDrillDown } from "../lib/stats/get-drill-down";
-import { getOccurrenceTable } from "../lib/stats/get-occurrence-table";
-import { getSeries } from "../lib/stats/get-series";
-import { getSummary } from "../lib/stats/get-summary";
-import { tabScope } from "../lib/stats/scope";
-import { DEFAULT_FILTERS, type ActionsTabFilters } from "../lib/stats/url/search-params";
-import { parseTimeframe } from "../lib/stats/timeframe/timeframe";
+import type { ActionsTabFilters } from "../lib/stats/url/search-params";
 import { readCommandLine } from "./lib/command-line";
 
 readCommandLine({
@@ -19,6 +11,17 @@ readCommandLine({
     "Times the Actions tab's queries on a large program seeded into the local PostgreSQL database ab_bench.",
   notes: ["Environment: BENCH_ACTIONS (1,000,000), BENCH_RUNS (5), BENCH_DATABASE_URL."],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { postgresTabEngine } = await import("../lib/stats/engines");
+const { openBenchDatabase } = await import("./bench/bench-database");
+const { getDrillDown } = await import("../lib/stats/get-drill-down");
+const { getOccurrenceTable } = await import("../lib/stats/get-occurrence-table");
+const { getSeries } = await import("../lib/stats/get-series");
+const { getSummary } = await import("../lib/stats/get-summary");
+const { tabScope } = await import("../lib/stats/scope");
+const { DEFAULT_FILTERS } = await import("../lib/stats/url/search-params");
+const { parseTimeframe } = await import("../lib/stats/timeframe/timeframe");
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

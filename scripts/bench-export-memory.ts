@@ -1,14 +1,6 @@
 // npm run bench:export-memory — streams the drill-down rows CSV of a 1,000,000-action program
 // (BENCH_ACTIONS) and reports duration and peak RSS, against the same export of a tenth of the
 // rows in the same run: constant memory shows as an RSS ratio near 1 while rows grow 10×.
-import { postgresTabEngine } from "../lib/stats/engines";
-import { getSummary } from "../lib/stats/get-summary";
-import { tabScope } from "../lib/stats/scope";
-import { DEFAULT_FILTERS } from "../lib/stats/url/search-params";
-import { parseTimeframe } from "../lib/stats/timeframe/timeframe";
-import { csvStream } from "../lib/exports/csv";
-import { csvParts, tileExport } from "../lib/exports/tile-exports";
-import { openBenchDatabase } from "./bench/bench-database";
 import { readCommandLine } from "./lib/command-line";
 
 readCommandLine({
@@ -17,6 +9,16 @@ readCommandLine({
     "Streams the drill-down CSV of a large program and reports duration and peak RSS against a tenth of the rows.",
   notes: ["Environment: BENCH_ACTIONS (1,000,000), BENCH_DATABASE_URL."],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { postgresTabEngine } = await import("../lib/stats/engines");
+const { getSummary } = await import("../lib/stats/get-summary");
+const { tabScope } = await import("../lib/stats/scope");
+const { DEFAULT_FILTERS } = await import("../lib/stats/url/search-params");
+const { parseTimeframe } = await import("../lib/stats/timeframe/timeframe");
+const { csvStream } = await import("../lib/exports/csv");
+const { csvParts, tileExport } = await import("../lib/exports/tile-exports");
+const { openBenchDatabase } = await import("./bench/bench-database");
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1_000_000);
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench";

@@ -16,15 +16,9 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase, type OpenDatabase } from "../lib/db/open";
-import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
-import { IMPORT_RESOURCES } from "../lib/partnerstack/import-resources";
-import { partnerStackClient } from "../lib/partnerstack/partnerstack-client";
-import { runImport, startOrResumeImport, type StepProgress } from "../lib/partnerstack/run-import";
-import { testDatabaseUrl } from "../lib/testing/engines";
-import { addMember, createProgram, createUser } from "../lib/testing/factories";
-import { openImportSource, type ImportSource } from "./bench/import-source";
-import { describeMachine } from "./check/machine";
+import type { OpenDatabase } from "../lib/db/open";
+import type { StepProgress } from "../lib/partnerstack/run-import";
+import type { ImportSource } from "./bench/import-source";
 import { readOptions } from "./check/options";
 
 const options = readOptions({
@@ -52,6 +46,17 @@ const ENGINES = options
 if (ENGINES.some((e) => e !== "postgres" && e !== "pglite")) {
   throw new Error(`--engines takes postgres and/or pglite, not "${ENGINES.join(",")}"`);
 }
+// The work's modules load after the command line is read: `--help` answers without them.
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { recreateLocalDatabase } = await import("../lib/db/recreate-local-database");
+const { IMPORT_RESOURCES } = await import("../lib/partnerstack/import-resources");
+const { partnerStackClient } = await import("../lib/partnerstack/partnerstack-client");
+const { runImport, startOrResumeImport } = await import("../lib/partnerstack/run-import");
+const { testDatabaseUrl } = await import("../lib/testing/engines");
+const { addMember, createProgram, createUser } = await import("../lib/testing/factories");
+const { openImportSource } = await import("./bench/import-source");
+const { describeMachine } = await import("./check/machine");
+
 const TARGETS: Record<string, number> = { partnerships: 5_000, customers: 5_000, actions: 10_000 };
 
 const onServer = (name: string) => {

@@ -15,21 +15,11 @@
 // SQL checks that both stored the same rewards for the same kinds of actions. Finally (--tab 1)
 // the app alone with the analytics copy (embedded ClickHouse): PostgreSQL's count against the
 // tab's, and how long one action takes to become countable there. Prints markdown tables.
-import { rmSync } from "node:fs";
-import { existsSync } from "node:fs";
-import { migrate, openDatabase } from "../lib/db/open";
-import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
-import { assertLocalDatabase } from "../lib/db/local-guard";
+import { existsSync, rmSync } from "node:fs";
+import type { CheckServer } from "./check/server";
+import type { LoadResult, Target } from "./bench/http-load";
+import type { Measured } from "./bench/ingest-report";
 import { readOptions } from "./check/options";
-import { describeMachine } from "./check/machine";
-import { startServer, type CheckServer } from "./check/server";
-import { startBaseline } from "./bench/ingest-baseline";
-import { benchAction, createIngestBenchProgram } from "./bench/ingest-fixture";
-import { batchRuns, closedLoop, openLoop, type LoadResult, type Target } from "./bench/http-load";
-import { withCpu } from "./bench/process-cpu";
-import { compareStoredWork } from "./bench/ingest-same-work";
-import { printIngestReport, type Measured } from "./bench/ingest-report";
-import { measureTab } from "./bench/ingest-tab";
 
 const options = readOptions({
   command: "npm run bench:ingest",
@@ -58,6 +48,20 @@ const PROCESSES = options.whole("processes", "BENCH_PROCESSES", 2, 1, 2);
 const TAB = options.whole("tab", "BENCH_TAB", 1, 0, 1);
 const PORT = options.whole("port", "BENCH_PORT", 3100, 1024, 65000);
 const PROFILE = options.text("profile", "BENCH_PROFILE", "");
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { recreateLocalDatabase } = await import("../lib/db/recreate-local-database");
+const { assertLocalDatabase } = await import("../lib/db/local-guard");
+const { describeMachine } = await import("./check/machine");
+const { startServer } = await import("./check/server");
+const { startBaseline } = await import("./bench/ingest-baseline");
+const { benchAction, createIngestBenchProgram } = await import("./bench/ingest-fixture");
+const { batchRuns, closedLoop, openLoop } = await import("./bench/http-load");
+const { withCpu } = await import("./bench/process-cpu");
+const { compareStoredWork } = await import("./bench/ingest-same-work");
+const { printIngestReport } = await import("./bench/ingest-report");
+const { measureTab } = await import("./bench/ingest-tab");
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_ingest";
 const DATABASE_NAME = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));

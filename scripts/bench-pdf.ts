@@ -4,10 +4,6 @@
 // (default 3) of seconds, and the PDF's size, pages and peak RSS growth, against two baselines
 // measured in the same run: the data alone (the same download with nothing laid out, BENCH_RUNS)
 // and the previous per-cell layout rendering the same sections (BENCH_BASELINE_RUNS, default 1).
-import { migrate, openDatabase } from "../lib/db/open";
-import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
-import { seedDemo } from "../lib/seed/seed-demo";
-import { runChild } from "./bench/child-process";
 import type { PdfRunResult } from "./bench/render-export-pdf";
 import { readCommandLine } from "./lib/command-line";
 
@@ -17,6 +13,12 @@ readCommandLine({
     "Seeds the demo data into a throwaway PostgreSQL database and times PDF downloads, each in a fresh process.",
   notes: ["Environment: BENCH_PDF_DATABASE_URL, BENCH_RUNS (3), BENCH_BASELINE_RUNS (1)."],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { recreateLocalDatabase } = await import("../lib/db/recreate-local-database");
+const { seedDemo } = await import("../lib/seed/seed-demo");
+const { runChild } = await import("./bench/child-process");
 
 const url =
   process.env.BENCH_PDF_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench_pdf";

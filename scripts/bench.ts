@@ -7,22 +7,10 @@
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { prepareDataset } from "./bench/build-dataset";
-import { runChild } from "./bench/child-process";
 import type { BaselineCsvResult } from "./bench/baseline-csv";
-import { BENCH_PROGRAM_ID, benchConfig, drillExportRows } from "./bench/config";
 import type { ExportResult } from "./bench/export-csv";
 import type { Measured } from "./bench/measure-tab";
-import {
-  benchSection,
-  misses,
-  resultsTable,
-  writeBenchmarks,
-  type BenchRun,
-  type Loaded,
-} from "./bench/report";
-import { settle } from "./bench/timing";
+import type { BenchRun, Loaded } from "./bench/report";
 import type { SyncResult } from "./bench/sync-analytics";
 import { readCommandLine } from "./lib/command-line";
 
@@ -41,6 +29,14 @@ readCommandLine({
     "(see BENCHMARKS.md).",
   ],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { default: pg } = await import("pg");
+const { prepareDataset } = await import("./bench/build-dataset");
+const { runChild } = await import("./bench/child-process");
+const { BENCH_PROGRAM_ID, benchConfig, drillExportRows } = await import("./bench/config");
+const { benchSection, misses, resultsTable, writeBenchmarks } = await import("./bench/report");
+const { settle } = await import("./bench/timing");
 
 const config = benchConfig();
 const load = () =>

@@ -1,12 +1,14 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded database.
-import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase } from "../lib/db/open";
 import { readCommandLine } from "./lib/command-line";
 
 readCommandLine({
   command: "npm run db:migrate",
   summary: "Applies the committed migrations to DATABASE_URL, or to the embedded database (.data).",
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { describeTarget, resolveDatabaseTarget } = await import("../lib/db/connection");
+const { migrate, openDatabase } = await import("../lib/db/open");
 
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);

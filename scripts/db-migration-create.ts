@@ -4,11 +4,7 @@
 // Uses Prisma's schema engine compiled to WASM against an in-memory PGlite, so nothing downloads.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { applyMigrations, MIGRATIONS_DIR } from "../lib/db/migrations";
-import { pgliteRunner } from "../lib/db/sql-runner";
+import type { PGlite } from "@electric-sql/pglite";
 import { failUsage, readCommandLine } from "./lib/command-line";
 
 const cli = {
@@ -18,6 +14,12 @@ const cli = {
   positionals: [{ name: "name", description: "The migration's name, in snake_case." }],
 };
 const { positionals } = readCommandLine(cli);
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
+const { PrismaPGlite } = await import("pglite-prisma-adapter");
+const { applyMigrations, MIGRATIONS_DIR } = await import("../lib/db/migrations");
+const { pgliteRunner } = await import("../lib/db/sql-runner");
 
 interface SchemaEngine {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
@@ -46,6 +48,7 @@ async function main() {
   if (!/^[a-z0-9_]+$/.test(name)) failUsage(cli, `"${name}" is not snake_case`);
   const schemaPath = path.join(process.cwd(), "prisma", "schema.prisma");
   const schema = await readFile(schemaPath, "utf8");
+  const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create("memory://");
   await mkdir(MIGRATIONS_DIR, { recursive: true });
   await applyMigrations(pgliteRunner(pglite));

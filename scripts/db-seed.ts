@@ -1,11 +1,5 @@
 // npm run db:seed [-- --reset] — loads the demo programs (migrating first). Refuses to seed twice
 // unless --reset, which wipes every table first (local databases only).
-import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
-import { assertLocalDatabase } from "../lib/db/local-guard";
-import { migrate, openDatabase } from "../lib/db/open";
-import { DEMO_LOGIN } from "../lib/seed/demo-programs";
-import { demoSeedState, foreignDatabaseMessage, seedDemo } from "../lib/seed/seed-demo";
-import { truncateAll } from "../lib/seed/truncate-all";
 import { readCommandLine } from "./lib/command-line";
 
 const { values } = readCommandLine({
@@ -19,6 +13,14 @@ const { values } = readCommandLine({
     },
   },
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { describeTarget, resolveDatabaseTarget } = await import("../lib/db/connection");
+const { assertLocalDatabase } = await import("../lib/db/local-guard");
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { DEMO_LOGIN } = await import("../lib/seed/demo-programs");
+const { demoSeedState, foreignDatabaseMessage, seedDemo } = await import("../lib/seed/seed-demo");
+const { truncateAll } = await import("../lib/seed/truncate-all");
 
 const target = resolveDatabaseTarget();
 const reset = values.reset === true;

@@ -6,11 +6,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase } from "../lib/db/open";
-import { DEMO_LOGIN } from "../lib/seed/demo-programs";
-import { demoSeedState, foreignDatabaseMessage, seedDemo } from "../lib/seed/seed-demo";
-import { startMailCatcher } from "./mail-catcher";
 import { readCommandLine } from "./lib/command-line";
 
 readCommandLine({
@@ -22,6 +17,13 @@ readCommandLine({
     "(else a local mail catcher), ACTIONBOARD_ENCRYPTION_KEY (else one of this checkout's own).",
   ],
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { describeTarget, resolveDatabaseTarget } = await import("../lib/db/connection");
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { DEMO_LOGIN } = await import("../lib/seed/demo-programs");
+const { demoSeedState, foreignDatabaseMessage, seedDemo } = await import("../lib/seed/seed-demo");
+const { startMailCatcher } = await import("./mail-catcher");
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";

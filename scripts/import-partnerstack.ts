@@ -5,13 +5,6 @@
 // (which needs ACTIONBOARD_ENCRYPTION_KEY). Stopped for any reason, run it again: it continues from
 // the last page stored. Run after a finished import, it reads everything again and adds only what
 // is new. An app on the embedded database holds its folder: stop it first.
-import { listWaitingManagers } from "../lib/partnerstack/list-waiting-managers";
-import { describeTarget, resolveDatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase } from "../lib/db/open";
-import { openConnection } from "../lib/partnerstack/connection";
-import { describeStep } from "../lib/partnerstack/describe-progress";
-import { PARTNERSTACK_BASE_URL, partnerStackClient } from "../lib/partnerstack/partnerstack-client";
-import { ImportBusyError, runImport, startOrResumeImport } from "../lib/partnerstack/run-import";
 import { failUsage, readCommandLine } from "./lib/command-line";
 
 const cli = {
@@ -41,6 +34,18 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 if (!values.program) failUsage(cli, "missing --program <slug>");
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { listWaitingManagers } = await import("../lib/partnerstack/list-waiting-managers");
+const { describeTarget, resolveDatabaseTarget } = await import("../lib/db/connection");
+const { migrate, openDatabase } = await import("../lib/db/open");
+const { openConnection } = await import("../lib/partnerstack/connection");
+const { describeStep } = await import("../lib/partnerstack/describe-progress");
+
+const { PARTNERSTACK_BASE_URL, partnerStackClient } =
+  await import("../lib/partnerstack/partnerstack-client");
+const { ImportBusyError, runImport, startOrResumeImport } =
+  await import("../lib/partnerstack/run-import");
 
 const target = resolveDatabaseTarget();
 const db = await openDatabase(target);

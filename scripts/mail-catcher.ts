@@ -3,10 +3,11 @@
 // SMTP_URL is set; `npm run mail:catch` runs one alone (MAIL_CATCHER_PORT, default 2525).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { readCommandLine } from "./lib/command-line";
 
 export async function startMailCatcher(port: number, folder: string) {
+  // Loaded here, not at the top: `npm run mail:catch -- --help` answers without it.
+  const { SMTPServer } = await import("smtp-server");
   mkdirSync(folder, { recursive: true });
   let count = 0;
   const server = new SMTPServer({

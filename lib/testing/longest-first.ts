@@ -6,15 +6,17 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * by file size, leaving a two-minute file for the end while the other worker idles.
  */
 export const LONGEST_FILES = [
+  "lib/stats/engines-agree.test.ts",
   "app/api/v2/tests/partnerstack-import.test.ts",
   "lib/seed/seed-demo.test.ts",
-  "lib/stats/engines-agree.test.ts",
   "scripts/lib/command-line.test.ts",
-  "lib/stats/drill-order.test.ts",
   "lib/deliveries/deliveries-faults.test.ts",
+  "lib/stats/drill-order.test.ts",
   "app/deliveries/deliveries-email.test.ts",
   "lib/stats/query.test.ts",
   "app/api/v2/tests/fuzz.test.ts",
+  "lib/partnerstack/store-pages.test.ts",
+  "lib/setup/setup.test.ts",
   "app/deliveries/deliveries-webhook.test.ts",
 ];
 

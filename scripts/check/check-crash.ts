@@ -17,14 +17,10 @@
 // --port CHECK_PORT (3220), --seed CHECK_SEED (random). Databases: ab_check_crash on the server
 // of TEST_DATABASE_URL (local hosts only), .data/check/crash-pglite; both kept for inspection.
 import type { DatabaseTarget } from "../../lib/db/connection";
-import { createRandom, type Random } from "../../lib/seed/random";
-import { fmt, judgeActionData, postJson } from "./api-client";
-import { expectAction, randomAction } from "./expected";
-import { freshDatabase, seedCheckProgram, type CheckProgram } from "./fixture";
-import { apiTotal, BATCH, resendUnanswered, verifyStored, type Batch } from "./crash-batches";
-import { describeMachine } from "./machine";
+import type { Random } from "../../lib/seed/random";
+import type { CheckProgram } from "./fixture";
+import type { Batch } from "./crash-batches";
 import { readOptions } from "./options";
-import { startServer } from "./server";
 
 const options = readOptions({
   command: "npm run check:crash",
@@ -45,6 +41,15 @@ const KILL_MS = options.whole("kill-after-ms", "CHECK_CRASH_KILL_MS", 3000, 1, 6
 const PORT = options.whole("port", "CHECK_PORT", 3220, 1024, 65535);
 const SEED = options.whole("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
 const ENGINES = options.engines("engines", "CHECK_CRASH_ENGINES");
+// The work's modules load after the command line is read: `--help` answers without them.
+const { createRandom } = await import("../../lib/seed/random");
+const { fmt, judgeActionData, postJson } = await import("./api-client");
+const { expectAction, randomAction } = await import("./expected");
+const { freshDatabase, seedCheckProgram } = await import("./fixture");
+const { apiTotal, BATCH, resendUnanswered, verifyStored } = await import("./crash-batches");
+const { describeMachine } = await import("./machine");
+const { startServer } = await import("./server");
+
 const MAX_LISTED = 20;
 
 interface RoundFigures {

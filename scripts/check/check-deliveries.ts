@@ -12,13 +12,9 @@
 // Options: --deliveries CHECK_DELIVERIES (40), --smtp-delay-ms CHECK_SMTP_DELAY_MS (150),
 // --port CHECK_PORT (3230; +1 for the second server, +2 for the sink). Database:
 // ab_check_deliveries on the server of TEST_DATABASE_URL (local hosts only), kept for inspection.
-import { openDatabase } from "../../lib/db/open";
-import { startSmtpSink, type SmtpSink } from "../../lib/testing/smtp-sink";
-import { createUser, addMember } from "../../lib/testing/factories";
-import { freshDatabase, seedCheckProgram } from "./fixture";
-import { describeMachine } from "./machine";
+import type { SmtpSink } from "../../lib/testing/smtp-sink";
 import { readOptions } from "./options";
-import { startServer, type CheckServer } from "./server";
+import type { CheckServer } from "./server";
 
 const options = readOptions({
   command: "npm run check:deliveries",
@@ -33,6 +29,13 @@ const options = readOptions({
 const COUNT = options.whole("deliveries", "CHECK_DELIVERIES", 40, 1, 1000);
 const DELAY = options.whole("smtp-delay-ms", "CHECK_SMTP_DELAY_MS", 150, 0, 10_000);
 const PORT = options.whole("port", "CHECK_PORT", 3230, 1024, 65000);
+// The work's modules load after the command line is read: `--help` answers without them.
+const { openDatabase } = await import("../../lib/db/open");
+const { startSmtpSink } = await import("../../lib/testing/smtp-sink");
+const { createUser, addMember } = await import("../../lib/testing/factories");
+const { freshDatabase, seedCheckProgram } = await import("./fixture");
+const { describeMachine } = await import("./machine");
+const { startServer } = await import("./server");
 
 const database = await freshDatabase({ engine: "postgres", name: "ab_check_deliveries" });
 const program = await seedCheckProgram(database);

@@ -14,16 +14,9 @@
 // --max-batch CHECK_MAX_BATCH (500), --port CHECK_PORT (3210), --seed CHECK_SEED (random).
 // The database is ab_check_load on the server of TEST_DATABASE_URL (local hosts only); it is
 // dropped and recreated at the start and kept afterwards for inspection.
-import { openDatabase } from "../../lib/db/open";
-import { fmt, judgeActionData, percentile, postJson } from "./api-client";
-import { expectAction, type ExpectedAction } from "./expected";
-import { freshDatabase, seedCheckProgram } from "./fixture";
-import { buildLoadPlan, type Send } from "./load-plan";
-import { describeMachine } from "./machine";
+import type { ExpectedAction } from "./expected";
+import type { Send } from "./load-plan";
 import { readOptions } from "./options";
-import { startServer } from "./server";
-import { compareAction, readStoredActions, readStoredTotals } from "./stored-actions";
-import { compareTabTotals, expectedTabTotals, readTabTotals } from "./tab-totals";
 
 const options = readOptions({
   command: "npm run check:load",
@@ -46,6 +39,17 @@ const SINGLES = options.number("singles", "CHECK_SINGLES", 0.2, 0, 1);
 const MAX_BATCH = options.whole("max-batch", "CHECK_MAX_BATCH", 500, 1, 1000);
 const PORT = options.whole("port", "CHECK_PORT", 3210, 1024, 65535);
 const SEED = options.whole("seed", "CHECK_SEED", Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31);
+// The work's modules load after the command line is read: `--help` answers without them.
+const { openDatabase } = await import("../../lib/db/open");
+const { fmt, judgeActionData, percentile, postJson } = await import("./api-client");
+const { expectAction } = await import("./expected");
+const { freshDatabase, seedCheckProgram } = await import("./fixture");
+const { buildLoadPlan } = await import("./load-plan");
+const { describeMachine } = await import("./machine");
+const { startServer } = await import("./server");
+const { compareAction, readStoredActions, readStoredTotals } = await import("./stored-actions");
+const { compareTabTotals, expectedTabTotals, readTabTotals } = await import("./tab-totals");
+
 const MAX_LISTED = 20;
 
 const machineAtStart = describeMachine();

@@ -11,18 +11,8 @@
 // CHECK_PS_KILL_AT (20000 actions). Databases: ab_check_partnerstack on the server of
 // TEST_DATABASE_URL (local hosts only), .data/check/partnerstack-pglite; kept for inspection.
 import { spawn } from "node:child_process";
-import { postgresTabEngine } from "../../lib/stats/engines";
 import type { DatabaseTarget } from "../../lib/db/connection";
-import { migrate, openDatabase } from "../../lib/db/open";
 import { ACME } from "../../lib/seed/demo-programs";
-import {
-  ACME_TAB_FILTERS,
-  createImportTarget,
-  startDemoSource,
-} from "../../app/api/v2/tests/partnerstack-fixture";
-import { tabNumbers } from "../../lib/testing/tab-by-names";
-import { freshDatabase } from "./fixture";
-import { describeMachine } from "./machine";
 import { readOptions } from "./options";
 
 const options = readOptions({
@@ -36,6 +26,15 @@ const options = readOptions({
 });
 const KILL_AT = options.whole("kill-at", "CHECK_PS_KILL_AT", 20_000, 250, ACME.actions - 250);
 const ENGINES = options.engines("engines", "CHECK_PS_ENGINES");
+// The work's modules load after the command line is read: `--help` answers without them.
+const { postgresTabEngine } = await import("../../lib/stats/engines");
+const { migrate, openDatabase } = await import("../../lib/db/open");
+const { ACME_TAB_FILTERS, createImportTarget, startDemoSource } =
+  await import("../../app/api/v2/tests/partnerstack-fixture");
+const { tabNumbers } = await import("../../lib/testing/tab-by-names");
+const { freshDatabase } = await import("./fixture");
+const { describeMachine } = await import("./machine");
+
 const NOW = Date.UTC(2026, 10, 21);
 
 interface Run {

@@ -5,14 +5,6 @@
 // statuses, times and the server's peak resident memory (its process tree, sampled every 50 ms)
 // against its idle memory; exits 1 if the concurrent run grows more than the single one allowed
 // for, or anything answers other than 200 or 503 "busy" with Retry-After.
-import { EXAMPLE_API_KEY } from "../../lib/openapi/examples";
-import { migrate, openDatabase } from "../../lib/db/open";
-import { seedDemo } from "../../lib/seed/seed-demo";
-import { DEMO_LOGIN } from "../../lib/seed/demo-programs";
-import { processTreeRss } from "../../lib/testing/process-memory";
-import { freshDatabase } from "./fixture";
-import { describeMachine } from "./machine";
-import { startServer } from "./server";
 import { readCommandLine } from "../lib/command-line";
 
 readCommandLine({
@@ -20,6 +12,16 @@ readCommandLine({
   summary:
     "What many PDFs at once cost the app's server: one any-time tab PDF alone, then CHECK_PDFS (6) at once; exits 1 past the memory allowed (the build must exist).",
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { EXAMPLE_API_KEY } = await import("../../lib/openapi/examples");
+const { migrate, openDatabase } = await import("../../lib/db/open");
+const { seedDemo } = await import("../../lib/seed/seed-demo");
+const { DEMO_LOGIN } = await import("../../lib/seed/demo-programs");
+const { processTreeRss } = await import("../../lib/testing/process-memory");
+const { freshDatabase } = await import("./fixture");
+const { describeMachine } = await import("./machine");
+const { startServer } = await import("./server");
 
 const PDFS = Number(process.env.CHECK_PDFS ?? 6);
 const target = await freshDatabase({ engine: "postgres", name: "ab_check_pdf" });

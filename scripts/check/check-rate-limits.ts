@@ -5,11 +5,6 @@
 // wrong secrets then the right one, and how many API log rows they left; known vs unknown public
 // keys' answer times; the per-key limit; and whether a locked account is still locked after a
 // restart. Prints what it measured; exits 1 on a violation.
-import pg from "pg";
-import { fmt, percentile } from "./api-client";
-import { freshDatabase, seedCheckProgram } from "./fixture";
-import { describeMachine } from "./machine";
-import { startServer } from "./server";
 import { readCommandLine } from "../lib/command-line";
 
 readCommandLine({
@@ -17,6 +12,13 @@ readCommandLine({
   summary:
     "The rate limits over HTTP against the app's server on a fresh local database: sign-in, API secrets, per-key limits; exits 1 on a violation (the build must exist).",
 });
+
+// The work's modules load after the command line is read: `--help` answers without them.
+const { default: pg } = await import("pg");
+const { fmt, percentile } = await import("./api-client");
+const { freshDatabase, seedCheckProgram } = await import("./fixture");
+const { describeMachine } = await import("./machine");
+const { startServer } = await import("./server");
 
 const PER_KEY = 600;
 const PER_ADDRESS = 150;

@@ -52,7 +52,7 @@ function run(args: string[], extra: string[]): Promise<Run> {
   });
 }
 
-/** Two at a time: the machine has two cores, each tsx start compiles the script's imports. */
+/** Two at a time: the machine has two cores, and each run is a tsx start (mostly CPU). */
 async function each<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   let next = 0;

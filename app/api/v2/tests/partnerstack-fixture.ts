@@ -12,18 +12,40 @@ import { addMember, createProgram, createUser } from "@/lib/testing/factories";
 import type { NamedFilters } from "@/lib/testing/tab-by-names";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
+/** Another Actionboard with the demo data (every demo program) and its API on a local port. */
+export interface DemoServer {
+  db: TestDatabase;
+  server: ApiHttpServer;
+  close(): Promise<void>;
+}
+
+/** One program of a demo server, and a key of its own to read it with. */
 export interface DemoSource {
   db: TestDatabase;
   server: ApiHttpServer;
   program: { id: number; slug: string; timezone: string; currency: string };
   keys: { publicKey: string; secretKey: string };
-  close(): Promise<void>;
 }
 
-/** Another Actionboard with the demo data, its API on a local port, and a key of one program's. */
-export async function startDemoSource(engine: Engine, slug = ACME.slug): Promise<DemoSource> {
+export async function startDemoServer(engine: Engine): Promise<DemoServer> {
   const db = await createTestDatabase(engine);
   await db.withRunner((runner) => seedDemo(runner, Date.UTC(2026, 10, 20, 12)));
+  const server = await startApiHttpServer(db);
+  return {
+    db,
+    server,
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}
+
+/** The program `slug` of a demo server, with a new API key (programs may share one server). */
+export async function demoProgramSource(
+  { db, server }: DemoServer,
+  slug: string,
+): Promise<DemoSource> {
   const program = await db.prisma.program.findUniqueOrThrow({
     where: { slug },
     select: { id: true, slug: true, timezone: true, currency: true },
@@ -37,17 +59,16 @@ export async function startDemoSource(engine: Engine, slug = ACME.slug): Promise
       secretHash: hashSecret(pair.secret),
     },
   });
-  const server = await startApiHttpServer(db);
-  return {
-    db,
-    server,
-    program,
-    keys: { publicKey: pair.publicKey, secretKey: pair.secret },
-    close: async () => {
-      await server.close();
-      await db.close();
-    },
-  };
+  return { db, server, program, keys: { publicKey: pair.publicKey, secretKey: pair.secret } };
+}
+
+/** A demo server of its own and one program's source on it. */
+export async function startDemoSource(
+  engine: Engine,
+  slug = ACME.slug,
+): Promise<DemoSource & { close(): Promise<void> }> {
+  const demo = await startDemoServer(engine);
+  return { ...(await demoProgramSource(demo, slug)), close: demo.close };
 }
 
 /** A program to import into, with the source's partner managers as members (same emails). */

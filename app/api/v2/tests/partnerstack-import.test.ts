@@ -8,8 +8,10 @@ import type { ProgramSpec } from "@/lib/seed/program-spec";
 import {
   ACME_TAB_FILTERS,
   createImportTarget,
+  demoProgramSource,
   sourceClient,
-  startDemoSource,
+  startDemoServer,
+  type DemoServer,
   type DemoSource,
 } from "./partnerstack-fixture";
 import type { Engine } from "@/lib/testing/engines";
@@ -25,6 +27,11 @@ const NOW = Date.UTC(2026, 10, 21);
 const HEAVY_MS = 300_000;
 const engines = inject("engines");
 const main: Engine = engines.includes("postgres") ? "postgres" : "pglite";
+
+// One source for the file: the demo seed holds every demo program (seconds to seed), and each
+// case below reads, and in its last test changes, only its own program, with a key of its own.
+let demo: Promise<DemoServer> | undefined;
+const demoServer = () => (demo ??= startDemoServer(main));
 
 /** Every program-owned row that an import writes, by key: what "nothing changed" compares. */
 async function snapshot(db: TestDatabase, programId: number) {
@@ -72,7 +79,7 @@ function importCase(
     let analytics: TestAnalytics | null = null;
     let target: Awaited<ReturnType<typeof createImportTarget>>;
     beforeAll(async () => {
-      source = await startDemoSource(main, spec.slug);
+      source = await demoProgramSource(await demoServer(), spec.slug);
       db = await createTestDatabase(engine);
       if (withClickHouse) analytics = await openTestAnalytics("chdb", db);
       target = await createImportTarget(db.prisma, source);
@@ -81,7 +88,6 @@ function importCase(
       vi.unstubAllEnvs();
       await analytics?.close();
       await db?.close();
-      await source?.close();
     });
     const start = () =>
       startOrResumeImport(db.prisma, target.id, {
@@ -297,6 +303,11 @@ function importCase(
 }
 
 describe("importing a program from another Actionboard", () => {
+  afterAll(async () => {
+    const started = demo;
+    demo = undefined;
+    if (started) await (await started).close();
+  });
   importCase(ACME, main, ACME_TAB_FILTERS, {
     withClickHouse: true,
     withRateLimit: main === "pglite",
