@@ -1,7 +1,6 @@
 // `npm run bench:statements` — where a whole-tab view's time goes on ClickHouse: every statement
 // the page sends for each measured URL (caught with onClickHouseStatement while the page's three
-// tiles run), then each run alone, median of BENCH_RUNS, with the rows and bytes it read and its
-// peak memory from ClickHouse's own query log. Reads the benchmark's copy (BENCH_SHAPE,
+// tiles run), then each run alone (median of BENCH_RUNS) with its text. Reads the benchmark's copy (BENCH_SHAPE,
 // BENCH_ANALYTICS_PATH); run `npm run bench` first.
 import { chsql, type ChSql } from "../lib/analytics/ch-sql";
 import { onClickHouseStatement } from "../lib/analytics/clickhouse";
@@ -19,7 +18,7 @@ import { readCommandLine } from "./lib/command-line";
 const { positionals } = readCommandLine({
   command: "npm run bench:statements",
   summary:
-    "Each ClickHouse statement of the Actions tab's page, run alone on the benchmark's copy: median time, rows read, memory.",
+    "Each ClickHouse statement of the Actions tab's page, run alone on the benchmark's copy: median time and the statement.",
   positionals: [
     {
       name: "query",
@@ -51,19 +50,6 @@ onClickHouseStatement((query, params) => {
   if (listening) sent.push({ query, params });
 });
 
-const log = async (tag: string) => {
-  await ch.command(chsql`SYSTEM FLUSH LOGS`).catch(() => undefined);
-  const rows = await ch
-    .query<{ read_rows: string; read_bytes: string; memory: string; ms: string }>(
-      chsql`SELECT toString(read_rows) AS read_rows, toString(read_bytes) AS read_bytes,
-          toString(memory_usage) AS memory, toString(query_duration_ms) AS ms
-        FROM system.query_log WHERE type = 'QueryFinish' AND query LIKE ${`%${tag}%`}
-        ORDER BY event_time_microseconds DESC LIMIT 1`,
-    )
-    .catch(() => []);
-  return rows[0];
-};
-
 for (const url of urls) {
   sent.length = 0;
   listening = true;
@@ -85,17 +71,14 @@ for (const url of urls) {
       await ch.query(tagged(s.query, s.params, tag));
       times.push(performance.now() - t);
     }
-    const l = await log(tag);
     const what = s.query.replace(/\s+/g, " ").slice(0, 140);
-    console.log(
-      `  ${median(times).toFixed(0).padStart(5)} ms  ${l ? `${Number(l.read_rows).toLocaleString("en-US")} rows, ${(Number(l.memory) / 1e6).toFixed(0)} MB` : ""}  ${what}`,
-    );
+    console.log(`  ${median(times).toFixed(0).padStart(5)} ms  ${what}`);
   }
 }
 await ch.close();
 await db.close();
 
-/** A statement already rendered, sent again with a comment the query log can be searched by. */
+/** A statement already rendered, sent again as it was (with a comment naming the run). */
 function tagged(query: string, params: Record<string, unknown>, tag: string) {
   return { render: () => ({ query: `/* ${tag} */ ${query}`, params }) } as unknown as ChSql;
 }
