@@ -6,7 +6,7 @@ import type { TabScope } from "../scope";
 import { CH_CELLS, type ChCells } from "./ch-csv-cells";
 import { chDrillOrderBy, chFromCursor, drillSelection } from "./ch-drill-down";
 import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
-import { occurrenceRows } from "./ch-occurrences";
+import { allOccurrenceRows } from "./ch-occurrences";
 
 /** The whole occurrences table in the screen's order (as `chOccurrencePage`), as CSV. */
 export function chOccurrenceCsv(
@@ -16,7 +16,7 @@ export function chOccurrenceCsv(
   c: ChCells = CH_CELLS,
 ) {
   return ch.csv(
-    occurrenceRows(
+    allOccurrenceRows(
       scope,
       table,
       chsql`${c.text(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${c.text(chConst("p.email"))},

@@ -30,21 +30,20 @@ export function groupedActions(scope: TabScope, partnerships: ChSql = chEmpty) {
 }
 
 /**
- * The program's partnerships as they are now, with their labels and their place in each text
- * order as integers: the table sorts millions of rows on these instead of on the text. Ranks
+ * The program's partnerships as they are now, by their place in each text order as integers: a
+ * page sorts millions of groups on these instead of on the text. Ranks
  * compare as the text does (ClickHouse orders strings byte by byte, as the PostgreSQL twin's
  * COLLATE "C"); equal names share a rank; partner keys are unique in a program.
  */
 const rankedPartnerships = (programId: number) => chsql`(
-  SELECT id, partner_key, first_name, last_name, email,
-         dense_rank() OVER (ORDER BY concat(first_name, ' ', last_name)) AS name_rank,
+  SELECT id, dense_rank() OVER (ORDER BY concat(first_name, ' ', last_name)) AS name_rank,
          dense_rank() OVER (ORDER BY email) AS email_rank,
          row_number() OVER (ORDER BY partner_key) AS key_rank
   FROM ${chTable("partnerships")} FINAL WHERE program_id = ${programId})`;
 
-/** The program's action types with their place in name order (names are unique in a program). */
+/** The program's action types by their place in name order (names are unique in a program). */
 const rankedActionTypes = (programId: number) => chsql`(
-  SELECT id, name, row_number() OVER (ORDER BY name) AS type_rank
+  SELECT id, row_number() OVER (ORDER BY name) AS type_rank
   FROM ${chTable("action_types")} FINAL WHERE program_id = ${programId})`;
 
 /** Each sort as an integer of the grouped row (`g`), its partnership (`p`) or its type (`t`). */
@@ -60,9 +59,9 @@ const SORT_RANK: Record<TableState["sort"], string> = {
 /**
  * The grouped rows of a scope in the table's order — the sort asked for, then partner key, type
  * name and value — sorted on integers: each row carries its sort rank, key rank and type rank
- * (`sort_rank`, `key_rank`, `type_rank`); `tail` ends the statement (a LIMIT).
+ * (`sort_rank`, `key_rank`, `type_rank`); `cut` is the page's LIMIT.
  */
-function rankedGroups(scope: TabScope, table: Pick<TableState, "sort" | "dir">, tail: ChSql) {
+function rankedGroups(scope: TabScope, table: Pick<TableState, "sort" | "dir">, cut: ChSql) {
   const dir = table.dir === "asc" ? "ASC" : "DESC";
   return chsql`
     SELECT g.partnership_id AS partnership_id, g.action_type_id AS action_type_id,
@@ -72,29 +71,58 @@ function rankedGroups(scope: TabScope, table: Pick<TableState, "sort" | "dir">, 
     FROM (${groupedActions(scope)}) AS g
     JOIN ${rankedPartnerships(scope.programId)} AS p ON p.id = g.partnership_id
     JOIN ${rankedActionTypes(scope.programId)} AS t ON t.id = g.action_type_id
-    ORDER BY sort_rank ${chConst(dir)}, key_rank ASC, type_rank ASC, value ASC ${tail}`;
+    ORDER BY sort_rank ${chConst(dir)}, key_rank ASC, type_rank ASC, value ASC ${cut}`;
 }
 
 /**
- * Rows of the table, labelled, in its order: the ranked groups (cut by `tail`) joined to their
- * partnership's and type's labels. `cells` picks the output columns from `p`, `t` and `r` (the
- * ranked row); `settings` ends the statement.
+ * A text-sorted page: the ranked groups cut by the page's LIMIT, then joined to their
+ * partnership's and type's labels (`LABELLED`), in the table's order.
  */
-export function occurrenceRows(
+function rankedPage(
+  scope: TabScope,
+  table: Pick<TableState, "sort" | "dir">,
+  page: number,
+  limit: number,
+) {
+  const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
+  const cut = chsql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
+  return chsql`
+    SELECT ${LABELLED}
+    FROM (${rankedGroups(scope, table, cut)}) AS r
+    JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = r.partnership_id
+    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = r.action_type_id
+    ORDER BY r.sort_rank ${dir}, r.key_rank ASC, r.type_rank ASC, r.value ASC
+    SETTINGS exact_rows_before_limit = 1`;
+}
+
+/** Each sort on the labelled row: the partnership (`p`), the type (`t`), the group (`r`). */
+const SORT_TEXT: Record<TableState["sort"], string> = {
+  name: "concat(p.first_name, ' ', p.last_name)",
+  email: "p.email",
+  type: "t.name",
+  value: "r.value",
+  occurrences: "r.occurrences",
+  rewards: "r.reward_cents",
+};
+
+/**
+ * Every row of the table in its order (the unpaged table, the CSV): every group carries its
+ * labels anyway, so one join and one sort on them (ranks would add a join and a sort). `cells`
+ * picks the output columns from `p`, `t` and `r`.
+ */
+export function allOccurrenceRows(
   scope: TabScope,
   table: Pick<TableState, "sort" | "dir">,
   cells: ChSql,
-  tail: ChSql = chEmpty,
-  settings: ChSql = chEmpty,
 ) {
   const dir = table.dir === "asc" ? "ASC" : "DESC";
   return chsql`
     SELECT ${cells}
-    FROM (${rankedGroups(scope, table, tail)}) AS r
+    FROM (${groupedActions(scope)}) AS r
     JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = r.partnership_id
     JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = r.action_type_id
-    ORDER BY r.sort_rank ${chConst(dir)}, r.key_rank ASC, r.type_rank ASC, r.value ASC
-    ${settings}`;
+    ORDER BY ${chConst(`${SORT_TEXT[table.sort]} ${dir}`)}, p.partner_key ASC, t.name ASC,
+      r.value ASC`;
 }
 
 /** A row as the table shows it. */
@@ -152,18 +180,12 @@ export async function chOccurrencePage(
   limit: number | null,
 ) {
   if (limit === null) {
-    const rows = await ch.query<RawRow>(occurrenceRows(scope, table, LABELLED));
+    const rows = await ch.query<RawRow>(allOccurrenceRows(scope, table, LABELLED));
     return { rows: rows.map(toRow), totalRows: rows.length };
   }
   const statement = NUMERIC_SORT[table.sort]
     ? numericPage(scope, table, page, limit)
-    : occurrenceRows(
-        scope,
-        table,
-        LABELLED,
-        chsql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
-        chsql`SETTINGS exact_rows_before_limit = 1`,
-      );
+    : rankedPage(scope, table, page, limit);
   const { rows, rowsBeforeLimit } = await ch.queryCounted<RawRow>(statement);
   return { rows: rows.map(toRow), totalRows: rowsBeforeLimit };
 }
