@@ -46,6 +46,11 @@ const rankedActionTypes = (programId: number) => chsql`(
   SELECT id, row_number() OVER (ORDER BY name) AS type_rank
   FROM ${chTable("action_types")} FINAL WHERE program_id = ${programId})`;
 
+/** The row `r`'s partnership (`p`) and type (`t`) as they are now, for their labels. */
+const labelJoins = (programId: number) => chsql`
+  JOIN ${partnershipsNow(programId)} AS p ON p.id = r.partnership_id
+  JOIN ${actionTypesNow(programId)} AS t ON t.id = r.action_type_id`;
+
 /** Each sort as an integer of the grouped row (`g`), its partnership (`p`) or its type (`t`). */
 const SORT_RANK: Record<TableState["sort"], string> = {
   name: "p.name_rank",
@@ -89,8 +94,7 @@ function rankedPage(
   return chsql`
     SELECT ${LABELLED}
     FROM (${rankedGroups(scope, table, cut)}) AS r
-    JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = r.partnership_id
-    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = r.action_type_id
+    ${labelJoins(scope.programId)}
     ORDER BY r.sort_rank ${dir}, r.key_rank ASC, r.type_rank ASC, r.value ASC
     SETTINGS exact_rows_before_limit = 1`;
 }
@@ -119,8 +123,7 @@ export function allOccurrenceRows(
   return chsql`
     SELECT ${cells}
     FROM (${groupedActions(scope)}) AS r
-    JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = r.partnership_id
-    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = r.action_type_id
+    ${labelJoins(scope.programId)}
     ORDER BY ${chConst(`${SORT_TEXT[table.sort]} ${dir}`)}, p.partner_key ASC, t.name ASC,
       r.value ASC`;
 }
@@ -158,8 +161,7 @@ function numericPage(
                t.name ASC, r.value ASC) AS n
       FROM (SELECT * FROM (${groupedActions(scope)})
             ORDER BY ${numeric} ${dir} LIMIT ${page * limit} WITH TIES) AS r
-      JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = r.partnership_id
-      JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = r.action_type_id)
+      ${labelJoins(scope.programId)})
     WHERE n > ${(page - 1) * limit} AND n <= ${page * limit}
     ORDER BY n
     SETTINGS exact_rows_before_limit = 1`;
