@@ -5,11 +5,13 @@
 // options (BENCH_ACTIONS, BENCH_RUNS, BENCH_DATABASE_URL, BENCH_ANALYTICS_PATH, BENCH_MAX_LOAD,
 // --rebuild).
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BaselineCsvResult } from "./bench/baseline-csv";
 import type { ExportResult } from "./bench/export-csv";
 import type { Measured } from "./bench/measure-tab";
+import type { MeasuredHttp } from "./bench/measure-http";
 import type { BenchRun, Loaded } from "./bench/report";
 import type { SyncResult } from "./bench/sync-analytics";
 import { readCommandLine } from "./lib/command-line";
@@ -25,7 +27,7 @@ readCommandLine({
     },
   },
   notes: [
-    "Environment: BENCH_ACTIONS, BENCH_RUNS, BENCH_DATABASE_URL, BENCH_ANALYTICS_PATH, BENCH_MAX_LOAD",
+    "Environment: BENCH_SHAPE (power or wide), BENCH_ACTIONS, BENCH_RUNS, BENCH_DATABASE_URL, BENCH_ANALYTICS_PATH, BENCH_MAX_LOAD",
     "(see BENCHMARKS.md).",
   ],
 });
@@ -95,6 +97,11 @@ await client.end();
 
 await settle("the tab measurements");
 const tab = await runChild<Measured[]>("measure-tab.ts", [dataset.anchor, cursor]);
+// The same views as whole pages from production servers (needs `npm run build`).
+const http = existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))
+  ? await runChild<MeasuredHttp[]>("measure-http.ts")
+  : null;
+if (!http) console.error("No build (npm run build): the pages over HTTP are not measured.");
 
 /** One child process, started once the machine has settled; its load averages are kept. */
 async function settled<T>(label: string, start: () => Promise<T>): Promise<T & Loaded> {
@@ -150,6 +157,7 @@ const run: BenchRun = {
   code,
   date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
   command: [
+    config.shape !== "power" ? `BENCH_SHAPE=${config.shape}` : "",
     config.actions !== 10_000_000 ? `BENCH_ACTIONS=${config.actions}` : "",
     config.runs !== 5 ? `BENCH_RUNS=${config.runs}` : "",
     "npm run bench",
@@ -164,11 +172,12 @@ const run: BenchRun = {
   dataset,
   sync,
   tab,
+  http,
   exports,
 };
 
 console.log(`\n${resultsTable(run)}\n`);
 const missed = misses(run);
 console.log(missed.length ? `Missed:\n- ${missed.join("\n- ")}` : "Every target met.");
-await writeBenchmarks(path.join(process.cwd(), "BENCHMARKS.md"), benchSection(run));
+await writeBenchmarks(path.join(process.cwd(), "BENCHMARKS.md"), dataset.shape, benchSection(run));
 console.log("Written to BENCHMARKS.md.");

@@ -16,6 +16,11 @@ import type { ChSql } from "./ch-sql";
 export interface ClickHouse {
   database: string;
   query<T>(sql: ChSql): Promise<T[]>;
+  /**
+   * A query with a LIMIT, and how many rows it would have returned without it, as ClickHouse
+   * counts them while it runs (the statement must set `exact_rows_before_limit = 1`).
+   */
+  queryCounted<T>(sql: ChSql): Promise<{ rows: T[]; rowsBeforeLimit: number }>;
   command(sql: ChSql): Promise<void>;
   insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
   /** A query's rows as CSV bytes written by ClickHouse itself (`FORMAT CSV`), streamed. */
@@ -62,6 +67,11 @@ export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHou
     async query<T>(sql: ChSql) {
       const result = await client.query({ ...rendered(sql), format: "JSONEachRow" });
       return result.json<T>();
+    },
+    async queryCounted<T>(sql: ChSql) {
+      const result = await client.query({ ...rendered(sql), format: "JSON" });
+      const body = await result.json<T>();
+      return { rows: body.data, rowsBeforeLimit: Number(body.rows_before_limit_at_least ?? 0) };
     },
     async command(sql: ChSql) {
       await client.command(rendered(sql));

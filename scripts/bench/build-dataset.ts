@@ -2,7 +2,7 @@ import pg from "pg";
 import { migrate, openDatabase } from "../../lib/db/open";
 import type { BenchConfig } from "./config";
 import { actionsSql, partnersSql, programSql, SEQUENCES_SQL } from "./dataset-sql";
-import { benchPrograms } from "./dataset-spec";
+import { benchPrograms, type BenchShape } from "./dataset-spec";
 
 /** Bump when the generator changes, so an old database is rebuilt rather than reused. */
 const DATASET_VERSION = 1;
@@ -10,6 +10,7 @@ const CHUNK = 1_000_000;
 const LOADERS = 2;
 
 export interface Dataset {
+  shape: BenchShape;
   /** The dataset's "now": the last action's receipt time, used as the tab's clock. */
   anchor: string;
   actions: number;
@@ -21,6 +22,8 @@ export interface Dataset {
 
 interface Marker {
   version: number;
+  /** Absent in markers written before shapes existed: the power-law shape. */
+  shape?: BenchShape;
   actions: number;
   anchor: string;
   buildSeconds: number;
@@ -82,7 +85,7 @@ async function build(config: BenchConfig, name: string): Promise<Marker> {
   await db.close();
 
   const url = config.databaseUrl;
-  const programs = benchPrograms(config.actions);
+  const programs = benchPrograms(config.actions, config.shape);
   const anchor = await withClient(url, async (c) => {
     const { rows } = await c.query<{ at: string }>(
       `SELECT to_char(date_trunc('second', now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at`,
@@ -154,6 +157,7 @@ async function build(config: BenchConfig, name: string): Promise<Marker> {
 
   const marker: Marker = {
     version: DATASET_VERSION,
+    shape: config.shape,
     actions: config.actions,
     anchor,
     buildSeconds: Math.round(seconds(started)),
@@ -172,7 +176,10 @@ export async function prepareDataset(config: BenchConfig): Promise<Dataset> {
   const { name } = adminUrl(config.databaseUrl);
   let marker = config.rebuild ? null : await readMarker(config.databaseUrl, name);
   const reuse =
-    marker !== null && marker.version === DATASET_VERSION && marker.actions === config.actions;
+    marker !== null &&
+    marker.version === DATASET_VERSION &&
+    (marker.shape ?? "power") === config.shape &&
+    marker.actions === config.actions;
   if (!reuse) {
     console.error(`Building ${config.actions.toLocaleString("en-US")} actions into ${name} …`);
     marker = await build(config, name);
@@ -192,6 +199,7 @@ export async function prepareDataset(config: BenchConfig): Promise<Dataset> {
     return { out, bytes: Number(rows[0].bytes) };
   });
   return {
+    shape: config.shape,
     anchor: marker!.anchor,
     actions: config.actions,
     rebuilt: !reuse,

@@ -1,8 +1,11 @@
 import path from "node:path";
 import { assertLocalDatabase } from "../../lib/db/local-guard";
+import type { BenchShape } from "./dataset-spec";
 
 /** What `npm run bench` runs on; every process of one run reads the same environment. */
 export interface BenchConfig {
+  /** How program 1's actions are spread (BENCH_SHAPE; see dataset-spec.ts). */
+  shape: BenchShape;
   actions: number;
   runs: number;
   databaseUrl: string;
@@ -22,16 +25,28 @@ function positiveInt(name: string, fallback: number, min: number): number {
   return n;
 }
 
+function benchShape(): BenchShape {
+  const raw = process.env.BENCH_SHAPE || "power";
+  if (raw !== "power" && raw !== "wide") throw new Error(`BENCH_SHAPE must be power or wide.`);
+  return raw;
+}
+
 export function benchConfig(): BenchConfig {
+  const shape = benchShape();
+  // Each shape keeps its own database and copy, so switching does not rebuild the other.
+  const suffix = shape === "power" ? "" : `_${shape}`;
   const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ab_bench10m";
+    process.env.BENCH_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/ab_bench10m${suffix}`;
   // The benchmark drops and recreates this database.
   assertLocalDatabase({ engine: "postgres", url: databaseUrl });
   return {
+    shape,
     actions: positiveInt("BENCH_ACTIONS", 10_000_000, 10_000),
     runs: positiveInt("BENCH_RUNS", 5, 5),
     databaseUrl,
-    analyticsPath: path.resolve(process.env.BENCH_ANALYTICS_PATH ?? ".data/bench-analytics"),
+    analyticsPath: path.resolve(
+      process.env.BENCH_ANALYTICS_PATH ?? `.data/bench-analytics${suffix.replace("_", "-")}`,
+    ),
     analyticsDatabase: "actionboard",
     rebuild: process.argv.includes("--rebuild"),
     maxLoad: Number(process.env.BENCH_MAX_LOAD ?? 1.5) || 1.5,

@@ -3,8 +3,19 @@
  * row number (PostgreSQL's hashint8), so a rebuild of the same size gives the same rows, apart
  * from times, which end at the moment of the build (the dataset's "now").
  */
+/**
+ * How program 1's actions are spread. `power`: power-law activity, 8 types, few distinct values,
+ * times growing towards now (≈ 465,000 table rows at 10M). `wide`: every partnership, type
+ * (7) and value (1–20) equally likely, times uniform over the two years (≈ 2.7 million table
+ * rows at 10M: the table's worst case).
+ */
+export type BenchShape = "power" | "wide";
+
 export interface BenchProgram {
   id: number;
+  spread: BenchShape;
+  /** Action types used (the first of ACTION_TYPES). */
+  types: number;
   slug: string;
   name: string;
   timezone: string;
@@ -81,12 +92,14 @@ export const LAST_NAMES = [
 export const EMAIL_DOMAINS = ["mail.test", "corp.test", "agency.test", "partners.test"];
 
 /** One big program (the one measured) and three small ones sharing the tables. */
-export function benchPrograms(actions: number): BenchProgram[] {
+export function benchPrograms(actions: number, shape: BenchShape = "power"): BenchProgram[] {
   const small = Math.max(1000, Math.round(actions / 200));
   const shapes = [
     {
       slug: "bench",
       name: "Bench",
+      spread: shape,
+      types: shape === "wide" ? 7 : ACTION_TYPES.length,
       timezone: "America/New_York",
       partners: 20_000,
       customers: 400_000,
@@ -96,6 +109,8 @@ export function benchPrograms(actions: number): BenchProgram[] {
     },
     {
       slug: "bench-small-eu",
+      spread: "power" as BenchShape,
+      types: ACTION_TYPES.length,
       name: "Bench small EU",
       timezone: "Europe/Berlin",
       partners: 500,
@@ -106,6 +121,8 @@ export function benchPrograms(actions: number): BenchProgram[] {
     },
     {
       slug: "bench-small-apac",
+      spread: "power" as BenchShape,
+      types: ACTION_TYPES.length,
       name: "Bench small APAC",
       timezone: "Asia/Tokyo",
       partners: 500,
@@ -116,6 +133,8 @@ export function benchPrograms(actions: number): BenchProgram[] {
     },
     {
       slug: "bench-small-utc",
+      spread: "power" as BenchShape,
+      types: ACTION_TYPES.length,
       name: "Bench small UTC",
       timezone: "UTC",
       partners: 300,

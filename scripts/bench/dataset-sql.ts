@@ -33,7 +33,7 @@ export function programSql(p: BenchProgram, anchor: string): string {
       SELECT ${p.id}, ${b.tag} + t, (${textArray(TAGS.map(([n]) => n))})[t] FROM generate_series(1, ${TAGS.length}) t;
     INSERT INTO action_types (program_id, id, name)
       SELECT ${p.id}, ${b.type} + t, (${textArray(ACTION_TYPES.map(([n]) => n))})[t]
-      FROM generate_series(1, ${ACTION_TYPES.length}) t;
+      FROM generate_series(1, ${p.types}) t;
     INSERT INTO reward_rules (program_id, id, name, action_type_id, amount_cents, multiply_by_value, active) VALUES
       (${p.id}, ${b.rule + 1}, 'Purchase commission', ${b.type + typeIndex("purchase")}, 1000, true, true),
       (${p.id}, ${b.rule + 2}, 'Signup bounty', ${b.type + typeIndex("signup_completed")}, 200, false, true),
@@ -76,20 +76,46 @@ export function partnersSql(p: BenchProgram, anchor: string): string {
 }
 
 /**
- * Actions `from`..`to` (1-based) of a program. Partnerships by a power law (the busiest 1 % of
- * partnerships make ≈ 30 % of the actions; the busiest rank is spread over ids by a fixed
- * permutation), 2 years of occurred_at growing towards the anchor, ids in arrival order with
- * events up to 6 hours older than their receipt, 75 % about a customer of the same partnership,
- * 1 % archived, rewards on purchases (1,000 cents × value) and completed signups (200 cents).
+ * The random columns of action `i` (partnership `pk`, type `t`, value `v`, receipt time
+ * `received`) for the program's spread; `hv` and the rest are shared.
  */
-export function actionsSql(p: BenchProgram, from: number, to: number, anchor: string): string {
-  const b = p.base;
-  const at = `'${anchor}'::timestamptz`;
+function spreadSql(p: BenchProgram, at: string) {
+  if (p.spread === "wide") {
+    return {
+      pk: `1 + ${h("i", 1)} % ${p.partners}`,
+      x: `${h("i", 2)} % ${p.types}`,
+      type: `x + 1`,
+      value: `1 + ${h("i", 8)} % 20`,
+      received: `${at} - interval '1 millisecond' * floor(${SPAN_MS} * (1 - i::float8 / ${p.actions}))`,
+    };
+  }
   let cumulative = 0;
   const typeCase = ACTION_TYPES.map(([, share], t) => {
     cumulative += share;
     return `WHEN x < ${cumulative} THEN ${t + 1}`;
   }).join(" ");
+  const purchase = typeIndex("purchase");
+  return {
+    pk: `1 + (floor(${p.partners} * power(${u("i", 1)}, 4))::bigint * 7919) % ${p.partners}`,
+    x: `${h("i", 2)} % 100`,
+    type: `CASE ${typeCase} ELSE ${ACTION_TYPES.length} END`,
+    value: `CASE WHEN t = ${purchase} THEN 1 + hv % 5 WHEN hv % 10 = 0 THEN 2 + hv % 3 ELSE 1 END`,
+    received: `${at} - interval '1 millisecond' * floor(${SPAN_MS} * (1 - power(i::float8 / ${p.actions}, 0.8)))`,
+  };
+}
+
+/**
+ * Actions `from`..`to` (1-based) of a program. Spread `power`: partnerships by a power law (the busiest 1 % of
+ * partnerships make ≈ 30 % of the actions; the busiest rank is spread over ids by a fixed
+ * permutation), 2 years of occurred_at growing towards the anchor, ids in arrival order with
+ * events up to 6 hours older than their receipt, 75 % about a customer of the same partnership,
+ * 1 % archived, rewards on purchases (1,000 cents × value) and completed signups (200 cents).
+ * Spread `wide`: partnership, type and value 1–20 uniform, times uniform over the two years.
+ */
+export function actionsSql(p: BenchProgram, from: number, to: number, anchor: string): string {
+  const b = p.base;
+  const at = `'${anchor}'::timestamptz`;
+  const spread = spreadSql(p, at);
   const purchase = typeIndex("purchase");
   const signup = typeIndex("signup_completed");
   const trial = typeIndex("trial_started");
@@ -109,16 +135,15 @@ export function actionsSql(p: BenchProgram, from: number, to: number, anchor: st
         ELSE '{"kind":"no_reward","reason":"no_rule_for_type","rules":[]}' END)::jsonb,
       CASE WHEN t = ${purchase} THEN 1000 * v WHEN t = ${signup} THEN 200 ELSE 0 END
     FROM (
-      SELECT *, CASE WHEN t = ${purchase} THEN 1 + hv % 5 WHEN hv % 10 = 0 THEN 2 + hv % 3 ELSE 1 END AS v
+      SELECT *, ${spread.value} AS v
       FROM (
-        SELECT *, CASE ${typeCase} ELSE ${ACTION_TYPES.length} END AS t
+        SELECT *, ${spread.type} AS t
         FROM (
-          SELECT i, ${h("i", 2)} % 100 AS x, ${h("i", 6)} AS hv,
-            1 + (floor(${p.partners} * power(${u("i", 1)}, 4))::bigint * 7919) % ${p.partners} AS pk,
+          SELECT i, ${spread.x} AS x, ${h("i", 6)} AS hv, ${spread.pk} AS pk,
             ${h("i", 3)} % 100 < 75 AS cust,
             ${h("i", 4)} % ${perPartner} AS cj,
             ${h("i", 5)} % 100 = 0 AS arch,
-            ${at} - interval '1 millisecond' * floor(${SPAN_MS} * (1 - power(i::float8 / ${p.actions}, 0.8))) AS received,
+            ${spread.received} AS received,
             interval '1 millisecond' * (${h("i", 7)} % 21600000) AS early
           FROM generate_series(${from}, ${to}) i
         ) raw

@@ -4,6 +4,7 @@ import type { Dataset } from "./build-dataset";
 import type { BaselineCsvResult } from "./baseline-csv";
 import type { ExportResult } from "./export-csv";
 import type { Measured } from "./measure-tab";
+import type { MeasuredHttp } from "./measure-http";
 import type { SyncResult } from "./sync-analytics";
 
 /** 1-minute load average when a measurement started and ended. */
@@ -23,6 +24,8 @@ export interface BenchRun {
   dataset: Dataset;
   sync: SyncResult;
   tab: Measured[];
+  /** The same views as whole pages from production servers; null without a build. */
+  http: MeasuredHttp[] | null;
   exports: {
     table: { postgres: ExportResult & Loaded; clickhouse: ExportResult & Loaded };
     drill: { postgres: ExportResult & Loaded; clickhouse: ExportResult & Loaded };
@@ -35,8 +38,17 @@ export interface BenchRun {
   };
 }
 
-const START = "<!-- bench:start -->";
-const END = "<!-- bench:end -->";
+/** Each shape's generated section sits between its own markers. */
+const markers = (shape: BenchRun["dataset"]["shape"]) =>
+  shape === "power"
+    ? { start: "<!-- bench:start -->", end: "<!-- bench:end -->" }
+    : { start: `<!-- bench:${shape}:start -->`, end: `<!-- bench:${shape}:end -->` };
+
+const SHAPE_WORDS = {
+  power:
+    "power-law activity (the busiest 1 % of partnerships make ≈ 30 % of the actions), 8 types, few distinct values",
+  wide: "every partnership, type (7) and value (1–20) equally likely, times uniform over the two years (BENCH_SHAPE=wide)",
+} as const;
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (n: number) => (n >= 100 ? `${int(n)} ms` : `${n.toFixed(1)} ms`);
 const sec = (n: number) => `${n.toFixed(2)} s`;
@@ -91,6 +103,20 @@ function rows(run: BenchRun): Row[] {
       });
     }
   }
+  for (const m of run.http ?? []) {
+    const ratio = m.postgres.ms / m.clickhouse.ms;
+    const page = m.kind === "page";
+    out.push({
+      what: page
+        ? `Whole page over HTTP \`${m.url}\` (${mb(m.bytes)} of HTML)`
+        : `\`table.csv?${m.url}\` downloaded over HTTP (${mb(m.bytes)})`,
+      postgres: page ? ms(m.postgres.ms) : sec(m.postgres.ms / 1000),
+      clickhouse: page ? ms(m.clickhouse.ms) : sec(m.clickhouse.ms / 1000),
+      ratio: times(ratio),
+      target: page ? "CH ≤ 500 ms and ≥ 10× faster" : "CH ≤ 3 s",
+      met: page ? m.clickhouse.ms <= 500 && ratio >= 10 : m.clickhouse.ms <= 3000,
+    });
+  }
   const { table, drill, baseline, engineCsv } = run.exports;
   for (const [name, exp, own] of [
     ["table.csv", table, engineCsv.table],
@@ -98,13 +124,16 @@ function rows(run: BenchRun): Row[] {
   ] as const) {
     const pg = exp.postgres.seconds / own.postgres.seconds;
     const ch = exp.clickhouse.seconds / own.clickhouse.seconds;
+    // The table's file also has an absolute ceiling on ClickHouse (issue 27).
+    const ceiling = name === "table.csv" ? 3 : Infinity;
     out.push({
       what: `\`${name}?${exp.clickhouse.query}\` through the export code (${int(exp.clickhouse.lines)} rows, ${mb(exp.clickhouse.bytes)}); in brackets: ÷ the engine's own CSV of the same rows`,
       postgres: `${sec(exp.postgres.seconds)} (${times(pg)})`,
       clickhouse: `${sec(exp.clickhouse.seconds)} (${times(ch)})`,
       ratio: times(exp.postgres.seconds / exp.clickhouse.seconds),
-      target: "≤ 3× the engine's own CSV",
-      met: pg <= 3 && ch <= 3,
+      target:
+        ceiling < Infinity ? "≤ 3× the engine's own CSV; CH ≤ 3 s" : "≤ 3× the engine's own CSV",
+      met: pg <= 3 && ch <= 3 && exp.clickhouse.seconds <= ceiling,
     });
     out.push({
       what: `Same rows unformatted, written by the engine (PG \`COPY … TO STDOUT (FORMAT csv)\`, CH \`FORMAT CSV\`), drained`,
@@ -222,17 +251,18 @@ export function benchSection(run: BenchRun): string {
       ? `the copy already matched PostgreSQL and was reused; its sync (${s.last.at.slice(0, 16).replace("T", " ")} UTC) took ${last}. ${mb(s.clickhouseBytes)} on disk.`
       : `the copy already matched PostgreSQL and was reused (its sync was not recorded). ${mb(s.clickhouseBytes)} on disk.`;
   const missList = misses(run);
+  const { start, end } = markers(d.shape);
   return [
-    START,
-    `## Actions tab at ${int(d.actions)} actions: PostgreSQL vs ClickHouse`,
+    start,
+    `## Actions tab at ${int(d.actions)} actions${d.shape === "power" ? "" : ` (shape \`${d.shape}\`)`}: PostgreSQL vs ClickHouse`,
     "",
     `Measured ${run.date} with \`${run.command}\` (${run.code}) on ${run.machine}; ${run.versions}.`,
     "",
-    `**Dataset** (\`scripts/bench/dataset-sql.ts\`): one program with ${int(d.actions)} actions over 2 years up to ${d.anchor} (the tab's clock), ${size("partnerships")} partnerships in all (20,000 in it, power-law activity), ${size("customers")} customers, ${size("partnership_tags")} partnership tags, 1 % archived actions, plus three small programs in the same tables (${size("actions")} actions in all). PostgreSQL database ${mb(d.databaseBytes)}${d.rebuilt ? `, built in ${d.buildSeconds} s` : `, reused (built in ${d.buildSeconds} s)`} by set-based SQL with triggers off, then VACUUM ANALYZE.`,
+    `**Dataset** (\`scripts/bench/dataset-sql.ts\`): one program with ${int(d.actions)} actions over 2 years up to ${d.anchor} (the tab's clock), ${size("partnerships")} partnerships in all (20,000 in it; ${SHAPE_WORDS[d.shape]}), ${size("customers")} customers, ${size("partnership_tags")} partnership tags, 1 % archived actions, plus three small programs in the same tables (${size("actions")} actions in all). PostgreSQL database ${mb(d.databaseBytes)}${d.rebuilt ? `, built in ${d.buildSeconds} s` : `, reused (built in ${d.buildSeconds} s)`} by set-based SQL with triggers off, then VACUUM ANALYZE.`,
     "",
     `**ClickHouse copy** (chdb, embedded): ${syncLine}`,
     "",
-    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it).`,
+    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it). ${run.http ? "Over HTTP: two production servers (\`scripts/start-server.mjs\` from the build) over the same data, one answering the tab from PostgreSQL, one from the ClickHouse copy; a signed-in manager's GET of the page read to its last streamed byte (every tile rendered), and of the table's CSV; median of the same runs, servers taking turns; relative timeframes resolve at the server's clock, not the dataset's." : "The pages over HTTP were not measured (no build)."}`,
     "",
     resultsTable(run),
     "",
@@ -247,12 +277,17 @@ export function benchSection(run: BenchRun): string {
     exportDetails(run),
     "",
     "</details>",
-    END,
+    end,
   ].join("\n");
 }
 
-/** Replaces the section between the markers in BENCHMARKS.md (or adds it), keeping the rest. */
-export async function writeBenchmarks(file: string, section: string): Promise<void> {
+/** Replaces the shape's section between its markers in BENCHMARKS.md (or adds it), keeping the rest. */
+export async function writeBenchmarks(
+  file: string,
+  shape: BenchRun["dataset"]["shape"],
+  section: string,
+): Promise<void> {
+  const { start: START, end: END } = markers(shape);
   let text: string;
   try {
     text = await readFile(file, "utf8");

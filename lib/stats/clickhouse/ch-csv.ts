@@ -6,7 +6,7 @@ import type { TabScope } from "../scope";
 import { CH_CELLS, type ChCells } from "./ch-csv-cells";
 import { chDrillOrderBy, chFromCursor, drillSelection } from "./ch-drill-down";
 import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
-import { groupedActions, labelled, SORT_SQL } from "./ch-occurrences";
+import { allOccurrenceRows } from "./ch-occurrences";
 
 /** The whole occurrences table in the screen's order (as `chOccurrencePage`), as CSV. */
 export function chOccurrenceCsv(
@@ -15,14 +15,15 @@ export function chOccurrenceCsv(
   table: Pick<TableState, "sort" | "dir">,
   c: ChCells = CH_CELLS,
 ) {
-  const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
-  return ch.csv(chsql`
-    SELECT ${c.text(chConst("partnerName"))}, ${c.text(chConst("partnerEmail"))},
-           ${c.text(chConst("partnerKey"))}, ${c.text(chConst("actionType"))}, actionValue,
-           occurrences, ${c.money(chConst("rewardCents"))}
-    FROM (${labelled(scope, groupedActions(scope))})
-    ORDER BY ${chConst(SORT_SQL[table.sort])} ${dir}, partnerKey ASC, actionType ASC,
-      actionValue ASC`);
+  return ch.csv(
+    allOccurrenceRows(
+      scope,
+      table,
+      chsql`${c.text(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${c.text(chConst("p.email"))},
+        ${c.text(chConst("p.partner_key"))}, ${c.text(chConst("t.name"))}, r.value,
+        r.occurrences, ${c.money(chConst("r.reward_cents"))}`,
+    ),
+  );
 }
 
 /** Rows per statement of a drill-down CSV: ClickHouse sorts and joins a slice in memory. */

@@ -1,19 +1,9 @@
-import { chConst, chEmpty, chsql, type ChSql } from "../../analytics/ch-sql";
+import { chConst, chEmpty, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { TableState } from "../url/search-params";
 import type { OccurrenceRow } from "../engine";
 import type { TabScope } from "../scope";
 import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
-
-// Same order as the PostgreSQL twin (its database sorts text bytewise, like ClickHouse).
-export const SORT_SQL: Record<TableState["sort"], string> = {
-  name: "partnerName",
-  email: "partnerEmail",
-  type: "actionType",
-  value: "actionValue",
-  occurrences: "occurrences",
-  rewards: "rewardCents",
-};
 
 type RawRow = Omit<OccurrenceRow, "occurrences" | "rewardCents" | "actionValue"> & {
   actionValue: number | string;
@@ -39,26 +29,151 @@ export function groupedActions(scope: TabScope, partnerships: ChSql = chEmpty) {
     GROUP BY partnership_id, action_type_id, value`;
 }
 
-/** Grouped on ids, labelled after: the shape of the PostgreSQL query. */
-export function labelled(scope: TabScope, groups: ChSql, extra: ChSql = chEmpty) {
+/**
+ * The program's partnerships as they are now, by their place in each text order as integers: a
+ * page sorts millions of groups on these instead of on the text. Ranks
+ * compare as the text does (ClickHouse orders strings byte by byte, as the PostgreSQL twin's
+ * COLLATE "C"); equal names share a rank; partner keys are unique in a program.
+ */
+const rankedPartnerships = (programId: number) => chsql`(
+  SELECT id, dense_rank() OVER (ORDER BY concat(first_name, ' ', last_name)) AS name_rank,
+         dense_rank() OVER (ORDER BY email) AS email_rank,
+         row_number() OVER (ORDER BY partner_key) AS key_rank
+  FROM ${chTable("partnerships")} FINAL WHERE program_id = ${programId})`;
+
+/** The program's action types by their place in name order (names are unique in a program). */
+const rankedActionTypes = (programId: number) => chsql`(
+  SELECT id, row_number() OVER (ORDER BY name) AS type_rank
+  FROM ${chTable("action_types")} FINAL WHERE program_id = ${programId})`;
+
+/** The row `r`'s partnership (`p`) and type (`t`) as they are now, for their labels. */
+const labelJoins = (programId: number) => chsql`
+  JOIN ${partnershipsNow(programId)} AS p ON p.id = r.partnership_id
+  JOIN ${actionTypesNow(programId)} AS t ON t.id = r.action_type_id`;
+
+/** Each sort as an integer of the grouped row (`g`), its partnership (`p`) or its type (`t`). */
+const SORT_RANK: Record<TableState["sort"], string> = {
+  name: "p.name_rank",
+  email: "p.email_rank",
+  type: "t.type_rank",
+  value: "g.value",
+  occurrences: "g.occurrences",
+  rewards: "g.reward_cents",
+};
+
+/**
+ * The grouped rows of a scope in the table's order — the sort asked for, then partner key, type
+ * name and value — sorted on integers: each row carries its sort rank, key rank and type rank
+ * (`sort_rank`, `key_rank`, `type_rank`); `cut` is the page's LIMIT.
+ */
+function rankedGroups(scope: TabScope, table: Pick<TableState, "sort" | "dir">, cut: ChSql) {
+  const dir = table.dir === "asc" ? "ASC" : "DESC";
   return chsql`
-    SELECT p.partner_key AS partnerKey, concat(p.first_name, ' ', p.last_name) AS partnerName,
-           p.email AS partnerEmail, t.name AS actionType, g.value AS actionValue,
-           g.occurrences AS occurrences, g.reward_cents AS rewardCents, g.partnership_id AS pid
-           ${extra}
-    FROM (${groups}) AS g
-    JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = g.partnership_id
-    JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = g.action_type_id`;
+    SELECT g.partnership_id AS partnership_id, g.action_type_id AS action_type_id,
+           g.value AS value, g.occurrences AS occurrences, g.reward_cents AS reward_cents,
+           ${chConst(SORT_RANK[table.sort])} AS sort_rank, p.key_rank AS key_rank,
+           t.type_rank AS type_rank
+    FROM (${groupedActions(scope)}) AS g
+    JOIN ${rankedPartnerships(scope.programId)} AS p ON p.id = g.partnership_id
+    JOIN ${rankedActionTypes(scope.programId)} AS t ON t.id = g.action_type_id
+    ORDER BY sort_rank ${chConst(dir)}, key_rank ASC, type_rank ASC, value ASC ${cut}`;
 }
 
-// Numeric sorts can pick a page's candidates before labelling: the first rows by the number,
-// plus every row tied with the last (WITH TIES), are a superset of the page under the full order.
+/**
+ * A text-sorted page: the ranked groups cut by the page's LIMIT, then joined to their
+ * partnership's and type's labels (`LABELLED`), in the table's order.
+ */
+function rankedPage(
+  scope: TabScope,
+  table: Pick<TableState, "sort" | "dir">,
+  page: number,
+  limit: number,
+) {
+  const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
+  const cut = chsql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
+  return chsql`
+    SELECT ${LABELLED}
+    FROM (${rankedGroups(scope, table, cut)}) AS r
+    ${labelJoins(scope.programId)}
+    ORDER BY r.sort_rank ${dir}, r.key_rank ASC, r.type_rank ASC, r.value ASC
+    SETTINGS exact_rows_before_limit = 1`;
+}
+
+/** Each sort on the labelled row: the partnership (`p`), the type (`t`), the group (`r`). */
+const SORT_TEXT: Record<TableState["sort"], string> = {
+  name: "concat(p.first_name, ' ', p.last_name)",
+  email: "p.email",
+  type: "t.name",
+  value: "r.value",
+  occurrences: "r.occurrences",
+  rewards: "r.reward_cents",
+};
+
+/**
+ * Every row of the table in its order (the unpaged table, the CSV): every group carries its
+ * labels anyway, so one join and one sort on them (ranks would add a join and a sort). `cells`
+ * picks the output columns from `p`, `t` and `r`.
+ */
+export function allOccurrenceRows(
+  scope: TabScope,
+  table: Pick<TableState, "sort" | "dir">,
+  cells: ChSql,
+) {
+  const dir = table.dir === "asc" ? "ASC" : "DESC";
+  return chsql`
+    SELECT ${cells}
+    FROM (${groupedActions(scope)}) AS r
+    ${labelJoins(scope.programId)}
+    ORDER BY ${chConst(`${SORT_TEXT[table.sort]} ${dir}`)}, p.partner_key ASC, t.name ASC,
+      r.value ASC`;
+}
+
+/** A row as the table shows it. */
+const LABELLED = chConst(`p.partner_key AS partnerKey,
+  concat(p.first_name, ' ', p.last_name) AS partnerName, p.email AS partnerEmail,
+  t.name AS actionType, r.value AS actionValue, r.occurrences AS occurrences,
+  r.reward_cents AS rewardCents`);
+
+// Numeric sorts pick a page's candidates on the number alone, before any join: the first rows by
+// it, plus every row tied with the last (WITH TIES), hold the page under the full order.
 const NUMERIC_SORT: Partial<Record<TableState["sort"], string>> = {
   value: "value",
   occurrences: "occurrences",
   rewards: "reward_cents",
 };
 
+/**
+ * A page by a numeric sort: the candidates' LIMIT is the statement's only one (so its count is
+ * the table's), and the page is cut from the labelled candidates by their row number.
+ */
+function numericPage(
+  scope: TabScope,
+  table: Pick<TableState, "sort" | "dir">,
+  page: number,
+  limit: number,
+) {
+  const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
+  const numeric = chConst(NUMERIC_SORT[table.sort]!);
+  return chsql`
+    SELECT partnerKey, partnerName, partnerEmail, actionType, actionValue, occurrences, rewardCents
+    FROM (
+      SELECT ${LABELLED}, row_number() OVER (ORDER BY r.${numeric} ${dir}, p.partner_key ASC,
+               t.name ASC, r.value ASC) AS n
+      FROM (SELECT * FROM (${groupedActions(scope)})
+            ORDER BY ${numeric} ${dir} LIMIT ${page * limit} WITH TIES) AS r
+      ${labelJoins(scope.programId)})
+    WHERE n > ${(page - 1) * limit} AND n <= ${page * limit}
+    ORDER BY n
+    SETTINGS exact_rows_before_limit = 1`;
+}
+
+/**
+ * One page of the table (`limit: null`: every row). The statement has a single LIMIT, and
+ * ClickHouse counts the rows it saw (`exact_rows_before_limit`): that is the table's row count,
+ * with no second grouping and no window over millions of rows, and a page past the end still
+ * learns how many rows there are. Text sorts cut the page on the ranked groups, before any text
+ * is joined; numeric sorts on the number (above).
+ */
 export async function chOccurrencePage(
   ch: ClickHouse,
   scope: TabScope,
@@ -66,30 +181,13 @@ export async function chOccurrencePage(
   page: number,
   limit: number | null,
 ) {
-  const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
-  const paging = limit === null ? chEmpty : chsql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
-  const order = chsql`ORDER BY ${chConst(SORT_SQL[table.sort])} ${dir}, partnerKey ASC,
-    actionType ASC, actionValue ASC ${paging}`;
-  const numeric = NUMERIC_SORT[table.sort];
-  // The row count rides along as a window over the grouped rows, as in the PostgreSQL twin: a
-  // separate count would group every matching action a second time (~0.4 s at 10M actions).
-  const query =
-    numeric && limit !== null
-      ? chsql`${labelled(
-          scope,
-          chsql`SELECT *, count() OVER () AS totalRows FROM (${groupedActions(scope)})
-            ORDER BY ${chConst(numeric)} ${dir} LIMIT ${page * limit} WITH TIES`,
-          chsql`, g.totalRows AS totalRows`,
-        )} ${order}`
-      : chsql`SELECT *, count() OVER () AS totalRows
-          FROM (${labelled(scope, groupedActions(scope))}) ${order}`;
-  const rows = await ch.query<RawRow & { totalRows: number | string }>(query);
-  if (rows.length > 0 || page === 1) {
-    return { rows: rows.map(toRow), totalRows: rows.length ? Number(rows[0].totalRows) : 0 };
+  if (limit === null) {
+    const rows = await ch.query<RawRow>(allOccurrenceRows(scope, table, LABELLED));
+    return { rows: rows.map(toRow), totalRows: rows.length };
   }
-  // Past the last page: count without fetching, so the page can say how many pages exist.
-  const [count] = await ch.query<{ n: number | string }>(
-    chsql`SELECT count() AS n FROM (${groupedActions(scope)})`,
-  );
-  return { rows: [], totalRows: Number(count.n) };
+  const statement = NUMERIC_SORT[table.sort]
+    ? numericPage(scope, table, page, limit)
+    : rankedPage(scope, table, page, limit);
+  const { rows, rowsBeforeLimit } = await ch.queryCounted<RawRow>(statement);
+  return { rows: rows.map(toRow), totalRows: rowsBeforeLimit };
 }
