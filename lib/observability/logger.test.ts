@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { environmentRestorer } from "../config/config.mjs";
+import { closedResponses } from "../testing/closed-responses";
 import { createLogger, logger, replaceLogger, withinRequest } from "./logger.mjs";
 import { observeRequest, requestIdOf } from "./observe-request.mjs";
 import { routeMatcher } from "./route-patterns.mjs";
@@ -120,6 +121,7 @@ describe("a request's log line", () => {
   let base: string;
   let seen: IncomingMessage["headers"] = {};
   const captured = capture();
+  const closed = closedResponses();
   const restoreEnv = environmentRestorer();
   const routeOf = routeMatcher({
     staticRoutes: [{ page: "/api/v2/actions" }, { page: "/api/health" }],
@@ -135,6 +137,7 @@ describe("a request's log line", () => {
     Object.assign(process.env, SECRETS);
     server = createServer((req, res) => {
       const id = observeRequest(req, res, routeOf, { log: captured.log });
+      closed.track(res);
       seen = req.headers;
       void withinRequest(id, async () => {
         // A careless handler logging everything it got: still nothing secret in the output.
@@ -177,7 +180,8 @@ describe("a request's log line", () => {
     });
     const made = await fetch(`${base}/api/health`, { headers: { "x-request-id": "bad id!" } });
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Each request's line is written when its response has closed, which the client may see first.
+    await closed.until(4);
 
     const lines = captured.lines.map((l) => JSON.parse(l));
     const requests = lines.filter((l) => l.msg === "request");
