@@ -4,6 +4,7 @@
 // is set) and prints where to sign in.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { constants } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readCommandLine } from "./lib/command-line";
@@ -142,7 +143,10 @@ const server = spawn(
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// The server's exit is the demo's: a server killed by a signal (an OOM kill) is a failure too.
+server.on("exit", (code, signal) =>
+  process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)),
+);
 await waitUntilReady(`${origin}/signin`);
 console.log(`
   Actionboard is running at ${origin}

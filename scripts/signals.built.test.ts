@@ -57,21 +57,33 @@ describe.runIf(postgres)("signals to npm start and npm run demo", () => {
     return { child, log };
   }
 
+  const exitOf = (child: ChildProcess) =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) resolve(child.exitCode);
+      else child.once("exit", (code) => resolve(code));
+    });
+
+  /** Resolves once no process of `tree` runs (an esbuild service ends a moment after tsx). */
+  async function allGone(tree: number[], when: string) {
+    const deadline = Date.now() + 30_000;
+    while (tree.some(isRunning)) {
+      if (Date.now() > deadline) {
+        throw new Error(`still running ${when}: ${tree.filter(isRunning).join(", ")}`);
+      }
+      await sleep(50);
+    }
+  }
+
   async function expectAllStopped(child: ChildProcess, signal: NodeJS.Signals, ports: number[]) {
     const tree = processTree(child.pid!);
     // npm, the server, and for the demo tsx, the demo and esbuild: more than npm alone.
     expect(tree.length).toBeGreaterThan(1);
     for (const port of ports) expect(await listening(port)).toBe(true);
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const exited = exitOf(child);
     process.kill(child.pid!, signal);
-    const deadline = Date.now() + 30_000;
-    while (tree.some(isRunning)) {
-      if (Date.now() > deadline) {
-        throw new Error(`still running after ${signal}: ${tree.filter(isRunning).join(", ")}`);
-      }
-      await sleep(50);
-    }
-    await exited;
+    await allGone(tree, `after ${signal}`);
+    // The server stopped as asked (exit 0), and so does npm.
+    expect(await exited).toBe(0);
     for (const port of ports) expect(await listening(port), `port ${port}`).toBe(false);
   }
 
@@ -115,6 +127,36 @@ describe.runIf(postgres)("signals to npm start and npm run demo", () => {
       await expectAllStopped(child, "SIGTERM", [port, mailPort]);
       // The server's log, readable for the demo's terminal, ends with its stop.
       expect(readFileSync(log, "utf8")).toMatch(/INFO.*: Stopped/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("npm run demo: a server killed outright (an OOM kill) ends the demo with a failure", async () => {
+    const db = await createTestDatabase("postgres");
+    try {
+      const port = await freePort();
+      const { child } = await run(
+        "demo",
+        {
+          DATABASE_URL: db.url!,
+          PORT: String(port),
+          MAIL_CATCHER_PORT: String(await freePort()),
+          ACTIONBOARD_ENCRYPTION_KEY: "signals-test-encryption-key",
+        },
+        "Actionboard is running",
+      );
+      const tree = processTree(child.pid!);
+      const server = tree.find((pid) =>
+        readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("scripts/start-server.mjs"),
+      );
+      expect(server).toBeDefined();
+      const exited = exitOf(child);
+      process.kill(server!, "SIGKILL");
+      const code = await exited;
+      expect(code).not.toBe(0);
+      expect(code).not.toBeNull();
+      await allGone(tree, "after the server was killed");
     } finally {
       await db.close();
     }

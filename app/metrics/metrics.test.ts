@@ -10,6 +10,7 @@ import { observeRequest } from "@/lib/observability/observe-request.mjs";
 import { routeMatcher } from "@/lib/observability/route-patterns.mjs";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
+import { closedResponses } from "@/lib/testing/closed-responses";
 import { metricFamilies, parseMetrics, sampleOf, type Scrape } from "@/lib/testing/prometheus-text";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import * as actionsRoute from "../api/v2/actions/route";
@@ -220,6 +221,7 @@ describe.each(inject("engines"))("GET /metrics on %s", (engine) => {
 describe("HTTP request metrics", () => {
   let server: Server;
   let base: string;
+  const closed = closedResponses();
   // Next's manifest entries for these routes (static first, then dynamic in Next's order).
   const routeOf = routeMatcher({
     staticRoutes: [{ page: "/api/v2/actions" }],
@@ -231,6 +233,7 @@ describe("HTTP request metrics", () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       observeRequest(req, res, routeOf);
+      closed.track(res);
       res.statusCode = req.url?.startsWith("/reset-password/") ? 404 : 200;
       res.end("ok");
     });
@@ -243,13 +246,14 @@ describe("HTTP request metrics", () => {
     const { metricsText } = await import("@/lib/observability/metrics.mjs");
     const read = async () => parseMetrics((await metricsText(null)).body);
     const before = await read();
+    const closedBefore = closed.count;
     for (const path of ["/p/acme/actions?timeframe=past_7_days", "/p/globex/actions/"]) {
       await fetch(base + path).then((r) => r.text());
     }
     await fetch(`${base}/reset-password/one-time-token-123`).then((r) => r.text());
     await fetch(`${base}/nowhere/at/all`, { method: "DELETE" }).then((r) => r.text());
-    // A request is counted when its response has closed, which the client may see a little later.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A request is counted when its response has closed, which the client may see first.
+    await closed.until(closedBefore + 4);
     const after = await read();
     const delta = (labels: Record<string, string>) =>
       sampleOf(after, "http_request_duration_seconds_count", labels) -

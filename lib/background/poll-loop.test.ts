@@ -72,17 +72,21 @@ describe("background loops", () => {
         );
     const before = { ok: await runs("ok"), failed: await runs("failed") };
     let pass = 0;
+    let third!: () => void;
+    const thirdStarted = new Promise<void>((resolve) => (third = resolve));
     const loop = startPollLoop(
       "Test-Job",
       5,
       async () => {
         pass++;
         if (pass === 2) throw new Error("source unreachable");
+        if (pass === 3) third();
         return { sent: pass === 1 ? 2 : 0 };
       },
       "test-job",
     );
-    await tick(60);
+    // Three passes, however late the timers fire: stopping waits for the third to be logged.
+    await thirdStarted;
     await loop.stop();
     undo();
     const mine = lines.filter((l) => l.job === "test-job");

@@ -29,6 +29,21 @@ export const REDACTED_FIELDS = [
 ];
 
 /**
+ * What an error carries of the library that threw it rather than of the failure, left out of its
+ * line: a pg error's `client` (the connection, with the server's cancel key), an HTTP client's
+ * `config`, `request` and `response` (with their headers).
+ */
+const ERROR_INTERNALS = ["client", "connection", "config", "request", "response", "socket"];
+
+/** An error as its line's `err`: type, message, stack, code and its own fields but the internals. */
+function serializeError(/** @type {any} */ error) {
+  const serialized = pino.stdSerializers.err(error);
+  // Anything but an error comes back as is: not ours to change.
+  if (serialized !== error) for (const key of ERROR_INTERNALS) delete serialized[key];
+  return serialized;
+}
+
+/**
  * A logger writing to `destination` (standard output by default) in `format`.
  * @param {{ destination?: import("pino").DestinationStream, format?: "json" | "pretty", level?: string }} [options]
  */
@@ -41,7 +56,7 @@ export function createLogger(options = {}) {
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_FIELDS, censor: REDACTED },
-    serializers: { err: pino.stdSerializers.err },
+    serializers: { err: serializeError },
     hooks: { streamWrite: scrubSecrets },
     // Every line written while a request is answered names it.
     mixin: () => {

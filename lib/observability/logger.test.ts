@@ -5,8 +5,11 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { environmentRestorer } from "../config/config.mjs";
+import { closedResponses } from "../testing/closed-responses";
+import { testDatabaseUrl } from "../testing/engines";
 import { createLogger, logger, replaceLogger, withinRequest } from "./logger.mjs";
 import { observeRequest, requestIdOf } from "./observe-request.mjs";
 import { routeMatcher } from "./route-patterns.mjs";
@@ -120,6 +123,7 @@ describe("a request's log line", () => {
   let base: string;
   let seen: IncomingMessage["headers"] = {};
   const captured = capture();
+  const closed = closedResponses();
   const restoreEnv = environmentRestorer();
   const routeOf = routeMatcher({
     staticRoutes: [{ page: "/api/v2/actions" }, { page: "/api/health" }],
@@ -135,6 +139,7 @@ describe("a request's log line", () => {
     Object.assign(process.env, SECRETS);
     server = createServer((req, res) => {
       const id = observeRequest(req, res, routeOf, { log: captured.log });
+      closed.track(res);
       seen = req.headers;
       void withinRequest(id, async () => {
         // A careless handler logging everything it got: still nothing secret in the output.
@@ -177,7 +182,8 @@ describe("a request's log line", () => {
     });
     const made = await fetch(`${base}/api/health`, { headers: { "x-request-id": "bad id!" } });
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Each request's line is written when its response has closed, which the client may see first.
+    await closed.until(4);
 
     const lines = captured.lines.map((l) => JSON.parse(l));
     const requests = lines.filter((l) => l.msg === "request");
@@ -210,5 +216,33 @@ describe("a request's log line", () => {
     expect(requests.map((l) => JSON.stringify(l)).join("\n")).not.toMatch(
       /query-secret|one-time-token|webhook-0013|acme/,
     );
+  });
+});
+
+describe.runIf(inject("engines").includes("postgres"))("a database error's line", () => {
+  it("names the failure, not the driver's connection (with its cancel key)", async () => {
+    // A connection of the pool ended by the server (a restart, a failover): the error the
+    // server's pool reports (lib/db/open.ts logs it) carries the pg client that lost it.
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    const lost = new Promise<Error>((resolve) => pool.once("error", resolve));
+    const client = await pool.connect();
+    const [{ pid }] = (await client.query("SELECT pg_backend_pid() AS pid")).rows;
+    client.release();
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+      const error = await lost;
+      expect(error).toHaveProperty("client");
+      const { log, lines } = capture();
+      log.warn({ err: error }, `PostgreSQL connection lost: ${error.message}`);
+      const line = JSON.parse(lines[0]);
+      expect(line.err).toMatchObject({ message: error.message, code: "57P01" });
+      expect(line.err.stack).toContain(error.message);
+      expect(lines[0]).not.toMatch(/secretKey|processID|connectionParameters/);
+    } finally {
+      await admin.end();
+      await pool.end();
+    }
   });
 });

@@ -13,12 +13,21 @@ const PATTERNS = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`],
   // user:password@ in any URL (a connection string in a driver's error message).
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@"]*:)[^@\s/"]+@/gi, `$1${REDACTED}@`],
-  // A password, secret or token given inside text: `password=…` (a form) or `"password":"…"` (a
-  // JSON body, as is or escaped inside a log line's string).
+  // A value named like a secret (`password`, `…_secret`, `…token`), removed whole: a JSON field's
+  // string (spaces and escaped quotes included), the same inside a logged string (escaped once),
+  // a number, boolean or null (made the string "[redacted]", so the line stays valid JSON), and a
+  // form's or prose's `password=…`, `secret: …`.
+  [/((?:password|passwd|secret|token)"\s*:\s*")(?:[^"\\]|\\.)*/gi, `$1${REDACTED}`],
+  [/((?:password|passwd|secret|token)\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*/gi, `$1${REDACTED}`],
   [
-    /((?:password|passwd|secret|token)\\?"?\s*[:=]\s*\\?"?)(?!\[redacted\])[^"\\&\s,;}]+/gi,
-    `$1${REDACTED}`,
+    /((?:password|passwd|secret|token)"\s*:\s*)(?:-?\d[\d.eE+-]*|true|false|null)(?=\s*[,}\]])/gi,
+    `$1"${REDACTED}"`,
   ],
+  [
+    /((?:password|passwd|secret|token)\\"\s*:\s*)(?:-?\d[\d.eE+-]*|true|false|null)(?=\s*[,}\]])/gi,
+    `$1\\"${REDACTED}\\"`,
+  ],
+  [/((?:password|passwd|secret|token)\s*[:=]\s*)(?!\[redacted\])[^"\\&\s,;}]+/gi, `$1${REDACTED}`],
 ];
 
 function escapeRegExp(text) {
