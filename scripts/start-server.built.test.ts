@@ -7,9 +7,12 @@
 // - its log: one JSON line per request with its id (X-Request-Id both ways), route pattern,
 //   status and duration, and nothing secret that the requests carried;
 // - METRICS_PORT: /metrics on 127.0.0.1 without a token, counting what happened.
+// - a port another process holds (PORT or METRICS_PORT): one line naming the setting, exit code 1.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -107,6 +110,51 @@ describe.runIf(postgres)("the built server", () => {
     target_type: "customer",
     type: "signup_completed",
   });
+
+  it.each(["PORT", "METRICS_PORT"])(
+    "refuses to start with one line naming %s when another process holds it",
+    { timeout: 60_000 },
+    async (setting) => {
+      const holder = createNetServer();
+      await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+      const held = (holder.address() as AddressInfo).port;
+      const port = setting === "PORT" ? held : await freePort();
+      let child: ReturnType<typeof spawn> | undefined;
+      try {
+        child = spawn(
+          process.execPath,
+          ["scripts/start-server.mjs", "-H", "127.0.0.1", "-p", String(port)],
+          {
+            env: {
+              ...process.env,
+              NODE_ENV: "production",
+              NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+              NEXTAUTH_SECRET: "built-server-test-session-secret-0001",
+              DATABASE_URL: db.url!,
+              ANALYTICS_URL: "",
+              DELIVERY_SCHEDULER: "off",
+              METRICS_PORT: setting === "METRICS_PORT" ? String(held) : "",
+            },
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
+        let output = "";
+        child.stdout!.on("data", (chunk) => (output += chunk));
+        child.stderr!.on("data", (chunk) => (output += chunk));
+        const started = child;
+        const code = await new Promise<number | null>((resolve) => started.on("exit", resolve));
+        expect(code).toBe(1);
+        expect(output).toContain(
+          `Not starting: 127.0.0.1:${held} (${setting}) is in use by another process.`,
+        );
+        expect(output).not.toMatch(/^\s+at\s/m);
+      } finally {
+        // A server that did not stop (the defect this looks for) must not outlive the test.
+        if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        await new Promise((resolve) => holder.close(resolve));
+      }
+    },
+  );
 
   it("logs each request as one line, without the secrets it carried, and serves METRICS_PORT", async () => {
     const metricsPort = await freePort();

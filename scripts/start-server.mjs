@@ -101,10 +101,30 @@ function serveMetrics(port) {
       },
     );
   });
-  server.listen(port, "127.0.0.1", () => {
+  listenOrStop(server, port, "127.0.0.1", "METRICS_PORT", () => {
     logger().info({ port }, `Metrics on http://127.0.0.1:${port}/metrics`);
   });
   return server;
+}
+
+/**
+ * Listens, or stops the start with one line naming the setting when the address cannot be had (a
+ * port another process holds, one below 1024 without the right): no stack trace, exit code 1.
+ */
+function listenOrStop(server, port, host, setting, onListening) {
+  server.once("error", (error) => {
+    const why =
+      error.code === "EADDRINUSE"
+        ? "is in use by another process"
+        : error.code === "EACCES"
+          ? "may not be opened by this user"
+          : `cannot be opened (${error.code ?? error.message})`;
+    console.error(
+      `Not starting: ${host}:${port} (${setting}) ${why}. Stop what holds it or choose another ${setting}.`,
+    );
+    process.exit(1);
+  });
+  server.listen(port, host, onListening);
 }
 
 /** A signal this long after the first forces the exit (pressed again); earlier ones are echoes. */
@@ -206,7 +226,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     withinRequest(requestId, () => handle(req, res));
   });
   const metricsServer = METRICS_PORT ? serveMetrics(METRICS_PORT) : null;
-  server.listen(port, hostname, () => {
+  listenOrStop(server, port, hostname, "PORT", () => {
     log.info({ host: hostname, port }, `▲ Actionboard ready on http://${hostname}:${port}`);
   });
   stopOnSignals(server, metricsServer, state);
