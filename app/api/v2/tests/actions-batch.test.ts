@@ -3,6 +3,7 @@ import { seedBatchProgram } from "./batch-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { captureLog } from "@/lib/testing/capture-log";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { storedCounts } from "@/lib/testing/stored-counts";
 import * as actionsRoute from "../actions/route";
 
 const signup = { target_key: "cus_1", target_type: "customer", type: "signup_completed" };
@@ -14,14 +15,7 @@ describe.each(inject("engines"))("batch ingestion on %s", (engine) => {
   });
   afterAll(() => db.close());
 
-  // Counted with plain SQL, independent of the code under test.
-  const stored = async (programId: number) => {
-    const [row] = await db.prisma.$queryRaw<{ actions: number; rewards: number; types: number }[]>`
-      SELECT (SELECT count(*)::int FROM actions WHERE program_id = ${programId}) AS actions,
-             (SELECT count(*)::int FROM rewards WHERE program_id = ${programId}) AS rewards,
-             (SELECT count(*)::int FROM action_types WHERE program_id = ${programId}) AS types`;
-    return row;
-  };
+  const stored = (programId: number) => storedCounts(db.prisma, programId);
 
   it("gives each record of a mixed batch its own result, in order, and stores exactly the accepted ones", async () => {
     const f = await seedBatchProgram(db);

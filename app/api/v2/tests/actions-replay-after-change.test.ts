@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { storedCounts } from "@/lib/testing/stored-counts";
 import * as actionsRoute from "../actions/route";
 import * as batchRoute from "../actions/batch/route";
 
@@ -21,14 +22,7 @@ describe.each(inject("engines"))("retries after the program changed on %s", (eng
       auth,
       body: { actions },
     });
-  // Counted with plain SQL, independent of the code under test.
-  const stored = async (programId: number) => {
-    const [row] = await db.prisma.$queryRaw<{ actions: number; rewards: number; types: number }[]>`
-      SELECT (SELECT count(*)::int FROM actions WHERE program_id = ${programId}) AS actions,
-             (SELECT count(*)::int FROM rewards WHERE program_id = ${programId}) AS rewards,
-             (SELECT count(*)::int FROM action_types WHERE program_id = ${programId}) AS types`;
-    return row;
-  };
+  const stored = (programId: number) => storedCounts(db.prisma, programId);
 
   it("replays a stored key whose partnership was archived since, and refuses another body with 409", async () => {
     const f = await seedApiProgram(db.prisma);
