@@ -110,6 +110,8 @@ export function configProblems(env?: Env): string[];
 export function configAtStart(): Config;
 
 /** Every secret setting's text (and passwords inside URLs): what logs must not show. */
+/** A cheap key of the secret settings as given: changes whenever secretSettingValues could. */
+export function secretSettingsKey(env?: Env): string;
 export function secretSettingValues(env?: Env): string[];
 
 /** What keeps `npm start` from starting, and what it only warns about. */

@@ -100,6 +100,17 @@ export function configProblems(env = process.env) {
 /** Shorter texts are not treated as secrets to remove from logs (they would match everywhere). */
 const SHORTEST_SECRET = 6;
 
+const SECRET_NAMES = NAMES.filter((name) => VARIABLES[name].secret);
+
+/**
+ * A cheap key of an environment's secret settings as given (raw texts, nothing parsed): what
+ * changes whenever `secretSettingValues` of it could.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function secretSettingsKey(env = process.env) {
+  return SECRET_NAMES.map((name) => env[name] ?? "\u0000").join("\u0001");
+}
+
 /**
  * The texts of every secret setting of an environment (this process's by default), and the
  * passwords inside those that are URLs: what logs and health answers must not show.

@@ -2,7 +2,7 @@
 // secret settings (lib/config: database and SMTP URLs, signing and encryption keys, tokens), and
 // by their shape API secret keys, Authorization header values and passwords inside URLs. Plain
 // JavaScript: scripts/start-server.mjs's logger uses it before Next loads.
-import { secretSettingValues } from "../config/config.mjs";
+import { secretSettingsKey, secretSettingValues } from "../config/config.mjs";
 
 export const REDACTED = "[redacted]";
 
@@ -37,11 +37,14 @@ function escapeRegExp(text) {
 /** @type {{ key: string, values: RegExp | null } | undefined} */
 let cached;
 
-/** One expression matching every secret setting's value (as is and as JSON escapes it). */
+/**
+ * One expression matching every secret setting's value (as is and as JSON escapes it), built again
+ * only when a secret setting changes (every log line asks).
+ */
 function secretValuesPattern() {
-  const values = secretSettingValues();
-  const key = values.join("\u0000");
+  const key = secretSettingsKey();
   if (cached?.key !== key) {
+    const values = secretSettingValues();
     const texts = new Set();
     for (const value of values) {
       texts.add(value);
