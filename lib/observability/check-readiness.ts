@@ -49,9 +49,15 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
+/** This version's migrations: read from disk once per process (they cannot change under it). */
+let shipped: ReturnType<typeof readMigrations> | undefined;
+
 async function checkMigrations(db: OpenDatabase): Promise<Check> {
   const [files, applied] = await Promise.all([
-    readMigrations(),
+    (shipped ??= readMigrations().catch((error: unknown) => {
+      shipped = undefined; // read again on the next probe
+      throw error;
+    })),
     db.prisma.$queryRaw<{ name: string }[]>`
       SELECT migration_name AS name FROM "_prisma_migrations"
       WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
