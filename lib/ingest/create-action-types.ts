@@ -19,8 +19,7 @@ export async function createActionTypes(
   if (names.length === 0) return [];
   const sorted = [...new Set(names)].sort();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TYPE_LOCK}::int, ${programId}::int)`;
-  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
+  const count = await countActionTypes(tx, programId);
   const existing = new Set(
     (
       await tx.$queryRaw<{ name: string }[]>`
@@ -38,4 +37,11 @@ export async function createActionTypes(
       ON CONFLICT (program_id, name) DO NOTHING`;
   }
   return missing.slice(room);
+}
+
+/** How many action types the program has (the limit counts them). */
+export async function countActionTypes(tx: SqlClient, programId: number) {
+  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
+  return count;
 }

@@ -5,7 +5,7 @@ import type { OpenDatabase } from "../db/open";
 import type { SqlClient } from "../db/sql-client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { actionTypesPerProgram } from "./action-type-limit";
-import { createActionTypes } from "./create-action-types";
+import { countActionTypes, createActionTypes } from "./create-action-types";
 import { findActionsByKey } from "./find-actions-by-key";
 import type {
   IngestLookups,
@@ -20,12 +20,6 @@ import { loadTypesWithRules } from "./load-types-with-rules";
 import { planIngest, type IngestPlan } from "./plan-ingest";
 
 type Tx = SqlClient;
-
-async function countTypes(tx: Tx, programId: number) {
-  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM action_types WHERE program_id = ${programId}`;
-  return count;
-}
 
 /** Reads what the plan needs and plans again after creating missing types (usually no rounds). */
 async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
@@ -43,7 +37,7 @@ async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
     types,
     // Only a new type needs the room left (usually every type exists: no count).
     typeRoom: fresh.some((i) => !types.has(i.type))
-      ? Math.max(0, typeLimit - (await countTypes(tx, programId)))
+      ? Math.max(0, typeLimit - (await countActionTypes(tx, programId)))
       : 0,
     typeLimit,
   };
