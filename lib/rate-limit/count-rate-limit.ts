@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { SqlClient } from "../db/sql-client";
 import type { RateLimit } from "./rate-limit-config";
 import { metrics } from "../observability/metrics.mjs";
 
@@ -15,7 +16,7 @@ interface RateLimitState {
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
 // Subjects (emails, addresses, keys) are stored hashed.
-const bucketOf = (limit: RateLimit, subject: string) =>
+export const bucketOf = (limit: RateLimit, subject: string) =>
   `${limit.name}:${createHash("sha256").update(subject).digest("base64url").slice(0, 32)}`;
 
 /** Every limit refuses what exceeds it: counted for /metrics (`api_key`, `signin_account`, …). */
@@ -43,18 +44,26 @@ export async function countRateLimit(
   limit: RateLimit,
   subject: string,
 ): Promise<RateLimitState> {
-  const bucket = bucketOf(limit, subject);
+  return stateOf(limit, await addHits(db, limit, bucketOf(limit, subject), 1));
+}
+
+/**
+ * Adds `n` events to a bucket's window in one atomic upsert (safe across processes), starting a
+ * new window when the last one ended; the window's count after them and its seconds left.
+ * Occasionally prunes windows ended over an hour ago.
+ */
+export async function addHits(db: SqlClient, limit: RateLimit, bucket: string, n: number) {
   const [row] = await db.$queryRaw<{ hits: number; seconds_left: number }[]>`
     INSERT INTO rate_limits AS r (bucket, hits, window_end)
-    VALUES (${bucket}, 1, now() + make_interval(secs => ${limit.windowSeconds}))
+    VALUES (${bucket}, ${n}, now() + make_interval(secs => ${limit.windowSeconds}))
     ON CONFLICT (bucket) DO UPDATE SET
-      hits = CASE WHEN r.window_end > now() THEN r.hits + 1 ELSE 1 END,
+      hits = CASE WHEN r.window_end > now() THEN r.hits + EXCLUDED.hits ELSE EXCLUDED.hits END,
       window_end = CASE WHEN r.window_end > now() THEN r.window_end ELSE EXCLUDED.window_end END
     RETURNING hits, extract(epoch FROM window_end - now())::float8 AS seconds_left`;
-  if (Math.random() < 0.002) {
+  if (Math.random() < Math.min(0.01, 0.002 * n)) {
     await db.$executeRaw`DELETE FROM rate_limits WHERE window_end < now() - interval '1 hour'`;
   }
-  return stateOf(limit, row);
+  return row;
 }
 
 /** Forgets `subject`'s window (a successful sign-in clears its account's failures). */

@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { SqlClient } from "../db/sql-client";
 import type { RateLimit } from "./rate-limit-config";
-import { countRefusal } from "./count-rate-limit";
+import { addHits, bucketOf, countRefusal } from "./count-rate-limit";
 
 /** What a counted event may do. */
 export interface ClaimedState {
@@ -29,9 +28,6 @@ interface Claim {
  */
 export const claimSize = (limit: RateLimit) =>
   Math.max(1, Math.min(100, Math.floor(limit.limit / 20)));
-
-const bucketOf = (limit: RateLimit, subject: string) =>
-  `${limit.name}:${createHash("sha256").update(subject).digest("base64url").slice(0, 32)}`;
 
 /**
  * A rate limit counted in memory, with the database as the shared ceiling. A process claims a
@@ -91,17 +87,7 @@ export class RateLimitClaims {
   }
 
   private async claim(bucket: string, limit: RateLimit, now: number, want: number): Promise<Claim> {
-    const [row] = await this.sql.$queryRaw<{ hits: number; seconds_left: number }[]>`
-      INSERT INTO rate_limits AS r (bucket, hits, window_end)
-      VALUES (${bucket}, ${want}, now() + make_interval(secs => ${limit.windowSeconds}))
-      ON CONFLICT (bucket) DO UPDATE SET
-        hits = CASE WHEN r.window_end > now() THEN r.hits + EXCLUDED.hits ELSE EXCLUDED.hits END,
-        window_end = CASE WHEN r.window_end > now() THEN r.window_end ELSE EXCLUDED.window_end END
-      RETURNING hits, extract(epoch FROM window_end - now())::float8 AS seconds_left`;
-    if (Math.random() < 0.01) {
-      await this.sql
-        .$executeRaw`DELETE FROM rate_limits WHERE window_end < now() - interval '1 hour'`;
-    }
+    const row = await addHits(this.sql, limit, bucket, want);
     // The count before this claim was hits − want: what was left under the limit is granted.
     const granted = Math.max(0, Math.min(want, limit.limit - (row.hits - want)));
     // Never trust a window longer than the limit's own (a clock step on either side).
