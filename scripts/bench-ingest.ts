@@ -50,7 +50,6 @@ const PORT = options.whole("port", "BENCH_PORT", 3100, 1024, 65000);
 const PROFILE = options.text("profile", "BENCH_PROFILE", "");
 
 // The work's modules load after the command line is read: `--help` answers without them.
-const { migrate, openDatabase } = await import("../lib/db/open");
 const { recreateLocalDatabase } = await import("../lib/db/recreate-local-database");
 const { assertLocalDatabase } = await import("../lib/db/local-guard");
 const { describeMachine } = await import("./check/machine");
@@ -74,10 +73,8 @@ if (!existsSync(".next/BUILD_ID")) throw new Error("No build in .next: run `npm 
 const machine = describeMachine();
 console.log(`bench:ingest — ${machine}`);
 
+// Each program's fixture migrates the fresh database (a no-op after the first).
 await recreateLocalDatabase(DATABASE_URL);
-const setup = await openDatabase({ engine: "postgres", url: DATABASE_URL });
-await migrate(setup);
-await setup.close();
 const programs = {
   baseline: await createIngestBenchProgram(DATABASE_URL),
   app: await createIngestBenchProgram(DATABASE_URL),

@@ -8,10 +8,8 @@ import { gunzipSync, inflateSync } from "node:zlib";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+// The load checks' nearest-rank percentile, for the report and the tab probe.
+export { percentile } from "../check/api-client";
 
 /** One server (or several, sent to in turn) with the credentials of the program it serves. */
 export interface Target {

@@ -11,6 +11,7 @@ import pino from "pino";
 import { createLogger, replaceLogger, withinRequest } from "../../lib/observability/logger.mjs";
 import { observeRequest } from "../../lib/observability/observe-request.mjs";
 import { buildRouteMatcher } from "../../lib/observability/route-patterns.mjs";
+import { median } from "./timing";
 
 const REQUESTS = 20_000;
 const ROUNDS = 7;
@@ -59,8 +60,6 @@ async function round(observed: boolean): Promise<number> {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / REQUESTS;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 await round(false);
 await round(true);
