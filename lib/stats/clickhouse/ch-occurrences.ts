@@ -1,4 +1,4 @@
-import { chConst, chEmpty, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
+import { chConst, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { TableState } from "../url/search-params";
 import type { OccurrenceRow } from "../engine";
@@ -20,12 +20,13 @@ const toRow = (r: RawRow): OccurrenceRow => ({
   rewardCents: Number(r.rewardCents),
 });
 
-export function groupedActions(scope: TabScope, partnerships: ChSql = chEmpty) {
+/** The scope's matching actions grouped into the table's rows: partnership × type × value. */
+function groupedActions(scope: TabScope) {
   const { from, where } = chMatchingActions(scope);
   return chsql`
     SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id, a.value AS value,
            count() AS occurrences, sum(a.reward_cents) AS reward_cents
-    FROM ${from} WHERE ${where} ${partnerships}
+    FROM ${from} WHERE ${where}
     GROUP BY partnership_id, action_type_id, value`;
 }
 
