@@ -4,6 +4,7 @@ import type { ClickHouse } from "../analytics/clickhouse";
 import { readMigrations } from "../db/migrations";
 import type { OpenDatabase } from "../db/open";
 import { scrubSecrets } from "./scrub-secrets.mjs";
+import { messageOf } from "./logger.mjs";
 
 /** ok; failed (the process should get no traffic); off (not configured); unknown (not checked). */
 export type CheckStatus = "ok" | "failed" | "off" | "unknown";
@@ -34,8 +35,7 @@ export interface ReadinessSources {
   timeoutMs?: number;
 }
 
-const message = (error: unknown) =>
-  scrubSecrets(error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => scrubSecrets(messageOf(error));
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -7,6 +7,7 @@ import { partnerStackClient } from "./partnerstack-client";
 import { ImportBusyError, ImportPausedError, runImport } from "./run-import";
 import { privateSourceProblem } from "./source-address";
 import { syncProgram } from "./sync-program";
+import { messageOf } from "../observability/logger.mjs";
 
 export const partnerStackSyncMs = () => config().PARTNERSTACK_SYNC_MINUTES * 60_000;
 
@@ -50,7 +51,7 @@ export async function runPartnerStackPass(
     } catch (error) {
       if (error instanceof ImportPausedError) return summary;
       if (error instanceof ImportBusyError) continue;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       // runImport records its own failures; this covers the ones before it started.
       await prisma.partnerStackImport.updateMany({
         where: { programId: run.programId, id: run.id, status: "running", lockedUntil: null },
@@ -102,7 +103,7 @@ export async function runPartnerStackPass(
         where: { programId: row.programId },
         data: {
           syncedAt: new Date(),
-          syncError: error instanceof Error ? error.message : String(error),
+          syncError: messageOf(error),
         },
       });
     } finally {

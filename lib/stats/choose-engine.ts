@@ -16,7 +16,7 @@ import {
 import { purgeDeletedPrograms } from "../analytics/purge-deleted-programs";
 import { ensureAnalyticsSchema } from "../analytics/schema";
 import { onShutdown } from "../background/shutdown.mjs";
-import { logger } from "../observability/logger.mjs";
+import { logger, messageOf } from "../observability/logger.mjs";
 
 export interface Analytics {
   engine: TabEngine;
@@ -83,7 +83,7 @@ export function getAnalytics(db: OpenDatabase): Promise<Analytics> {
   if (!store.__actionboardAnalytics) {
     store.__actionboardAnalytics = openAnalytics(db).catch((error: unknown) => {
       // Pages say so and every number fails alone; the next try comes a few seconds later.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       logger().error({ err: error }, `Analytics engine unavailable: ${message}`);
       setTimeout(() => (store.__actionboardAnalytics = undefined), RETRY_AFTER_MS).unref();
       return { engine: unavailableTabEngine(message), worker: null, unavailable: message };
