@@ -5,6 +5,7 @@ import { readMigrations } from "../db/migrations";
 import type { OpenDatabase } from "../db/open";
 import { scrubSecrets } from "./scrub-secrets.mjs";
 import { messageOf } from "./logger.mjs";
+import { copyLagSeconds } from "./probe-database";
 
 /** ok; failed (the process should get no traffic); off (not configured); unknown (not checked). */
 export type CheckStatus = "ok" | "failed" | "off" | "unknown";
@@ -82,15 +83,11 @@ async function checkAnalytics(
     return { status: "failed", message: scrubSecrets(analytics.unavailable ?? "not open") };
   }
   await within(ms, analytics.copy.query(chsql`SELECT 1`));
-  const [oldest] = await db.prisma.$queryRaw<{ lag_seconds: number | null }[]>`
-    SELECT extract(epoch FROM now() - min(o.created_at))::float8 AS lag_seconds
-    FROM programs p CROSS JOIN LATERAL (
-      SELECT created_at FROM analytics_outbox WHERE program_id = p.id ORDER BY id LIMIT 1
-    ) o`;
+  const lag = await copyLagSeconds(db);
   const lastError = analytics.worker?.lastError;
   return {
     status: "ok",
-    lag_seconds: Math.max(0, oldest?.lag_seconds ?? 0),
+    lag_seconds: lag,
     ...(lastError && { copy_error: scrubSecrets(lastError) }),
   };
 }
