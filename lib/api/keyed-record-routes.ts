@@ -13,7 +13,7 @@ import {
 } from "./keyed-record";
 import { parseBody, parseInput, searchParamsObject } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
-import { totalCountHeaders, totalCountOf } from "./total-count";
+import { listResponse } from "./total-count";
 import { withApiKey } from "./with-api-key";
 
 // The handlers of keyed records' routes (customers, partnerships), so that each route file only
@@ -29,11 +29,8 @@ export function listRoute<R extends KeyedRow<K>, O, K extends string>(
   query: z.ZodType<KeyedListQuery>,
 ) {
   return withApiKey(async ({ prisma, program, url, request }) => {
-    const count = totalCountOf(request);
     const q = parseInput(query, searchParamsObject(url));
-    return apiResponse(await listKeyedRecords(prisma, record, program.id, q, count), undefined, {
-      headers: totalCountHeaders(count),
-    });
+    return listResponse(request, (count) => listKeyedRecords(prisma, record, program.id, q, count));
   });
 }
 

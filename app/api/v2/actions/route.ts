@@ -5,17 +5,14 @@ import { apiResponse } from "@/lib/api/envelope";
 import { parseBody, parseInput, searchParamsObject } from "@/lib/api/parse-input";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { createActionSchema, listActionsQuery, parseIdempotencyKey } from "@/lib/schemas/actions";
-import { totalCountHeaders, totalCountOf } from "@/lib/api/total-count";
+import { listResponse } from "@/lib/api/total-count";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { recordAction } from "@/lib/ingest/record-action";
 import { countingActions } from "@/lib/observability/count-api-actions";
 
 export const GET = withApiKey(async ({ prisma, program, url, request }) => {
   const query = parseInput(listActionsQuery, searchParamsObject(url));
-  const count = totalCountOf(request);
-  return apiResponse(await listActions(prisma, program.id, query, count), undefined, {
-    headers: totalCountHeaders(count),
-  });
+  return listResponse(request, (count) => listActions(prisma, program.id, query, count));
 });
 
 export const POST = withApiKey(

@@ -1,15 +1,11 @@
 // GET /api/v2/rewards — rewards filtered by partnership, action type and status, cursor-paged
-import { apiResponse } from "@/lib/api/envelope";
 import { parseInput, searchParamsObject } from "@/lib/api/parse-input";
 import { listRewardsQuery } from "@/lib/schemas/rewards";
-import { totalCountHeaders, totalCountOf } from "@/lib/api/total-count";
+import { listResponse } from "@/lib/api/total-count";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { listRewards } from "@/lib/rewards/list-rewards";
 
 export const GET = withApiKey(async ({ prisma, program, url, request }) => {
-  const count = totalCountOf(request);
   const query = parseInput(listRewardsQuery, searchParamsObject(url));
-  return apiResponse(await listRewards(prisma, program.id, query, count), undefined, {
-    headers: totalCountHeaders(count),
-  });
+  return listResponse(request, (count) => listRewards(prisma, program.id, query, count));
 });
