@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlClient } from "../db/sql-client";
+import { perDatabase } from "../db/per-database";
 
 /** What authentication needs to know about a key, as stored. */
 export interface StoredApiKey {
@@ -22,18 +23,9 @@ interface Entry {
   expires: number;
 }
 
-// One cache per database, named by its Prisma client (tests run several databases in one
-// process), on globalThis: Next bundles route handlers and server actions into separate module
-// graphs, and a revocation in one must reach the other's cache.
-const store = globalThis as typeof globalThis & {
-  __actionboardApiKeys?: WeakMap<object, Map<string, Entry>>;
-};
-const caches = (store.__actionboardApiKeys ??= new WeakMap());
-const cacheOf = (database: object) => {
-  let cache = caches.get(database);
-  if (!cache) caches.set(database, (cache = new Map()));
-  return cache;
-};
+// One cache per database, shared by every module graph Next builds: a revocation in a server
+// action must reach the route handlers' cache.
+const cacheOf = perDatabase("__actionboardApiKeys", () => new Map<string, Entry>());
 
 // Unknown public keys are remembered too (as null), so a flood of them costs no queries; the
 // map is cleared when it grows past this, which only a flood of distinct keys can cause.
@@ -91,5 +83,5 @@ export async function findApiKeyCached(
 
 /** Drops a key from this process's cache of the database `prisma` (it was revoked here). */
 export function forgetApiKey(prisma: object, publicKey: string): void {
-  caches.get(prisma)?.delete(publicKey);
+  cacheOf(prisma).delete(publicKey);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { SqlClient } from "../db/sql-client";
 import type { RateLimit } from "./rate-limit-config";
 import { addHits, bucketOf, countRefusal } from "./count-rate-limit";
+import { perDatabase } from "../db/per-database";
 
 /** What a counted event may do. */
 export interface ClaimedState {
@@ -101,16 +102,12 @@ export class RateLimitClaims {
   }
 }
 
-// One set of claims per database in a process, named by its Prisma client (tests open several
-// databases), on globalThis so every module graph Next builds shares it.
-const store = globalThis as typeof globalThis & {
-  __actionboardRateLimitClaims?: WeakMap<object, RateLimitClaims>;
-};
-const all = (store.__actionboardRateLimitClaims ??= new WeakMap());
+const claimsOf = perDatabase(
+  "__actionboardRateLimitClaims",
+  (sql: SqlClient) => new RateLimitClaims(sql),
+);
 
-/** This process's claims on the database `db` (named by its Prisma client). */
+/** This process's claims on the database `db` (one set per database, shared by Next's graphs). */
 export function rateLimitClaims(db: { prisma: object; sql: SqlClient }): RateLimitClaims {
-  let claims = all.get(db.prisma);
-  if (!claims) all.set(db.prisma, (claims = new RateLimitClaims(db.sql)));
-  return claims;
+  return claimsOf(db.prisma, db.sql);
 }
