@@ -126,5 +126,15 @@ try {
   }
   reportResult(measured);
 } finally {
-  for (const server of Object.values(servers)) server.kill("SIGTERM");
+  // Waited for: the ClickHouse server holds the chdb folder the export measurements open next.
+  await Promise.all(
+    Object.values(servers).map(
+      (server) =>
+        new Promise((resolve) => {
+          if (server.exitCode !== null || server.signalCode !== null) return resolve(null);
+          server.once("exit", resolve);
+          server.kill("SIGTERM");
+        }),
+    ),
+  );
 }
