@@ -58,12 +58,5 @@ export function processTree(root: number): number[] {
 
 /** Resident memory in bytes of a process and every process under it (Linux /proc). */
 export function processTreeRss(root: number): number {
-  const byParent = childrenByParent();
-  let total = 0;
-  for (const queue = [root]; queue.length > 0;) {
-    const pid = queue.pop()!;
-    total += rssOf(pid);
-    queue.push(...(byParent.get(pid) ?? []));
-  }
-  return total;
+  return processTree(root).reduce((total, pid) => total + rssOf(pid), 0);
 }
