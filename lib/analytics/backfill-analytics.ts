@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { markActionTotalsComplete, rebuildActionTotals } from "./action-totals";
 import type { ClickHouse } from "./clickhouse";
 import { purgeDeletedPrograms } from "./purge-deleted-programs";
 import { DELIVERY_ORDER, ENTITY_TABLE, loadRowsAfter, nextAnalyticsVersion } from "./load-pg-rows";
@@ -47,7 +48,10 @@ export async function backfillAnalytics(
       }
       total += rows;
     }
+    // After the program's actions are all in: the recount sees every one of them.
+    await rebuildActionTotals(prisma, ch, programId);
   }
+  await markActionTotalsComplete(prisma, ch);
   // A program deleted while it was being copied: its deletion may have cleared the copy before
   // the pages read earlier landed.
   await purgeDeletedPrograms(prisma, ch);

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { recountActionTotals } from "./action-totals";
 import type { ClickHouse } from "./clickhouse";
 import {
   DELIVERY_ORDER,
@@ -43,6 +44,7 @@ async function drainProgramBatch(prisma: PrismaClient, ch: ClickHouse, programId
           ENTITY_TABLE[entity],
           state.map((r) => ({ ...r, version })),
         );
+        if (entity === "action") await recountActionTotals(tx, ch, programId, state);
       }
       await tx.$executeRaw`DELETE FROM analytics_outbox WHERE program_id = ${programId}
         AND id = ANY(${rows.map((r) => String(r.id))}::bigint[])`;

@@ -28,7 +28,20 @@ const TABLES = {
   action_types: `(
     program_id UInt32, id UInt32, name String, version UInt64
   ) ENGINE = ReplacingMergeTree(version) ORDER BY (program_id, id)`,
+  // The any-time table's rows kept summed (action-totals.ts): one row per partnership × type ×
+  // value with its unarchived actions' count and rewards, each row a recount from \`actions FINAL\`
+  // stamped with a version taken after the actions it counts were written (the newest wins).
+  action_totals: `(
+    program_id UInt32, partnership_id UInt32, action_type_id UInt32, value UInt32,
+    occurrences UInt64, reward_cents Int64, version UInt64
+  ) ENGINE = ReplacingMergeTree(version)
+    PARTITION BY program_id % 16
+    ORDER BY (program_id, partnership_id, action_type_id, value)`,
 } as const;
+
+/** Facts about the copy itself (not a program's): which derived tables are complete. */
+const COPY_STATE = `(name String, version UInt64)
+  ENGINE = ReplacingMergeTree(version) ORDER BY name`;
 
 export type AnalyticsTable = keyof typeof TABLES;
 
@@ -41,6 +54,9 @@ export async function ensureAnalyticsSchema(ch: ClickHouse): Promise<void> {
   for (const [name, definition] of Object.entries(TABLES)) {
     await ch.command(chsql`CREATE TABLE IF NOT EXISTS ${chTable(name)} ${chConst(definition)}`);
   }
+  await ch.command(
+    chsql`CREATE TABLE IF NOT EXISTS ${chTable("copy_state")} ${chConst(COPY_STATE)}`,
+  );
 }
 
 /** Drops the analytics database (tests and `analytics:sync --reset`). */

@@ -13,6 +13,10 @@ import { backfillAnalytics } from "../analytics/backfill-analytics";
 import type { ClickHouse } from "../analytics/clickhouse";
 import { drainOutbox } from "../analytics/drain-outbox";
 import { getAnalyticsFreshness } from "./get-analytics-freshness";
+import { getOccurrenceTable } from "./get-occurrence-table";
+import type { TabEngine } from "./engine";
+import { ensureActionTotals } from "../analytics/action-totals";
+import { chsql, chTable } from "../analytics/ch-sql";
 
 describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHouse", (engine) => {
   let db: TestDatabase;
@@ -25,6 +29,15 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     (await getSummary(tabScope(postgresTabEngine(db), f.program, anyTime))).current;
   const copy = async () =>
     (await getSummary(tabScope(analytics.engine, f.program, anyTime))).current;
+  // The any-time table: on ClickHouse it is read from action_totals (summed ahead).
+  const table = (tabEngine: TabEngine) =>
+    getOccurrenceTable(
+      tabScope(tabEngine, f.program, anyTime),
+      { sort: "occurrences", dir: "desc", page: 1 },
+      null,
+    );
+  const expectSameTable = async () =>
+    expect(await table(analytics.engine)).toEqual(await table(postgresTabEngine(db)));
   const pending = () => db.prisma.analyticsOutbox.count({ where: { programId: f.program.id } });
 
   beforeAll(async () => {
@@ -109,6 +122,7 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     await analytics.sync();
     expect(await pending()).toBe(0);
     expect(await copy()).toEqual(await truth());
+    await expectSameTable();
   });
 
   it("keeps the newest state when an older one lands late, and a rerun backfill changes nothing", async () => {
@@ -137,5 +151,74 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     await backfillAnalytics(db.prisma, ch);
     await backfillAnalytics(db.prisma, ch);
     expect(await copy()).toEqual(await truth());
+    await expectSameTable();
   });
+
+  it("counts the any-time table ahead, also for a copy made before those totals existed", async () => {
+    await expectSameTable();
+    await ch.command(chsql`TRUNCATE TABLE ${chTable("action_totals")}`);
+    await ch.command(chsql`TRUNCATE TABLE ${chTable("copy_state")}`);
+    // Proof the table is read from the totals: without them it is empty.
+    expect((await table(analytics.engine)).rows).toEqual([]);
+    await ensureActionTotals(db.prisma, ch);
+    await expectSameTable();
+    expect((await table(analytics.engine)).rows.length).toBeGreaterThan(0);
+  });
+
+  // Two drainers at once need two connections: PGlite has one, so its drains never interleave
+  // and the case exists on PostgreSQL only.
+  if (engine === "postgres") {
+    it.each(["before writing its actions", "before recounting"])(
+      "keeps a key's total exact when two drainers count it at once, the first pausing %s",
+      async (pause) => {
+        // Two unarchived actions with the same partnership, type and value (one table row).
+        const live = await db.prisma.action.findMany({
+          where: { programId: f.program.id, archivedAt: null },
+          orderBy: { id: "asc" },
+        });
+        const keyOf = (a: (typeof live)[number]) =>
+          `${a.partnershipId}:${a.actionTypeId}:${a.value}`;
+        const first = live.find((a) => live.some((b) => b.id !== a.id && keyOf(b) === keyOf(a)))!;
+        const second = live.find((b) => b.id !== first.id && keyOf(b) === keyOf(first))!;
+        const archive = (id: bigint) =>
+          db.prisma.action.update({
+            where: { programId_id: { programId: f.program.id, id } },
+            data: { archivedAt: new Date() },
+          });
+
+        // Drainer A delivers the first archive and stops at `pause` until drainer B is done.
+        let release!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let paused!: () => void;
+        const waiting = new Promise<void>((resolve) => (paused = resolve));
+        const stop = async () => {
+          paused();
+          await gate;
+        };
+        const slow: ClickHouse = {
+          ...ch,
+          async insert(name, rows) {
+            if (pause === "before writing its actions" && name === "actions") await stop();
+            return ch.insert(name, rows);
+          },
+          async query(sql) {
+            const recount = sql.render(ch.database).query.includes("countIf(archived = 0)");
+            if (pause === "before recounting" && recount) await stop();
+            return ch.query(sql);
+          },
+        };
+        await archive(first.id);
+        const a = drainOutbox(db.prisma, slow);
+        await waiting;
+        // Meanwhile drainer B delivers the second archive (A holds the first's outbox rows).
+        await archive(second.id);
+        await drainOutbox(db.prisma, ch);
+        release();
+        await a;
+        expect(await pending()).toBe(0);
+        await expectSameTable();
+        expect(await copy()).toEqual(await truth());
+      },
+    );
+  }
 });

@@ -5,6 +5,7 @@ import type { TabEngine } from "./engine";
 import { unavailableTabEngine } from "./unavailable-engine";
 import type { OpenDatabase } from "../db/open";
 import { resolveAnalyticsTarget } from "../analytics/analytics-target";
+import { ensureActionTotals } from "../analytics/action-totals";
 import { backfillAnalytics } from "../analytics/backfill-analytics";
 import { chsql, chTable } from "../analytics/ch-sql";
 import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
@@ -53,6 +54,8 @@ async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
     const { rows } = await backfillAnalytics(prisma, ch);
     logger().info({ rows }, `Analytics copy ready: ${rows.toLocaleString("en")} rows.`);
   }
+  // A copy made by an earlier version: its summed table is counted once before answering.
+  await ensureActionTotals(prisma, ch);
   // A deletion that could not reach the copy is finished here (best effort: the tab answers anyway).
   await purgeDeletedPrograms(prisma, ch).catch((error: unknown) =>
     logger().warn({ err: error }, "Analytics copy: could not remove deleted programs"),

@@ -2,11 +2,16 @@
 // own backfill, unless the copy already matches (`--rebuild` forces it).
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
+import { ensureActionTotals } from "../../lib/analytics/action-totals";
 import { backfillAnalytics } from "../../lib/analytics/backfill-analytics";
 import { chsql, chTable } from "../../lib/analytics/ch-sql";
 import type { ClickHouse } from "../../lib/analytics/clickhouse";
 import type { OpenDatabase } from "../../lib/db/open";
-import { dropAnalyticsDatabase, type AnalyticsTable } from "../../lib/analytics/schema";
+import {
+  dropAnalyticsDatabase,
+  ensureAnalyticsSchema,
+  type AnalyticsTable,
+} from "../../lib/analytics/schema";
 import { reportResult } from "./child-process";
 import { openBenchStores } from "./open-bench-stores";
 import { benchConfig } from "./config";
@@ -28,7 +33,13 @@ export interface SyncResult {
   clickhouseVersion: string;
 }
 
-const TABLES: AnalyticsTable[] = ["action_types", "partnerships", "customers", "actions"];
+const TABLES: AnalyticsTable[] = [
+  "action_types",
+  "partnerships",
+  "customers",
+  "actions",
+  "action_totals",
+];
 
 type Fingerprint = Record<string, string>;
 
@@ -40,7 +51,10 @@ async function pgFingerprint(db: OpenDatabase): Promise<Fingerprint> {
     FROM actions GROUP BY program_id
     UNION ALL SELECT 'partnerships/' || program_id, count(*)::text FROM partnerships GROUP BY program_id
     UNION ALL SELECT 'customers/' || program_id, count(*)::text FROM customers GROUP BY program_id
-    UNION ALL SELECT 'action_types/' || program_id, count(*)::text FROM action_types GROUP BY program_id`;
+    UNION ALL SELECT 'action_types/' || program_id, count(*)::text FROM action_types GROUP BY program_id
+    UNION ALL SELECT 'totals/' || program_id, count(*) FILTER (WHERE archived_at IS NULL) || '/' ||
+      COALESCE(sum(reward_cents) FILTER (WHERE archived_at IS NULL), 0)
+      FROM actions GROUP BY program_id`;
   return Object.fromEntries(rows.map((r) => [r.k, r.v]));
 }
 
@@ -56,7 +70,10 @@ async function chFingerprint(ch: ClickHouse): Promise<Fingerprint> {
       UNION ALL SELECT concat('customers/', toString(program_id)), toString(count())
         FROM ${chTable("customers")} FINAL GROUP BY program_id
       UNION ALL SELECT concat('action_types/', toString(program_id)), toString(count())
-        FROM ${chTable("action_types")} FINAL GROUP BY program_id`);
+        FROM ${chTable("action_types")} FINAL GROUP BY program_id
+      UNION ALL SELECT concat('totals/', toString(program_id)),
+          concat(toString(sum(occurrences)), '/', toString(sum(reward_cents)))
+        FROM ${chTable("action_totals")} FINAL GROUP BY program_id`);
     return Object.fromEntries(rows.map((r) => [r.k, r.v]));
   } catch {
     return {}; // no copy yet
@@ -78,6 +95,11 @@ const bytes = async () => {
 const [{ v: clickhouseVersion }] = await ch.query<{ v: string }>(chsql`SELECT version() AS v`);
 const statsFile = `${config.analyticsPath}.last-sync.json`;
 const expected = await pgFingerprint(db);
+if (!config.rebuild) {
+  // A copy made before action_totals existed gets them counted (as a server does when it opens it).
+  await ensureAnalyticsSchema(ch);
+  await ensureActionTotals(db.prisma, ch);
+}
 if (!config.rebuild && same(expected, await chFingerprint(ch))) {
   console.error(`ClickHouse copy at ${config.analyticsPath} matches PostgreSQL: not resynced.`);
   const last = await readFile(statsFile, "utf8").then(

@@ -35,16 +35,35 @@ export function chPartnerConditions(programId: number, f: ActionsTabFilters): Ch
  * on the partnerships' current attributes. FINAL reads each action's newest version only.
  */
 export function chMatchingActions(scope: TabScope, range: InstantRange = scope.range) {
-  const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, chsql`a.archived = 0`];
+  const where: ChSql[] = [chsql`a.archived = 0`];
   if (range.start !== null || range.end !== null) where.push(chOccurredWithin(range));
+  return matchingRows(scope, "actions", where);
+}
+
+/** Whether a scope's rows can be read from `action_totals` (summed ahead, any time only). */
+export const coversAllTime = (scope: TabScope) =>
+  scope.range.start === null && scope.range.end === null;
+
+/**
+ * The same for the table's rows summed ahead (`action_totals`, alias `a`: partnership × type ×
+ * value with `occurrences` and `reward_cents` of its unarchived actions), for any-time scopes:
+ * every condition a scope can set is on those three columns or the partnership's attributes.
+ */
+export function chMatchingTotals(scope: TabScope) {
+  if (!coversAllTime(scope)) throw new Error("action_totals hold any-time totals only");
+  return matchingRows(scope, "action_totals", [chsql`a.occurrences > 0`]);
+}
+
+function matchingRows(scope: TabScope, table: "actions" | "action_totals", conditions: ChSql[]) {
+  const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, ...conditions];
   where.push(...chFilterConditions(scope.filters, "action"));
   const partners = chFilterConditions(scope.filters, "partner").length
     ? chsql`a.partnership_id IN (SELECT id FROM ${chTable("partnerships")} FINAL
       WHERE ${chjoin(chPartnerConditions(scope.programId, scope.filters), " AND ")})`
     : null;
   // PREWHERE reads partnership_id first and the other columns only for matching rows. Safe with
-  // FINAL because an action's partnership never changes between its versions (archived does,
-  // so it stays in WHERE, decided after FINAL picks the newest version).
+  // FINAL because a row's partnership never changes between its versions (an action's archived
+  // flag and a total's counts do, so they stay in WHERE, decided after FINAL picks the newest).
   let prewhere = chEmpty;
   if (scope.partnershipId !== undefined) {
     prewhere = chsql`PREWHERE a.partnership_id = ${scope.partnershipId}`;
@@ -53,7 +72,7 @@ export function chMatchingActions(scope: TabScope, range: InstantRange = scope.r
     prewhere = chsql`PREWHERE ${partners}`;
   }
   return {
-    from: chsql`${chTable("actions")} AS a FINAL ${prewhere}`,
+    from: chsql`${chTable(table)} AS a FINAL ${prewhere}`,
     where: chjoin(where, " AND "),
   };
 }

@@ -3,7 +3,13 @@ import type { ClickHouse } from "../../analytics/clickhouse";
 import type { TableState } from "../url/search-params";
 import type { OccurrenceRow } from "../engine";
 import type { TabScope } from "../scope";
-import { actionTypesNow, chMatchingActions, partnershipsNow } from "./ch-matching-actions";
+import {
+  actionTypesNow,
+  chMatchingActions,
+  chMatchingTotals,
+  coversAllTime,
+  partnershipsNow,
+} from "./ch-matching-actions";
 
 type RawRow = Omit<OccurrenceRow, "occurrences" | "rewardCents" | "actionValue"> & {
   actionValue: number | string;
@@ -20,8 +26,18 @@ const toRow = (r: RawRow): OccurrenceRow => ({
   rewardCents: Number(r.rewardCents),
 });
 
-/** The scope's matching actions grouped into the table's rows: partnership × type × value. */
+/**
+ * The scope's matching actions grouped into the table's rows: partnership × type × value. Any
+ * time, they are already summed in `action_totals` (millions of actions → their groups).
+ */
 function groupedActions(scope: TabScope) {
+  if (coversAllTime(scope)) {
+    const { from, where } = chMatchingTotals(scope);
+    return chsql`
+      SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id,
+             a.value AS value, a.occurrences AS occurrences, a.reward_cents AS reward_cents
+      FROM ${from} WHERE ${where}`;
+  }
   const { from, where } = chMatchingActions(scope);
   return chsql`
     SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id, a.value AS value,
