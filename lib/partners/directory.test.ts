@@ -3,6 +3,7 @@
 // database, answered by the database itself and by ClickHouse (chdb).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSummary } from "../stats/get-summary";
 import { NO_ACTION_AT, type PartnerStats } from "../stats/engine";
 import { tabScope } from "../stats/scope";
@@ -92,19 +93,38 @@ describe.each(analyticsCases(inject("engines")))(
     });
 
     it("scopes the tab's numbers to one partner on a partner page, as the model counts them", async () => {
-      for (const q of queries.slice(0, 4)) {
-        const { filters, now } = resolveQuery(q, s);
+      // Any time among them (on ClickHouse the tiles and table then read the totals summed ahead).
+      const timeframes = queries.slice(0, 4).map((q) => resolveQuery(q, s));
+      timeframes.push({
+        ...timeframes[0],
+        filters: { ...DEFAULT_FILTERS, timeframe: { kind: "any" } },
+      });
+      for (const { filters, now } of timeframes) {
         const base = scopeFor({ ...DEFAULT_FILTERS, timeframe: filters.timeframe }, now);
         const expected = modelStats(s, base.range.start, base.range.end);
         for (const id of s.partnerIds) {
-          const { current } = await getSummary({ ...base, partnershipId: id });
-          expect(
-            { actions: current.occurrences, rewardCents: current.rewardCents },
-            `partnership ${id}`,
-          ).toEqual({
+          const partnerPage = { ...base, partnershipId: id };
+          const { current } = await getSummary(partnerPage);
+          const table = await getOccurrenceTable(
+            partnerPage,
+            { sort: "occurrences", dir: "desc", page: 1 },
+            null,
+          );
+          const want = {
             actions: expected.get(id)!.actions,
             rewardCents: expected.get(id)!.rewardCents,
-          });
+          };
+          const where = `partnership ${id}, ${JSON.stringify(filters.timeframe)}`;
+          expect({ actions: current.occurrences, rewardCents: current.rewardCents }, where).toEqual(
+            want,
+          );
+          expect(
+            {
+              actions: table.rows.reduce((n, r) => n + r.occurrences, 0),
+              rewardCents: table.rows.reduce((n, r) => n + r.rewardCents, 0),
+            },
+            `table, ${where}`,
+          ).toEqual(want);
         }
       }
     });

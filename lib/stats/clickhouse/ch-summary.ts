@@ -3,7 +3,13 @@ import type { ClickHouse } from "../../analytics/clickhouse";
 import type { InstantRange } from "../timeframe/resolve-timeframe";
 import { toSummaryNumbers, type DailyCount, type SummaryNumbers } from "../engine";
 import type { TabScope } from "../scope";
-import { actionTypesNow, chMatchingActions, ms } from "./ch-matching-actions";
+import {
+  actionTypesNow,
+  chMatchingActions,
+  chMatchingTotals,
+  coversAllTime,
+  ms,
+} from "./ch-matching-actions";
 
 type Numeric = number | string;
 
@@ -12,6 +18,9 @@ export async function chSummaryNumbers(
   scope: TabScope,
   range: InstantRange,
 ): Promise<SummaryNumbers> {
+  if (coversAllTime(scope) && range.start === null && range.end === null) {
+    return allTimeSummaryNumbers(ch, scope);
+  }
   const { from, where } = chMatchingActions(scope, range);
   const [row] = await ch.query<Record<keyof SummaryNumbers, Numeric>>(chsql`
     SELECT count() AS occurrences, sum(a.value) AS totalValue, sum(a.reward_cents) AS rewardCents,
@@ -19,6 +28,25 @@ export async function chSummaryNumbers(
            uniqExactIf(a.customer_id, a.customer_id != 0) AS customers
     FROM ${from} WHERE ${where}`);
   return toSummaryNumbers(row);
+}
+
+/**
+ * Any time: every number but the customers from the totals summed ahead (action_totals); the
+ * distinct customers are not in them, so they are counted from the actions alongside.
+ */
+async function allTimeSummaryNumbers(ch: ClickHouse, scope: TabScope): Promise<SummaryNumbers> {
+  const totals = chMatchingTotals(scope);
+  const actions = chMatchingActions(scope);
+  const [[summed], [customers]] = await Promise.all([
+    ch.query<Record<Exclude<keyof SummaryNumbers, "customers">, Numeric>>(chsql`
+      SELECT sum(a.occurrences) AS occurrences, sum(a.value * a.occurrences) AS totalValue,
+             sum(a.reward_cents) AS rewardCents, uniqExact(a.partnership_id) AS partners
+      FROM ${totals.from} WHERE ${totals.where}`),
+    ch.query<{ customers: Numeric }>(chsql`
+      SELECT uniqExactIf(a.customer_id, a.customer_id != 0) AS customers
+      FROM ${actions.from} WHERE ${actions.where}`),
+  ]);
+  return toSummaryNumbers({ ...summed, ...customers });
 }
 
 export async function chCountNew(ch: ClickHouse, scope: TabScope, since: number) {
