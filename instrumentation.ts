@@ -20,6 +20,18 @@ export async function register() {
   const { probeDatabase } = await import("./lib/observability/probe-database");
   setMetricsProbe(() => getDatabase().then(probeDatabase));
 
+  // The ingestion endpoints' own handlers, for scripts/start-server.mjs to answer them before
+  // Next's request handling (lib/api/direct-routes.mjs; DIRECT_INGESTION=off leaves them to Next).
+  if (settings.DIRECT_INGESTION !== "off") {
+    const { setDirectRoutes } = await import("./lib/api/direct-routes.mjs");
+    const single = await import("./app/api/v2/actions/route");
+    const batch = await import("./app/api/v2/actions/batch/route");
+    setDirectRoutes({
+      "POST /api/v2/actions": single.POST,
+      "POST /api/v2/actions/batch": batch.POST,
+    });
+  }
+
   // No account yet: print the one-time setup link (only the server's log knows its token).
   const { announceSetup } = await import("./lib/setup/announce-setup");
   getDatabase()

@@ -3,9 +3,10 @@
 // postgresql://postgres@127.0.0.1:5432/ab_bench_ingest, dropped and recreated; local hosts only):
 //   - the baseline (scripts/bench/ingest-baseline-server.ts): node:http + pg doing the same work
 //     per request in one statement — key, targets, rules, actions, rewards, a log row;
-//   - the app (scripts/start-server.mjs, the build must exist: run under the build lock), and a
+//   - the app (scripts/start-server.mjs, the build must exist: run under the build lock), a
 //     second app process on the next port but one for the two-process figures (--processes 1
-//     leaves it out).
+//     leaves it out), and the app with DIRECT_INGESTION=off (port +3: Next's request handling
+//     answers the ingestion endpoints, as before the server answered them itself).
 // Each server gets its own program (1,000 partnerships, 10,000 customers, three reward rules). Then,
 // after a warm-up, for each server in turn: single POST /api/v2/actions in a closed loop
 // (--in-flight outstanding, --requests in all); single POSTs in an open loop at --rate per second
@@ -79,16 +80,23 @@ const programs = {
   baseline: await createIngestBenchProgram(DATABASE_URL),
   app: await createIngestBenchProgram(DATABASE_URL),
   twoProcesses: await createIngestBenchProgram(DATABASE_URL),
+  viaNext: await createIngestBenchProgram(DATABASE_URL),
 };
 
 const database = { engine: "postgres" as const, url: DATABASE_URL };
-const startApp = (port: number, authorization: string, analyticsUrl?: string) =>
+const startApp = (
+  port: number,
+  authorization: string,
+  analyticsUrl?: string,
+  env?: Record<string, string>,
+) =>
   startServer({
     port,
     database,
     log: `.data/bench/ingest-app-${port}.log`,
     authorization,
     analyticsUrl,
+    env,
     nodeArgs: PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : undefined,
   }).then(({ server }) => server);
 
@@ -99,6 +107,9 @@ const baseline = await startBaseline({
 });
 const apps: CheckServer[] = [await startApp(PORT, programs.app.authorization)];
 if (PROCESSES === 2) apps.push(await startApp(PORT + 2, programs.twoProcesses.authorization));
+const viaNext = await startApp(PORT + 3, programs.viaNext.authorization, undefined, {
+  DIRECT_INGESTION: "off",
+});
 
 interface Subject {
   name: string;
@@ -120,6 +131,12 @@ const subjects: Subject[] = [
     batches: true,
   },
 ];
+subjects.push({
+  name: "app, through Next",
+  target: { bases: [viaNext.base], authorization: programs.viaNext.authorization },
+  groups: [viaNext.pid],
+  batches: true,
+});
 if (PROCESSES === 2) {
   subjects.push({
     name: "app, 2 processes",
@@ -158,10 +175,13 @@ try {
 } finally {
   await baseline.stop();
   for (const app of apps) await app.stop();
+  await viaNext.stop();
 }
 
-const ids = [programs.baseline, programs.app, programs.twoProcesses].map((p) => p.programId);
-const work = await compareStoredWork(DATABASE_URL, PROCESSES === 2 ? ids : ids.slice(0, 2));
+const ids = [programs.baseline, programs.app, programs.viaNext, programs.twoProcesses].map(
+  (p) => p.programId,
+);
+const work = await compareStoredWork(DATABASE_URL, PROCESSES === 2 ? ids : ids.slice(0, 3));
 printIngestReport({
   machine,
   settings: {

@@ -15,6 +15,7 @@
 // 127.0.0.1. SIGTERM or SIGINT stops it gracefully (stopOnSignals below).
 import { createServer } from "node:http";
 import next from "next";
+import { directRoute, serveDirect } from "../lib/api/direct-routes.mjs";
 import { beginShutdown, closeResources, stopBackgroundWork } from "../lib/background/shutdown.mjs";
 import {
   config,
@@ -221,6 +222,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       res.writeHead(refusal.status, { "content-type": "application/json", connection: "close" });
       res.end(JSON.stringify(refusal));
       req.resume();
+      return;
+    }
+    // The ingestion endpoints: their own handlers, without Next's routing (direct-routes.mjs).
+    const direct = directRoute(req.method, req.url);
+    if (direct) {
+      withinRequest(requestId, () =>
+        serveDirect(direct, req, res, `http://${hostname}:${port}`, (error) =>
+          log.error({ err: error }, `Unexpected error answering ${req.method} ${req.url}`),
+        ),
+      );
       return;
     }
     withinRequest(requestId, () => handle(req, res));

@@ -71,6 +71,7 @@ export interface Config {
   METRICS_TOKEN?: string;
   METRICS_PORT?: number;
   SHUTDOWN_TIMEOUT_SECONDS: number;
+  DIRECT_INGESTION: "on" | "off";
   signIn: SignInSettings;
 }
 

@@ -203,4 +203,5 @@ export const VARIABLES = {
   },
   METRICS_PORT: { unset: "no metrics port", schema: port },
   SHUTDOWN_TIMEOUT_SECONDS: { default: "25", schema: number("a number of seconds") },
+  DIRECT_INGESTION: { default: "on", schema: onOff },
 };

@@ -52,7 +52,7 @@ export function printIngestReport(run: {
   ) => {
     const cells = subjects.map((m) => show(m) ?? "—");
     const verdict = met(app);
-    const extra = subjects.length > 2 ? [cells[2]] : [];
+    const extra = cells.slice(2);
     return `| ${label} | ${cells[0]} | ${cells[1]} | ${ratioText} | ${extra.join(" | ")}${extra.length ? " | " : ""}${target} | ${verdict === undefined ? "" : verdict ? "yes" : "**no**"} |`;
   };
   const closedRate = (m: Measured) => (m.closed ? perSecond(m.closed) : undefined);
