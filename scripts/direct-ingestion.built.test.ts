@@ -109,6 +109,9 @@ describe.runIf(postgres)("the built server's own answers to the ingestion endpoi
     ...extra,
   });
 
+  // 1.5 MB of actions: over the API's body limit, under the server's own refusal at 2 MB.
+  const big = { actions: Array.from({ length: 12_000 }, (_, i) => action(`big-${i}`)) };
+
   // Each case builds its request from a key prefix, so both servers record actions of their own.
   const CASES: [string, string, (prefix: string) => RequestInit][] = [
     ["an accepted action", "/api/v2/actions", (p) => json(action(`${p}-one`))],
@@ -148,6 +151,13 @@ describe.runIf(postgres)("the built server's own answers to the ingestion endpoi
       (p) => json({ actions: [action(`${p}-five`), { key: `${p}-six` }] }),
     ],
     ["an empty batch", "/api/v2/actions/batch", () => json({ actions: [] })],
+    // Bodies the handler refuses before reading them whole: the connection must stay usable.
+    ["a body over the API's 1 MB", "/api/v2/actions/batch", () => json(big)],
+    [
+      "a large body with a wrong key",
+      "/api/v2/actions/batch",
+      () => json(big, { authorization: `Bearer ${seeded.apiKey.secret.slice(0, -4)}zzzz` }),
+    ],
     [
       "an Idempotency-Key header",
       "/api/v2/actions",
