@@ -73,6 +73,7 @@ export async function serveDirect(handler, req, res, origin, onError) {
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.setHeader("content-length", body.length);
     res.end(body);
+    discardUnread(req);
   } catch (error) {
     onError(error);
     if (res.headersSent) {
@@ -81,5 +82,18 @@ export async function serveDirect(handler, req, res, origin, onError) {
     }
     res.writeHead(500, { "content-type": "application/json" });
     res.end(JSON.stringify({ message: "Internal error.", status: 500 }));
+    discardUnread(req);
   }
+}
+
+/**
+ * A body the handler refused before reading it all (a wrong key, an oversized batch) is read and
+ * dropped, as Node does for a request nobody read: the client finishes sending it and the
+ * connection stays usable. (Node skips that here because the Request's stream began reading.)
+ * @param {import("node:http").IncomingMessage} req
+ */
+function discardUnread(req) {
+  if (req.readableEnded) return;
+  req.removeAllListeners("data");
+  req.resume();
 }
