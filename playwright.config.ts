@@ -67,14 +67,22 @@ const PROJECTS = [
   },
 ];
 
+const identityProvider = {
+  command: `npx tsx scripts/oidc-test-provider.ts ${OIDC_IDP_PORT} ${E2E_OIDC.appUrl}`,
+  url: `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
+  timeout: 60_000,
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+};
+
 /** The servers each project's specs talk to. */
 const SERVERS: Record<(typeof PROJECTS)[number]["name"], string> = {
   postgres: server("postgres", POSTGRES_PORT),
   embedded: server("pglite", EMBEDDED_PORT),
   "first-run": server("empty", EMPTY_PORT),
   clickhouse: server("clickhouse", CLICKHOUSE_PORT),
-  // Single sign-on only (PASSWORD_SIGNIN=off), and the test identity provider it signs in with.
-  oidc: `${server("oidc", OIDC_APP_PORT)} idp:${OIDC_IDP_PORT}`,
+  oidc: server("oidc", OIDC_APP_PORT),
 };
 
 // E2E_PROJECTS=postgres,clickhouse runs those projects and starts only their servers (while
@@ -82,9 +90,8 @@ const SERVERS: Record<(typeof PROJECTS)[number]["name"], string> = {
 const chosen = process.env.E2E_PROJECTS?.split(",").map((name) => name.trim());
 const projects = PROJECTS.filter((project) => !chosen || chosen.includes(project.name));
 
-// The chosen projects' servers (and the identity provider) start side by side
-// (scripts/e2e-servers.ts): Playwright starts its web servers one after another, and each waits
-// mostly on its database's seed.
+// The chosen projects' servers start side by side (scripts/e2e-servers.ts): Playwright starts its
+// web servers one after another, and each waits mostly on its database's seed.
 const servers = {
   command: `npx tsx scripts/e2e-servers.ts ${E2E_SERVERS_READY_PORT} ${projects.map((project) => SERVERS[project.name]).join(" ")}`,
   url: `http://127.0.0.1:${E2E_SERVERS_READY_PORT}/`,
@@ -118,5 +125,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects,
-  webServer: servers,
+  webServer: projects.some((project) => project.name === "oidc")
+    ? [servers, identityProvider]
+    : [servers],
 });

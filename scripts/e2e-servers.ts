@@ -1,13 +1,11 @@
 // Used by playwright.config.ts: starts the end-to-end servers it is given all at once, each by
-// scripts/e2e-server.ts (a fresh database, the demo data, then `next start`), and the test identity
-// provider if asked (`idp`), and answers on its own port once every one of them answers.
-// Playwright starts its web servers one after another; most of a server's start is its database's
-// seed, which waits on PostgreSQL, so five of them in a row left a core idle for most of a minute
-// (BENCHMARKS.md, "The test loop").
-//   tsx scripts/e2e-servers.ts <ready-port> <mode>:<port>|idp:<port> […]
+// scripts/e2e-server.ts (a fresh database, the demo data, then `next start`), and answers on its
+// own port once every one of them answers. Playwright starts its web servers one after another;
+// most of a server's start is its database's seed, which waits on PostgreSQL, so five of them in
+// a row left a core idle for most of a minute (BENCHMARKS.md, "The test loop").
+//   tsx scripts/e2e-servers.ts <ready-port> <mode>:<port> [<mode>:<port> …]
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
-import { E2E_OIDC } from "../e2e/support/env";
 
 const [readyPort, ...servers] = process.argv.slice(2);
 const children: ChildProcess[] = [];
@@ -34,15 +32,7 @@ async function answers(url: string): Promise<boolean> {
 
 const started = servers.map(async (server) => {
   const [mode, port] = server.split(":");
-  const [script, args, ready] =
-    mode === "idp"
-      ? [
-          "scripts/oidc-test-provider.ts",
-          [port, E2E_OIDC.appUrl],
-          `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
-        ]
-      : ["scripts/e2e-server.ts", [mode, port], `http://127.0.0.1:${port}/signin`];
-  const child = spawn(process.execPath, [...process.execArgv, script, ...args]);
+  const child = spawn(process.execPath, [...process.execArgv, "scripts/e2e-server.ts", mode, port]);
   child.stdout?.pipe(process.stdout);
   child.stderr?.pipe(process.stderr);
   children.push(child);
@@ -54,7 +44,7 @@ const started = servers.map(async (server) => {
     stopAll("SIGTERM");
     process.exit(code || 1);
   });
-  while (!exited && !(await answers(ready))) {
+  while (!exited && !(await answers(`http://127.0.0.1:${port}/signin`))) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 });
