@@ -2,7 +2,6 @@ import { defineConfig } from "@playwright/test";
 import {
   CLICKHOUSE_PORT,
   E2E_OIDC,
-  E2E_SERVERS_READY_PORT,
   EMBEDDED_PORT,
   EMPTY_PORT,
   OIDC_APP_PORT,
@@ -28,8 +27,14 @@ const chromium = {
   ignoreDefaultArgs: features.ignoreDefaultArgs,
 };
 
-/** An end-to-end server: scripts/e2e-server.ts's mode and the port it listens on. */
-const server = (mode: string, port: number) => `${mode}:${port}`;
+const server = (mode: string, port: number) => ({
+  command: `npx tsx scripts/e2e-server.ts ${mode} ${port}`,
+  url: `http://127.0.0.1:${port}/signin`,
+  timeout: 180_000,
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
 
 const PROJECTS = [
   {
@@ -77,29 +82,18 @@ const identityProvider = {
 };
 
 /** The servers each project's specs talk to. */
-const SERVERS: Record<(typeof PROJECTS)[number]["name"], string> = {
-  postgres: server("postgres", POSTGRES_PORT),
-  embedded: server("pglite", EMBEDDED_PORT),
-  "first-run": server("empty", EMPTY_PORT),
-  clickhouse: server("clickhouse", CLICKHOUSE_PORT),
-  oidc: server("oidc", OIDC_APP_PORT),
+const SERVERS: Record<(typeof PROJECTS)[number]["name"], ReturnType<typeof server>[]> = {
+  postgres: [server("postgres", POSTGRES_PORT)],
+  embedded: [server("pglite", EMBEDDED_PORT)],
+  "first-run": [server("empty", EMPTY_PORT)],
+  clickhouse: [server("clickhouse", CLICKHOUSE_PORT)],
+  oidc: [server("oidc", OIDC_APP_PORT), identityProvider],
 };
 
 // E2E_PROJECTS=postgres,clickhouse runs those projects and starts only their servers (while
 // working on a few specs); unset, everything runs.
 const chosen = process.env.E2E_PROJECTS?.split(",").map((name) => name.trim());
 const projects = PROJECTS.filter((project) => !chosen || chosen.includes(project.name));
-
-// The chosen projects' servers start side by side (scripts/e2e-servers.ts): Playwright starts its
-// web servers one after another, and each waits mostly on its database's seed.
-const servers = {
-  command: `npx tsx scripts/e2e-servers.ts ${E2E_SERVERS_READY_PORT} ${projects.map((project) => SERVERS[project.name]).join(" ")}`,
-  url: `http://127.0.0.1:${E2E_SERVERS_READY_PORT}/`,
-  timeout: 180_000,
-  reuseExistingServer: false,
-  stdout: "ignore" as const,
-  stderr: "pipe" as const,
-};
 
 export default defineConfig({
   testDir: "e2e",
@@ -125,7 +119,5 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects,
-  webServer: projects.some((project) => project.name === "oidc")
-    ? [servers, identityProvider]
-    : [servers],
+  webServer: projects.flatMap((project) => SERVERS[project.name]),
 });

@@ -32,8 +32,6 @@ export const CLICKHOUSE_PORT = 3102;
 export const EMPTY_PORT = 3103;
 /** The empty server's mail server: e2e/first-run.spec.ts listens here. */
 export const E2E_EMPTY_SMTP_PORT = 3126;
-/** Answers once every end-to-end server a run asked for answers (scripts/e2e-servers.ts). */
-export const E2E_SERVERS_READY_PORT = 3109;
 /** The server for e2e/oidc.spec.ts: single sign-on against the test identity provider only. */
 export const OIDC_APP_PORT = 3108;
 /** The test identity provider (scripts/oidc-test-provider.ts) the OIDC server signs in with. */
