@@ -2,9 +2,9 @@ import { readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { detectEngines, type Engine } from "./engines";
+import { detectEngines, testDatabaseUrl, type Engine } from "./engines";
 import { CHDB_TEST_FOLDER_PREFIX } from "./chdb-test-folder";
-import { pgliteSnapshot, removeOtherSnapshots } from "./database-templates";
+import { pgliteSnapshot, postgresTemplate, removeOtherSnapshots } from "./database-templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,9 +33,11 @@ function removeChdbFolders() {
 export default async function setup(project: TestProject) {
   const engines = await detectEngines();
   project.provide("engines", engines);
-  // The migrated data folder every PGlite test database starts from: built here once (when the
-  // migrations changed) rather than by every worker at the same time.
+  // The migrated data folder every PGlite test database starts from, and the migrated PostgreSQL
+  // database the others are copied from: built here once (when the migrations changed) rather than
+  // by every worker at the same time.
   await removeOtherSnapshots(alive);
   if (engines.includes("pglite")) await pgliteSnapshot();
+  if (engines.includes("postgres")) await postgresTemplate(testDatabaseUrl());
   return removeChdbFolders;
 }

@@ -4,7 +4,7 @@ import pg from "pg";
 import { assertLocalDatabase } from "../db/local-guard";
 import { applyMigrations, readMigrations } from "../db/migrations";
 import { openDatabase, overPglite, type OpenDatabase } from "../db/open";
-import { pgliteSnapshot } from "./database-templates";
+import { forgetPostgresTemplate, pgliteSnapshot, postgresTemplate } from "./database-templates";
 import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
@@ -20,8 +20,8 @@ interface TestDatabaseOptions {
 
 /**
  * A fresh, migrated database for one test: an in-memory PGlite, or a new database on the test
- * PostgreSQL server that is dropped on close. Refuses non-local servers. PGlite starts as a copy
- * of one migrated data folder (lib/testing/database-templates.ts); with `migrateBefore`, empty.
+ * PostgreSQL server that is dropped on close. Refuses non-local servers. Both start as a copy of
+ * one migrated database (lib/testing/database-templates.ts); with `migrateBefore`, empty.
  */
 export async function createTestDatabase(
   engine: Engine,
@@ -46,12 +46,15 @@ export async function createTestDatabase(
   const name = `ab_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    await createDatabase(admin, name, before ? undefined : adminUrl);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ engine: "postgres", url: url.toString() });
-  await migrate(db);
+  if (before) await migrate(db);
   return {
     ...db,
     engine,
@@ -64,4 +67,20 @@ export async function createTestDatabase(
       await dropper.end();
     },
   };
+}
+
+/** Creates `name` empty, or (given the server's URL) as a copy of the migrated template. */
+async function createDatabase(admin: pg.Client, name: string, templateOf?: string) {
+  if (!templateOf) {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    return;
+  }
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${await postgresTemplate(templateOf)}"`);
+  } catch (error) {
+    // 3D000: the template is gone (a run with other migrations dropped it); built again, once.
+    if ((error as { code?: string }).code !== "3D000") throw error;
+    forgetPostgresTemplate();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${await postgresTemplate(templateOf)}"`);
+  }
 }
