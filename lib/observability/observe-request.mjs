@@ -56,7 +56,7 @@ export function observeRequest(req, res, routeOf, options = {}) {
       duration_ms: Math.round(seconds * 10_000) / 10,
       ...(aborted && { aborted: true }),
       // Answered by the server itself, before Next (lib/api/direct-routes.mjs).
-      .../** @type {any} */ ((res)[Symbol.for("actionboard.direct")] && { handler: "direct" }),
+      .../** @type {any} */ (res[Symbol.for("actionboard.direct")] && { handler: "direct" }),
     };
     const log = options.log ?? logger();
     if (status >= 500) log.error(line, "request");
