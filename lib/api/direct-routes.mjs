@@ -50,7 +50,7 @@ export function directRoute(method, url) {
  */
 export async function serveDirect(handler, req, res, origin, onError) {
   // The request's log line says who answered (lib/observability/observe-request.mjs).
-  /** @type {any} */ (res)[Symbol.for("actionboard.direct")] = true;
+  Reflect.set(res, Symbol.for("actionboard.direct"), true);
   try {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {

@@ -8,6 +8,8 @@ import { randomUUID } from "node:crypto";
 import { logger } from "./logger.mjs";
 import { metrics } from "./metrics.mjs";
 
+/** Set on a response by lib/api/direct-routes.mjs (a registry symbol: no import between them). */
+const ANSWERED_DIRECTLY = Symbol.for("actionboard.direct");
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:/+=@-]{1,128}$/;
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 /** Probes and scrapes come every few seconds: their lines are debug unless they fail. */
@@ -56,7 +58,7 @@ export function observeRequest(req, res, routeOf, options = {}) {
       duration_ms: Math.round(seconds * 10_000) / 10,
       ...(aborted && { aborted: true }),
       // Answered by the server itself, before Next (lib/api/direct-routes.mjs).
-      .../** @type {any} */ (res[Symbol.for("actionboard.direct")] && { handler: "direct" }),
+      ...(Reflect.get(res, ANSWERED_DIRECTLY) === true && { handler: "direct" }),
     };
     const log = options.log ?? logger();
     if (status >= 500) log.error(line, "request");
