@@ -165,6 +165,8 @@ test("a team's first day, from an empty database", async ({ page, browser }) => 
   await mateContext.clearCookies();
   await mate.goto("/signin");
   await mate.getByRole("link", { name: "Forgot password?" }).click();
+  // The sign-in form has an Email field too: fill only once the other page is there.
+  await expect(mate.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   const before = sink.messages.length;
   await mate.getByLabel("Email").fill(MATE.email);
   await mate.getByRole("button", { name: "Send a reset link" }).click();
