@@ -7,7 +7,7 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 import { forgotPasswordAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const { state, pending, onSubmit } = useFormAction(forgotPasswordAction);
+  const { state, pending, locked, onSubmit } = useFormAction(forgotPasswordAction);
   if (state.status === "sent") {
     return (
       <div className="mt-6 space-y-4 text-sm" role="status">
@@ -24,7 +24,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <FormField
         id="email"
         label="Email"
@@ -46,7 +46,7 @@ export function ForgotPasswordForm() {
           className={inputClass}
         />
       </FormField>
-      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+      <button type="submit" disabled={locked} className={`w-full ${buttonClass}`}>
         {pending ? "Sending…" : "Send a reset link"}
       </button>
       <p className="text-sm">

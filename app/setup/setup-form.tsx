@@ -15,7 +15,7 @@ import { setupAction } from "./actions";
 /** The first owner (name, email, password) and the first program (the shared program fields). */
 export function SetupForm({ token, choices }: { token: string; choices: ProgramChoices }) {
   const [signInError, setSignInError] = useState<string | null>(null);
-  const { state, pending, onSubmit } = useFormAction(setupAction.bind(null, token), {
+  const { state, pending, locked, onSubmit } = useFormAction(setupAction.bind(null, token), {
     // Set up: the new owner is signed in with the password as submitted.
     onAnswer: (answer, form) => {
       if (answer.status !== "done") return;
@@ -54,7 +54,13 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
   const programErrors = (state.status === "error" && state.fields) || {};
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-6" aria-busy={pending} noValidate>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="mt-6 space-y-6"
+      aria-busy={pending}
+      noValidate
+    >
       {state.status === "error" && state.message && (
         <p
           role="alert"
@@ -109,7 +115,7 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
           errors={programErrors}
         />
       </fieldset>
-      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+      <button type="submit" disabled={locked} className={`w-full ${buttonClass}`}>
         {pending ? "Setting up…" : "Create account and program"}
       </button>
     </form>

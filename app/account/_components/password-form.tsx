@@ -10,7 +10,7 @@ import { FormOutcome } from "./form-outcome";
 
 /** A new password ends every session, this one too: sign this browser in again with it. */
 export function PasswordForm() {
-  const { state, pending, onSubmit } = useFormAction(changePasswordAction, {
+  const { state, pending, locked, onSubmit } = useFormAction(changePasswordAction, {
     clearPasswords: true,
     // Signed in again with the password as submitted (the fields are emptied by then).
     onAnswer: (answer, form) => {
@@ -23,7 +23,7 @@ export function PasswordForm() {
     },
   });
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <PasswordField
         id="pw-current"
         name="currentPassword"
@@ -45,7 +45,7 @@ export function PasswordForm() {
         error={<FieldError answer={state} field="confirm" id="pw-confirm-error" />}
       />
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Changing…" : "Change password"}
         </button>
         <FormOutcome state={state} />

@@ -8,9 +8,11 @@ import { FieldError } from "@/components/ui/field-error";
 import { FormOutcome } from "./form-outcome";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
-  const { state, pending, onSubmit } = useFormAction(updateProfileAction, { clearPasswords: true });
+  const { state, pending, locked, onSubmit } = useFormAction(updateProfileAction, {
+    clearPasswords: true,
+  });
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormField
         id="profile-name"
         label="Name"
@@ -56,7 +58,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         />
       </FormField>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Saving…" : "Save"}
         </button>
         <FormOutcome state={state} />

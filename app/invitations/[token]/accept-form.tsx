@@ -21,28 +21,31 @@ export function AcceptForm({
   newAccount: boolean;
 }) {
   const [signInFailed, setSignInFailed] = useState(false);
-  const { state, pending, onSubmit } = useFormAction(acceptInvitationAction.bind(null, token), {
-    clearPasswords: true,
-    // Joined: open the program, signing a new person in with the password as submitted.
-    onAnswer: (answer, form) => {
-      if (answer.status !== "joined") return;
-      const tab = new URL(`/p/${answer.slug}/actions`, window.location.href);
-      if (answer.signedIn) {
-        window.location.assign(tab);
-        return;
-      }
-      signIn("credentials", {
-        email: answer.email,
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      })
-        .then((result) => {
-          if (!result || result.error) throw new Error("sign-in failed");
+  const { state, pending, locked, onSubmit } = useFormAction(
+    acceptInvitationAction.bind(null, token),
+    {
+      clearPasswords: true,
+      // Joined: open the program, signing a new person in with the password as submitted.
+      onAnswer: (answer, form) => {
+        if (answer.status !== "joined") return;
+        const tab = new URL(`/p/${answer.slug}/actions`, window.location.href);
+        if (answer.signedIn) {
           window.location.assign(tab);
+          return;
+        }
+        signIn("credentials", {
+          email: answer.email,
+          password: String(form.get("password") ?? ""),
+          redirect: false,
         })
-        .catch(() => setSignInFailed(true));
+          .then((result) => {
+            if (!result || result.error) throw new Error("sign-in failed");
+            window.location.assign(tab);
+          })
+          .catch(() => setSignInFailed(true));
+      },
     },
-  });
+  );
 
   if (state.status === "joined") {
     return (
@@ -68,7 +71,7 @@ export function AcceptForm({
       </p>
     ) : null;
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {newAccount && (
         <>
           <FormField id="email" label="Email">
@@ -102,7 +105,7 @@ export function AcceptForm({
         </>
       )}
       {error("token")}
-      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+      <button type="submit" disabled={locked} className={`w-full ${buttonClass}`}>
         {pending ? "Joining…" : newAccount ? "Create account and join" : `Join ${programName}`}
       </button>
     </form>

@@ -8,9 +8,12 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const { state, pending, onSubmit } = useFormAction(resetPasswordAction.bind(null, token), {
-    clearPasswords: true,
-  });
+  const { state, pending, locked, onSubmit } = useFormAction(
+    resetPasswordAction.bind(null, token),
+    {
+      clearPasswords: true,
+    },
+  );
   if (state.status === "done") {
     return (
       <div className="mt-6 space-y-4 text-sm" role="status">
@@ -22,7 +25,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <PasswordField
         id="password"
@@ -40,7 +43,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         error={<FieldError answer={state} field="confirm" />}
       />
       <FieldError answer={state} field="token" />
-      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+      <button type="submit" disabled={locked} className={`w-full ${buttonClass}`}>
         {pending ? "Saving…" : "Set new password"}
       </button>
     </form>

@@ -80,6 +80,7 @@ export function FilterBar({
       onOpenChange={setSheetOpen}
     >
       <form
+        method="get"
         onSubmit={reload}
         aria-label="Filters"
         className="bg-white p-4 sm:rounded-lg sm:border sm:border-gray-200 dark:bg-gray-900 sm:dark:border-gray-800"

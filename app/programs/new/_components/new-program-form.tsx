@@ -7,10 +7,10 @@ import type { ProgramChoices } from "@/lib/programs/program-choices";
 import { createProgramAction } from "../actions";
 
 export function NewProgramForm({ choices }: { choices: ProgramChoices }) {
-  const { state, pending, onSubmit } = useFormAction(createProgramAction);
+  const { state, pending, locked, onSubmit } = useFormAction(createProgramAction);
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
+    <form method="post" onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
       <ProgramFields
         choices={choices}
         initial={{ name: "", slug: "", timezone: "UTC", currency: "USD" }}
@@ -23,7 +23,7 @@ export function NewProgramForm({ choices }: { choices: ProgramChoices }) {
         </p>
       )}
       <div>
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Creating…" : "Create program"}
         </button>
       </div>

@@ -13,19 +13,20 @@ export const nameBox =
 /** Saves the applied filters as a new view, then opens it (`view=<id>` in the URL). */
 export function SaveViewForm({ slug, query }: { slug: string; query: string }) {
   const router = useRouter();
-  const { state, pending, onSubmit, error } = useFormAction(
-    saveViewAction.bind(null, slug, query),
-    {
-      resetOnDone: true,
-      onAnswer: (answer: SaveViewState) => {
-        if (answer.status === "saved") {
-          router.replace(savedViewHref(slug, { id: answer.id, query }), { scroll: false });
-        }
-      },
+  const { state, locked, onSubmit, error } = useFormAction(saveViewAction.bind(null, slug, query), {
+    resetOnDone: true,
+    onAnswer: (answer: SaveViewState) => {
+      if (answer.status === "saved") {
+        router.replace(savedViewHref(slug, { id: answer.id, query }), { scroll: false });
+      }
     },
-  );
+  });
   return (
-    <form onSubmit={onSubmit} className="border-t border-gray-100 pt-2 dark:border-gray-800">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="border-t border-gray-100 pt-2 dark:border-gray-800"
+    >
       <label htmlFor="save-view-name" className="px-1 text-xs font-medium text-gray-600">
         Save the current filters as a new view
       </label>
@@ -38,7 +39,7 @@ export function SaveViewForm({ slug, query }: { slug: string; query: string }) {
           aria-invalid={error("name") ? true : undefined}
           className={nameBox}
         />
-        <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        <button type="submit" disabled={locked} className={secondaryButtonClass}>
           Save view
         </button>
       </div>
@@ -57,11 +58,11 @@ export function UpdateViewForm({
   query: string;
   view: { id: number; name: string };
 }) {
-  const { state, pending, onSubmit } = useFormAction(updateViewAction.bind(null, slug, query));
+  const { state, locked, onSubmit } = useFormAction(updateViewAction.bind(null, slug, query));
   return (
-    <form onSubmit={onSubmit} className="px-1">
+    <form method="post" onSubmit={onSubmit} className="px-1">
       <input type="hidden" name="id" value={view.id} />
-      <button type="submit" disabled={pending} className={`${secondaryButtonClass} w-full`}>
+      <button type="submit" disabled={locked} className={`${secondaryButtonClass} w-full`}>
         Update “{view.name}” with these filters
       </button>
       <ActionAnswer answer={state} />

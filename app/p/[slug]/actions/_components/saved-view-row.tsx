@@ -77,7 +77,7 @@ export function SavedViewRow({
 }
 
 function RenameRow({ slug, view, onDone }: { slug: string; view: SavedView; onDone: () => void }) {
-  const { state, pending, onSubmit, error } = useFormAction(renameViewAction.bind(null, slug), {
+  const { state, locked, onSubmit, error } = useFormAction(renameViewAction.bind(null, slug), {
     onAnswer: (answer) => answer.status === "saved" && onDone(),
   });
   const id = `rename-view-${view.id}`;
@@ -102,7 +102,7 @@ function RenameRow({ slug, view, onDone }: { slug: string; view: SavedView; onDo
         aria-invalid={error("name") ? true : undefined}
         className={nameBox}
       />
-      <button type="submit" disabled={pending} className={small}>
+      <button type="submit" disabled={locked} className={small}>
         Save
       </button>
     </RowForm>
@@ -118,7 +118,7 @@ function DeleteRow({
   view: SavedView;
   onCancel: () => void;
 }) {
-  const { state, pending, onSubmit } = useFormAction(deleteViewAction.bind(null, slug));
+  const { state, locked, onSubmit } = useFormAction(deleteViewAction.bind(null, slug));
   const n = view.schedules;
   const stops =
     n > 0
@@ -138,7 +138,7 @@ function DeleteRow({
     >
       <button
         type="submit"
-        disabled={pending}
+        disabled={locked}
         autoFocus
         className="rounded-md bg-red-600 px-2 py-1 text-xs font-medium text-white hover:bg-red-700"
       >
@@ -168,6 +168,7 @@ function RowForm({
     <li className="px-1 py-1">
       <form
         data-row-form
+        method="post"
         onSubmit={onSubmit}
         onKeyDown={(e) => {
           // Escape leaves the view as it was; the panel stays open (see SavedViews).

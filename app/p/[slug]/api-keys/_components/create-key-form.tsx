@@ -6,14 +6,14 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 import { createApiKeyAction } from "../actions";
 
 export function CreateKeyForm({ slug }: { slug: string }) {
-  const { state, pending, onSubmit } = useFormAction(createApiKeyAction.bind(null, slug), {
+  const { state, pending, locked, onSubmit } = useFormAction(createApiKeyAction.bind(null, slug), {
     resetOnDone: true,
   });
   const [copied, setCopied] = useState(false);
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+      <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="key-label" className="block text-sm font-medium">
             Label
@@ -36,7 +36,7 @@ export function CreateKeyForm({ slug }: { slug: string }) {
             <option value="test">Test</option>
           </select>
         </div>
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Creating…" : "Create key"}
         </button>
       </form>

@@ -6,16 +6,16 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 import { revokeApiKeyAction } from "../actions";
 
 export function RevokeKeyButton({ slug, id, label }: { slug: string; id: number; label: string }) {
-  const { refusal, pending, onSubmit } = useFormAction(
+  const { refusal, locked, onSubmit } = useFormAction(
     (_prev, form: FormData) => revokeApiKeyAction(slug, form),
     { confirm: () => `Revoke “${label}”? Requests using it will be refused at once.` },
   );
   return (
-    <form onSubmit={onSubmit} className="flex items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <button
         type="submit"
-        disabled={pending}
+        disabled={locked}
         className={secondaryButtonClass}
         aria-label={`Revoke ${label}`}
       >

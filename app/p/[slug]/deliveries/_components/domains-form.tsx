@@ -7,9 +7,9 @@ import { setDomainsAction } from "../actions";
 /** Owners: the outside domains allowed as recipients, one per line or comma. */
 export function DomainsForm({ slug, domains }: { slug: string; domains: string[] }) {
   // A refused list stays in the field to be corrected.
-  const { state, pending, onSubmit } = useFormAction(setDomainsAction.bind(null, slug));
+  const { state, pending, locked, onSubmit } = useFormAction(setDomainsAction.bind(null, slug));
   return (
-    <form onSubmit={onSubmit} className="mt-3 flex flex-wrap items-end gap-3">
+    <form method="post" onSubmit={onSubmit} className="mt-3 flex flex-wrap items-end gap-3">
       <div className="min-w-64 flex-1">
         <label htmlFor="delivery-domains" className="block text-sm font-medium">
           Domains
@@ -24,7 +24,7 @@ export function DomainsForm({ slug, domains }: { slug: string; domains: string[]
           className={inputClass}
         />
       </div>
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+      <button type="submit" disabled={locked} className={secondaryButtonClass}>
         {pending ? "Saving…" : "Save domains"}
       </button>
       <p

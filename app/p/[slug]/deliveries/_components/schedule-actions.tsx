@@ -14,22 +14,22 @@ export function ScheduleActions({ slug, id, name }: { slug: string; id: number; 
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
-        <form onSubmit={send.onSubmit}>
+        <form method="post" onSubmit={send.onSubmit}>
           <input type="hidden" name="id" value={id} />
           <button
             type="submit"
-            disabled={send.pending}
+            disabled={send.locked}
             className={`${secondaryButtonClass} whitespace-nowrap`}
             aria-label={`Send now: “${name}”`}
           >
             {send.pending ? "Queuing…" : "Send now"}
           </button>
         </form>
-        <form onSubmit={remove.onSubmit}>
+        <form method="post" onSubmit={remove.onSubmit}>
           <input type="hidden" name="id" value={id} />
           <button
             type="submit"
-            disabled={remove.pending}
+            disabled={remove.locked}
             className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
             aria-label={`Delete the schedule of “${name}”`}
           >

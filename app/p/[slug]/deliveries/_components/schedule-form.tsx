@@ -31,14 +31,17 @@ export function ScheduleForm({
   const [frequency, setFrequency] = useState("weekly");
   const [channel, setChannel] = useState("email");
   // A saved schedule starts the form again; a refused one keeps what was typed.
-  const { state, pending, onSubmit } = useFormAction(createScheduleAction.bind(null, slug), {
-    resetOnDone: true,
-    onAnswer: (answer) => {
-      if (answer.status !== "saved") return;
-      setFrequency("weekly");
-      setChannel("email");
+  const { state, pending, locked, onSubmit } = useFormAction(
+    createScheduleAction.bind(null, slug),
+    {
+      resetOnDone: true,
+      onAnswer: (answer) => {
+        if (answer.status !== "saved") return;
+        setFrequency("weekly");
+        setChannel("email");
+      },
     },
-  });
+  );
   const shown = new Set([
     "savedViewId",
     "frequency",
@@ -55,7 +58,12 @@ export function ScheduleForm({
   const general = state.status === "error" && !(state.field && shown.has(state.field));
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      noValidate
+    >
       <Field id="d-view" label="Saved view" error={problem("savedViewId")}>
         <select id="d-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
           {views.map((v) => (
@@ -197,7 +205,7 @@ export function ScheduleForm({
         </Field>
       )}
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Scheduling…" : "Schedule delivery"}
         </button>
         {state.status === "saved" && (

@@ -25,17 +25,17 @@ export function ArchiveButton({
   archived: boolean;
 }) {
   const action = kind === "group" ? archiveGroupAction : archiveTagAction;
-  const { state, pending, onSubmit } = useFormAction(action.bind(null, slug), {
+  const { state, locked, onSubmit } = useFormAction(action.bind(null, slug), {
     confirm: () => (archived ? null : `Archive the ${kind} “${name}”? ${CONFIRM[kind]}`),
   });
   const verb = archived ? "Restore" : "Archive";
   return (
-    <form onSubmit={onSubmit}>
+    <form method="post" onSubmit={onSubmit}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="archived" value={archived ? "false" : "true"} />
       <button
         type="submit"
-        disabled={pending}
+        disabled={locked}
         className={secondaryButtonClass}
         aria-label={`${verb} ${name}`}
       >

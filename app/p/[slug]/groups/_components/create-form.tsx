@@ -10,7 +10,7 @@ import { FormStatus } from "./form-status";
 export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag" }) {
   const action = kind === "group" ? createGroupAction : createTagAction;
   // A refused submit keeps what was typed; cleared once created.
-  const { state, pending, onSubmit } = useFormAction(action.bind(null, slug), {
+  const { state, pending, locked, onSubmit } = useFormAction(action.bind(null, slug), {
     resetOnDone: true,
   });
   const error = (field: string) =>
@@ -19,7 +19,7 @@ export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag"
       : undefined;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-2">
+    <form method="post" onSubmit={onSubmit} className="space-y-2">
       <div className="flex flex-wrap items-start gap-3">
         <FormField
           id={`new-${kind}-name`}
@@ -53,7 +53,7 @@ export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag"
             />
           </FormField>
         )}
-        <button type="submit" disabled={pending} className={`${buttonClass} mt-6`}>
+        <button type="submit" disabled={locked} className={`${buttonClass} mt-6`}>
           {pending ? "Adding…" : kind === "group" ? "Add group" : "Add tag"}
         </button>
       </div>

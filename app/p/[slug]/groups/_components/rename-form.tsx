@@ -19,11 +19,11 @@ export function RenameForm({
   name: string;
 }) {
   const action = kind === "group" ? renameGroupAction : renameTagAction;
-  const { state, pending, onSubmit } = useFormAction(action.bind(null, slug));
+  const { state, locked, onSubmit } = useFormAction(action.bind(null, slug));
   const [value, setValue] = useState(name);
   const inputId = `rename-${kind}-${id}`;
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <label htmlFor={inputId} className="sr-only">
         New name for {name}
@@ -41,7 +41,7 @@ export function RenameForm({
       />
       <button
         type="submit"
-        disabled={pending || value.trim() === name}
+        disabled={locked || value.trim() === name}
         className={secondaryButtonClass}
         aria-label={`Rename ${name}`}
       >

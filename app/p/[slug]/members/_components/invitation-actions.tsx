@@ -15,7 +15,7 @@ export function InvitationActions({
   id: number;
   email: string;
 }) {
-  const { state, done, pending, onSubmit } = useFormAction(
+  const { state, done, locked, onSubmit } = useFormAction(
     (_prev, form: FormData) =>
       form.get("do") === "revoke"
         ? revokeInvitationAction(slug, form)
@@ -28,13 +28,13 @@ export function InvitationActions({
     },
   );
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <button
         type="submit"
         name="do"
         value="resend"
-        disabled={pending}
+        disabled={locked}
         className={secondaryButtonClass}
         aria-label={`Resend the invitation of ${email}`}
       >
@@ -44,7 +44,7 @@ export function InvitationActions({
         type="submit"
         name="do"
         value="revoke"
-        disabled={pending}
+        disabled={locked}
         className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
         aria-label={`Revoke the invitation of ${email}`}
       >

@@ -7,7 +7,7 @@ import { inviteMemberAction } from "../actions";
 import { EMAIL_NOT_SET_UP } from "@/lib/config/setup-hints";
 
 export function InviteForm({ slug }: { slug: string }) {
-  const { state, pending, onSubmit } = useFormAction(inviteMemberAction.bind(null, slug), {
+  const { state, pending, locked, onSubmit } = useFormAction(inviteMemberAction.bind(null, slug), {
     resetOnDone: true,
   });
   const error = (field: "email" | "role") =>
@@ -21,7 +21,7 @@ export function InviteForm({ slug }: { slug: string }) {
       </p>
     ) : null;
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate>
       <div className="flex flex-wrap items-start gap-3">
         <FormField
           id="invite-email"
@@ -46,7 +46,7 @@ export function InviteForm({ slug }: { slug: string }) {
             <option value="owner">Owner — also keys, members, settings</option>
           </select>
         </FormField>
-        <button type="submit" disabled={pending} className={`mt-6 ${buttonClass}`}>
+        <button type="submit" disabled={locked} className={`mt-6 ${buttonClass}`}>
           {pending ? "Inviting…" : "Invite"}
         </button>
       </div>

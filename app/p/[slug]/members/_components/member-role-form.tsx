@@ -19,7 +19,7 @@ export function MemberRoleForm({
   role: string;
   isSelf: boolean;
 }) {
-  const { state, pending, onSubmit } = useFormAction(
+  const { state, locked, onSubmit } = useFormAction(
     (_prev, form: FormData) => changeMemberRoleAction(slug, form),
     {
       confirm: (submitter) =>
@@ -31,7 +31,7 @@ export function MemberRoleForm({
     },
   );
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {name}
@@ -48,7 +48,7 @@ export function MemberRoleForm({
       </select>
       <button
         type="submit"
-        disabled={pending}
+        disabled={locked}
         className={secondaryButtonClass}
         aria-label={`Save the role of ${name}`}
       >
@@ -58,7 +58,7 @@ export function MemberRoleForm({
         type="submit"
         name="intent"
         value="remove"
-        disabled={pending}
+        disabled={locked}
         className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
         aria-label={`Remove ${name}`}
       >

@@ -43,6 +43,7 @@ export function PartnerPeriodBar({
 
   return (
     <form
+      method="get"
       onSubmit={reload}
       aria-label="Timeframe"
       className="rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"

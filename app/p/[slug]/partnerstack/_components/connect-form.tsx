@@ -18,7 +18,7 @@ export function ConnectForm({
 }) {
   // A refused key pair stays in the fields to be corrected.
   const form = useFormAction(connectAction.bind(null, slug));
-  const { state, pending } = form;
+  const { state, pending, locked } = form;
   const error = (field: string) =>
     form.error(field) ? (
       <p id={`ps-${field}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
@@ -32,7 +32,12 @@ export function ConnectForm({
       : { "aria-invalid": false };
 
   return (
-    <form onSubmit={form.onSubmit} className="grid max-w-2xl gap-3" aria-busy={pending}>
+    <form
+      method="post"
+      onSubmit={form.onSubmit}
+      className="grid max-w-2xl gap-3"
+      aria-busy={pending}
+    >
       <FormField
         id="ps-base-url"
         label="API base URL"
@@ -91,7 +96,7 @@ export function ConnectForm({
         </p>
       )}
       <div>
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Checking the keys…" : replacing ? "Replace keys" : "Connect"}
         </button>
       </div>

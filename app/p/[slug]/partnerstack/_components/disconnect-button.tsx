@@ -8,19 +8,19 @@ import { removeConnectionAction } from "../actions";
 /** Disconnect, asked twice: the keys and the webhook secret are deleted; imported data stays. */
 export function DisconnectButton({ slug }: { slug: string }) {
   const [asking, setAsking] = useState(false);
-  const { refusal, pending, onSubmit } = useFormAction(() => removeConnectionAction(slug), {
+  const { refusal, pending, locked, onSubmit } = useFormAction(() => removeConnectionAction(slug), {
     onAnswer: () => setAsking(false),
   });
   return (
     <div className="flex flex-wrap items-center gap-2">
       {asking ? (
-        <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+        <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
           <span>
             Delete the keys and the webhook URL? An import under way stops; imported data stays.
           </span>
           <button
             type="submit"
-            disabled={pending}
+            disabled={locked}
             className={`${secondaryButtonClass} text-red-700 dark:text-red-400`}
           >
             {pending ? "Disconnecting…" : "Yes, disconnect"}

@@ -25,7 +25,7 @@ export function ImportPanel({
   lastImport: ImportView | null;
   timezone: string;
 }) {
-  const { refusal, pending, onSubmit } = useFormAction((_prev, form: FormData) =>
+  const { refusal, pending, locked, onSubmit } = useFormAction((_prev, form: FormData) =>
     importAction(slug, form),
   );
   const running = lastImport?.status === "running";
@@ -101,7 +101,7 @@ export function ImportPanel({
         </p>
       )}
       {!running && (
-        <form className="space-y-3" onSubmit={onSubmit}>
+        <form method="post" className="space-y-3" onSubmit={onSubmit}>
           {!resumable && (
             <label className="flex max-w-2xl items-start gap-2">
               <input type="checkbox" name="rerunRules" className="mt-1" />
@@ -112,7 +112,7 @@ export function ImportPanel({
               </span>
             </label>
           )}
-          <button type="submit" disabled={pending} className={buttonClass}>
+          <button type="submit" disabled={locked} className={buttonClass}>
             {pending
               ? "Starting…"
               : resumable

@@ -8,7 +8,7 @@ import { inviteWaitingManagersAction } from "../manager-actions";
 
 /** The source's managers who are not members: invite them all as managers in one step. */
 export function WaitingManagers({ slug, managers }: { slug: string; managers: WaitingManager[] }) {
-  const { refusal, done, pending, onSubmit } = useFormAction(() =>
+  const { refusal, done, pending, locked, onSubmit } = useFormAction(() =>
     inviteWaitingManagersAction(slug, null),
   );
   const waiting = managers.reduce((sum, m) => sum + m.partnerships, 0);
@@ -42,8 +42,8 @@ export function WaitingManagers({ slug, managers }: { slug: string; managers: Wa
         </table>
       </div>
       {toInvite > 0 && (
-        <form onSubmit={onSubmit}>
-          <button type="submit" disabled={pending} className={buttonClass}>
+        <form method="post" onSubmit={onSubmit}>
+          <button type="submit" disabled={locked} className={buttonClass}>
             {pending ? "Inviting…" : `Invite ${toInvite} as manager${toInvite === 1 ? "" : "s"}`}
           </button>
         </form>

@@ -23,7 +23,7 @@ export function RewardRuleForm({
 }) {
   // A refused rule keeps what was typed; a saved one redirects to the list.
   const form = useFormAction(saveRewardRuleAction.bind(null, slug));
-  const { state, pending } = form;
+  const { state, pending, locked } = form;
   const error = (field: string) =>
     form.error(field) && (
       <p id={`${field}-error`} className="mt-1 text-xs text-red-600 dark:text-red-400">
@@ -40,7 +40,12 @@ export function RewardRuleForm({
   });
 
   return (
-    <form onSubmit={form.onSubmit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+    <form
+      method="post"
+      onSubmit={form.onSubmit}
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      noValidate
+    >
       {rule?.id && <input type="hidden" name="id" value={rule.id} />}
       <FormField id="rule-name" label="Name" error={error("name")}>
         <input {...field("name", "rule-name", rule?.name ?? "")} required />
@@ -91,7 +96,7 @@ export function RewardRuleForm({
         </Check>
       </fieldset>
       <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Saving…" : rule?.id ? "Save changes" : "Add rule"}
         </button>
         {rule?.id && (

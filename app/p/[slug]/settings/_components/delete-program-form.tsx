@@ -9,11 +9,15 @@ import { deleteProgramAction } from "../actions";
 /** Deleting takes the program's slug typed in full (the server compares it again). */
 export function DeleteProgramForm({ slug }: { slug: string }) {
   const id = useId();
-  const { state, pending, onSubmit } = useFormAction(deleteProgramAction.bind(null, slug));
+  const { state, pending, locked, onSubmit } = useFormAction(deleteProgramAction.bind(null, slug));
   const [typed, setTyped] = useState("");
 
   return (
-    <form onSubmit={onSubmit} className="mt-3 flex max-w-2xl flex-wrap items-end gap-3">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="mt-3 flex max-w-2xl flex-wrap items-end gap-3"
+    >
       <div className="min-w-64 flex-1">
         <label htmlFor={id} className="block text-sm font-medium">
           Type <code className="font-mono">{slug}</code> to confirm
@@ -32,7 +36,7 @@ export function DeleteProgramForm({ slug }: { slug: string }) {
       </div>
       <button
         type="submit"
-        disabled={pending || typed.trim() !== slug}
+        disabled={locked || typed.trim() !== slug}
         className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60"
       >
         {pending ? "Deleting…" : "Delete program"}

@@ -25,14 +25,17 @@ export function SettingsForm({
   /** The page was reached by saving a new slug. */
   savedBefore: boolean;
 }) {
-  const { state, pending, onSubmit } = useFormAction(saveProgramSettingsAction.bind(null, slug), {
-    initial: savedBefore ? { status: "saved", message: "Settings saved." } : undefined,
-  });
+  const { state, pending, locked, onSubmit } = useFormAction(
+    saveProgramSettingsAction.bind(null, slug),
+    {
+      initial: savedBefore ? { status: "saved", message: "Settings saved." } : undefined,
+    },
+  );
   const [zone, setZone] = useState(program.timezone);
   const zoneChanges = zone !== program.timezone && choices.timeZones.includes(zone);
 
   return (
-    <form onSubmit={onSubmit} className="grid max-w-2xl gap-4" aria-busy={pending}>
+    <form method="post" onSubmit={onSubmit} className="grid max-w-2xl gap-4" aria-busy={pending}>
       <ProgramFields
         choices={choices}
         initial={program}
@@ -69,7 +72,7 @@ export function SettingsForm({
         </p>
       )}
       <div>
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={locked} className={buttonClass}>
           {pending ? "Saving…" : "Save settings"}
         </button>
       </div>
