@@ -3,8 +3,9 @@
 // as a GET to the page, every field (passwords included) in the URL. The last CI run caught one:
 // "Save" on the account page clicked a moment too early navigated to
 // `/account?name=…&currentPassword=`. So, with scripts off, every page that shows a form is read:
-// a form that React sends (no `action` URL) is `method="post"` with its submit buttons disabled,
-// or an explicit `method="get"` filter form without a password field.
+// a form that React sends (no `action` URL) is `method="post"` with its submit buttons disabled
+// (components/ui/until-hydrated.tsx), or an explicit `method="get"` filter form without a
+// password field.
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ONE_ENGINE } from "./support/engines";
@@ -44,7 +45,7 @@ async function formsOn(page: Page, url: string): Promise<FormSeen[]> {
         ...form.querySelectorAll<HTMLButtonElement>('button:not([type]), button[type="submit"]'),
       ].map((b) => ({
         label: (b.getAttribute("aria-label") ?? b.textContent ?? "").trim(),
-        disabled: b.disabled,
+        disabled: b.matches(":disabled"),
       })),
     })),
   );

@@ -11,11 +11,12 @@ import { fieldError } from "@/lib/forms/form-result";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import type { ProgramChoices } from "@/lib/programs/program-choices";
 import { setupAction } from "./actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 /** The first owner (name, email, password) and the first program (the shared program fields). */
 export function SetupForm({ token, choices }: { token: string; choices: ProgramChoices }) {
   const [signInError, setSignInError] = useState<string | null>(null);
-  const { state, pending, locked, onSubmit } = useFormAction(setupAction.bind(null, token), {
+  const { state, pending, onSubmit } = useFormAction(setupAction.bind(null, token), {
     // Set up: the new owner is signed in with the password as submitted.
     onAnswer: (answer, form) => {
       if (answer.status !== "done") return;
@@ -61,63 +62,65 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
       aria-busy={pending}
       noValidate
     >
-      {state.status === "error" && state.message && (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
-        >
-          {state.message}
-        </p>
-      )}
-      <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold">You, the first owner</legend>
-        <FormField
-          id="ownerName"
-          label="Your name"
-          error={<FieldError answer={state} field="ownerName" />}
-        >
-          <input
+      <UntilHydrated>
+        {state.status === "error" && state.message && (
+          <p
+            role="alert"
+            className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
+            {state.message}
+          </p>
+        )}
+        <fieldset className="space-y-4">
+          <legend className="text-sm font-semibold">You, the first owner</legend>
+          <FormField
             id="ownerName"
-            name="ownerName"
-            autoComplete="name"
-            required
-            autoFocus
-            aria-describedby={described("ownerName")}
-            className={inputClass}
+            label="Your name"
+            error={<FieldError answer={state} field="ownerName" />}
+          >
+            <input
+              id="ownerName"
+              name="ownerName"
+              autoComplete="name"
+              required
+              autoFocus
+              aria-describedby={described("ownerName")}
+              className={inputClass}
+            />
+          </FormField>
+          <FormField id="email" label="Email" error={<FieldError answer={state} field="email" />}>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              aria-describedby={described("email")}
+              className={inputClass}
+            />
+          </FormField>
+          <PasswordField
+            id="password"
+            name="password"
+            label="Password"
+            hint={`${NEW_PASSWORD_HINT.slice(0, -1)} (a few unrelated words work well).`}
+            error={<FieldError answer={state} field="password" />}
+            describedBy={described("password")}
           />
-        </FormField>
-        <FormField id="email" label="Email" error={<FieldError answer={state} field="email" />}>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-describedby={described("email")}
-            className={inputClass}
+        </fieldset>
+        <fieldset className="space-y-4">
+          <legend className="text-sm font-semibold">Your first program</legend>
+          <ProgramFields
+            choices={choices}
+            initial={{ name: "", slug: "", timezone: "UTC", currency: "USD" }}
+            creating
+            errors={programErrors}
           />
-        </FormField>
-        <PasswordField
-          id="password"
-          name="password"
-          label="Password"
-          hint={`${NEW_PASSWORD_HINT.slice(0, -1)} (a few unrelated words work well).`}
-          error={<FieldError answer={state} field="password" />}
-          describedBy={described("password")}
-        />
-      </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold">Your first program</legend>
-        <ProgramFields
-          choices={choices}
-          initial={{ name: "", slug: "", timezone: "UTC", currency: "USD" }}
-          creating
-          errors={programErrors}
-        />
-      </fieldset>
-      <button type="submit" disabled={locked} className={`w-full ${buttonClass}`}>
-        {pending ? "Setting up…" : "Create account and program"}
-      </button>
+        </fieldset>
+        <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+          {pending ? "Setting up…" : "Create account and program"}
+        </button>
+      </UntilHydrated>
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The rule (see useFormAction and e2e/forms-before-hydration.spec.ts, which reads the rendered
-// pages with scripts off): a `<form>` says how the browser would send it before React runs —
-// `method="post"` (submit buttons `disabled={locked}` until hydrated) or `method="get"` (a filter
-// form) — and no form sent through useFormAction enables its buttons on `pending` alone. This
-// reads every component, the pages the crawl cannot render (first run, invitations) included.
+// The rule (see components/ui/until-hydrated.tsx and e2e/forms-before-hydration.spec.ts, which
+// reads the rendered pages with scripts off): a `<form>` says how the browser would send it before
+// React runs — `method="post"`, its whole content in <UntilHydrated> (disabled until hydrated),
+// unless it posts to a URL of its own (`action=`), or `method="get"` (a filter form). This reads
+// every component, the pages the crawl cannot render (first run, invitations) included.
 const ROOTS = ["app", "components"];
 
 function tsxFiles(dir: string): string[] {
@@ -25,6 +25,21 @@ const files = ROOTS.flatMap((root) => tsxFiles(root)).map((file) => ({
     .replace(/^\s*\/\/.*$/gm, ""),
 }));
 
+/** Each `<form …>…</form>` of a source: its attributes (braces followed, `=>` included) and body. */
+function forms(source: string): { tag: string; body: string }[] {
+  const found: { tag: string; body: string }[] = [];
+  for (const start of source.matchAll(/<form[\s>]/g)) {
+    let end = start.index + 5;
+    for (let depth = 0; source[end] !== ">" || depth > 0; end++) {
+      if (source[end] === "{") depth++;
+      if (source[end] === "}") depth--;
+    }
+    const close = source.indexOf("</form>", end);
+    found.push({ tag: source.slice(start.index + 5, end), body: source.slice(end + 1, close) });
+  }
+  return found;
+}
+
 describe("forms before hydration", () => {
   it("finds the forms it checks", () => {
     expect(files.filter((f) => /<form[\s>]/.test(f.source)).length).toBeGreaterThanOrEqual(25);
@@ -32,21 +47,23 @@ describe("forms before hydration", () => {
 
   it("gives every <form> a method", () => {
     const missing = files.flatMap(({ file, source }) =>
-      [...source.matchAll(/<form\b([^>]*)>/g)]
-        .filter((tag) => !/\bmethod="(post|get)"/.test(tag[1]))
-        .map((tag) => `${file}: <form${tag[1].replace(/\s+/g, " ").slice(0, 60)}…>`),
+      forms(source)
+        .filter(({ tag }) => !/\bmethod="(post|get)"/.test(tag))
+        .map(({ tag }) => `${file}: <form${tag.replace(/\s+/g, " ").slice(0, 60)}…>`),
     );
     expect(missing).toEqual([]);
   });
 
-  it("keeps submit buttons of useFormAction forms locked until hydrated", () => {
-    const early = files
-      .filter(({ source }) => source.includes("useFormAction("))
-      .flatMap(({ file, source }) =>
-        [...source.matchAll(/disabled=\{(?:\w+\.)?pending\b/g)].map(
-          () => `${file}: disabled={pending…}`,
+  it("disables the fields of every form React sends until the page is hydrated", () => {
+    const early = files.flatMap(({ file, source }) =>
+      forms(source)
+        .filter(({ tag }) => /method="post"/.test(tag) && !/\baction=/.test(tag))
+        .filter(({ body }) => !/^\s*<UntilHydrated>[\s\S]*<\/UntilHydrated>\s*$/.test(body))
+        .map(
+          ({ tag }) =>
+            `${file}: <form${tag.replace(/\s+/g, " ").slice(0, 60)}…> without <UntilHydrated>`,
         ),
-      );
+    );
     expect(early).toEqual([]);
   });
 });

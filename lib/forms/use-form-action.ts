@@ -1,6 +1,5 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { fieldError, IDLE, type FormRefusal, type Idle } from "./form-result";
-import { useHydrated } from "./use-hydrated";
 
 /** What an action answers when it did what it was asked. */
 type Done<R> = Exclude<R, { status: "idle" | "error" }>;
@@ -10,11 +9,9 @@ type Done<R> = Exclude<R, { status: "idle" | "error" }>;
  * submission, refused or not, so the form is submitted by hand (`onSubmit`): what was typed stays
  * after a refusal. `confirm` asks first (its question for the button pressed, or null not to ask);
  * `resetOnDone` empties the form once the action did what it was asked. A control outside a form
- * submits through a `<form>` of its own (a button alone, a two-step confirmation).
- *
- * Forms are `method="post"` and their submit buttons `disabled={locked}`: until React has hydrated
- * the page, `onSubmit` is not attached yet, and a click would let the browser send the form itself
- * (`e2e/forms-before-hydration.spec.ts` checks every form page with scripts off).
+ * submits through a `<form>` of its own (a button alone, a two-step confirmation). The form is
+ * `method="post"` with its content in <UntilHydrated>: `onSubmit` is attached only once React has
+ * hydrated the page, and before that the browser would send the form itself.
  */
 export function useFormAction<R extends { status: string }>(
   // The previous answer is React's to pass; no action here reads it (so `never`: the answer's
@@ -39,7 +36,6 @@ export function useFormAction<R extends { status: string }>(
     (options.initial ?? IDLE) as Awaited<R> | Idle,
   );
   const { resetOnDone, clearPasswords, onAnswer } = options;
-  const hydrated = useHydrated();
 
   useEffect(() => {
     if (!sent.current || state.status === "idle" || state === sent.current.before) return;
@@ -72,8 +68,6 @@ export function useFormAction<R extends { status: string }>(
   return {
     state,
     pending,
-    /** For the submit buttons: while the answer is awaited, and before the page is hydrated. */
-    locked: pending || !hydrated,
     onSubmit,
     refusal,
     done,

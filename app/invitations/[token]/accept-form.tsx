@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { acceptInvitationAction } from "./actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 /** Joins the program: a new person gives name and password; a signed-in account just confirms. */
 export function AcceptForm({
@@ -21,31 +22,28 @@ export function AcceptForm({
   newAccount: boolean;
 }) {
   const [signInFailed, setSignInFailed] = useState(false);
-  const { state, pending, locked, onSubmit } = useFormAction(
-    acceptInvitationAction.bind(null, token),
-    {
-      clearPasswords: true,
-      // Joined: open the program, signing a new person in with the password as submitted.
-      onAnswer: (answer, form) => {
-        if (answer.status !== "joined") return;
-        const tab = new URL(`/p/${answer.slug}/actions`, window.location.href);
-        if (answer.signedIn) {
+  const { state, pending, onSubmit } = useFormAction(acceptInvitationAction.bind(null, token), {
+    clearPasswords: true,
+    // Joined: open the program, signing a new person in with the password as submitted.
+    onAnswer: (answer, form) => {
+      if (answer.status !== "joined") return;
+      const tab = new URL(`/p/${answer.slug}/actions`, window.location.href);
+      if (answer.signedIn) {
+        window.location.assign(tab);
+        return;
+      }
+      signIn("credentials", {
+        email: answer.email,
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      })
+        .then((result) => {
+          if (!result || result.error) throw new Error("sign-in failed");
           window.location.assign(tab);
-          return;
-        }
-        signIn("credentials", {
-          email: answer.email,
-          password: String(form.get("password") ?? ""),
-          redirect: false,
         })
-          .then((result) => {
-            if (!result || result.error) throw new Error("sign-in failed");
-            window.location.assign(tab);
-          })
-          .catch(() => setSignInFailed(true));
-      },
+        .catch(() => setSignInFailed(true));
     },
-  );
+  });
 
   if (state.status === "joined") {
     return (
@@ -72,42 +70,44 @@ export function AcceptForm({
     ) : null;
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      {newAccount && (
-        <>
-          <FormField id="email" label="Email">
-            <input
-              id="email"
-              name="username"
-              type="email"
-              autoComplete="username"
-              value={email}
-              readOnly
-              className={`${inputClass} bg-gray-50 dark:bg-gray-900`}
+      <UntilHydrated>
+        {newAccount && (
+          <>
+            <FormField id="email" label="Email">
+              <input
+                id="email"
+                name="username"
+                type="email"
+                autoComplete="username"
+                value={email}
+                readOnly
+                className={`${inputClass} bg-gray-50 dark:bg-gray-900`}
+              />
+            </FormField>
+            <FormField id="name" label="Your name" error={error("name")}>
+              <input
+                id="name"
+                name="name"
+                autoComplete="name"
+                required
+                autoFocus
+                className={inputClass}
+              />
+            </FormField>
+            <PasswordField
+              id="password"
+              name="password"
+              label="Choose a password"
+              hint={NEW_PASSWORD_HINT}
+              error={error("password")}
             />
-          </FormField>
-          <FormField id="name" label="Your name" error={error("name")}>
-            <input
-              id="name"
-              name="name"
-              autoComplete="name"
-              required
-              autoFocus
-              className={inputClass}
-            />
-          </FormField>
-          <PasswordField
-            id="password"
-            name="password"
-            label="Choose a password"
-            hint={NEW_PASSWORD_HINT}
-            error={error("password")}
-          />
-        </>
-      )}
-      {error("token")}
-      <button type="submit" disabled={locked} className={`w-full ${buttonClass}`}>
-        {pending ? "Joining…" : newAccount ? "Create account and join" : `Join ${programName}`}
-      </button>
+          </>
+        )}
+        {error("token")}
+        <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>
+          {pending ? "Joining…" : newAccount ? "Create account and join" : `Join ${programName}`}
+        </button>
+      </UntilHydrated>
     </form>
   );
 }

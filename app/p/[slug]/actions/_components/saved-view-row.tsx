@@ -7,6 +7,7 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 import { deleteViewAction, renameViewAction } from "../saved-view-actions";
 import { savedViewHref } from "@/lib/saved-views/saved-view-href";
 import { nameBox } from "./save-view-form";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 export type SavedView = { id: number; name: string; query: string; schedules: number };
 
@@ -77,7 +78,7 @@ export function SavedViewRow({
 }
 
 function RenameRow({ slug, view, onDone }: { slug: string; view: SavedView; onDone: () => void }) {
-  const { state, locked, onSubmit, error } = useFormAction(renameViewAction.bind(null, slug), {
+  const { state, pending, onSubmit, error } = useFormAction(renameViewAction.bind(null, slug), {
     onAnswer: (answer) => answer.status === "saved" && onDone(),
   });
   const id = `rename-view-${view.id}`;
@@ -102,7 +103,7 @@ function RenameRow({ slug, view, onDone }: { slug: string; view: SavedView; onDo
         aria-invalid={error("name") ? true : undefined}
         className={nameBox}
       />
-      <button type="submit" disabled={locked} className={small}>
+      <button type="submit" disabled={pending} className={small}>
         Save
       </button>
     </RowForm>
@@ -118,7 +119,7 @@ function DeleteRow({
   view: SavedView;
   onCancel: () => void;
 }) {
-  const { state, locked, onSubmit } = useFormAction(deleteViewAction.bind(null, slug));
+  const { state, pending, onSubmit } = useFormAction(deleteViewAction.bind(null, slug));
   const n = view.schedules;
   const stops =
     n > 0
@@ -138,7 +139,7 @@ function DeleteRow({
     >
       <button
         type="submit"
-        disabled={locked}
+        disabled={pending}
         autoFocus
         className="rounded-md bg-red-600 px-2 py-1 text-xs font-medium text-white hover:bg-red-700"
       >
@@ -167,23 +168,25 @@ function RowForm({
   return (
     <li className="px-1 py-1">
       <form
-        data-row-form
         method="post"
+        data-row-form
         onSubmit={onSubmit}
         onKeyDown={(e) => {
           // Escape leaves the view as it was; the panel stays open (see SavedViews).
           if (e.key === "Escape") onCancel();
         }}
       >
-        {question}
-        <input type="hidden" name="id" value={view.id} />
-        <div className="mt-1 flex items-center gap-1">
-          {children}
-          <button type="button" onClick={onCancel} className={small}>
-            Cancel
-          </button>
-        </div>
-        <ActionAnswer answer={answer} />
+        <UntilHydrated>
+          {question}
+          <input type="hidden" name="id" value={view.id} />
+          <div className="mt-1 flex items-center gap-1">
+            {children}
+            <button type="button" onClick={onCancel} className={small}>
+              Cancel
+            </button>
+          </div>
+          <ActionAnswer answer={answer} />
+        </UntilHydrated>
       </form>
     </li>
   );

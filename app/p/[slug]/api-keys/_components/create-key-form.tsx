@@ -4,9 +4,10 @@ import { useState } from "react";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { createApiKeyAction } from "../actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 export function CreateKeyForm({ slug }: { slug: string }) {
-  const { state, pending, locked, onSubmit } = useFormAction(createApiKeyAction.bind(null, slug), {
+  const { state, pending, onSubmit } = useFormAction(createApiKeyAction.bind(null, slug), {
     resetOnDone: true,
   });
   const [copied, setCopied] = useState(false);
@@ -14,31 +15,33 @@ export function CreateKeyForm({ slug }: { slug: string }) {
   return (
     <div className="space-y-4">
       <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="key-label" className="block text-sm font-medium">
-            Label
-          </label>
-          <input
-            id="key-label"
-            name="label"
-            required
-            maxLength={100}
-            placeholder="Production backend"
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="key-mode" className="block text-sm font-medium">
-            Mode
-          </label>
-          <select id="key-mode" name="mode" defaultValue="live" className={inputClass}>
-            <option value="live">Live</option>
-            <option value="test">Test</option>
-          </select>
-        </div>
-        <button type="submit" disabled={locked} className={buttonClass}>
-          {pending ? "Creating…" : "Create key"}
-        </button>
+        <UntilHydrated>
+          <div className="min-w-64 flex-1">
+            <label htmlFor="key-label" className="block text-sm font-medium">
+              Label
+            </label>
+            <input
+              id="key-label"
+              name="label"
+              required
+              maxLength={100}
+              placeholder="Production backend"
+              className={inputClass}
+            />
+          </div>
+          <div>
+            <label htmlFor="key-mode" className="block text-sm font-medium">
+              Mode
+            </label>
+            <select id="key-mode" name="mode" defaultValue="live" className={inputClass}>
+              <option value="live">Live</option>
+              <option value="test">Test</option>
+            </select>
+          </div>
+          <button type="submit" disabled={pending} className={buttonClass}>
+            {pending ? "Creating…" : "Create key"}
+          </button>
+        </UntilHydrated>
       </form>
       {state.status === "error" && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">

@@ -3,6 +3,7 @@
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { deleteScheduleAction, sendNowAction } from "../actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 /** "Send now" and "Delete" for one schedule, each answering beside itself. */
 export function ScheduleActions({ slug, id, name }: { slug: string; id: number; name: string }) {
@@ -15,26 +16,30 @@ export function ScheduleActions({ slug, id, name }: { slug: string; id: number; 
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
         <form method="post" onSubmit={send.onSubmit}>
-          <input type="hidden" name="id" value={id} />
-          <button
-            type="submit"
-            disabled={send.locked}
-            className={`${secondaryButtonClass} whitespace-nowrap`}
-            aria-label={`Send now: “${name}”`}
-          >
-            {send.pending ? "Queuing…" : "Send now"}
-          </button>
+          <UntilHydrated>
+            <input type="hidden" name="id" value={id} />
+            <button
+              type="submit"
+              disabled={send.pending}
+              className={`${secondaryButtonClass} whitespace-nowrap`}
+              aria-label={`Send now: “${name}”`}
+            >
+              {send.pending ? "Queuing…" : "Send now"}
+            </button>
+          </UntilHydrated>
         </form>
         <form method="post" onSubmit={remove.onSubmit}>
-          <input type="hidden" name="id" value={id} />
-          <button
-            type="submit"
-            disabled={remove.locked}
-            className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
-            aria-label={`Delete the schedule of “${name}”`}
-          >
-            Delete
-          </button>
+          <UntilHydrated>
+            <input type="hidden" name="id" value={id} />
+            <button
+              type="submit"
+              disabled={remove.pending}
+              className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+              aria-label={`Delete the schedule of “${name}”`}
+            >
+              Delete
+            </button>
+          </UntilHydrated>
         </form>
       </div>
       {answer.message && (

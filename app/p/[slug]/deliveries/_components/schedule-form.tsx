@@ -6,6 +6,7 @@ import { buttonClass, inputClass } from "@/components/ui/styles";
 import { WEEKDAYS } from "@/lib/time/schedule-time";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { createScheduleAction } from "../actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 /** "Schedule delivery": which view, when (in the program's zone), which file, to whom. */
 export function ScheduleForm({
@@ -31,17 +32,14 @@ export function ScheduleForm({
   const [frequency, setFrequency] = useState("weekly");
   const [channel, setChannel] = useState("email");
   // A saved schedule starts the form again; a refused one keeps what was typed.
-  const { state, pending, locked, onSubmit } = useFormAction(
-    createScheduleAction.bind(null, slug),
-    {
-      resetOnDone: true,
-      onAnswer: (answer) => {
-        if (answer.status !== "saved") return;
-        setFrequency("weekly");
-        setChannel("email");
-      },
+  const { state, pending, onSubmit } = useFormAction(createScheduleAction.bind(null, slug), {
+    resetOnDone: true,
+    onAnswer: (answer) => {
+      if (answer.status !== "saved") return;
+      setFrequency("weekly");
+      setChannel("email");
     },
-  );
+  });
   const shown = new Set([
     "savedViewId",
     "frequency",
@@ -64,161 +62,163 @@ export function ScheduleForm({
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
       noValidate
     >
-      <Field id="d-view" label="Saved view" error={problem("savedViewId")}>
-        <select id="d-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
-          {views.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="d-frequency" label="Repeat" error={problem("frequency")}>
-        <select
-          id="d-frequency"
-          name="frequency"
-          value={frequency}
-          onChange={(e) => setFrequency(e.target.value)}
-          className={inputClass}
-        >
-          <option value="daily">Every day</option>
-          <option value="weekly">Every week</option>
-          <option value="monthly">Every month</option>
-        </select>
-      </Field>
-      {frequency === "weekly" && (
-        <Field id="d-weekday" label="On" error={problem("weekday")}>
-          <select id="d-weekday" name="weekday" defaultValue="1" className={inputClass}>
-            {WEEKDAYS.map((day, i) => (
-              <option key={day} value={i + 1}>
-                {day}
+      <UntilHydrated>
+        <Field id="d-view" label="Saved view" error={problem("savedViewId")}>
+          <select id="d-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
+            {views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
               </option>
             ))}
           </select>
         </Field>
-      )}
-      {frequency === "monthly" && (
-        <Field
-          id="d-month-day"
-          label="On day"
-          hint="Months without this day use their last day."
-          error={problem("monthDay")}
-        >
-          <select id="d-month-day" name="monthDay" defaultValue="1" className={inputClass}>
-            {Array.from({ length: 31 }, (_, i) => (
-              <option key={i} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      <Field id="d-time" label="At (program time)" error={problem("time")}>
-        <input
-          id="d-time"
-          name="time"
-          type="time"
-          defaultValue="09:00"
-          required
-          className={inputClass}
-        />
-      </Field>
-      <Field id="d-file" label="File" error={problem("file")}>
-        <select id="d-file" name="file" defaultValue="tab.pdf" className={inputClass}>
-          {files.map((f) => (
-            <option key={f.file} value={f.file}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <fieldset className="sm:col-span-2 lg:col-span-3">
-        <legend className="text-sm font-medium">Send by</legend>
-        <div className="mt-1 flex gap-4 text-sm">
-          <label className="flex items-center gap-1.5">
-            <input
-              type="radio"
-              name="channel"
-              value="email"
-              checked={channel === "email"}
-              onChange={() => setChannel("email")}
-            />
-            Email
-          </label>
-          <label className={`flex items-center gap-1.5 ${outside ? "" : "text-gray-400"}`}>
-            <input
-              type="radio"
-              name="channel"
-              value="webhook"
-              disabled={!outside}
-              checked={channel === "webhook"}
-              onChange={() => setChannel("webhook")}
-            />
-            Webhook{!outside && " (owners and managers)"}
-          </label>
-        </div>
-        {problem("channel") && (
-          <p id="d-channel-error" role="alert" className="mt-1 text-sm text-red-600">
-            {problem("channel")}
-          </p>
-        )}
-      </fieldset>
-      {channel === "email" ? (
-        <Field
-          id="d-recipients"
-          label="Recipients"
-          wide
-          hint={
-            outside
-              ? `Members of the program${domains.length ? `, or addresses on ${domains.join(", ")}` : ""}. Separate addresses with commas or new lines.`
-              : "Members of the program. Separate addresses with commas or new lines."
-          }
-          error={problem("recipients")}
-        >
-          <textarea
-            id="d-recipients"
-            name="recipients"
-            rows={2}
-            defaultValue={me}
+        <Field id="d-frequency" label="Repeat" error={problem("frequency")}>
+          <select
+            id="d-frequency"
+            name="frequency"
+            value={frequency}
+            onChange={(e) => setFrequency(e.target.value)}
             className={inputClass}
-          />
-          <details className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-            <summary className="cursor-pointer">Members ({members.length})</summary>
-            <p className="mt-1 break-words">{members.join(", ")}</p>
-          </details>
+          >
+            <option value="daily">Every day</option>
+            <option value="weekly">Every week</option>
+            <option value="monthly">Every month</option>
+          </select>
         </Field>
-      ) : (
-        <Field
-          id="d-webhook"
-          label="Webhook URL"
-          wide
-          hint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
-          error={problem("webhookUrl")}
-        >
+        {frequency === "weekly" && (
+          <Field id="d-weekday" label="On" error={problem("weekday")}>
+            <select id="d-weekday" name="weekday" defaultValue="1" className={inputClass}>
+              {WEEKDAYS.map((day, i) => (
+                <option key={day} value={i + 1}>
+                  {day}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {frequency === "monthly" && (
+          <Field
+            id="d-month-day"
+            label="On day"
+            hint="Months without this day use their last day."
+            error={problem("monthDay")}
+          >
+            <select id="d-month-day" name="monthDay" defaultValue="1" className={inputClass}>
+              {Array.from({ length: 31 }, (_, i) => (
+                <option key={i} value={i + 1}>
+                  {i + 1}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field id="d-time" label="At (program time)" error={problem("time")}>
           <input
-            id="d-webhook"
-            name="webhookUrl"
-            type="url"
-            placeholder="https://"
+            id="d-time"
+            name="time"
+            type="time"
+            defaultValue="09:00"
+            required
             className={inputClass}
           />
         </Field>
-      )}
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
-        <button type="submit" disabled={locked} className={buttonClass}>
-          {pending ? "Scheduling…" : "Schedule delivery"}
-        </button>
-        {state.status === "saved" && (
-          <p role="status" className="text-sm text-green-700 dark:text-green-400">
-            {state.message}
-          </p>
+        <Field id="d-file" label="File" error={problem("file")}>
+          <select id="d-file" name="file" defaultValue="tab.pdf" className={inputClass}>
+            {files.map((f) => (
+              <option key={f.file} value={f.file}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset className="sm:col-span-2 lg:col-span-3">
+          <legend className="text-sm font-medium">Send by</legend>
+          <div className="mt-1 flex gap-4 text-sm">
+            <label className="flex items-center gap-1.5">
+              <input
+                type="radio"
+                name="channel"
+                value="email"
+                checked={channel === "email"}
+                onChange={() => setChannel("email")}
+              />
+              Email
+            </label>
+            <label className={`flex items-center gap-1.5 ${outside ? "" : "text-gray-400"}`}>
+              <input
+                type="radio"
+                name="channel"
+                value="webhook"
+                disabled={!outside}
+                checked={channel === "webhook"}
+                onChange={() => setChannel("webhook")}
+              />
+              Webhook{!outside && " (owners and managers)"}
+            </label>
+          </div>
+          {problem("channel") && (
+            <p id="d-channel-error" role="alert" className="mt-1 text-sm text-red-600">
+              {problem("channel")}
+            </p>
+          )}
+        </fieldset>
+        {channel === "email" ? (
+          <Field
+            id="d-recipients"
+            label="Recipients"
+            wide
+            hint={
+              outside
+                ? `Members of the program${domains.length ? `, or addresses on ${domains.join(", ")}` : ""}. Separate addresses with commas or new lines.`
+                : "Members of the program. Separate addresses with commas or new lines."
+            }
+            error={problem("recipients")}
+          >
+            <textarea
+              id="d-recipients"
+              name="recipients"
+              rows={2}
+              defaultValue={me}
+              className={inputClass}
+            />
+            <details className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+              <summary className="cursor-pointer">Members ({members.length})</summary>
+              <p className="mt-1 break-words">{members.join(", ")}</p>
+            </details>
+          </Field>
+        ) : (
+          <Field
+            id="d-webhook"
+            label="Webhook URL"
+            wide
+            hint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
+            error={problem("webhookUrl")}
+          >
+            <input
+              id="d-webhook"
+              name="webhookUrl"
+              type="url"
+              placeholder="https://"
+              className={inputClass}
+            />
+          </Field>
         )}
-        {general && (
-          <p role="alert" className="text-sm text-red-600">
-            {state.message}
-          </p>
-        )}
-      </div>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
+          <button type="submit" disabled={pending} className={buttonClass}>
+            {pending ? "Scheduling…" : "Schedule delivery"}
+          </button>
+          {state.status === "saved" && (
+            <p role="status" className="text-sm text-green-700 dark:text-green-400">
+              {state.message}
+            </p>
+          )}
+          {general && (
+            <p role="alert" className="text-sm text-red-600">
+              {state.message}
+            </p>
+          )}
+        </div>
+      </UntilHydrated>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 import type { ImportView } from "@/lib/partnerstack/load-partnerstack-page";
 import { stepRate } from "@/lib/partnerstack/describe-progress";
 import { importAction } from "../actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -25,7 +26,7 @@ export function ImportPanel({
   lastImport: ImportView | null;
   timezone: string;
 }) {
-  const { refusal, pending, locked, onSubmit } = useFormAction((_prev, form: FormData) =>
+  const { refusal, pending, onSubmit } = useFormAction((_prev, form: FormData) =>
     importAction(slug, form),
   );
   const running = lastImport?.status === "running";
@@ -102,25 +103,27 @@ export function ImportPanel({
       )}
       {!running && (
         <form method="post" className="space-y-3" onSubmit={onSubmit}>
-          {!resumable && (
-            <label className="flex max-w-2xl items-start gap-2">
-              <input type="checkbox" name="rerunRules" className="mt-1" />
-              <span>
-                Also run this program’s reward rules over imported actions that came without a
-                reward. The rewards they make are marked “backfill”. Left off, imported history
-                keeps only the rewards PartnerStack made.
-              </span>
-            </label>
-          )}
-          <button type="submit" disabled={locked} className={buttonClass}>
-            {pending
-              ? "Starting…"
-              : resumable
-                ? "Resume import"
-                : lastImport
-                  ? "Import again"
-                  : "Import"}
-          </button>
+          <UntilHydrated>
+            {!resumable && (
+              <label className="flex max-w-2xl items-start gap-2">
+                <input type="checkbox" name="rerunRules" className="mt-1" />
+                <span>
+                  Also run this program’s reward rules over imported actions that came without a
+                  reward. The rewards they make are marked “backfill”. Left off, imported history
+                  keeps only the rewards PartnerStack made.
+                </span>
+              </label>
+            )}
+            <button type="submit" disabled={pending} className={buttonClass}>
+              {pending
+                ? "Starting…"
+                : resumable
+                  ? "Resume import"
+                  : lastImport
+                    ? "Import again"
+                    : "Import"}
+            </button>
+          </UntilHydrated>
         </form>
       )}
       {refusal && (

@@ -5,10 +5,11 @@ import { buttonClass, inputClass, tableClass, tdClass, thClass } from "@/compone
 import type { WaitingManager } from "@/lib/partnerstack/list-waiting-managers";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { inviteWaitingManagersAction } from "../manager-actions";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
 
 /** The source's managers who are not members: invite them all as managers in one step. */
 export function WaitingManagers({ slug, managers }: { slug: string; managers: WaitingManager[] }) {
-  const { refusal, done, pending, locked, onSubmit } = useFormAction(() =>
+  const { refusal, done, pending, onSubmit } = useFormAction(() =>
     inviteWaitingManagersAction(slug, null),
   );
   const waiting = managers.reduce((sum, m) => sum + m.partnerships, 0);
@@ -43,9 +44,11 @@ export function WaitingManagers({ slug, managers }: { slug: string; managers: Wa
       </div>
       {toInvite > 0 && (
         <form method="post" onSubmit={onSubmit}>
-          <button type="submit" disabled={locked} className={buttonClass}>
-            {pending ? "Inviting…" : `Invite ${toInvite} as manager${toInvite === 1 ? "" : "s"}`}
-          </button>
+          <UntilHydrated>
+            <button type="submit" disabled={pending} className={buttonClass}>
+              {pending ? "Inviting…" : `Invite ${toInvite} as manager${toInvite === 1 ? "" : "s"}`}
+            </button>
+          </UntilHydrated>
         </form>
       )}
       <ActionError error={refusal?.message} />
