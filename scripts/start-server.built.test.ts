@@ -353,6 +353,24 @@ describe.runIf(postgres)("the built server", () => {
       const [copied] = await ch.query<{ n: string }>(
         chsql`SELECT count() AS n FROM ${chTable("actions")} FINAL WHERE program_id = ${seeded.program.id}`,
       );
+      if (Number(copied.n) !== total) {
+        // Seen once (RELIABILITY.md, "Stopping a server", run 8): say which actions are missing
+        // and what both servers logged about the copy, before the folder is removed.
+        const inCopy = await ch.query<{ id: string }>(
+          chsql`SELECT toString(id) AS id FROM ${chTable("actions")} FINAL WHERE program_id = ${seeded.program.id}`,
+        );
+        const copiedIds = new Set(inCopy.map((r) => r.id));
+        const missing = (
+          await db.prisma.action.findMany({
+            where: { programId: seeded.program.id },
+            select: { id: true, key: true, createdAt: true, occurredAt: true },
+          })
+        ).filter((a) => !copiedIds.has(String(a.id)));
+        const notable = [first, second].flatMap((server) =>
+          logLines(server.log).filter((l) => l.msg !== "request" || Number(l.status) >= 500),
+        );
+        console.error("Actions missing from the copy:", missing, "\nServer log lines:", notable);
+      }
       expect(Number(copied.n)).toBe(total);
     } finally {
       await ch.close();
