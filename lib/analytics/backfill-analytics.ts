@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { markActionTotalsComplete, rebuildActionTotals } from "./action-totals";
 import type { ClickHouse } from "./clickhouse";
+import { markCopyDone, markCopyStarted } from "./copy-state";
 import { purgeDeletedPrograms } from "./purge-deleted-programs";
 import { DELIVERY_ORDER, ENTITY_TABLE, loadRowsAfter, nextAnalyticsVersion } from "./load-pg-rows";
 import { ensureAnalyticsSchema } from "./schema";
@@ -17,7 +18,8 @@ interface BackfillProgress {
  * Copies every program's current state to ClickHouse (`npm run analytics:sync`). Safe to rerun and
  * to run while the app writes: the outbox rows already committed are removed first (the copy that
  * follows reads their effects), then one version is taken before anything is read, so any change
- * committed later reaches ClickHouse through the outbox with a higher version.
+ * committed later reaches ClickHouse through the outbox with a higher version. A copy stopped
+ * before its end is marked so (copy-state.ts): the next server copies again.
  */
 export async function backfillAnalytics(
   prisma: PrismaClient,
@@ -25,6 +27,7 @@ export async function backfillAnalytics(
   onProgress: (progress: BackfillProgress) => void = () => {},
 ): Promise<{ rows: number }> {
   await ensureAnalyticsSchema(ch);
+  await markCopyStarted(prisma, ch);
   const programs = await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM programs ORDER BY id`;
   let total = 0;
   for (const { id: programId } of programs) {
@@ -55,5 +58,6 @@ export async function backfillAnalytics(
   // A program deleted while it was being copied: its deletion may have cleared the copy before
   // the pages read earlier landed.
   await purgeDeletedPrograms(prisma, ch);
+  await markCopyDone(prisma, ch);
   return { rows: total };
 }

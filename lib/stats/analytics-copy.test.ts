@@ -17,6 +17,9 @@ import { getOccurrenceTable } from "./get-occurrence-table";
 import type { TabEngine } from "./engine";
 import { ensureActionTotals } from "../analytics/action-totals";
 import { chsql, chTable } from "../analytics/ch-sql";
+import { copyToFill } from "../analytics/copy-state";
+import { fillCopy } from "../analytics/fill-copy";
+import { ANALYTICS_TABLES } from "../analytics/schema";
 
 describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHouse", (engine) => {
   let db: TestDatabase;
@@ -163,6 +166,39 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     await ensureActionTotals(db.prisma, ch);
     await expectSameTable();
     expect((await table(analytics.engine)).rows.length).toBeGreaterThan(0);
+  });
+
+  it("fills again a copy that was stopped halfway, whose outbox rows it had already removed", async () => {
+    // A change waiting in the outbox, then a new, empty copy being filled by a server that stops
+    // (SIGTERM) after the partnerships and before the actions.
+    const live = await db.prisma.action.findFirstOrThrow({
+      where: { programId: f.program.id, archivedAt: null },
+    });
+    await db.prisma.action.update({
+      where: { programId_id: { programId: f.program.id, id: live.id } },
+      data: { archivedAt: new Date() },
+    });
+    expect(await pending()).toBeGreaterThan(0);
+    for (const name of [...ANALYTICS_TABLES, "copy_state"]) {
+      await ch.command(chsql`TRUNCATE TABLE ${chTable(name)}`);
+    }
+    const stopping: ClickHouse = {
+      ...ch,
+      async insert(table, rows) {
+        if (table === "actions") throw new Error("the server is stopping");
+        await ch.insert(table, rows);
+      },
+    };
+    await expect(backfillAnalytics(db.prisma, stopping)).rejects.toThrow("stopping");
+    // What the outbox held is gone (the copy was to read it), and the copy has partnerships only.
+    expect(await pending()).toBe(0);
+    expect(await copyToFill(ch)).toBe("interrupted");
+
+    // The next server opening the copy fills it again before it answers.
+    await fillCopy(db.prisma, ch);
+    expect(await copyToFill(ch)).toBeNull();
+    expect(await copy()).toEqual(await truth());
+    await expectSameTable();
   });
 
   // Two drainers at once need two connections: PGlite has one, so its drains never interleave

@@ -5,18 +5,14 @@ import type { TabEngine } from "./engine";
 import { unavailableTabEngine } from "./unavailable-engine";
 import type { OpenDatabase } from "../db/open";
 import { resolveAnalyticsTarget } from "../analytics/analytics-target";
-import { ensureActionTotals } from "../analytics/action-totals";
-import { backfillAnalytics } from "../analytics/backfill-analytics";
-import { chsql, chTable } from "../analytics/ch-sql";
 import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
+import { fillCopy } from "../analytics/fill-copy";
 import {
   pruneOutbox,
   startOutboxWorker,
   type OutboxWorkerStatus,
 } from "../analytics/outbox-worker";
-import { purgeDeletedPrograms } from "../analytics/purge-deleted-programs";
-import { ensureAnalyticsSchema } from "../analytics/schema";
-import { onShutdown } from "../background/shutdown.mjs";
+import { isShuttingDown, onShutdown } from "../background/shutdown.mjs";
 import { logger, messageOf } from "../observability/logger.mjs";
 
 export interface Analytics {
@@ -47,29 +43,18 @@ async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
     return { engine: postgresTabEngine(db), worker: null };
   }
   const ch = await openClickHouse(target);
-  await ensureAnalyticsSchema(ch);
-  if (await isEmptyCopy(ch)) {
-    // A new analytics copy beside an existing database: fill it before answering from it.
-    logger().info("Analytics copy is empty: copying the database to it (npm run analytics:sync)…");
-    const { rows } = await backfillAnalytics(prisma, ch);
-    logger().info({ rows }, `Analytics copy ready: ${rows.toLocaleString("en")} rows.`);
+  try {
+    await fillCopy(prisma, ch);
+  } catch (error) {
+    // Stopped halfway (the server is stopping, ClickHouse or PostgreSQL failed): the copy is
+    // marked so and filled again next time; its folder must not stay open (chdb has one opener).
+    await ch.close().catch(() => {});
+    throw error;
   }
-  // A copy made by an earlier version: its summed table is counted once before answering.
-  await ensureActionTotals(prisma, ch);
-  // A deletion that could not reach the copy is finished here (best effort: the tab answers anyway).
-  await purgeDeletedPrograms(prisma, ch).catch((error: unknown) =>
-    logger().warn({ err: error }, "Analytics copy: could not remove deleted programs"),
-  );
   const worker = startOutboxWorker(prisma, ch);
   // Closed at shutdown once the drainer has stopped (chdb: its folder is free for the next process).
   onShutdown("analytics copy", () => ch.close(), "resource");
   return { engine: clickhouseTabEngine(ch), worker: worker.status, copy: ch };
-}
-
-async function isEmptyCopy(ch: ClickHouse): Promise<boolean> {
-  // A bounded probe (LIMIT 1 per program range), not a count of everything.
-  const rows = await ch.query(chsql`SELECT 1 FROM ${chTable("partnerships")} LIMIT 1`);
-  return rows.length === 0;
 }
 
 /**
@@ -87,7 +72,10 @@ export function getAnalytics(db: OpenDatabase): Promise<Analytics> {
     store.__actionboardAnalytics = openAnalytics(db).catch((error: unknown) => {
       // Pages say so and every number fails alone; the next try comes a few seconds later.
       const message = messageOf(error);
-      logger().error({ err: error }, `Analytics engine unavailable: ${message}`);
+      // A stop while the copy was being filled is not a failure: the next process fills it.
+      if (isShuttingDown())
+        logger().info(`Analytics copy not opened: the server is stopping (${message})`);
+      else logger().error({ err: error }, `Analytics engine unavailable: ${message}`);
       setTimeout(() => (store.__actionboardAnalytics = undefined), RETRY_AFTER_MS).unref();
       return { engine: unavailableTabEngine(message), worker: null, unavailable: message };
     });
