@@ -168,37 +168,52 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     expect((await table(analytics.engine)).rows.length).toBeGreaterThan(0);
   });
 
-  it("fills again a copy that was stopped halfway, whose outbox rows it had already removed", async () => {
-    // A change waiting in the outbox, then a new, empty copy being filled by a server that stops
-    // (SIGTERM) after the partnerships and before the actions.
-    const live = await db.prisma.action.findFirstOrThrow({
-      where: { programId: f.program.id, archivedAt: null },
-    });
-    await db.prisma.action.update({
-      where: { programId_id: { programId: f.program.id, id: live.id } },
-      data: { archivedAt: new Date() },
-    });
-    expect(await pending()).toBeGreaterThan(0);
-    for (const name of [...ANALYTICS_TABLES, "copy_state"]) {
-      await ch.command(chsql`TRUNCATE TABLE ${chTable(name)}`);
-    }
-    const stopping: ClickHouse = {
-      ...ch,
-      async insert(table, rows) {
-        if (table === "actions") throw new Error("the server is stopping");
-        await ch.insert(table, rows);
-      },
+  it("fills again a copy that was stopped anywhere, whose outbox rows it had already removed", async () => {
+    const emptyCopy = async () => {
+      for (const name of [...ANALYTICS_TABLES, "copy_state"]) {
+        await ch.command(chsql`TRUNCATE TABLE ${chTable(name)}`);
+      }
     };
-    await expect(backfillAnalytics(db.prisma, stopping)).rejects.toThrow("stopping");
-    // What the outbox held is gone (the copy was to read it), and the copy has partnerships only.
-    expect(await pending()).toBe(0);
-    expect(await copyToFill(ch)).toBe("interrupted");
+    // How many inserts a whole copy makes: it can stop before any one of them.
+    let inserts = 0;
+    await emptyCopy();
+    await backfillAnalytics(db.prisma, {
+      ...ch,
+      insert: (table, rows) => (inserts++, ch.insert(table, rows)),
+    });
+    expect(inserts).toBeGreaterThanOrEqual(4);
+    for (let stopAt = 1; stopAt <= inserts; stopAt++) {
+      // A change waiting in the outbox, then a new, empty copy filled by a server that stops
+      // (SIGTERM) before its stopAt-th insert.
+      const live = await db.prisma.action.findFirstOrThrow({
+        where: { programId: f.program.id, archivedAt: null },
+      });
+      await db.prisma.action.update({
+        where: { programId_id: { programId: f.program.id, id: live.id } },
+        data: { archivedAt: new Date() },
+      });
+      expect(await pending()).toBeGreaterThan(0);
+      await emptyCopy();
+      let made = 0;
+      const stopping: ClickHouse = {
+        ...ch,
+        async insert(table, rows) {
+          if (++made === stopAt) throw new Error(`the server is stopping (insert ${stopAt})`);
+          await ch.insert(table, rows);
+        },
+      };
+      await expect(backfillAnalytics(db.prisma, stopping)).rejects.toThrow("stopping");
+      // Past its first insert (its start mark), what the outbox held is gone: the copy was to
+      // read it itself.
+      if (stopAt > 1) expect(await pending()).toBe(0);
+      expect(await copyToFill(ch), `stopped at insert ${stopAt}`).not.toBeNull();
 
-    // The next server opening the copy fills it again before it answers.
-    await fillCopy(db.prisma, ch);
-    expect(await copyToFill(ch)).toBeNull();
-    expect(await copy()).toEqual(await truth());
-    await expectSameTable();
+      // The next server opening the copy fills it again before it answers.
+      await fillCopy(db.prisma, ch);
+      expect(await copyToFill(ch)).toBeNull();
+      expect(await copy(), `stopped at insert ${stopAt}`).toEqual(await truth());
+      await expectSameTable();
+    }
   });
 
   // Two drainers at once need two connections: PGlite has one, so its drains never interleave
