@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test — the whole suite: typecheck, lint and format check, unit and database tests (PGlite and
-# PostgreSQL), production build, the built server's own tests, end-to-end tests in Chromium.
+# PostgreSQL), production build, the built server's own tests beside the end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,5 +24,18 @@ printf -- '-- lint --\n' && cat "$logs/lint"
 
 step "unit and database tests" && npm run --silent test:unit
 step "build" && npm run --silent build
-step "built server: signals, shutdown, logs" && npm run --silent test:built
-step "end-to-end (Chromium)" && npm run --silent test:e2e
+# The built server's tests run beside the end-to-end step: Playwright starts its five servers one
+# after another (about a minute, an idle core most of it), and the built tests (about a minute
+# alone) fit there — the pair took as long as end-to-end alone (BENCHMARKS.md, "The test loop").
+# Their log is printed whole when both are done.
+step "end-to-end (Chromium) ‖ built server: signals, shutdown, logs"
+npm run --silent test:built >"$logs/built" 2>&1 &
+built=$!
+e2e_status=0
+npm run --silent test:e2e || e2e_status=$?
+built_status=0
+wait "$built" || built_status=$?
+printf -- '\n-- built server: signals, shutdown, logs --\n' && cat "$logs/built"
+[ "$built_status" -eq 0 ] || echo "The built server's tests failed (exit $built_status)." >&2
+[ "$e2e_status" -eq 0 ] || echo "The end-to-end tests failed (exit $e2e_status)." >&2
+[ "$built_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
