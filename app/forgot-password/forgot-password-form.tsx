@@ -25,8 +25,8 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} className="mt-6" noValidate>
+      <UntilHydrated className="space-y-4">
         <FormField
           id="email"
           label="Email"

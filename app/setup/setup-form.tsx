@@ -55,14 +55,8 @@ export function SetupForm({ token, choices }: { token: string; choices: ProgramC
   const programErrors = (state.status === "error" && state.fields) || {};
 
   return (
-    <form
-      method="post"
-      onSubmit={onSubmit}
-      className="mt-6 space-y-6"
-      aria-busy={pending}
-      noValidate
-    >
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} className="mt-6" aria-busy={pending} noValidate>
+      <UntilHydrated className="space-y-6">
         {state.status === "error" && state.message && (
           <p
             role="alert"

@@ -39,8 +39,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} className="mt-6" noValidate>
+      <UntilHydrated className="space-y-4">
         <div>
           <label htmlFor="email" className="block text-sm font-medium">
             Email

@@ -10,11 +10,18 @@ import { useHydrated } from "@/lib/forms/use-hydrated";
  * fields over. `display: contents`, so the form lays out as if the fieldset were not there.
  * lib/forms/forms-declare-method.test.ts and e2e/forms-before-hydration.spec.ts hold every form to it.
  */
-export function UntilHydrated({ children }: { children: ReactNode }) {
+export function UntilHydrated({
+  children,
+  className = "",
+}: {
+  children: ReactNode;
+  /** Spacing between the fields (`space-y-4`): the form's own would reach only this fieldset. */
+  className?: string;
+}) {
   const hydrated = useHydrated();
   return (
     // role="none": a wrapper, not a group of its own for assistive technology.
-    <fieldset disabled={!hydrated} role="none" className="contents">
+    <fieldset disabled={!hydrated} role="none" className={`contents ${className}`.trim()}>
       {children}
     </fieldset>
   );

@@ -24,8 +24,8 @@ export function PasswordForm() {
     },
   });
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <UntilHydrated className="space-y-4">
         <PasswordField
           id="pw-current"
           name="currentPassword"

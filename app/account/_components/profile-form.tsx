@@ -11,8 +11,8 @@ import { UntilHydrated } from "@/components/ui/until-hydrated";
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const { state, pending, onSubmit } = useFormAction(updateProfileAction, { clearPasswords: true });
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <UntilHydrated className="space-y-4">
         <FormField
           id="profile-name"
           label="Name"

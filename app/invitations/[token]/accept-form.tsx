@@ -69,8 +69,8 @@ export function AcceptForm({
       </p>
     ) : null;
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} className="mt-6" noValidate>
+      <UntilHydrated className="space-y-4">
         {newAccount && (
           <>
             <FormField id="email" label="Email">

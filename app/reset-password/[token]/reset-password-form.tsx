@@ -23,8 +23,8 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} className="mt-6" noValidate>
+      <UntilHydrated className="space-y-4">
         <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
         <PasswordField
           id="password"

@@ -20,8 +20,8 @@ export function CreateForm({ slug, kind }: { slug: string; kind: "group" | "tag"
       : undefined;
 
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-2">
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit}>
+      <UntilHydrated className="space-y-2">
         <div className="flex flex-wrap items-start gap-3">
           <FormField
             id={`new-${kind}-name`}

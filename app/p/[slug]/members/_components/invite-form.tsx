@@ -22,8 +22,8 @@ export function InviteForm({ slug }: { slug: string }) {
       </p>
     ) : null;
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate>
-      <UntilHydrated>
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <UntilHydrated className="space-y-3">
         <div className="flex flex-wrap items-start gap-3">
           <FormField
             id="invite-email"

@@ -102,8 +102,8 @@ export function ImportPanel({
         </p>
       )}
       {!running && (
-        <form method="post" className="space-y-3" onSubmit={onSubmit}>
-          <UntilHydrated>
+        <form method="post" onSubmit={onSubmit}>
+          <UntilHydrated className="space-y-3">
             {!resumable && (
               <label className="flex max-w-2xl items-start gap-2">
                 <input type="checkbox" name="rerunRules" className="mt-1" />
