@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { chsql, chTable } from "./ch-sql";
 import type { ClickHouse } from "./clickhouse";
+import { copyStateVersions, markCopyState } from "./copy-state";
 import { nextAnalyticsVersion } from "./load-pg-rows";
 
 type Db = Prisma.TransactionClient | PrismaClient;
@@ -90,9 +91,7 @@ export async function rebuildActionTotals(
 }
 
 /** Records that every program's totals were counted (a backfill or `ensureActionTotals`). */
-export async function markActionTotalsComplete(db: Db, ch: ClickHouse): Promise<void> {
-  await ch.insert("copy_state", [{ name: COMPLETE, version: await nextAnalyticsVersion(db) }]);
-}
+export const markActionTotalsComplete = (db: Db, ch: ClickHouse) => markCopyState(db, ch, COMPLETE);
 
 /**
  * A copy made before `action_totals` existed (or whose counting was interrupted) gets every
@@ -100,10 +99,7 @@ export async function markActionTotalsComplete(db: Db, ch: ClickHouse): Promise<
  * beside drainers (each recount is the newest when it is written last).
  */
 export async function ensureActionTotals(db: Db, ch: ClickHouse): Promise<void> {
-  const [state] = await ch.query<{ n: number | string }>(
-    chsql`SELECT count() AS n FROM ${chTable("copy_state")} FINAL WHERE name = ${COMPLETE}`,
-  );
-  if (Number(state.n) > 0) return;
+  if ((await copyStateVersions(ch, [COMPLETE]))(COMPLETE) > 0n) return;
   const programs = await ch.query<{ program_id: number }>(
     chsql`SELECT DISTINCT program_id FROM ${chTable("actions")} ORDER BY program_id`,
   );

@@ -14,15 +14,25 @@ type Db = Prisma.TransactionClient | PrismaClient;
 const STARTED = "copy_started";
 const DONE = "copy_done";
 
-/** Recorded before a copy removes any outbox row. */
-export async function markCopyStarted(db: Db, ch: ClickHouse): Promise<void> {
-  await ch.insert("copy_state", [{ name: STARTED, version: await nextAnalyticsVersion(db) }]);
+/** Records a fact about the copy (`copy_state`), stamped with a fresh version. */
+export async function markCopyState(db: Db, ch: ClickHouse, name: string): Promise<void> {
+  await ch.insert("copy_state", [{ name, version: await nextAnalyticsVersion(db) }]);
 }
 
-/** Recorded once every program was copied. */
-export async function markCopyDone(db: Db, ch: ClickHouse): Promise<void> {
-  await ch.insert("copy_state", [{ name: DONE, version: await nextAnalyticsVersion(db) }]);
+/** The newest version recorded for each of `names` (0 when never recorded). */
+export async function copyStateVersions(ch: ClickHouse, names: string[]) {
+  const marks = await ch.query<{ name: string; version: string }>(
+    chsql`SELECT name, toString(version) AS version FROM ${chTable("copy_state")} FINAL
+          WHERE has(${names}, name)`,
+  );
+  return (name: string) => BigInt(marks.find((m) => m.name === name)?.version ?? 0);
 }
+
+/** Recorded before a copy removes any outbox row. */
+export const markCopyStarted = (db: Db, ch: ClickHouse) => markCopyState(db, ch, STARTED);
+
+/** Recorded once every program was copied. */
+export const markCopyDone = (db: Db, ch: ClickHouse) => markCopyState(db, ch, DONE);
 
 /**
  * Why the copy must be filled before it answers, or null when it need not: it is empty, or a copy
@@ -30,11 +40,7 @@ export async function markCopyDone(db: Db, ch: ClickHouse): Promise<void> {
  * rows counts as whole, as it did then.)
  */
 export async function copyToFill(ch: ClickHouse): Promise<"empty" | "interrupted" | null> {
-  const marks = await ch.query<{ name: string; version: string }>(
-    chsql`SELECT name, toString(version) AS version FROM ${chTable("copy_state")} FINAL
-          WHERE name IN (${STARTED}, ${DONE})`,
-  );
-  const version = (name: string) => BigInt(marks.find((m) => m.name === name)?.version ?? 0);
+  const version = await copyStateVersions(ch, [STARTED, DONE]);
   if (version(STARTED) > version(DONE)) return "interrupted";
   // A bounded probe (LIMIT 1), not a count of everything.
   const rows = await ch.query(chsql`SELECT 1 FROM ${chTable("partnerships")} LIMIT 1`);
