@@ -6,8 +6,10 @@
 // a form that React sends (no `action` URL) is `method="post"` with its submit buttons disabled
 // (components/ui/until-hydrated.tsx), or an explicit `method="get"` filter form without a
 // password field.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { newOneTimeToken, tokenHash } from "../lib/accounts/one-time-token";
+import { createInvitation } from "../lib/testing/invitation-factory";
 import { ONE_ENGINE } from "./support/engines";
 import { listAppRoutes } from "./support/route-tree";
 import { e2eDatabase, seedApiMember } from "./support/seed";
@@ -77,19 +79,15 @@ test(
     const { user, program } = await seedApiMember("owner");
     const { prisma } = await e2eDatabase();
     // A pending invitation (its Resend/Revoke form) and a reset link of another person.
-    await prisma.invitation.create({
-      data: {
-        programId: program.id,
-        email: `invitee-${randomBytes(4).toString("hex")}@example.test`,
-        role: "viewer",
-        nonceHash: randomBytes(32).toString("hex"),
-        expiresAt: new Date(Date.now() + 86_400_000),
-      },
-    });
-    const resetToken = randomBytes(32).toString("base64url");
+    await createInvitation(
+      prisma,
+      program.id,
+      `invitee-${randomBytes(4).toString("hex")}@example.test`,
+    );
+    const resetToken = newOneTimeToken();
     await prisma.passwordReset.create({
       data: {
-        tokenHash: createHash("sha256").update(resetToken).digest("base64url"),
+        tokenHash: tokenHash(resetToken),
         userId: user.id,
         createdAt: new Date(),
         expiresAt: new Date(Date.now() + 3_600_000),
