@@ -10,10 +10,12 @@ import {
 } from "./e2e/support/env";
 import { disabledFeatureOptions } from "./e2e/support/chromium-features";
 
-// Debian's Chromium: Playwright's own browser download cannot reach its CDN here.
+// Debian's Chromium (Playwright's own browser download cannot reach its CDN here), in its headless
+// build — what Playwright itself runs headless — installed by scripts/ensure-test-deps.sh.
+// CHROMIUM_PATH=/usr/bin/chromium runs the specs in Debian's full browser instead.
 const features = disabledFeatureOptions();
 const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
   args: [
     "--no-sandbox",
     "--disable-gpu",
@@ -27,8 +29,8 @@ const chromium = {
   ignoreDefaultArgs: features.ignoreDefaultArgs,
 };
 
-const server = (mode: string, port: number) => ({
-  command: `npx tsx scripts/e2e-server.ts ${mode} ${port}`,
+const server = (mode: string, port: number, ...options: string[]) => ({
+  command: ["npx tsx scripts/e2e-server.ts", mode, port, ...options].join(" "),
   url: `http://127.0.0.1:${port}/signin`,
   timeout: 180_000,
   reuseExistingServer: false,
@@ -81,19 +83,25 @@ const identityProvider = {
   stderr: "pipe" as const,
 };
 
-/** The servers each project's specs talk to. */
-const SERVERS: Record<(typeof PROJECTS)[number]["name"], ReturnType<typeof server>[]> = {
-  postgres: [server("postgres", POSTGRES_PORT)],
-  embedded: [server("pglite", EMBEDDED_PORT)],
-  "first-run": [server("empty", EMPTY_PORT)],
-  clickhouse: [server("clickhouse", CLICKHOUSE_PORT)],
-  oidc: [server("oidc", OIDC_APP_PORT), identityProvider],
-};
-
 // E2E_PROJECTS=postgres,clickhouse runs those projects and starts only their servers (while
 // working on a few specs); unset, everything runs.
 const chosen = process.env.E2E_PROJECTS?.split(",").map((name) => name.trim());
 const projects = PROJECTS.filter((project) => !chosen || chosen.includes(project.name));
+const runs = (name: string) => projects.some((project) => project.name === name);
+
+/**
+ * The servers each project's specs talk to, started one after another in this order. The
+ * clickhouse server starts from a copy of the demo the postgres server seeded, when that one runs.
+ */
+const SERVERS: Record<(typeof PROJECTS)[number]["name"], ReturnType<typeof server>[]> = {
+  postgres: [server("postgres", POSTGRES_PORT)],
+  embedded: [server("pglite", EMBEDDED_PORT)],
+  "first-run": [server("empty", EMPTY_PORT)],
+  clickhouse: [
+    server("clickhouse", CLICKHOUSE_PORT, ...(runs("postgres") ? ["--copy-seeded"] : [])),
+  ],
+  oidc: [server("oidc", OIDC_APP_PORT), identityProvider],
+};
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,6 +1,6 @@
 // Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
 // demo data, then runs the app's server, scripts/start-server.mjs (the build must exist).
-//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty|oidc <port>
+//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty|oidc <port> [--copy-seeded]
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 // `empty` is PostgreSQL with no data at all (first-run setup): its log goes to a file the spec
 // reads the setup link from.
@@ -20,30 +20,49 @@ import {
   e2eServerLogFile,
   e2eServerPidFile,
 } from "../e2e/support/env";
+import { PGlite } from "@electric-sql/pglite";
 import type { DatabaseTarget } from "../lib/db/connection";
-import { migrate, openDatabase } from "../lib/db/open";
-import { recreateLocalDatabase } from "../lib/db/recreate-local-database";
+import { migrate, openDatabase, overPglite, type OpenDatabase } from "../lib/db/open";
+import { copyLocalDatabase, recreateLocalDatabase } from "../lib/db/recreate-local-database";
 import { seedDemo } from "../lib/seed/seed-demo";
+import { pgliteSnapshot } from "../lib/testing/database-templates";
 
-const [mode, port] = process.argv.slice(2);
+const [mode, port, ...options] = process.argv.slice(2);
+// `--copy-seeded`: the postgres server of this run has seeded the demo and left a copy of it
+// (playwright.config.ts passes it when that server starts first); copying it is a tenth of a seed.
+const copySeeded = options.includes("--copy-seeded");
 
-async function freshTarget(): Promise<DatabaseTarget> {
+/** A fresh PGlite data folder, from the migrated snapshot the unit tests start from (no initdb). */
+async function freshPglite(): Promise<OpenDatabase> {
+  rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
+  return overPglite(await PGlite.create(E2E_PGLITE_DIR, { loadDataDir: await pgliteSnapshot() }));
+}
+
+async function prepare(): Promise<DatabaseTarget> {
   if (mode === "pglite") {
-    rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
+    const db = await freshPglite();
+    await migrate(db);
+    await db.withRunner((runner) => seedDemo(runner));
+    await db.close();
     return { engine: "pglite", dir: E2E_PGLITE_DIR };
   }
   const url = e2eDatabaseUrl(
     mode === "clickhouse" || mode === "oidc" || mode === "empty" ? mode : "postgres",
   );
+  if (mode === "clickhouse" && copySeeded) {
+    await copyLocalDatabase(e2eDatabaseUrl("seeded"), url);
+    return { engine: "postgres", url };
+  }
   await recreateLocalDatabase(url);
+  const db = await openDatabase({ engine: "postgres", url });
+  await migrate(db);
+  if (mode !== "oidc" && mode !== "empty") await db.withRunner((runner) => seedDemo(runner));
+  await db.close();
+  if (mode === "postgres") await copyLocalDatabase(url, e2eDatabaseUrl("seeded"));
   return { engine: "postgres", url };
 }
 
-const target = await freshTarget();
-const db = await openDatabase(target);
-await migrate(db);
-if (mode !== "oidc" && mode !== "empty") await db.withRunner((runner) => seedDemo(runner));
-await db.close();
+const target = await prepare();
 
 const env = {
   ...process.env,

@@ -6,6 +6,8 @@ const DATABASE_SUFFIX = {
   clickhouse: "_ch",
   oidc: "_oidc",
   empty: "_empty",
+  // The demo as the postgres server seeded it, kept for the clickhouse server to start from.
+  seeded: "_seeded",
 } as const;
 export type E2eDatabaseMode = keyof typeof DATABASE_SUFFIX;
 
