@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { assertLocalDatabase } from "../db/local-guard";
 import { applyMigrations, readMigrations } from "../db/migrations";
 import { openDatabase, overPglite, type OpenDatabase } from "../db/open";
-import { forgetPostgresTemplate, pgliteSnapshot, postgresTemplate } from "./database-templates";
+import { forgetPostgresTemplate, postgresTemplate } from "./database-templates";
+import { giveBackPglite, takePglite } from "./pglite-pool";
 import { testDatabaseUrl, type Engine } from "./engines";
 
 export interface TestDatabase extends OpenDatabase {
@@ -38,8 +38,16 @@ export async function createTestDatabase(
       await migrate(db);
       return { ...db, engine };
     }
-    const pglite = await PGlite.create("memory://", { loadDataDir: await pgliteSnapshot() });
-    return { ...overPglite(pglite), engine };
+    const pglite = await takePglite();
+    const db = overPglite(pglite);
+    return {
+      ...db,
+      engine,
+      async close() {
+        await db.prisma.$disconnect();
+        await giveBackPglite(pglite);
+      },
+    };
   }
   const adminUrl = testDatabaseUrl();
   assertLocalDatabase({ engine: "postgres", url: adminUrl });
