@@ -93,13 +93,12 @@ const runs = (name: string) => projects.some((project) => project.name === name)
  * The servers each project's specs talk to, started one after another in this order. The
  * clickhouse server starts from a copy of the demo the postgres server seeded, when that one runs.
  */
+const bothSeeded = runs("postgres") && runs("clickhouse");
 const SERVERS: Record<(typeof PROJECTS)[number]["name"], ReturnType<typeof server>[]> = {
-  postgres: [server("postgres", POSTGRES_PORT)],
+  postgres: [server("postgres", POSTGRES_PORT, ...(bothSeeded ? ["--keep-seeded"] : []))],
   embedded: [server("pglite", EMBEDDED_PORT)],
   "first-run": [server("empty", EMPTY_PORT)],
-  clickhouse: [
-    server("clickhouse", CLICKHOUSE_PORT, ...(runs("postgres") ? ["--copy-seeded"] : [])),
-  ],
+  clickhouse: [server("clickhouse", CLICKHOUSE_PORT, ...(bothSeeded ? ["--copy-seeded"] : []))],
   oidc: [server("oidc", OIDC_APP_PORT), identityProvider],
 };
 

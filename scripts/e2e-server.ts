@@ -1,6 +1,6 @@
 // Used by playwright.config.ts: prepares a fresh database for one end-to-end server, loads the
 // demo data, then runs the app's server, scripts/start-server.mjs (the build must exist).
-//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty|oidc <port> [--copy-seeded]
+//   tsx scripts/e2e-server.ts postgres|pglite|clickhouse|empty|oidc <port> [--keep-seeded|--copy-seeded]
 // `clickhouse` is PostgreSQL with the Actions tab on embedded ClickHouse (chdb), copied at start.
 // `empty` is PostgreSQL with no data at all (first-run setup): its log goes to a file the spec
 // reads the setup link from.
@@ -28,8 +28,10 @@ import { seedDemo } from "../lib/seed/seed-demo";
 import { pgliteSnapshot } from "../lib/testing/database-templates";
 
 const [mode, port, ...options] = process.argv.slice(2);
-// `--copy-seeded`: the postgres server of this run has seeded the demo and left a copy of it
-// (playwright.config.ts passes it when that server starts first); copying it is a tenth of a seed.
+// `--keep-seeded` (postgres) leaves a copy of the demo it seeded; `--copy-seeded` (clickhouse)
+// starts from that copy, a tenth of a seed. playwright.config.ts passes both when both servers run
+// (the postgres one starts first).
+const keepSeeded = options.includes("--keep-seeded");
 const copySeeded = options.includes("--copy-seeded");
 
 /** A fresh PGlite data folder, from the migrated snapshot the unit tests start from (no initdb). */
@@ -58,7 +60,7 @@ async function prepare(): Promise<DatabaseTarget> {
   await migrate(db);
   if (mode !== "oidc" && mode !== "empty") await db.withRunner((runner) => seedDemo(runner));
   await db.close();
-  if (mode === "postgres") await copyLocalDatabase(url, e2eDatabaseUrl("seeded"));
+  if (mode === "postgres" && keepSeeded) await copyLocalDatabase(url, e2eDatabaseUrl("seeded"));
   return { engine: "postgres", url };
 }
 
