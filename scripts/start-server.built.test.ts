@@ -70,6 +70,16 @@ const logLines = (file: string) =>
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/** Waits for a signalled server to exit; if it does not, the error carries the end of its log. */
+async function exited(server: CheckServer, ms = 20_000) {
+  try {
+    await waitForExit(server.pid, ms);
+  } catch (error) {
+    const end = readFileSync(server.log, "utf8").split("\n").slice(-40).join("\n");
+    throw new Error(`${(error as Error).message}. End of ${server.log}:\n${end}`);
+  }
+}
+
 describe.runIf(postgres)("the built server", () => {
   let db: TestDatabase;
   let work: string;
@@ -222,7 +232,7 @@ describe.runIf(postgres)("the built server", () => {
     expect(sampleOf(metrics, "actionboard_database_up")).toBe(1);
 
     process.kill(server.pid, "SIGTERM");
-    await waitForExit(server.pid, 20_000);
+    await exited(server);
     const text = readFileSync(server.log, "utf8");
     for (const secret of [
       seeded.apiKey.secret,
@@ -293,7 +303,7 @@ describe.runIf(postgres)("the built server", () => {
     const signalled = Date.now();
     process.kill(first.pid, "SIGTERM");
     await Promise.all(senders);
-    await waitForExit(first.pid, 20_000);
+    await exited(first);
     const stopMs = Date.now() - signalled;
 
     // For RELIABILITY.md's table of runs.
@@ -338,7 +348,7 @@ describe.runIf(postgres)("the built server", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     process.kill(second.pid, "SIGTERM");
-    await waitForExit(second.pid, 20_000);
+    await exited(second);
     const loaded = await db.prisma.action.count({
       where: { programId: seeded.program.id, key: { startsWith: "load-" } },
     });

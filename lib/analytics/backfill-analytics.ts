@@ -25,12 +25,15 @@ export async function backfillAnalytics(
   prisma: PrismaClient,
   ch: ClickHouse,
   onProgress: (progress: BackfillProgress) => void = () => {},
+  /** Aborted (the server is stopping): the copy ends before its next insert, marked unfinished. */
+  signal?: AbortSignal,
 ): Promise<{ rows: number }> {
   await ensureAnalyticsSchema(ch);
   await markCopyStarted(prisma, ch);
   const programs = await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM programs ORDER BY id`;
   let total = 0;
   for (const { id: programId } of programs) {
+    signal?.throwIfAborted();
     await prisma.$executeRaw`DELETE FROM analytics_outbox WHERE program_id = ${programId}`;
     const version = await nextAnalyticsVersion(prisma);
     for (const entity of DELIVERY_ORDER) {
@@ -45,6 +48,7 @@ export async function backfillAnalytics(
         // Awaited on the next turn; a failed insert must not leave its rejection unhandled.
         next.catch(() => {});
         for (const row of page) row.version = version;
+        signal?.throwIfAborted();
         await ch.insert(ENTITY_TABLE[entity], page);
         rows += page.length;
         onProgress({ programId, entity, rows });

@@ -216,6 +216,37 @@ describe.each(inject("engines"))("analytics outbox on %s with embedded ClickHous
     }
   });
 
+  it("ends a fill at its next step when the server stops, inserting nothing more", async () => {
+    for (const name of [...ANALYTICS_TABLES, "copy_state"]) {
+      await ch.command(chsql`TRUNCATE TABLE ${chTable(name)}`);
+    }
+    const stop = new AbortController();
+    const inserted: string[] = [];
+    const watched: ClickHouse = {
+      ...ch,
+      async insert(table, rows) {
+        inserted.push(table);
+        await ch.insert(table, rows);
+        // SIGTERM arrives while the copy's second insert is under way.
+        if (inserted.length === 2) stop.abort(new Error("the server is stopping"));
+      },
+    };
+    await expect(fillCopy(db.prisma, watched, stop.signal)).rejects.toThrow(
+      "the server is stopping",
+    );
+    expect(inserted).toHaveLength(2);
+    expect(await copyToFill(ch)).toBe("interrupted");
+    // An abort before anything was read ends it before its first insert.
+    inserted.length = 0;
+    await expect(
+      fillCopy(db.prisma, watched, AbortSignal.abort(new Error("stopping"))),
+    ).rejects.toThrow("stopping");
+    expect(inserted).toEqual([]);
+    await fillCopy(db.prisma, ch);
+    expect(await copy()).toEqual(await truth());
+    await expectSameTable();
+  });
+
   // Two drainers at once need two connections: PGlite has one, so its drains never interleave
   // and the case exists on PostgreSQL only.
   if (engine === "postgres") {

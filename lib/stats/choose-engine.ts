@@ -4,7 +4,7 @@ import { postgresTabEngine } from "./postgres/postgres-engine";
 import type { TabEngine } from "./engine";
 import { unavailableTabEngine } from "./unavailable-engine";
 import type { OpenDatabase } from "../db/open";
-import { resolveAnalyticsTarget } from "../analytics/analytics-target";
+import { resolveAnalyticsTarget, type ClickHouseTarget } from "../analytics/analytics-target";
 import { openClickHouse, type ClickHouse } from "../analytics/clickhouse";
 import { fillCopy } from "../analytics/fill-copy";
 import {
@@ -42,19 +42,44 @@ async function openAnalytics(db: OpenDatabase): Promise<Analytics> {
     setInterval(prune, 60_000).unref();
     return { engine: postgresTabEngine(db), worker: null };
   }
-  const ch = await openClickHouse(target);
-  try {
-    await fillCopy(prisma, ch);
-  } catch (error) {
-    // Stopped halfway (the server is stopping, ClickHouse or PostgreSQL failed): the copy is
-    // marked so and filled again next time; its folder must not stay open (chdb has one opener).
+  // Opening and filling the copy can take long (a new copy of a big database): a stop meanwhile
+  // ends it at its next step and waits for that, so the process never exits while chdb works.
+  if (isShuttingDown()) throw new Error("the server is stopping");
+  const stop = new AbortController();
+  const opening = openFilledCopy(db, target, stop.signal);
+  const unregister = onShutdown("analytics copy (filling)", async () => {
+    stop.abort(new Error("the server is stopping"));
+    await opening.catch(() => {});
+  });
+  const ch = await opening.finally(unregister);
+  if (isShuttingDown()) {
+    // Filled just as the stop began: the stop did not see the drainer, so it must not start.
     await ch.close().catch(() => {});
-    throw error;
+    throw new Error("the server is stopping");
   }
   const worker = startOutboxWorker(prisma, ch);
   // Closed at shutdown once the drainer has stopped (chdb: its folder is free for the next process).
   onShutdown("analytics copy", () => ch.close(), "resource");
   return { engine: clickhouseTabEngine(ch), worker: worker.status, copy: ch };
+}
+
+/** Opens the ClickHouse copy and fills it; closed again (chdb: one opener) if that fails or stops. */
+async function openFilledCopy(
+  { prisma }: OpenDatabase,
+  target: ClickHouseTarget,
+  signal: AbortSignal,
+): Promise<ClickHouse> {
+  const ch = await openClickHouse(target);
+  try {
+    await fillCopy(prisma, ch, signal);
+    signal.throwIfAborted();
+    return ch;
+  } catch (error) {
+    // Stopped halfway (the server is stopping, ClickHouse or PostgreSQL failed): the copy is
+    // marked so and filled again next time; its folder must not stay open.
+    await ch.close().catch(() => {});
+    throw error;
+  }
 }
 
 /**

@@ -56,7 +56,8 @@ const sessionSecret = process.env.NEXTAUTH_SECRET || randomBytes(32).toString("b
 
 /**
  * Starts the app's server (scripts/start-server.mjs) on 127.0.0.1:`port` for `database` (no analytics copy unless
- * `analyticsUrl`), logging to `log`, and waits until the Actions API answers `authorization`.
+ * `analyticsUrl`), logging to `log`, and waits until it is ready (`/api/health?ready`: the
+ * analytics copy is filled) and the Actions API answers `authorization`.
  */
 export async function startServer(options: {
   port: number;
@@ -126,14 +127,17 @@ export async function startServer(options: {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited) throw new Error(`The server exited while starting. End of ${log}:\n${tail(log)}`);
-    const status = await fetch(new URL("/api/v2/actions?limit=1", base), {
-      headers: { authorization },
-      signal: AbortSignal.timeout(30_000),
-    }).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return { server, readyMs: performance.now() - started };
+    const answer = (url: string, headers?: HeadersInit) =>
+      fetch(new URL(url, base), { headers, signal: AbortSignal.timeout(30_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
+    // Ready as a load balancer sees it (the analytics copy open and filled, when there is one),
+    // and the Actions API answering this key.
+    const status = await answer("/api/health?ready");
+    if (status === 200 && (await answer("/api/v2/actions?limit=1", { authorization })) === 200) {
+      return { server, readyMs: performance.now() - started };
+    }
     if (Date.now() > deadline) {
       await server.kill();
       throw new Error(`The server did not answer 200 within 120 s (last ${status}). See ${log}.`);
