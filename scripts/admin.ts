@@ -1,7 +1,7 @@
 // npm run admin -- <command> [options] — accounts, programs and members without the app's pages
 // (headless installs): create-user, create-program, add-member, set-role, list. See --help.
 import { adminCommandList, adminWithoutDatabase } from "../lib/admin/admin-command-line";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 const io = {
   out: (line: string) => console.log(line),

@@ -3,7 +3,7 @@
 // to run while the app writes (changes after the copy's start arrive through the outbox). With
 // --reset the analytics database is dropped first. Embedded folders (PGlite, chdb) allow one
 // process each: stop the app first when it uses them.
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 const { values } = readCommandLine({
   command: "npm run analytics:sync",

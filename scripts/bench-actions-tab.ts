@@ -3,7 +3,7 @@
 // PostgreSQL (BENCH_DATABASE_URL to change), then reports the median of BENCH_RUNS runs per query
 // and ratios against baselines measured in the same run. Not part of the test suite.
 import type { ActionsTabFilters } from "../lib/stats/url/search-params";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run bench:actions-tab",

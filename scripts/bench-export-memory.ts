@@ -1,7 +1,7 @@
 // npm run bench:export-memory — streams the drill-down rows CSV of a 1,000,000-action program
 // (BENCH_ACTIONS) and reports duration and peak RSS, against the same export of a tenth of the
 // rows in the same run: constant memory shows as an RSS ratio near 1 while rows grow 10×.
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run bench:export-memory",

@@ -1,7 +1,7 @@
 // npm run bench:pdf-memory — renders whole-tab PDFs of growing table sizes, each in a fresh
 // process, and reports seconds and peak RSS growth per size: the data behind PDF_ROW_LIMIT.
 import { runChild } from "./bench/child-process";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run bench:pdf-memory",

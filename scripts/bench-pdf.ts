@@ -5,7 +5,7 @@
 // measured in the same run: the data alone (the same download with nothing laid out, BENCH_RUNS)
 // and the previous per-cell layout rendering the same sections (BENCH_BASELINE_RUNS, default 1).
 import type { PdfRunResult } from "./bench/render-export-pdf";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run bench:pdf",

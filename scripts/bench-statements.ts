@@ -13,7 +13,7 @@ import { loadTabState } from "../lib/stats/url/load-tab-state";
 import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./bench/config";
 import { openBenchStores } from "./bench/open-bench-stores";
 import { median } from "./bench/timing";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 const { positionals } = readCommandLine({
   command: "npm run bench:statements",

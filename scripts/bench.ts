@@ -14,7 +14,7 @@ import type { Measured } from "./bench/measure-tab";
 import type { MeasuredHttp } from "./bench/measure-http";
 import type { BenchRun, Loaded } from "./bench/report";
 import type { SyncResult } from "./bench/sync-analytics";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run bench",

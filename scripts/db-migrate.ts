@@ -1,5 +1,5 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded database.
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run db:migrate",

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { failUsage, readCommandLine } from "./lib/command-line";
+import { failUsage, readCommandLine } from "./lib/command-line.mjs";
 
 const cli = {
   command: "npm run db:migration:create",

@@ -1,6 +1,6 @@
 // npm run db:seed [-- --reset] — loads the demo programs (migrating first). Refuses to seed twice
 // unless --reset, which wipes every table first (local databases only).
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 const { values } = readCommandLine({
   command: "npm run db:seed",

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run demo",

@@ -5,7 +5,7 @@
 // (which needs ACTIONBOARD_ENCRYPTION_KEY). Stopped for any reason, run it again: it continues from
 // the last page stored. Run after a finished import, it reads everything again and adds only what
 // is new. An app on the embedded database holds its folder: stop it first.
-import { failUsage, readCommandLine } from "./lib/command-line";
+import { failUsage, readCommandLine } from "./lib/command-line.mjs";
 
 const cli = {
   command: "npm run import:partnerstack",

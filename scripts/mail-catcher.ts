@@ -3,7 +3,7 @@
 // SMTP_URL is set; `npm run mail:catch` runs one alone (MAIL_CATCHER_PORT, default 2525).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readCommandLine } from "./lib/command-line";
+import { readCommandLine } from "./lib/command-line.mjs";
 
 export async function startMailCatcher(port: number, folder: string) {
   // Loaded here, not at the top: `npm run mail:catch -- --help` answers without it.

@@ -1,10 +1,11 @@
 // npm start — the production server: Next's request handler behind node:http, so the handlers
 // learn the TCP peer's address (Next's own `next start` fills X-Forwarded-For from the socket only
 // when a client did not send one, so a client could choose its address for the sign-in limit).
-//   node scripts/start-server.mjs [-H host] [-p port] [--production]
+//   node scripts/start-server.mjs [-H host] [-p port] [--production]   (--help: the usage)
 //   (defaults: HOST, else 127.0.0.1; PORT, else 3000). It refuses to start on a bad value of any
-//   setting (lib/config), naming it; `npm start` passes --production: it refuses to start without
-//   the settings a production server needs too.
+//   setting (lib/config), naming it, and on an unknown option (scripts/lib/command-line.mjs);
+//   `npm start` passes --production: it refuses to start without the settings a production server
+//   needs too.
 // Unless TRUST_PROXY names proxies in front of the app, forwarded headers a client sent are dropped
 // and Next fills them from the connection itself. Bodies larger than any route takes are refused
 // before Next buffers them (it clones up to 10 MB for the proxy), and a PartnerStack webhook's
@@ -14,7 +15,6 @@
 // route pattern (lib/observability/observe-request.mjs); METRICS_PORT serves /metrics on
 // 127.0.0.1. SIGTERM or SIGINT stops it gracefully (stopOnSignals below).
 import { createServer } from "node:http";
-import next from "next";
 import { directRoute, serveDirect } from "../lib/api/direct-routes.mjs";
 import { beginShutdown, closeResources, stopBackgroundWork } from "../lib/background/shutdown.mjs";
 import {
@@ -22,11 +22,13 @@ import {
   configProblems,
   productionSettings,
   readSignInSettings,
+  VARIABLES,
 } from "../lib/config/config.mjs";
 import { logger, messageOf, withinRequest } from "../lib/observability/logger.mjs";
 import { metricsText } from "../lib/observability/metrics.mjs";
 import { observeRequest } from "../lib/observability/observe-request.mjs";
 import { buildRouteMatcher } from "../lib/observability/route-patterns.mjs";
+import { failUsage, readCommandLine } from "./lib/command-line.mjs";
 
 export { productionSettings };
 
@@ -79,9 +81,48 @@ export function signInProblems(env) {
   return read.ok ? [] : read.problems;
 }
 
-function option(flag, fallback) {
-  const at = process.argv.indexOf(flag);
-  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+/** The command line (`npm start -- --help` prints it): read before anything else loads. */
+export const START_COMMAND = {
+  command: "npm start",
+  summary:
+    "Runs the built app (npm run build first). It refuses to start on a bad setting, naming it (README, Configuration).",
+  options: {
+    hostname: {
+      type: "string",
+      short: "H",
+      value: "host",
+      description: "The address to listen on (default: HOST, else 127.0.0.1).",
+    },
+    port: {
+      type: "string",
+      short: "p",
+      value: "port",
+      description: "The port to listen on (default: PORT, else 3000).",
+    },
+    production: {
+      type: "boolean",
+      description: "Refuse to start without the settings production needs (npm start passes it).",
+    },
+  },
+};
+
+/**
+ * The command line's -H/-p, each read by its variable's schema (HOST, PORT); a bad one stops the
+ * start with one line and the usage. Unset ones are left to HOST and PORT.
+ * @param {{ hostname?: string, port?: string }} values
+ * @returns {{ hostname?: string, port?: number }}
+ */
+export function listenOptions(values) {
+  const read = (/** @type {"HOST" | "PORT"} */ name, /** @type {string} */ option) => {
+    const given = values[option]?.trim();
+    if (given === undefined) return undefined;
+    const parsed = given
+      ? VARIABLES[name].schema.safeParse(given)
+      : { success: false, error: { issues: [{ message: "must not be blank" }] } };
+    if (!parsed.success) failUsage(START_COMMAND, `--${option} ${parsed.error.issues[0].message}`);
+    return parsed.data;
+  };
+  return { hostname: read("HOST", "hostname"), port: read("PORT", "port") };
 }
 
 /** Serves this process's metrics on 127.0.0.1:`port` (no token: only this machine reaches it). */
@@ -185,8 +226,10 @@ function stopOnSignals(server, metricsServer, state) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = readCommandLine(START_COMMAND);
+  const listen = listenOptions(values);
   // A bad value is refused in every mode; production needs more (productionSettings).
-  const production = process.argv.includes("--production");
+  const production = values.production === true;
   const { missing, warnings } = production
     ? productionSettings()
     : { missing: configProblems(), warnings: [] };
@@ -202,9 +245,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const log = logger();
   for (const warning of warnings) log.warn(warning);
   const { HOST, PORT, METRICS_PORT } = config();
-  const hostname = option("-H", HOST);
-  const port = Number(option("-p", String(PORT)));
+  const hostname = listen.hostname ?? HOST;
+  const port = listen.port ?? PORT;
   const proxies = trustedProxies();
+  // Next loads after the command line is read: `--help` and a mistake answer without it.
+  const { default: next } = await import("next");
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -62,12 +62,12 @@ export function adminCommandList(): string[] {
   return Object.entries(COMMAND_LINES).map(([name, c]) => `  ${name.padEnd(15)} ${c.summary}`);
 }
 
-function help(io: AdminIo) {
-  io.out(
-    "npm run admin -- <command> [options]   (stop the app first when it uses the embedded database)",
-  );
-  for (const line of adminCommandList()) io.out(line);
-  io.out("npm run admin -- <command> --help shows a command's options.");
+/** The usage: on stdout when asked for, on stderr after a mistake (as the shared helper does). */
+function help(write: (line: string) => void) {
+  write("Usage: npm run admin -- <command> [options]\n");
+  write("Stop the app first when it uses the embedded database. Commands:");
+  for (const line of adminCommandList()) write(line);
+  write("npm run admin -- <command> --help shows a command's options.");
 }
 
 export type ParsedAdmin = { code: number } | { name: AdminCommandName; values: AdminValues };
@@ -79,12 +79,13 @@ export type ParsedAdmin = { code: number } | { name: AdminCommandName; values: A
 export function parseAdmin(argv: string[], io: AdminIo): ParsedAdmin {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    help(io);
+    help(name ? io.out : io.err);
     return { code: name ? 0 : 1 };
   }
   if (!Object.hasOwn(COMMAND_LINES, name)) {
-    io.err(`admin: unknown ${name.startsWith("-") ? "option" : "command"} "${name}"`);
-    help(io);
+    // Worded as scripts/lib/command-line.mjs words a mistake: one line, a blank line, the usage.
+    io.err(`npm run admin: unknown ${name.startsWith("-") ? "option" : "command"} '${name}'\n`);
+    help(io.err);
     return { code: 1 };
   }
   const command: CommandLine = COMMAND_LINES[name as AdminCommandName];
@@ -96,7 +97,7 @@ export function parseAdmin(argv: string[], io: AdminIo): ParsedAdmin {
       allowPositionals: false,
     });
     if (values.help) {
-      io.out(`npm run admin -- ${command.usage}\n  ${command.summary}`);
+      io.out(commandUsage(name as AdminCommandName));
       return { code: 0 };
     }
     return { name: name as AdminCommandName, values: values as AdminValues };
@@ -105,11 +106,20 @@ export function parseAdmin(argv: string[], io: AdminIo): ParsedAdmin {
   }
 }
 
-/** A command's refusal: its first sentence, then the command's usage; exit code 1. */
+/** A command's usage, as scripts/lib/command-line.mjs starts one. */
+function commandUsage(name: AdminCommandName): string {
+  const command = COMMAND_LINES[name];
+  return `Usage: npm run admin -- ${command.usage}\n\n${command.summary}`;
+}
+
+/**
+ * A command's refusal, worded as the shared helper words one: a line naming the mistake (parseArgs's
+ * first sentence, lower case; the rest is advice about "--"), a blank line, the usage; exit code 1.
+ */
 export function refusedUsage(name: AdminCommandName, error: Error, io: AdminIo) {
-  // parseArgs explains itself in its first sentence; the rest is advice about "--".
-  io.err(`admin ${name}: ${error.message.split(/\.\s|\n/)[0]}`);
-  io.err(`usage: npm run admin -- ${COMMAND_LINES[name].usage}`);
+  const message = error.message.split(/\.\s|\n/)[0];
+  io.err(`npm run admin ${name}: ${message.charAt(0).toLowerCase()}${message.slice(1)}\n`);
+  io.err(commandUsage(name));
   return { code: 1 };
 }
 

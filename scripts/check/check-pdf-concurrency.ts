@@ -5,7 +5,7 @@
 // statuses, times and the server's peak resident memory (its process tree, sampled every 50 ms)
 // against its idle memory; exits 1 if the concurrent run grows more than the single one allowed
 // for, or anything answers other than 200 or 503 "busy" with Retry-After.
-import { readCommandLine } from "../lib/command-line";
+import { readCommandLine } from "../lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run check:pdf-concurrency",

@@ -5,7 +5,7 @@
 // wrong secrets then the right one, and how many API log rows they left; known vs unknown public
 // keys' answer times; the per-key limit; and whether a locked account is still locked after a
 // restart. Prints what it measured; exits 1 on a violation.
-import { readCommandLine } from "../lib/command-line";
+import { readCommandLine } from "../lib/command-line.mjs";
 
 readCommandLine({
   command: "npm run check:rate-limits",

@@ -1,7 +1,7 @@
 // Options of the check scripts: each one a flag (`--actions 5000`) or an environment variable
 // (`CHECK_ACTIONS=5000`), the flag winning; out-of-range values stop the script with one line and
-// the usage (scripts/lib/command-line.ts), as an unknown flag does.
-import { failUsage, readCommandLine, type CliOption } from "../lib/command-line";
+// the usage (scripts/lib/command-line.mjs), as an unknown flag does.
+import { failUsage, readCommandLine, type CliOption } from "../lib/command-line.mjs";
 
 export function readOptions(cli: {
   command: string;

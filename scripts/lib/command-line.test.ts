@@ -1,21 +1,31 @@
-// Every command-line script of ours (package.json scripts that run scripts/*.ts with tsx) answers
-// `--help` / `-h` with its usage and exit code 0, and an unknown option with one line, the usage
-// and exit code 1, never a stack trace: each run as a real process, as `npm run` starts it. The
-// list comes from package.json, so a new script without usage fails here.
+// Every command-line script of ours (package.json scripts that run scripts/*.ts with tsx, and
+// `npm start`, scripts/start-server.mjs with node) answers `--help` / `-h` with its usage and exit
+// code 0, and an unknown option with one line, the usage and exit code 1, never a stack trace:
+// each run as a real process, as `npm run` starts it. The list comes from package.json, so a new
+// script without usage fails here. `npm run admin`'s commands read their own options
+// (lib/admin/admin-command-line.ts): each is asked the same.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMMAND_LINES } from "../../lib/admin/admin-command-line";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const scripts: Record<string, string> = JSON.parse(
   readFileSync(path.join(root, "package.json"), "utf8"),
 ).scripts;
-// `exec tsx …` (npm run demo): the shell hands its process to tsx, so signals reach it.
+// `exec tsx …` (npm run demo): the shell hands its process to tsx, so signals reach it. npm's own
+// hooks (postinstall) are not commands anyone types.
 const cliScripts = Object.entries(scripts)
   .map(([name, line]) => ({ name, line: line.replace(/^exec\s+/, "") }))
-  .filter(({ line }) => /^tsx\s.*\bscripts\/\S+\.ts$/.test(line))
-  .map(({ name, line }) => ({ name, args: line.split(/\s+/).slice(1) }));
+  .filter(({ name }) => !/^(pre|post)/.test(name))
+  .filter(({ line }) => /^(tsx|node)\s(\S+\s)*scripts\/\S+\.(ts|mjs)(\s|$)/.test(line))
+  .map(({ name, line }) => {
+    const [program, ...args] = line.split(/\s+/);
+    return { name, program, args };
+  });
+/** How people type it: `npm start`, `npm run <name>`. */
+const commandOf = (name: string) => (name === "start" ? "npm start" : `npm run ${name}`);
 
 // A script that did not stop at its command line would go on to its work: point every database
 // it could open at a closed port, so it fails fast instead of touching a real one.
@@ -28,14 +38,19 @@ const env = {
   TEST_DATABASE_URL: NOWHERE,
   ANALYTICS_URL: "",
   BENCH_BASE_URL: "http://127.0.0.1:9",
+  // npm start, were it to go on: a port it may not open, so it stops at once.
+  PORT: "9",
 };
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** Runs one script as `npm run` would (tsx and its flags), killed with its group after 60 s. */
-function run(args: string[], extra: string[]): Promise<Run> {
+type Script = { program: string; args: string[] };
+
+/** Runs one script as `npm run` would (tsx or node, and its flags), killed with its group after 60 s. */
+function run({ program, args }: Script, extra: string[]): Promise<Run> {
+  const binary = program === "node" ? process.execPath : path.join(root, "node_modules/.bin/tsx");
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), [...args, ...extra], {
+    const child = spawn(binary, [...args, ...extra], {
       cwd: root,
       env,
       detached: true,
@@ -71,7 +86,14 @@ const STACK = /^\s+at\s|Error:|\.ts:\d+/m;
 describe("every command-line script prints its usage", () => {
   it("finds the scripts in package.json", () => {
     const names = cliScripts.map((s) => s.name);
-    for (const expected of ["admin", "import:partnerstack", "db:migrate", "mail:catch", "bench"]) {
+    for (const expected of [
+      "admin",
+      "import:partnerstack",
+      "db:migrate",
+      "mail:catch",
+      "bench",
+      "start",
+    ]) {
       expect(names).toContain(expected);
     }
     expect(names.filter((n) => n.startsWith("check:")).length).toBeGreaterThanOrEqual(6);
@@ -83,15 +105,15 @@ describe("every command-line script prints its usage", () => {
       [
         ...cliScripts.map((s) => ({ ...s, flag: "--help" })),
         ...cliScripts
-          .filter((s) => s.name === "admin" || s.name === "db:seed")
+          .filter((s) => ["admin", "db:seed", "start"].includes(s.name))
           .map((s) => ({ ...s, flag: "-h" })),
       ],
-      async (s) => ({ ...s, ...(await run(s.args, [s.flag])) }),
+      async (s) => ({ ...s, ...(await run(s, [s.flag])) }),
     );
     for (const r of runs) {
-      const about = `npm run ${r.name} -- ${r.flag}: ${r.stderr}`;
+      const about = `${commandOf(r.name)} -- ${r.flag}: ${r.stderr}`;
       expect(r.code, about).toBe(0);
-      expect(`${r.stdout.split("\n")[0]} `.startsWith(`Usage: npm run ${r.name} `), about).toBe(
+      expect(`${r.stdout.split("\n")[0]} `.startsWith(`Usage: ${commandOf(r.name)} `), about).toBe(
         true,
       );
       expect(r.stdout, about).toMatch(/-h, --help\s+Show this help and exit\./);
@@ -105,15 +127,15 @@ describe("every command-line script prints its usage", () => {
     async () => {
       const runs = await each(cliScripts, async (s) => ({
         ...s,
-        ...(await run(s.args, ["--no-such-option"])),
+        ...(await run(s, ["--no-such-option"])),
       }));
       for (const r of runs) {
-        const about = `npm run ${r.name} -- --no-such-option: ${r.stderr}`;
+        const about = `${commandOf(r.name)} -- --no-such-option: ${r.stderr}`;
         expect(r.code, about).toBe(1);
         const [first, second] = r.stderr.split("\n");
-        expect(first, about).toBe(`npm run ${r.name}: unknown option '--no-such-option'`);
+        expect(first, about).toBe(`${commandOf(r.name)}: unknown option '--no-such-option'`);
         expect(second, about).toBe("");
-        expect(r.stderr, about).toContain(`Usage: npm run ${r.name}`);
+        expect(r.stderr, about).toContain(`Usage: ${commandOf(r.name)}`);
         expect(r.stderr, about).not.toMatch(STACK);
         expect(r.stdout, about).toBe("");
       }
@@ -121,14 +143,16 @@ describe("every command-line script prints its usage", () => {
   );
 
   it("names a missing or stray argument the same way", { timeout: 120_000 }, async () => {
-    const script = (name: string) => cliScripts.find((s) => s.name === name)!.args;
-    const [missing, stray, noProgram] = await each(
+    const script = (name: string) => cliScripts.find((s) => s.name === name)!;
+    const [missing, stray, noProgram, badPort, noPort] = await each(
       [
         [script("db:migration:create"), []],
         [script("db:migrate"), ["extra"]],
         [script("import:partnerstack"), []],
-      ] as [string[], string[]][],
-      ([args, extra]) => run(args, extra),
+        [script("start"), ["-p", "http"]],
+        [script("start"), ["--port"]],
+      ] as [Script, string[]][],
+      ([s, extra]) => run(s, extra),
     );
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.stderr.split("\n")[0]).toBe("npm run db:migration:create: missing <name>");
@@ -138,5 +162,56 @@ describe("every command-line script prints its usage", () => {
       "npm run import:partnerstack: missing --program <slug>",
     );
     expect(noProgram.code).toBe(1);
+    expect(badPort.stderr.split("\n")[0]).toBe("npm start: --port must be a port number (1–65535)");
+    expect(badPort.code).toBe(1);
+    expect(noPort.stderr.split("\n")[0]).toBe(
+      "npm start: option '-p, --port <value>' argument missing",
+    );
+    expect(noPort.code).toBe(1);
   });
+});
+
+describe("npm run admin's commands", () => {
+  const admin = cliScripts.find((s) => s.name === "admin")!;
+  const commands = Object.keys(COMMAND_LINES);
+
+  it(
+    "answer --help with their usage, and refuse an unknown option or command in one line",
+    { timeout: 300_000 },
+    async () => {
+      const runs = await each(
+        [
+          ...commands.map((command) => [command, "--help"]),
+          ...commands.map((command) => [command, "--no-such-option"]),
+          ["no-such-command"],
+        ],
+        async (argv) => ({ argv, ...(await run(admin, argv)) }),
+      );
+      for (const r of runs) {
+        const [command, flag] = r.argv;
+        const about = `npm run admin -- ${r.argv.join(" ")}: ${r.stderr}`;
+        if (flag === "--help") {
+          expect(r.code, about).toBe(0);
+          expect(r.stdout.split("\n")[0], about).toBe(
+            `Usage: npm run admin -- ${COMMAND_LINES[command as keyof typeof COMMAND_LINES].usage}`,
+          );
+          expect(r.stderr, about).toBe("");
+          continue;
+        }
+        expect(r.code, about).toBe(1);
+        const [first, second] = r.stderr.split("\n");
+        expect(first, about).toBe(
+          flag
+            ? `npm run admin ${command}: unknown option '${flag}'`
+            : `npm run admin: unknown command '${command}'`,
+        );
+        expect(second, about).toBe("");
+        expect(r.stderr, about).toContain(
+          `Usage: npm run admin -- ${flag ? command : "<command>"}`,
+        );
+        expect(r.stderr, about).not.toMatch(STACK);
+        expect(r.stdout, about).toBe("");
+      }
+    },
+  );
 });
