@@ -222,32 +222,79 @@ test("a one-day range is allowed and reads as that one day", async ({ page }) =>
   await expect(page.getByTestId("tile-rewardCents")).toHaveText("$5");
 });
 
-test("an empty result offers Reset filters, which keeps the timeframe and timescale", async ({
-  page,
-}) => {
-  const { program, user } = await seedAutumn();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, user.email, user.password);
-  // No partner is a marketplace partner: nothing matches.
-  await page.goto(`/p/${program.slug}/actions?timeframe=${AUTUMN}&timescale=week&marketplace=yes`);
-  const table = page.getByRole("region", { name: "Actions by partner, type and value" });
-  await expect(table).toContainText("No actions match these filters in this timeframe.");
-  await page.screenshot({
-    path: test.info().outputPath("reading-ranges-empty-1440.png"),
-    fullPage: true,
-  });
-  await table.getByRole("link", { name: "Reset filters" }).click();
-  await expect(page).toHaveURL(new RegExp(`timeframe=${AUTUMN}`));
-  await expect(page).toHaveURL(/timescale=week/);
-  await expect(page).not.toHaveURL(/marketplace/);
-  await expect(page.getByTestId("tile-occurrences")).toHaveText("3");
-  await expect(table.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
+for (const width of [1440, 390]) {
+  test(`every empty result offers Reset filters, which keeps the period, at ${width} px`, async ({
+    page,
+  }) => {
+    const { program, user } = await seedAutumn();
+    const slug = program.slug;
+    await page.setViewportSize({ width, height: 900 });
+    await signIn(page, user.email, user.password);
+    const shot = (name: string) =>
+      page.screenshot({
+        path: test.info().outputPath(`reading-ranges-empty-${name}-${width}.png`),
+        fullPage: true,
+      });
+    const noSideScroll = async () =>
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
 
-  // With only the period set, the period itself is empty: nothing to reset.
-  await page.goto(`/p/${program.slug}/actions?timeframe=range_2025-01-01_2025-02-01`);
-  await expect(table).toContainText("No actions in this timeframe.");
-  await expect(table.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
-});
+    // The tab's table. No partner is a marketplace partner: nothing matches.
+    await page.goto(`/p/${slug}/actions?timeframe=${AUTUMN}&timescale=week&marketplace=yes`);
+    const table = page.getByRole("region", { name: "Actions by partner, type and value" });
+    await expect(table).toContainText("No actions match these filters in this timeframe.");
+    await noSideScroll();
+    await shot("tab");
+    await table.getByRole("link", { name: "Reset filters" }).click();
+    await expect(page).toHaveURL(new RegExp(`timeframe=${AUTUMN}`));
+    await expect(page).toHaveURL(/timescale=week/);
+    await expect(page).not.toHaveURL(/marketplace/);
+    // Three of the seeded actions fall on 1 Sep – 30 Nov (seedAutumn).
+    await expect(page.getByTestId("tile-occurrences")).toHaveText("3");
+    await expect(table.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
+
+    // The drill-down of one row: the row, its order and the period stay, the filter goes.
+    await page.goto(
+      `/p/${slug}/actions/occurrences?timeframe=${AUTUMN}&timescale=week&marketplace=yes&partner=ada&type=signup&drill_sort=value`,
+    );
+    const box = page.getByTestId("drill-table-box");
+    await expect(box).toContainText("No actions match these filters in this timeframe.");
+    await expect(page.getByTestId("drill-total")).toHaveText("0");
+    await noSideScroll();
+    await shot("drill-down");
+    await box.getByRole("link", { name: "Reset filters" }).click();
+    await expect(page).toHaveURL(new RegExp(`/actions/occurrences\\?.*timeframe=${AUTUMN}`));
+    for (const kept of [/timescale=week/, /partner=ada/, /type=signup/, /drill_sort=value/])
+      await expect(page).toHaveURL(kept);
+    await expect(page).not.toHaveURL(/marketplace/);
+    await expect(page.getByTestId("drill-total")).toHaveText("3");
+    await expect(box.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
+
+    // The Partners directory: its order and the timeframe stay.
+    await page.goto(`/p/${slug}/partners?timeframe=${AUTUMN}&marketplace=yes&sort=name&dir=asc`);
+    await expect(page.getByText("No partners match these filters.")).toBeVisible();
+    await noSideScroll();
+    await shot("partners");
+    await page.getByRole("link", { name: "Reset filters" }).click();
+    await expect(page).toHaveURL(new RegExp(`/partners\\?.*timeframe=${AUTUMN}`));
+    await expect(page).toHaveURL(/sort=name&dir=asc/);
+    await expect(page).not.toHaveURL(/marketplace/);
+    await expect(
+      page.getByRole("link", { name: "Ada Lovelace" }).filter({ visible: true }),
+    ).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
+
+    // With only the period set, the period itself is empty: nothing to reset.
+    const empty = "range_2025-01-01_2025-02-01";
+    await page.goto(`/p/${slug}/actions?timeframe=${empty}`);
+    await expect(table).toContainText("No actions in this timeframe.");
+    await expect(table.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
+    await page.goto(`/p/${slug}/actions/occurrences?timeframe=${empty}&partner=ada`);
+    await expect(box).toContainText("No actions in this timeframe.");
+    await expect(box.getByRole("link", { name: "Reset filters" })).toHaveCount(0);
+  });
+}
 
 test("the tab with a custom range at 390 px", async ({ page }) => {
   const { program, user } = await seedAutumn();

@@ -1,47 +1,41 @@
 import Link from "next/link";
-import {
-  filtersInForce,
-  serializeTabUrl,
-  type ActionsTabFilters,
-  type TableState,
-} from "@/lib/stats/url/search-params";
+import { filtersNarrow, type ActionsTabFilters } from "@/lib/stats/url/search-params";
+
+const MESSAGES = {
+  actions: {
+    narrowed: "No actions match these filters in this timeframe.",
+    all: "No actions in this timeframe.",
+  },
+  partners: { narrowed: "No partners match these filters.", all: "No partners yet." },
+};
 
 /**
- * A view without actions. When filters other than the period are in force, it offers "Reset
- * filters": every filter back to its default, the timeframe and timescale kept (and the table's
- * order). The period is the question asked ("what happened in Q3?"), the filters narrow it down,
- * so an empty answer is nearly always a filter too many; Plausible, Google Analytics and PostHog
- * keep the date range when filters are cleared, and so does this. With no such filter, the
- * timeframe itself is empty and the message says so.
+ * An empty list (the tab's table, the drill-down, the Partners directory). When filters other
+ * than the period are in force, it offers "Reset filters": `resetHref`, the same page with
+ * `periodOnly(filters)` (the timeframe and timescale kept, and the page's own order). An empty
+ * answer is nearly always a filter too many. With no such filter, the timeframe itself is empty
+ * (or, for partners, the program has none) and the message says so.
  */
 export function EmptyResult({
-  path,
+  of,
   filters,
-  table,
+  resetHref,
   className = "",
 }: {
-  path: string;
+  of: keyof typeof MESSAGES;
   filters: ActionsTabFilters;
-  table?: Pick<TableState, "sort" | "dir">;
+  resetHref: string;
   className?: string;
 }) {
-  const narrowed = filtersInForce(filters).some((f) => f !== "timeframe" && f !== "timescale");
+  const narrowed = filtersNarrow(filters);
   return (
     <div
       className={`flex flex-col items-center gap-2 text-center text-sm text-gray-500 ${className}`}
     >
-      <p>
-        {narrowed
-          ? "No actions match these filters in this timeframe."
-          : "No actions in this timeframe."}
-      </p>
+      <p>{narrowed ? MESSAGES[of].narrowed : MESSAGES[of].all}</p>
       {narrowed && (
         <Link
-          href={serializeTabUrl(path, {
-            timeframe: filters.timeframe,
-            timescale: filters.timescale,
-            ...table,
-          })}
+          href={resetHref}
           className="rounded-md border border-gray-300 px-3 py-1.5 font-medium text-blue-600 hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-800"
         >
           Reset filters

@@ -131,6 +131,20 @@ export const serializeFilters = createSerializer(filterParsers);
 export function filtersInForce(filters: ActionsTabFilters): FilterName[] {
   return FILTER_NAMES.filter((name) => serializeFilters({ [name]: filters[name] }) !== "");
 }
+
+/** Whether filters other than the period (timeframe, timescale) narrow the view. */
+export function filtersNarrow(filters: ActionsTabFilters): boolean {
+  return filtersInForce(filters).some((f) => f !== "timeframe" && f !== "timescale");
+}
+
+/**
+ * "Reset filters": every filter back to its default, the period kept. The period is the question
+ * asked ("what happened in Q3?"), the filters narrow it down (Plausible, Google Analytics and
+ * PostHog keep the date range when filters are cleared, and so does this).
+ */
+export function periodOnly(filters: ActionsTabFilters): ActionsTabFilters {
+  return { ...DEFAULT_FILTERS, timeframe: filters.timeframe, timescale: filters.timescale };
+}
 export type TableState = inferParserType<typeof tableParsers>;
 export type ChartState = inferParserType<typeof chartParsers>;
 export type DrillSelection = inferParserType<typeof drillParsers>;

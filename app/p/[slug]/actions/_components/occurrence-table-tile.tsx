@@ -5,7 +5,7 @@ import { moneyFormatter } from "@/lib/format/format";
 import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
-import { serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
+import { periodOnly, serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
@@ -87,7 +87,16 @@ export async function OccurrenceTableTile({
       }
     >
       {data.totalRows === 0 ? (
-        <EmptyResult path={basePath} filters={scope.filters} table={table} className="py-10" />
+        <EmptyResult
+          of="actions"
+          filters={scope.filters}
+          resetHref={serializeTabUrl(basePath, {
+            ...periodOnly(scope.filters),
+            sort: table.sort,
+            dir: table.dir,
+          })}
+          className="py-10"
+        />
       ) : (
         <>
           <PhoneCards label="Rows of the table">

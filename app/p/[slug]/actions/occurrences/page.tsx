@@ -12,7 +12,8 @@ import { cardClass } from "@/components/ui/styles";
 import { loadView } from "@/lib/stats/load-view";
 import { drillOrder, getDrillDown, type DrillOrder } from "@/lib/stats/get-drill-down";
 import type { DrillSelection } from "@/lib/stats/url/search-params";
-import { filtersInForce, serializeTabUrl } from "@/lib/stats/url/search-params";
+import { filtersInForce, periodOnly, serializeTabUrl } from "@/lib/stats/url/search-params";
+import { EmptyResult } from "@/components/stats/empty-result";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
@@ -87,19 +88,28 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
       <FilterWarnings warnings={view.warnings} />
       <AnalyticsFreshnessNotice freshness={freshness} timezone={program.timezone} />
       <div className={`${cardClass} relative overflow-x-auto`} data-testid="drill-table-box">
-        {page.rows.length === 0 ? (
+        {page.rows.length === 0 && (drill.after || drill.before) ? (
           <p className="p-8 text-center text-sm text-gray-500">
-            {drill.after || drill.before ? (
-              <>
-                No more actions this way.{" "}
-                <Link href={drillHref({})} className="font-medium text-blue-600 hover:underline">
-                  First page
-                </Link>
-              </>
-            ) : (
-              "No actions match."
-            )}
+            No more actions this way.{" "}
+            <Link href={drillHref({})} className="font-medium text-blue-600 hover:underline">
+              First page
+            </Link>
           </p>
+        ) : page.rows.length === 0 ? (
+          <EmptyResult
+            of="actions"
+            filters={filters}
+            // The same row, order and page size over the same period, every other filter off.
+            resetHref={serializeTabUrl(`${tabPath}/occurrences`, {
+              ...periodOnly(filters),
+              sort: table.sort,
+              dir: table.dir,
+              ...drill,
+              after: null,
+              before: null,
+            })}
+            className="p-8"
+          />
         ) : (
           <DrillDownTable
             rows={page.rows}

@@ -3,7 +3,8 @@ import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-head
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
+import { EmptyResult } from "@/components/stats/empty-result";
+import { periodOnly, serializeTabUrl, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import { moneyFormatter } from "@/lib/format/format";
 import {
   directoryUrl,
@@ -59,20 +60,25 @@ export function DirectoryTable({
     return url({ sort, dir: nextSortDirection(directory.sort === sort, directory.dir, first) });
   };
 
-  if (page.rows.length === 0) {
+  if (page.rows.length === 0 && directory.after !== null) {
     return (
       <div className={`${cardClass} p-10 text-center text-sm text-gray-500`}>
-        {directory.after !== null ? (
-          <>
-            No more partners after this point.{" "}
-            <Link href={url({})} className="font-medium text-blue-600 hover:underline">
-              First page
-            </Link>
-          </>
-        ) : (
-          "No partners match these filters."
-        )}
+        No more partners after this point.{" "}
+        <Link href={url({})} className="font-medium text-blue-600 hover:underline">
+          First page
+        </Link>
       </div>
+    );
+  }
+  if (page.rows.length === 0) {
+    return (
+      <EmptyResult
+        of="partners"
+        filters={filters}
+        // The same order over the same timeframe, every other filter off.
+        resetHref={directoryUrl(path, periodOnly(filters), { ...directory, after: null })}
+        className={`${cardClass} p-10`}
+      />
     );
   }
   const money = moneyFormatter(
