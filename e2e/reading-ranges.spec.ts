@@ -3,6 +3,7 @@
 // period's dates on hover and focus; "Reset filters" on an empty result; the API docs' curl line.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import Papa from "papaparse";
 import { extractText, getDocumentProxy } from "unpdf";
 import { addMember, createProgram, createUser } from "../lib/testing/factories";
@@ -63,6 +64,13 @@ async function seedAutumn() {
   }
   await analyticsCaughtUp(programId);
   return { program, user, partner };
+}
+
+const parseCsv = (text: string) =>
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+
+async function csvRows(download: Download) {
+  return parseCsv((await readFile((await download.path())!)).toString("utf8"));
 }
 
 async function pdfText(download: Download) {
@@ -139,11 +147,7 @@ test("a range picked as 1 Sep – 30 Nov reads as those days everywhere, files i
   expect(csv.suggestedFilename()).toMatch(
     new RegExp(`^${slug}_occurrences_2025-09-01-to-2025-11-30_${DAY}\\.csv$`),
   );
-  const rows = Papa.parse<string[]>(
-    (await readFile((await csv.path())!)).toString("utf8").replace(/^\uFEFF/, ""),
-    { skipEmptyLines: true },
-  ).data;
-  expect(rows).toEqual([
+  expect(await csvRows(csv)).toEqual([
     [
       "Metric",
       "Value for 2025-09-01 – 2025-11-30",
@@ -169,12 +173,37 @@ test("a range picked as 1 Sep – 30 Nov reads as those days everywhere, files i
   for (const amount of ["$5", "$10"]) expect(text).toContain(` ${amount} `);
   expect(text).not.toContain(".00");
 
-  // The drill-down's heading states the same days.
+  // The table's CSV names the days in its header row: a file travels without its name.
+  const tableCsv = await csvRows(
+    await downloadFrom(page, "Actions by partner, type and value", "CSV"),
+  );
+  expect(tableCsv[0].slice(5)).toEqual([
+    "Occurrences for 2025-09-01 – 2025-11-30",
+    "Sum of rewards (USD) for 2025-09-01 – 2025-11-30",
+  ]);
+  expect(tableCsv.slice(1)).toEqual([
+    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "1", "1", "5.00"],
+    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "2", "1", "10.00"],
+    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "3", "1", "5.00"],
+  ]);
+
+  // The drill-down's heading states the same days, and so does its CSV's header.
   await tile.getByRole("link", { name: "3 occurrences: show the actions" }).click();
   await expect(page.getByTestId("drill-total")).toHaveText("3");
   await expect(page.getByTestId("drill-filters")).toContainText(
     `is in range 2025-09-01 – 2025-11-30 → 2025-09-01 – 2025-11-30 (${ZONE})`,
   );
+  const drillCsv = await csvRows(await downloadFrom(page, "these actions", "CSV"));
+  expect(drillCsv[0].slice(0, 2)).toEqual([
+    `Occurred (${ZONE}) for 2025-09-01 – 2025-11-30`,
+    `Received (${ZONE})`,
+  ]);
+  // Newest first: 30 November's last millisecond, 15 October, 1 September's first instant.
+  expect(drillCsv.slice(1).map((r) => r[0])).toEqual([
+    "2025-11-30T23:59:59-05:00",
+    "2025-10-15T12:00:00-04:00",
+    "2025-09-01T00:00:00-04:00",
+  ]);
 
   // The Partners directory's CSV is named after the range too.
   await page.goto(`/p/${slug}/partners?timeframe=${AUTUMN}`);
@@ -197,6 +226,15 @@ test("a range picked as 1 Sep – 30 Nov reads as those days everywhere, files i
   await page.goto(`/p/${slug}/actions?timeframe=${AUTUMN}`);
   const zip = await downloadFrom(page, "the whole Actions tab", "CSV (zip of every tile)");
   expect(zip.suggestedFilename()).toMatch(new RegExp(`^${slug}_actions_autumn-emea_${DAY}\\.zip$`));
+  // Named after the view, the files inside still say which days they count.
+  const files = unzipSync(new Uint8Array(await readFile((await zip.path())!)));
+  const header = (name: string) => parseCsv(strFromU8(files[name]))[0];
+  expect(header("actions-by-partner-type-and-value.csv")).toContain(
+    "Occurrences for 2025-09-01 – 2025-11-30",
+  );
+  expect(header("actions-drill-down-rows.csv")[0]).toBe(
+    `Occurred (${ZONE}) for 2025-09-01 – 2025-11-30`,
+  );
 });
 
 test("a one-day range is allowed and reads as that one day", async ({ page }) => {

@@ -46,7 +46,7 @@ async function exportOnce(timeframe: string) {
   const started = performance.now();
   let bytes = 0;
   let lines = 0;
-  const reader = csvStream(exp.header, csvParts(exp)).getReader();
+  const reader = csvStream(exp.csvHeader, csvParts(exp)).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

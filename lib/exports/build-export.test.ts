@@ -87,8 +87,8 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
       "Partner key",
       "Action type",
       "Action value",
-      "Occurrences",
-      "Sum of rewards (USD)",
+      "Occurrences for all time",
+      "Sum of rewards (USD) for all time",
     ]);
     const expected = live(f, (p) => !p.marketplace);
     const groups = new Map<string, number>();
@@ -186,7 +186,8 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
       `timeframe=any_time&partner=${partner.key}`,
     );
     const [header, ...rows] = parseCsv(bytes);
-    expect(header[0]).toBe("Occurred (America/New_York)");
+    expect(header[0]).toBe("Occurred (America/New_York) for all time");
+    expect(header[1]).toBe("Received (America/New_York)");
     const expected = live(f, (p) => p.id === partner.id).sort(
       (a, b) => b.occurredAt - a.occurredAt,
     );
@@ -227,7 +228,7 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(chart.slice(1).reduce((s, r) => s + Number(r[r.length - 1]), 0)).toBe(inRange.length);
   });
 
-  it("states a range's inclusive dates and its previous period in the CSV header and the PDF", async () => {
+  it("states a range's inclusive dates and its previous period in every CSV's header and the PDF", async () => {
     // The URL's end is exclusive: 2 March up to 16 March means 2–15 March, 14 days; the 14 days
     // before are 16 February – 1 March.
     const query = "timeframe=range_2026-03-02_2026-03-16";
@@ -246,6 +247,26 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
       String(inRange("2026-03-02T05:00:00Z", "2026-03-16T04:00:00Z")),
       String(inRange("2026-02-16T05:00:00Z", "2026-03-02T05:00:00Z")),
     ]);
+    // The table's and the drill-down's files name the same days in their header row, and the
+    // zip's copies of them too: a file travels without its name.
+    const zip = unzipSync((await download(f.program, "tab.zip", query)).bytes);
+    const table = parseCsv((await download(f.program, "table.csv", query)).bytes);
+    const drill = parseCsv((await download(f.program, "actions.csv", query)).bytes);
+    for (const header of [table[0], parseCsv(zip["actions-by-partner-type-and-value.csv"])[0]]) {
+      expect(header.slice(5)).toEqual([
+        "Occurrences for 2026-03-02 – 2026-03-15",
+        "Sum of rewards (USD) for 2026-03-02 – 2026-03-15",
+      ]);
+    }
+    for (const header of [drill[0], parseCsv(zip["actions-drill-down-rows.csv"])[0]]) {
+      expect(header.slice(0, 2)).toEqual([
+        "Occurred (America/New_York) for 2026-03-02 – 2026-03-15",
+        "Received (America/New_York)",
+      ]);
+    }
+    const counted = inRange("2026-03-02T05:00:00Z", "2026-03-16T04:00:00Z");
+    expect(table.slice(1).reduce((sum, r) => sum + Number(r[5]), 0)).toBe(counted);
+    expect(drill.length - 1).toBe(counted);
     const { pages } = await pdfText((await download(f.program, "tab.pdf", query)).bytes);
     expect(pages[0]).toContain(
       "Timeframe: is in range 2026-03-02 – 2026-03-15 → 2026-03-02 – 2026-03-15 (America/New_York)",

@@ -100,7 +100,7 @@ export async function buildExport(
     return {
       name: name(withTotals ? "table-with-totals" : tile!, "csv"),
       contentType: "text/csv; charset=utf-8",
-      body: csvStream(exp.header, [await primed(rows), ...after]),
+      body: csvStream(exp.csvHeader, [await primed(rows), ...after]),
     };
   }
   if (format === "zip") {
@@ -109,7 +109,7 @@ export async function buildExport(
       const exp = await tileExport(t, ctx);
       entries.push({
         name: `${slugOf(TILE_TITLES[t])}.csv`,
-        csv: { header: exp.header, parts: csvParts(exp) },
+        csv: { header: exp.csvHeader, parts: csvParts(exp) },
       });
     }
     entries.push({

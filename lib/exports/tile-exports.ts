@@ -51,7 +51,13 @@ export interface ExportContext {
 
 interface TileExport {
   title: string;
+  /** The columns' names as the PDF's table prints them (its first page names the dates). */
   header: string[];
+  /**
+   * The CSV's header row: the same columns, the counted ones naming the timeframe's days, as a
+   * file travels without its name (a saved view's download is named after the view).
+   */
+  csvHeader: string[];
   /** Every data row as CSV lines (no header), in the screen's order. */
   csv: () => AsyncIterable<Uint8Array>;
   /** The first `limit` rows as cells and how many rows there are in all (PDFs). */
@@ -69,12 +75,21 @@ function smallExport(
   return {
     title,
     header,
+    csvHeader: header,
     csv: () => csvBytes(rows),
     firstRows: async (limit) => {
       const all = await rows();
       return { rows: all.slice(0, limit), total: all.length };
     },
   };
+}
+
+/**
+ * A column counted over the timeframe, named with its last days included, as the number tiles'
+ * header names them: "Occurrences for 2026-09-01 – 2026-11-30", "… for all time".
+ */
+function forTimeframe(column: string, scope: TabScope): string {
+  return `${column} for ${scope.rangeDescription}`;
 }
 
 function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExport {
@@ -85,7 +100,7 @@ function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExpor
   const previousDates = describePreviousPeriod(ctx.scope);
   const header = [
     "Metric",
-    `Value${unit} for ${ctx.scope.rangeDescription}`,
+    forTimeframe(`Value${unit}`, ctx.scope),
     `Previous period${unit}${previousDates ? ` for ${previousDates}` : ""}`,
     "Change (%)",
   ];
@@ -124,9 +139,12 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
 }
 
 function tableExport(ctx: ExportContext): TileExport {
+  const header = occurrenceTableHeader(ctx.currency);
+  const counted = new Set(["Occurrences", `Sum of rewards (${ctx.currency})`]);
   return {
     title: TILE_TITLES.table,
-    header: occurrenceTableHeader(ctx.currency),
+    header,
+    csvHeader: header.map((c) => (counted.has(c) ? forTimeframe(c, ctx.scope) : c)),
     csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
     firstRows: async (limit) => {
       const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);
@@ -153,20 +171,24 @@ function tableExport(ctx: ExportContext): TileExport {
 function actionsExport(ctx: ExportContext): TileExport {
   const tz = ctx.scope.timezone;
   const ruleName = (id: number) => ctx.ruleNames.get(id) ?? `Rule ${id}`;
+  const occurred = `Occurred (${tz})`;
+  const header = [
+    occurred,
+    `Received (${tz})`,
+    "Partner name",
+    "Partner email",
+    "Customer email",
+    "Action key",
+    "Action type",
+    "Action value",
+    `Reward (${ctx.currency})`,
+    "Reward rule or reason",
+  ];
   return {
     title: TILE_TITLES.actions,
-    header: [
-      `Occurred (${tz})`,
-      `Received (${tz})`,
-      "Partner name",
-      "Partner email",
-      "Customer email",
-      "Action key",
-      "Action type",
-      "Action value",
-      `Reward (${ctx.currency})`,
-      "Reward rule or reason",
-    ],
+    header,
+    // The rows are the actions that occurred in the timeframe (received at any time).
+    csvHeader: [forTimeframe(occurred, ctx.scope), ...header.slice(1)],
     csv: () =>
       ctx.scope.engine.drillCsv(ctx.scope, ctx.drill, drillOrder(ctx.drill), ctx.ruleNames),
     firstRows: async (limit) => {

@@ -60,7 +60,7 @@ async function drillPages(
  */
 async function csvCells(tile: (typeof EXPORT_TILES)[number], ctx: ExportContext) {
   const exp = await tileExport(tile, ctx);
-  const text = await new Response(csvStream(exp.header, csvParts(exp))).text();
+  const text = await new Response(csvStream(exp.csvHeader, csvParts(exp))).text();
   return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
@@ -138,7 +138,7 @@ export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<s
     const exp = await tileExport(tile, ctx);
     const { rows } = await exp.firstRows(1_000_000);
     out[`cells ${tile}`] = [
-      exp.header,
+      exp.csvHeader,
       ...rows.map((r) => r.map((c) => String(neutralizeCell(c)))),
     ];
   }
