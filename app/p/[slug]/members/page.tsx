@@ -57,7 +57,7 @@ export default async function MembersPage(props: ProgramPageProps) {
                     <span className="ml-1 text-xs text-gray-500">(you)</span>
                   )}
                 </td>
-                <td className={`${tdClass} break-all`}>{m.email}</td>
+                <td className={`${tdClass} whitespace-nowrap`}>{m.email}</td>
                 <td className={tdClass}>
                   {owner ? (
                     <MemberRoleForm
@@ -98,7 +98,7 @@ export default async function MembersPage(props: ProgramPageProps) {
               <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
                 {invitations.map((i) => (
                   <tr key={i.id}>
-                    <td className={`${tdClass} break-all`}>{i.email}</td>
+                    <td className={`${tdClass} whitespace-nowrap`}>{i.email}</td>
                     <td className={tdClass}>{i.role}</td>
                     <td className={`${tdClass} whitespace-nowrap`}>{when(i.sentAt)}</td>
                     <td className={`${tdClass} whitespace-nowrap`}>

@@ -10,6 +10,7 @@ import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
+import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import type { OccurrenceRow } from "@/lib/stats/engine";
 import { PartnerLink } from "./partner-link";
 import { TablePager } from "./table-pager";
@@ -161,13 +162,25 @@ export async function OccurrenceTableTile({
               <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
                 {data.rows.map((row) => (
                   <tr key={`${row.partnerKey}|${row.actionType}|${row.actionValue}`}>
+                    {/* Names, emails and types on one line, cut (whole on hover and focus), so
+                        the numbers stay on a 1,440 px screen however long the names are. */}
                     <td className={`${tdClass} ${stickyCell}`}>
-                      <PartnerLink slug={slug} partnerKey={row.partnerKey} filters={scope.filters}>
+                      <PartnerLink
+                        slug={slug}
+                        partnerKey={row.partnerKey}
+                        filters={scope.filters}
+                        title={row.partnerName}
+                        className={`${truncatedClass} max-w-56 text-blue-600 hover:underline`}
+                      >
                         {row.partnerName}
                       </PartnerLink>
                     </td>
-                    <td className={tdClass}>{row.partnerEmail}</td>
-                    <td className={`${tdClass} font-mono text-xs`}>{row.actionType}</td>
+                    <td className={tdClass}>
+                      <TruncatedText text={row.partnerEmail} className="max-w-56" />
+                    </td>
+                    <td className={tdClass}>
+                      <TruncatedText text={row.actionType} className="max-w-56 font-mono text-xs" />
+                    </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>
                       <OccurrencesLink row={row} href={drillHref(row)} />

@@ -39,12 +39,12 @@ export function RenameForm({
           onChange={(e) => setValue(e.target.value)}
           aria-invalid={state.status === "error" ? true : undefined}
           aria-describedby={state.status === "error" ? `${inputId}-error` : undefined}
-          className={`${inputClass} mt-0 w-48`}
+          className={`${inputClass} mt-0 w-48 shrink-0`}
         />
         <button
           type="submit"
           disabled={pending || value.trim() === name}
-          className={secondaryButtonClass}
+          className={`${secondaryButtonClass} shrink-0`}
           aria-label={`Rename ${name}`}
         >
           Rename

@@ -161,7 +161,7 @@ export function DirectoryTable({
                     <Link
                       href={partnerHref(slug, row.partnerKey) + period}
                       title={row.name}
-                      className={`${truncatedClass} max-w-64 font-medium text-blue-600 hover:underline`}
+                      className={`${truncatedClass} max-w-52 font-medium text-blue-600 hover:underline`}
                     >
                       {row.name}
                     </Link>
@@ -173,7 +173,7 @@ export function DirectoryTable({
                   </div>
                 </th>
                 <td className={tdClass}>
-                  <TruncatedText text={row.email} className="max-w-64" />
+                  <TruncatedText text={row.email} className="max-w-52" />
                 </td>
                 <td className={tdClass}>{row.group}</td>
                 <td className={tdClass}>{row.tags.join(", ") || "—"}</td>
