@@ -1,7 +1,7 @@
 // Issue 26, items 1–3: the chart as people read it. Each action type keeps one colour on every
 // view and on partner pages; a legend entry hides its series (in the URL, kept on reload and in
 // the chart's CSV); periods are named ("Jan 2026", "Week of …"), the bucket under way "so far".
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import Papa from "papaparse";
 import { SERIES_PALETTE } from "../lib/stats/chart/series-colors";
 import { e2eDatabase, seedTabMember } from "./support/seed";
@@ -100,6 +100,15 @@ async function seedRecentActions(f: Fixture, type: string, count: number) {
   });
 }
 
+/** The tooltip's lines as [type, count], in the order it lists them. */
+async function tooltipLines(tooltip: Locator): Promise<[string, number][]> {
+  const texts = await tooltip.getByRole("listitem").allTextContents();
+  return texts.map((text) => {
+    const [, type, count] = /^\s*(.*?)\s*([\d,]+)\s*$/.exec(text)!;
+    return [type, Number(count.replace(/,/g, ""))];
+  });
+}
+
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
@@ -181,6 +190,14 @@ test.describe("at 1,440 px", () => {
     await expect(tooltip.locator("p").last()).toHaveText(
       new RegExp(`^Total\\s*${jan.length.toLocaleString("en-US")}$`),
     );
+    // Its lines: each type with actions in January and its count, largest first (the seed's
+    // types are random, so equal counts may come in either order).
+    const janByType = new Map<string, number>();
+    for (const a of jan) janByType.set(a.type, (janByType.get(a.type) ?? 0) + 1);
+    const janLines = await tooltipLines(tooltip);
+    expect(new Map(janLines)).toEqual(janByType);
+    const counts = janLines.map(([, n]) => n);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     await shoot(page, testInfo, "reading-chart-tab-1440");
     // The keyboard reads the bars too: End goes to the last period, the one under way.
     await chart(page)
@@ -188,6 +205,9 @@ test.describe("at 1,440 px", () => {
       .focus();
     await page.keyboard.press("End");
     await expect(tooltip).toContainText("Dec 2026 (so far)");
+    // December holds the three signups of an hour ago only: demo and upgrade, drawn series with
+    // nothing this month, are left out of the tooltip rather than listed at 0.
+    expect(await tooltipLines(tooltip)).toEqual([["signup", 3]]);
     await page.keyboard.press("ArrowLeft");
     await expect(tooltip).toContainText("Nov 2026");
     await chart(page).screenshot({ path: testInfo.outputPath("reading-chart-tile-1440.png") });
