@@ -51,7 +51,7 @@ function FieldTable({ rows }: { rows: { name: string; required: boolean; schema:
                 {row.name}
                 {row.required && <span className="ml-1 text-red-600">*</span>}
               </td>
-              <td className={`${tdClass} font-mono text-xs [overflow-wrap:break-word]`}>
+              <td className={`${tdClass} font-mono text-xs [overflow-wrap:anywhere]`}>
                 {typeOf(row.schema)}
               </td>
               <td className={tdClass}>
