@@ -250,8 +250,24 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(pages[0]).toContain(
       "Timeframe: is in range 2026-03-02 – 2026-03-15 → 2026-03-02 – 2026-03-15 (America/New_York)",
     );
-    expect(pages[0]).toContain("Previous period (for the changes): 2026-02-16 – 2026-03-01");
+    expect(pages[0]).toContain("Compared with: previous period → 2026-02-16 – 2026-03-01");
     expect(pages.join(" ")).not.toContain("2026-03-16");
+
+    // The same days a year before, when asked; none at all with compare=none.
+    const lastYear = parseCsv(
+      (await download(f.program, "occurrences.csv", `${query}&compare=previous_year`)).bytes,
+    );
+    expect(lastYear[0][2]).toBe("Same period last year for 2025-03-02 – 2025-03-15");
+    expect(lastYear[1][2]).toBe(String(inRange("2025-03-02T05:00:00Z", "2025-03-16T04:00:00Z")));
+    const none = parseCsv(
+      (await download(f.program, "occurrences.csv", `${query}&compare=none`)).bytes,
+    );
+    expect(none[1][2]).toBe("");
+    const nonePdf = await pdfText(
+      (await download(f.program, "tab.pdf", `${query}&compare=none`)).bytes,
+    );
+    expect(nonePdf.pages[0]).toContain("Compared with: nothing");
+    expect(nonePdf.pages[0]).not.toContain("vs previous period");
   });
 
   it("zips one CSV per tile plus the drill-down rows and a filters.txt", async () => {

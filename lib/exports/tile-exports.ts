@@ -6,7 +6,7 @@ import { getSeries } from "../stats/get-series";
 import { periodLabel, soFar } from "../stats/chart/period-label";
 import type { Summary } from "../stats/get-summary";
 import { percentChange } from "../stats/percent-change";
-import { describePreviousPeriod } from "../stats/previous-period";
+import { comparisonWords, describePreviousPeriod } from "../stats/previous-period";
 import type { TabScope } from "../stats/scope";
 import type { DrillSelection, TableState } from "../stats/url/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
@@ -86,7 +86,7 @@ function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExpor
   const header = [
     "Metric",
     `Value${unit} for ${ctx.scope.rangeDescription}`,
-    `Previous period${unit}${previousDates ? ` for ${previousDates}` : ""}`,
+    `${comparisonWords(ctx.scope).title}${unit}${previousDates ? ` for ${previousDates}` : ""}`,
     "Change (%)",
   ];
   return smallExport(title, header, async () => {

@@ -30,7 +30,7 @@ export function tabScope(
   filters: ActionsTabFilters,
   now = Date.now(),
 ): TabScope {
-  const resolved = resolveTimeframe(filters.timeframe, program.timezone, now);
+  const resolved = resolveTimeframe(filters.timeframe, program.timezone, now, filters.compare);
   return {
     engine,
     programId: program.id,

@@ -19,6 +19,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const TAB_PARAM_LABELS: Record<string, string> = {
   timescale: "Timescale",
   timeframe: "Timeframe",
+  compare: "Compare with",
   hidden: "Hidden series",
   ...Object.fromEntries(
     FILTERS.flatMap((f) => [[f.key, f.label], ...(f.kind === "ids" ? [[f.opKey, f.label]] : [])]),

@@ -9,6 +9,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
+import { COMPARISONS } from "../timeframe/resolve-timeframe";
 import {
   DEFAULT_TIMEFRAME,
   parseTimeframe,
@@ -21,6 +22,7 @@ import { OP_PAIRS, YES_NO } from "../filters/kinds";
 import { OTHER_TYPES_TOKEN } from "../chart/series-colors";
 
 export const TIMESCALES = UNITS;
+export { COMPARISONS };
 export const INCLUDE_OPS = OP_PAIRS.include_exclude;
 export const TAG_OPS = OP_PAIRS.any_of_none_of;
 export { YES_NO };
@@ -50,6 +52,8 @@ type DeclaredParsers = UnionToIntersection<Filter["parsers"]>;
 export const filterParsers = {
   timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
   timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
+  /** What the tiles, the chart's line and the table's columns compare the timeframe with. */
+  compare: parseAsStringLiteral(COMPARISONS).withDefault("previous_period"),
   ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
 };
 
@@ -117,9 +121,10 @@ export const DEFAULT_FILTERS = Object.fromEntries(
 export const FILTER_NAMES = [
   "timescale" as const,
   "timeframe" as const,
+  "compare" as const,
   ...FILTERS.map((f) => f.key),
 ] satisfies readonly (keyof ActionsTabFilters)[];
-export type FilterName = "timescale" | "timeframe" | Filter["key"];
+export type FilterName = "timescale" | "timeframe" | "compare" | Filter["key"];
 
 /** The filters as a query string without the defaults (`?timeframe=any_time`, or ""). */
 export const serializeFilters = createSerializer(filterParsers);

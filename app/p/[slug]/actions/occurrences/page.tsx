@@ -52,7 +52,9 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
   // The timeframe always, the other filters when set; the timescale only shapes the chart.
   const inForce = new Set(filtersInForce(filters));
   const filterList = describeFilters(scope, view.options).filter(
-    (d) => d.name === "timeframe" || (d.name !== "timescale" && inForce.has(d.name)),
+    (d) =>
+      d.name === "timeframe" ||
+      (d.name !== "timescale" && d.name !== "compare" && inForce.has(d.name)),
   );
   const ruleName = (id: number) => ruleNames.get(id) ?? `Rule ${id}`;
 
