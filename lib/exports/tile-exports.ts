@@ -109,15 +109,24 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
     series.hidden.length > 0
       ? `Total of shown series (hidden: ${series.hidden.join(", ")})`
       : "Total",
+    // The chart's line: the compared period's bucket beside each bucket, and its total.
+    ...(series.compared
+      ? [
+          `${series.compared.title}: period (${series.compared.dates})`,
+          `${series.compared.title}: total of all types`,
+        ]
+      : []),
   ];
   return smallExport(TILE_TITLES.chart, header, async () =>
-    series.rows.map((r) => {
+    series.rows.map((r, i) => {
       const period = periodLabel(r.bucket, series.unit);
+      const point = series.compared?.points[i];
       return [
         r.bucket,
         r.bucket === series.partialBucket ? soFar(period) : period,
         ...drawn.map((t) => r[t]),
         drawn.reduce((sum, t) => sum + Number(r[t]), 0),
+        ...(point ? [periodLabel(point.bucket, series.unit), point.occurrences] : []),
       ];
     }),
   );
@@ -126,7 +135,10 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
 function tableExport(ctx: ExportContext): TileExport {
   return {
     title: TILE_TITLES.table,
-    header: occurrenceTableHeader(ctx.currency),
+    header: occurrenceTableHeader(
+      ctx.currency,
+      ctx.scope.previous ? comparisonWords(ctx.scope).title : null,
+    ),
     csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
     firstRows: async (limit) => {
       const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);
@@ -139,6 +151,14 @@ function tableExport(ctx: ExportContext): TileExport {
           r.actionValue,
           r.occurrences,
           decimalMoney(r.rewardCents),
+          ...(r.previousOccurrences === null || r.previousRewardCents === null
+            ? []
+            : [
+                r.previousOccurrences,
+                r.occurrences - r.previousOccurrences,
+                decimalMoney(r.previousRewardCents),
+                decimalMoney(r.rewardCents - r.previousRewardCents),
+              ]),
         ]),
         total: table.totalRows,
       };

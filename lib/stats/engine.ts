@@ -32,6 +32,9 @@ export interface OccurrenceRow {
   actionValue: number;
   occurrences: number;
   rewardCents: number;
+  /** The same row's numbers in the period compared with; null when nothing is compared. */
+  previousOccurrences: number | null;
+  previousRewardCents: number | null;
 }
 
 export interface DrillRow {

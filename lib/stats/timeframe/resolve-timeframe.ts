@@ -36,6 +36,8 @@ interface ResolvedTimeframe {
    * before, since, or `none`).
    */
   previous: InstantRange | null;
+  /** How a date of the timeframe moves to the compared period's (the chart's line aligns by it). */
+  compareShift: { n: number; unit: Unit } | null;
   /** Concrete local dates, e.g. "2026-10-25 – 2026-11-23", for file headers and the filter summary. */
   description: string;
 }
@@ -125,9 +127,18 @@ export function resolveTimeframe(
       end: Math.max(EARLIEST_INSTANT, previous.end!),
     };
   }
+  const compareShift =
+    previous && shift
+      ? compare === "previous_year"
+        ? shift.unit === "week"
+          ? { n: 52, unit: "week" as const }
+          : { n: 1, unit: "year" as const }
+        : shift
+      : null;
   return {
     current,
     previous,
+    compareShift,
     description: formatDayRange(
       current.start,
       current.end ?? (tf.kind === "past" ? now + 1 : null),

@@ -31,6 +31,7 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   partner: "Partner",
   type: "Action type",
   value: "Action value",
+  period: "Period of the actions",
   drill_sort: "Sort of the actions",
   drill_dir: "Sort direction of the actions",
   per_page: "Actions per page",

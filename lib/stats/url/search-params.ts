@@ -26,7 +26,19 @@ export { COMPARISONS };
 export const INCLUDE_OPS = OP_PAIRS.include_exclude;
 export const TAG_OPS = OP_PAIRS.any_of_none_of;
 export { YES_NO };
-export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
+export const TABLE_SORTS = [
+  "name",
+  "email",
+  "type",
+  "value",
+  "occurrences",
+  "rewards",
+  // The compared period's numbers and the changes (0 when nothing is compared).
+  "previous_occurrences",
+  "occurrences_change",
+  "previous_rewards",
+  "rewards_change",
+] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 /** The drill-down's orders (ties by action id, the same way) and its page sizes. */
 export const DRILL_SORTS = ["time", "value", "reward"] as const;
@@ -103,6 +115,8 @@ export const drillParsers = {
   partner: parseAsString,
   type: parseAsString,
   value: parseAsInteger,
+  /** `compared`: the actions of the period compared with instead of the timeframe's. */
+  period: parseAsStringLiteral(["compared"] as const),
   drill_sort: parseAsStringLiteral(DRILL_SORTS).withDefault("time"),
   drill_dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
   per_page: parseAsNumberLiteral(DRILL_PAGE_SIZES).withDefault(50),

@@ -44,6 +44,7 @@ const ENUMS: Record<string, readonly string[]> = {
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
   dir: ["asc", "desc"],
   drill_sort: ["time", "value", "reward"],
+  period: ["compared"],
   drill_dir: ["asc", "desc"],
   per_page: ["25", "50", "100"],
 };

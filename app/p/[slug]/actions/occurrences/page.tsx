@@ -15,6 +15,7 @@ import type { DrillSelection } from "@/lib/stats/url/search-params";
 import { filtersInForce, serializeTabUrl } from "@/lib/stats/url/search-params";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
+import { comparisonWords } from "@/lib/stats/previous-period";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 import { findPartner } from "@/lib/partners/load-partner";
@@ -73,6 +74,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           period={filters}
           order={order}
           timezone={program.timezone}
+          compared={scope.comparedPeriod ? comparisonWords({ filters }).title : null}
         />
         <DownloadMenu
           label="these actions"
