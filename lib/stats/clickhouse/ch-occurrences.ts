@@ -1,7 +1,7 @@
 import { chConst, chEmpty, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { TableState } from "../url/search-params";
-import type { OccurrenceRow } from "../engine";
+import { toOccurrenceRow } from "../engine";
 import type { TabScope } from "../scope";
 import { spanOf } from "../timeframe/span";
 import {
@@ -13,22 +13,7 @@ import {
   partnershipsNow,
 } from "./ch-matching-actions";
 
-type Counted =
-  "actionValue" | "occurrences" | "rewardCents" | "previousOccurrences" | "previousRewardCents";
-type RawRow = Omit<OccurrenceRow, Counted> & Record<Counted, number | string>;
-const toRow =
-  (compared: boolean) =>
-  (r: RawRow): OccurrenceRow => ({
-    partnerKey: r.partnerKey,
-    partnerName: r.partnerName,
-    partnerEmail: r.partnerEmail,
-    actionType: r.actionType,
-    actionValue: Number(r.actionValue),
-    occurrences: Number(r.occurrences),
-    rewardCents: Number(r.rewardCents),
-    previousOccurrences: compared ? Number(r.previousOccurrences) : null,
-    previousRewardCents: compared ? Number(r.previousRewardCents) : null,
-  });
+type RawRow = Parameters<ReturnType<typeof toOccurrenceRow>>[0];
 
 /** The compared period's columns and the changes, from a group's four numbers (Int64). */
 const CHANGES = chConst(`toInt64(occurrences) - toInt64(previous_occurrences) AS occurrences_change,
@@ -244,11 +229,11 @@ export async function chOccurrencePage(
 ) {
   if (limit === null) {
     const rows = await ch.query<RawRow>(allOccurrenceRows(scope, table, LABELLED));
-    return { rows: rows.map(toRow(scope.previous !== null)), totalRows: rows.length };
+    return { rows: rows.map(toOccurrenceRow(scope.previous !== null)), totalRows: rows.length };
   }
   const statement = NUMERIC_SORT[table.sort]
     ? numericPage(scope, table, page, limit)
     : rankedPage(scope, table, page, limit);
   const { rows, rowsBeforeLimit } = await ch.queryCounted<RawRow>(statement);
-  return { rows: rows.map(toRow(scope.previous !== null)), totalRows: rowsBeforeLimit };
+  return { rows: rows.map(toOccurrenceRow(scope.previous !== null)), totalRows: rowsBeforeLimit };
 }

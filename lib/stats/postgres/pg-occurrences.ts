@@ -2,7 +2,7 @@ import "server-only";
 import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import type { TableState } from "../url/search-params";
-import type { OccurrenceRow } from "../engine";
+import { toOccurrenceRow } from "../engine";
 import type { TabScope } from "../scope";
 import { spanOf } from "../timeframe/span";
 import { matchingActions, occurredWithin } from "./matching-actions";
@@ -22,21 +22,7 @@ const SORT_SQL: Record<TableState["sort"], Prisma.Sql> = {
   rewards_change: Prisma.sql`(g.reward_cents - g.previous_reward_cents)`,
 };
 
-type Counted = "occurrences" | "rewardCents" | "previousOccurrences" | "previousRewardCents";
-type RawRow = Omit<OccurrenceRow, Counted> & Record<Counted, bigint>;
-const toRow =
-  (compared: boolean) =>
-  (r: RawRow): OccurrenceRow => ({
-    partnerKey: r.partnerKey,
-    partnerName: r.partnerName,
-    partnerEmail: r.partnerEmail,
-    actionType: r.actionType,
-    actionValue: r.actionValue,
-    occurrences: Number(r.occurrences),
-    rewardCents: Number(r.rewardCents),
-    previousOccurrences: compared ? Number(r.previousOccurrences) : null,
-    previousRewardCents: compared ? Number(r.previousRewardCents) : null,
-  });
+type RawRow = Parameters<ReturnType<typeof toOccurrenceRow>>[0];
 
 const LABELLED = Prisma.sql`
   SELECT p.partner_key AS "partnerKey", (p.first_name || ' ' || p.last_name) AS "partnerName",
@@ -126,5 +112,5 @@ export async function pgOccurrencePage(
       SELECT 1 FROM ${from} WHERE ${where} GROUP BY a.partnership_id, a.action_type_id, a.value) x`;
     totalRows = Number(n);
   }
-  return { rows: rows.map(toRow(scope.previous !== null)), totalRows };
+  return { rows: rows.map(toOccurrenceRow(scope.previous !== null)), totalRows };
 }
