@@ -20,8 +20,13 @@ export function ComparedPolyline({
       aria-hidden="true"
       data-testid="compared-line"
       className="pointer-events-none absolute text-gray-900 dark:text-gray-100"
-      style={{ top: PLOT.top, bottom: PLOT.bottom, left: PLOT.left, right: PLOT.right }}
-      width={`calc(100% - ${PLOT.left + PLOT.right}px)`}
+      // An <svg> is a replaced element: insets alone do not size it.
+      style={{
+        top: PLOT.top,
+        left: PLOT.left,
+        width: `calc(100% - ${PLOT.left + PLOT.right}px)`,
+        height: `calc(100% - ${PLOT.top + PLOT.bottom}px)`,
+      }}
       viewBox={`0 0 ${n} 100`}
       preserveAspectRatio="none"
     >
