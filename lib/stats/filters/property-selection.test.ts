@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadTabFilters } from "../url/load-tab-state";
+import { serializeFilters } from "../url/search-params";
+import { parsePropertySelection, serializePropertySelection } from "./property-selection";
+
+describe("the property filter's URL form", () => {
+  it("round-trips names with colons and values with commas, tildes and '='", () => {
+    const selection = { key: "geo.country:code", values: ["pro, annual", "~1", "a=b", "Ünï ✓"] };
+    const text = serializePropertySelection(selection);
+    expect(text).toBe("geo.country:code=pro~1 annual,~01,a=b,Ünï ✓");
+    expect(parsePropertySelection(text)).toEqual(selection);
+    // Through the URL as the tab writes and reads it.
+    const query = serializeFilters({ property: selection, property_op: "exclude" });
+    const params = Object.fromEntries(new URLSearchParams(query));
+    const warnings: string[] = [];
+    const filters = loadTabFilters(params, warnings);
+    expect(warnings).toEqual([]);
+    expect([filters.property, filters.property_op]).toEqual([selection, "exclude"]);
+  });
+
+  it.each(["plan", "plan=", "=pro", "my plan=pro", "plan=a,,b", "plan=~2", "plan=a~", "plan=a,b~"])(
+    "refuses %j with the tab's notice, never a guess",
+    (raw) => {
+      expect(parsePropertySelection(raw)).toBeNull();
+      const warnings: string[] = [];
+      const filters = loadTabFilters({ property: raw }, warnings);
+      expect(filters.property).toEqual({ key: "", values: [] });
+      expect(warnings).toEqual([`Action property: “${raw}” is not a valid value. It was ignored.`]);
+    },
+  );
+});
