@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { seedApiMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
+import { expectOccurrencesEventually } from "./support/eventual-occurrences";
 
 const occurrences = (page: Page) => page.getByTestId("tile-occurrences");
 
@@ -34,17 +35,12 @@ async function sendActions(request: APIRequestContext, basic: string) {
   expect(body.data.accepted).toBe(3);
 }
 
-/** The tile once the count reached it (the ClickHouse server's copy trails by a moment). */
-async function expectOccurrences(page: Page, expected: string) {
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return (await occurrences(page).textContent())?.trim();
-      },
-      { timeout: 15_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(expected);
+/** A viewer of a program holding the three actions, signed in. */
+async function signedInWithActions(page: Page, request: APIRequestContext) {
+  const f = await seedApiMember("viewer");
+  await sendActions(request, f.basic);
+  await signIn(page, f.user.email, f.user.password);
+  return f;
 }
 
 const FILTERED = "timeframe=any_time&property=plan%3Dpro%7E1+annual";
@@ -56,11 +52,9 @@ test.describe("at 1,440 px", () => {
     page,
     request,
   }) => {
-    const f = await seedApiMember("viewer");
-    await sendActions(request, f.basic);
-    await signIn(page, f.user.email, f.user.password);
+    const f = await signedInWithActions(page, request);
     await page.goto(`/p/${f.program.slug}/actions?timeframe=any_time`);
-    await expectOccurrences(page, "3");
+    await expectOccurrencesEventually(page, 3);
 
     await page.locator("#f-property-op").selectOption("include");
     await page.getByLabel("Property name").fill("plan");
@@ -99,11 +93,9 @@ test.describe("on a phone", () => {
     page,
     request,
   }) => {
-    const f = await seedApiMember("viewer");
-    await sendActions(request, f.basic);
-    await signIn(page, f.user.email, f.user.password);
+    const f = await signedInWithActions(page, request);
     await page.goto(`/p/${f.program.slug}/actions?${FILTERED}`);
-    await expectOccurrences(page, "1");
+    await expectOccurrencesEventually(page, 1);
     await expect(page.getByRole("button", { name: "Filters (2)" })).toBeVisible();
 
     await page.goto(`/p/${f.program.slug}/actions/occurrences?${FILTERED}`);
