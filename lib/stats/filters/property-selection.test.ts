@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canonicalViewQuery } from "../../saved-views/canonical-query";
 import { loadTabFilters } from "../url/load-tab-state";
 import { serializeFilters } from "../url/search-params";
 import { parsePropertySelection, serializePropertySelection } from "./property-selection";
@@ -16,6 +17,17 @@ describe("the property filter's URL form", () => {
     const filters = loadTabFilters(params, warnings);
     expect(warnings).toEqual([]);
     expect([filters.property, filters.property_op]).toEqual([selection, "exclude"]);
+  });
+
+  it("travels in saved views' canonical queries (and so in downloads and deliveries)", () => {
+    const query = "timeframe=any_time&property=plan%3Dpro~1+annual&property_op=exclude";
+    const canonical = canonicalViewQuery(query);
+    const params = new URLSearchParams(canonical);
+    expect([params.get("property"), params.get("property_op")]).toEqual([
+      "plan=pro~1 annual",
+      "exclude",
+    ]);
+    expect(canonicalViewQuery(canonical)).toBe(canonical);
   });
 
   it.each(["plan", "plan=", "=pro", "my plan=pro", "plan=a,,b", "plan=~2", "plan=a~", "plan=a,b~"])(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadPropertyOptions } from "@/lib/actions/load-property-options";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
 import { storedCounts } from "@/lib/testing/stored-counts";
@@ -112,6 +113,20 @@ describe.each(inject("engines"))("action properties over the API on %s", (engine
       expect(Object.values(await storedProperties(f.program.id))).toEqual([{}]);
     },
   );
+
+  it("offers the program's property names with their most frequent values as the filter's choices", async () => {
+    const f = await seedApiProgram(db.prisma);
+    const plans = ["pro", "free", "pro", "team", "pro", "free"];
+    const res = await batch(
+      f.basic,
+      plans.map((plan, i) => ({ ...signup, properties: i % 2 ? { plan } : { plan, seats: i } })),
+    );
+    expect(res.json.data.accepted).toBe(plans.length);
+    expect(await loadPropertyOptions(db.prisma, f.program.id)).toEqual([
+      { key: "plan", values: ["pro", "free", "team"] },
+      { key: "seats", values: ["0", "2", "4"] },
+    ]);
+  });
 
   it("accepts 20 keys of 64 characters with 256-character texts, in a batch", async () => {
     const f = await seedApiProgram(db.prisma);
