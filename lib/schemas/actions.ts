@@ -122,11 +122,10 @@ export const actionOutput = z.object({
   occurred_at: epochMs,
   created_at: epochMs,
   updated_at: epochMs,
-  properties: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-    .meta({
-      description: "The action's properties as sent ({} when none): an Actionboard extension",
-    }),
+  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).meta({
+    description: "The action's properties as sent ({} when none): an Actionboard extension",
+    "x-actionboard-extension": true,
+  }),
   reward_outcome: z.object({
     kind: z.enum(["rewarded", "no_reward"]),
     reason: z.string().nullable(),
