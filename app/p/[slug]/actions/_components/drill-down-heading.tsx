@@ -25,6 +25,7 @@ export function DrillDownHeading({
   period,
   order,
   timezone,
+  compared = null,
 }: {
   total: number;
   slug: string;
@@ -36,6 +37,8 @@ export function DrillDownHeading({
   period: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   order: DrillOrder;
   timezone: string;
+  /** The title of the period compared with, when these are its actions (`period=compared`). */
+  compared?: string | null;
 }) {
   const selection: ReactNode[] = [];
   if (partner) {
@@ -59,6 +62,7 @@ export function DrillDownHeading({
   if (drill.type !== null) selection.push(`action type ${drill.type}`);
   if (drill.value !== null) selection.push(`value ${drill.value}`);
   if (!selection.length) selection.push("All actions matching the tab's filters");
+  if (compared) selection.push(`in the period compared with (${compared.toLowerCase()})`);
 
   return (
     // Names, emails and keys can be longer than a phone is wide: they break only where a line
