@@ -47,6 +47,13 @@ export function describeFilters(scope: TabScope, options: FilterOptions): Filter
 function describeFilter(filter: Filter, f: ActionsTabFilters, options: FilterOptions): string {
   if (filter.kind === "text") return f[filter.key] ? `contains “${f[filter.key]}”` : "any";
   if (filter.kind === "flag") return f[filter.key];
+  if (filter.kind === "property") {
+    const { key, values } = f[filter.key];
+    if (!key) return filter.words[0];
+    const op = f[filter.opKey] === "include" ? filter.words[1] : filter.words[2];
+    // Quoted: a value may hold commas.
+    return `${key} ${op} ${values.map((v) => `“${v}”`).join(", ")}`;
+  }
   const ids = f[filter.key];
   if (!ids.length) return filter.words[0];
   const list = options[filter.options];

@@ -69,8 +69,10 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
     numeric: exp.header.map(
       (_, i) => i >= numericFrom && i <= numericFrom + 2 && !(tile === "actions" && i === 9),
     ),
-    // Drill-down rows: whole ISO times (with their offset) and room for the reward's reason.
-    weights: tile === "actions" ? [2.2, 2.2, 1.3, 1.5, 1.2, 1.0, 1.0, 0.6, 0.8, 1.8] : undefined,
+    // Drill-down rows: whole ISO times (with their offset), room for the reward's reason and
+    // the properties.
+    weights:
+      tile === "actions" ? [2.3, 2.3, 1.2, 1.3, 1.1, 0.9, 0.9, 0.5, 0.7, 1.5, 1.1] : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { propertiesCell } from "../stats/property-text";
 import { occurrenceTableHeader } from "./table-header";
 import { drillOrder, getDrillDown } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
@@ -186,6 +187,7 @@ function actionsExport(ctx: ExportContext): TileExport {
       "Action value",
       `Reward (${ctx.currency})`,
       "Reward rule or reason",
+      "Properties",
     ],
     csv: () =>
       ctx.scope.engine.drillCsv(ctx.scope, ctx.drill, drillOrder(ctx.drill), ctx.ruleNames),
@@ -207,6 +209,7 @@ function actionsExport(ctx: ExportContext): TileExport {
           r.actionValue,
           decimalMoney(r.rewardCents),
           describeRewardOutcome(r.rewardOutcome, ruleName),
+          propertiesCell(r.properties),
         ]),
         total: page.total,
       };

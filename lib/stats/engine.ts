@@ -70,6 +70,8 @@ export interface DrillRow {
   actionValue: number;
   rewardCents: number;
   rewardOutcome: StoredRewardOutcome;
+  /** The action's properties as text (5 → "5"): property-text.ts lists them. */
+  properties: Record<string, string>;
 }
 
 export interface DailyCount {

@@ -14,12 +14,14 @@ import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schem
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { querySpec, resolveQuery, type QuerySpec } from "../testing/random-tab-query";
 import { worldSpec } from "../testing/random-tab-world";
+import { matchesProperty, resolvePropertyFilter } from "../testing/random-properties";
 import { readDirectory } from "../testing/read-directory";
 import { readTab } from "../testing/read-tab";
 import {
   applyEdits,
   modelSummary,
   seedRandomProgram,
+  type ModelAction,
   type SeededProgram,
 } from "../testing/seed-random-world";
 import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
@@ -121,12 +123,31 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     }
   }
 
-  /** No program's numbers include another's: both engines equal the program's own model. */
-  async function expectOwnNumbersOnly(s: SeededProgram) {
-    const filters = { ...DEFAULT_FILTERS, timeframe: { kind: "any" as const } };
-    for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
-      const { current } = await getSummary(tabScope(tabEngine, s.program, filters));
-      expect(current, `${tabEngine.name}, program ${s.program.id}`).toEqual(modelSummary(s));
+  /**
+   * No program's numbers include another's: both engines equal the program's own model, without
+   * filters and with each property filter of the batch (the model tests the properties as text).
+   */
+  async function expectOwnNumbersOnly(s: SeededProgram, queries: QueryBatch) {
+    const anyTime = { ...DEFAULT_FILTERS, timeframe: { kind: "any" as const } };
+    const cases: { filters: typeof anyTime; keep: (a: ModelAction) => boolean }[] = [
+      { filters: anyTime, keep: () => true },
+    ];
+    for (const q of [...queries.full, ...queries.summaries]) {
+      if (!q.property) continue;
+      const selection = resolvePropertyFilter(q.property);
+      cases.push({
+        filters: { ...anyTime, property: selection, property_op: q.property.op },
+        keep: (a: ModelAction) => matchesProperty(a.properties, selection, q.property!.op),
+      });
+    }
+    for (const { filters, keep } of cases) {
+      for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
+        const { current } = await getSummary(tabScope(tabEngine, s.program, filters));
+        expect(
+          current,
+          `${tabEngine.name}, program ${s.program.id}, ${JSON.stringify(filters)}`,
+        ).toEqual(modelSummary(s, keep));
+      }
     }
   }
 
@@ -143,7 +164,7 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     for (const q of queries.summaries) await expectSameSummary(main, q, when);
     for (const q of queries.full) await expectSameNumbers(main, q, when);
     for (const other of others) await expectSameNumbers(other, queries.full[0], when);
-    for (const program of programs) await expectOwnNumbersOnly(program);
+    for (const program of programs) await expectOwnNumbersOnly(program, queries);
   }
 
   const numRuns = Number(process.env.FC_RUNS ?? RUNS[engine]);

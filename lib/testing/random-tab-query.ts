@@ -27,6 +27,12 @@ import { formatDate } from "../time/format";
 import { dateOf } from "../time/zone";
 import { CALENDAR_TURNS, nearTurn, oddText, TURN_DATES } from "./random-tab-world";
 import type { SeededProgram } from "./seed-random-world";
+import { NO_PROPERTY } from "../stats/filters/property-selection";
+import {
+  propertyFilterSpec,
+  resolvePropertyFilter,
+  type PropertyFilterSpec,
+} from "./random-properties";
 
 const DAY = 86_400_000;
 const unit = fc.constantFrom(...UNITS);
@@ -121,6 +127,7 @@ export interface QuerySpec {
   archived: ActionsTabFilters["archived"];
   actionType: number[] | null;
   actionTypeOp: ActionsTabFilters["action_type_op"];
+  property: PropertyFilterSpec | null;
   sorts: Pick<TableState, "sort" | "dir">[];
   /** Which row of the full table to drill into. */
   drillRow: number;
@@ -156,6 +163,7 @@ export const querySpec: fc.Arbitrary<QuerySpec> = fc.record({
   archived: sometimes(fc.constantFrom(...YES_NO), "any"),
   actionType: ids,
   actionTypeOp: fc.constantFrom(...INCLUDE_OPS),
+  property: sometimes(propertyFilterSpec, null),
   sorts: fc.array(
     fc.record({ sort: fc.constantFrom(...TABLE_SORTS), dir: fc.constantFrom(...SORT_DIRS) }),
     { minLength: 1, maxLength: 2 },
@@ -208,6 +216,8 @@ export function resolveQuery(q: QuerySpec, s: SeededProgram) {
     archived: q.archived,
     action_type: idsOf(q.actionType, s.typeIds),
     action_type_op: q.actionTypeOp,
+    property: q.property ? resolvePropertyFilter(q.property) : NO_PROPERTY,
+    property_op: q.property?.op ?? "include",
   };
   const since = q.since === null || !s.actions.length ? now : action(q.since).createdAt;
   return { filters, now, since };

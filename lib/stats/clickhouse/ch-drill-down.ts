@@ -112,7 +112,7 @@ async function drillPage(
       SELECT a.id AS id, a.key AS key, a.occurred_at AS occurred_at, a.created_at AS created_at,
              a.partnership_id AS partnership_id, a.customer_id AS customer_id,
              a.action_type_id AS action_type_id, a.value AS value, a.reward_cents AS reward_cents,
-             a.reward_outcome AS reward_outcome
+             a.reward_outcome AS reward_outcome, a.properties AS properties
       FROM ${from} WHERE ${where} ${drillSelection(scope, selection)} ${after} ${bound}
       ${chDrillOrderBy("a.", order)} LIMIT ${limit})
     SELECT toString(page.id) AS id, page.key AS key,
@@ -121,7 +121,8 @@ async function drillPage(
            p.partner_key AS partnerKey, concat(p.first_name, ' ', p.last_name) AS partnerName,
            p.email AS partnerEmail,
            c.email AS customerEmail, t.name AS actionType, page.value AS actionValue,
-           page.reward_cents AS rewardCents, page.reward_outcome AS rewardOutcome
+           page.reward_cents AS rewardCents, page.reward_outcome AS rewardOutcome,
+           page.properties AS properties
     FROM page
     JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = page.partnership_id
     JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = page.action_type_id

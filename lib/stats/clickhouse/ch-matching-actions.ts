@@ -40,9 +40,12 @@ export function chMatchingActions(scope: TabScope, range: InstantRange = scope.r
   return matchingRows(scope, "actions", where);
 }
 
-/** Whether a scope's rows can be read from `action_totals` (summed ahead, any time only). */
+/**
+ * Whether a scope's rows can be read from `action_totals` (summed ahead, any time only, and not
+ * by property: a property is not one of the totals' keys).
+ */
 export const coversAllTime = (scope: TabScope) =>
-  scope.range.start === null && scope.range.end === null;
+  scope.range.start === null && scope.range.end === null && !scope.filters.property.key;
 
 /**
  * The same for the table's rows summed ahead (`action_totals`, alias `a`: partnership × type ×

@@ -22,7 +22,7 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   compare: "Compare with",
   hidden: "Hidden series",
   ...Object.fromEntries(
-    FILTERS.flatMap((f) => [[f.key, f.label], ...(f.kind === "ids" ? [[f.opKey, f.label]] : [])]),
+    FILTERS.flatMap((f) => [[f.key, f.label], ...("opKey" in f ? [[f.opKey, f.label]] : [])]),
   ),
   sort: "Sort",
   dir: "Sort direction",

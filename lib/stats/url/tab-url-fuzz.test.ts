@@ -39,6 +39,7 @@ const ENUMS: Record<string, readonly string[]> = {
   manager_op: ["include", "exclude"],
   tag_op: ["any_of", "none_of"],
   action_type_op: ["include", "exclude"],
+  property_op: ["include", "exclude"],
   marketplace: ["any", "yes", "no"],
   archived: ["any", "yes", "no"],
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
@@ -66,6 +67,26 @@ function acceptable(key: string, text: string): boolean {
   if (key === "hidden") {
     const names = text.split(",");
     return names.length <= 100 && names.every((n) => n === "~other" || /^[\w.:-]{1,100}$/.test(n));
+  }
+  // `<name>=<values>`: a name as the API allows, then 1–50 values split at commas, each with
+  // "~0"/"~1" escapes only, 1–256 characters once unescaped, no NUL, no lone surrogate.
+  if (key === "property") {
+    const match = /^([A-Za-z0-9_.:-]{1,64})=([\s\S]*)$/.exec(text);
+    if (!match) return false;
+    const values = match[2].split(",");
+    return (
+      values.length <= 50 &&
+      values.every((v) => {
+        if (/~[^01]|~$/.test(v)) return false;
+        const plain = v.replace(/~1/g, ",").replace(/~0/g, "~");
+        return (
+          plain.length >= 1 &&
+          plain.length <= 256 &&
+          !plain.includes("\u0000") &&
+          plain.isWellFormed()
+        );
+      })
+    );
   }
   // Timeframe phrasings have their own tests (timeframe.test.ts); here: the loader uses them.
   if (key === "timeframe") return parseTimeframe(text) !== null;
@@ -144,8 +165,26 @@ const cursor = fc.oneof(
   fc.constantFrom("1_2", "_", "1_", "x_1", "-1_1", "--1_1"),
 );
 
+// A property filter: well formed, with escapes, or near misses (no "=", a bad name, a bad escape,
+// an empty value, a value too long, too many values).
+const propertyValue = fc.oneof(
+  fc.constantFrom("pro", "pro~1 annual", "~0tilde", "5", "true", "Ünï ✓", "a=b", ""),
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom("~", "~2", "x".repeat(257), "a\u0000"),
+);
+const property = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom("plan", "geo.country:code", "seats", "", "my plan", "k".repeat(65), "a,b"),
+      fc.array(propertyValue, { minLength: 1, maxLength: 3 }),
+    )
+    .map(([name, values]) => `${name}=${values.join(",")}`),
+  fc.constantFrom("plan", "plan=", "=pro", `plan=${Array(51).fill("a").join(",")}`),
+);
+
 const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
+  property,
   hidden: fc.oneof(
     fc.array(seriesName, { minLength: 1, maxLength: 4 }).map((names) => names.join(",")),
     fc.constant(Array(101).fill("a").join(",")),
