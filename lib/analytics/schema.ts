@@ -65,7 +65,9 @@ export async function ensureAnalyticsSchema(ch: ClickHouse): Promise<void> {
     await ch.command(chsql`CREATE TABLE IF NOT EXISTS ${chTable(name)} ${chConst(definition)}`);
   }
   for (const [table, column] of ADDED_COLUMNS) {
-    await ch.command(chsql`ALTER TABLE ${chTable(table)} ADD COLUMN IF NOT EXISTS ${chConst(column)}`);
+    await ch.command(
+      chsql`ALTER TABLE ${chTable(table)} ADD COLUMN IF NOT EXISTS ${chConst(column)}`,
+    );
   }
   await ch.command(
     chsql`CREATE TABLE IF NOT EXISTS ${chTable("copy_state")} ${chConst(COPY_STATE)}`,

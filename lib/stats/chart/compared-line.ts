@@ -20,7 +20,8 @@ export interface ComparedLine {
 
 /**
  * Each bucket of the chart beside the bucket of the compared period holding the same date moved
- * back (`compareShift`: by the timeframe's span, or a year; 29 February to the 28th), with that
+ * back (by the timeframe's span; or a year, 29 February to the 28th, and weekly bars by 52 weeks,
+ * so weeks face the same weekdays), with that
  * bucket's occurrences inside the compared period. Hidden series still count: the line is the
  * compared period's total, as the tiles are.
  */
@@ -29,8 +30,14 @@ export async function comparedLine(
   buckets: string[],
   unit: Unit,
 ): Promise<ComparedLine | null> {
-  const shift = scope.compareShift;
-  if (!scope.previous || !shift) return null;
+  if (!scope.previous || !scope.compareShift) return null;
+  // A year back, weekly bars compare week with week (52 weeks), others date with date.
+  const shift =
+    scope.filters.compare === "previous_year"
+      ? unit === "week"
+        ? { n: 52, unit: "week" as const }
+        : { n: 1, unit: "year" as const }
+      : scope.compareShift;
   const counts: DailyCount[] = await scope.engine.dailyCounts({
     ...scope,
     range: scope.previous,
