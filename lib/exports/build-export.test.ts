@@ -268,6 +268,9 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
       "Timeframe: is in range 2026-03-02 – 2026-03-15 → 2026-03-02 – 2026-03-15 (America/New_York)",
     );
     expect(pages[0]).toContain("Compared with: previous period → 2026-02-16 – 2026-03-01");
+    expect(pages.join(" ").replace(/\s+/g, " ")).toContain(
+      "Dashed line: previous period (2026-02-16 – 2026-03-01), all types",
+    );
     expect(pages.join(" ")).not.toContain("2026-03-16");
 
     // The same days a year before, when asked; none at all with compare=none.
