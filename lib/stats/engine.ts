@@ -2,6 +2,12 @@ import type { StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 import type { InstantRange } from "./timeframe/resolve-timeframe";
 import type { DRILL_SORTS, DrillSelection, TableState } from "./url/search-params";
 import type { TabScope } from "./scope";
+import type {
+  ConversionBy,
+  ConversionCounts,
+  ConversionQuestion,
+  ConversionSelection,
+} from "./conversion/conversion";
 
 export interface SummaryNumbers {
   occurrences: number;
@@ -93,7 +99,10 @@ export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): nu
   if (sort === "rewards") return stats.rewardCents;
   return stats.lastActionAt ?? NO_ACTION_AT;
 }
-export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
+/** A drill-down's rows: a table row's partner, type and value, or a conversion's starts. */
+export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> & {
+  conversion?: ConversionSelection | null;
+};
 
 /**
  * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the
@@ -156,6 +165,15 @@ export interface TabEngine {
   partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
   /** Partnerships matching the scope's partner filters, ranked by a number. */
   rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
+  /**
+   * Conversion from type A to type B within N days (conversion/conversion.ts), its starting
+   * entities grouped as asked; groups without a start are left out.
+   */
+  conversionCounts(
+    scope: TabScope,
+    question: ConversionQuestion,
+    by: ConversionBy,
+  ): Promise<ConversionCounts[]>;
 }
 
 type Questions = Omit<TabEngine, "name">;

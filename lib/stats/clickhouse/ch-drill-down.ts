@@ -3,6 +3,7 @@ import type { ClickHouse } from "../../analytics/clickhouse";
 import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
+import { chConversionCondition } from "./ch-conversion";
 
 export function drillSelection(scope: TabScope, s: Selection): ChSql {
   const parts: ChSql[] = [];
@@ -15,6 +16,7 @@ export function drillSelection(scope: TabScope, s: Selection): ChSql {
       WHERE program_id = ${scope.programId} AND name = ${s.type})`);
   }
   if (s.value !== null) parts.push(chsql`a.value = ${s.value}`);
+  if (s.conversion) parts.push(chConversionCondition(scope, s.conversion));
   return parts.length ? chsql`AND ${chjoin(parts, " AND ")}` : chEmpty;
 }
 

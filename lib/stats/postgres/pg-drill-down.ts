@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { matchingActions } from "./matching-actions";
+import { pgConversionCondition } from "./pg-conversion";
 
 export const DRILL_FROM = Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`;
 
@@ -20,6 +21,7 @@ export function drillSelection(scope: TabScope, s: Selection) {
     );
   }
   if (s.value !== null) parts.push(Prisma.sql`a.value = ${s.value}`);
+  if (s.conversion) parts.push(pgConversionCondition(scope, s.conversion));
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
