@@ -115,7 +115,10 @@ describe.each(inject("engines"))("conversion on %s, ClickHouse (chdb) and a mode
       partner: null,
       type: null,
       value: null,
-      conversion: { ...q, converted, group: null },
+      from: q.from,
+      to: q.to,
+      within: q.withinDays,
+      converted: converted ? ("yes" as const) : ("no" as const),
     };
     const total = await scope.engine.drillTotal(scope, selection);
     const rows = await scope.engine.drillRows(scope, selection, NEWEST_FIRST, null, 1000);

@@ -6,7 +6,7 @@ import type {
   ConversionBy,
   ConversionCounts,
   ConversionQuestion,
-  ConversionSelection,
+  ConversionDrillKey,
 } from "./conversion/conversion";
 
 export interface SummaryNumbers {
@@ -99,10 +99,12 @@ export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): nu
   if (sort === "rewards") return stats.rewardCents;
   return stats.lastActionAt ?? NO_ACTION_AT;
 }
-/** A drill-down's rows: a table row's partner, type and value, or a conversion's starts. */
-export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> & {
-  conversion?: ConversionSelection | null;
-};
+/**
+ * A drill-down's rows: a table row's partner, type and value; with `from`, `to` and `converted`
+ * (and `within`, `in_group`) a conversion's starting actions (conversion/conversion.ts).
+ */
+export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> &
+  Partial<Pick<DrillSelection, ConversionDrillKey>>;
 
 /**
  * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the

@@ -38,6 +38,30 @@ export interface ConversionSelection extends ConversionQuestion {
   group: number | null;
 }
 
+/** The drill-down's URL keys that select a conversion's starting actions. */
+export type ConversionDrillKey = "from" | "to" | "within" | "converted" | "in_group";
+export const DEFAULT_WITHIN_DAYS = 30;
+
+/** The conversion a drill-down selection names, or null (not a conversion's drill-down). */
+export function selectedConversion(
+  s: Partial<{
+    from: string | null;
+    to: string | null;
+    within: number | null;
+    converted: "yes" | "no" | null;
+    in_group: number | null;
+  }>,
+): ConversionSelection | null {
+  if (!s.from || !s.to || !s.converted) return null;
+  return {
+    from: s.from,
+    to: s.to,
+    withinDays: s.within ?? DEFAULT_WITHIN_DAYS,
+    converted: s.converted === "yes",
+    group: s.in_group ?? null,
+  };
+}
+
 /** 1-based rank of the lower nearest-rank median of n sorted values: ⌈n/2⌉. */
 export const medianRank = (n: number) => Math.floor((n + 1) / 2);
 /** 1-based rank of the nearest-rank 90th percentile of n sorted values: ⌈9n/10⌉. */

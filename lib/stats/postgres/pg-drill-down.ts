@@ -3,6 +3,7 @@ import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
+import { selectedConversion } from "../conversion/conversion";
 import { matchingActions } from "./matching-actions";
 import { pgConversionCondition } from "./pg-conversion";
 
@@ -21,7 +22,8 @@ export function drillSelection(scope: TabScope, s: Selection) {
     );
   }
   if (s.value !== null) parts.push(Prisma.sql`a.value = ${s.value}`);
-  if (s.conversion) parts.push(pgConversionCondition(scope, s.conversion));
+  const conversion = selectedConversion(s);
+  if (conversion) parts.push(pgConversionCondition(scope, conversion));
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
