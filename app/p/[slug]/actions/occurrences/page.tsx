@@ -18,6 +18,11 @@ import { describeFilters } from "@/lib/exports/filters-summary";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 import { findPartner } from "@/lib/partners/load-partner";
+import { selectedConversion } from "@/lib/stats/conversion/conversion";
+import {
+  conversionBackHref,
+  describeConversionSelection,
+} from "@/lib/stats/conversion/describe-conversion";
 
 export const metadata: Metadata = { title: "Occurrences" };
 
@@ -32,7 +37,10 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
     drill.partner === null ? null : findPartner(db, program.id, drill.partner),
   ]);
   const tabPath = `/p/${slug}/actions`;
-  const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
+  const conversion = selectedConversion(drill);
+  const backHref = conversion
+    ? conversionBackHref(`/p/${slug}/conversion`, view.filterQuery, conversion)
+    : serializeTabUrl(tabPath, { ...filters, ...table });
   // Any change but a page turn starts from the first page.
   const drillHref = (changes: Partial<DrillSelection>) =>
     serializeTabUrl(`${tabPath}/occurrences`, {
@@ -59,7 +67,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
   return (
     <section className="space-y-4">
       <Link href={backHref} className="text-sm font-medium text-blue-600 hover:underline">
-        ← Back to the Actions tab
+        {conversion ? "← Back to the conversion" : "← Back to the Actions tab"}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <DrillDownHeading
@@ -71,6 +79,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           period={filters}
           order={order}
           timezone={program.timezone}
+          conversion={conversion && describeConversionSelection(conversion, view.options.groups)}
         />
         <DownloadMenu
           label="these actions"
