@@ -70,7 +70,7 @@ test("a malformed question is a notice, not an error", async ({ page }) => {
     `/p/${f.program.slug}/conversion?from=nope&to=%00&within=abc&by=tag&conv_sort=x&timeframe=bogus`,
   );
   expect(response?.status()).toBe(200);
-  const notice = page.getByRole("alert");
+  const notice = page.getByRole("alert").filter({ hasText: "could not be used" });
   await expect(notice).toContainText("Within (days): “abc” is not a valid value.");
   await expect(notice).toContainText("“nope” is not an action type of this program.");
   await expect(page.getByRole("region", { name: /within 30 days/ })).toBeVisible();
