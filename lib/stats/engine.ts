@@ -4,8 +4,8 @@ import type { DRILL_SORTS, DrillSelection, TableState } from "./url/search-param
 import type { TabScope } from "./scope";
 import type {
   ConversionBy,
-  ConversionCounts,
   ConversionQuestion,
+  ConversionTotals,
   ConversionDrillKey,
 } from "./conversion/conversion";
 
@@ -168,14 +168,14 @@ export interface TabEngine {
   /** Partnerships matching the scope's partner filters, ranked by a number. */
   rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
   /**
-   * Conversion from type A to type B within N days (conversion/conversion.ts), its starting
-   * entities grouped as asked; groups without a start are left out.
+   * Conversion from type A to type B within N days (conversion/conversion.ts): the total and its
+   * starting entities grouped as asked, by key (groups without a start are left out), in one pass.
    */
   conversionCounts(
     scope: TabScope,
     question: ConversionQuestion,
     by: ConversionBy,
-  ): Promise<ConversionCounts[]>;
+  ): Promise<ConversionTotals>;
 }
 
 type Questions = Omit<TabEngine, "name">;

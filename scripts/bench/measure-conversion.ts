@@ -1,5 +1,5 @@
-// Child of `npm run bench:conversion`: the conversion view's query (total and by partner, as the
-// page starts them) on ClickHouse, median of BENCH_RUNS after a warm-up, and on PostgreSQL once
+// Child of `npm run bench:conversion`: the conversion view's query (the total and by partner, one
+// statement) on ClickHouse, median of BENCH_RUNS after a warm-up, and on PostgreSQL once
 // (each answer compared); the dataset's timeframe resolved at its anchor.
 import os from "node:os";
 import { clickhouseTabEngine, postgresTabEngine } from "../../lib/stats/engines";
@@ -42,12 +42,8 @@ async function conversion(engine: TabEngine) {
   const { filters } = loadTabState(Object.fromEntries(params), "filters");
   const scope = tabScope(engine, program, filters, Date.parse(anchor));
   const started = performance.now();
-  const [total, rows] = await Promise.all([
-    engine.conversionCounts(scope, question, "total"),
-    engine.conversionCounts(scope, question, by),
-  ]);
-  const ms = performance.now() - started;
-  return { ms, total: total[0], rows: rows.sort((a, b) => a.key - b.key) };
+  const { total, rows } = await engine.conversionCounts(scope, question, by);
+  return { ms: performance.now() - started, total, rows };
 }
 
 const loadBefore = await settle("conversion");
@@ -67,8 +63,8 @@ reportResult({
   clickhouse: { ms: median(all), all },
   postgres,
   agree,
-  starts: warm.total?.starts ?? 0,
-  converted: warm.total?.converted ?? 0,
+  starts: warm.total.starts,
+  converted: warm.total.converted,
   rows: warm.rows.length,
   load: [loadBefore, os.loadavg()[0]],
 } satisfies MeasuredConversion);

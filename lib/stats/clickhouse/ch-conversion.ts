@@ -1,11 +1,12 @@
 import { chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import {
+  splitTotal,
   withinMs,
   type ConversionBy,
-  type ConversionCounts,
   type ConversionQuestion,
   type ConversionSelection,
+  type ConversionTotals,
 } from "../conversion/conversion";
 import type { TabScope } from "../scope";
 import { chMatchingActions, chOccurredWithin } from "./ch-matching-actions";
@@ -20,7 +21,9 @@ const ANY_TIME = { start: null, end: null };
  * first B from the array of its B times.
  */
 export function chConversionStarts(scope: TabScope, q: ConversionQuestion): ChSql {
-  const { from, where } = chMatchingActions(scope, ANY_TIME);
+  const { from, where } = chMatchingActions(scope, ANY_TIME, [
+    chsql`a.action_type_id IN (from_id, to_id)`,
+  ]);
   const typeId = (name: string) => chsql`(SELECT any(id) FROM ${chTable("action_types")} FINAL
     WHERE program_id = ${scope.programId} AND name = ${name})`;
   return chsql`
@@ -34,7 +37,7 @@ export function chConversionStarts(scope: TabScope, q: ConversionQuestion): ChSq
                       (a.occurred_at, a.id), a.action_type_id = from_id AND is_start) AS s,
              groupArrayIf(toUnixTimestamp64Milli(a.occurred_at), a.action_type_id = to_id) AS bs
       FROM ${from}
-      WHERE ${where} AND a.action_type_id IN (from_id, to_id)
+      WHERE ${where}
       GROUP BY a.customer_id = 0, if(a.customer_id = 0, a.partnership_id, a.customer_id)
       HAVING countIf(a.action_type_id = from_id AND (${chOccurredWithin(scope.range)}) AS is_start) > 0)`;
 }
@@ -57,13 +60,15 @@ export async function chConversionCounts(
   scope: TabScope,
   q: ConversionQuestion,
   by: ConversionBy,
-): Promise<ConversionCounts[]> {
+): Promise<ConversionTotals> {
   const key = { total: chsql`0`, partner: chsql`c.partnership_id`, group: chsql`p.group_id` }[by];
   const join =
     by === "group"
       ? chsql`JOIN (SELECT id, group_id FROM ${chTable("partnerships")} FINAL
           WHERE program_id = ${scope.programId}) AS p ON p.id = c.partnership_id`
       : chsql``;
+  // One pass for the breakdown and the total: the empty grouping set's key is 0 (ids start at 1);
+  // the total alone is the aggregate of every start (a constant key would read as a position).
   // Ranks are whole numbers (⌈n/2⌉, ⌈9n/10⌉) indexing the sorted waits: exact, as in JavaScript.
   const rows = await ch.query<{
     key: Numeric;
@@ -78,12 +83,14 @@ export async function chConversionCounts(
              if(empty(waits), NULL, waits[intDiv(length(waits) + 1, 2)]) AS median,
              if(empty(waits), NULL, waits[intDiv(9 * length(waits) + 9, 10)]) AS p90
       FROM (${chConversionStarts(scope, q)}) AS c ${join}
-      GROUP BY key)`);
-  return rows.map((r) => ({
+      ${by === "total" ? chsql`` : chsql`GROUP BY GROUPING SETS ((key), ())`})
+    SETTINGS group_by_use_nulls = 0`);
+  const counts = rows.map((r) => ({
     key: Number(r.key),
     starts: Number(r.starts),
     converted: Number(r.converted),
     medianMs: r.median === null ? null : Number(r.median),
     p90Ms: r.p90 === null ? null : Number(r.p90),
   }));
+  return splitTotal(counts, (c) => c.key === 0, by);
 }

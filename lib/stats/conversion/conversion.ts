@@ -29,6 +29,41 @@ export interface ConversionCounts {
   p90Ms: number | null;
 }
 
+/** A conversion's answer: the total, and one row per partner or group (none for the total alone). */
+export interface ConversionTotals {
+  total: ConversionCounts;
+  rows: ConversionCounts[];
+}
+
+export const NO_STARTS: ConversionCounts = {
+  key: 0,
+  starts: 0,
+  converted: 0,
+  medianMs: null,
+  p90Ms: null,
+};
+
+/** An engine's rows, the total among them, as the total and the breakdown's rows (by key). */
+export function splitTotal<R extends ConversionCounts>(
+  rows: R[],
+  isTotal: (row: R) => boolean,
+  by: ConversionBy,
+): ConversionTotals {
+  const strip = ({ key, starts, converted, medianMs, p90Ms }: R): ConversionCounts => ({
+    key,
+    starts,
+    converted,
+    medianMs,
+    p90Ms,
+  });
+  const total = rows.find(isTotal);
+  const others = by === "total" ? [] : rows.filter((r) => !isTotal(r)).map(strip);
+  return {
+    total: total ? { ...strip(total), key: 0 } : NO_STARTS,
+    rows: others.sort((x, y) => x.key - y.key),
+  };
+}
+
 /**
  * The drill-down's conversion selection: the starting actions of a conversion that did (or did
  * not) convert, optionally of one partner group (a partner is the drill-down's `partner`).

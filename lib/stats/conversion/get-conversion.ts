@@ -24,8 +24,6 @@ export interface Conversion {
   rows: ConversionRow[];
 }
 
-const NONE: ConversionCounts = { key: 0, starts: 0, converted: 0, medianMs: null, p90Ms: null };
-
 /**
  * A conversion in the scope's filters and timeframe: the total and one row per partner or group
  * (labels read once into a Map), sorted as asked.
@@ -38,10 +36,7 @@ export async function getConversion(
   groups: FilterOption[],
   order: { sort: ConversionSort; dir: "asc" | "desc" },
 ): Promise<Conversion> {
-  const [[total], counts] = await Promise.all([
-    scope.engine.conversionCounts(scope, question, "total"),
-    scope.engine.conversionCounts(scope, question, by),
-  ]);
+  const { total, rows: counts } = await scope.engine.conversionCounts(scope, question, by);
   let rows: ConversionRow[];
   if (by === "group") {
     const names = new Map(groups.map((g) => [g.id, g.label]));
@@ -67,7 +62,7 @@ export async function getConversion(
       };
     });
   }
-  return { total: total ?? NONE, rows: sortConversionRows(rows, order.sort, order.dir) };
+  return { total, rows: sortConversionRows(rows, order.sort, order.dir) };
 }
 
 const VALUE: Record<Exclude<ConversionSort, "name">, (r: ConversionRow) => number | null> = {

@@ -2,11 +2,12 @@ import "server-only";
 import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import {
+  splitTotal,
   withinMs,
   type ConversionBy,
-  type ConversionCounts,
   type ConversionQuestion,
   type ConversionSelection,
+  type ConversionTotals,
 } from "../conversion/conversion";
 import type { TabScope } from "../scope";
 import { matchingActions, occurredWithin } from "./matching-actions";
@@ -67,27 +68,40 @@ export async function pgConversionCounts(
   scope: TabScope,
   q: ConversionQuestion,
   by: ConversionBy,
-): Promise<ConversionCounts[]> {
+): Promise<ConversionTotals> {
   const join =
     by === "group"
       ? Prisma.sql`JOIN partnerships p ON p.program_id = ${scope.programId} AND p.id = c.partnership_id`
       : Prisma.empty;
+  // One pass for the breakdown and the total (the empty grouping set, GROUPING(key) = 1); the
+  // total alone is the aggregate of every start (a constant key would read as a position).
   // Ranks are whole numbers (⌈n/2⌉, ⌈9n/10⌉) indexing the sorted waits: exact, as in JavaScript.
   const rows = await db.prisma.$queryRaw<
-    { key: number; starts: bigint; converted: bigint; median: bigint | null; p90: bigint | null }[]
+    {
+      total: number;
+      key: number | null;
+      starts: bigint;
+      converted: bigint;
+      median: bigint | null;
+      p90: bigint | null;
+    }[]
   >`
-    SELECT ${KEY[by]} AS key, count(*) AS starts, count(*) FILTER (WHERE c.converted) AS converted,
+    SELECT ${by === "total" ? Prisma.sql`1` : Prisma.sql`GROUPING(${KEY[by]})`} AS total,
+           ${KEY[by]} AS key, count(*) AS starts,
+           count(*) FILTER (WHERE c.converted) AS converted,
            (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
              [(count(*) FILTER (WHERE c.converted) + 1) / 2] AS median,
            (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
              [(9 * count(*) FILTER (WHERE c.converted) + 9) / 10] AS p90
     FROM (${pgConversionStarts(scope, q)}) c ${join}
-    GROUP BY 1`;
-  return rows.map((r) => ({
-    key: Number(r.key),
+    ${by === "total" ? Prisma.empty : Prisma.sql`GROUP BY GROUPING SETS ((${KEY[by]}), ())`}`;
+  const counts = rows.map((r) => ({
+    isTotal: r.total === 1,
+    key: r.total === 1 ? 0 : Number(r.key),
     starts: Number(r.starts),
     converted: Number(r.converted),
     medianMs: r.median === null ? null : Number(r.median),
     p90Ms: r.p90 === null ? null : Number(r.p90),
   }));
+  return splitTotal(counts, (c) => c.isTotal, by);
 }
