@@ -25,7 +25,9 @@ export function EmptyResult({
   table?: Pick<TableState, "sort" | "dir">;
   className?: string;
 }) {
-  const narrowed = filtersInForce(filters).some((f) => f !== "timeframe" && f !== "timescale");
+  const narrowed = filtersInForce(filters).some(
+    (f) => f !== "timeframe" && f !== "timescale" && f !== "compare",
+  );
   return (
     <div
       className={`flex flex-col items-center gap-2 text-center text-sm text-gray-500 ${className}`}

@@ -6,7 +6,7 @@ import { getSeries } from "../stats/get-series";
 import { periodLabel, soFar } from "../stats/chart/period-label";
 import type { Summary } from "../stats/get-summary";
 import { percentChange } from "../stats/percent-change";
-import { describePreviousPeriod } from "../stats/previous-period";
+import { comparisonWords, describePreviousPeriod } from "../stats/previous-period";
 import type { TabScope } from "../stats/scope";
 import type { DrillSelection, TableState } from "../stats/url/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
@@ -86,7 +86,7 @@ function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExpor
   const header = [
     "Metric",
     `Value${unit} for ${ctx.scope.rangeDescription}`,
-    `Previous period${unit}${previousDates ? ` for ${previousDates}` : ""}`,
+    `${comparisonWords(ctx.scope).title}${unit}${previousDates ? ` for ${previousDates}` : ""}`,
     "Change (%)",
   ];
   return smallExport(title, header, async () => {
@@ -109,15 +109,24 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
     series.hidden.length > 0
       ? `Total of shown series (hidden: ${series.hidden.join(", ")})`
       : "Total",
+    // The chart's line: the compared period's bucket beside each bucket, and its total.
+    ...(series.compared
+      ? [
+          `${series.compared.title}: period (${series.compared.dates})`,
+          `${series.compared.title}: total of all types`,
+        ]
+      : []),
   ];
   return smallExport(TILE_TITLES.chart, header, async () =>
-    series.rows.map((r) => {
+    series.rows.map((r, i) => {
       const period = periodLabel(r.bucket, series.unit);
+      const point = series.compared?.points[i];
       return [
         r.bucket,
         r.bucket === series.partialBucket ? soFar(period) : period,
         ...drawn.map((t) => r[t]),
         drawn.reduce((sum, t) => sum + Number(r[t]), 0),
+        ...(point ? [periodLabel(point.bucket, series.unit), point.occurrences] : []),
       ];
     }),
   );
@@ -126,7 +135,10 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
 function tableExport(ctx: ExportContext): TileExport {
   return {
     title: TILE_TITLES.table,
-    header: occurrenceTableHeader(ctx.currency),
+    header: occurrenceTableHeader(
+      ctx.currency,
+      ctx.scope.previous ? comparisonWords(ctx.scope).title : null,
+    ),
     csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
     firstRows: async (limit) => {
       const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);
@@ -139,6 +151,14 @@ function tableExport(ctx: ExportContext): TileExport {
           r.actionValue,
           r.occurrences,
           decimalMoney(r.rewardCents),
+          ...(r.previousOccurrences === null || r.previousRewardCents === null
+            ? []
+            : [
+                r.previousOccurrences,
+                r.occurrences - r.previousOccurrences,
+                decimalMoney(r.previousRewardCents),
+                decimalMoney(r.rewardCents - r.previousRewardCents),
+              ]),
         ]),
         total: table.totalRows,
       };

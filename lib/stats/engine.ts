@@ -38,7 +38,30 @@ export interface OccurrenceRow {
   actionValue: number;
   occurrences: number;
   rewardCents: number;
+  /** The same row's numbers in the period compared with; null when nothing is compared. */
+  previousOccurrences: number | null;
+  previousRewardCents: number | null;
 }
+
+type CountedColumn =
+  "actionValue" | "occurrences" | "rewardCents" | "previousOccurrences" | "previousRewardCents";
+
+/** An engine's table row (counts as bigint, numeric text or number) as an OccurrenceRow. */
+export const toOccurrenceRow =
+  (compared: boolean) =>
+  (
+    r: Omit<OccurrenceRow, CountedColumn> & Record<CountedColumn, bigint | number | string>,
+  ): OccurrenceRow => ({
+    partnerKey: r.partnerKey,
+    partnerName: r.partnerName,
+    partnerEmail: r.partnerEmail,
+    actionType: r.actionType,
+    actionValue: Number(r.actionValue),
+    occurrences: Number(r.occurrences),
+    rewardCents: Number(r.rewardCents),
+    previousOccurrences: compared ? Number(r.previousOccurrences) : null,
+    previousRewardCents: compared ? Number(r.previousRewardCents) : null,
+  });
 
 export interface DrillRow {
   id: string;

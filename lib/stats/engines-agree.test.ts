@@ -25,7 +25,7 @@ import {
 import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { Engine } from "../testing/engines";
-import { DEFAULT_FILTERS } from "./url/search-params";
+import { DEFAULT_FILTERS, filtersInForce, type ActionsTabFilters } from "./url/search-params";
 import { getOccurrenceTable } from "./get-occurrence-table";
 import { getSummary } from "./get-summary";
 import { postgresTabEngine } from "./postgres/postgres-engine";
@@ -44,6 +44,10 @@ const queryBatch: fc.Arbitrary<QueryBatch> = fc.record({
   full: fc.array(querySpec, { minLength: 4, maxLength: 4 }),
   summaries: fc.array(querySpec, { minLength: 20, maxLength: 20 }),
 });
+
+/** No filter narrows the actions (only the timeframe, timescale and comparison are set). */
+const unfiltered = (filters: ActionsTabFilters) =>
+  filtersInForce(filters).every((f) => f === "timeframe" || f === "timescale" || f === "compare");
 
 const describeRead = (
   when: string,
@@ -83,6 +87,25 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     const expected = await readTab(pg, plan);
     const actual = await readTab(ch, plan);
     expect(actual, describeRead(when, s, read)).toEqual(expected);
+    // A row's count in the period compared with is the number of actions its drill-down of that
+    // period lists; and the compared period's tile counts what the model says it holds.
+    if (row && pg.previous) {
+      const [first] = expected["drill row, compared period"] as { total: number }[];
+      expect(first.total, `compared drill-down, ${when}`).toBe(row.previousOccurrences);
+    }
+    if (!pg.previous) expect(row?.previousOccurrences ?? null).toBeNull();
+    if (pg.previous && unfiltered(filters)) {
+      const { start, end } = pg.previous;
+      const inPrevious = s.actions.filter(
+        (a) =>
+          !a.archived &&
+          (start === null || a.occurredAt >= start) &&
+          (end === null || a.occurredAt < end),
+      );
+      const { previous } = expected.summary as Awaited<ReturnType<typeof getSummary>>;
+      expect(previous?.occurrences, `compared period's model, ${when}`).toBe(inPrevious.length);
+      expect(previous?.rewardCents).toBe(inPrevious.reduce((sum, a) => sum + a.rewardCents, 0));
+    }
     // The Partners directory over the same filters.
     expect(await readDirectory(db, ch), `directory, ${describeRead(when, s, read)}`).toEqual(
       await readDirectory(db, pg),

@@ -4,6 +4,7 @@
 // shrink independently of the data.
 import fc from "fast-check";
 import {
+  COMPARISONS,
   DEFAULT_FILTERS,
   INCLUDE_OPS,
   SORT_DIRS,
@@ -107,6 +108,7 @@ export interface QuerySpec {
   now: { at: number } | { action: number; after: number };
   timeframe: TimeframeSpec;
   timescale: ActionsTabFilters["timescale"];
+  compare: ActionsTabFilters["compare"];
   group: number[] | null;
   groupOp: ActionsTabFilters["group_op"];
   manager: number[] | null;
@@ -141,6 +143,7 @@ export const querySpec: fc.Arbitrary<QuerySpec> = fc.record({
   ),
   timeframe: timeframeSpec,
   timescale: unit,
+  compare: fc.constantFrom(...COMPARISONS),
   group: ids,
   groupOp: fc.constantFrom(...INCLUDE_OPS),
   manager: ids,
@@ -192,6 +195,7 @@ export function resolveQuery(q: QuerySpec, s: SeededProgram) {
     ...DEFAULT_FILTERS,
     timescale: q.timescale,
     timeframe: tf,
+    compare: q.compare,
     group: idsOf(q.group, s.groupIds),
     group_op: q.groupOp,
     manager: idsOf(q.manager, s.managerIds),

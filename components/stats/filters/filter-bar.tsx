@@ -93,6 +93,7 @@ export function FilterBar({
             onValidity={setTimeframeValid}
             {...edit}
           />
+          {withTimescale && <SelectFilter field="compare" {...edit} />}
           {FILTERS.map((filter) =>
             filter.kind === "ids" ? (
               <MembershipFilter

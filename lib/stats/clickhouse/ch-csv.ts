@@ -21,7 +21,13 @@ export function chOccurrenceCsv(
       table,
       chsql`${c.text(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${c.text(chConst("p.email"))},
         ${c.text(chConst("p.partner_key"))}, ${c.text(chConst("t.name"))}, r.value,
-        r.occurrences, ${c.money(chConst("r.reward_cents"))}`,
+        r.occurrences, ${c.money(chConst("r.reward_cents"))}
+        ${
+          scope.previous
+            ? chsql`, r.previous_occurrences, r.occurrences_change,
+              ${c.money(chConst("r.previous_reward_cents"))}, ${c.money(chConst("r.rewards_change"))}`
+            : chEmpty
+        }`,
     ),
   );
 }

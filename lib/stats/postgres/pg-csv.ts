@@ -23,7 +23,14 @@ export function pgOccurrenceCsv(
 ) {
   const columns = Prisma.sql`SELECT ${c.text(Prisma.sql`(p.first_name || ' ' || p.last_name)`)},
     ${c.text(Prisma.sql`p.email`)}, ${c.text(Prisma.sql`p.partner_key`)}, ${c.text(Prisma.sql`t.name`)},
-    g.value, g.occurrences, ${c.money(Prisma.sql`g.reward_cents`)}`;
+    g.value, g.occurrences, ${c.money(Prisma.sql`g.reward_cents`)}
+    ${
+      scope.previous
+        ? Prisma.sql`, g.previous_occurrences, g.occurrences - g.previous_occurrences,
+          ${c.money(Prisma.sql`g.previous_reward_cents`)},
+          ${c.money(Prisma.sql`(g.reward_cents - g.previous_reward_cents)`)}`
+        : Prisma.empty
+    }`;
   return copy(db, orderedOccurrences(scope, table, columns), scope.timezone);
 }
 

@@ -20,6 +20,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const TAB_PARAM_LABELS: Record<string, string> = {
   timescale: "Timescale",
   timeframe: "Timeframe",
+  compare: "Compare with",
   hidden: "Hidden series",
   ...Object.fromEntries(
     FILTERS.flatMap((f) => [[f.key, f.label], ...(f.kind === "ids" ? [[f.opKey, f.label]] : [])]),
@@ -31,6 +32,7 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   partner: "Partner",
   type: "Action type",
   value: "Action value",
+  period: "Period of the actions",
   drill_sort: "Sort of the actions",
   drill_dir: "Sort direction of the actions",
   per_page: "Actions per page",

@@ -9,6 +9,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
+import { COMPARISONS } from "../timeframe/resolve-timeframe";
 import {
   DEFAULT_TIMEFRAME,
   parseTimeframe,
@@ -21,10 +22,23 @@ import { OP_PAIRS, YES_NO } from "../filters/kinds";
 import { OTHER_TYPES_TOKEN } from "../chart/series-colors";
 
 export const TIMESCALES = UNITS;
+export { COMPARISONS };
 export const INCLUDE_OPS = OP_PAIRS.include_exclude;
 export const TAG_OPS = OP_PAIRS.any_of_none_of;
 export { YES_NO };
-export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
+export const TABLE_SORTS = [
+  "name",
+  "email",
+  "type",
+  "value",
+  "occurrences",
+  "rewards",
+  // The compared period's numbers and the changes (0 when nothing is compared).
+  "previous_occurrences",
+  "occurrences_change",
+  "previous_rewards",
+  "rewards_change",
+] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 /** The drill-down's orders (ties by action id, the same way) and its page sizes. */
 export const DRILL_SORTS = ["time", "value", "reward"] as const;
@@ -50,6 +64,8 @@ type DeclaredParsers = UnionToIntersection<Filter["parsers"]>;
 export const filterParsers = {
   timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
   timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
+  /** What the tiles, the chart's line and the table's columns compare the timeframe with. */
+  compare: parseAsStringLiteral(COMPARISONS).withDefault("previous_period"),
   ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
 };
 
@@ -99,6 +115,8 @@ export const drillParsers = {
   partner: parseAsString,
   type: parseAsString,
   value: parseAsInteger,
+  /** `compared`: the actions of the period compared with instead of the timeframe's. */
+  period: parseAsStringLiteral(["compared"] as const),
   drill_sort: parseAsStringLiteral(DRILL_SORTS).withDefault("time"),
   drill_dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
   per_page: parseAsNumberLiteral(DRILL_PAGE_SIZES).withDefault(50),
@@ -124,9 +142,10 @@ export const DEFAULT_FILTERS = Object.fromEntries(
 export const FILTER_NAMES = [
   "timescale" as const,
   "timeframe" as const,
+  "compare" as const,
   ...FILTERS.map((f) => f.key),
 ] satisfies readonly (keyof ActionsTabFilters)[];
-export type FilterName = "timescale" | "timeframe" | Filter["key"];
+export type FilterName = "timescale" | "timeframe" | "compare" | Filter["key"];
 
 /** The filters as a query string without the defaults (`?timeframe=any_time`, or ""). */
 export const serializeFilters = createSerializer(filterParsers);

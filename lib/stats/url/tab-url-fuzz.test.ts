@@ -34,6 +34,7 @@ const SEED = Number(process.env.FC_SEED ?? 20261126);
 
 const ENUMS: Record<string, readonly string[]> = {
   timescale: ["day", "week", "month", "quarter", "year"],
+  compare: ["previous_period", "previous_year", "none"],
   group_op: ["include", "exclude"],
   manager_op: ["include", "exclude"],
   tag_op: ["any_of", "none_of"],
@@ -43,6 +44,7 @@ const ENUMS: Record<string, readonly string[]> = {
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
   dir: ["asc", "desc"],
   drill_sort: ["time", "value", "reward"],
+  period: ["compared"],
   drill_dir: ["asc", "desc"],
   per_page: ["25", "50", "100"],
   converted: ["yes", "no"],

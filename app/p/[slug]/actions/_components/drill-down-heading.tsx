@@ -26,6 +26,7 @@ export function DrillDownHeading({
   order,
   timezone,
   conversion = null,
+  compared = null,
 }: {
   total: number;
   slug: string;
@@ -39,6 +40,8 @@ export function DrillDownHeading({
   timezone: string;
   /** What a conversion's drill-down lists ("starting signup actions that converted …"). */
   conversion?: string | null;
+  /** The title of the period compared with, when these are its actions (`period=compared`). */
+  compared?: string | null;
 }) {
   const selection: ReactNode[] = [];
   if (partner) {
@@ -63,6 +66,7 @@ export function DrillDownHeading({
   if (drill.type !== null) selection.push(`action type ${drill.type}`);
   if (drill.value !== null) selection.push(`value ${drill.value}`);
   if (!selection.length) selection.push("All actions matching the tab's filters");
+  if (compared) selection.push(`in the period compared with (${compared.toLowerCase()})`);
 
   return (
     // Names, emails and keys can be longer than a phone is wide: they break only where a line

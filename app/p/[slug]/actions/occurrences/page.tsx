@@ -15,6 +15,7 @@ import type { DrillSelection } from "@/lib/stats/url/search-params";
 import { filtersInForce, serializeTabUrl } from "@/lib/stats/url/search-params";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
+import { comparisonWords } from "@/lib/stats/previous-period";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 import { findPartner } from "@/lib/partners/load-partner";
@@ -60,7 +61,9 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
   // The timeframe always, the other filters when set; the timescale only shapes the chart.
   const inForce = new Set(filtersInForce(filters));
   const filterList = describeFilters(scope, view.options).filter(
-    (d) => d.name === "timeframe" || (d.name !== "timescale" && inForce.has(d.name)),
+    (d) =>
+      d.name === "timeframe" ||
+      (d.name !== "timescale" && d.name !== "compare" && inForce.has(d.name)),
   );
   const ruleName = (id: number) => ruleNames.get(id) ?? `Rule ${id}`;
 
@@ -80,6 +83,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           order={order}
           timezone={program.timezone}
           conversion={conversion && describeConversionSelection(conversion, view.options.groups)}
+          compared={scope.comparedPeriod ? comparisonWords({ filters }).title : null}
         />
         <DownloadMenu
           label="these actions"
