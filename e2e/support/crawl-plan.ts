@@ -79,6 +79,8 @@ const ALL_EXPORTS = [
   ...EXPORT_TILES.flatMap((t) => [`${t}.csv`, `${t}.pdf`]),
   "tab.pdf",
   "tab.zip",
+  "conversion.csv",
+  "conversion.pdf",
   "nothing.txt",
 ];
 /**
@@ -86,7 +88,7 @@ const ALL_EXPORTS = [
  * tile's CSV and `actions.csv` the drill-down rows. (PDF text is glyph-encoded, not searchable;
  * the PDFs are built from the same queries.)
  */
-const READABLE_EXPORTS = ["tab.zip", "actions.csv", "table.csv"];
+const READABLE_EXPORTS = ["tab.zip", "actions.csv", "table.csv", "conversion.csv"];
 
 type Keys = Pick<
   CrawlProgram,
@@ -121,6 +123,9 @@ export function foreignQueries(b: CrawlProgram): string[] {
     query({ partner: b.partnerKeys[0] }),
     query({ partner: b.partnerKeys[1], type: b.typeName, value: "1" }),
     query({ group: String(b.ids.group) }),
+    // A conversion (and its drill-down) from and to B's type, of B's partner and group.
+    query({ from: b.typeName, to: `${b.typeName}x`, converted: "no", partner: b.partnerKeys[0] }),
+    query({ from: b.typeName, to: b.typeName, converted: "yes", in_group: String(b.ids.group) }),
     query({ manager: String(b.ids.manager) }),
     query({ tag: String(b.ids.tag) }),
     query({ edit: String(b.ids.rule), saved: String(b.ids.rule) }),

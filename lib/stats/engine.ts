@@ -2,6 +2,12 @@ import type { StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 import type { InstantRange } from "./timeframe/resolve-timeframe";
 import type { DRILL_SORTS, DrillSelection, TableState } from "./url/search-params";
 import type { TabScope } from "./scope";
+import type {
+  ConversionBy,
+  ConversionQuestion,
+  ConversionTotals,
+  ConversionDrillKey,
+} from "./conversion/conversion";
 
 export interface SummaryNumbers {
   occurrences: number;
@@ -118,7 +124,12 @@ export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): nu
   if (sort === "rewards") return stats.rewardCents;
   return stats.lastActionAt ?? NO_ACTION_AT;
 }
-export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
+/**
+ * A drill-down's rows: a table row's partner, type and value; with `from`, `to` and `converted`
+ * (and `within`, `in_group`) a conversion's starting actions (conversion/conversion.ts).
+ */
+export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> &
+  Partial<Pick<DrillSelection, ConversionDrillKey>>;
 
 /**
  * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the
@@ -181,6 +192,15 @@ export interface TabEngine {
   partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
   /** Partnerships matching the scope's partner filters, ranked by a number. */
   rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
+  /**
+   * Conversion from type A to type B within N days (conversion/conversion.ts): the total and its
+   * starting entities grouped as asked, by key (groups without a start are left out), in one pass.
+   */
+  conversionCounts(
+    scope: TabScope,
+    question: ConversionQuestion,
+    by: ConversionBy,
+  ): Promise<ConversionTotals>;
 }
 
 type Questions = Omit<TabEngine, "name">;

@@ -17,6 +17,7 @@ export interface ModelAction {
   key: string;
   partnershipId: number;
   customerId: number | null;
+  typeId: number;
   value: number;
   occurredAt: number;
   createdAt: number;
@@ -80,6 +81,7 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       key: `a${s.actions.length}`,
       partnershipId,
       customerId: customerRow?.id ?? null,
+      typeId,
       value: a.value,
       occurredAt: a.occurredAt,
       createdAt: a.createdAt,

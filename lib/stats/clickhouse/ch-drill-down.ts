@@ -2,7 +2,9 @@ import { chConst, chEmpty, chjoin, chsql, chTable, type ChSql } from "../../anal
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
+import { selectedConversion } from "../conversion/conversion";
 import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
+import { chConversionCondition } from "./ch-conversion";
 
 export function drillSelection(scope: TabScope, s: Selection): ChSql {
   const parts: ChSql[] = [];
@@ -15,6 +17,8 @@ export function drillSelection(scope: TabScope, s: Selection): ChSql {
       WHERE program_id = ${scope.programId} AND name = ${s.type})`);
   }
   if (s.value !== null) parts.push(chsql`a.value = ${s.value}`);
+  const conversion = selectedConversion(s);
+  if (conversion) parts.push(chConversionCondition(scope, conversion));
   return parts.length ? chsql`AND ${chjoin(parts, " AND ")}` : chEmpty;
 }
 

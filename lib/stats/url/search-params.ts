@@ -122,6 +122,13 @@ export const drillParsers = {
   per_page: parseAsNumberLiteral(DRILL_PAGE_SIZES).withDefault(50),
   after: parseAsString,
   before: parseAsString,
+  // A conversion's starting actions (lib/stats/conversion): from type A to type B within N
+  // days, those that converted (yes) or not, optionally of one partner group.
+  from: parseAsString,
+  to: parseAsString,
+  within: parseAsInteger,
+  converted: parseAsStringLiteral(["yes", "no"] as const),
+  in_group: parseAsInteger,
 };
 
 export type ActionsTabFilters = inferParserType<typeof filterParsers>;

@@ -48,9 +48,10 @@ const ENUMS: Record<string, readonly string[]> = {
   period: ["compared"],
   drill_dir: ["asc", "desc"],
   per_page: ["25", "50", "100"],
+  converted: ["yes", "no"],
 };
 const ID_LISTS = ["group", "manager", "tag", "action_type"];
-const TEXTS = ["name", "email", "partner", "type"];
+const TEXTS = ["name", "email", "partner", "type", "from", "to"];
 const digitsIn = (text: string, min: number, max: number) =>
   /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
 
@@ -61,7 +62,8 @@ function acceptable(key: string, text: string): boolean {
   if (TEXTS.includes(key))
     return text.length <= 255 && !text.includes("\u0000") && text.isWellFormed();
   if (key === "page") return digitsIn(text, 1, 100_000);
-  if (key === "value" || key === "view") return digitsIn(text, 1, MAX_INT);
+  if (key === "value" || key === "view" || key === "in_group") return digitsIn(text, 1, MAX_INT);
+  if (key === "within") return digitsIn(text, 1, 3650);
   if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(text);
   // Series names as the API allows type names, or "~other"; at most 100 of them.
   if (key === "hidden") {
@@ -192,6 +194,8 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
   page: integerText,
   value: integerText,
   view: integerText,
+  in_group: integerText,
+  within: fc.oneof(integerText, fc.constantFrom("0", "1", "3650", "3651", "30")),
   after: cursor,
   before: cursor,
   ...Object.fromEntries(

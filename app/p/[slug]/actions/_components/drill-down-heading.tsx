@@ -25,6 +25,7 @@ export function DrillDownHeading({
   period,
   order,
   timezone,
+  conversion = null,
   compared = null,
 }: {
   total: number;
@@ -37,6 +38,8 @@ export function DrillDownHeading({
   period: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   order: DrillOrder;
   timezone: string;
+  /** What a conversion's drill-down lists ("starting signup actions that converted …"). */
+  conversion?: string | null;
   /** The title of the period compared with, when these are its actions (`period=compared`). */
   compared?: string | null;
 }) {
@@ -59,6 +62,7 @@ export function DrillDownHeading({
   } else if (drill.partner !== null) {
     selection.push(`Partner ${drill.partner} (not in this program)`);
   }
+  if (conversion) selection.push(conversion);
   if (drill.type !== null) selection.push(`action type ${drill.type}`);
   if (drill.value !== null) selection.push(`value ${drill.value}`);
   if (!selection.length) selection.push("All actions matching the tab's filters");

@@ -19,6 +19,11 @@ import { comparisonWords } from "@/lib/stats/previous-period";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 import { findPartner } from "@/lib/partners/load-partner";
+import { selectedConversion } from "@/lib/stats/conversion/conversion";
+import {
+  conversionBackHref,
+  describeConversionSelection,
+} from "@/lib/stats/conversion/describe-conversion";
 
 export const metadata: Metadata = { title: "Occurrences" };
 
@@ -33,7 +38,10 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
     drill.partner === null ? null : findPartner(db, program.id, drill.partner),
   ]);
   const tabPath = `/p/${slug}/actions`;
-  const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
+  const conversion = selectedConversion(drill);
+  const backHref = conversion
+    ? conversionBackHref(`/p/${slug}/conversion`, view.filterQuery, conversion)
+    : serializeTabUrl(tabPath, { ...filters, ...table });
   // Any change but a page turn starts from the first page.
   const drillHref = (changes: Partial<DrillSelection>) =>
     serializeTabUrl(`${tabPath}/occurrences`, {
@@ -62,7 +70,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
   return (
     <section className="space-y-4">
       <Link href={backHref} className="text-sm font-medium text-blue-600 hover:underline">
-        ← Back to the Actions tab
+        {conversion ? "← Back to the conversion" : "← Back to the Actions tab"}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <DrillDownHeading
@@ -74,6 +82,7 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           period={filters}
           order={order}
           timezone={program.timezone}
+          conversion={conversion && describeConversionSelection(conversion, view.options.groups)}
           compared={scope.comparedPeriod ? comparisonWords({ filters }).title : null}
         />
         <DownloadMenu
