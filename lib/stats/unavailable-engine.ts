@@ -21,5 +21,6 @@ export function unavailableTabEngine(reason: string): TabEngine {
     countNew: fail,
     partnerStats: fail,
     rankPartners: fail,
+    ruleReplay: fail,
   };
 }

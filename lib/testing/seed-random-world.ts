@@ -16,6 +16,7 @@ export interface ModelAction {
   key: string;
   partnershipId: number;
   customerId: number | null;
+  actionTypeId: number;
   value: number;
   occurredAt: number;
   createdAt: number;
@@ -78,6 +79,7 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       key: `a${s.actions.length}`,
       partnershipId,
       customerId: customerRow?.id ?? null,
+      actionTypeId: typeId,
       value: a.value,
       occurredAt: a.occurredAt,
       createdAt: a.createdAt,

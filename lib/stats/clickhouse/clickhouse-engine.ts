@@ -5,6 +5,7 @@ import { chDrillCsv, chOccurrenceCsv } from "./ch-csv";
 import { chOccurrencePage } from "./ch-occurrences";
 import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 import { chPartnerStats, chRankPartners } from "./ch-partners";
+import { chRuleReplay } from "./ch-rule-replay";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
 export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
@@ -19,5 +20,6 @@ export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
     countNew: chCountNew,
     partnerStats: chPartnerStats,
     rankPartners: chRankPartners,
+    ruleReplay: chRuleReplay,
   });
 }
