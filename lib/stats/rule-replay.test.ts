@@ -5,8 +5,8 @@
 // under every random filter. FC_SEED / FC_RUNS as in engines-agree.test.ts.
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import { evaluateRewardRules, type RuleForEvaluation } from "../rewards/evaluate-reward-rules";
 import { applyRuleChange } from "../rule-replay/rule-change";
+import { modelReplay } from "../testing/model-replay";
 import {
   resolveRuleChange,
   ruleChangeSpec,
@@ -18,7 +18,6 @@ import { applyEdits, type SeededProgram } from "../testing/seed-random-world";
 import { databaseWithCopy } from "../testing/database-with-copy";
 import { seedWorldAndCopy } from "../testing/seed-world-and-copy";
 import type { Engine } from "../testing/engines";
-import type { ReplayPartnerRow } from "./engine";
 import { getRuleReplay } from "./get-rule-replay";
 import { postgresTabEngine } from "./postgres/postgres-engine";
 import { tabScope } from "./scope";
@@ -26,47 +25,6 @@ import { DEFAULT_FILTERS } from "./url/search-params";
 
 const SEED = Number(process.env.FC_SEED ?? 20261206);
 const RUNS: Record<Engine, number> = { pglite: 4, postgres: 3 };
-
-const paid = (rules: RuleForEvaluation[], action: Parameters<typeof evaluateRewardRules>[0]) =>
-  evaluateRewardRules(action, rules).rules.reduce(
-    (sum, r) => sum + (r.outcome === "rewarded" ? BigInt(r.amountCents) : 0n),
-    0n,
-  );
-
-/** The replay computed from the seeding's own record of the actions, one action at a time. */
-function modelReplay(
-  s: SeededProgram,
-  groupOf: Map<number, number>,
-  draft: RuleForEvaluation[],
-  range: { start: number | null; end: number | null },
-): ReplayPartnerRow[] {
-  const rows = new Map<number, ReplayPartnerRow>();
-  for (const a of s.actions) {
-    if (a.archived) continue;
-    if (range.start !== null && a.occurredAt < range.start) continue;
-    if (range.end !== null && a.occurredAt >= range.end) continue;
-    const groupId = groupOf.get(a.partnershipId)!;
-    const action = { actionTypeId: a.actionTypeId, value: a.value, groupId, archived: false };
-    const today = paid(s.rules, action);
-    const withDraft = paid(draft, action);
-    const row = rows.get(a.partnershipId) ?? {
-      partnershipId: a.partnershipId,
-      groupId,
-      actions: 0,
-      affected: 0,
-      recordedCents: 0n,
-      todayCents: 0n,
-      draftCents: 0n,
-    };
-    row.actions += 1;
-    row.affected += today === withDraft ? 0 : 1;
-    row.recordedCents += BigInt(a.rewardCents);
-    row.todayCents += today;
-    row.draftCents += withDraft;
-    rows.set(a.partnershipId, row);
-  }
-  return [...rows.values()].sort((x, y) => x.partnershipId - y.partnershipId);
-}
 
 const reads = fc.array(fc.tuple(querySpec, ruleChangeSpec), { minLength: 6, maxLength: 6 });
 

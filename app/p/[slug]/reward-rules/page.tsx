@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import {
+  cardClass,
+  secondaryButtonClass,
+  tableClass,
+  tdClass,
+  thClass,
+} from "@/components/ui/styles";
 import { moneyFormatter } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
+import { tryChangeQuery } from "@/lib/rule-replay/try-change-query";
 import { RewardRuleForm } from "./_components/reward-rule-form";
 
 export const metadata: Metadata = { title: "Reward rules" };
@@ -41,7 +48,13 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
       <PageHeader
         title="Reward rules"
         description="When an action of a type arrives, each active rule for that type may create a flat reward for the partner. Rules are evaluated when the action is received; changing a rule does not change rewards already made."
-      />
+      >
+        {editable && (
+          <Link href={`/p/${slug}/reward-rules/try`} className={secondaryButtonClass}>
+            Try on history
+          </Link>
+        )}
+      </PageHeader>
       {saved && (
         <p
           role="status"
@@ -100,13 +113,20 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
                   <td className={tdClass}>{rule.active ? "Active" : "Paused"}</td>
                   <td className={tdClass}>{rule.rewards.toLocaleString("en-US")}</td>
                   {editable && (
-                    <td className={tdClass}>
+                    <td className={`${tdClass} space-x-3 whitespace-nowrap`}>
                       <Link
                         href={`/p/${slug}/reward-rules?edit=${rule.id}`}
                         className="text-blue-600 hover:underline"
                         aria-label={`Edit ${rule.name}`}
                       >
                         Edit
+                      </Link>
+                      <Link
+                        href={`/p/${slug}/reward-rules/try?${tryChangeQuery(rule)}`}
+                        className="text-blue-600 hover:underline"
+                        aria-label={`Try a change to ${rule.name} on history`}
+                      >
+                        Try a change
                       </Link>
                     </td>
                   )}
