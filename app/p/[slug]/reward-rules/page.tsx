@@ -12,6 +12,7 @@ import { moneyFormatter } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
+import { loadRuleChoices } from "@/lib/reward-rules/load-rule-choices";
 import { tryChangeQuery } from "@/lib/rule-replay/try-change-query";
 import { RewardRuleForm } from "./_components/reward-rule-form";
 
@@ -21,18 +22,9 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
   const { slug, query, program, role, db } = await openProgramPage(props);
   const editable = canEditRewardRules(role);
   const { prisma } = db;
-  const [rules, groups, types] = await Promise.all([
+  const [rules, { groups, actionTypes }] = await Promise.all([
     listRewardRules(prisma, program.id),
-    prisma.group.findMany({
-      where: { programId: program.id },
-      select: { key: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    prisma.actionType.findMany({
-      where: { programId: program.id },
-      select: { name: true },
-      orderBy: { name: "asc" },
-    }),
+    loadRuleChoices(prisma, program.id),
   ]);
   const money = moneyFormatter(
     rules.map((r) => r.amountCents),
@@ -143,7 +135,7 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
             key={editing?.id ?? "new"}
             slug={slug}
             groups={groups}
-            actionTypes={types.map((t) => t.name)}
+            actionTypes={actionTypes}
             rule={editing ? { ...editing, groupKey: editing.group?.key ?? null } : undefined}
           />
         </div>

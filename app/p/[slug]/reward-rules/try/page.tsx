@@ -9,6 +9,7 @@ import { cardClass } from "@/components/ui/styles";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
+import { loadRuleChoices } from "@/lib/reward-rules/load-rule-choices";
 import { tryRuleChange } from "@/lib/rule-replay/try-rule-change";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { DraftForm } from "./_components/draft-form";
@@ -20,19 +21,10 @@ export default async function TryRuleChangePage(props: ProgramPageProps) {
   const { slug, query, program, role, db, sources } = await openProgramPage(props);
   if (!canEditRewardRules(role)) forbidden();
   const { prisma } = db;
-  const [tried, rules, groups, types] = await Promise.all([
+  const [tried, rules, { groups, actionTypes }] = await Promise.all([
     sources().then((s) => tryRuleChange(s, program, query)),
     listRewardRules(prisma, program.id),
-    prisma.group.findMany({
-      where: { programId: program.id },
-      select: { key: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    prisma.actionType.findMany({
-      where: { programId: program.id },
-      select: { name: true },
-      orderBy: { name: "asc" },
-    }),
+    loadRuleChoices(prisma, program.id),
   ]);
   const { view, input, draft } = tried;
   const basePath = `/p/${slug}/reward-rules/try`;
@@ -73,7 +65,7 @@ export default async function TryRuleChangePage(props: ProgramPageProps) {
           refusal={draft.state === "refused" ? draft.refusal : null}
           rules={rules.map((r) => ({ id: r.id, name: r.name, active: r.active }))}
           groups={groups}
-          actionTypes={types.map((t) => t.name)}
+          actionTypes={actionTypes}
         />
       </div>
       {draft.state === "none" && (

@@ -4,6 +4,7 @@ import Form from "next/form";
 import { useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FormField } from "@/components/ui/form-field";
+import { GroupOptions } from "../../_components/group-options";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { FormRefusal } from "@/lib/forms/form-result";
 import type { DraftKey } from "@/lib/rule-replay/rule-draft-schema";
@@ -110,12 +111,7 @@ export function DraftForm({
           </FormField>
           <FormField id="draft-groupKey" label="Only for group" error={error("groupKey")}>
             <select {...field("groupKey")}>
-              <option value="">Every group</option>
-              {groups.map((g) => (
-                <option key={g.key} value={g.key}>
-                  {g.name}
-                </option>
-              ))}
+              <GroupOptions groups={groups} />
             </select>
           </FormField>
           <label className="flex items-center gap-2 self-end text-sm">
