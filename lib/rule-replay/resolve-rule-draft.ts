@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { loadRulesForEvaluation } from "../reward-rules/load-rules-for-evaluation";
 import type { RuleForEvaluation } from "../rewards/evaluate-reward-rules";
 import type { RuleChange } from "./rule-change";
 import type { RuleDraft } from "./rule-draft-schema";
@@ -18,19 +19,7 @@ export async function resolveRuleDraft(
   programId: number,
   draft: RuleDraft,
 ): Promise<ResolvedDraft> {
-  const rules = await prisma.rewardRule.findMany({
-    where: { programId },
-    select: {
-      id: true,
-      actionTypeId: true,
-      minValue: true,
-      groupId: true,
-      amountCents: true,
-      multiplyByValue: true,
-      active: true,
-    },
-    orderBy: { id: "asc" },
-  });
+  const rules = await loadRulesForEvaluation(prisma, programId);
   const fields: Record<string, string> = {};
   if (draft.change !== "add" && !rules.some((r) => r.id === draft.rule))
     fields.rule = "No such rule in this program";

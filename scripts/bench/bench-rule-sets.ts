@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { loadRulesForEvaluation } from "../../lib/reward-rules/load-rules-for-evaluation";
 import { applyRuleChange } from "../../lib/rule-replay/rule-change";
 
 /**
@@ -7,18 +8,7 @@ import { applyRuleChange } from "../../lib/rule-replay/rule-change";
  */
 export async function benchRuleSets(prisma: PrismaClient, programId: number) {
   const [today, type, group] = await Promise.all([
-    prisma.rewardRule.findMany({
-      where: { programId },
-      select: {
-        id: true,
-        actionTypeId: true,
-        minValue: true,
-        groupId: true,
-        amountCents: true,
-        multiplyByValue: true,
-        active: true,
-      },
-    }),
+    loadRulesForEvaluation(prisma, programId),
     prisma.actionType.findFirstOrThrow({ where: { programId }, orderBy: { id: "asc" } }),
     prisma.group.findFirstOrThrow({ where: { programId }, orderBy: { id: "asc" } }),
   ]);
