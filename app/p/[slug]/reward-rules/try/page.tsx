@@ -57,7 +57,9 @@ export default async function TryRuleChangePage(props: ProgramPageProps) {
         withTimescale={false}
       />
       <div className={`${cardClass} p-4`}>
-        <h2 className="mb-3 font-medium">Your change</h2>
+        <h2 id="draft-heading" className="mb-3 font-medium">
+          Your change
+        </h2>
         <DraftForm
           action={basePath}
           filterQuery={view.filterQuery}

@@ -56,7 +56,12 @@ export function DraftForm({
   });
 
   return (
-    <Form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+    <Form
+      action={action}
+      aria-labelledby="draft-heading"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      noValidate
+    >
       {[...new URLSearchParams(filterQuery)].map(([name, value], i) => (
         <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
       ))}
