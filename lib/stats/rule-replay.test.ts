@@ -24,7 +24,7 @@ import { tabScope } from "./scope";
 import { DEFAULT_FILTERS } from "./url/search-params";
 
 const SEED = Number(process.env.FC_SEED ?? 20261206);
-const RUNS: Record<Engine, number> = { pglite: 4, postgres: 3 };
+const RUNS: Record<Engine, number> = { pglite: 8, postgres: 6 };
 
 const reads = fc.array(fc.tuple(querySpec, ruleChangeSpec), { minLength: 6, maxLength: 6 });
 
