@@ -43,10 +43,27 @@ describe.each(inject("engines"))("rules tried on history, on %s and on ClickHous
       const change = resolveRuleChange(c, s);
       const rules = { today: s.rules, draft: applyRuleChange(s.rules, change) };
       const label = `${when}: program ${s.program.id}, now ${new Date(now).toISOString()}, change ${JSON.stringify(change)}`;
-      // Timeframe only: the model's own reading of the actions.
-      const plain = { ...DEFAULT_FILTERS, timeframe: filters.timeframe };
+      // The timeframe, group and type filters: the model reads them itself.
+      const plain = {
+        ...DEFAULT_FILTERS,
+        timeframe: filters.timeframe,
+        group: filters.group,
+        group_op: filters.group_op,
+        action_type: filters.action_type,
+        action_type_op: filters.action_type_op,
+      };
+      const within = (ids: number[], op: string, id: number) =>
+        !ids.length || ids.includes(id) === (op === "include");
       const pgPlain = tabScope(postgresTabEngine(db), s.program, plain, now);
-      const expected = modelReplay(s, groupOf, rules.draft, pgPlain.range);
+      const expected = modelReplay(
+        s,
+        groupOf,
+        rules.draft,
+        pgPlain.range,
+        (groupId, typeId) =>
+          within(plain.group, plain.group_op, groupId) &&
+          within(plain.action_type, plain.action_type_op, typeId),
+      );
       for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
         const replay = await getRuleReplay(tabScope(tabEngine, s.program, plain, now), rules);
         expect(

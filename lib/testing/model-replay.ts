@@ -16,6 +16,8 @@ export function modelReplay(
   groupOf: Map<number, number>,
   draft: RuleForEvaluation[],
   range: { start: number | null; end: number | null },
+  /** The filters the model reads itself: on the partnership's group and the action's type. */
+  keep: (groupId: number, actionTypeId: number) => boolean = () => true,
 ): ReplayPartnerRow[] {
   const rows = new Map<number, ReplayPartnerRow>();
   for (const a of s.actions) {
@@ -23,6 +25,7 @@ export function modelReplay(
     if (range.start !== null && a.occurredAt < range.start) continue;
     if (range.end !== null && a.occurredAt >= range.end) continue;
     const groupId = groupOf.get(a.partnershipId)!;
+    if (!keep(groupId, a.actionTypeId)) continue;
     const action = { actionTypeId: a.actionTypeId, value: a.value, groupId, archived: false };
     const today = paid(s.rules, action);
     const withDraft = paid(draft, action);
