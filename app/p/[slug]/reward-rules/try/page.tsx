@@ -39,9 +39,9 @@ export default async function TryRuleChangePage(props: ProgramPageProps) {
         title="Try a rule change on history"
         description={
           <>
-            Prices the actions of {describeTimeframe(view.filters.timeframe)} (
-            <strong>{view.scope.rangeDescription}</strong>, times in {program.timezone}) with the
-            published rules and with your change. Nothing is saved or paid.{" "}
+            Timeframe {describeTimeframe(view.filters.timeframe)}:{" "}
+            <strong>{view.scope.rangeDescription}</strong>, times in {program.timezone}. Its actions
+            are priced with the published rules and with your change; nothing is saved or paid.{" "}
             <Link href={`/p/${slug}/reward-rules`} className="text-blue-600 hover:underline">
               Back to the rules
             </Link>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { bigMoneyFormatter, signed } from "@/lib/rule-replay/format-cents";
 import type { ReplayReport } from "@/lib/rule-replay/replay-report";
@@ -9,7 +10,7 @@ const SHOWN = 50;
 const num = `${tdClass} text-right tabular-nums`;
 const numHead = `${thClass} text-right`;
 
-type Row = ReplayTotals & { key: number; leading: ReactNode[] };
+type Row = ReplayTotals & { key: number; leading: ReactNode[]; name: string };
 
 /** Rows of a replay: what they are (`leading` columns), then affected actions and the money. */
 function DifferenceTable({
@@ -24,42 +25,55 @@ function DifferenceTable({
   money: (cents: bigint) => string;
 }) {
   const diff = signed(money);
+  const affected = (r: Row) =>
+    `${r.affected.toLocaleString("en-US")} of ${r.actions.toLocaleString("en-US")}`;
   return (
-    <div className="relative overflow-x-auto">
-      <table className={tableClass}>
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr>
-            {leading.map((label) => (
-              <th key={label} className={thClass}>
-                {label}
-              </th>
-            ))}
-            <th className={numHead}>Actions affected</th>
-            <th className={numHead}>Today</th>
-            <th className={numHead}>With the change</th>
-            <th className={numHead}>Difference</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
-          {rows.map((r) => (
-            <tr key={r.key}>
-              {r.leading.map((cell, i) => (
-                <td key={i} className={tdClass}>
-                  {cell}
-                </td>
+    <>
+      <PhoneCards label={title}>
+        {rows.map((r) => (
+          <PhoneCard
+            key={r.key}
+            title={r.name}
+            first={diff(r.differenceCents)}
+            subtitle={`${affected(r)} actions affected`}
+            second={`${money(r.todayCents)} → ${money(r.draftCents)}`}
+          />
+        ))}
+      </PhoneCards>
+      <div className="relative hidden overflow-x-auto sm:block">
+        <table className={tableClass}>
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              {leading.map((label) => (
+                <th key={label} className={thClass}>
+                  {label}
+                </th>
               ))}
-              <td className={num}>
-                {r.affected.toLocaleString("en-US")} of {r.actions.toLocaleString("en-US")}
-              </td>
-              <td className={num}>{money(r.todayCents)}</td>
-              <td className={num}>{money(r.draftCents)}</td>
-              <td className={num}>{diff(r.differenceCents)}</td>
+              <th className={numHead}>Actions affected</th>
+              <th className={numHead}>Today</th>
+              <th className={numHead}>With the change</th>
+              <th className={numHead}>Difference</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+            {rows.map((r) => (
+              <tr key={r.key}>
+                {r.leading.map((cell, i) => (
+                  <td key={i} className={tdClass}>
+                    {cell}
+                  </td>
+                ))}
+                <td className={num}>{affected(r)}</td>
+                <td className={num}>{money(r.todayCents)}</td>
+                <td className={num}>{money(r.draftCents)}</td>
+                <td className={num}>{diff(r.differenceCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -70,10 +84,16 @@ export function ReplayTables({ report, currency }: { report: ReplayReport; curre
     currency,
   );
   const shown = report.changed.slice(0, SHOWN);
-  const groups = report.groups.map((g) => ({ ...g, key: g.groupId, leading: [g.groupName] }));
+  const groups = report.groups.map((g) => ({
+    ...g,
+    key: g.groupId,
+    name: g.groupName,
+    leading: [g.groupName],
+  }));
   const partners = shown.map((p) => ({
     ...p,
     key: p.partnershipId,
+    name: p.partnerName || p.partnerKey,
     leading: [
       <>
         <span className="block">{p.partnerName}</span>
