@@ -35,6 +35,7 @@ export interface Measured {
 
 // A third argument `rule-replay` measures rules tried on history alone (npm run bench:rule-replay).
 const [anchor, page1000Cursor, only] = process.argv.slice(2);
+const alone = only === "rule-replay";
 const config = benchConfig();
 const { db, ch } = await openBenchStores(config);
 const engines: TabEngine[] = [postgresTabEngine(db), clickhouseTabEngine(ch)];
@@ -102,6 +103,40 @@ console.error(
   `Median of ${config.runs} runs after a warm-up, engines taking turns, as of ${anchor}:`,
 );
 const measured: Measured[] = [];
+for (const url of alone ? [] : TAB_URLS) {
+  measured.push(
+    await measure(
+      `whole tab ${url}`,
+      url,
+      (e) => wholeTab(e, url),
+      (r) => {
+        const { summary, table } = r as Awaited<ReturnType<typeof wholeTab>>["result"];
+        return { actions: summary.current.occurrences, "table rows": table.totalRows };
+      },
+    ),
+  );
+}
+const drillUrls: [string, string][] = [
+  ["drill-down page 1 + total", "timeframe=any_time"],
+  ["drill-down page 1,000 + total", `timeframe=any_time&after=${page1000Cursor}`],
+];
+for (const [label, url] of alone ? [] : drillUrls) {
+  measured.push(
+    await measure(
+      label,
+      url,
+      async (e) => {
+        const started = performance.now();
+        const page = await drill(e, url);
+        return { parts: { page: performance.now() - started }, result: page };
+      },
+      (r) => {
+        const page = r as Awaited<ReturnType<typeof drill>>;
+        return { "actions in total": page.total };
+      },
+    ),
+  );
+}
 // The Partners directory's first page as its page computes it (count, ranking or attribute
 // order, numbers, attributes), and a later page through its cursor.
 async function directoryPage(engine: TabEngine, url: string) {
@@ -113,56 +148,16 @@ async function directoryPage(engine: TabEngine, url: string) {
   const page = await getDirectoryPage(db, tabScope(engine, program, filters, now), directory);
   return { parts: { page: performance.now() - started }, result: page };
 }
-/** The tab, drill-down and directory measurements (everything but the rule replay). */
-async function tabDrillAndDirectory() {
-  for (const url of TAB_URLS) {
-    measured.push(
-      await measure(
-        `whole tab ${url}`,
-        url,
-        (e) => wholeTab(e, url),
-        (r) => {
-          const { summary, table } = r as Awaited<ReturnType<typeof wholeTab>>["result"];
-          return { actions: summary.current.occurrences, "table rows": table.totalRows };
-        },
-      ),
-    );
-  }
-  const drillUrls: [string, string][] = [
-    ["drill-down page 1 + total", "timeframe=any_time"],
-    ["drill-down page 1,000 + total", `timeframe=any_time&after=${page1000Cursor}`],
-  ];
-  for (const [label, url] of drillUrls) {
-    measured.push(
-      await measure(
-        label,
-        url,
-        async (e) => {
-          const started = performance.now();
-          const page = await drill(e, url);
-          return { parts: { page: performance.now() - started }, result: page };
-        },
-        (r) => {
-          const page = r as Awaited<ReturnType<typeof drill>>;
-          return { "actions in total": page.total };
-        },
-      ),
-    );
-  }
-  for (const url of DIRECTORY_URLS) {
-    measured.push(
-      await measure(
-        `partners directory ${url}`,
-        url,
-        (e) => directoryPage(e, url),
-        (r) => ({ "matching partnerships": (r as DirectoryPage).total }),
-      ),
-    );
-  }
+for (const url of alone ? [] : DIRECTORY_URLS) {
+  measured.push(
+    await measure(
+      `partners directory ${url}`,
+      url,
+      (e) => directoryPage(e, url),
+      (r) => ({ "matching partnerships": (r as DirectoryPage).total }),
+    ),
+  );
 }
-
-if (only !== "rule-replay") await tabDrillAndDirectory();
-
 // Rules tried on history over any time: the published rules and a draft that adds a rule
 // (minimum value, group, × value), priced over every action in one engine statement.
 const ruleSets = await benchRuleSets(db.prisma, BENCH_PROGRAM_ID);
