@@ -38,6 +38,7 @@ describe.each(inject("engines"))("conversion files on %s", (engine) => {
       partnershipId: a.partnerId,
       typeId: typeId.get(a.type)!,
       createdAt: a.occurredAt,
+      properties: {},
     }));
     const question = {
       fromTypeId: typeId.get("signup")!,

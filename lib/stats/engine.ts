@@ -125,6 +125,53 @@ export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): nu
   return stats.lastActionAt ?? NO_ACTION_AT;
 }
 /**
+ * A rule that rewards, as a replay applies it (inactive rules are left out before): an action of
+ * the type, with value ≥ `minValue` (null: any), of a partnership in `groupId` (null: any) earns
+ * `amountCents`, times its value when `multiplyByValue`.
+ */
+export interface ReplayRule {
+  actionTypeId: number;
+  minValue: number | null;
+  groupId: number | null;
+  amountCents: number;
+  multiplyByValue: boolean;
+}
+
+/** The published rules and the draft (the published ones with one change). */
+export interface ReplayRuleSets {
+  today: ReplayRule[];
+  draft: ReplayRule[];
+}
+
+/** One partnership's actions in a replay; cents are exact integers (a draft can pass 2^53). */
+export interface ReplayPartnerRow {
+  partnershipId: number;
+  /** The partnership's group as it is now (the one rules are evaluated against). */
+  groupId: number;
+  actions: number;
+  /** Actions the two rule sets reward differently. */
+  affected: number;
+  recordedCents: bigint;
+  todayCents: bigint;
+  draftCents: bigint;
+}
+
+/** An engine's replay row (integers as numbers or decimal text) as a ReplayPartnerRow. */
+export function toReplayPartnerRow(
+  row: Record<keyof ReplayPartnerRow, bigint | number | string>,
+): ReplayPartnerRow {
+  return {
+    partnershipId: Number(row.partnershipId),
+    groupId: Number(row.groupId),
+    actions: Number(row.actions),
+    affected: Number(row.affected),
+    recordedCents: BigInt(row.recordedCents),
+    todayCents: BigInt(row.todayCents),
+    draftCents: BigInt(row.draftCents),
+  };
+}
+
+/**
  * A drill-down's rows: a table row's partner, type and value; with `from`, `to` and `converted`
  * (and `within`, `in_group`) a conversion's starting actions (conversion/conversion.ts).
  */
@@ -201,6 +248,12 @@ export interface TabEngine {
     question: ConversionQuestion,
     by: ConversionBy,
   ): Promise<ConversionTotals>;
+  /**
+   * The scope's actions priced by two rule sets (rules tried on history): per partnership, its
+   * actions, those the two sets price differently, and the rewards recorded, under `today` and
+   * under `draft`. One statement; nothing is written.
+   */
+  ruleReplay(scope: TabScope, rules: ReplayRuleSets): Promise<ReplayPartnerRow[]>;
 }
 
 type Questions = Omit<TabEngine, "name">;

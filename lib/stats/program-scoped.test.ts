@@ -140,6 +140,14 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
           after: { value: 1, id: 1 },
           limit: 5,
         });
+      const rule = {
+        actionTypeId: 1,
+        minValue: 2,
+        groupId: 1,
+        amountCents: 5,
+        multiplyByValue: true,
+      };
+      await scope.engine.ruleReplay(scope, { today: [rule], draft: [] });
     }
     const tabStatements = statements.filter((s) => TABLE_REF.test(s.query));
     TABLE_REF.lastIndex = 0;

@@ -22,5 +22,6 @@ export function unavailableTabEngine(reason: string): TabEngine {
     partnerStats: fail,
     rankPartners: fail,
     conversionCounts: fail,
+    ruleReplay: fail,
   };
 }

@@ -6,6 +6,7 @@ import { chOccurrencePage } from "./ch-occurrences";
 import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 import { chPartnerStats, chRankPartners } from "./ch-partners";
 import { chConversionCounts } from "./ch-conversion";
+import { chRuleReplay } from "./ch-rule-replay";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
 export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
@@ -21,5 +22,6 @@ export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
     partnerStats: chPartnerStats,
     rankPartners: chRankPartners,
     conversionCounts: chConversionCounts,
+    ruleReplay: chRuleReplay,
   });
 }

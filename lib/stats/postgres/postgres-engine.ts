@@ -8,6 +8,7 @@ import { pgDailyCounts } from "./pg-series";
 import { pgCountNew, pgSummaryNumbers } from "./pg-summary";
 import { pgPartnerStats, pgRankPartners } from "./pg-partners";
 import { pgConversionCounts } from "./pg-conversion";
+import { pgRuleReplay } from "./pg-rule-replay";
 
 /** The tab answered by the system of record (PostgreSQL or PGlite), as before ClickHouse. */
 export function postgresTabEngine(db: OpenDatabase): TabEngine {
@@ -23,5 +24,6 @@ export function postgresTabEngine(db: OpenDatabase): TabEngine {
     partnerStats: pgPartnerStats,
     rankPartners: pgRankPartners,
     conversionCounts: pgConversionCounts,
+    ruleReplay: pgRuleReplay,
   });
 }
