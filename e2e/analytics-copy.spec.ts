@@ -1,23 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedApiMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
+import { expectOccurrencesEventually } from "./support/eventual-occurrences";
 
 // Runs against the server whose Actions tab reads embedded ClickHouse: what the API stores in
 // PostgreSQL reaches the tab through the outbox, without anyone running a sync.
 const occurrences = (page: Page) => page.getByTestId("tile-occurrences");
 
-async function expectOccurrences(page: Page, expected: number) {
-  // The copy trails the database by a moment: reload until the tile shows it (bounded wait).
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return (await occurrences(page).textContent())?.trim();
-      },
-      { timeout: 15_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(expected.toLocaleString("en-US"));
-}
+const expectOccurrences = expectOccurrencesEventually;
 
 test("actions sent to the API are counted on the ClickHouse-backed tab, and leave it when archived", async ({
   page,

@@ -161,6 +161,16 @@ test("a viewer of A is offered no way to manage keys, rules or saved views, and 
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
   await expect(page.getByLabel("Amount per action")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /save|add|delete/i })).toHaveCount(0);
+  // Rules tried on history are the managers': no link, and the page and its CSV answer 403.
+  await expect(page.getByRole("link", { name: /try on history|try a change/i })).toHaveCount(0);
+  for (const path of [
+    `/p/${slug}/reward-rules/try?change=off&rule=${a.ids.rule}`,
+    `/p/${slug}/reward-rules/try/export?change=off&rule=${a.ids.rule}`,
+  ]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(403);
+    expect(readableBody(await response.body()), path).not.toContain(`Rule ${a.marker}`);
+  }
 
   await page.goto(`/p/${slug}/groups`);
   await expect(page.getByRole("row", { name: new RegExp(`Group ${a.marker}`) })).toBeVisible();

@@ -7,6 +7,7 @@ import { canViewAuditLog, type Role } from "@/lib/programs/roles";
 /** `allow`: shown only to the roles that may open it (the page refuses the others with a 403). */
 const ITEMS: { segment: string; label: string; allow?: (role: Role) => boolean }[] = [
   { segment: "actions", label: "Actions" },
+  { segment: "conversion", label: "Conversion" },
   { segment: "partners", label: "Partners" },
   { segment: "groups", label: "Groups and tags" },
   { segment: "reward-rules", label: "Reward rules" },

@@ -7,12 +7,15 @@ export function ChartTooltip({
   drawn,
   colors,
   hiddenCount,
+  compared = null,
 }: {
   label: string;
   row: Record<string, number | string>;
   drawn: readonly string[];
   colors: Record<string, string>;
   hiddenCount: number;
+  /** The compared period's bucket beside this one: its title, label and total. */
+  compared?: { title: string; label: string; value: number } | null;
 }) {
   const lines = drawn
     .map((type, order) => ({ type, order, value: Number(row[type]) }))
@@ -44,6 +47,17 @@ export function ChartTooltip({
         <span>{hiddenCount > 0 ? `Total of shown series (${hiddenCount} hidden)` : "Total"}</span>
         <span className="tabular-nums">{total.toLocaleString("en-US")}</span>
       </p>
+      {compared && (
+        <p
+          className="mt-1 flex justify-between gap-3 text-gray-600 dark:text-gray-300"
+          data-testid="chart-tooltip-compared"
+        >
+          <span>
+            {compared.title} ({compared.label})
+          </span>
+          <span className="tabular-nums">{compared.value.toLocaleString("en-US")}</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -14,8 +14,10 @@ import {
   type ChartSeries,
 } from "@/lib/stats/chart/tremor-bars";
 import { chartParsers } from "@/lib/stats/url/search-params";
+import type { Series } from "@/lib/stats/get-series";
 import { ChartLegend } from "./chart-legend";
 import { ChartTooltip } from "./chart-tooltip";
+import { ComparedLegend, ComparedPolyline } from "./compared-line";
 
 /** The plot's geometry as Recharts lays it out: the y-axis' width, then padding either side. */
 const Y_AXIS = 48;
@@ -28,13 +30,14 @@ interface Reading {
   drawn: string[];
   colors: Record<string, string>;
   hiddenCount: number;
+  compared: (i: number) => { title: string; label: string; value: number } | null;
 }
 
 /** Recharts renders the hover tooltip as a component of its own, without our props. */
 const ReadingContext = createContext<Reading | null>(null);
 
 function BucketTooltip({ reading, i }: { reading: Reading; i: number }) {
-  const { label, rows, drawn, colors, hiddenCount } = reading;
+  const { label, rows, drawn, colors, hiddenCount, compared } = reading;
   return (
     <ChartTooltip
       label={label(i)}
@@ -42,6 +45,7 @@ function BucketTooltip({ reading, i }: { reading: Reading; i: number }) {
       drawn={drawn}
       colors={colors}
       hiddenCount={hiddenCount}
+      compared={compared(i)}
     />
   );
 }
@@ -60,8 +64,12 @@ function HoverTooltip({ active, payload }: CustomTooltipProps) {
  * lets the others be read. Recharts answers the pointer; the keyboard reads one period at a time
  * with our own cursor, as Tremor 3 does not pass Recharts' accessibility layer on.
  */
-export function OccurrencesChart({ series }: { series: ChartSeries }) {
-  const { unit, types, colors, rows, partialBucket } = series;
+export function OccurrencesChart({
+  series,
+}: {
+  series: ChartSeries & { compared?: Series["compared"] };
+}) {
+  const { unit, types, colors, rows, partialBucket, compared: line } = series;
   const [{ hidden: tokens }, setChart] = useQueryStates(chartParsers, {
     shallow: false,
     history: "replace",
@@ -70,14 +78,35 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
   const hidden = new Set(tokens.map(seriesOfToken));
   const drawn = types.filter((t) => !hidden.has(t));
   const bars = tremorBars(series, drawn);
-  const top = fourStepTop(Math.max(0, ...chartScale(rows, drawn).totals));
+  const top = fourStepTop(
+    Math.max(
+      0,
+      ...chartScale(rows, drawn).totals,
+      ...(line?.points.map((p) => p.occurrences) ?? []),
+    ),
+  );
   const [active, setActive] = useState<number | null>(null);
   const n = rows.length;
   const label = (i: number) => {
     const text = periodLabel(rows[i].bucket, unit);
     return rows[i].bucket === partialBucket ? soFar(text) : text;
   };
-  const reading = { label, rows, drawn, colors, hiddenCount: types.length - drawn.length };
+  const compared = (i: number) =>
+    line && line.points[i]
+      ? {
+          title: line.title,
+          label: periodLabel(line.points[i].bucket, unit),
+          value: line.points[i].occurrences,
+        }
+      : null;
+  const reading = {
+    label,
+    rows,
+    drawn,
+    colors,
+    hiddenCount: types.length - drawn.length,
+    compared,
+  };
   // A click focuses the group too: only focus without a pointer (the keyboard's) starts reading.
   const pointing = useRef(false);
 
@@ -114,6 +143,7 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
   return (
     <div>
       <ChartLegend types={types} colors={colors} hidden={hidden} onToggle={toggle} />
+      {line && <ComparedLegend title={line.title} dates={line.dates} />}
       <div
         role="group"
         aria-label="Bars per period: arrow keys read each period's numbers"
@@ -149,6 +179,7 @@ export function OccurrencesChart({ series }: { series: ChartSeries }) {
             data-categories={JSON.stringify(bars.categories)}
           />
         </ReadingContext.Provider>
+        {line && <ComparedPolyline points={line.points} top={top} />}
         {drawn.length === 0 && (
           <p className="absolute inset-0 flex items-center justify-center text-sm text-gray-500">
             Every series is hidden: press a legend entry to show it.

@@ -79,6 +79,8 @@ const ALL_EXPORTS = [
   ...EXPORT_TILES.flatMap((t) => [`${t}.csv`, `${t}.pdf`]),
   "tab.pdf",
   "tab.zip",
+  "conversion.csv",
+  "conversion.pdf",
   "nothing.txt",
 ];
 /**
@@ -86,7 +88,7 @@ const ALL_EXPORTS = [
  * tile's CSV and `actions.csv` the drill-down rows. (PDF text is glyph-encoded, not searchable;
  * the PDFs are built from the same queries.)
  */
-const READABLE_EXPORTS = ["tab.zip", "actions.csv", "table.csv"];
+const READABLE_EXPORTS = ["tab.zip", "actions.csv", "table.csv", "conversion.csv"];
 
 type Keys = Pick<
   CrawlProgram,
@@ -121,9 +123,26 @@ export function foreignQueries(b: CrawlProgram): string[] {
     query({ partner: b.partnerKeys[0] }),
     query({ partner: b.partnerKeys[1], type: b.typeName, value: "1" }),
     query({ group: String(b.ids.group) }),
+    // A conversion (and its drill-down) from and to B's type, of B's partner and group.
+    query({ from: b.typeName, to: `${b.typeName}x`, converted: "no", partner: b.partnerKeys[0] }),
+    query({ from: b.typeName, to: b.typeName, converted: "yes", in_group: String(b.ids.group) }),
+    // The group filter, and a draft tried on history naming B's type and group.
+    query({
+      group: String(b.ids.group),
+      change: "add",
+      actionType: b.typeName,
+      groupKey: b.groupKey,
+      amount: "1",
+    }),
     query({ manager: String(b.ids.manager) }),
     query({ tag: String(b.ids.tag) }),
-    query({ edit: String(b.ids.rule), saved: String(b.ids.rule) }),
+    // Rule pages: B's rule to edit, and to switch off on history.
+    query({
+      edit: String(b.ids.rule),
+      saved: String(b.ids.rule),
+      change: "off",
+      rule: String(b.ids.rule),
+    }),
     query({ before: String(b.ids.log + 1n) }),
     // The audit log's filters and page position, naming B's manager and B's entries.
     query({ person: String(b.ids.manager), kind: "api_keys", after: String(b.ids.audit[1]) }),

@@ -1,12 +1,14 @@
 import { Prisma } from "../generated/prisma/client";
 import type { ActionOutput } from "../schemas/actions";
+import type { ActionProperties } from "../schemas/action-properties";
 import type { RewardOutcome, StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 
 /** The columns every API view of an action needs, joined once. Alias `a` is the actions table. */
 export const ACTION_SELECT = Prisma.sql`
   SELECT a.id, a.key, t.name AS type, a.value, a.target_type, a.archived_at, a.request_hash,
          p.partner_key, c.customer_key, c.email AS customer_email, c.name AS customer_name,
-         a.occurred_at, a.created_at, a.updated_at, a.reward_outcome, a.reward_cents
+         a.occurred_at, a.created_at, a.updated_at, a.reward_outcome, a.reward_cents,
+         a.properties
   FROM actions a
   JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
   JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id
@@ -29,6 +31,7 @@ export interface ActionRow {
   updated_at: Date;
   reward_outcome: StoredRewardOutcome;
   reward_cents: number;
+  properties: ActionProperties;
 }
 
 /** Public shape of an action; rule names come from a map loaded once per request. */
@@ -48,6 +51,7 @@ export function toActionOutput(row: ActionRow, ruleNames: Map<number, string>): 
     occurred_at: row.occurred_at.getTime(),
     created_at: row.created_at.getTime(),
     updated_at: row.updated_at.getTime(),
+    properties: row.properties,
     reward_outcome: {
       // An imported action carries the source's rewards, not our rules' lineage.
       kind: imported

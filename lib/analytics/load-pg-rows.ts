@@ -22,7 +22,9 @@ const SELECT: Record<Entity, Prisma.Sql> = {
   action: Prisma.sql`SELECT a.program_id, ${ms("a.occurred_at")} AS occurred_at, a.id::text AS id,
       ${ms("a.created_at")} AS created_at, a.key, a.action_type_id, a.value, a.partnership_id,
       COALESCE(a.customer_id, 0) AS customer_id, a.reward_cents, a.reward_outcome::text AS reward_outcome,
-      (a.archived_at IS NOT NULL)::int AS archived
+      (a.archived_at IS NOT NULL)::int AS archived,
+      (SELECT COALESCE(jsonb_object_agg(e.key, e.value), '{}') FROM jsonb_each_text(a.properties) e)
+        AS properties
     FROM actions a`,
   partnership: Prisma.sql`SELECT a.program_id, a.id, a.partner_key, a.first_name, a.last_name, a.email,
       a.group_id, COALESCE(a.manager_user_id, 0) AS manager_user_id,

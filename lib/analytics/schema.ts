@@ -13,7 +13,7 @@ const TABLES = {
     program_id UInt32, occurred_at DateTime64(3, 'UTC'), id UInt64,
     created_at DateTime64(3, 'UTC'), key String, action_type_id UInt32, value UInt32,
     partnership_id UInt32, customer_id UInt32, reward_cents Int64, reward_outcome String,
-    archived UInt8, version UInt64
+    archived UInt8, version UInt64, properties Map(String, String)
   ) ENGINE = ReplacingMergeTree(version)
     PARTITION BY (program_id % 16, toYear(occurred_at))
     ORDER BY (program_id, occurred_at, id)`,
@@ -39,6 +39,16 @@ const TABLES = {
     ORDER BY (program_id, partnership_id, action_type_id, value)`,
 } as const;
 
+/**
+ * Columns added after a table's first version: a copy made before them gets them when a process
+ * opens it (their default, e.g. an empty map, is right for the rows it holds: no action had
+ * properties before the column existed).
+ */
+const ADDED_COLUMNS: [AnalyticsTable, string][] = [
+  // An action's properties as text (PostgreSQL's `->>`: 5 → "5", true → "true").
+  ["actions", "properties Map(String, String)"],
+];
+
 /** Facts about the copy itself (not a program's): which derived tables are complete. */
 const COPY_STATE = `(name String, version UInt64)
   ENGINE = ReplacingMergeTree(version) ORDER BY name`;
@@ -53,6 +63,11 @@ export async function ensureAnalyticsSchema(ch: ClickHouse): Promise<void> {
   await ch.command(chsql`CREATE DATABASE IF NOT EXISTS {db:Identifier}`);
   for (const [name, definition] of Object.entries(TABLES)) {
     await ch.command(chsql`CREATE TABLE IF NOT EXISTS ${chTable(name)} ${chConst(definition)}`);
+  }
+  for (const [table, column] of ADDED_COLUMNS) {
+    await ch.command(
+      chsql`ALTER TABLE ${chTable(table)} ADD COLUMN IF NOT EXISTS ${chConst(column)}`,
+    );
   }
   await ch.command(
     chsql`CREATE TABLE IF NOT EXISTS ${chTable("copy_state")} ${chConst(COPY_STATE)}`,

@@ -225,7 +225,24 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
         a.occurredAt < Date.parse("2026-03-16T04:00:00Z"),
     );
     expect(chart.slice(1).map((r) => r[0])).toEqual(["2026-03-02", "2026-03-09"]);
-    expect(chart.slice(1).reduce((s, r) => s + Number(r[r.length - 1]), 0)).toBe(inRange.length);
+    const total = chart[0].indexOf("Total");
+    expect(chart.slice(1).reduce((s, r) => s + Number(r[total]), 0)).toBe(inRange.length);
+    // The chart's line: each week beside the week 14 days before, and that week's total.
+    expect(chart[0].slice(total + 1)).toEqual([
+      "Previous period: period (2026-02-16 – 2026-03-01)",
+      "Previous period: total of all types",
+    ]);
+    expect(chart.slice(1).map((r) => r[total + 1])).toEqual([
+      "Week of 16 Feb 2026",
+      "Week of 23 Feb 2026",
+    ]);
+    const weekOf = (from: string, to: string) =>
+      expected.filter((a) => a.occurredAt >= Date.parse(from) && a.occurredAt < Date.parse(to))
+        .length;
+    expect(chart.slice(1).map((r) => Number(r[total + 2]))).toEqual([
+      weekOf("2026-02-16T05:00:00Z", "2026-02-23T05:00:00Z"),
+      weekOf("2026-02-23T05:00:00Z", "2026-03-02T05:00:00Z"),
+    ]);
   });
 
   it("states a range's inclusive dates and its previous period in every CSV's header and the PDF", async () => {
@@ -256,6 +273,10 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
       expect(header.slice(5)).toEqual([
         "Occurrences for 2026-03-02 – 2026-03-15",
         "Sum of rewards (USD) for 2026-03-02 – 2026-03-15",
+        "Occurrences, previous period for 2026-02-16 – 2026-03-01",
+        "Change in occurrences",
+        "Sum of rewards (USD), previous period for 2026-02-16 – 2026-03-01",
+        "Change in rewards (USD)",
       ]);
     }
     for (const header of [drill[0], parseCsv(zip["actions-drill-down-rows.csv"])[0]]) {
@@ -271,8 +292,27 @@ describe.each(inject("engines"))("exports on %s", (engine) => {
     expect(pages[0]).toContain(
       "Timeframe: is in range 2026-03-02 – 2026-03-15 → 2026-03-02 – 2026-03-15 (America/New_York)",
     );
-    expect(pages[0]).toContain("Previous period (for the changes): 2026-02-16 – 2026-03-01");
+    expect(pages[0]).toContain("Compared with: previous period → 2026-02-16 – 2026-03-01");
+    expect(pages.join(" ").replace(/\s+/g, " ")).toContain(
+      "Dashed line: previous period (2026-02-16 – 2026-03-01), all types",
+    );
     expect(pages.join(" ")).not.toContain("2026-03-16");
+
+    // The same days a year before, when asked; none at all with compare=none.
+    const lastYear = parseCsv(
+      (await download(f.program, "occurrences.csv", `${query}&compare=previous_year`)).bytes,
+    );
+    expect(lastYear[0][2]).toBe("Same period last year for 2025-03-02 – 2025-03-15");
+    expect(lastYear[1][2]).toBe(String(inRange("2025-03-02T05:00:00Z", "2025-03-16T04:00:00Z")));
+    const none = parseCsv(
+      (await download(f.program, "occurrences.csv", `${query}&compare=none`)).bytes,
+    );
+    expect(none[1][2]).toBe("");
+    const nonePdf = await pdfText(
+      (await download(f.program, "tab.pdf", `${query}&compare=none`)).bytes,
+    );
+    expect(nonePdf.pages[0]).toContain("Compared with: nothing");
+    expect(nonePdf.pages[0]).not.toContain("vs previous period");
   });
 
   it("zips one CSV per tile plus the drill-down rows and a filters.txt", async () => {

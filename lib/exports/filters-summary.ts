@@ -4,7 +4,7 @@ import { FILTERS, type Filter } from "../stats/filters/filters";
 import type { ActionsTabFilters, FilterName } from "../stats/url/search-params";
 import { describeTimeframe } from "../stats/timeframe/timeframe";
 import { isoInZone } from "../time/format";
-import { describePreviousPeriod } from "../stats/previous-period";
+import { comparisonWords, describePreviousPeriod } from "../stats/previous-period";
 
 /** One filter in words, e.g. "Group name" and "is one of Affiliates, Agencies". */
 export interface FilterDescription {
@@ -26,6 +26,15 @@ export function describeFilters(scope: TabScope, options: FilterOptions): Filter
       value: `${describeTimeframe(f.timeframe)} → ${scope.rangeDescription} (${scope.timezone})`,
     },
     { name: "timescale", label: "Timescale", value: f.timescale },
+    {
+      name: "compare",
+      label: "Compared with",
+      value: scope.previous
+        ? `${comparisonWords(scope).vs} → ${describePreviousPeriod(scope)}`
+        : f.compare === "none"
+          ? "nothing"
+          : "nothing (the timeframe has no period before it)",
+    },
     ...FILTERS.map((filter) => ({
       name: filter.key,
       label: filter.label,
@@ -38,6 +47,13 @@ export function describeFilters(scope: TabScope, options: FilterOptions): Filter
 function describeFilter(filter: Filter, f: ActionsTabFilters, options: FilterOptions): string {
   if (filter.kind === "text") return f[filter.key] ? `contains “${f[filter.key]}”` : "any";
   if (filter.kind === "flag") return f[filter.key];
+  if (filter.kind === "property") {
+    const { key, values } = f[filter.key];
+    if (!key) return filter.words[0];
+    const op = f[filter.opKey] === "include" ? filter.words[1] : filter.words[2];
+    // Quoted: a value may hold commas.
+    return `${key} ${op} ${values.map((v) => `“${v}”`).join(", ")}`;
+  }
   const ids = f[filter.key];
   if (!ids.length) return filter.words[0];
   const list = options[filter.options];
@@ -52,7 +68,6 @@ export function filtersSummary(
   options: FilterOptions,
   programName: string,
 ): string[] {
-  const previous = describePreviousPeriod(scope);
   return [
     `Program: ${programName}`,
     ...describeFilters(scope, options).map(({ label, value }) => `${label}: ${value}`),
@@ -61,7 +76,6 @@ export function filtersSummary(
           `Hidden in the chart (not drawn; numbers and tables include them): ${scope.hiddenSeries.join(", ")}`,
         ]
       : []),
-    ...(previous ? [`Previous period (for the changes): ${previous}`] : []),
     `Generated: ${isoInZone(scope.asOf, scope.timezone)} (${scope.timezone})`,
   ];
 }

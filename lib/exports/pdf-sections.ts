@@ -2,16 +2,16 @@ import "server-only";
 import { getSeries } from "../stats/get-series";
 import { moneyFormatter } from "../format/format";
 import { percentChange } from "../stats/percent-change";
+import { comparisonWords } from "../stats/previous-period";
 import { formatTileValue, NUMBER_TILES } from "../stats/number-tiles";
 import { pdfRowLimit, type PdfSection } from "./pdf/tab-document";
 import { tileExport, type ExportContext, type ExportTile } from "./tile-exports";
 
-function changeText(current: number, previous: number | undefined): string | null {
+function changeText(current: number, previous: number | undefined, vs: string): string | null {
   if (previous === undefined) return null;
-  if (previous === 0)
-    return current === 0 ? "No change vs previous period" : "New vs previous period";
+  if (previous === 0) return current === 0 ? `No change vs ${vs}` : `New vs ${vs}`;
   const pct = percentChange(current, previous)!;
-  return `${pct > 0 ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}% vs previous period`;
+  return `${pct > 0 ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}% vs ${vs}`;
 }
 
 async function numbersSection(ctx: ExportContext, only?: ExportTile): Promise<PdfSection> {
@@ -22,7 +22,7 @@ async function numbersSection(ctx: ExportContext, only?: ExportTile): Promise<Pd
     items: tiles.map(({ key, title }) => ({
       title,
       value: formatTileValue(key, current[key], ctx.currency),
-      change: changeText(current[key], previous?.[key]),
+      change: changeText(current[key], previous?.[key], comparisonWords(ctx.scope).vs),
     })),
   };
 }
@@ -69,8 +69,10 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
     numeric: exp.header.map(
       (_, i) => i >= numericFrom && i <= numericFrom + 2 && !(tile === "actions" && i === 9),
     ),
-    // Drill-down rows: whole ISO times (with their offset) and room for the reward's reason.
-    weights: tile === "actions" ? [2.2, 2.2, 1.3, 1.5, 1.2, 1.0, 1.0, 0.6, 0.8, 1.8] : undefined,
+    // Drill-down rows: whole ISO times (with their offset), room for the reward's reason and
+    // the properties.
+    weights:
+      tile === "actions" ? [2.3, 2.3, 1.2, 1.3, 1.1, 0.9, 0.9, 0.5, 0.7, 1.5, 1.1] : undefined,
   };
 }
 

@@ -1,5 +1,9 @@
-/** The occurrence table's columns in downloads (the bench's synthetic PDFs reuse them). */
-export function occurrenceTableHeader(currency: string): string[] {
+/**
+ * The occurrence table's columns in downloads (the bench's synthetic PDFs reuse them); with the
+ * compared period's title ("Previous period", "Same period last year"), its four columns after.
+ */
+export function occurrenceTableHeader(currency: string, compared: string | null = null): string[] {
+  const money = `Sum of rewards (${currency})`;
   return [
     "Partner name",
     "Partner email",
@@ -7,6 +11,14 @@ export function occurrenceTableHeader(currency: string): string[] {
     "Action type",
     "Action value",
     "Occurrences",
-    `Sum of rewards (${currency})`,
+    money,
+    ...(compared
+      ? [
+          `Occurrences, ${compared.toLowerCase()}`,
+          "Change in occurrences",
+          `${money}, ${compared.toLowerCase()}`,
+          `Change in rewards (${currency})`,
+        ]
+      : []),
   ];
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { propertiesCell } from "../stats/property-text";
 import { occurrenceTableHeader } from "./table-header";
 import { drillOrder, getDrillDown } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
@@ -6,7 +7,7 @@ import { getSeries } from "../stats/get-series";
 import { periodLabel, soFar } from "../stats/chart/period-label";
 import type { Summary } from "../stats/get-summary";
 import { percentChange } from "../stats/percent-change";
-import { describePreviousPeriod } from "../stats/previous-period";
+import { comparisonWords, describePreviousPeriod } from "../stats/previous-period";
 import type { TabScope } from "../stats/scope";
 import type { DrillSelection, TableState } from "../stats/url/search-params";
 import { describeRewardOutcome } from "../rewards/describe-reward-outcome";
@@ -101,7 +102,7 @@ function numberExport({ key, title }: NumberTile, ctx: ExportContext): TileExpor
   const header = [
     "Metric",
     forTimeframe(`Value${unit}`, ctx.scope),
-    `Previous period${unit}${previousDates ? ` for ${previousDates}` : ""}`,
+    `${comparisonWords(ctx.scope).title}${unit}${previousDates ? ` for ${previousDates}` : ""}`,
     "Change (%)",
   ];
   return smallExport(title, header, async () => {
@@ -124,27 +125,47 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
     series.hidden.length > 0
       ? `Total of shown series (hidden: ${series.hidden.join(", ")})`
       : "Total",
+    // The chart's line: the compared period's bucket beside each bucket, and its total.
+    ...(series.compared
+      ? [
+          `${series.compared.title}: period (${series.compared.dates})`,
+          `${series.compared.title}: total of all types`,
+        ]
+      : []),
   ];
   return smallExport(TILE_TITLES.chart, header, async () =>
-    series.rows.map((r) => {
+    series.rows.map((r, i) => {
       const period = periodLabel(r.bucket, series.unit);
+      const point = series.compared?.points[i];
       return [
         r.bucket,
         r.bucket === series.partialBucket ? soFar(period) : period,
         ...drawn.map((t) => r[t]),
         drawn.reduce((sum, t) => sum + Number(r[t]), 0),
+        ...(point ? [periodLabel(point.bucket, series.unit), point.occurrences] : []),
       ];
     }),
   );
 }
 
 function tableExport(ctx: ExportContext): TileExport {
-  const header = occurrenceTableHeader(ctx.currency);
+  const header = occurrenceTableHeader(
+    ctx.currency,
+    ctx.scope.previous ? comparisonWords(ctx.scope).title : null,
+  );
   const counted = new Set(["Occurrences", `Sum of rewards (${ctx.currency})`]);
+  const previousDates = describePreviousPeriod(ctx.scope);
   return {
     title: TILE_TITLES.table,
     header,
-    csvHeader: header.map((c) => (counted.has(c) ? forTimeframe(c, ctx.scope) : c)),
+    // The timeframe's columns name its dates, the compared period's columns theirs.
+    csvHeader: header.map((c, i) =>
+      counted.has(c)
+        ? forTimeframe(c, ctx.scope)
+        : i > 6 && !c.startsWith("Change") && previousDates
+          ? `${c} for ${previousDates}`
+          : c,
+    ),
     csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
     firstRows: async (limit) => {
       const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);
@@ -157,6 +178,14 @@ function tableExport(ctx: ExportContext): TileExport {
           r.actionValue,
           r.occurrences,
           decimalMoney(r.rewardCents),
+          ...(r.previousOccurrences === null || r.previousRewardCents === null
+            ? []
+            : [
+                r.previousOccurrences,
+                r.occurrences - r.previousOccurrences,
+                decimalMoney(r.previousRewardCents),
+                decimalMoney(r.rewardCents - r.previousRewardCents),
+              ]),
         ]),
         total: table.totalRows,
       };
@@ -183,6 +212,7 @@ function actionsExport(ctx: ExportContext): TileExport {
     "Action value",
     `Reward (${ctx.currency})`,
     "Reward rule or reason",
+    "Properties",
   ];
   return {
     title: TILE_TITLES.actions,
@@ -209,6 +239,7 @@ function actionsExport(ctx: ExportContext): TileExport {
           r.actionValue,
           decimalMoney(r.rewardCents),
           describeRewardOutcome(r.rewardOutcome, ruleName),
+          propertiesCell(r.properties),
         ]),
         total: page.total,
       };

@@ -74,6 +74,7 @@ function storedRow(action: NewAction, inserted: InsertedAction): ActionRow {
     updated_at: inserted.updated_at,
     reward_outcome: action.outcome,
     reward_cents: action.rewardCents,
+    properties: action.properties,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DomainError } from "../errors/domain-error";
 import type { ActionOutput, CreateActionInput } from "../schemas/actions";
+import type { ActionProperties } from "../schemas/action-properties";
 import type { ActionRow } from "../actions/action-record";
 import type { RewardOutcome, RuleForEvaluation } from "../rewards/evaluate-reward-rules";
 
@@ -63,6 +64,7 @@ export interface NewAction {
   outcome: RewardOutcome;
   rewards: { ruleId: number; amountCents: number }[];
   rewardCents: number;
+  properties: ActionProperties;
 }
 
 export type IngestDecision =

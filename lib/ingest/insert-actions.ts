@@ -41,17 +41,19 @@ export async function insertActions(
         ${column((a) => a.occurredAt?.toISOString() ?? null)}::timestamptz[],
         ${column((a) => a.hash)}::text[],
         ${column((a) => JSON.stringify(a.outcome))}::text[],
-        ${column((a) => a.rewardCents)}::int[]
+        ${column((a) => a.rewardCents)}::int[],
+        ${column((a) => JSON.stringify(a.properties))}::text[]
       ) WITH ORDINALITY AS u(key, action_type_id, value, target_type, partnership_id,
                              customer_id, occurred_at, request_hash, reward_outcome,
-                             reward_cents, ord)
+                             reward_cents, properties, ord)
     ),
     inserted AS (
       INSERT INTO actions (program_id, key, action_type_id, value, target_type, partnership_id,
-                           customer_id, occurred_at, request_hash, reward_outcome, reward_cents)
+                           customer_id, occurred_at, request_hash, reward_outcome, reward_cents,
+                           properties)
       SELECT ${program.id}, key, action_type_id, value, target_type::"TargetType",
              partnership_id, customer_id, COALESCE(occurred_at, now()), request_hash,
-             reward_outcome::jsonb, reward_cents
+             reward_outcome::jsonb, reward_cents, properties::jsonb
       FROM input ORDER BY ord
       ON CONFLICT (program_id, key) DO NOTHING
       RETURNING id, key, partnership_id, occurred_at, created_at, updated_at

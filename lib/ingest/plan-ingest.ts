@@ -89,6 +89,7 @@ function newAction(
     outcome,
     rewards,
     rewardCents,
+    properties: input.properties ?? {},
   };
 }
 

@@ -7,7 +7,7 @@ import type { CreateActionInput } from "../schemas/actions";
  * again is the same request even though "now" has moved.
  */
 export function actionRequestHash(input: CreateActionInput, sentOccurredAt: boolean): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     input.target_type,
     input.target_key,
     input.type,
@@ -15,6 +15,12 @@ export function actionRequestHash(input: CreateActionInput, sentOccurredAt: bool
     sentOccurredAt && input.occurred_at !== undefined
       ? new Date(input.occurred_at).getTime()
       : null,
-  ]);
+  ];
+  // Appended only when sent, so hashes stored before properties existed still match their
+  // retries; keys sorted, so the order a client writes them in changes nothing.
+  const properties = input.properties ?? {};
+  const names = Object.keys(properties).sort();
+  if (names.length) fields.push(names.map((name) => [name, properties[name]]));
+  const canonical = JSON.stringify(fields);
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -3,6 +3,7 @@ import { invalidFields } from "../errors/domain-error";
 import { cursorQuery, epochMsQuery, exclusiveCursors, limitQuery } from "./common";
 import { MAX_INT, externalKey } from "../validation/fields";
 import { inputTime, epochMs } from "../validation/times";
+import { actionProperties } from "./action-properties";
 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -43,6 +44,7 @@ export const createActionSchema = z
     type: actionType.meta({ description: "Action type, e.g. signup_completed" }),
     value: z.int("must be a whole number").min(1, "must be at least 1").max(MAX_INT).default(1),
     occurred_at: occurredAt.optional(),
+    properties: actionProperties.optional(),
   })
   .superRefine((value, ctx) => {
     if (
@@ -120,6 +122,10 @@ export const actionOutput = z.object({
   occurred_at: epochMs,
   created_at: epochMs,
   updated_at: epochMs,
+  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).meta({
+    description: "The action's properties as sent ({} when none): an Actionboard extension",
+    "x-actionboard-extension": true,
+  }),
   reward_outcome: z.object({
     kind: z.enum(["rewarded", "no_reward"]),
     reason: z.string().nullable(),

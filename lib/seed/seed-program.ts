@@ -56,6 +56,20 @@ async function insertInIdOrder<C extends string>(
   return inserted.sort((a, b) => a.id - b.id);
 }
 
+const PLANS = ["starter", "growth", "enterprise"];
+const COUNTRIES = ["US", "DE", "FR", "GB", "BR"];
+
+/**
+ * The demo's action properties: a country on every action, a plan on every other one. Taken
+ * from the action's number by a fixed hash, not from the seed's random stream, so every other
+ * number of the demo stays as it was.
+ */
+function demoProperties(i: number): Record<string, string> {
+  const h = Math.imul(i + 1, 2654435761) >>> 0;
+  const country = COUNTRIES[(h >>> 8) % COUNTRIES.length];
+  return i % 2 === 0 ? { plan: PLANS[h % PLANS.length], country } : { country };
+}
+
 function timeBefore(random: Random, anchor: number, days: number) {
   // Skewed toward the anchor: programs grow, so recent months hold more actions.
   return anchor - Math.floor((1 - Math.sqrt(random.next())) * days * DAY_MS);
@@ -234,6 +248,7 @@ export async function seedProgram(
       archived_at: archived ? new Date(Math.min(anchor, at + DAY_MS)).toISOString() : null,
       reward_outcome: JSON.stringify(outcome),
       reward_cents: rewardCents,
+      properties: JSON.stringify(demoProperties(i)),
     });
   }
   const actions = await bulkInsert<{ id: string; key: string }>(

@@ -2,6 +2,12 @@ import type { StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 import type { InstantRange } from "./timeframe/resolve-timeframe";
 import type { DRILL_SORTS, DrillSelection, TableState } from "./url/search-params";
 import type { TabScope } from "./scope";
+import type {
+  ConversionBy,
+  ConversionQuestion,
+  ConversionTotals,
+  ConversionDrillKey,
+} from "./conversion/conversion";
 
 export interface SummaryNumbers {
   occurrences: number;
@@ -32,7 +38,30 @@ export interface OccurrenceRow {
   actionValue: number;
   occurrences: number;
   rewardCents: number;
+  /** The same row's numbers in the period compared with; null when nothing is compared. */
+  previousOccurrences: number | null;
+  previousRewardCents: number | null;
 }
+
+type CountedColumn =
+  "actionValue" | "occurrences" | "rewardCents" | "previousOccurrences" | "previousRewardCents";
+
+/** An engine's table row (counts as bigint, numeric text or number) as an OccurrenceRow. */
+export const toOccurrenceRow =
+  (compared: boolean) =>
+  (
+    r: Omit<OccurrenceRow, CountedColumn> & Record<CountedColumn, bigint | number | string>,
+  ): OccurrenceRow => ({
+    partnerKey: r.partnerKey,
+    partnerName: r.partnerName,
+    partnerEmail: r.partnerEmail,
+    actionType: r.actionType,
+    actionValue: Number(r.actionValue),
+    occurrences: Number(r.occurrences),
+    rewardCents: Number(r.rewardCents),
+    previousOccurrences: compared ? Number(r.previousOccurrences) : null,
+    previousRewardCents: compared ? Number(r.previousRewardCents) : null,
+  });
 
 export interface DrillRow {
   id: string;
@@ -47,6 +76,8 @@ export interface DrillRow {
   actionValue: number;
   rewardCents: number;
   rewardOutcome: StoredRewardOutcome;
+  /** The action's properties as text (5 → "5"): property-text.ts lists them. */
+  properties: Record<string, string>;
 }
 
 export interface DailyCount {
@@ -93,7 +124,59 @@ export function partnerSortValue(stats: PartnerStats, sort: PartnerStatSort): nu
   if (sort === "rewards") return stats.rewardCents;
   return stats.lastActionAt ?? NO_ACTION_AT;
 }
-export type Selection = Pick<DrillSelection, "partner" | "type" | "value">;
+/**
+ * A rule that rewards, as a replay applies it (inactive rules are left out before): an action of
+ * the type, with value ≥ `minValue` (null: any), of a partnership in `groupId` (null: any) earns
+ * `amountCents`, times its value when `multiplyByValue`.
+ */
+export interface ReplayRule {
+  actionTypeId: number;
+  minValue: number | null;
+  groupId: number | null;
+  amountCents: number;
+  multiplyByValue: boolean;
+}
+
+/** The published rules and the draft (the published ones with one change). */
+export interface ReplayRuleSets {
+  today: ReplayRule[];
+  draft: ReplayRule[];
+}
+
+/** One partnership's actions in a replay; cents are exact integers (a draft can pass 2^53). */
+export interface ReplayPartnerRow {
+  partnershipId: number;
+  /** The partnership's group as it is now (the one rules are evaluated against). */
+  groupId: number;
+  actions: number;
+  /** Actions the two rule sets reward differently. */
+  affected: number;
+  recordedCents: bigint;
+  todayCents: bigint;
+  draftCents: bigint;
+}
+
+/** An engine's replay row (integers as numbers or decimal text) as a ReplayPartnerRow. */
+export function toReplayPartnerRow(
+  row: Record<keyof ReplayPartnerRow, bigint | number | string>,
+): ReplayPartnerRow {
+  return {
+    partnershipId: Number(row.partnershipId),
+    groupId: Number(row.groupId),
+    actions: Number(row.actions),
+    affected: Number(row.affected),
+    recordedCents: BigInt(row.recordedCents),
+    todayCents: BigInt(row.todayCents),
+    draftCents: BigInt(row.draftCents),
+  };
+}
+
+/**
+ * A drill-down's rows: a table row's partner, type and value; with `from`, `to` and `converted`
+ * (and `within`, `in_group`) a conversion's starting actions (conversion/conversion.ts).
+ */
+export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> &
+  Partial<Pick<DrillSelection, ConversionDrillKey>>;
 
 /**
  * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the
@@ -156,6 +239,21 @@ export interface TabEngine {
   partnerStats(scope: TabScope, ids: number[] | null): Promise<PartnerStats[]>;
   /** Partnerships matching the scope's partner filters, ranked by a number. */
   rankPartners(scope: TabScope, ranking: PartnerRanking): Promise<PartnerStats[]>;
+  /**
+   * Conversion from type A to type B within N days (conversion/conversion.ts): the total and its
+   * starting entities grouped as asked, by key (groups without a start are left out), in one pass.
+   */
+  conversionCounts(
+    scope: TabScope,
+    question: ConversionQuestion,
+    by: ConversionBy,
+  ): Promise<ConversionTotals>;
+  /**
+   * The scope's actions priced by two rule sets (rules tried on history): per partnership, its
+   * actions, those the two sets price differently, and the rewards recorded, under `today` and
+   * under `draft`. One statement; nothing is written.
+   */
+  ruleReplay(scope: TabScope, rules: ReplayRuleSets): Promise<ReplayPartnerRow[]>;
 }
 
 type Questions = Omit<TabEngine, "name">;

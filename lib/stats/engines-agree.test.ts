@@ -14,18 +14,20 @@ import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schem
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { querySpec, resolveQuery, type QuerySpec } from "../testing/random-tab-query";
 import { worldSpec } from "../testing/random-tab-world";
+import { matchesProperty, resolvePropertyFilter } from "../testing/random-properties";
 import { readDirectory } from "../testing/read-directory";
 import { readTab } from "../testing/read-tab";
 import {
   applyEdits,
   modelSummary,
   seedRandomProgram,
+  type ModelAction,
   type SeededProgram,
 } from "../testing/seed-random-world";
 import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { Engine } from "../testing/engines";
-import { DEFAULT_FILTERS } from "./url/search-params";
+import { DEFAULT_FILTERS, filtersInForce, type ActionsTabFilters } from "./url/search-params";
 import { getOccurrenceTable } from "./get-occurrence-table";
 import { getSummary } from "./get-summary";
 import { postgresTabEngine } from "./postgres/postgres-engine";
@@ -44,6 +46,10 @@ const queryBatch: fc.Arbitrary<QueryBatch> = fc.record({
   full: fc.array(querySpec, { minLength: 4, maxLength: 4 }),
   summaries: fc.array(querySpec, { minLength: 20, maxLength: 20 }),
 });
+
+/** No filter narrows the actions (only the timeframe, timescale and comparison are set). */
+const unfiltered = (filters: ActionsTabFilters) =>
+  filtersInForce(filters).every((f) => f === "timeframe" || f === "timescale" || f === "compare");
 
 const describeRead = (
   when: string,
@@ -83,6 +89,25 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     const expected = await readTab(pg, plan);
     const actual = await readTab(ch, plan);
     expect(actual, describeRead(when, s, read)).toEqual(expected);
+    // A row's count in the period compared with is the number of actions its drill-down of that
+    // period lists; and the compared period's tile counts what the model says it holds.
+    if (row && pg.previous) {
+      const [first] = expected["drill row, compared period"] as { total: number }[];
+      expect(first.total, `compared drill-down, ${when}`).toBe(row.previousOccurrences);
+    }
+    if (!pg.previous) expect(row?.previousOccurrences ?? null).toBeNull();
+    if (pg.previous && unfiltered(filters)) {
+      const { start, end } = pg.previous;
+      const inPrevious = s.actions.filter(
+        (a) =>
+          !a.archived &&
+          (start === null || a.occurredAt >= start) &&
+          (end === null || a.occurredAt < end),
+      );
+      const { previous } = expected.summary as Awaited<ReturnType<typeof getSummary>>;
+      expect(previous?.occurrences, `compared period's model, ${when}`).toBe(inPrevious.length);
+      expect(previous?.rewardCents).toBe(inPrevious.reduce((sum, a) => sum + a.rewardCents, 0));
+    }
     // The Partners directory over the same filters.
     expect(await readDirectory(db, ch), `directory, ${describeRead(when, s, read)}`).toEqual(
       await readDirectory(db, pg),
@@ -98,12 +123,31 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     }
   }
 
-  /** No program's numbers include another's: both engines equal the program's own model. */
-  async function expectOwnNumbersOnly(s: SeededProgram) {
-    const filters = { ...DEFAULT_FILTERS, timeframe: { kind: "any" as const } };
-    for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
-      const { current } = await getSummary(tabScope(tabEngine, s.program, filters));
-      expect(current, `${tabEngine.name}, program ${s.program.id}`).toEqual(modelSummary(s));
+  /**
+   * No program's numbers include another's: both engines equal the program's own model, without
+   * filters and with each property filter of the batch (the model tests the properties as text).
+   */
+  async function expectOwnNumbersOnly(s: SeededProgram, queries: QueryBatch) {
+    const anyTime = { ...DEFAULT_FILTERS, timeframe: { kind: "any" as const } };
+    const cases: { filters: typeof anyTime; keep: (a: ModelAction) => boolean }[] = [
+      { filters: anyTime, keep: () => true },
+    ];
+    for (const q of [...queries.full, ...queries.summaries]) {
+      if (!q.property) continue;
+      const selection = resolvePropertyFilter(q.property);
+      cases.push({
+        filters: { ...anyTime, property: selection, property_op: q.property.op },
+        keep: (a: ModelAction) => matchesProperty(a.properties, selection, q.property!.op),
+      });
+    }
+    for (const { filters, keep } of cases) {
+      for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
+        const { current } = await getSummary(tabScope(tabEngine, s.program, filters));
+        expect(
+          current,
+          `${tabEngine.name}, program ${s.program.id}, ${JSON.stringify(filters)}`,
+        ).toEqual(modelSummary(s, keep));
+      }
     }
   }
 
@@ -120,7 +164,7 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     for (const q of queries.summaries) await expectSameSummary(main, q, when);
     for (const q of queries.full) await expectSameNumbers(main, q, when);
     for (const other of others) await expectSameNumbers(other, queries.full[0], when);
-    for (const program of programs) await expectOwnNumbersOnly(program);
+    for (const program of programs) await expectOwnNumbersOnly(program, queries);
   }
 
   const numRuns = Number(process.env.FC_RUNS ?? RUNS[engine]);

@@ -1,6 +1,12 @@
 import "server-only";
 import type { DrillSelection } from "./url/search-params";
-import { NEWEST_FIRST, type DrillCursor, type DrillOrder, type DrillRow } from "./engine";
+import {
+  NEWEST_FIRST,
+  type DrillCursor,
+  type DrillOrder,
+  type DrillRow,
+  type Selection,
+} from "./engine";
 import type { TabScope } from "./scope";
 
 export type { DrillRow, DrillOrder } from "./engine";
@@ -19,7 +25,8 @@ export interface DrillPage {
 
 /** What a page of the drill-down asks: the selection, its order, one keyset position or none. */
 export type DrillRequest = Pick<DrillSelection, "partner" | "type" | "value" | "after"> &
-  Partial<Pick<DrillSelection, "drill_sort" | "drill_dir" | "before">>;
+  Partial<Pick<DrillSelection, "drill_sort" | "drill_dir" | "before">> &
+  Omit<Selection, "partner" | "type" | "value">;
 
 /** The order a request asks for (newest first unless it says otherwise). */
 export function drillOrder(request: Partial<Pick<DrillSelection, "drill_sort" | "drill_dir">>) {

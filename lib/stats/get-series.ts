@@ -13,6 +13,7 @@ import type { Unit } from "./timeframe/timeframe";
 import { OTHER_TYPES, seriesColors } from "./chart/series-colors";
 import { bucketOfInstant } from "./chart/period-label";
 import type { DailyCount } from "./engine";
+import { comparedLine, type ComparedLine } from "./chart/compared-line";
 import type { TabScope } from "./scope";
 
 /**
@@ -39,6 +40,8 @@ export interface Series {
   otherTypes: number;
   /** One row per bucket, every bucket present (empty ones as zeros). */
   rows: ({ bucket: string } & Record<string, number | string>)[];
+  /** The period compared with, as a line over the bars; null when nothing is compared. */
+  compared: ComparedLine | null;
 }
 
 /**
@@ -86,6 +89,7 @@ export async function getSeries(scope: TabScope): Promise<Series> {
       partialBucket: null,
       otherTypes: 0,
       rows: [],
+      compared: null,
     };
   if (bucketCount(first, last, "year", scope.timezone) > MAX_BUCKETS) {
     // A timeframe of thousands of years (range_1970-01-01_9999-12-31): draw the part that holds
@@ -125,6 +129,11 @@ export async function getSeries(scope: TabScope): Promise<Series> {
     partialBucket: byBucket.has(current) ? current : null,
     otherTypes,
     rows,
+    compared: await comparedLine(
+      scope,
+      rows.map((r) => r.bucket),
+      unit,
+    ),
   };
 }
 

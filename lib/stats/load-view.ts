@@ -5,6 +5,7 @@ import {
   loadFilterOptions,
   type FilterOptions,
 } from "./filters/load-filter-options";
+import { describeRange } from "./previous-period";
 import { tabScope, type TabScope } from "./scope";
 import { seriesOfToken, typeColors } from "./chart/series-colors";
 import type { TabSources } from "./sources";
@@ -68,12 +69,12 @@ export async function loadView(
   const filterOptions = await loadFilterOptions(db.prisma, program.id);
   const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, warnings) };
   const chart = { hidden: knownSeries(state.chart.hidden, filterOptions, warnings) };
-  const scope: TabScope = {
+  const scope: TabScope = comparedIfAsked(state.drill.period, {
     ...tabScope(analytics.engine, program, filters, options.now),
     partnershipId: options.partnershipId,
     hiddenSeries: chart.hidden.map(seriesOfToken),
     typeColors: typeColors(filterOptions.actionTypes),
-  };
+  });
   return {
     ...state,
     warnings,
@@ -95,3 +96,19 @@ export async function loadView(
 }
 
 export type View = Awaited<ReturnType<typeof loadView>>;
+
+/**
+ * The drill-down of the period compared with (`period=compared`): the same view over that
+ * period's instants, compared with nothing. Without such a period the timeframe's stays.
+ */
+function comparedIfAsked(period: "compared" | null, scope: TabScope): TabScope {
+  if (period !== "compared" || !scope.previous) return scope;
+  return {
+    ...scope,
+    range: scope.previous,
+    previous: null,
+    compareShift: null,
+    rangeDescription: describeRange(scope.previous, scope.timezone) ?? scope.rangeDescription,
+    comparedPeriod: true,
+  };
+}

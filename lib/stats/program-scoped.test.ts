@@ -125,6 +125,13 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
       await getDrillDown(scope, { partner: null, type: null, value: null, after: "1_1" });
       expect(first.total).toBeGreaterThanOrEqual(0);
       await countNewActions(scope, 0);
+      const conversion = { from: "t", to: "u", withinDays: 30 };
+      for (const by of ["total", "partner", "group"] as const)
+        await scope.engine.conversionCounts(scope, conversion, by);
+      await getDrillDown(scope, {
+        ...{ partner: null, type: null, value: null, after: null },
+        ...{ from: "t", to: "u", within: 30, converted: "yes" as const, in_group: 1 },
+      });
       for (const ids of [null, [1, 2]]) await scope.engine.partnerStats(scope, ids);
       for (const sort of PARTNER_STAT_SORTS)
         await scope.engine.rankPartners(scope, {
@@ -133,6 +140,14 @@ describe.each(["postgres", "chdb"] as const)("every tab query on %s names its pr
           after: { value: 1, id: 1 },
           limit: 5,
         });
+      const rule = {
+        actionTypeId: 1,
+        minValue: 2,
+        groupId: 1,
+        amountCents: 5,
+        multiplyByValue: true,
+      };
+      await scope.engine.ruleReplay(scope, { today: [rule], draft: [] });
     }
     const tabStatements = statements.filter((s) => TABLE_REF.test(s.query));
     TABLE_REF.lastIndex = 0;

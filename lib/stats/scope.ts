@@ -1,6 +1,7 @@
 import { resolveTimeframe, type InstantRange } from "./timeframe/resolve-timeframe";
 import type { ActionsTabFilters } from "./url/search-params";
 import type { TabEngine } from "./engine";
+import type { Unit } from "./timeframe/timeframe";
 
 /**
  * Everything a tab query needs: the engine that answers, the program, its zone, the filters and
@@ -13,9 +14,13 @@ export interface TabScope {
   filters: ActionsTabFilters;
   range: InstantRange;
   previous: InstantRange | null;
+  /** How a date moves back to the compared period's (null: nothing compared). */
+  compareShift?: { n: number; unit: Unit } | null;
   /** The moment the view's data was read; "new actions" are those received after it. */
   asOf: number;
   rangeDescription: string;
+  /** The drill-down of the period compared with: `range` is that period (`period=compared`). */
+  comparedPeriod?: boolean;
   /** A partner page's scope: only this partnership's actions. */
   partnershipId?: number;
   /** The chart's series not drawn, by name (the URL's `hidden`); numbers and table ignore it. */
@@ -30,7 +35,7 @@ export function tabScope(
   filters: ActionsTabFilters,
   now = Date.now(),
 ): TabScope {
-  const resolved = resolveTimeframe(filters.timeframe, program.timezone, now);
+  const resolved = resolveTimeframe(filters.timeframe, program.timezone, now, filters.compare);
   return {
     engine,
     programId: program.id,
@@ -38,6 +43,7 @@ export function tabScope(
     filters,
     range: resolved.current,
     previous: resolved.previous,
+    compareShift: resolved.compareShift,
     asOf: now,
     rangeDescription: resolved.description,
   };

@@ -21,5 +21,7 @@ export function unavailableTabEngine(reason: string): TabEngine {
     countNew: fail,
     partnerStats: fail,
     rankPartners: fail,
+    conversionCounts: fail,
+    ruleReplay: fail,
   };
 }

@@ -4,6 +4,7 @@
 // shrink independently of the data.
 import fc from "fast-check";
 import {
+  COMPARISONS,
   DEFAULT_FILTERS,
   INCLUDE_OPS,
   SORT_DIRS,
@@ -26,6 +27,12 @@ import { formatDate } from "../time/format";
 import { dateOf } from "../time/zone";
 import { CALENDAR_TURNS, nearTurn, oddText, TURN_DATES } from "./random-tab-world";
 import type { SeededProgram } from "./seed-random-world";
+import { NO_PROPERTY } from "../stats/filters/property-selection";
+import {
+  propertyFilterSpec,
+  resolvePropertyFilter,
+  type PropertyFilterSpec,
+} from "./random-properties";
 
 const DAY = 86_400_000;
 const unit = fc.constantFrom(...UNITS);
@@ -107,6 +114,7 @@ export interface QuerySpec {
   now: { at: number } | { action: number; after: number };
   timeframe: TimeframeSpec;
   timescale: ActionsTabFilters["timescale"];
+  compare: ActionsTabFilters["compare"];
   group: number[] | null;
   groupOp: ActionsTabFilters["group_op"];
   manager: number[] | null;
@@ -119,6 +127,7 @@ export interface QuerySpec {
   archived: ActionsTabFilters["archived"];
   actionType: number[] | null;
   actionTypeOp: ActionsTabFilters["action_type_op"];
+  property: PropertyFilterSpec | null;
   sorts: Pick<TableState, "sort" | "dir">[];
   /** Which row of the full table to drill into. */
   drillRow: number;
@@ -141,6 +150,7 @@ export const querySpec: fc.Arbitrary<QuerySpec> = fc.record({
   ),
   timeframe: timeframeSpec,
   timescale: unit,
+  compare: fc.constantFrom(...COMPARISONS),
   group: ids,
   groupOp: fc.constantFrom(...INCLUDE_OPS),
   manager: ids,
@@ -153,6 +163,7 @@ export const querySpec: fc.Arbitrary<QuerySpec> = fc.record({
   archived: sometimes(fc.constantFrom(...YES_NO), "any"),
   actionType: ids,
   actionTypeOp: fc.constantFrom(...INCLUDE_OPS),
+  property: sometimes(propertyFilterSpec, null),
   sorts: fc.array(
     fc.record({ sort: fc.constantFrom(...TABLE_SORTS), dir: fc.constantFrom(...SORT_DIRS) }),
     { minLength: 1, maxLength: 2 },
@@ -192,6 +203,7 @@ export function resolveQuery(q: QuerySpec, s: SeededProgram) {
     ...DEFAULT_FILTERS,
     timescale: q.timescale,
     timeframe: tf,
+    compare: q.compare,
     group: idsOf(q.group, s.groupIds),
     group_op: q.groupOp,
     manager: idsOf(q.manager, s.managerIds),
@@ -204,6 +216,8 @@ export function resolveQuery(q: QuerySpec, s: SeededProgram) {
     archived: q.archived,
     action_type: idsOf(q.actionType, s.typeIds),
     action_type_op: q.actionTypeOp,
+    property: q.property ? resolvePropertyFilter(q.property) : NO_PROPERTY,
+    property_op: q.property?.op ?? "include",
   };
   const since = q.since === null || !s.actions.length ? now : action(q.since).createdAt;
   return { filters, now, since };

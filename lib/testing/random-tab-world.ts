@@ -2,6 +2,8 @@
 // sit where two engines are most likely to disagree (LIKE wildcards, case, non-ASCII letters, DST
 // changes, year boundaries, the epoch, archived rows, edits delivered through the outbox).
 import fc from "fast-check";
+import type { ActionProperties } from "../schemas/action-properties";
+import { propertiesSpec } from "./random-properties";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -89,6 +91,7 @@ export interface ActionSpec {
   archived: boolean;
   /** Cents written directly (an action never evaluated), or null: evaluated by the rules. */
   directRewardCents: number | null;
+  properties: ActionProperties;
 }
 
 const actionTimes = fc.oneof(
@@ -120,6 +123,7 @@ const actionSpec: fc.Arbitrary<ActionSpec> = fc
     times: actionTimes,
     archived: rarely,
     directRewardCents: fc.option(fc.integer({ min: 0, max: 99_999 }), { freq: 3 }),
+    properties: propertiesSpec,
   })
   .map(({ times, ...rest }) => ({ ...rest, ...times }));
 

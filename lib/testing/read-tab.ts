@@ -115,6 +115,11 @@ export async function readTab(scope: TabScope, plan: ReadPlan): Promise<Record<s
       1,
     );
     out["drill type"] = await drillPages(scope, { ...NONE, type: row.type }, DRILL_PAGE, 1);
+    if (scope.previous) {
+      // The row's "previous" count opens the compared period's drill-down (`period=compared`).
+      const compared = { ...scope, range: scope.previous, previous: null };
+      out["drill row, compared period"] = await drillPages(compared, row, DRILL_PAGE, 1);
+    }
   }
 
   const ctx: ExportContext = {

@@ -10,17 +10,20 @@ import {
 } from "../rewards/evaluate-reward-rules";
 import { bulkInsert } from "../seed/bulk-insert";
 import { createProgram } from "./factories";
+import type { ActionProperties } from "../schemas/action-properties";
 import type { ActionSpec, PartnerSpec, ProgramSpec } from "./random-tab-world";
 
 export interface ModelAction {
   key: string;
   partnershipId: number;
   customerId: number | null;
+  typeId: number;
   value: number;
   occurredAt: number;
   createdAt: number;
   archived: boolean;
   rewardCents: number;
+  properties: ActionProperties;
 }
 
 export interface SeededProgram {
@@ -78,11 +81,13 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       key: `a${s.actions.length}`,
       partnershipId,
       customerId: customerRow?.id ?? null,
+      typeId,
       value: a.value,
       occurredAt: a.occurredAt,
       createdAt: a.createdAt,
       archived: a.archived,
       rewardCents,
+      properties: a.properties,
     };
     s.actions.push(model);
     return {
@@ -99,6 +104,7 @@ async function insertActions(db: OpenDatabase, s: SeededProgram, specs: ActionSp
       reward_cents: rewardCents,
       // Without rules: half "not evaluated", half imported with the source's rewards.
       reward_outcome: JSON.stringify(outcome ?? (a.value % 2 === 0 ? IMPORTED_OUTCOME : [])),
+      properties: JSON.stringify(a.properties),
     };
   });
   await db.withRunner((runner) => bulkInsert(runner, "actions", rows));
@@ -270,9 +276,15 @@ export async function applyEdits(db: OpenDatabase, s: SeededProgram): Promise<vo
   await insertActions(db, s, edits.newActions);
 }
 
-/** The program's numbers over all time without filters, computed from the model alone. */
-export function modelSummary(s: SeededProgram): SummaryNumbers {
-  const live = s.actions.filter((a) => !a.archived);
+/**
+ * The program's numbers over all time, without filters or with only a property filter, computed
+ * from the model alone.
+ */
+export function modelSummary(
+  s: SeededProgram,
+  keep: (a: ModelAction) => boolean = () => true,
+): SummaryNumbers {
+  const live = s.actions.filter((a) => !a.archived && keep(a));
   return {
     occurrences: live.length,
     totalValue: live.reduce((sum, a) => sum + a.value, 0),

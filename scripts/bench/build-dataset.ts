@@ -5,7 +5,7 @@ import { actionsSql, partnersSql, programSql, SEQUENCES_SQL } from "./dataset-sq
 import { benchPrograms, type BenchShape } from "./dataset-spec";
 
 /** Bump when the generator changes, so an old database is rebuilt rather than reused. */
-const DATASET_VERSION = 1;
+const DATASET_VERSION = 2;
 const CHUNK = 1_000_000;
 const LOADERS = 2;
 

@@ -64,6 +64,15 @@ export const TAB_URLS = [
   "timeframe=any_time&group=1&group_op=exclude&marketplace=no",
   "timeframe=any_time&tag=3",
   "timeframe=any_time&name=gen12",
+  // A property present on half the actions: each view with and without it (issue 28's target:
+  // within 1.5× of the same view without it). All three values = every action holding `plan`.
+  "timeframe=past_30_days&property=plan=starter,growth,enterprise",
+  "timeframe=any_time&property=plan=starter,growth,enterprise",
+  "timeframe=any_time&property=plan=growth&property_op=exclude",
+  // Comparison (issue 28): the default compares with the previous period (the table and the chart
+  // read both periods); against the same view comparing nothing, and against last year.
+  "timeframe=past_12_complete_months&timescale=week&compare=none",
+  "timeframe=past_12_complete_months&timescale=week&compare=previous_year",
 ] as const;
 
 /** Partners directory pages (first pages, and a later one by its cursor: partnership 9,000). */

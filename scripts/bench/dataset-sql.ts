@@ -109,7 +109,8 @@ function spreadSql(p: BenchProgram, at: string) {
  * partnerships make ≈ 30 % of the actions; the busiest rank is spread over ids by a fixed
  * permutation), 2 years of occurred_at growing towards the anchor, ids in arrival order with
  * events up to 6 hours older than their receipt, 75 % about a customer of the same partnership,
- * 1 % archived, rewards on purchases (1,000 cents × value) and completed signups (200 cents).
+ * 1 % archived, rewards on purchases (1,000 cents × value) and completed signups (200 cents),
+ * a property `plan` (starter, growth or enterprise) on half of them.
  * Spread `wide`: partnership, type and value 1–20 uniform, times uniform over the two years.
  */
 export function actionsSql(p: BenchProgram, from: number, to: number, anchor: string): string {
@@ -122,7 +123,8 @@ export function actionsSql(p: BenchProgram, from: number, to: number, anchor: st
   const perPartner = Math.floor(p.customers / p.partners);
   return `
     INSERT INTO actions (program_id, id, key, action_type_id, value, target_type, partnership_id,
-        customer_id, occurred_at, created_at, updated_at, archived_at, reward_outcome, reward_cents)
+        customer_id, occurred_at, created_at, updated_at, archived_at, reward_outcome, reward_cents,
+        properties)
     SELECT ${p.id}, ${b.action} + i, 'act_' || i, ${b.type} + t, v,
       (CASE WHEN cust THEN 'customer' ELSE 'partnership' END)::"TargetType",
       ${b.partner} + pk, CASE WHEN cust THEN ${b.customer} + pk + ${p.partners} * cj END,
@@ -133,7 +135,10 @@ export function actionsSql(p: BenchProgram, from: number, to: number, anchor: st
         WHEN t = ${signup} THEN '{"kind":"rewarded","rules":[{"ruleId":${b.rule + 2},"outcome":"rewarded","amountCents":200}]}'
         WHEN t = ${trial} THEN '{"kind":"no_reward","reason":"no_rule_matched","rules":[{"ruleId":${b.rule + 3},"outcome":"rule_inactive"}]}'
         ELSE '{"kind":"no_reward","reason":"no_rule_for_type","rules":[]}' END)::jsonb,
-      CASE WHEN t = ${purchase} THEN 1000 * v WHEN t = ${signup} THEN 200 ELSE 0 END
+      CASE WHEN t = ${purchase} THEN 1000 * v WHEN t = ${signup} THEN 200 ELSE 0 END,
+      CASE WHEN ${h("i", 8)} % 2 = 0
+        THEN jsonb_build_object('plan', (ARRAY['starter', 'growth', 'enterprise'])[1 + ${h("i", 9)} % 3])
+        ELSE '{}' END
     FROM (
       SELECT *, ${spread.value} AS v
       FROM (

@@ -13,6 +13,8 @@ import { tabScope } from "../../lib/stats/scope";
 import { loadTabState } from "../../lib/stats/url/load-tab-state";
 import { loadDirectoryState } from "../../lib/partners/directory-params";
 import { getDirectoryPage, type DirectoryPage } from "../../lib/partners/get-partner-directory";
+import { getRuleReplay, type RuleReplay } from "../../lib/stats/get-rule-replay";
+import { benchRuleSets } from "./bench-rule-sets";
 import { reportResult } from "./child-process";
 import { openBenchStores } from "./open-bench-stores";
 import { BENCH_PROGRAM_ID, benchConfig, DIRECTORY_URLS, TAB_URLS } from "./config";
@@ -31,7 +33,9 @@ export interface Measured {
   load: [number, number];
 }
 
-const [anchor, page1000Cursor] = process.argv.slice(2);
+// A third argument `rule-replay` measures rules tried on history alone (npm run bench:rule-replay).
+const [anchor, page1000Cursor, only] = process.argv.slice(2);
+const alone = only === "rule-replay";
 const config = benchConfig();
 const { db, ch } = await openBenchStores(config);
 const engines: TabEngine[] = [postgresTabEngine(db), clickhouseTabEngine(ch)];
@@ -99,7 +103,7 @@ console.error(
   `Median of ${config.runs} runs after a warm-up, engines taking turns, as of ${anchor}:`,
 );
 const measured: Measured[] = [];
-for (const url of TAB_URLS) {
+for (const url of alone ? [] : TAB_URLS) {
   measured.push(
     await measure(
       `whole tab ${url}`,
@@ -116,7 +120,7 @@ const drillUrls: [string, string][] = [
   ["drill-down page 1 + total", "timeframe=any_time"],
   ["drill-down page 1,000 + total", `timeframe=any_time&after=${page1000Cursor}`],
 ];
-for (const [label, url] of drillUrls) {
+for (const [label, url] of alone ? [] : drillUrls) {
   measured.push(
     await measure(
       label,
@@ -144,13 +148,44 @@ async function directoryPage(engine: TabEngine, url: string) {
   const page = await getDirectoryPage(db, tabScope(engine, program, filters, now), directory);
   return { parts: { page: performance.now() - started }, result: page };
 }
-for (const url of DIRECTORY_URLS) {
+for (const url of alone ? [] : DIRECTORY_URLS) {
   measured.push(
     await measure(
       `partners directory ${url}`,
       url,
       (e) => directoryPage(e, url),
       (r) => ({ "matching partnerships": (r as DirectoryPage).total }),
+    ),
+  );
+}
+// Rules tried on history over any time: the published rules and a draft that adds a rule
+// (minimum value, group, × value), priced over every action in one engine statement.
+const ruleSets = await benchRuleSets(db.prisma, BENCH_PROGRAM_ID);
+for (const url of ["timeframe=any_time"]) {
+  measured.push(
+    await measure(
+      `rule replay ${url}`,
+      url,
+      async (e) => {
+        const started = performance.now();
+        const replay = await getRuleReplay(scopeFor(e, url).scope, ruleSets);
+        const parts = { replay: performance.now() - started };
+        // Cents are bigints: as text, so the engines' answers compare as JSON.
+        return {
+          parts,
+          result: JSON.parse(
+            JSON.stringify(replay, (_, v) => (typeof v === "bigint" ? String(v) : v)),
+          ),
+        };
+      },
+      (r) => {
+        const { totals, partners } = r as Pick<RuleReplay, "totals" | "partners">;
+        return {
+          actions: totals.actions,
+          "actions affected": totals.affected,
+          partners: partners.length,
+        };
+      },
     ),
   );
 }

@@ -43,6 +43,7 @@ const series: Series = {
   types,
   colors: seriesColors(types, new Map()),
   hidden: [],
+  compared: null,
   partialBucket: "2026-11-30",
   otherTypes: 0,
   rows: Array.from({ length: 30 }, (_, d) => ({

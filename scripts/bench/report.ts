@@ -83,6 +83,15 @@ function rows(run: BenchRun): Row[] {
         target: "CH ≤ 500 ms and ≥ 10× faster",
         met: m.clickhouse.ms <= 500 && ratio >= 10,
       });
+    } else if (m.label.startsWith("rule replay")) {
+      out.push({
+        what: `Rules tried on history \`${m.url}\` (${facts})${agree}`,
+        postgres: ms(m.postgres.ms),
+        clickhouse: ms(m.clickhouse.ms),
+        ratio: times(ratio),
+        target: "CH ≤ 1 s, PG ≤ 15 s",
+        met: m.clickhouse.ms <= 1000 && m.postgres.ms <= 15_000,
+      });
     } else if (m.label.startsWith("partners directory")) {
       out.push({
         what: `Partners directory \`${m.url}\` (${facts}, 50 per page)${agree}`,

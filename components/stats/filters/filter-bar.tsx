@@ -15,6 +15,7 @@ import {
 } from "@/lib/stats/url/search-params";
 import { MembershipFilter } from "./membership-filter";
 import { PartnerSearchFilter } from "./partner-search-filter";
+import { PropertyFilter } from "./property-filter";
 import { ReloadBar } from "./reload-bar";
 import { SelectFilter } from "./select-filter";
 import { TimeframeFilter } from "./timeframe-filter";
@@ -93,9 +94,17 @@ export function FilterBar({
             onValidity={setTimeframeValid}
             {...edit}
           />
+          {withTimescale && <SelectFilter field="compare" {...edit} />}
           {FILTERS.map((filter) =>
             filter.kind === "ids" ? (
               <MembershipFilter
+                key={`${filter.key}-${formVersion}`}
+                filter={filter}
+                options={options[filter.options]}
+                {...edit}
+              />
+            ) : filter.kind === "property" ? (
+              <PropertyFilter
                 key={`${filter.key}-${formVersion}`}
                 filter={filter}
                 options={options[filter.options]}

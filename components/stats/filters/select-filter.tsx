@@ -1,4 +1,4 @@
-import { TIMESCALES, type ActionsTabFilters } from "@/lib/stats/url/search-params";
+import { COMPARISONS, TIMESCALES, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 import type { FlagFilter } from "@/lib/stats/filters/kinds";
 import { controlClass, Field, type DraftProps } from "./filter-field";
 import { ChoiceSelect } from "@/components/ui/choice-select";
@@ -11,14 +11,26 @@ const YES_NO = [
 
 const TIMESCALE_CHOICES = TIMESCALES.map((t) => [t, t[0].toUpperCase() + t.slice(1)] as const);
 
-/** The timescale, or a declared yes/no filter: one native select each (`#f-<key>`). */
+const COMPARE_CHOICES = [
+  ["previous_period", "Previous period"],
+  ["previous_year", "Same period last year"],
+  ["none", "Nothing"],
+] as const satisfies readonly (readonly [(typeof COMPARISONS)[number], string])[];
+
+const OWN = {
+  timescale: { label: "Timescale", choices: TIMESCALE_CHOICES },
+  compare: { label: "Compare with", choices: COMPARE_CHOICES },
+} as const;
+
+/** The timescale, the comparison, or a declared yes/no filter: a native select (`#f-<key>`). */
 export function SelectFilter({
   field,
   draft,
   set,
-}: DraftProps & { field: "timescale" | FlagFilter }) {
-  const key = (field === "timescale" ? field : field.key) as keyof ActionsTabFilters;
-  const label = field === "timescale" ? "Timescale" : field.label;
+}: DraftProps & { field: keyof typeof OWN | FlagFilter }) {
+  const own = typeof field === "string" ? OWN[field] : null;
+  const key = (typeof field === "string" ? field : field.key) as keyof ActionsTabFilters;
+  const label = own ? own.label : (field as FlagFilter).label;
   return (
     <Field label={label} htmlFor={`f-${key}`}>
       <ChoiceSelect
@@ -26,7 +38,7 @@ export function SelectFilter({
         value={draft[key] as string}
         onChange={(e) => set({ [key]: e.target.value })}
         className={controlClass}
-        choices={field === "timescale" ? TIMESCALE_CHOICES : YES_NO}
+        choices={own ? own.choices : YES_NO}
       />
     </Field>
   );

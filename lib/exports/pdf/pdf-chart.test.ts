@@ -17,6 +17,7 @@ function series(totals: number[], hidden: string[] = []): Series {
     hidden,
     partialBucket: null,
     otherTypes: 0,
+    compared: null,
     rows: totals.map((total, i) => ({
       bucket: `2026-${String(i + 1).padStart(2, "0")}-01`,
       signup: Math.ceil(total / 2),

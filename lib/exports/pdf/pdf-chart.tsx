@@ -1,4 +1,4 @@
-import { G, Line, Rect, Svg, Text, View } from "@react-pdf/renderer";
+import { G, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../stats/get-series";
 import { periodLabel, soFar } from "../../stats/chart/period-label";
 import { chartScale, labelEvery, stackSegments } from "../../stats/chart/stack";
@@ -17,7 +17,12 @@ const TOP = 10;
  */
 export function PdfChart({ series }: { series: Series }) {
   const drawn = series.types.filter((t) => !series.hidden.includes(t));
-  const { ticks, top } = chartScale(series.rows, drawn);
+  const line = series.compared;
+  const { ticks, top } = chartScale(
+    series.rows,
+    drawn,
+    line?.points.map((p) => p.occurrences),
+  );
   const plotW = WIDTH - LEFT;
   const plotBottom = HEIGHT - BOTTOM;
   const y = (value: number) => plotBottom - (value / top) * (plotBottom - TOP);
@@ -82,6 +87,17 @@ export function PdfChart({ series }: { series: Series }) {
             </G>
           );
         })}
+        {line && line.points.length > 0 && (
+          <Polyline
+            points={line.points
+              .map((p, i) => `${LEFT + (i + 0.5) * slot},${y(p.occurrences)}`)
+              .join(" ")}
+            stroke="#111827"
+            strokeWidth={1}
+            strokeDasharray="3 2"
+            fill="none"
+          />
+        )}
       </Svg>
       <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: 4 }}>
         {drawn.map((type) => (
@@ -93,6 +109,11 @@ export function PdfChart({ series }: { series: Series }) {
           </View>
         ))}
       </View>
+      {line && (
+        <Text style={{ fontSize: 7, marginTop: 3, color: "#4b5563" }}>
+          {`Dashed line: ${line.title.toLowerCase()} (${line.dates}), all types, each bar beside the compared period's bar.`}
+        </Text>
+      )}
       {(series.hidden.length > 0 || series.partialBucket !== null) && (
         <Text style={{ fontSize: 7, marginTop: 3, color: "#4b5563" }}>
           {series.hidden.length > 0 &&

@@ -123,7 +123,9 @@ describe.each(inject("engines"))("the chart of a view on %s", (engine) => {
   });
 
   it("leaves hidden series out of the chart's CSV and PDF, and says so", async () => {
-    const query = new URLSearchParams("timeframe=range_2026-03-01_2026-03-12&hidden=zeta");
+    const query = new URLSearchParams(
+      "timeframe=range_2026-03-01_2026-03-12&hidden=zeta&compare=none",
+    );
     const csv = await bodyText(await buildExport(sources, program, "chart.csv", query, NOW));
     const rows = Papa.parse<string[]>(new TextDecoder().decode(csv).replace(/^\uFEFF/, ""), {
       skipEmptyLines: true,

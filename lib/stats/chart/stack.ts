@@ -16,9 +16,14 @@ export function stackSegments(row: Row, drawn: readonly string[]) {
 }
 
 /** The y-axis of the drawn series: round ticks from 0 to a top at or above the tallest bar. */
-export function chartScale(rows: readonly Row[], drawn: readonly string[]) {
+export function chartScale(
+  rows: readonly Row[],
+  drawn: readonly string[],
+  /** Other values the axis must hold (the compared period's line). */
+  also: readonly number[] = [],
+) {
   const totals = rows.map((row) => drawn.reduce((sum, s) => sum + Number(row[s]), 0));
-  const ticks = niceTicks(Math.max(0, ...totals));
+  const ticks = niceTicks(Math.max(0, ...totals, ...also));
   return { totals, ticks, top: ticks[ticks.length - 1] };
 }
 

@@ -21,10 +21,20 @@ export function chOccurrenceCsv(
       table,
       chsql`${c.text(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${c.text(chConst("p.email"))},
         ${c.text(chConst("p.partner_key"))}, ${c.text(chConst("t.name"))}, r.value,
-        r.occurrences, ${c.money(chConst("r.reward_cents"))}`,
+        r.occurrences, ${c.money(chConst("r.reward_cents"))}
+        ${
+          scope.previous
+            ? chsql`, r.previous_occurrences, r.occurrences_change,
+              ${c.money(chConst("r.previous_reward_cents"))}, ${c.money(chConst("r.rewards_change"))}`
+            : chEmpty
+        }`,
     ),
   );
 }
+
+/** The CSV cell of property-text.ts: "plan=pro; seats=5" (pairs in byte order). */
+const PROPERTIES_CELL = `arrayStringConcat(arraySort(arrayMap((k, v) -> concat(k, '=', v),
+  mapKeys(m.properties), mapValues(m.properties))), '; ')`;
 
 /** Rows per statement of a drill-down CSV: ClickHouse sorts and joins a slice in memory. */
 const DRILL_ROWS_PER_SLICE = 100_000;
@@ -73,13 +83,15 @@ export async function* chDrillCsv(
         SELECT a.id AS id, a.key AS key, a.occurred_at AS occurred_at, a.created_at AS created_at,
                a.partnership_id AS partnership_id, a.customer_id AS customer_id,
                a.action_type_id AS action_type_id, a.value AS value,
-               a.reward_cents AS reward_cents, a.reward_outcome AS reward_outcome
+               a.reward_cents AS reward_cents, a.reward_outcome AS reward_outcome,
+               a.properties AS properties
         ${matching} ${bounds})
       SELECT ${c.iso(chConst("m.occurred_at"), tz)}, ${c.iso(chConst("m.created_at"), tz)},
              ${c.text(chConst("concat(p.first_name, ' ', p.last_name)"))}, ${c.text(chConst("p.email"))},
              ${c.text(chConst("ifNull(c.email, '')"))}, ${c.text(chConst("m.key"))},
              ${c.text(chConst("t.name"))}, m.value, ${c.money(chConst("m.reward_cents"))},
-             ${c.text(c.reason(chConst("m.reward_outcome"), ruleNames))}
+             ${c.text(c.reason(chConst("m.reward_outcome"), ruleNames))},
+             ${c.text(chConst(PROPERTIES_CELL))}
       FROM m
       JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = m.partnership_id
       JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = m.action_type_id

@@ -2,7 +2,9 @@ import { chConst, chEmpty, chjoin, chsql, chTable, type ChSql } from "../../anal
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
+import { selectedConversion } from "../conversion/conversion";
 import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
+import { chConversionCondition } from "./ch-conversion";
 
 export function drillSelection(scope: TabScope, s: Selection): ChSql {
   const parts: ChSql[] = [];
@@ -15,6 +17,8 @@ export function drillSelection(scope: TabScope, s: Selection): ChSql {
       WHERE program_id = ${scope.programId} AND name = ${s.type})`);
   }
   if (s.value !== null) parts.push(chsql`a.value = ${s.value}`);
+  const conversion = selectedConversion(s);
+  if (conversion) parts.push(chConversionCondition(scope, conversion));
   return parts.length ? chsql`AND ${chjoin(parts, " AND ")}` : chEmpty;
 }
 
@@ -112,7 +116,7 @@ async function drillPage(
       SELECT a.id AS id, a.key AS key, a.occurred_at AS occurred_at, a.created_at AS created_at,
              a.partnership_id AS partnership_id, a.customer_id AS customer_id,
              a.action_type_id AS action_type_id, a.value AS value, a.reward_cents AS reward_cents,
-             a.reward_outcome AS reward_outcome
+             a.reward_outcome AS reward_outcome, a.properties AS properties
       FROM ${from} WHERE ${where} ${drillSelection(scope, selection)} ${after} ${bound}
       ${chDrillOrderBy("a.", order)} LIMIT ${limit})
     SELECT toString(page.id) AS id, page.key AS key,
@@ -121,7 +125,8 @@ async function drillPage(
            p.partner_key AS partnerKey, concat(p.first_name, ' ', p.last_name) AS partnerName,
            p.email AS partnerEmail,
            c.email AS customerEmail, t.name AS actionType, page.value AS actionValue,
-           page.reward_cents AS rewardCents, page.reward_outcome AS rewardOutcome
+           page.reward_cents AS rewardCents, page.reward_outcome AS rewardOutcome,
+           page.properties AS properties
     FROM page
     JOIN ${partnershipsNow(scope.programId)} AS p ON p.id = page.partnership_id
     JOIN ${actionTypesNow(scope.programId)} AS t ON t.id = page.action_type_id

@@ -27,6 +27,13 @@ function condition(filter: Filter, f: ActionsTabFilters): ChSql | null {
     if (value === "any") return null;
     return chsql`${column(filter.target, filter.column.clickhouse)} = ${value === "yes" ? 1 : 0}`;
   }
+  if (filter.kind === "property") {
+    const { key, values } = f[filter.key];
+    if (!key || !values.length) return null;
+    // A missing key reads as "", which is never a value (values are not empty).
+    const has = chsql`has(${values}, a.properties[${key}])`;
+    return f[filter.opKey] === "include" ? has : chsql`NOT ${has}`;
+  }
   const ids = f[filter.key];
   if (!ids.length) return null;
   const include = f[filter.opKey] === filter.opValues[0];

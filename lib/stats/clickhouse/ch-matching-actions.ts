@@ -34,15 +34,23 @@ export function chPartnerConditions(programId: number, f: ActionsTabFilters): Ch
  * twin of postgres/matching-actions.ts: the same conditions, with partner filters as a semi-join
  * on the partnerships' current attributes. FINAL reads each action's newest version only.
  */
-export function chMatchingActions(scope: TabScope, range: InstantRange = scope.range) {
+export function chMatchingActions(
+  scope: TabScope,
+  range: InstantRange = scope.range,
+  /** Conditions on columns an action's versions never change (its type), read first. */
+  fixed: ChSql[] = [],
+) {
   const where: ChSql[] = [chsql`a.archived = 0`];
   if (range.start !== null || range.end !== null) where.push(chOccurredWithin(range));
-  return matchingRows(scope, "actions", where);
+  return matchingRows(scope, "actions", where, fixed);
 }
 
-/** Whether a scope's rows can be read from `action_totals` (summed ahead, any time only). */
+/**
+ * Whether a scope's rows can be read from `action_totals` (summed ahead, any time only, and not
+ * by property: a property is not one of the totals' keys).
+ */
 export const coversAllTime = (scope: TabScope) =>
-  scope.range.start === null && scope.range.end === null;
+  scope.range.start === null && scope.range.end === null && !scope.filters.property.key;
 
 /**
  * The same for the table's rows summed ahead (`action_totals`, alias `a`: partnership × type ×
@@ -54,7 +62,12 @@ export function chMatchingTotals(scope: TabScope) {
   return matchingRows(scope, "action_totals", [chsql`a.occurrences > 0`]);
 }
 
-function matchingRows(scope: TabScope, table: "actions" | "action_totals", conditions: ChSql[]) {
+function matchingRows(
+  scope: TabScope,
+  table: "actions" | "action_totals",
+  conditions: ChSql[],
+  fixed: ChSql[] = [],
+) {
   const where: ChSql[] = [chsql`a.program_id = ${scope.programId}`, ...conditions];
   where.push(...chFilterConditions(scope.filters, "action"));
   const partners = chFilterConditions(scope.filters, "partner").length
@@ -64,13 +77,14 @@ function matchingRows(scope: TabScope, table: "actions" | "action_totals", condi
   // PREWHERE reads partnership_id first and the other columns only for matching rows. Safe with
   // FINAL because a row's partnership never changes between its versions (an action's archived
   // flag and a total's counts do, so they stay in WHERE, decided after FINAL picks the newest).
-  let prewhere = chEmpty;
+  const first = [...fixed];
   if (scope.partnershipId !== undefined) {
-    prewhere = chsql`PREWHERE a.partnership_id = ${scope.partnershipId}`;
+    first.push(chsql`a.partnership_id = ${scope.partnershipId}`);
     if (partners) where.push(partners);
   } else if (partners) {
-    prewhere = chsql`PREWHERE ${partners}`;
+    first.push(partners);
   }
+  const prewhere = first.length ? chsql`PREWHERE ${chjoin(first, " AND ")}` : chEmpty;
   return {
     from: chsql`${chTable(table)} AS a FINAL ${prewhere}`,
     where: chjoin(where, " AND "),

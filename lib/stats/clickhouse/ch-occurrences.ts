@@ -1,49 +1,62 @@
-import { chConst, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
+import { chConst, chEmpty, chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import type { TableState } from "../url/search-params";
-import type { OccurrenceRow } from "../engine";
+import { toOccurrenceRow } from "../engine";
 import type { TabScope } from "../scope";
+import { spanOf } from "../timeframe/span";
 import {
   actionTypesNow,
   chMatchingActions,
   chMatchingTotals,
+  chOccurredWithin,
   coversAllTime,
   partnershipsNow,
 } from "./ch-matching-actions";
 
-type RawRow = Omit<OccurrenceRow, "occurrences" | "rewardCents" | "actionValue"> & {
-  actionValue: number | string;
-  occurrences: number | string;
-  rewardCents: number | string;
-};
-const toRow = (r: RawRow): OccurrenceRow => ({
-  partnerKey: r.partnerKey,
-  partnerName: r.partnerName,
-  partnerEmail: r.partnerEmail,
-  actionType: r.actionType,
-  actionValue: Number(r.actionValue),
-  occurrences: Number(r.occurrences),
-  rewardCents: Number(r.rewardCents),
-});
+type RawRow = Parameters<ReturnType<typeof toOccurrenceRow>>[0];
+
+/** The compared period's columns and the changes, from a group's four numbers (Int64). */
+const CHANGES = chConst(`toInt64(occurrences) - toInt64(previous_occurrences) AS occurrences_change,
+  toInt64(reward_cents) - toInt64(previous_reward_cents) AS rewards_change`);
 
 /**
- * The scope's matching actions grouped into the table's rows: partnership × type × value. Any
- * time, they are already summed in `action_totals` (millions of actions → their groups).
+ * The scope's matching actions grouped into the table's rows: partnership × type × value, with the
+ * compared period's numbers (0 when none) and the changes — one scan over both periods, a row
+ * being a row of the timeframe (twin of postgres groupedOccurrences). Any time (nothing to
+ * compare), they are already summed in `action_totals` (millions of actions → their groups).
  */
 function groupedActions(scope: TabScope) {
   if (coversAllTime(scope)) {
     const { from, where } = chMatchingTotals(scope);
     return chsql`
-      SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id,
-             a.value AS value, a.occurrences AS occurrences, a.reward_cents AS reward_cents
-      FROM ${from} WHERE ${where}`;
+      SELECT partnership_id, action_type_id, value, occurrences, reward_cents,
+             previous_occurrences, previous_reward_cents, ${CHANGES}
+      FROM (
+        SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id,
+               a.value AS value, toInt64(a.occurrences) AS occurrences,
+               toInt64(a.reward_cents) AS reward_cents, toInt64(0) AS previous_occurrences,
+               toInt64(0) AS previous_reward_cents
+        FROM ${from} WHERE ${where})`;
   }
-  const { from, where } = chMatchingActions(scope);
+  const previous = scope.previous;
+  const { from, where } = chMatchingActions(
+    scope,
+    previous ? spanOf(scope.range, previous) : scope.range,
+  );
+  const now = chOccurredWithin(scope.range);
+  const then = previous ? chOccurredWithin(previous) : chsql`0`;
   return chsql`
-    SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id, a.value AS value,
-           count() AS occurrences, sum(a.reward_cents) AS reward_cents
-    FROM ${from} WHERE ${where}
-    GROUP BY partnership_id, action_type_id, value`;
+    SELECT partnership_id, action_type_id, value, occurrences, reward_cents,
+           previous_occurrences, previous_reward_cents, ${CHANGES}
+    FROM (
+      SELECT a.partnership_id AS partnership_id, a.action_type_id AS action_type_id,
+             a.value AS value, toInt64(countIf(${now})) AS occurrences,
+             toInt64(sumIf(a.reward_cents, ${now})) AS reward_cents,
+             toInt64(countIf(${then})) AS previous_occurrences,
+             toInt64(sumIf(a.reward_cents, ${then})) AS previous_reward_cents
+      FROM ${from} WHERE ${where} ${previous ? chsql`AND ((${now}) OR (${then}))` : chEmpty}
+      GROUP BY partnership_id, action_type_id, value
+      HAVING occurrences > 0)`;
 }
 
 /**
@@ -76,6 +89,10 @@ const SORT_RANK: Record<TableState["sort"], string> = {
   value: "g.value",
   occurrences: "g.occurrences",
   rewards: "g.reward_cents",
+  previous_occurrences: "g.previous_occurrences",
+  occurrences_change: "g.occurrences_change",
+  previous_rewards: "g.previous_reward_cents",
+  rewards_change: "g.rewards_change",
 };
 
 /**
@@ -88,6 +105,8 @@ function rankedGroups(scope: TabScope, table: Pick<TableState, "sort" | "dir">, 
   return chsql`
     SELECT g.partnership_id AS partnership_id, g.action_type_id AS action_type_id,
            g.value AS value, g.occurrences AS occurrences, g.reward_cents AS reward_cents,
+           g.previous_occurrences AS previous_occurrences,
+           g.previous_reward_cents AS previous_reward_cents,
            ${chConst(SORT_RANK[table.sort])} AS sort_rank, p.key_rank AS key_rank,
            t.type_rank AS type_rank
     FROM (${groupedActions(scope)}) AS g
@@ -124,6 +143,10 @@ const SORT_TEXT: Record<TableState["sort"], string> = {
   value: "r.value",
   occurrences: "r.occurrences",
   rewards: "r.reward_cents",
+  previous_occurrences: "r.previous_occurrences",
+  occurrences_change: "r.occurrences_change",
+  previous_rewards: "r.previous_reward_cents",
+  rewards_change: "r.rewards_change",
 };
 
 /**
@@ -149,7 +172,8 @@ export function allOccurrenceRows(
 const LABELLED = chConst(`p.partner_key AS partnerKey,
   concat(p.first_name, ' ', p.last_name) AS partnerName, p.email AS partnerEmail,
   t.name AS actionType, r.value AS actionValue, r.occurrences AS occurrences,
-  r.reward_cents AS rewardCents`);
+  r.reward_cents AS rewardCents, r.previous_occurrences AS previousOccurrences,
+  r.previous_reward_cents AS previousRewardCents`);
 
 // Numeric sorts pick a page's candidates on the number alone, before any join: the first rows by
 // it, plus every row tied with the last (WITH TIES), hold the page under the full order.
@@ -157,6 +181,10 @@ const NUMERIC_SORT: Partial<Record<TableState["sort"], string>> = {
   value: "value",
   occurrences: "occurrences",
   rewards: "reward_cents",
+  previous_occurrences: "previous_occurrences",
+  occurrences_change: "occurrences_change",
+  previous_rewards: "previous_reward_cents",
+  rewards_change: "rewards_change",
 };
 
 /**
@@ -172,7 +200,8 @@ function numericPage(
   const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
   const numeric = chConst(NUMERIC_SORT[table.sort]!);
   return chsql`
-    SELECT partnerKey, partnerName, partnerEmail, actionType, actionValue, occurrences, rewardCents
+    SELECT partnerKey, partnerName, partnerEmail, actionType, actionValue, occurrences, rewardCents,
+           previousOccurrences, previousRewardCents
     FROM (
       SELECT ${LABELLED}, row_number() OVER (ORDER BY r.${numeric} ${dir}, p.partner_key ASC,
                t.name ASC, r.value ASC) AS n
@@ -200,11 +229,11 @@ export async function chOccurrencePage(
 ) {
   if (limit === null) {
     const rows = await ch.query<RawRow>(allOccurrenceRows(scope, table, LABELLED));
-    return { rows: rows.map(toRow), totalRows: rows.length };
+    return { rows: rows.map(toOccurrenceRow(scope.previous !== null)), totalRows: rows.length };
   }
   const statement = NUMERIC_SORT[table.sort]
     ? numericPage(scope, table, page, limit)
     : rankedPage(scope, table, page, limit);
   const { rows, rowsBeforeLimit } = await ch.queryCounted<RawRow>(statement);
-  return { rows: rows.map(toRow), totalRows: rowsBeforeLimit };
+  return { rows: rows.map(toOccurrenceRow(scope.previous !== null)), totalRows: rowsBeforeLimit };
 }

@@ -5,6 +5,8 @@ import { chDrillCsv, chOccurrenceCsv } from "./ch-csv";
 import { chOccurrencePage } from "./ch-occurrences";
 import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 import { chPartnerStats, chRankPartners } from "./ch-partners";
+import { chConversionCounts } from "./ch-conversion";
+import { chRuleReplay } from "./ch-rule-replay";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
 export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
@@ -19,5 +21,7 @@ export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
     countNew: chCountNew,
     partnerStats: chPartnerStats,
     rankPartners: chRankPartners,
+    conversionCounts: chConversionCounts,
+    ruleReplay: chRuleReplay,
   });
 }

@@ -10,6 +10,7 @@ export function cleanFilters(draft: ActionsTabFilters): ActionsTabFilters {
   for (const f of FILTERS) {
     if (f.kind === "text") clean[f.key] = draft[f.key].trim();
     if (f.kind === "ids" && !draft[f.key].length) clean[f.opKey] = f.opValues[0];
+    if (f.kind === "property" && !draft[f.key].key) clean[f.opKey] = f.opValues[0];
   }
   return clean as ActionsTabFilters;
 }

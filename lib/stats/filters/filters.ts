@@ -1,7 +1,7 @@
 // Every filter of the Actions tab, declared once, in the bar's order. The URL parsers, the bar,
 // the options lists, the words of the files' headers and both engines' WHERE clauses are read
 // from here. A new filter is one entry here (and, for a multi-select, its options loader).
-import { flagFilter, idsFilter, textFilter } from "./kinds";
+import { flagFilter, idsFilter, propertyFilter, textFilter } from "./kinds";
 
 const ONE_OF = ["is any", "is one of", "is not one of"] as const;
 
@@ -72,6 +72,13 @@ export const FILTERS = [
     words: ONE_OF,
     options: "actionTypes",
     column: { column: "action_type_id" },
+  }),
+  propertyFilter({
+    key: "property",
+    label: "Action property",
+    target: "action",
+    words: ONE_OF,
+    options: "properties",
   }),
 ] as const;
 

@@ -3,8 +3,9 @@
 // engine (postgres/pg-filters.ts, clickhouse/ch-filters.ts) reads the conditions; the bar, the
 // URL reader, the files' headers and the options loader loop over the same list (filters.ts).
 // No database code here: the filter bar imports it in the browser.
-import type { OptionsKey } from "./options";
+import type { IdsOptionsKey, OptionsKey } from "./options";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { NO_PROPERTY, parseAsPropertySelection } from "./property-selection";
 
 /** What a filter tests: a partnership's attribute, or the action's own. */
 export type FilterTarget = "partner" | "action";
@@ -42,7 +43,7 @@ export function idsFilter<K extends string, P extends OpPair>(d: {
   target: FilterTarget;
   ops: P;
   words: readonly [string, string, string];
-  options: OptionsKey;
+  options: IdsOptionsKey;
   column: IdsColumn;
 }) {
   const ops = OP_PAIRS[d.ops] as (typeof OP_PAIRS)[P];
@@ -94,8 +95,36 @@ export function flagFilter<K extends string>(d: {
   };
 }
 
+/**
+ * A filter on an action's property: `<key>=<name>=<value>,…` (property-selection.ts) and
+ * `<key>_op=include|exclude`: the actions whose property holds (or does not hold: a missing
+ * property is not one of the values) one of the values, compared as text. The options are the
+ * program's property names and their most frequent values.
+ */
+export function propertyFilter<K extends string>(d: {
+  key: K;
+  label: string;
+  target: "action";
+  words: readonly [string, string, string];
+  options: Exclude<OptionsKey, IdsOptionsKey>;
+}) {
+  const ops = INCLUDE_EXCLUDE;
+  const selection = parseAsPropertySelection.withDefault(NO_PROPERTY);
+  const op = parseAsStringLiteral(ops).withDefault("include");
+  return {
+    ...d,
+    kind: "property" as const,
+    opKey: `${d.key}_op` as `${K}_op`,
+    opValues: ops,
+    parsers: { [d.key]: selection, [`${d.key}_op`]: op } as { [Q in K]: typeof selection } & {
+      [Q in `${K}_op`]: typeof op;
+    },
+  };
+}
+
 // Any declaration of a kind, as the bar's controls read it (its parsers are the URL's business).
 export type IdsFilter = Omit<ReturnType<typeof idsFilter<string, OpPair>>, "parsers">;
 export type TextFilter = Omit<ReturnType<typeof textFilter<string>>, "parsers">;
 export type FlagFilter = Omit<ReturnType<typeof flagFilter<string>>, "parsers">;
-export type FilterDeclaration = IdsFilter | TextFilter | FlagFilter;
+export type PropertyFilter = Omit<ReturnType<typeof propertyFilter<string>>, "parsers">;
+export type FilterDeclaration = IdsFilter | TextFilter | FlagFilter | PropertyFilter;

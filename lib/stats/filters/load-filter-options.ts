@@ -2,10 +2,17 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { FILTERS } from "./filters";
 import type { OptionsKey } from "./kinds";
-import { OPTION_LOADERS, type FilterOption } from "./options";
+import {
+  OPTION_LOADERS,
+  type FilterOption,
+  type IdsOptionsKey,
+  type PropertyOption,
+} from "./options";
 
-export type { FilterOption } from "./options";
-export type FilterOptions = Record<OptionsKey, FilterOption[]>;
+export type { FilterOption, PropertyOption } from "./options";
+export type FilterOptions = Record<IdsOptionsKey, FilterOption[]> & {
+  properties: PropertyOption[];
+};
 
 /** The choices of the multi-select filters, loaded once per page. */
 export async function loadFilterOptions(

@@ -1,5 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { loadPropertyOptions, type PropertyOption } from "../../actions/load-property-options";
+
+export type { PropertyOption } from "../../actions/load-property-options";
 
 export interface FilterOption {
   id: number;
@@ -39,7 +42,13 @@ export const OPTION_LOADERS = {
         orderBy: { name: "asc" },
       })
     ).map((t) => ({ id: t.id, label: t.name })),
-} satisfies Record<string, (prisma: PrismaClient, programId: number) => Promise<FilterOption[]>>;
+  properties: loadPropertyOptions,
+} satisfies Record<
+  string,
+  (prisma: PrismaClient, programId: number) => Promise<FilterOption[] | PropertyOption[]>
+>;
 
-/** The lists of choices the multi-select filters offer, by name (loaded per page). */
+/** The lists of choices the filters offer, by name (loaded per page). */
 export type OptionsKey = keyof typeof OPTION_LOADERS;
+/** The lists of a multi-select filter (ids and labels). */
+export type IdsOptionsKey = Exclude<OptionsKey, "properties">;

@@ -6,7 +6,7 @@ import type { TableState } from "../url/search-params";
 import type { DrillOrder, Selection } from "../engine";
 import type { TabScope } from "../scope";
 import { PG_CELLS, type PgCells } from "./pg-csv-cells";
-import { DRILL_FROM, drillOrderBy, drillSelection } from "./pg-drill-down";
+import { DRILL_FROM, drillOrderBy, drillSelection, PROPERTIES_CELL } from "./pg-drill-down";
 import { matchingActions } from "./matching-actions";
 import { orderedOccurrences } from "./pg-occurrences";
 
@@ -23,7 +23,14 @@ export function pgOccurrenceCsv(
 ) {
   const columns = Prisma.sql`SELECT ${c.text(Prisma.sql`(p.first_name || ' ' || p.last_name)`)},
     ${c.text(Prisma.sql`p.email`)}, ${c.text(Prisma.sql`p.partner_key`)}, ${c.text(Prisma.sql`t.name`)},
-    g.value, g.occurrences, ${c.money(Prisma.sql`g.reward_cents`)}`;
+    g.value, g.occurrences, ${c.money(Prisma.sql`g.reward_cents`)}
+    ${
+      scope.previous
+        ? Prisma.sql`, g.previous_occurrences, g.occurrences - g.previous_occurrences,
+          ${c.money(Prisma.sql`g.previous_reward_cents`)},
+          ${c.money(Prisma.sql`(g.reward_cents - g.previous_reward_cents)`)}`
+        : Prisma.empty
+    }`;
   return copy(db, orderedOccurrences(scope, table, columns), scope.timezone);
 }
 
@@ -42,7 +49,7 @@ export function pgDrillCsv(
            ${c.text(Prisma.sql`(p.first_name || ' ' || p.last_name)`)}, ${c.text(Prisma.sql`p.email`)},
            ${c.text(Prisma.sql`coalesce(c.email, '')`)}, ${c.text(Prisma.sql`a.key`)},
            ${c.text(Prisma.sql`t.name`)}, a.value, ${c.money(Prisma.sql`a.reward_cents`)},
-           ${c.text(c.reason(Prisma.sql`a.reward_outcome`, ruleNames))}
+           ${c.text(c.reason(Prisma.sql`a.reward_outcome`, ruleNames))}, ${c.text(PROPERTIES_CELL)}
     FROM ${DRILL_FROM}
     JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
     LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id

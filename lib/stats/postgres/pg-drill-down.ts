@@ -3,7 +3,17 @@ import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import type { DrillCursor, DrillOrder, DrillRow, Selection } from "../engine";
 import type { TabScope } from "../scope";
+import { selectedConversion } from "../conversion/conversion";
 import { matchingActions } from "./matching-actions";
+import { pgConversionCondition } from "./pg-conversion";
+
+/** An action's properties with every value as text (`->>`: 5 → "5"), as ClickHouse holds them. */
+const PROPERTIES_AS_TEXT = Prisma.sql`(SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}')
+  FROM jsonb_each_text(a.properties) e)`;
+
+/** The CSV cell of property-text.ts: "plan=pro; seats=5" (pairs in byte order). */
+export const PROPERTIES_CELL = Prisma.sql`coalesce((SELECT string_agg(e.key || '=' || e.value, '; '
+  ORDER BY (e.key || '=' || e.value) COLLATE "C") FROM jsonb_each_text(a.properties) e), '')`;
 
 export const DRILL_FROM = Prisma.sql`actions a JOIN partnerships p ON p.program_id = a.program_id AND p.id = a.partnership_id`;
 
@@ -20,6 +30,8 @@ export function drillSelection(scope: TabScope, s: Selection) {
     );
   }
   if (s.value !== null) parts.push(Prisma.sql`a.value = ${s.value}`);
+  const conversion = selectedConversion(s);
+  if (conversion) parts.push(pgConversionCondition(scope, conversion));
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
@@ -60,7 +72,8 @@ export async function pgDrillRows(
            p.partner_key AS "partnerKey", (p.first_name || ' ' || p.last_name) AS "partnerName",
            p.email AS "partnerEmail",
            c.email AS "customerEmail", t.name AS "actionType", a.value AS "actionValue",
-           a.reward_cents AS "rewardCents", a.reward_outcome AS "rewardOutcome"
+           a.reward_cents AS "rewardCents", a.reward_outcome AS "rewardOutcome",
+           ${PROPERTIES_AS_TEXT} AS properties
     FROM ${DRILL_FROM}
     JOIN action_types t ON t.program_id = a.program_id AND t.id = a.action_type_id
     LEFT JOIN customers c ON c.program_id = a.program_id AND c.id = a.customer_id

@@ -32,6 +32,17 @@ function condition(filter: Filter, f: ActionsTabFilters): Prisma.Sql | null {
       return Prisma.sql`${column(filter.target, pg.setAt)} ${Prisma.raw(value === "yes" ? "IS NOT NULL" : "IS NULL")}`;
     return Prisma.sql`${column(filter.target, pg.column)} = ${value === "yes"}`;
   }
+  if (filter.kind === "property") {
+    const { key, values } = f[filter.key];
+    if (!key || !values.length) return null;
+    // `->>` reads numbers and booleans as text (5 → "5"), as ClickHouse's copy stores them.
+    const value = Prisma.sql`(a.properties ->> ${key})`;
+    // One parameter per value: the CSV's COPY inlines parameters, and arrays do not inline.
+    const list = Prisma.join(values);
+    return f[filter.opKey] === "include"
+      ? Prisma.sql`${value} IN (${list})`
+      : Prisma.sql`(${value} IS NULL OR ${value} NOT IN (${list}))`;
+  }
   const ids = f[filter.key];
   if (!ids.length) return null;
   const include = f[filter.opKey] === filter.opValues[0];

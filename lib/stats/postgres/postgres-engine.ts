@@ -7,6 +7,8 @@ import { pgOccurrencePage } from "./pg-occurrences";
 import { pgDailyCounts } from "./pg-series";
 import { pgCountNew, pgSummaryNumbers } from "./pg-summary";
 import { pgPartnerStats, pgRankPartners } from "./pg-partners";
+import { pgConversionCounts } from "./pg-conversion";
+import { pgRuleReplay } from "./pg-rule-replay";
 
 /** The tab answered by the system of record (PostgreSQL or PGlite), as before ClickHouse. */
 export function postgresTabEngine(db: OpenDatabase): TabEngine {
@@ -21,5 +23,7 @@ export function postgresTabEngine(db: OpenDatabase): TabEngine {
     countNew: pgCountNew,
     partnerStats: pgPartnerStats,
     rankPartners: pgRankPartners,
+    conversionCounts: pgConversionCounts,
+    ruleReplay: pgRuleReplay,
   });
 }

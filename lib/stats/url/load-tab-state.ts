@@ -12,6 +12,7 @@ import {
 } from "./search-params";
 import { describeTimeframe } from "../timeframe/timeframe";
 import { FILTERS } from "../filters/filters";
+import { MAX_WITHIN_DAYS } from "../conversion/conversion";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -19,9 +20,10 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const TAB_PARAM_LABELS: Record<string, string> = {
   timescale: "Timescale",
   timeframe: "Timeframe",
+  compare: "Compare with",
   hidden: "Hidden series",
   ...Object.fromEntries(
-    FILTERS.flatMap((f) => [[f.key, f.label], ...(f.kind === "ids" ? [[f.opKey, f.label]] : [])]),
+    FILTERS.flatMap((f) => [[f.key, f.label], ...("opKey" in f ? [[f.opKey, f.label]] : [])]),
   ),
   sort: "Sort",
   dir: "Sort direction",
@@ -30,11 +32,17 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   partner: "Partner",
   type: "Action type",
   value: "Action value",
+  period: "Period of the actions",
   drill_sort: "Sort of the actions",
   drill_dir: "Sort direction of the actions",
   per_page: "Actions per page",
   after: "Page position",
   before: "Page position",
+  from: "Conversion from",
+  to: "Conversion to",
+  within: "Conversion window (days)",
+  converted: "Converted",
+  in_group: "Group of the conversion",
 };
 
 // Long enough for any partner key or action type (255); NUL is refused, as PostgreSQL does.
@@ -56,7 +64,8 @@ function isValid(key: string, parser: AnyParser, raw: string): boolean {
   if (key === "hidden") return true;
   if (Array.isArray(parsed)) return raw.split(",").every((id) => wholeNumber(id, MAX_INT));
   if (key === "page") return wholeNumber(raw, MAX_PAGE);
-  if (key === "value" || key === "view") return wholeNumber(raw, MAX_INT);
+  if (key === "value" || key === "view" || key === "in_group") return wholeNumber(raw, MAX_INT);
+  if (key === "within") return wholeNumber(raw, MAX_WITHIN_DAYS);
   // The parser reads "25abc" as 25: a page size is exactly one of its numbers.
   if (key === "per_page") return /^(25|50|100)$/.test(raw);
   // A keyset position: the sort value of a row (epoch ms, action value or reward cents: never

@@ -9,6 +9,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
+import { COMPARISONS } from "../timeframe/resolve-timeframe";
 import {
   DEFAULT_TIMEFRAME,
   parseTimeframe,
@@ -21,10 +22,23 @@ import { OP_PAIRS, YES_NO } from "../filters/kinds";
 import { OTHER_TYPES_TOKEN } from "../chart/series-colors";
 
 export const TIMESCALES = UNITS;
+export { COMPARISONS };
 export const INCLUDE_OPS = OP_PAIRS.include_exclude;
 export const TAG_OPS = OP_PAIRS.any_of_none_of;
 export { YES_NO };
-export const TABLE_SORTS = ["name", "email", "type", "value", "occurrences", "rewards"] as const;
+export const TABLE_SORTS = [
+  "name",
+  "email",
+  "type",
+  "value",
+  "occurrences",
+  "rewards",
+  // The compared period's numbers and the changes (0 when nothing is compared).
+  "previous_occurrences",
+  "occurrences_change",
+  "previous_rewards",
+  "rewards_change",
+] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 /** The drill-down's orders (ties by action id, the same way) and its page sizes. */
 export const DRILL_SORTS = ["time", "value", "reward"] as const;
@@ -50,6 +64,8 @@ type DeclaredParsers = UnionToIntersection<Filter["parsers"]>;
 export const filterParsers = {
   timescale: parseAsStringLiteral(TIMESCALES).withDefault("day"),
   timeframe: parseAsTimeframe.withDefault(DEFAULT_TIMEFRAME),
+  /** What the tiles, the chart's line and the table's columns compare the timeframe with. */
+  compare: parseAsStringLiteral(COMPARISONS).withDefault("previous_period"),
   ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
 };
 
@@ -99,11 +115,20 @@ export const drillParsers = {
   partner: parseAsString,
   type: parseAsString,
   value: parseAsInteger,
+  /** `compared`: the actions of the period compared with instead of the timeframe's. */
+  period: parseAsStringLiteral(["compared"] as const),
   drill_sort: parseAsStringLiteral(DRILL_SORTS).withDefault("time"),
   drill_dir: parseAsStringLiteral(SORT_DIRS).withDefault("desc"),
   per_page: parseAsNumberLiteral(DRILL_PAGE_SIZES).withDefault(50),
   after: parseAsString,
   before: parseAsString,
+  // A conversion's starting actions (lib/stats/conversion): from type A to type B within N
+  // days, those that converted (yes) or not, optionally of one partner group.
+  from: parseAsString,
+  to: parseAsString,
+  within: parseAsInteger,
+  converted: parseAsStringLiteral(["yes", "no"] as const),
+  in_group: parseAsInteger,
 };
 
 export type ActionsTabFilters = inferParserType<typeof filterParsers>;
@@ -117,9 +142,10 @@ export const DEFAULT_FILTERS = Object.fromEntries(
 export const FILTER_NAMES = [
   "timescale" as const,
   "timeframe" as const,
+  "compare" as const,
   ...FILTERS.map((f) => f.key),
 ] satisfies readonly (keyof ActionsTabFilters)[];
-export type FilterName = "timescale" | "timeframe" | Filter["key"];
+export type FilterName = "timescale" | "timeframe" | "compare" | Filter["key"];
 
 /** The filters as a query string without the defaults (`?timeframe=any_time`, or ""). */
 export const serializeFilters = createSerializer(filterParsers);
@@ -132,18 +158,25 @@ export function filtersInForce(filters: ActionsTabFilters): FilterName[] {
   return FILTER_NAMES.filter((name) => serializeFilters({ [name]: filters[name] }) !== "");
 }
 
-/** Whether filters other than the period (timeframe, timescale) narrow the view. */
+/** Whether filters other than the period (timeframe, timescale, comparison) narrow the view. */
 export function filtersNarrow(filters: ActionsTabFilters): boolean {
-  return filtersInForce(filters).some((f) => f !== "timeframe" && f !== "timescale");
+  return filtersInForce(filters).some(
+    (f) => f !== "timeframe" && f !== "timescale" && f !== "compare",
+  );
 }
 
 /**
- * "Reset filters": every filter back to its default, the period kept. The period is the question
+ * "Reset filters": every filter back to its default, the period (and what it is compared with) kept. The period is the question
  * asked ("what happened in Q3?"), the filters narrow it down (Plausible, Google Analytics and
  * PostHog keep the date range when filters are cleared, and so does this).
  */
 export function periodOnly(filters: ActionsTabFilters): ActionsTabFilters {
-  return { ...DEFAULT_FILTERS, timeframe: filters.timeframe, timescale: filters.timescale };
+  return {
+    ...DEFAULT_FILTERS,
+    timeframe: filters.timeframe,
+    timescale: filters.timescale,
+    compare: filters.compare,
+  };
 }
 export type TableState = inferParserType<typeof tableParsers>;
 export type ChartState = inferParserType<typeof chartParsers>;

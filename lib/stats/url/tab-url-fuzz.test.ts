@@ -34,20 +34,24 @@ const SEED = Number(process.env.FC_SEED ?? 20261126);
 
 const ENUMS: Record<string, readonly string[]> = {
   timescale: ["day", "week", "month", "quarter", "year"],
+  compare: ["previous_period", "previous_year", "none"],
   group_op: ["include", "exclude"],
   manager_op: ["include", "exclude"],
   tag_op: ["any_of", "none_of"],
   action_type_op: ["include", "exclude"],
+  property_op: ["include", "exclude"],
   marketplace: ["any", "yes", "no"],
   archived: ["any", "yes", "no"],
   sort: ["name", "email", "type", "value", "occurrences", "rewards"],
   dir: ["asc", "desc"],
   drill_sort: ["time", "value", "reward"],
+  period: ["compared"],
   drill_dir: ["asc", "desc"],
   per_page: ["25", "50", "100"],
+  converted: ["yes", "no"],
 };
 const ID_LISTS = ["group", "manager", "tag", "action_type"];
-const TEXTS = ["name", "email", "partner", "type"];
+const TEXTS = ["name", "email", "partner", "type", "from", "to"];
 const digitsIn = (text: string, min: number, max: number) =>
   /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
 
@@ -58,12 +62,33 @@ function acceptable(key: string, text: string): boolean {
   if (TEXTS.includes(key))
     return text.length <= 255 && !text.includes("\u0000") && text.isWellFormed();
   if (key === "page") return digitsIn(text, 1, 100_000);
-  if (key === "value" || key === "view") return digitsIn(text, 1, MAX_INT);
+  if (key === "value" || key === "view" || key === "in_group") return digitsIn(text, 1, MAX_INT);
+  if (key === "within") return digitsIn(text, 1, 3650);
   if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(text);
   // Series names as the API allows type names, or "~other"; at most 100 of them.
   if (key === "hidden") {
     const names = text.split(",");
     return names.length <= 100 && names.every((n) => n === "~other" || /^[\w.:-]{1,100}$/.test(n));
+  }
+  // `<name>=<values>`: a name as the API allows, then 1–50 values split at commas, each with
+  // "~0"/"~1" escapes only, 1–256 characters once unescaped, no NUL, no lone surrogate.
+  if (key === "property") {
+    const match = /^([A-Za-z0-9_.:-]{1,64})=([\s\S]*)$/.exec(text);
+    if (!match) return false;
+    const values = match[2].split(",");
+    return (
+      values.length <= 50 &&
+      values.every((v) => {
+        if (/~[^01]|~$/.test(v)) return false;
+        const plain = v.replace(/~1/g, ",").replace(/~0/g, "~");
+        return (
+          plain.length >= 1 &&
+          plain.length <= 256 &&
+          !plain.includes("\u0000") &&
+          plain.isWellFormed()
+        );
+      })
+    );
   }
   // Timeframe phrasings have their own tests (timeframe.test.ts); here: the loader uses them.
   if (key === "timeframe") return parseTimeframe(text) !== null;
@@ -142,8 +167,26 @@ const cursor = fc.oneof(
   fc.constantFrom("1_2", "_", "1_", "x_1", "-1_1", "--1_1"),
 );
 
+// A property filter: well formed, with escapes, or near misses (no "=", a bad name, a bad escape,
+// an empty value, a value too long, too many values).
+const propertyValue = fc.oneof(
+  fc.constantFrom("pro", "pro~1 annual", "~0tilde", "5", "true", "Ünï ✓", "a=b", ""),
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom("~", "~2", "x".repeat(257), "a\u0000"),
+);
+const property = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom("plan", "geo.country:code", "seats", "", "my plan", "k".repeat(65), "a,b"),
+      fc.array(propertyValue, { minLength: 1, maxLength: 3 }),
+    )
+    .map(([name, values]) => `${name}=${values.join(",")}`),
+  fc.constantFrom("plan", "plan=", "=pro", `plan=${Array(51).fill("a").join(",")}`),
+);
+
 const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
+  property,
   hidden: fc.oneof(
     fc.array(seriesName, { minLength: 1, maxLength: 4 }).map((names) => names.join(",")),
     fc.constant(Array(101).fill("a").join(",")),
@@ -151,6 +194,8 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
   page: integerText,
   value: integerText,
   view: integerText,
+  in_group: integerText,
+  within: fc.oneof(integerText, fc.constantFrom("0", "1", "3650", "3651", "30")),
   after: cursor,
   before: cursor,
   ...Object.fromEntries(

@@ -60,12 +60,19 @@ describe("OpenAPI document", () => {
       "external_key",
       "key",
       "occurred_at",
+      "properties",
       "target_key",
       "target_type",
       "type",
       "value",
     ]);
     expect(schema.required.sort()).toEqual(["target_key", "target_type", "type"]);
+    // Properties extend PartnerStack v2, with their limits in the document.
+    expect(schema.properties.properties).toMatchObject({
+      "x-actionboard-extension": true,
+      maxProperties: 20,
+      propertyNames: { pattern: "^[A-Za-z0-9_.:-]{1,64}$" },
+    });
     // Unknown fields are ignored, not refused: no body forbids additional properties.
     expect(schema).not.toHaveProperty("additionalProperties");
   });

@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
+import {
+  cardClass,
+  secondaryButtonClass,
+  tableClass,
+  tdClass,
+  thClass,
+} from "@/components/ui/styles";
 import { moneyFormatter } from "@/lib/format/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditRewardRules } from "@/lib/programs/roles";
 import { listRewardRules } from "@/lib/reward-rules/list-reward-rules";
+import { loadRuleChoices } from "@/lib/reward-rules/load-rule-choices";
+import { tryChangeQuery } from "@/lib/rule-replay/try-change-query";
 import { RewardRuleForm } from "./_components/reward-rule-form";
 
 export const metadata: Metadata = { title: "Reward rules" };
@@ -14,18 +22,9 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
   const { slug, query, program, role, db } = await openProgramPage(props);
   const editable = canEditRewardRules(role);
   const { prisma } = db;
-  const [rules, groups, types] = await Promise.all([
+  const [rules, { groups, actionTypes }] = await Promise.all([
     listRewardRules(prisma, program.id),
-    prisma.group.findMany({
-      where: { programId: program.id },
-      select: { key: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    prisma.actionType.findMany({
-      where: { programId: program.id },
-      select: { name: true },
-      orderBy: { name: "asc" },
-    }),
+    loadRuleChoices(prisma, program.id),
   ]);
   const money = moneyFormatter(
     rules.map((r) => r.amountCents),
@@ -41,7 +40,13 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
       <PageHeader
         title="Reward rules"
         description="When an action of a type arrives, each active rule for that type may create a flat reward for the partner. Rules are evaluated when the action is received; changing a rule does not change rewards already made."
-      />
+      >
+        {editable && (
+          <Link href={`/p/${slug}/reward-rules/try`} className={secondaryButtonClass}>
+            Try on history
+          </Link>
+        )}
+      </PageHeader>
       {saved && (
         <p
           role="status"
@@ -100,13 +105,20 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
                   <td className={tdClass}>{rule.active ? "Active" : "Paused"}</td>
                   <td className={tdClass}>{rule.rewards.toLocaleString("en-US")}</td>
                   {editable && (
-                    <td className={tdClass}>
+                    <td className={`${tdClass} space-x-3 whitespace-nowrap`}>
                       <Link
                         href={`/p/${slug}/reward-rules?edit=${rule.id}`}
                         className="text-blue-600 hover:underline"
                         aria-label={`Edit ${rule.name}`}
                       >
                         Edit
+                      </Link>
+                      <Link
+                        href={`/p/${slug}/reward-rules/try?${tryChangeQuery(rule)}`}
+                        className="text-blue-600 hover:underline"
+                        aria-label={`Try a change to ${rule.name} on history`}
+                      >
+                        Try a change
                       </Link>
                     </td>
                   )}
@@ -123,7 +135,7 @@ export default async function RewardRulesPage(props: ProgramPageProps) {
             key={editing?.id ?? "new"}
             slug={slug}
             groups={groups}
-            actionTypes={types.map((t) => t.name)}
+            actionTypes={actionTypes}
             rule={editing ? { ...editing, groupKey: editing.group?.key ?? null } : undefined}
           />
         </div>

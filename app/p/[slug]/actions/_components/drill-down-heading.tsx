@@ -25,6 +25,8 @@ export function DrillDownHeading({
   period,
   order,
   timezone,
+  conversion = null,
+  compared = null,
 }: {
   total: number;
   slug: string;
@@ -36,6 +38,10 @@ export function DrillDownHeading({
   period: Pick<ActionsTabFilters, "timeframe" | "timescale">;
   order: DrillOrder;
   timezone: string;
+  /** What a conversion's drill-down lists ("starting signup actions that converted …"). */
+  conversion?: string | null;
+  /** The title of the period compared with, when these are its actions (`period=compared`). */
+  compared?: string | null;
 }) {
   const selection: ReactNode[] = [];
   if (partner) {
@@ -56,9 +62,11 @@ export function DrillDownHeading({
   } else if (drill.partner !== null) {
     selection.push(`Partner ${drill.partner} (not in this program)`);
   }
+  if (conversion) selection.push(conversion);
   if (drill.type !== null) selection.push(`action type ${drill.type}`);
   if (drill.value !== null) selection.push(`value ${drill.value}`);
   if (!selection.length) selection.push("All actions matching the tab's filters");
+  if (compared) selection.push(`in the period compared with (${compared.toLowerCase()})`);
 
   return (
     // Names, emails and keys can be longer than a phone is wide: they break only where a line

@@ -7,6 +7,7 @@ import { moneyFormatter } from "@/lib/format/format";
 import { describeRewardOutcome } from "@/lib/rewards/describe-reward-outcome";
 import { formatDateTime } from "@/lib/time/format";
 import { PartnerLink } from "./partner-link";
+import { PropertyChips } from "./property-chips";
 
 // Keys are codes, not words: they may break anywhere so the table fits its box (at 1,440 px every
 // column shows; names, emails and types are cut to one line instead).
@@ -15,7 +16,7 @@ const wrapAnywhere = "[overflow-wrap:anywhere]";
 /**
  * The drill-down's actions in the chosen order: one row per action, the partner linked to its
  * page. Names and emails stay on one line (cut with an ellipsis, whole on hover and focus).
- * Never narrower than 50rem, so on a phone its box scrolls sideways rather than crushing it.
+ * Never narrower than 60rem, so on a phone its box scrolls sideways rather than crushing it.
  */
 export function DrillDownTable({
   rows,
@@ -51,7 +52,7 @@ export function DrillDownTable({
     />
   );
   return (
-    <div className="min-w-[50rem]">
+    <div className="min-w-[60rem]">
       <table className={tableClass}>
         <thead>
           <tr>
@@ -62,6 +63,7 @@ export function DrillDownTable({
             <th className={thClass}>Type</th>
             {sortable("value", "Value", "text-right")}
             {sortable("reward", "Reward")}
+            <th className={thClass}>Properties</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -110,6 +112,9 @@ export function DrillDownTable({
                 >
                   {describeRewardOutcome(row.rewardOutcome, ruleName)}
                 </span>
+              </td>
+              <td className={`${tdClass} min-w-40`} data-testid="drill-properties">
+                <PropertyChips properties={row.properties} />
               </td>
             </tr>
           ))}

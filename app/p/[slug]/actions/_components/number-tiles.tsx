@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CSSProperties } from "react";
 import { Hint } from "@/components/ui/hint";
 import { percentChange } from "@/lib/stats/percent-change";
-import { describePreviousPeriod } from "@/lib/stats/previous-period";
+import { comparisonWords, describePreviousPeriod } from "@/lib/stats/previous-period";
 import { getSummary } from "@/lib/stats/get-summary";
 import { formatTileValue, NUMBER_TILES } from "@/lib/stats/number-tiles";
 import type { TabScope } from "@/lib/stats/scope";
@@ -26,25 +26,19 @@ export function NumberTilesSkeleton() {
   );
 }
 
-/** "vs previous period", its dates on hover and focus. */
-function VsPrevious({ id, dates }: { id: string; dates: string | null }) {
-  if (!dates) return "vs previous period";
+/** "vs previous period" (or "vs same period last year"), its dates on hover and focus. */
+function VsPrevious({ id, dates, words }: Hinted) {
+  if (!dates) return `vs ${words.vs}`;
   return (
-    <Hint id={id} hint={`Previous period: ${dates}`}>
-      vs previous period
+    <Hint id={id} hint={`${words.title}: ${dates}`}>
+      vs {words.vs}
     </Hint>
   );
 }
 
-function Change({
-  current,
-  previous,
-  hint,
-}: {
-  current: number;
-  previous: number;
-  hint: { id: string; dates: string | null };
-}) {
+type Hinted = { id: string; dates: string | null; words: { vs: string; title: string } };
+
+function Change({ current, previous, hint }: { current: number; previous: number; hint: Hinted }) {
   if (previous === 0) {
     return (
       <p className="relative text-xs text-gray-500">
@@ -122,6 +116,7 @@ export async function NumberTiles({
 }) {
   const { current, previous } = await getSummary(scope);
   const previousDates = describePreviousPeriod(scope);
+  const words = comparisonWords(scope);
   return (
     <div className={GRID}>
       {NUMBER_TILES.map(({ key, title, exportName }) => (
@@ -149,7 +144,7 @@ export async function NumberTiles({
               <Change
                 current={current[key]}
                 previous={previous[key]}
-                hint={{ id: `previous-period-${key}`, dates: previousDates }}
+                hint={{ id: `previous-period-${key}`, dates: previousDates, words }}
               />
             )}
           </Tile>

@@ -12,16 +12,30 @@ import { Tile } from "@/components/stats/tile";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import type { OccurrenceRow } from "@/lib/stats/engine";
+import { comparisonWords } from "@/lib/stats/previous-period";
+import { ChangeCell } from "./change-cell";
 import { PartnerLink } from "./partner-link";
 import { TablePager } from "./table-pager";
 
-const COLUMNS: { sort: TableState["sort"]; label: string; numeric?: boolean }[] = [
+type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
+
+const COLUMNS: Column[] = [
   { sort: "name", label: "Partner name" },
   { sort: "email", label: "Partner email" },
   { sort: "type", label: "Action type" },
   { sort: "value", label: "Action value", numeric: true },
   { sort: "occurrences", label: "Occurrences", numeric: true },
   { sort: "rewards", label: "Sum of rewards", numeric: true },
+];
+
+/** With a period compared: its numbers and the changes beside the occurrences and the rewards. */
+const COMPARED_COLUMNS: Column[] = [
+  ...COLUMNS.slice(0, 5),
+  { sort: "previous_occurrences", label: "Previous occurrences", numeric: true },
+  { sort: "occurrences_change", label: "Occurrences change", numeric: true },
+  COLUMNS[5],
+  { sort: "previous_rewards", label: "Previous rewards", numeric: true },
+  { sort: "rewards_change", label: "Rewards change", numeric: true },
 ];
 
 // The partner column stays in view while a narrow window scrolls the others sideways (not the
@@ -57,12 +71,36 @@ export async function OccurrenceTableTile({
   currency: string;
 }) {
   const [data, summary] = await Promise.all([getOccurrenceTable(scope, table), getSummary(scope)]);
+  const compared = summary.previous !== null;
+  const columns = compared ? COMPARED_COLUMNS : COLUMNS;
   const money = moneyFormatter(
-    [...data.rows.map((r) => r.rewardCents), summary.current.rewardCents],
+    [
+      ...data.rows.flatMap((r) => [r.rewardCents, r.previousRewardCents ?? 0]),
+      summary.current.rewardCents,
+      summary.previous?.rewardCents ?? 0,
+    ],
     currency,
   );
+  const count = (n: number) => n.toLocaleString("en-US");
+  const words = comparisonWords(scope);
+  const comparedDrillHref = (row: OccurrenceRow) =>
+    url(
+      {
+        partner: row.partnerKey,
+        type: row.actionType,
+        value: row.actionValue,
+        period: "compared",
+        page: 1,
+      },
+      drillPath,
+    );
   const url = (
-    changes: Partial<TableState> & { partner?: string; type?: string; value?: number },
+    changes: Partial<TableState> & {
+      partner?: string;
+      type?: string;
+      value?: number;
+      period?: "compared";
+    },
     path = basePath,
   ) => serializeTabUrl(path, { ...scope.filters, ...table, ...changes });
   const drillPath = `${basePath}/occurrences`;
@@ -71,7 +109,7 @@ export async function OccurrenceTableTile({
       { partner: row.partnerKey, type: row.actionType, value: row.actionValue, page: 1 },
       drillPath,
     );
-  const sortHref = (column: (typeof COLUMNS)[number]) => {
+  const sortHref = (column: Column) => {
     const first = column.numeric ? "desc" : "asc";
     const dir = nextSortDirection(table.sort === column.sort, table.dir, first);
     return url({ sort: column.sort, dir, page: 1 });
@@ -113,6 +151,16 @@ export async function OccurrenceTableTile({
                   <>
                     <OccurrencesLink row={row} href={drillHref(row)} />
                     <span className="text-xs text-gray-500"> occurrences</span>
+                    {row.previousOccurrences !== null && (
+                      <span className="block text-xs">
+                        <ChangeCell
+                          current={row.occurrences}
+                          previous={row.previousOccurrences}
+                          format={count}
+                        />{" "}
+                        <span className="text-gray-500">vs {words.vs}</span>
+                      </span>
+                    )}
                   </>
                 }
                 subtitle={row.partnerEmail}
@@ -148,7 +196,7 @@ export async function OccurrenceTableTile({
             <table className={tableClass}>
               <thead>
                 <tr>
-                  {COLUMNS.map((c, i) => (
+                  {columns.map((c, i) => (
                     <SortableHeader
                       key={c.sort}
                       label={c.label}
@@ -185,9 +233,43 @@ export async function OccurrenceTableTile({
                     <td className={`${tdClass} text-right tabular-nums`}>
                       <OccurrencesLink row={row} href={drillHref(row)} />
                     </td>
+                    {row.previousOccurrences !== null && (
+                      <>
+                        <td className={`${tdClass} text-right tabular-nums`}>
+                          <Link
+                            href={comparedDrillHref(row)}
+                            className="text-blue-600 hover:underline"
+                            aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
+                          >
+                            {count(row.previousOccurrences)}
+                          </Link>
+                        </td>
+                        <td className={`${tdClass} text-right tabular-nums`}>
+                          <ChangeCell
+                            current={row.occurrences}
+                            previous={row.previousOccurrences}
+                            format={count}
+                          />
+                        </td>
+                      </>
+                    )}
                     <td className={`${tdClass} text-right tabular-nums`}>
                       {money(row.rewardCents)}
                     </td>
+                    {row.previousRewardCents !== null && (
+                      <>
+                        <td className={`${tdClass} text-right tabular-nums`}>
+                          {money(row.previousRewardCents)}
+                        </td>
+                        <td className={`${tdClass} text-right tabular-nums`}>
+                          <ChangeCell
+                            current={row.rewardCents}
+                            previous={row.previousRewardCents}
+                            format={money}
+                          />
+                        </td>
+                      </>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -207,12 +289,48 @@ export async function OccurrenceTableTile({
                       {summary.current.occurrences.toLocaleString("en-US")}
                     </Link>
                   </td>
+                  {summary.previous && (
+                    <>
+                      <td
+                        className={`${tdClass} text-right tabular-nums`}
+                        data-testid="table-total-previous-occurrences"
+                      >
+                        <Link
+                          href={url({ page: 1, period: "compared" }, drillPath)}
+                          className="text-blue-600 hover:underline"
+                        >
+                          {count(summary.previous.occurrences)}
+                        </Link>
+                      </td>
+                      <td className={`${tdClass} text-right tabular-nums`}>
+                        <ChangeCell
+                          current={summary.current.occurrences}
+                          previous={summary.previous.occurrences}
+                          format={count}
+                        />
+                      </td>
+                    </>
+                  )}
                   <td
                     className={`${tdClass} text-right tabular-nums`}
                     data-testid="table-total-rewards"
                   >
                     {money(summary.current.rewardCents)}
                   </td>
+                  {summary.previous && (
+                    <>
+                      <td className={`${tdClass} text-right tabular-nums`}>
+                        {money(summary.previous.rewardCents)}
+                      </td>
+                      <td className={`${tdClass} text-right tabular-nums`}>
+                        <ChangeCell
+                          current={summary.current.rewardCents}
+                          previous={summary.previous.rewardCents}
+                          format={money}
+                        />
+                      </td>
+                    </>
+                  )}
                 </tr>
               </tfoot>
             </table>

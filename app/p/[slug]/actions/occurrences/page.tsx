@@ -16,9 +16,15 @@ import { filtersInForce, periodOnly, serializeTabUrl } from "@/lib/stats/url/sea
 import { EmptyResult } from "@/components/stats/empty-result";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { describeFilters } from "@/lib/exports/filters-summary";
+import { comparisonWords } from "@/lib/stats/previous-period";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 import { findPartner } from "@/lib/partners/load-partner";
+import { selectedConversion } from "@/lib/stats/conversion/conversion";
+import {
+  conversionBackHref,
+  describeConversionSelection,
+} from "@/lib/stats/conversion/describe-conversion";
 
 export const metadata: Metadata = { title: "Occurrences" };
 
@@ -33,7 +39,10 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
     drill.partner === null ? null : findPartner(db, program.id, drill.partner),
   ]);
   const tabPath = `/p/${slug}/actions`;
-  const backHref = serializeTabUrl(tabPath, { ...filters, ...table });
+  const conversion = selectedConversion(drill);
+  const backHref = conversion
+    ? conversionBackHref(`/p/${slug}/conversion`, view.filterQuery, conversion)
+    : serializeTabUrl(tabPath, { ...filters, ...table });
   // Any change but a page turn starts from the first page.
   const drillHref = (changes: Partial<DrillSelection>) =>
     serializeTabUrl(`${tabPath}/occurrences`, {
@@ -53,14 +62,16 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
   // The timeframe always, the other filters when set; the timescale only shapes the chart.
   const inForce = new Set(filtersInForce(filters));
   const filterList = describeFilters(scope, view.options).filter(
-    (d) => d.name === "timeframe" || (d.name !== "timescale" && inForce.has(d.name)),
+    (d) =>
+      d.name === "timeframe" ||
+      (d.name !== "timescale" && d.name !== "compare" && inForce.has(d.name)),
   );
   const ruleName = (id: number) => ruleNames.get(id) ?? `Rule ${id}`;
 
   return (
     <section className="space-y-4">
       <Link href={backHref} className="text-sm font-medium text-blue-600 hover:underline">
-        ← Back to the Actions tab
+        {conversion ? "← Back to the conversion" : "← Back to the Actions tab"}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <DrillDownHeading
@@ -72,6 +83,8 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           period={filters}
           order={order}
           timezone={program.timezone}
+          conversion={conversion && describeConversionSelection(conversion, view.options.groups)}
+          compared={scope.comparedPeriod ? comparisonWords({ filters }).title : null}
         />
         <DownloadMenu
           label="these actions"

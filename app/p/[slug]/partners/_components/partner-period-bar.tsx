@@ -8,11 +8,15 @@ import { TimeframeFilter } from "@/components/stats/filters/timeframe-filter";
 import { useDraftFilters } from "@/components/stats/filters/use-draft-filters";
 import { filterParsers, type ActionsTabFilters } from "@/lib/stats/url/search-params";
 
-const periodParsers = { timescale: filterParsers.timescale, timeframe: filterParsers.timeframe };
+const periodParsers = {
+  timescale: filterParsers.timescale,
+  timeframe: filterParsers.timeframe,
+  compare: filterParsers.compare,
+};
 const serializePeriod = createSerializer(periodParsers);
 
 /**
- * A partner page's timescale and timeframe, in the tab's controls and URL keys, edited as a
+ * A partner page's timescale, timeframe and comparison, in the tab's controls and URL keys, edited as a
  * draft that Reload applies (the partner is the page's only other filter).
  */
 export function PartnerPeriodBar({
@@ -38,7 +42,8 @@ export function PartnerPeriodBar({
 
   function reload(event: FormEvent) {
     event.preventDefault();
-    if (timeframeValid) void apply({ timescale: draft.timescale, timeframe: draft.timeframe });
+    if (!timeframeValid) return;
+    void apply({ timescale: draft.timescale, timeframe: draft.timeframe, compare: draft.compare });
   }
 
   return (
@@ -57,6 +62,7 @@ export function PartnerPeriodBar({
           draft={draft}
           set={set}
         />
+        <SelectFilter field="compare" draft={draft} set={set} />
       </div>
       <ReloadBar
         pending={pending}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FormField } from "@/components/ui/form-field";
+import { GroupOptions } from "./group-options";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import type { RuleFacts } from "@/lib/reward-rules/save-reward-rule";
@@ -80,12 +81,7 @@ export function RewardRuleForm({
         </FormField>
         <FormField id="rule-group" label="Only for group" error={error("groupKey")}>
           <select {...field("groupKey", "rule-group", rule?.groupKey ?? "")}>
-            <option value="">Every group</option>
-            {groups.map((g) => (
-              <option key={g.key} value={g.key}>
-                {g.name}
-              </option>
-            ))}
+            <GroupOptions groups={groups} />
           </select>
         </FormField>
         <fieldset className="flex flex-col justify-end gap-2 text-sm">
