@@ -2,7 +2,7 @@ import { percentChange } from "@/lib/stats/percent-change";
 
 /**
  * A row's change against the period compared with: the signed difference, and the percentage
- * when the compared number was not 0 ("+12 ▲ 30.0%", "−3 ▼ 10.0%", "+5 new").
+ * when the compared number was not 0 ("+12 ▲ 30.0%", "−3 ▼ 10.0%", "+5 new", "±0").
  */
 export function ChangeCell({
   current,
@@ -27,11 +27,11 @@ export function ChangeCell({
       {sign}
       {format(Math.abs(diff))}
       <span className="ml-1 text-xs text-gray-500">
-        {pct === null
-          ? previous === 0 && current !== 0
+        {diff === 0
+          ? ""
+          : pct === null
             ? "new"
-            : ""
-          : `${pct > 0 ? "▲" : pct < 0 ? "▼" : "■"} ${Math.abs(pct).toFixed(1)}%`}
+            : `${pct > 0 ? "▲" : "▼"} ${Math.abs(pct).toFixed(1)}%`}
       </span>
     </span>
   );
