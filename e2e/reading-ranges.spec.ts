@@ -165,7 +165,7 @@ test("a range picked as 1 Sep – 30 Nov reads as those days everywhere, files i
   expect(text).toContain(
     `Timeframe: is in range 2025-09-01 – 2025-11-30 → 2025-09-01 – 2025-11-30 (${ZONE})`,
   );
-  expect(text).toContain("Previous period (for the changes): 2025-06-02 – 2025-08-31");
+  expect(text).toContain("Compared with: previous period → 2025-06-02 – 2025-08-31");
   expect(text).not.toContain("2025-11-29");
   // Whole amounts: the tile and the table with the currency sign and no cents.
   expect(text).toContain("Total rewards $20");

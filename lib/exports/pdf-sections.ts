@@ -45,12 +45,15 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
   const numericFrom = tile === "table" ? 4 : 7;
   // The files' decimal amounts ("12.50") read with the currency sign in print, without cents
   // when every amount of the page's table is whole.
-  const moneyColumn = tile === "table" ? 6 : 8;
+  // The table's compared rewards and their change (columns 9 and 10) are amounts too.
+  const moneyColumns = tile === "table" ? [6, 9, 10] : [8];
   const cents = (decimal: unknown) => Math.round(Number(decimal) * 100);
-  const amounts = rows.map((row) => cents(row[moneyColumn]));
+  const amounts = rows.flatMap((row) =>
+    moneyColumns.filter((i) => i < row.length).map((i) => cents(row[i])),
+  );
   if (totals) amounts.push(cents(totals.rewards));
   const money = moneyFormatter(amounts, ctx.currency);
-  const cell = (c: unknown, i: number) => (i === moneyColumn ? money(cents(c)) : String(c));
+  const cell = (c: unknown, i: number) => (moneyColumns.includes(i) ? money(cents(c)) : String(c));
   return {
     kind: "table",
     title: exp.title,
@@ -67,7 +70,10 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
     ],
     omitted: Math.max(0, total - rows.length),
     numeric: exp.header.map(
-      (_, i) => i >= numericFrom && i <= numericFrom + 2 && !(tile === "actions" && i === 9),
+      (_, i) =>
+        i >= numericFrom &&
+        (i <= numericFrom + 2 || tile === "table") &&
+        !(tile === "actions" && i === 9),
     ),
     // Drill-down rows: whole ISO times (with their offset), room for the reward's reason and
     // the properties.
