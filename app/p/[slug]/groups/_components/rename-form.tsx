@@ -39,7 +39,8 @@ export function RenameForm({
           onChange={(e) => setValue(e.target.value)}
           aria-invalid={state.status === "error" ? true : undefined}
           aria-describedby={state.status === "error" ? `${inputId}-error` : undefined}
-          className={`${inputClass} mt-0 w-48 shrink-0`}
+          // Its own width: inputClass's w-full would win over w-48 and squeeze the box.
+          className={`${inputClass.replace("w-full", "")} mt-0 w-40 shrink-0 sm:w-48`}
         />
         <button
           type="submit"
