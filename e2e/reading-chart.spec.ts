@@ -58,6 +58,8 @@ const axisLabel = (page: Page, text: string) =>
 
 /** Points at a bucket: above its axis label, inside the plot (Recharts answers the pointer). */
 async function hoverBucket(page: Page, label: string) {
+  // The mouse reaches only what is on screen: the filter bar can push the plot below the fold.
+  await chart(page).locator(".recharts-cartesian-grid").scrollIntoViewIfNeeded();
   const tick = axisLabel(page, label);
   const [box, grid] = [
     await tick.boundingBox(),

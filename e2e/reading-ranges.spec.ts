@@ -177,14 +177,32 @@ test("a range picked as 1 Sep – 30 Nov reads as those days everywhere, files i
   const tableCsv = await csvRows(
     await downloadFrom(page, "Actions by partner, type and value", "CSV"),
   );
+  // The previous period's columns name their own days (2 June – 31 August holds one action of
+  // value 1, rewarded 0).
   expect(tableCsv[0].slice(5)).toEqual([
     "Occurrences for 2025-09-01 – 2025-11-30",
     "Sum of rewards (USD) for 2025-09-01 – 2025-11-30",
+    "Occurrences, previous period for 2025-06-02 – 2025-08-31",
+    "Change in occurrences",
+    "Sum of rewards (USD), previous period for 2025-06-02 – 2025-08-31",
+    "Change in rewards (USD)",
   ]);
   expect(tableCsv.slice(1)).toEqual([
-    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "1", "1", "5.00"],
-    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "2", "1", "10.00"],
-    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "3", "1", "5.00"],
+    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "1", "1", "5.00", "1", "0", "0.00", "5.00"],
+    [
+      "Ada Lovelace",
+      "ada@mail.test",
+      "ada",
+      "signup",
+      "2",
+      "1",
+      "10.00",
+      "0",
+      "1",
+      "0.00",
+      "10.00",
+    ],
+    ["Ada Lovelace", "ada@mail.test", "ada", "signup", "3", "1", "5.00", "0", "1", "0.00", "5.00"],
   ]);
 
   // The drill-down's heading states the same days, and so does its CSV's header.

@@ -43,6 +43,8 @@ export function DrillDownTable({
     rows.map((r) => r.rewardCents),
     currency,
   );
+  // A page without properties (a program that sends none) gets no empty column.
+  const withProperties = rows.some((row) => Object.keys(row.properties).length > 0);
   const sortable = (sort: DrillOrder["sort"], label: string, className = "") => (
     <SortableHeader
       label={label}
@@ -63,7 +65,7 @@ export function DrillDownTable({
             <th className={thClass}>Type</th>
             {sortable("value", "Value", "text-right")}
             {sortable("reward", "Reward")}
-            <th className={thClass}>Properties</th>
+            {withProperties && <th className={thClass}>Properties</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -113,9 +115,11 @@ export function DrillDownTable({
                   {describeRewardOutcome(row.rewardOutcome, ruleName)}
                 </span>
               </td>
-              <td className={`${tdClass} min-w-40`} data-testid="drill-properties">
-                <PropertyChips properties={row.properties} />
-              </td>
+              {withProperties && (
+                <td className={`${tdClass} min-w-32`} data-testid="drill-properties">
+                  <PropertyChips properties={row.properties} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

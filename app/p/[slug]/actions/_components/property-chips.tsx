@@ -13,7 +13,7 @@ export function PropertyChips({ properties }: { properties: Record<string, strin
         <li
           key={pair}
           title={pair}
-          className="max-w-56 truncate whitespace-nowrap rounded bg-gray-100 px-1.5 py-0.5 font-mono text-xs text-gray-700 dark:bg-gray-800 dark:text-gray-200"
+          className="max-w-40 truncate whitespace-nowrap rounded bg-gray-100 px-1.5 py-0.5 font-mono text-xs text-gray-700 dark:bg-gray-800 dark:text-gray-200"
         >
           {pair}
         </li>
