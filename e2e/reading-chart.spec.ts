@@ -189,7 +189,7 @@ test.describe("at 1,440 px", () => {
         a.occurredAt >= Date.parse("2026-01-01T05:00:00Z") &&
         a.occurredAt < Date.parse("2026-02-01T05:00:00Z"),
     );
-    await expect(tooltip.locator("p").last()).toHaveText(
+    await expect(tooltip.locator("p").filter({ hasText: /^Total/ })).toHaveText(
       new RegExp(`^Total\\s*${jan.length.toLocaleString("en-US")}$`),
     );
     // Its lines: each type with actions in January and its count, largest first (the seed's
