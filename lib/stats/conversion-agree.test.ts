@@ -5,8 +5,6 @@
 // A → B within N days. Rerun a failure with FC_SEED / FC_PATH; FC_RUNS explores more worlds.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { backfillAnalytics } from "../analytics/backfill-analytics";
-import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schema";
 import {
   modelConversionCounts,
   modelConversionStarts,
@@ -14,7 +12,8 @@ import {
 } from "../testing/conversion-model";
 import { querySpec, resolveQuery, type QuerySpec } from "../testing/random-tab-query";
 import { worldSpec } from "../testing/random-tab-world";
-import { applyEdits, seedRandomProgram, type SeededProgram } from "../testing/seed-random-world";
+import { applyEdits, type SeededProgram } from "../testing/seed-random-world";
+import { seedWorldAndCopy } from "../testing/seed-world-and-copy";
 import { openTestAnalytics, type TestAnalytics } from "../testing/test-analytics";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { Engine } from "../testing/engines";
@@ -192,12 +191,7 @@ describe.each(inject("engines"))("conversion on %s, ClickHouse (chdb) and a mode
     async () => {
       await fc.assert(
         fc.asyncProperty(conversionWorld, batch, batch, async (world, before, after) => {
-          await dropAnalyticsDatabase(analytics.ch!);
-          await ensureAnalyticsSchema(analytics.ch!);
-          const programs: SeededProgram[] = [];
-          for (const spec of world.programs) programs.push(await seedRandomProgram(db, spec));
-          if (world.firstSync === "backfill") await backfillAnalytics(db.prisma, analytics.ch!);
-          else await analytics.sync();
+          const programs = await seedWorldAndCopy({ db, analytics }, world);
           const [main, other] = programs;
           for (const spec of before) await expectAgreement(main, spec, "first sync");
           await expectAgreement(other, before[0], "first sync, a second program");

@@ -9,18 +9,16 @@
 // (slow: every attempt seeds a database); FC_RUNS=<n> explores more data sets.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { backfillAnalytics } from "../analytics/backfill-analytics";
-import { dropAnalyticsDatabase, ensureAnalyticsSchema } from "../analytics/schema";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { querySpec, resolveQuery, type QuerySpec } from "../testing/random-tab-query";
 import { worldSpec } from "../testing/random-tab-world";
 import { matchesProperty, resolvePropertyFilter } from "../testing/random-properties";
 import { readDirectory } from "../testing/read-directory";
 import { readTab } from "../testing/read-tab";
+import { seedWorldAndCopy } from "../testing/seed-world-and-copy";
 import {
   applyEdits,
   modelSummary,
-  seedRandomProgram,
   type ModelAction,
   type SeededProgram,
 } from "../testing/seed-random-world";
@@ -181,12 +179,7 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
           async (world, queriesBefore, queriesAfter) => {
             // A fresh copy per data set (FINAL reads get slower as parts pile up); PostgreSQL
             // keeps earlier data sets' programs, which must not leak into this one's numbers.
-            await dropAnalyticsDatabase(analytics.ch!);
-            await ensureAnalyticsSchema(analytics.ch!);
-            const programs: SeededProgram[] = [];
-            for (const spec of world.programs) programs.push(await seedRandomProgram(db, spec));
-            if (world.firstSync === "backfill") await backfillAnalytics(db.prisma, analytics.ch!);
-            else await analytics.sync();
+            const programs = await seedWorldAndCopy({ db, analytics }, world);
             await expectAgreement(programs, queriesBefore, "after the first sync");
 
             for (const program of programs) await applyEdits(db, program);

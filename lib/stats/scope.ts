@@ -14,7 +14,7 @@ export interface TabScope {
   filters: ActionsTabFilters;
   range: InstantRange;
   previous: InstantRange | null;
-  /** How a date moves back to the compared period's (null: nothing compared). */
+  /** The timeframe's span when a period is compared (null: nothing compared). */
   compareShift?: { n: number; unit: Unit } | null;
   /** The moment the view's data was read; "new actions" are those received after it. */
   asOf: number;

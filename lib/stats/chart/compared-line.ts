@@ -31,13 +31,14 @@ export async function comparedLine(
   unit: Unit,
 ): Promise<ComparedLine | null> {
   if (!scope.previous || !scope.compareShift) return null;
-  // A year back, weekly bars compare week with week (52 weeks), others date with date.
+  // The previous period: back by the timeframe's span. A year back, weekly bars compare week with
+  // week (52 weeks), others date with date.
   const shift =
-    scope.filters.compare === "previous_year"
-      ? unit === "week"
+    scope.filters.compare !== "previous_year"
+      ? scope.compareShift
+      : unit === "week"
         ? { n: 52, unit: "week" as const }
-        : { n: 1, unit: "year" as const }
-      : scope.compareShift;
+        : { n: 1, unit: "year" as const };
   const counts: DailyCount[] = await scope.engine.dailyCounts({
     ...scope,
     range: scope.previous,

@@ -43,7 +43,8 @@ function groupedActions(scope: TabScope) {
     scope,
     previous ? spanOf(scope.range, previous) : scope.range,
   );
-  const now = chOccurredWithin(scope.range);
+  // Without a compared period the WHERE holds the timeframe alone: nothing to tell apart.
+  const now = previous ? chOccurredWithin(scope.range) : chsql`1`;
   const then = previous ? chOccurredWithin(previous) : chsql`0`;
   return chsql`
     SELECT partnership_id, action_type_id, value, occurrences, reward_cents,

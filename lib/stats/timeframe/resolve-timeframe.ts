@@ -36,7 +36,7 @@ interface ResolvedTimeframe {
    * before, since, or `none`).
    */
   previous: InstantRange | null;
-  /** How a date of the timeframe moves to the compared period's (the chart's line aligns by it). */
+  /** The timeframe's span when a period is compared (the chart's line aligns by it). */
   compareShift: { n: number; unit: Unit } | null;
   /** Concrete local dates, e.g. "2026-10-25 – 2026-11-23", for file headers and the filter summary. */
   description: string;
@@ -127,14 +127,9 @@ export function resolveTimeframe(
       end: Math.max(EARLIEST_INSTANT, previous.end!),
     };
   }
-  const compareShift =
-    previous && shift
-      ? compare === "previous_year"
-        ? shift.unit === "week"
-          ? { n: 52, unit: "week" as const }
-          : { n: 1, unit: "year" as const }
-        : shift
-      : null;
+  // The timeframe's span: the previous period's dates are the timeframe's moved back by it (a
+  // year back, the chart picks its own step by timescale: compared-line.ts).
+  const compareShift = previous && shift ? shift : null;
   return {
     current,
     previous,
