@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chConst, chEmpty, chsql, chTable } from "../analytics/ch-sql";
 import type { ClickHouse } from "../analytics/clickhouse";
+import { pendingCopyDeletes } from "../analytics/delete-program-analytics";
 import { drainOutbox } from "../analytics/drain-outbox";
 import { purgeDeletedPrograms } from "../analytics/purge-deleted-programs";
 import { ANALYTICS_TABLES } from "../analytics/schema";
@@ -71,6 +72,7 @@ describe.each(analyticsCases(inject("engines")))(
         JSON.stringify(after),
       ).toBe(true);
       expect(await countProgramRows(db.prisma, kept.program.id)).toEqual(keptBefore);
+      if (analytics.ch) await deletesApplied(analytics.ch);
       for (const [table, n] of Object.entries(await copyRows(doomed.program.id))) {
         expect(n, table).toBe(0);
       }
@@ -104,9 +106,45 @@ describe.each(analyticsCases(inject("engines")).filter((c) => c.analytics !== "p
           deleteProgram(db.prisma, doomed.program.id, ch),
         ]);
         await analytics.sync();
+        await deletesApplied(ch);
         for (const [table, n] of Object.entries(await copyRows(doomed.program.id))) {
           expect(n, `round ${round}: ${table}`).toBe(0);
         }
+      }
+    });
+
+    // A deletion used to wait until ClickHouse had applied it (seconds per table, tens of seconds
+    // on a copy of hundreds of parts); embedded ClickHouse runs one statement at a time, so every
+    // other program's tab and the outbox waited with it. With merges stopped the copy cannot
+    // apply a delete at all: the deletion must still return and the copy keep serving.
+    it("does not wait for the copy to apply it: other programs are copied and read meanwhile", async () => {
+      const ch = analytics.ch!;
+      const doomed = await seedFullProgram(db.prisma);
+      const kept = await seedFullProgram(db.prisma);
+      await analytics.sync();
+      for (const table of ANALYTICS_TABLES)
+        await ch.command(chsql`SYSTEM STOP MERGES ${chTable(table)}`);
+      try {
+        expect(await deleteProgram(db.prisma, doomed.program.id, ch)).toEqual({
+          copyCleared: true,
+        });
+        await db.prisma.action.update({
+          where: { programId_id: { programId: kept.program.id, id: kept.ids.action } },
+          data: { archivedAt: new Date() },
+        });
+        await drainOutbox(db.prisma, ch);
+        const [archived] = await ch.query<{ archived: number }>(
+          chsql`SELECT archived FROM ${chTable("actions")} FINAL
+            WHERE program_id = ${kept.program.id} AND id = ${kept.ids.action}`,
+        );
+        expect(Number(archived.archived)).toBe(1);
+      } finally {
+        for (const table of ANALYTICS_TABLES)
+          await ch.command(chsql`SYSTEM START MERGES ${chTable(table)}`);
+      }
+      await deletesApplied(ch);
+      for (const [table, n] of Object.entries(await copyRows(doomed.program.id))) {
+        expect(n, table).toBe(0);
       }
     });
 
@@ -118,6 +156,7 @@ describe.each(analyticsCases(inject("engines")).filter((c) => c.analytics !== "p
       // The copy unreachable at the time: PostgreSQL alone was cleared.
       await deleteProgram(db.prisma, doomed.program.id, null);
       expect(await purgeDeletedPrograms(db.prisma, analytics.ch!)).toContain(doomed.program.id);
+      await deletesApplied(analytics.ch!);
       for (const [table, n] of Object.entries(await copyRows(doomed.program.id))) {
         expect(n, table).toBe(0);
       }
@@ -125,6 +164,15 @@ describe.each(analyticsCases(inject("engines")).filter((c) => c.analytics !== "p
     });
   },
 );
+
+/** Waits until ClickHouse has applied every delete queued on the copy. */
+async function deletesApplied(ch: ClickHouse) {
+  const deadline = Date.now() + 45_000;
+  while ((await pendingCopyDeletes(ch)) > 0) {
+    if (Date.now() > deadline) throw new Error("the copy's deletes were not applied in 45 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Rows of a program in each table of the copy: with FINAL (what queries read) and raw. */
 async function rowsInCopy(ch: ClickHouse, programId: number) {
