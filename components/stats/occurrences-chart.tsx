@@ -3,7 +3,7 @@
 import { BarChart, type CustomTooltipProps } from "@tremor/react";
 import { useQueryStates } from "nuqs";
 import { createContext, useContext, useRef, useState, type KeyboardEvent } from "react";
-import { hiddenToken, seriesOfToken } from "@/lib/stats/chart/series-colors";
+import { hiddenToken, OTHER_TYPES, seriesOfToken } from "@/lib/stats/chart/series-colors";
 import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { chartScale } from "@/lib/stats/chart/stack";
 import { formatTick, fourStepTop } from "@/lib/stats/chart/nice-ticks";
@@ -67,15 +67,17 @@ function HoverTooltip({ active, payload }: CustomTooltipProps) {
 export function OccurrencesChart({
   series,
 }: {
-  series: ChartSeries & { compared?: Series["compared"] };
+  series: ChartSeries & { compared?: Series["compared"]; other?: string };
 }) {
   const { unit, types, colors, rows, partialBucket, compared: line } = series;
+  const other = series.other ?? OTHER_TYPES;
+  const seriesOf = (token: string) => seriesOfToken(token, other);
   const [{ hidden: tokens }, setChart] = useQueryStates(chartParsers, {
     shallow: false,
     history: "replace",
     scroll: false,
   });
-  const hidden = new Set(tokens.map(seriesOfToken));
+  const hidden = new Set(tokens.map(seriesOf));
   const drawn = types.filter((t) => !hidden.has(t));
   const bars = tremorBars(series, drawn);
   const top = fourStepTop(
@@ -112,10 +114,10 @@ export function OccurrencesChart({
 
   function toggle(type: string) {
     const next = hidden.has(type)
-      ? tokens.filter((t) => seriesOfToken(t) !== type)
-      : [...tokens, hiddenToken(type)];
+      ? tokens.filter((t) => seriesOf(t) !== type)
+      : [...tokens, hiddenToken(type, other)];
     // Series order, so one set of hidden series has one URL; names outside this view stay.
-    const order = (t: string) => types.indexOf(seriesOfToken(t)) >>> 0;
+    const order = (t: string) => types.indexOf(seriesOf(t)) >>> 0;
     void setChart({ hidden: next.sort((a, b) => order(a) - order(b)) });
   }
 

@@ -2,6 +2,7 @@ import type { StoredRewardOutcome } from "../rewards/evaluate-reward-rules";
 import type { InstantRange } from "./timeframe/resolve-timeframe";
 import type { DRILL_SORTS, DrillSelection, TableState } from "./url/search-params";
 import type { TabScope } from "./scope";
+import type { Breakdown } from "./breakdown/breakdown";
 import type {
   ConversionBy,
   ConversionQuestion,
@@ -85,6 +86,47 @@ export interface DailyCount {
   type: string;
   occurrences: number;
 }
+
+/**
+ * A row of the table grouped by a breakdown (`rows_by`): its key (breakdown/breakdown.ts), the
+ * label it sorts by, and the numbers of the timeframe and the period compared with.
+ */
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  occurrences: number;
+  rewardCents: number;
+  previousOccurrences: number | null;
+  previousRewardCents: number | null;
+}
+
+/** Occurrences of one breakdown key on one local day (`YYYY-MM-DD`). */
+export interface BreakdownCount {
+  day: string;
+  key: string;
+  occurrences: number;
+}
+
+/** The key under which `breakdownDaily` sums every key it was not asked to keep. */
+export const OTHER_KEY = "~other";
+
+/**
+ * The labels an engine sorts a breakdown's rows by when the copy does not hold them (groups,
+ * managers, tags, the marketplace flag): key → label, from the program's lists.
+ */
+export type KeyLabels = [key: string, label: string][];
+
+/** An engine's breakdown row (counts as bigint, numeric text or number) as a BreakdownRow. */
+export const toBreakdownRow =
+  (compared: boolean) =>
+  (r: Record<string, bigint | number | string | null>): BreakdownRow => ({
+    key: String(r.key),
+    label: String(r.label ?? ""),
+    occurrences: Number(r.occurrences),
+    rewardCents: Number(r.rewardCents),
+    previousOccurrences: compared ? Number(r.previousOccurrences) : null,
+    previousRewardCents: compared ? Number(r.previousRewardCents) : null,
+  });
 
 /** A drill-down order: by time (occurred_at), action value or reward, ties by id the same way. */
 export type DrillOrder = { sort: (typeof DRILL_SORTS)[number]; dir: "asc" | "desc" };
@@ -176,7 +218,10 @@ export function toReplayPartnerRow(
  * (and `within`, `in_group`) a conversion's starting actions (conversion/conversion.ts).
  */
 export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> &
-  Partial<Pick<DrillSelection, ConversionDrillKey>>;
+  Partial<Pick<DrillSelection, ConversionDrillKey>> & {
+    /** A breakdown row's actions: those whose key under `by` is `key` (`by` and `by_key`). */
+    breakdown?: { by: Breakdown; key: string } | null;
+  };
 
 /**
  * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the
@@ -194,6 +239,24 @@ export interface TabEngine {
    * and the first and last days give its extent.
    */
   dailyCounts(scope: TabScope): Promise<DailyCount[]>;
+  /**
+   * Matching occurrences per local day and key of a breakdown (the chart's `stack_by`); keys not
+   * in `keep` summed under OTHER_KEY (null: every key its own).
+   */
+  breakdownDaily(scope: TabScope, by: Breakdown, keep: string[] | null): Promise<BreakdownCount[]>;
+  /**
+   * One sorted page of the table grouped by a breakdown (`rows_by`; `limit: null` = all rows) and
+   * the row count: the asked sort, then the key (text, byte order). A row is a key with actions
+   * in the timeframe; a partnership with several tags counts under each.
+   */
+  breakdownRows(
+    scope: TabScope,
+    by: Breakdown,
+    labels: KeyLabels,
+    table: Pick<TableState, "sort" | "dir">,
+    page: number,
+    limit: number | null,
+  ): Promise<{ rows: BreakdownRow[]; totalRows: number }>;
   /** One sorted page of the occurrences table (`limit: null` = all rows) and the row count. */
   occurrencePage(
     scope: TabScope,

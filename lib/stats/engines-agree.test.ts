@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { querySpec, resolveQuery, type QuerySpec } from "../testing/random-tab-query";
 import { worldSpec } from "../testing/random-tab-world";
-import { matchesProperty, resolvePropertyFilter } from "../testing/random-properties";
+import {
+  BREAKDOWN_CHOICES,
+  breakdownOf,
+  matchesProperty,
+  resolvePropertyFilter,
+} from "../testing/random-properties";
+import { modelBreakdown } from "../testing/model-breakdown";
+import { readBreakdown } from "../testing/read-breakdowns";
+import { loadFilterOptions } from "./filters/load-filter-options";
 import { readDirectory } from "../testing/read-directory";
 import { readTab } from "../testing/read-tab";
 import { seedWorldAndCopy } from "../testing/seed-world-and-copy";
@@ -27,11 +35,13 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import type { Engine } from "../testing/engines";
 import { DEFAULT_FILTERS, filtersInForce, type ActionsTabFilters } from "./url/search-params";
 import { getOccurrenceTable } from "./get-occurrence-table";
+import { getBreakdownTable } from "./get-breakdown-table";
 import { getSummary } from "./get-summary";
 import { postgresTabEngine } from "./postgres/postgres-engine";
 import type { TabEngine } from "./engine";
 import { tabScope } from "./scope";
 
+const TOP_ROWS = { sort: "occurrences" as const, dir: "desc" as const, page: 1 };
 const SEED = Number(process.env.FC_SEED ?? 20261127);
 /** Data sets per database (each read before and after its edits): about 4 s each. */
 const RUNS: Record<Engine, number> = { pglite: 3, postgres: 2 };
@@ -106,6 +116,17 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
       expect(previous?.occurrences, `compared period's model, ${when}`).toBe(inPrevious.length);
       expect(previous?.rewardCents).toBe(inPrevious.reduce((sum, a) => sum + a.rewardCents, 0));
     }
+    // A breakdown: the chart stacked by it, its table in several sorts and pages, drill-downs.
+    const by = breakdownOf(q.breakdown);
+    const lists = await loadFilterOptions(db.prisma, s.program.id);
+    const [pgBreakdown, chBreakdown] = await Promise.all([
+      readBreakdown({ ...pg, lists }, by),
+      readBreakdown({ ...ch, lists }, by),
+    ]);
+    expect(chBreakdown, `breakdown ${JSON.stringify(by)}, ${when}`).toEqual(pgBreakdown);
+    for (const d of pgBreakdown.drill as { total: number; occurrences: number }[])
+      expect(d.total, `breakdown drill-down ${JSON.stringify(by)}, ${when}`).toBe(d.occurrences);
+    if (unfiltered(filters)) await expectBreakdownModel(s, by, filters, now);
     // The Partners directory over the same filters.
     expect(await readDirectory(db, ch), `directory, ${describeRead(when, s, read)}`).toEqual(
       await readDirectory(db, pg),
@@ -149,6 +170,26 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     }
   }
 
+  /** A breakdown's rows on each engine equal the plain model's sums per key. */
+  async function expectBreakdownModel(
+    s: SeededProgram,
+    by: ReturnType<typeof breakdownOf>,
+    filters: ActionsTabFilters,
+    now?: number,
+  ) {
+    const lists = await loadFilterOptions(db.prisma, s.program.id);
+    for (const tabEngine of [postgresTabEngine(db), analytics.engine]) {
+      const scope = { ...tabScope(tabEngine, s.program, filters, now), lists };
+      const table = await getBreakdownTable(scope, by, TOP_ROWS, null);
+      const byKey = table.rows
+        .map(({ key, occurrences, rewardCents }) => ({ key, occurrences, rewardCents }))
+        .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      expect(byKey, `${tabEngine.name}: breakdown ${JSON.stringify(by)}`).toEqual(
+        await modelBreakdown(db.prisma, s, by, scope.range),
+      );
+    }
+  }
+
   async function expectSameSummary(s: SeededProgram, q: QuerySpec, when: string) {
     const read = resolveQuery(q, s);
     const summary = (tabEngine: TabEngine) =>
@@ -163,6 +204,10 @@ describe.each(inject("engines"))("the tab's numbers on %s and on ClickHouse (chd
     for (const q of queries.full) await expectSameNumbers(main, q, when);
     for (const other of others) await expectSameNumbers(other, queries.full[0], when);
     for (const program of programs) await expectOwnNumbersOnly(program, queries);
+    // Every breakdown of the main program, any time, against the model.
+    const anyTime = { ...DEFAULT_FILTERS, timeframe: { kind: "any" as const } };
+    for (let i = 0; i < BREAKDOWN_CHOICES; i++)
+      await expectBreakdownModel(main, breakdownOf(i), anyTime);
   }
 
   const numRuns = Number(process.env.FC_RUNS ?? RUNS[engine]);

@@ -11,32 +11,38 @@ import {
 } from "./timeframe/buckets";
 import type { Unit } from "./timeframe/timeframe";
 import { OTHER_TYPES, seriesColors } from "./chart/series-colors";
+import { BY_TYPE, type Breakdown } from "./breakdown/breakdown";
+import { chooseBreakdownSeries } from "./breakdown/breakdown-series";
 import { bucketOfInstant } from "./chart/period-label";
 import type { DailyCount } from "./engine";
 import { comparedLine, type ComparedLine } from "./chart/compared-line";
 import type { TabScope } from "./scope";
 
 /**
- * The chart stacks at most this many series: the most frequent types of the view, then one
- * OTHER_TYPES series summing the rest. Every consumer (screen, its table for screen readers, the
+ * The chart stacks at most this many series: the ten most frequent types (or groups, tags… of
+ * the breakdown) of the view, then one OTHER_TYPES ("Others") series summing the rest. Every consumer (screen, its table for screen readers, the
  * CSV and PDF) reads the series from here, so none grows with the number of types.
  */
-export const MAX_SERIES = 10;
+export const MAX_SERIES = 11;
 export { OTHER_TYPES };
 
 export interface Series {
   /** The timescale drawn: the requested one, or coarser when the span is too long. */
   unit: Unit;
   requestedUnit: Unit;
+  /** What the bars are stacked by (`stack_by`; action type unless asked). */
+  by: Breakdown;
   /** The chart's series, by name; OTHER_TYPES last when some types are summed into it. */
   types: string[];
+  /** The name of the series summing the rest (OTHER_TYPES, or "Others" for other breakdowns). */
+  other: string;
   /** Each series' colour (chart/series-colors.ts): the program's colour of its type. */
   colors: Record<string, string>;
   /** Series of `types` the URL hides: not drawn, not in the chart's files (numbers ignore it). */
   hidden: string[];
   /** The bucket still under way at the view's moment, drawn as partial; null when none is. */
   partialBucket: string | null;
-  /** How many action types OTHER_TYPES sums (0: every type has its own series). */
+  /** How many action types (groups, …) the other series sums (0: every one has its own). */
   otherTypes: number;
   /** One row per bucket, every bucket present (empty ones as zeros). */
   rows: ({ bucket: string } & Record<string, number | string>)[];
@@ -68,7 +74,9 @@ function dayExtent(counts: DailyCount[], timeZone: string) {
 /** Occurrences over time by timescale, stacked by action type, bucketed in the program's zone. */
 export async function getSeries(scope: TabScope): Promise<Series> {
   const requestedUnit = scope.filters.timescale;
-  const counts = await scope.engine.dailyCounts(scope);
+  const by = scope.stackBy ?? BY_TYPE;
+  const chosen = by.kind === "type" ? null : await chooseBreakdownSeries(scope, by, MAX_SERIES);
+  const counts = chosen ? chosen.counts : await scope.engine.dailyCounts(scope);
   const extent = dayExtent(counts, scope.timezone);
   let first = scope.range.start ?? extent.first;
   // Up to the end of the timeframe; open-ended ones run to now, "any time" to the last action.
@@ -83,6 +91,8 @@ export async function getSeries(scope: TabScope): Promise<Series> {
     return {
       unit: requestedUnit,
       requestedUnit,
+      by,
+      other: chosen?.other ?? OTHER_TYPES,
       types: [],
       colors: {},
       hidden: [],
@@ -105,7 +115,8 @@ export async function getSeries(scope: TabScope): Promise<Series> {
   }
   const unit = fittingUnit(first, last, requestedUnit, scope.timezone);
 
-  const { seriesOf, types, otherTypes } = chooseSeries(counts);
+  const { seriesOf, types, otherTypes } = chosen ?? chooseSeries(counts);
+  const other = chosen?.other ?? OTHER_TYPES;
   const rows = bucketLabels(first, last, unit, scope.timezone).map((bucket) => {
     const row: { bucket: string } & Record<string, number | string> = { bucket };
     for (const type of types) row[type] = 0;
@@ -123,8 +134,10 @@ export async function getSeries(scope: TabScope): Promise<Series> {
   return {
     unit,
     requestedUnit,
+    by,
+    other,
     types,
-    colors: seriesColors(types, scope.typeColors ?? new Map()),
+    colors: chosen ? chosen.colors : seriesColors(types, scope.typeColors ?? new Map()),
     hidden: types.filter((t) => hiddenSet.has(t)),
     partialBucket: byBucket.has(current) ? current : null,
     otherTypes,

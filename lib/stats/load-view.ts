@@ -7,7 +7,7 @@ import {
 } from "./filters/load-filter-options";
 import { describeRange } from "./previous-period";
 import { tabScope, type TabScope } from "./scope";
-import { seriesOfToken, typeColors } from "./chart/series-colors";
+import { OTHER_SERIES, OTHER_TYPES, seriesOfToken, typeColors } from "./chart/series-colors";
 import type { TabSources } from "./sources";
 import { loadTabState, type RawSearchParams } from "./url/load-tab-state";
 import { DEFAULT_FILTERS, serializeTabUrl, type ActionsTabFilters } from "./url/search-params";
@@ -39,8 +39,17 @@ function actionFiltersOf(filters: ActionsTabFilters): ActionsTabFilters {
   return kept as ActionsTabFilters;
 }
 
-/** The hidden series that name a type of the program (or "Other types"); the rest said and dropped. */
-function knownSeries(tokens: string[], options: FilterOptions, warnings: string[]): string[] {
+/**
+ * Stacked by type, the hidden series that name a type of the program (or "Other types"); the rest
+ * said and dropped. Stacked by anything else, the names stay (a series no view draws hides nothing).
+ */
+function knownSeries(
+  tokens: string[],
+  options: FilterOptions,
+  stackedByType: boolean,
+  warnings: string[],
+): string[] {
+  if (!stackedByType) return [...new Set(tokens)];
   const types = new Set(options.actionTypes.map((t) => t.label));
   const kept = tokens.filter((t) => seriesOfToken(t) !== t || types.has(t));
   if (kept.length < tokens.length)
@@ -68,11 +77,19 @@ export async function loadView(
     options.partnershipId === undefined ? state.filters : actionFiltersOf(state.filters);
   const filterOptions = await loadFilterOptions(db.prisma, program.id);
   const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, warnings) };
-  const chart = { hidden: knownSeries(state.chart.hidden, filterOptions, warnings) };
+  const byType = state.chart.stack_by.kind === "type";
+  const chart = {
+    ...state.chart,
+    hidden: knownSeries(state.chart.hidden, filterOptions, byType, warnings),
+  };
+  const other = byType ? OTHER_TYPES : OTHER_SERIES;
   const scope: TabScope = comparedIfAsked(state.drill.period, {
     ...tabScope(analytics.engine, program, filters, options.now),
     partnershipId: options.partnershipId,
-    hiddenSeries: chart.hidden.map(seriesOfToken),
+    hiddenSeries: chart.hidden.map((t) => seriesOfToken(t, other)),
+    stackBy: chart.stack_by,
+    rowsBy: chart.rows_by,
+    lists: filterOptions,
     typeColors: typeColors(filterOptions.actionTypes),
   });
   return {

@@ -2,6 +2,7 @@ import { resolveTimeframe, type InstantRange } from "./timeframe/resolve-timefra
 import type { ActionsTabFilters } from "./url/search-params";
 import type { TabEngine } from "./engine";
 import type { Unit } from "./timeframe/timeframe";
+import type { Breakdown, BreakdownLists } from "./breakdown/breakdown";
 
 /**
  * Everything a tab query needs: the engine that answers, the program, its zone, the filters and
@@ -25,6 +26,12 @@ export interface TabScope {
   partnershipId?: number;
   /** The chart's series not drawn, by name (the URL's `hidden`); numbers and table ignore it. */
   hiddenSeries?: readonly string[];
+  /** What the chart stacks by (`stack_by`; action type when unset). */
+  stackBy?: Breakdown;
+  /** What the table's rows are grouped by (`rows_by`; null: partner, type and value). */
+  rowsBy?: Breakdown | null;
+  /** The program's groups, managers and tags: the labels of breakdowns by them. */
+  lists?: BreakdownLists;
   /** Each action type's colour in the program (chart/series-colors.ts), by name. */
   typeColors?: ReadonlyMap<string, string>;
 }

@@ -9,6 +9,8 @@ export function unavailableTabEngine(reason: string): TabEngine {
     name: "clickhouse",
     summaryNumbers: fail,
     dailyCounts: fail,
+    breakdownDaily: fail,
+    breakdownRows: fail,
     occurrencePage: fail,
     async *occurrenceCsv() {
       yield await fail();

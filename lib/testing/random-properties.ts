@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import type { ActionProperties, PropertyValue } from "../schemas/action-properties";
 import type { PropertySelection } from "../stats/filters/property-selection";
+import { BREAKDOWN_KINDS, type Breakdown } from "../stats/breakdown/breakdown";
 import { INCLUDE_OPS } from "../stats/url/search-params";
 
 /** Each name with the values actions hold (the filter may also ask for "absent", held by none). */
@@ -51,3 +52,11 @@ export function matchesProperty(
   const held = value !== undefined && selection.values.includes(String(value));
   return op === "include" ? held : !held;
 }
+
+/** Every breakdown a random query may ask for: each kind, and each property name of the pool. */
+const BREAKDOWNS: Breakdown[] = [
+  ...BREAKDOWN_KINDS.filter((k) => k !== "property").map((kind) => ({ kind }) as Breakdown),
+  ...NAMES.map((key) => ({ kind: "property" as const, key })),
+];
+export const BREAKDOWN_CHOICES = BREAKDOWNS.length;
+export const breakdownOf = (i: number) => BREAKDOWNS[i % BREAKDOWNS.length];

@@ -3,6 +3,7 @@
 // Choices are abstract (indexes, substrings) and resolved against a seeded program, so they
 // shrink independently of the data.
 import fc from "fast-check";
+import { BREAKDOWN_CHOICES } from "./random-properties";
 import {
   COMPARISONS,
   DEFAULT_FILTERS,
@@ -131,6 +132,8 @@ export interface QuerySpec {
   sorts: Pick<TableState, "sort" | "dir">[];
   /** Which row of the full table to drill into. */
   drillRow: number;
+  /** A breakdown (random-properties.ts's `breakdownOf`): the chart's stack and the table's rows. */
+  breakdown: number;
   /** "New actions since": a received time of the data (exact boundary) or `now`. */
   since: number | null;
 }
@@ -169,6 +172,7 @@ export const querySpec: fc.Arbitrary<QuerySpec> = fc.record({
     { minLength: 1, maxLength: 2 },
   ),
   drillRow: fc.nat(50),
+  breakdown: fc.nat(BREAKDOWN_CHOICES - 1),
   since: fc.option(fc.nat(40)),
 });
 

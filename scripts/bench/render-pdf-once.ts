@@ -40,6 +40,8 @@ const types = ["signup_completed", "demo_booked", "upgrade"];
 const series: Series = {
   unit: "day",
   requestedUnit: "day",
+  by: { kind: "type" },
+  other: "Other types",
   types,
   colors: seriesColors(types, new Map()),
   hidden: [],

@@ -12,6 +12,8 @@ function series(totals: number[], hidden: string[] = []): Series {
   return {
     unit: "month",
     requestedUnit: "month",
+    by: { kind: "type" },
+    other: "Other types",
     types: ["signup", "demo"],
     colors: { signup: "#332288", demo: "#88CCEE" },
     hidden,

@@ -115,9 +115,9 @@ describe.each(inject("engines"))("the chart of a view on %s", (engine) => {
   });
 
   it("ignores a malformed hidden list with the tab's warning", async () => {
-    const v = await view({ timeframe: "any_time", hidden: "zeta,bad name" });
+    const v = await view({ timeframe: "any_time", hidden: "zeta,bad~name" });
     expect(v.warnings).toEqual([
-      "Hidden series: “zeta,bad name” is not a valid value. It was ignored.",
+      "Hidden series: “zeta,bad~name” is not a valid value. It was ignored.",
     ]);
     expect(v.scope.hiddenSeries).toEqual([]);
   });

@@ -17,13 +17,17 @@ export const SERIES_PALETTE = [
   "#882255", // wine
   "#999933", // olive
   "#AA4499", // purple
+  "#EE7733", // orange (Tol's vibrant scheme): a tenth hue for a chart's ten named series
 ] as const;
 
 /** "Other types" sums many types: a neutral grey, not a hue a type could own. */
 export const OTHER_TYPES_COLOR = "#A5A5A5";
 
-/** The series summing the types beyond the chart's nine (not a possible type name: no spaces). */
+/** The series summing the types beyond the chart's ten (not a possible type name: no spaces). */
 export const OTHER_TYPES = "Other types";
+
+/** The series summing what a chart does not draw on its own, under another breakdown. */
+export const OTHER_SERIES = "Others";
 
 /**
  * Each action type's colour in a program: its place in the program's creation order (by id), so
@@ -42,19 +46,25 @@ export function typeColors(types: readonly { id: number; label: string }[]): Map
 export function seriesColors(
   series: readonly string[],
   program: ReadonlyMap<string, string>,
+  other: string = OTHER_TYPES,
 ): Record<string, string> {
   return Object.fromEntries(
     series.map((name, i) => [
       name,
-      name === OTHER_TYPES
+      name === other
         ? OTHER_TYPES_COLOR
         : (program.get(name) ?? SERIES_PALETTE[i % SERIES_PALETTE.length]),
     ]),
   );
 }
 
-/** "Other types" in the URL's `hidden` list: `~` is not allowed in a type's name. */
+/**
+ * "Other types" (or "Others") in the URL's `hidden` list: `~` is not allowed in a type's name. A
+ * series named by a breakdown's label may hold anything: "~" is written "~0" and "," "~1" (the
+ * property filter's escapes), so a list splits at commas; a type's name has neither.
+ */
 export const OTHER_TYPES_TOKEN = "~other";
-export const hiddenToken = (series: string) =>
-  series === OTHER_TYPES ? OTHER_TYPES_TOKEN : series;
-export const seriesOfToken = (token: string) => (token === OTHER_TYPES_TOKEN ? OTHER_TYPES : token);
+export const hiddenToken = (series: string, other: string = OTHER_TYPES) =>
+  series === other ? OTHER_TYPES_TOKEN : series.replaceAll("~", "~0").replaceAll(",", "~1");
+export const seriesOfToken = (token: string, other: string = OTHER_TYPES) =>
+  token === OTHER_TYPES_TOKEN ? other : token.replaceAll("~1", ",").replaceAll("~0", "~");

@@ -5,6 +5,7 @@ import type { TabScope } from "../scope";
 import { selectedConversion } from "../conversion/conversion";
 import { actionTypesNow, chMatchingActions, ms, partnershipsNow } from "./ch-matching-actions";
 import { chConversionCondition } from "./ch-conversion";
+import { chBreakdownCondition } from "./ch-breakdown";
 
 export function drillSelection(scope: TabScope, s: Selection): ChSql {
   const parts: ChSql[] = [];
@@ -19,6 +20,8 @@ export function drillSelection(scope: TabScope, s: Selection): ChSql {
   if (s.value !== null) parts.push(chsql`a.value = ${s.value}`);
   const conversion = selectedConversion(s);
   if (conversion) parts.push(chConversionCondition(scope, conversion));
+  const breakdown = chBreakdownCondition(scope, s.breakdown);
+  if (breakdown) parts.push(breakdown);
   return parts.length ? chsql`AND ${chjoin(parts, " AND ")}` : chEmpty;
 }
 

@@ -7,12 +7,15 @@ import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 import { chPartnerStats, chRankPartners } from "./ch-partners";
 import { chConversionCounts } from "./ch-conversion";
 import { chRuleReplay } from "./ch-rule-replay";
+import { chBreakdownDaily, chBreakdownRows } from "./ch-breakdown";
 
 /** The tab answered by the analytics copy in ClickHouse (embedded chdb or a server). */
 export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
   return engineOver("clickhouse", ch, {
     summaryNumbers: chSummaryNumbers,
     dailyCounts: chDailyCounts,
+    breakdownDaily: chBreakdownDaily,
+    breakdownRows: chBreakdownRows,
     occurrencePage: chOccurrencePage,
     occurrenceCsv: chOccurrenceCsv,
     drillCsv: chDrillCsv,

@@ -6,6 +6,7 @@ import type { TabScope } from "../scope";
 import { selectedConversion } from "../conversion/conversion";
 import { matchingActions } from "./matching-actions";
 import { pgConversionCondition } from "./pg-conversion";
+import { pgBreakdownCondition } from "./pg-breakdown";
 
 /** An action's properties with every value as text (`->>`: 5 → "5"), as ClickHouse holds them. */
 const PROPERTIES_AS_TEXT = Prisma.sql`(SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}')
@@ -32,6 +33,8 @@ export function drillSelection(scope: TabScope, s: Selection) {
   if (s.value !== null) parts.push(Prisma.sql`a.value = ${s.value}`);
   const conversion = selectedConversion(s);
   if (conversion) parts.push(pgConversionCondition(scope, conversion));
+  const breakdown = pgBreakdownCondition(scope, s.breakdown);
+  if (breakdown) parts.push(breakdown);
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 

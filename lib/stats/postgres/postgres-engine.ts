@@ -5,6 +5,7 @@ import { pgDrillRows, pgDrillTotal } from "./pg-drill-down";
 import { pgDrillCsv, pgOccurrenceCsv } from "./pg-csv";
 import { pgOccurrencePage } from "./pg-occurrences";
 import { pgDailyCounts } from "./pg-series";
+import { pgBreakdownDaily, pgBreakdownRows } from "./pg-breakdown";
 import { pgCountNew, pgSummaryNumbers } from "./pg-summary";
 import { pgPartnerStats, pgRankPartners } from "./pg-partners";
 import { pgConversionCounts } from "./pg-conversion";
@@ -15,6 +16,8 @@ export function postgresTabEngine(db: OpenDatabase): TabEngine {
   return engineOver("postgres", db, {
     summaryNumbers: pgSummaryNumbers,
     dailyCounts: pgDailyCounts,
+    breakdownDaily: pgBreakdownDaily,
+    breakdownRows: pgBreakdownRows,
     occurrencePage: pgOccurrencePage,
     occurrenceCsv: pgOccurrenceCsv,
     drillCsv: pgDrillCsv,

@@ -22,6 +22,8 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   timeframe: "Timeframe",
   compare: "Compare with",
   hidden: "Hidden series",
+  stack_by: "Stack by",
+  rows_by: "Group rows by",
   ...Object.fromEntries(
     FILTERS.flatMap((f) => [[f.key, f.label], ...("opKey" in f ? [[f.opKey, f.label]] : [])]),
   ),
@@ -43,6 +45,8 @@ export const TAB_PARAM_LABELS: Record<string, string> = {
   within: "Conversion window (days)",
   converted: "Converted",
   in_group: "Group of the conversion",
+  by: "Breakdown of the row",
+  by_key: "Row of the breakdown",
 };
 
 // Long enough for any partner key or action type (255); NUL is refused, as PostgreSQL does.

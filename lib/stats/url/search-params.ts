@@ -20,6 +20,8 @@ import {
 import { FILTERS, type Filter } from "../filters/filters";
 import { OP_PAIRS, YES_NO } from "../filters/kinds";
 import { OTHER_TYPES_TOKEN } from "../chart/series-colors";
+import { BY_TYPE, parseAsBreakdown } from "../breakdown/breakdown";
+import { storableTextProblem } from "../../validation/storable-text";
 
 export const TIMESCALES = UNITS;
 export { COMPARISONS };
@@ -69,17 +71,21 @@ export const filterParsers = {
   ...(Object.assign({}, ...FILTERS.map((f) => f.parsers)) as DeclaredParsers),
 };
 
-/** A type's name (the API's rule) or "Other types" in the chart's `hidden` list. */
-const HIDDEN_TOKEN = /^[A-Za-z0-9_.:-]{1,100}$/;
+/**
+ * A series' name in the chart's `hidden` list (series-colors.ts's `hiddenToken`): a type's name,
+ * "~other", or a breakdown's label with "~" and "," escaped as "~0" and "~1"; at most 255
+ * characters, text PostgreSQL can store.
+ */
+const isHiddenToken = (t: string) =>
+  t === OTHER_TYPES_TOKEN ||
+  (t.length >= 1 && t.length <= 255 && !/~(?![01])/.test(t) && storableTextProblem(t) === null);
 export const MAX_HIDDEN = 100;
 
 /** Series names, comma-separated; null (the whole value ignored) when any is not a name. */
 const parseAsHiddenSeries = createParser<string[]>({
   parse: (text) => {
     const tokens = text.split(",");
-    const ok =
-      tokens.length <= MAX_HIDDEN &&
-      tokens.every((t) => t === OTHER_TYPES_TOKEN || HIDDEN_TOKEN.test(t));
+    const ok = tokens.length <= MAX_HIDDEN && tokens.every(isHiddenToken);
     return ok ? tokens : null;
   },
   serialize: (tokens) => tokens.join(","),
@@ -87,12 +93,15 @@ const parseAsHiddenSeries = createParser<string[]>({
 });
 
 /**
- * The chart's own state: series not drawn (`hidden=signup_completed,~other`). Not a filter: the
- * numbers and the table ignore it, so the filter bar neither shows nor counts it; it travels
- * with the filters in saved views, links and downloads.
+ * How the view is drawn: series not drawn (`hidden=signup_completed,~other`), what the chart
+ * stacks by (`stack_by=group`) and what the table's rows are grouped by (`rows_by=tag`; unset:
+ * partner, type and value). Not filters: no number changes, so the filter bar neither shows nor
+ * counts them; they travel with the filters in saved views, links, downloads and deliveries.
  */
 export const chartParsers = {
   hidden: parseAsHiddenSeries.withDefault([]),
+  stack_by: parseAsBreakdown.withDefault(BY_TYPE),
+  rows_by: parseAsBreakdown,
 };
 
 /**
@@ -129,6 +138,9 @@ export const drillParsers = {
   within: parseAsInteger,
   converted: parseAsStringLiteral(["yes", "no"] as const),
   in_group: parseAsInteger,
+  // A row of the table grouped by a breakdown: its actions (`by=group&by_key=3`).
+  by: parseAsBreakdown,
+  by_key: parseAsString,
 };
 
 export type ActionsTabFilters = inferParserType<typeof filterParsers>;

@@ -51,7 +51,10 @@ const ENUMS: Record<string, readonly string[]> = {
   converted: ["yes", "no"],
 };
 const ID_LISTS = ["group", "manager", "tag", "action_type"];
-const TEXTS = ["name", "email", "partner", "type", "from", "to"];
+const TEXTS = ["name", "email", "partner", "type", "from", "to", "by_key"];
+/** Keys naming a breakdown: a kind, or `property:` and a property's name as the API allows. */
+const BREAKDOWNS = ["stack_by", "rows_by", "by"];
+const KINDS = ["type", "group", "manager", "tag", "marketplace", "partner"];
 const digitsIn = (text: string, min: number, max: number) =>
   /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
 
@@ -65,11 +68,25 @@ function acceptable(key: string, text: string): boolean {
   if (key === "value" || key === "view" || key === "in_group") return digitsIn(text, 1, MAX_INT);
   if (key === "within") return digitsIn(text, 1, 3650);
   if (key === "after" || key === "before") return /^\d{1,15}_\d{1,18}$/.test(text);
-  // Series names as the API allows type names, or "~other"; at most 100 of them.
+  // Series names: "~other", or 1–255 characters whose "~" only escape ("~0", "~1"), no NUL,
+  // no lone surrogate; at most 100 of them.
   if (key === "hidden") {
     const names = text.split(",");
-    return names.length <= 100 && names.every((n) => n === "~other" || /^[\w.:-]{1,100}$/.test(n));
+    return (
+      names.length <= 100 &&
+      names.every(
+        (n) =>
+          n === "~other" ||
+          (n.length >= 1 &&
+            n.length <= 255 &&
+            !/~[^01]|~$/.test(n) &&
+            !n.includes("\u0000") &&
+            n.isWellFormed()),
+      )
+    );
   }
+  if (BREAKDOWNS.includes(key))
+    return KINDS.includes(text) || /^property:[A-Za-z0-9_.:-]{1,64}$/.test(text);
   // `<name>=<values>`: a name as the API allows, then 1–50 values split at commas, each with
   // "~0"/"~1" escapes only, 1–256 characters once unescaped, no NUL, no lone surrogate.
   if (key === "property") {
@@ -150,8 +167,31 @@ const integerText = fc.oneof(
   fc.bigInt({ min: 0n, max: 10n ** 22n }).map(String),
 );
 
+const breakdown = fc.oneof(
+  fc.constantFrom(
+    ...KINDS,
+    "property",
+    "property:",
+    "property:plan",
+    "property:a b",
+    "Type",
+    "tags",
+  ),
+  fc.string({ maxLength: 8 }).map((s) => `property:${s}`),
+);
+
 const seriesName = fc.oneof(
-  fc.constantFrom("signup", "~other", "a.b:c-d", "Other types", "~others", "x".repeat(101), ""),
+  fc.constantFrom(
+    "signup",
+    "~other",
+    "a.b:c-d",
+    "Other types",
+    "~others",
+    "x".repeat(256),
+    "",
+    "Acme~1 Inc",
+    "a~2",
+  ),
   fc.stringMatching(/^[\w.:-]{1,12}$/),
 );
 
@@ -187,6 +227,7 @@ const property = fc.oneof(
 const valueFor: Record<string, fc.Arbitrary<string>> = {
   timeframe,
   property,
+  ...Object.fromEntries(BREAKDOWNS.map((key) => [key, breakdown])),
   hidden: fc.oneof(
     fc.array(seriesName, { minLength: 1, maxLength: 4 }).map((names) => names.join(",")),
     fc.constant(Array(101).fill("a").join(",")),
