@@ -1,4 +1,6 @@
-import { getSeries, OTHER_TYPES } from "@/lib/stats/get-series";
+import { getSeries } from "@/lib/stats/get-series";
+import { breakdownLabel, countsInSeveral } from "@/lib/stats/breakdown/breakdown";
+import { BreakdownSelect } from "./breakdown-select";
 import type { TabScope } from "@/lib/stats/scope";
 import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { OccurrencesChart } from "./occurrences-chart";
@@ -17,11 +19,14 @@ export async function ChartTile({
   scope,
   exportBase,
   exportQuery,
+  properties,
 }: {
   scope: TabScope;
   /** Where the tile's downloads are (none on a partner page). */
   exportBase?: string;
   exportQuery?: string;
+  /** The program's property names: with them, the tile offers "Stack by" (the tab's chart). */
+  properties?: readonly string[];
 }) {
   const series = await getSeries(scope);
   const drawn = series.types.filter((t) => !series.hidden.includes(t));
@@ -29,6 +34,9 @@ export async function ChartTile({
     const label = periodLabel(bucket, series.unit);
     return bucket === series.partialBucket ? soFar(label) : label;
   };
+  const byWords = breakdownLabel(series.by).replace(/^(Partner|Action) /, "");
+  const stackedBy =
+    series.by.kind === "property" ? `property ${series.by.key}` : byWords.toLowerCase();
   const total = series.rows.reduce(
     (sum, row) => sum + series.types.reduce((s, t) => s + Number(row[t]), 0),
     0,
@@ -45,12 +53,19 @@ export async function ChartTile({
         )
       }
     >
+      {properties && (
+        <div className="mb-2 flex justify-end">
+          <BreakdownSelect param="stack_by" value={series.by} properties={properties} />
+        </div>
+      )}
       <p className="text-xs text-gray-500">
-        Per {UNIT_LABEL[series.unit]}, stacked by action type, in {scope.timezone}.
+        Per {UNIT_LABEL[series.unit]}, stacked by {stackedBy}, in {scope.timezone}.
         {series.unit !== series.requestedUnit &&
           ` Shown per ${series.unit}: per ${series.requestedUnit} would draw too many bars for this timeframe.`}
         {series.otherTypes > 0 &&
-          ` The ${series.types.length - 1} most frequent types are drawn; “${OTHER_TYPES}” sums the other ${series.otherTypes}.`}
+          ` The ${series.types.length - 1} most frequent are drawn; “${series.other}” sums the other ${series.otherTypes}.`}
+        {countsInSeveral(series.by) &&
+          " A partner with several tags counts under each, so the stacks can add up to more than the total."}
         {series.partialBucket !== null &&
           ` The lighter bar is ${soFar(periodLabel(series.partialBucket, series.unit))}.`}
       </p>
@@ -65,7 +80,7 @@ export async function ChartTile({
           <div className="sr-only">
             <table>
               <caption>
-                Occurrences per {series.unit} and action type
+                Occurrences per {series.unit} and {stackedBy}
                 {series.hidden.length > 0 && ` (hidden in the chart: ${series.hidden.join(", ")})`}
               </caption>
               <thead>

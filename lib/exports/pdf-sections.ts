@@ -1,3 +1,4 @@
+import { breakdownLabel } from "../stats/breakdown/breakdown";
 import "server-only";
 import { getSeries } from "../stats/get-series";
 import { moneyFormatter } from "../format/format";
@@ -33,7 +34,7 @@ async function chartSection(ctx: ExportContext): Promise<PdfSection> {
     kind: "chart",
     title: "Occurrences over time",
     series,
-    note: `Per ${series.unit}, stacked by action type, in ${ctx.scope.timezone}.`,
+    note: `Per ${series.unit}, stacked by ${breakdownLabel(series.by).toLowerCase()}, in ${ctx.scope.timezone}.`,
   };
 }
 
@@ -42,11 +43,13 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
   const exp = await tileExport(tile, ctx);
   const { rows, total } = await exp.firstRows(pdfRowLimit(exp.header.length));
   const totals = exp.totals ? await exp.totals() : undefined;
-  const numericFrom = tile === "table" ? 4 : 7;
+  // The table's counted columns: occurrences, rewards, then the compared period's four (after
+  // a breakdown's label, or after the partner, type and value; the value is a number too).
+  const counted = exp.countedFrom ?? 5;
+  const numericFrom = tile === "table" ? (counted === 5 ? 4 : counted) : 7;
   // The files' decimal amounts ("12.50") read with the currency sign in print, without cents
-  // when every amount of the page's table is whole.
-  // The table's compared rewards and their change (columns 9 and 10) are amounts too.
-  const moneyColumns = tile === "table" ? [6, 9, 10] : [8];
+  // when every amount of the page's table is whole; the compared rewards and their change too.
+  const moneyColumns = tile === "table" ? [counted + 1, counted + 4, counted + 5] : [8];
   const cents = (decimal: unknown) => Math.round(Number(decimal) * 100);
   const amounts = rows.flatMap((row) =>
     moneyColumns.filter((i) => i < row.length).map((i) => cents(row[i])),
@@ -61,10 +64,7 @@ async function tableSection(tile: "table" | "actions", ctx: ExportContext): Prom
     rows: rows.map((row) => row.map(cell)),
     footer: totals && [
       "Total",
-      "",
-      "",
-      "",
-      "",
+      ...Array<string>(counted - 1).fill(""),
       String(totals.occurrences),
       money(cents(totals.rewards)),
     ],

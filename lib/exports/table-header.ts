@@ -3,13 +3,23 @@
  * compared period's title ("Previous period", "Same period last year"), its four columns after.
  */
 export function occurrenceTableHeader(currency: string, compared: string | null = null): string[] {
-  const money = `Sum of rewards (${currency})`;
   return [
     "Partner name",
     "Partner email",
     "Partner key",
     "Action type",
     "Action value",
+    ...countedColumns(currency, compared),
+  ];
+}
+
+/**
+ * The counted columns of a table's download: occurrences and rewards, then with a compared
+ * period its four columns. A table grouped by a breakdown has its label before them.
+ */
+export function countedColumns(currency: string, compared: string | null = null): string[] {
+  const money = `Sum of rewards (${currency})`;
+  return [
     "Occurrences",
     money,
     ...(compared

@@ -1,6 +1,8 @@
 import "server-only";
 import { propertiesCell } from "../stats/property-text";
-import { occurrenceTableHeader } from "./table-header";
+import { countedColumns, occurrenceTableHeader } from "./table-header";
+import { getBreakdownTable } from "../stats/get-breakdown-table";
+import { breakdownLabel, type Breakdown } from "../stats/breakdown/breakdown";
 import { drillOrder, getDrillDown } from "../stats/get-drill-down";
 import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSeries } from "../stats/get-series";
@@ -65,6 +67,8 @@ interface TileExport {
   firstRows: (limit: number) => Promise<{ rows: unknown[][]; total: number }>;
   /** The table's totals, computed like the screen's totals ("CSV with totals", PDF footer). */
   totals?: () => Promise<{ occurrences: number; rewards: string }>;
+  /** Where the counted columns start (occurrences, then rewards): the PDF aligns and sums them. */
+  countedFrom?: number;
 }
 
 /** A tile whose few rows are computed in JavaScript. */
@@ -148,24 +152,79 @@ async function chartExport(ctx: ExportContext): Promise<TileExport> {
   );
 }
 
+/** The counted cells of a row: occurrences, rewards, then the compared period's four. */
+function countedCells(r: {
+  occurrences: number;
+  rewardCents: number;
+  previousOccurrences: number | null;
+  previousRewardCents: number | null;
+}) {
+  return [
+    r.occurrences,
+    decimalMoney(r.rewardCents),
+    ...(r.previousOccurrences === null || r.previousRewardCents === null
+      ? []
+      : [
+          r.previousOccurrences,
+          r.occurrences - r.previousOccurrences,
+          decimalMoney(r.previousRewardCents),
+          decimalMoney(r.rewardCents - r.previousRewardCents),
+        ]),
+  ];
+}
+
+/** The counted columns' CSV headers: the timeframe's name its dates, the compared ones theirs. */
+function countedCsvHeader(header: string[], from: number, ctx: ExportContext) {
+  const previousDates = describePreviousPeriod(ctx.scope);
+  return header.map((c, i) =>
+    i === from || i === from + 1
+      ? forTimeframe(c, ctx.scope)
+      : i > from + 1 && !c.startsWith("Change") && previousDates
+        ? `${c} for ${previousDates}`
+        : c,
+  );
+}
+
+/**
+ * The table grouped by a breakdown (`rows_by`): one row per key with its label, in the screen's
+ * order, every row (the rows are few: groups, tags, managers… at most a row per partner or
+ * property value).
+ */
+function breakdownTableExport(ctx: ExportContext, by: Breakdown): TileExport {
+  const header = [
+    breakdownLabel(by),
+    ...countedColumns(ctx.currency, ctx.scope.previous ? comparisonWords(ctx.scope).title : null),
+  ];
+  const rows = async (limit: number | null) => {
+    const table = await getBreakdownTable(ctx.scope, by, { ...ctx.table, page: 1 }, limit);
+    return { rows: table.rows.map((r) => [r.label, ...countedCells(r)]), total: table.totalRows };
+  };
+  return {
+    title: `${TILE_TITLES.table.replace(/ by .*/, "")} by ${breakdownLabel(by).toLowerCase()}`,
+    header,
+    csvHeader: countedCsvHeader(header, 1, ctx),
+    csv: () => csvBytes(async () => (await rows(null)).rows),
+    firstRows: rows,
+    totals: async () => {
+      const { current } = await ctx.summary();
+      return { occurrences: current.occurrences, rewards: decimalMoney(current.rewardCents) };
+    },
+    countedFrom: 1,
+  };
+}
+
 function tableExport(ctx: ExportContext): TileExport {
+  if (ctx.scope.rowsBy) return breakdownTableExport(ctx, ctx.scope.rowsBy);
   const header = occurrenceTableHeader(
     ctx.currency,
     ctx.scope.previous ? comparisonWords(ctx.scope).title : null,
   );
-  const counted = new Set(["Occurrences", `Sum of rewards (${ctx.currency})`]);
-  const previousDates = describePreviousPeriod(ctx.scope);
   return {
     title: TILE_TITLES.table,
     header,
     // The timeframe's columns name its dates, the compared period's columns theirs.
-    csvHeader: header.map((c, i) =>
-      counted.has(c)
-        ? forTimeframe(c, ctx.scope)
-        : i > 6 && !c.startsWith("Change") && previousDates
-          ? `${c} for ${previousDates}`
-          : c,
-    ),
+    csvHeader: countedCsvHeader(header, 5, ctx),
+    countedFrom: 5,
     csv: () => ctx.scope.engine.occurrenceCsv(ctx.scope, ctx.table),
     firstRows: async (limit) => {
       const table = await getOccurrenceTable(ctx.scope, { ...ctx.table, page: 1 }, limit);
@@ -176,16 +235,7 @@ function tableExport(ctx: ExportContext): TileExport {
           r.partnerKey,
           r.actionType,
           r.actionValue,
-          r.occurrences,
-          decimalMoney(r.rewardCents),
-          ...(r.previousOccurrences === null || r.previousRewardCents === null
-            ? []
-            : [
-                r.previousOccurrences,
-                r.occurrences - r.previousOccurrences,
-                decimalMoney(r.previousRewardCents),
-                decimalMoney(r.rewardCents - r.previousRewardCents),
-              ]),
+          ...countedCells(r),
         ]),
         total: table.totalRows,
       };

@@ -218,10 +218,12 @@ export function toReplayPartnerRow(
  * (and `within`, `in_group`) a conversion's starting actions (conversion/conversion.ts).
  */
 export type Selection = Pick<DrillSelection, "partner" | "type" | "value"> &
-  Partial<Pick<DrillSelection, ConversionDrillKey>> & {
-    /** A breakdown row's actions: those whose key under `by` is `key` (`by` and `by_key`). */
-    breakdown?: { by: Breakdown; key: string } | null;
-  };
+  Partial<Pick<DrillSelection, ConversionDrillKey | "by" | "by_key">>;
+
+/** A breakdown row's actions (`by=group&by_key=3`): those whose key under `by` is `key`. */
+export function selectedBreakdown(s: Selection): { by: Breakdown; key: string } | null {
+  return s.by && s.by_key != null ? { by: s.by, key: s.by_key } : null;
+}
 
 /**
  * What an analytics engine answers for the Actions tab. Two implementations — PostgreSQL (the

@@ -29,7 +29,8 @@ export async function readBreakdown(scope: TabScope, by: Breakdown) {
         partner: null,
         type: null,
         value: null,
-        breakdown: { by, key: row.key },
+        by,
+        by_key: row.key,
       }),
     })),
   );

@@ -3,6 +3,7 @@ import type { ClickHouse } from "../../analytics/clickhouse";
 import { NONE_KEY, type Breakdown } from "../breakdown/breakdown";
 import {
   OTHER_KEY,
+  selectedBreakdown,
   toBreakdownRow,
   type BreakdownCount,
   type KeyLabels,
@@ -200,10 +201,8 @@ export async function chBreakdownDaily(
 }
 
 /** A breakdown row's actions (`a`): the twin of the PostgreSQL one. */
-export function chBreakdownCondition(
-  scope: TabScope,
-  selection: Selection["breakdown"],
-): ChSql | null {
+export function chBreakdownCondition(scope: TabScope, s: Selection): ChSql | null {
+  const selection = selectedBreakdown(s);
   if (!selection) return null;
   const { by, key } = selection;
   const none = key === NONE_KEY;

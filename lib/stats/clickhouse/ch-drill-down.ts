@@ -20,7 +20,7 @@ export function drillSelection(scope: TabScope, s: Selection): ChSql {
   if (s.value !== null) parts.push(chsql`a.value = ${s.value}`);
   const conversion = selectedConversion(s);
   if (conversion) parts.push(chConversionCondition(scope, conversion));
-  const breakdown = chBreakdownCondition(scope, s.breakdown);
+  const breakdown = chBreakdownCondition(scope, s);
   if (breakdown) parts.push(breakdown);
   return parts.length ? chsql`AND ${chjoin(parts, " AND ")}` : chEmpty;
 }

@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { NONE_KEY, type Breakdown } from "../breakdown/breakdown";
 import {
   OTHER_KEY,
+  selectedBreakdown,
   toBreakdownRow,
   type BreakdownCount,
   type KeyLabels,
@@ -172,10 +173,8 @@ export async function pgBreakdownDaily(
 }
 
 /** A breakdown row's actions (`a`, with its partnership `p`): the twin of the ClickHouse one. */
-export function pgBreakdownCondition(
-  scope: TabScope,
-  selection: Selection["breakdown"],
-): Prisma.Sql | null {
+export function pgBreakdownCondition(scope: TabScope, s: Selection): Prisma.Sql | null {
+  const selection = selectedBreakdown(s);
   if (!selection) return null;
   const { by, key } = selection;
   const none = key === NONE_KEY;

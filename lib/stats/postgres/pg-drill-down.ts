@@ -33,7 +33,7 @@ export function drillSelection(scope: TabScope, s: Selection) {
   if (s.value !== null) parts.push(Prisma.sql`a.value = ${s.value}`);
   const conversion = selectedConversion(s);
   if (conversion) parts.push(pgConversionCondition(scope, conversion));
-  const breakdown = pgBreakdownCondition(scope, s.breakdown);
+  const breakdown = pgBreakdownCondition(scope, s);
   if (breakdown) parts.push(breakdown);
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }

@@ -9,6 +9,7 @@ import { GetStarted } from "./_components/get-started";
 import { NewActionsNotice } from "./_components/new-actions-notice";
 import { NumberTiles, NumberTilesSkeleton } from "./_components/number-tiles";
 import { OccurrenceTableTile } from "./_components/occurrence-table-tile";
+import { BreakdownTableTile, breakdownTableTitle } from "./_components/breakdown-table-tile";
 import { SavedViews } from "./_components/saved-views";
 import { TileSlot } from "@/components/stats/tile-slot";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,12 +34,16 @@ export default async function ActionsPage(props: ProgramPageProps) {
     listSavedViews(db.prisma, program.id),
     hasAnyAction(db.prisma, program.id),
   ]);
-  const { scope, table, filters } = view;
+  const { scope, table, filters, chart } = view;
+  const properties = view.options.properties.map((p) => p.key);
+  const tableTitle = chart.rows_by
+    ? breakdownTableTitle(chart.rows_by)
+    : "Actions by partner, type and value";
   const freshness = await getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf);
   const basePath = `/p/${slug}/actions`;
   // Paging or sorting the table reloads the table alone: the numbers and chart keep showing.
-  const filtersKey = serializeTabUrl("", filters);
-  const viewKey = serializeTabUrl("", { ...filters, ...table });
+  const filtersKey = serializeTabUrl("", { ...filters, stack_by: chart.stack_by });
+  const viewKey = serializeTabUrl("", { ...filters, ...table, rows_by: chart.rows_by });
 
   return (
     <section className="space-y-4">
@@ -93,17 +98,37 @@ export default async function ActionsPage(props: ProgramPageProps) {
         />
       </TileSlot>
       <TileSlot title="Occurrences over time" height="h-72" viewKey={filtersKey}>
-        <ChartTile scope={scope} exportBase={basePath} exportQuery={view.exportQuery} />
-      </TileSlot>
-      <TileSlot title="Actions by partner, type and value" height="h-96" viewKey={viewKey}>
-        <OccurrenceTableTile
+        <ChartTile
           scope={scope}
-          table={table}
-          slug={slug}
-          basePath={basePath}
-          currency={program.currency}
+          exportBase={basePath}
           exportQuery={view.exportQuery}
+          properties={properties}
         />
+      </TileSlot>
+      <TileSlot title={tableTitle} height="h-96" viewKey={viewKey}>
+        {chart.rows_by ? (
+          <BreakdownTableTile
+            scope={scope}
+            by={chart.rows_by}
+            table={table}
+            chart={chart}
+            basePath={basePath}
+            currency={program.currency}
+            exportQuery={view.exportQuery}
+            properties={properties}
+          />
+        ) : (
+          <OccurrenceTableTile
+            scope={scope}
+            table={table}
+            chart={chart}
+            properties={properties}
+            slug={slug}
+            basePath={basePath}
+            currency={program.currency}
+            exportQuery={view.exportQuery}
+          />
+        )}
       </TileSlot>
       <DownloadStatus />
     </section>

@@ -26,6 +26,7 @@ export function DrillDownHeading({
   order,
   timezone,
   conversion = null,
+  breakdown = null,
   compared = null,
 }: {
   total: number;
@@ -40,6 +41,8 @@ export function DrillDownHeading({
   timezone: string;
   /** What a conversion's drill-down lists ("starting signup actions that converted …"). */
   conversion?: string | null;
+  /** A breakdown row's actions ("partner group Gold"). */
+  breakdown?: string | null;
   /** The title of the period compared with, when these are its actions (`period=compared`). */
   compared?: string | null;
 }) {
@@ -63,6 +66,7 @@ export function DrillDownHeading({
     selection.push(`Partner ${drill.partner} (not in this program)`);
   }
   if (conversion) selection.push(conversion);
+  if (breakdown) selection.push(breakdown);
   if (drill.type !== null) selection.push(`action type ${drill.type}`);
   if (drill.value !== null) selection.push(`value ${drill.value}`);
   if (!selection.length) selection.push("All actions matching the tab's filters");

@@ -5,7 +5,13 @@ import { moneyFormatter } from "@/lib/format/format";
 import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
-import { periodOnly, serializeTabUrl, type TableState } from "@/lib/stats/url/search-params";
+import {
+  periodOnly,
+  serializeTabUrl,
+  type ChartState,
+  type TableState,
+} from "@/lib/stats/url/search-params";
+import { BreakdownSelect } from "@/components/stats/breakdown-select";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
@@ -62,9 +68,15 @@ export async function OccurrenceTableTile({
   basePath,
   currency,
   exportQuery,
+  chart,
+  properties,
 }: {
   scope: TabScope;
   table: TableState;
+  /** The view's chart state (series hidden, stack, rows): every link keeps it. */
+  chart: ChartState;
+  /** The program's property names, for "Group rows by". */
+  properties: readonly string[];
   slug: string;
   basePath: string;
   exportQuery: string;
@@ -102,7 +114,7 @@ export async function OccurrenceTableTile({
       period?: "compared";
     },
     path = basePath,
-  ) => serializeTabUrl(path, { ...scope.filters, ...table, ...changes });
+  ) => serializeTabUrl(path, { ...scope.filters, ...chart, ...table, ...changes });
   const drillPath = `${basePath}/occurrences`;
   const drillHref = (row: OccurrenceRow) =>
     url(
@@ -125,12 +137,16 @@ export async function OccurrenceTableTile({
         />
       }
     >
+      <div className="mb-2 flex justify-end">
+        <BreakdownSelect param="rows_by" value={null} properties={properties} />
+      </div>
       {data.totalRows === 0 ? (
         <EmptyResult
           of="actions"
           filters={scope.filters}
           resetHref={serializeTabUrl(basePath, {
             ...periodOnly(scope.filters),
+            ...chart,
             sort: table.sort,
             dir: table.dir,
           })}

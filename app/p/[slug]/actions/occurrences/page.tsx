@@ -21,6 +21,8 @@ import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-prog
 import { loadRuleNames } from "@/lib/rewards/load-rule-names";
 import { findPartner } from "@/lib/partners/load-partner";
 import { selectedConversion } from "@/lib/stats/conversion/conversion";
+import { selectedBreakdown } from "@/lib/stats/engine";
+import { describeBreakdownRow } from "@/lib/stats/breakdown/describe-breakdown-row";
 import {
   conversionBackHref,
   describeConversionSelection,
@@ -31,22 +33,25 @@ export const metadata: Metadata = { title: "Occurrences" };
 export default async function OccurrencesPage(props: ProgramPageProps) {
   const { slug, query, program, db, sources } = await openProgramPage(props);
   const view = await loadView(await sources(), program, query);
-  const { scope, filters, table, drill } = view;
-  const [page, ruleNames, freshness, partner] = await Promise.all([
+  const { scope, filters, table, drill, chart } = view;
+  const breakdownRow = selectedBreakdown(drill);
+  const [page, ruleNames, freshness, partner, breakdownPartner] = await Promise.all([
     getDrillDown(scope, drill, drill.per_page),
     loadRuleNames(db.prisma, program.id),
     getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf),
     drill.partner === null ? null : findPartner(db, program.id, drill.partner),
+    breakdownRow?.by.kind === "partner" ? findPartner(db, program.id, breakdownRow.key) : null,
   ]);
   const tabPath = `/p/${slug}/actions`;
   const conversion = selectedConversion(drill);
   const backHref = conversion
     ? conversionBackHref(`/p/${slug}/conversion`, view.filterQuery, conversion)
-    : serializeTabUrl(tabPath, { ...filters, ...table });
+    : serializeTabUrl(tabPath, { ...filters, ...chart, ...table });
   // Any change but a page turn starts from the first page.
   const drillHref = (changes: Partial<DrillSelection>) =>
     serializeTabUrl(`${tabPath}/occurrences`, {
       ...filters,
+      ...chart,
       ...table,
       ...drill,
       after: null,
@@ -84,6 +89,9 @@ export default async function OccurrencesPage(props: ProgramPageProps) {
           order={order}
           timezone={program.timezone}
           conversion={conversion && describeConversionSelection(conversion, view.options.groups)}
+          breakdown={
+            breakdownRow && describeBreakdownRow(breakdownRow, scope.lists, breakdownPartner)
+          }
           compared={scope.comparedPeriod ? comparisonWords({ filters }).title : null}
         />
         <DownloadMenu
