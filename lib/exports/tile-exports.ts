@@ -308,7 +308,8 @@ export function csvParts(exp: TileExport, withTotals = false): AsyncIterable<Uin
     exp.csv(),
     csvBytes(async () => {
       const t = await totals();
-      return [[TOTALS_LABEL, "", "", "", "", t.occurrences, t.rewards]];
+      const gap = Array<string>((exp.countedFrom ?? 5) - 1).fill("");
+      return [[TOTALS_LABEL, ...gap, t.occurrences, t.rewards]];
     }),
   ];
 }
