@@ -60,7 +60,7 @@ const PROJECTS = [
     name: "clickhouse",
     // program-settings: a program's deletion reaches the copy through the server's own client.
     testMatch:
-      /(actions-tab|action-properties|exports|partners|analytics-copy|tab-url-extremes|program-settings|conversion|rule-replay)\.spec/,
+      /(actions-tab|action-properties|exports|partners|analytics-copy|tab-url-extremes|program-settings|conversion|rule-replay|breakdowns)\.spec/,
     // Keyboard, layout, accessibility, saved views and download permissions do not depend on the
     // engine (e2e/support/engines.ts): those run once, in the postgres project.
     grepInvert: /@one-engine/,
