@@ -4,9 +4,13 @@
 // random worlds (lib/testing/random-tab-world.ts), random filters and timeframes, and random
 // A → B within N days. Rerun a failure with FC_SEED / FC_PATH; FC_RUNS explores more worlds.
 import fc from "fast-check";
+import type { Breakdown } from "./breakdown/breakdown";
+import type { KeyedConversionCounts } from "./conversion/conversion";
+import { breakdownKeysOf } from "../testing/model-breakdown";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   modelConversionCounts,
+  modelKeyedConversionCounts,
   modelConversionStarts,
   type ModelStart,
 } from "../testing/conversion-model";
@@ -26,6 +30,13 @@ import { DEFAULT_FILTERS, filtersInForce, type ActionsTabFilters } from "./url/s
 const SEED = Number(process.env.FC_SEED ?? 20261206);
 const RUNS: Record<Engine, number> = { pglite: 3, postgres: 2 };
 const BYS: ConversionBy[] = ["total", "partner", "group"];
+const KEYED_BYS: Breakdown[] = [
+  { kind: "manager" },
+  { kind: "tag" },
+  { kind: "marketplace" },
+  { kind: "property", key: "plan" },
+  { kind: "property", key: "seats" },
+];
 
 const DAY = 86_400_000;
 /** A later action of the same partner or customer, at a delay next to a window's edge. */
@@ -168,6 +179,20 @@ describe.each(inject("engines"))("conversion on %s, ClickHouse (chdb) and a mode
         rows: by === "total" ? [] : modelConversionCounts(starts, keyOf),
       };
       expect(pg, `model, ${by}, ${label}`).toEqual(expected);
+    }
+    // The other breakdowns: partnership attributes of the start, or its own property.
+    for (const by of KEYED_BYS) {
+      const byKey = (rows: KeyedConversionCounts[]) =>
+        [...rows].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      const [pg, ch] = await Promise.all(
+        scopes.map(async (scope) => byKey(await scope.engine.conversionByKey(scope, q, by))),
+      );
+      expect(ch, `${JSON.stringify(by)}, ${label}`).toEqual(pg);
+      if (!starts) continue;
+      const keysOf = await breakdownKeysOf(db.prisma, s, by);
+      expect(pg, `model, ${JSON.stringify(by)}, ${label}`).toEqual(
+        modelKeyedConversionCounts(starts, keysOf),
+      );
     }
     if (starts) {
       seen.modelled++;

@@ -8,6 +8,7 @@ import type {
   ConversionQuestion,
   ConversionTotals,
   ConversionDrillKey,
+  KeyedConversionCounts,
 } from "./conversion/conversion";
 
 export interface SummaryNumbers {
@@ -313,6 +314,15 @@ export interface TabEngine {
     question: ConversionQuestion,
     by: ConversionBy,
   ): Promise<ConversionTotals>;
+  /**
+   * The same starting entities grouped under another breakdown (KEYED_CONVERSION_KINDS), by key,
+   * each row's numbers as `conversionCounts` computes them; groups without a start left out.
+   */
+  conversionByKey(
+    scope: TabScope,
+    question: ConversionQuestion,
+    by: Breakdown,
+  ): Promise<KeyedConversionCounts[]>;
   /**
    * The scope's actions priced by two rule sets (rules tried on history): per partnership, its
    * actions, those the two sets price differently, and the rewards recorded, under `today` and

@@ -24,6 +24,7 @@ export function unavailableTabEngine(reason: string): TabEngine {
     partnerStats: fail,
     rankPartners: fail,
     conversionCounts: fail,
+    conversionByKey: fail,
     ruleReplay: fail,
   };
 }

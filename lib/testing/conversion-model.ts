@@ -8,6 +8,7 @@ import {
 } from "../stats/conversion/conversion";
 import type { InstantRange } from "../stats/timeframe/resolve-timeframe";
 import type { ModelAction } from "./seed-random-world";
+import type { KeyedConversionCounts } from "../stats/conversion/conversion";
 
 export interface ModelConversionQuestion {
   fromTypeId: number;
@@ -76,4 +77,17 @@ export function modelConversionCounts(
       };
     })
     .sort((x, y) => x.key - y.key);
+}
+
+/** The model's starts grouped under keys (a start under each of its keys), sorted by key. */
+export function modelKeyedConversionCounts(
+  starts: ModelStart[],
+  keysOf: (start: ModelAction) => string[],
+): KeyedConversionCounts[] {
+  const groups = new Map<string, ModelStart[]>();
+  for (const s of starts)
+    for (const key of keysOf(s.action)) groups.set(key, [...(groups.get(key) ?? []), s]);
+  return [...groups.entries()]
+    .map(([key, list]) => ({ ...modelConversionCounts(list, () => 0)[0], key }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }

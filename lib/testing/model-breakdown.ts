@@ -6,12 +6,12 @@ import { NONE_KEY, type Breakdown } from "../stats/breakdown/breakdown";
 import type { InstantRange } from "../stats/timeframe/resolve-timeframe";
 import type { SeededProgram } from "./seed-random-world";
 
-export async function modelBreakdown(
+/** Each model action's keys under a breakdown (a partnership with two tags: two keys). */
+export async function breakdownKeysOf(
   prisma: PrismaClient,
   s: SeededProgram,
   by: Breakdown,
-  range: InstantRange,
-): Promise<{ key: string; occurrences: number; rewardCents: number }[]> {
+): Promise<(a: SeededProgram["actions"][number]) => string[]> {
   const programId = s.program.id;
   const partnerships = new Map(
     (
@@ -45,6 +45,16 @@ export async function modelBreakdown(
       }
     }
   };
+  return keysOf;
+}
+
+export async function modelBreakdown(
+  prisma: PrismaClient,
+  s: SeededProgram,
+  by: Breakdown,
+  range: InstantRange,
+): Promise<{ key: string; occurrences: number; rewardCents: number }[]> {
+  const keysOf = await breakdownKeysOf(prisma, s, by);
   const sums = new Map<string, { key: string; occurrences: number; rewardCents: number }>();
   for (const a of s.actions) {
     if (a.archived) continue;

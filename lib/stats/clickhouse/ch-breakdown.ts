@@ -38,7 +38,7 @@ const partnerAttributes = (programId: number) => chsql`(
   FROM ${chTable("partnerships")} FINAL WHERE program_id = ${programId})`;
 
 /** A first-stage group (`s`, its `raw`) as its key and label, with what names it joined. */
-function keyed(by: Breakdown, programId: number): { join: ChSql; key: ChSql; label: ChSql } {
+export function keyed(by: Breakdown, programId: number): { join: ChSql; key: ChSql; label: ChSql } {
   const none = NONE_KEY;
   const partner = chsql`JOIN ${partnerAttributes(programId)} AS p ON p.id = s.raw`;
   switch (by.kind) {

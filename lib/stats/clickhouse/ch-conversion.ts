@@ -7,7 +7,10 @@ import {
   type ConversionQuestion,
   type ConversionSelection,
   type ConversionTotals,
+  type KeyedConversionCounts,
 } from "../conversion/conversion";
+import type { Breakdown } from "../breakdown/breakdown";
+import { keyed } from "./ch-breakdown";
 import type { TabScope } from "../scope";
 import { chMatchingActions, chOccurredWithin } from "./ch-matching-actions";
 
@@ -55,6 +58,54 @@ export function chConversionCondition(scope: TabScope, c: ConversionSelection): 
 
 type Numeric = number | string;
 
+/** A group's numbers over its starts (`c`): ranks ⌈n/2⌉ and ⌈9n/10⌉ of the sorted waits. */
+const AGGREGATES = chsql`count() AS starts, countIf(c.is_converted = 1) AS converted,
+  arraySort(groupArrayIf(assumeNotNull(c.delta), c.is_converted = 1)) AS waits,
+  if(empty(waits), NULL, waits[intDiv(length(waits) + 1, 2)]) AS median,
+  if(empty(waits), NULL, waits[intDiv(9 * length(waits) + 9, 10)]) AS p90`;
+
+type AggregateRow = {
+  starts: Numeric;
+  converted: Numeric;
+  median: Numeric | null;
+  p90: Numeric | null;
+};
+const countsOf = (r: AggregateRow) => ({
+  starts: Number(r.starts),
+  converted: Number(r.converted),
+  medianMs: r.median === null ? null : Number(r.median),
+  p90Ms: r.p90 === null ? null : Number(r.p90),
+});
+
+/**
+ * Starts grouped under a breakdown of KEYED_CONVERSION_KINDS (twin of pgConversionByKey): the
+ * start's partnership (`raw`) or the starting action's property, keyed as ch-breakdown.ts keys.
+ */
+export async function chConversionByKey(
+  ch: ClickHouse,
+  scope: TabScope,
+  q: ConversionQuestion,
+  by: Breakdown,
+): Promise<KeyedConversionCounts[]> {
+  const starts = chConversionStarts(scope, q);
+  const source =
+    by.kind === "property"
+      ? chsql`SELECT c.is_converted AS is_converted, c.delta AS delta, x.raw AS raw
+          FROM (${starts}) AS c
+          JOIN (SELECT id, properties[${by.key}] AS raw FROM ${chTable("actions")} FINAL
+                WHERE program_id = ${scope.programId}) AS x ON x.id = c.id`
+      : chsql`SELECT c.is_converted AS is_converted, c.delta AS delta,
+          c.partnership_id AS raw FROM (${starts}) AS c`;
+  const k = keyed(by, scope.programId);
+  const rows = await ch.query<AggregateRow & { key: string }>(chsql`
+    SELECT key, starts, converted, median, p90 FROM (
+      SELECT c.key AS key, ${AGGREGATES}
+      FROM (SELECT ${k.key} AS key, s.is_converted AS is_converted, s.delta AS delta
+            FROM (${source}) AS s ${k.join}) AS c
+      GROUP BY c.key)`);
+  return rows.map((r) => ({ key: String(r.key), ...countsOf(r) }));
+}
+
 export async function chConversionCounts(
   ch: ClickHouse,
   scope: TabScope,
@@ -70,27 +121,12 @@ export async function chConversionCounts(
   // One pass for the breakdown and the total: the empty grouping set's key is 0 (ids start at 1);
   // the total alone is the aggregate of every start (a constant key would read as a position).
   // Ranks are whole numbers (⌈n/2⌉, ⌈9n/10⌉) indexing the sorted waits: exact, as in JavaScript.
-  const rows = await ch.query<{
-    key: Numeric;
-    starts: Numeric;
-    converted: Numeric;
-    median: Numeric | null;
-    p90: Numeric | null;
-  }>(chsql`
+  const rows = await ch.query<AggregateRow & { key: Numeric }>(chsql`
     SELECT key, starts, converted, median, p90 FROM (
-      SELECT ${key} AS key, count() AS starts, countIf(c.is_converted = 1) AS converted,
-             arraySort(groupArrayIf(assumeNotNull(c.delta), c.is_converted = 1)) AS waits,
-             if(empty(waits), NULL, waits[intDiv(length(waits) + 1, 2)]) AS median,
-             if(empty(waits), NULL, waits[intDiv(9 * length(waits) + 9, 10)]) AS p90
+      SELECT ${key} AS key, ${AGGREGATES}
       FROM (${chConversionStarts(scope, q)}) AS c ${join}
       ${by === "total" ? chsql`` : chsql`GROUP BY GROUPING SETS ((key), ())`})
     SETTINGS group_by_use_nulls = 0`);
-  const counts = rows.map((r) => ({
-    key: Number(r.key),
-    starts: Number(r.starts),
-    converted: Number(r.converted),
-    medianMs: r.median === null ? null : Number(r.median),
-    p90Ms: r.p90 === null ? null : Number(r.p90),
-  }));
+  const counts = rows.map((r) => ({ key: Number(r.key), ...countsOf(r) }));
   return splitTotal(counts, (c) => c.key === 0, by);
 }

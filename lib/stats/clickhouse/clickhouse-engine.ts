@@ -5,7 +5,7 @@ import { chDrillCsv, chOccurrenceCsv } from "./ch-csv";
 import { chOccurrencePage } from "./ch-occurrences";
 import { chCountNew, chDailyCounts, chSummaryNumbers } from "./ch-summary";
 import { chPartnerStats, chRankPartners } from "./ch-partners";
-import { chConversionCounts } from "./ch-conversion";
+import { chConversionByKey, chConversionCounts } from "./ch-conversion";
 import { chRuleReplay } from "./ch-rule-replay";
 import { chBreakdownDaily, chBreakdownRows } from "./ch-breakdown";
 
@@ -25,6 +25,7 @@ export function clickhouseTabEngine(ch: ClickHouse): TabEngine {
     partnerStats: chPartnerStats,
     rankPartners: chRankPartners,
     conversionCounts: chConversionCounts,
+    conversionByKey: chConversionByKey,
     ruleReplay: chRuleReplay,
   });
 }

@@ -29,6 +29,16 @@ export interface ConversionCounts {
   p90Ms: number | null;
 }
 
+/** One group of starting entities under another breakdown (`breakdown/breakdown.ts`'s key). */
+export type KeyedConversionCounts = Omit<ConversionCounts, "key"> & { key: string };
+
+/**
+ * The breakdowns of a conversion beyond partner and group: a partnership attribute of the start
+ * (manager, tag — a start counts under each tag of its partnership —, marketplace) or a property
+ * of the starting action. Not the action type: every start is of type A.
+ */
+export const KEYED_CONVERSION_KINDS = ["manager", "tag", "marketplace", "property"] as const;
+
 /** A conversion's answer: the total, and one row per partner or group (none for the total alone). */
 export interface ConversionTotals {
   total: ConversionCounts;

@@ -29,7 +29,7 @@ function rawOf(by: Breakdown): Prisma.Sql {
 }
 
 /** A first-stage group (`s`, its `raw`) as its key and label, with what names it joined. */
-function keyed(by: Breakdown, programId: number) {
+export function keyed(by: Breakdown, programId: number) {
   const none = NONE_KEY;
   const partner = Prisma.sql`JOIN partnerships p ON p.program_id = ${programId} AND p.id = s.raw`;
   switch (by.kind) {

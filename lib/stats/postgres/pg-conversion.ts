@@ -8,7 +8,10 @@ import {
   type ConversionQuestion,
   type ConversionSelection,
   type ConversionTotals,
+  type KeyedConversionCounts,
 } from "../conversion/conversion";
+import type { Breakdown } from "../breakdown/breakdown";
+import { keyed } from "./pg-breakdown";
 import type { TabScope } from "../scope";
 import { matchingActions, occurredWithin } from "./matching-actions";
 
@@ -57,6 +60,52 @@ export function pgConversionCondition(scope: TabScope, c: ConversionSelection): 
     WHERE c.converted = ${c.converted}) ${group}`;
 }
 
+/** A group's numbers over its starts (`c`): ranks ⌈n/2⌉ and ⌈9n/10⌉ of the sorted waits. */
+const AGGREGATES = Prisma.sql`count(*) AS starts,
+  count(*) FILTER (WHERE c.converted) AS converted,
+  (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
+    [(count(*) FILTER (WHERE c.converted) + 1) / 2] AS median,
+  (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
+    [(9 * count(*) FILTER (WHERE c.converted) + 9) / 10] AS p90`;
+
+type AggregateRow = {
+  starts: bigint;
+  converted: bigint;
+  median: bigint | null;
+  p90: bigint | null;
+};
+const countsOf = (r: AggregateRow) => ({
+  starts: Number(r.starts),
+  converted: Number(r.converted),
+  medianMs: r.median === null ? null : Number(r.median),
+  p90Ms: r.p90 === null ? null : Number(r.p90),
+});
+
+/**
+ * Starts grouped under a breakdown of KEYED_CONVERSION_KINDS: the start's partnership (`raw`)
+ * or its own property, keyed as the tab's breakdowns key them (pg-breakdown.ts).
+ */
+export async function pgConversionByKey(
+  db: OpenDatabase,
+  scope: TabScope,
+  q: ConversionQuestion,
+  by: Breakdown,
+): Promise<KeyedConversionCounts[]> {
+  const raw =
+    by.kind === "property"
+      ? Prisma.sql`(SELECT nullif(x.properties ->> ${by.key}, '') FROM actions x
+          WHERE x.program_id = ${scope.programId} AND x.id = c.id)`
+      : Prisma.sql`c.partnership_id`;
+  const k = keyed(by, scope.programId);
+  const rows = await db.prisma.$queryRaw<(AggregateRow & { key: string })[]>`
+    SELECT c.key, ${AGGREGATES}
+    FROM (SELECT ${k.key} AS key, s.converted, s.delta_ms
+          FROM (SELECT c.*, ${raw} AS raw FROM (${pgConversionStarts(scope, q)}) c) s
+          ${k.join}) c
+    GROUP BY c.key`;
+  return rows.map((r) => ({ key: r.key, ...countsOf(r) }));
+}
+
 const KEY: Record<ConversionBy, Prisma.Sql> = {
   total: Prisma.sql`0`,
   partner: Prisma.sql`c.partnership_id`,
@@ -87,21 +136,13 @@ export async function pgConversionCounts(
     }[]
   >`
     SELECT ${by === "total" ? Prisma.sql`1` : Prisma.sql`GROUPING(${KEY[by]})`} AS total,
-           ${KEY[by]} AS key, count(*) AS starts,
-           count(*) FILTER (WHERE c.converted) AS converted,
-           (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
-             [(count(*) FILTER (WHERE c.converted) + 1) / 2] AS median,
-           (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
-             [(9 * count(*) FILTER (WHERE c.converted) + 9) / 10] AS p90
+           ${KEY[by]} AS key, ${AGGREGATES}
     FROM (${pgConversionStarts(scope, q)}) c ${join}
     ${by === "total" ? Prisma.empty : Prisma.sql`GROUP BY GROUPING SETS ((${KEY[by]}), ())`}`;
   const counts = rows.map((r) => ({
     isTotal: r.total === 1,
     key: r.total === 1 ? 0 : Number(r.key),
-    starts: Number(r.starts),
-    converted: Number(r.converted),
-    medianMs: r.median === null ? null : Number(r.median),
-    p90Ms: r.p90 === null ? null : Number(r.p90),
+    ...countsOf(r),
   }));
   return splitTotal(counts, (c) => c.isTotal, by);
 }

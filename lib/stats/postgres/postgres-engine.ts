@@ -8,7 +8,7 @@ import { pgDailyCounts } from "./pg-series";
 import { pgBreakdownDaily, pgBreakdownRows } from "./pg-breakdown";
 import { pgCountNew, pgSummaryNumbers } from "./pg-summary";
 import { pgPartnerStats, pgRankPartners } from "./pg-partners";
-import { pgConversionCounts } from "./pg-conversion";
+import { pgConversionByKey, pgConversionCounts } from "./pg-conversion";
 import { pgRuleReplay } from "./pg-rule-replay";
 
 /** The tab answered by the system of record (PostgreSQL or PGlite), as before ClickHouse. */
@@ -27,6 +27,7 @@ export function postgresTabEngine(db: OpenDatabase): TabEngine {
     partnerStats: pgPartnerStats,
     rankPartners: pgRankPartners,
     conversionCounts: pgConversionCounts,
+    conversionByKey: pgConversionByKey,
     ruleReplay: pgRuleReplay,
   });
 }
