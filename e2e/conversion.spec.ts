@@ -67,11 +67,37 @@ test("a malformed question is a notice, not an error", async ({ page }) => {
   const f = await seedTabMember();
   await signIn(page, f.user.email, f.user.password);
   const response = await page.goto(
-    `/p/${f.program.slug}/conversion?from=nope&to=%00&within=abc&by=tag&conv_sort=x&timeframe=bogus`,
+    `/p/${f.program.slug}/conversion?from=nope&to=%00&within=abc&by=type&conv_sort=x&timeframe=bogus`,
   );
   expect(response?.status()).toBe(200);
   const notice = page.getByRole("alert").filter({ hasText: "could not be used" });
   await expect(notice).toContainText("Within (days): “abc” is not a valid value.");
   await expect(notice).toContainText("“nope” is not an action type of this program.");
+  await expect(notice).toContainText("Breakdown: “type” is not a valid value.");
   await expect(page.getByRole("region", { name: /within 30 days/ })).toBeVisible();
+});
+
+test("by partner tag: each tag's converted count opens its converted starts", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const f = await seedTabMember();
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/conversion?timeframe=any_time`);
+  const form = page.getByRole("form", { name: "Conversion question" });
+  await form.getByLabel("By").selectOption({ label: "Partner tag" });
+  await chooseQuestion(page);
+  await expect(page).toHaveURL(/by=tag/);
+  const table = page.getByTestId("conversion-table");
+  await expect(table.getByRole("columnheader").first()).toContainText("Partner tag");
+  // The first tag with a conversion: its count, then its drill-down.
+  const rows = table.locator("tbody tr");
+  const counts = await rows.evaluateAll((trs: HTMLTableRowElement[]) =>
+    trs.map((tr) => [tr.cells[0].innerText, Number(tr.cells[2].innerText.replace(/[^\d]/g, ""))]),
+  );
+  const at = counts.findIndex(([, n]) => Number(n) > 0);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const [tag, converted] = counts[at] as [string, number];
+  await rows.nth(at).getByRole("cell").nth(2).getByRole("link").click();
+  await page.waitForURL(/by=tag&by_key=/);
+  await expect(page.getByTestId("drill-total")).toHaveText(converted.toLocaleString("en-US"));
+  await expect(page.getByTestId("drill-selection")).toContainText(`Partner tag ${tag}`);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadView } from "../stats/load-view";
 import type { TabSources } from "../stats/sources";
-import { conversionRate } from "../stats/conversion/conversion";
+import { conversionByLabel, conversionRate } from "../stats/conversion/conversion";
 import { loadConversionState } from "../stats/conversion/conversion-params";
 import { formatRate, formatWait } from "../stats/conversion/format-wait";
 import { getConversion, type Conversion } from "../stats/conversion/get-conversion";
@@ -16,7 +16,7 @@ import { pdfRowLimit } from "./pdf/tab-document";
 const FILE = /^conversion\.(?<format>csv|pdf)$/;
 
 /** One line per row and the total last: exact numbers (times in milliseconds) for spreadsheets. */
-function csvRows(c: Conversion, by: "partner" | "group"): unknown[][] {
+function csvRows(c: Conversion, byPartner: boolean): unknown[][] {
   const numbers = (r: Conversion["total"]) => [
     r.starts,
     r.converted,
@@ -26,9 +26,9 @@ function csvRows(c: Conversion, by: "partner" | "group"): unknown[][] {
     r.p90Ms ?? "",
   ];
   const rows = c.rows.map((r) =>
-    by === "group" ? [r.label, ...numbers(r)] : [r.label, r.email, r.partnerKey, ...numbers(r)],
+    byPartner ? [r.label, r.email, r.partnerKey, ...numbers(r)] : [r.label, ...numbers(r)],
   );
-  const total = by === "group" ? ["Total"] : ["Total", "", ""];
+  const total = byPartner ? ["Total", "", ""] : ["Total"];
   return [...rows, [...total, ...numbers(c.total)]];
 }
 
@@ -69,11 +69,12 @@ export async function buildConversionExport(
     view.options.groups,
     state,
   );
-  const header =
-    state.by === "group"
-      ? ["Partner group", ...NUMBER_HEADER]
-      : ["Partner", "Partner email", "Partner key", ...NUMBER_HEADER];
-  const question = `Conversion: ${q.from} → ${q.to} within ${q.withinDays} days, by ${state.by}`;
+  const byPartner = state.by === "partner";
+  const byLabel = conversionByLabel(state.by);
+  const header = byPartner
+    ? ["Partner", "Partner email", "Partner key", ...NUMBER_HEADER]
+    : [byLabel, ...NUMBER_HEADER];
+  const question = `Conversion: ${q.from} → ${q.to} within ${q.withinDays} days, by ${byLabel.toLowerCase()}`;
   const name = (ext: string) =>
     exportFilename(
       program.slug,
@@ -87,7 +88,7 @@ export async function buildConversionExport(
     return {
       name: name("csv"),
       contentType: "text/csv; charset=utf-8",
-      body: csvStream(header, [csvBytes(async () => csvRows(data, state.by))]),
+      body: csvStream(header, [csvBytes(async () => csvRows(data, byPartner))]),
     };
   }
   const readable = (r: Conversion["total"]) => [
@@ -99,10 +100,10 @@ export async function buildConversionExport(
     formatWait(r.p90Ms),
   ];
   const labels = (r: Conversion["rows"][number]) =>
-    state.by === "group" ? [r.label] : [r.label, r.email ?? "", r.partnerKey ?? ""];
+    byPartner ? [r.label, r.email ?? "", r.partnerKey ?? ""] : [r.label];
   const pdfHeader = header.map((h) => h.replace(" (ms)", ""));
   const limit = pdfRowLimit(pdfHeader.length);
-  const lead = state.by === "group" ? 1 : 3;
+  const lead = byPartner ? 3 : 1;
   try {
     const pdf = await withPdfSlot(() =>
       renderPdf({

@@ -188,6 +188,25 @@ describe.each(inject("engines"))("conversion on %s, ClickHouse (chdb) and a mode
         scopes.map(async (scope) => byKey(await scope.engine.conversionByKey(scope, q, by))),
       );
       expect(ch, `${JSON.stringify(by)}, ${label}`).toEqual(pg);
+      // A row's converted count opens exactly its converted starts, on each engine.
+      for (const row of pg.slice(0, 2)) {
+        const selection = {
+          partner: null,
+          type: null,
+          value: null,
+          from: q.from,
+          to: q.to,
+          within: q.withinDays,
+          converted: "yes" as const,
+          by,
+          by_key: row.key,
+        };
+        for (const scope of scopes)
+          expect(
+            await scope.engine.drillTotal(scope, selection),
+            `${scope.engine.name} drill ${row.key}`,
+          ).toBe(row.converted);
+      }
       if (!starts) continue;
       const keysOf = await breakdownKeysOf(db.prisma, s, by);
       expect(pg, `model, ${JSON.stringify(by)}, ${label}`).toEqual(

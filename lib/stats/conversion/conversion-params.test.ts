@@ -30,13 +30,23 @@ describe("the conversion view's URL", () => {
     ["within", "7abc"],
     ["from", "no such"],
     ["to", "x".repeat(101)],
-    ["by", "tag"],
+    ["by", "type"],
+    ["by", "property:"],
+    ["by", "tags"],
     ["conv_sort", "DROP"],
     ["conv_dir", "up"],
   ])("warns about %s=%s and uses the default", (key, value) => {
     const { state, warnings } = load({ [key]: value });
     expect(warnings).toHaveLength(1);
     expect(state.question).not.toBeNull();
+  });
+
+  it("reads every breakdown a conversion offers", () => {
+    for (const by of ["partner", "group", "manager", "tag", "marketplace", "property:plan"]) {
+      const { state, warnings } = load({ by });
+      expect(warnings, by).toEqual([]);
+      expect(state.by).toBe(by);
+    }
   });
 
   it("names an unknown type and refuses the same type twice", () => {

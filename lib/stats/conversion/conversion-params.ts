@@ -6,7 +6,7 @@ import { parseAsInteger, parseAsString, parseAsStringLiteral, createSerializer }
 import { z } from "zod";
 import type { RawSearchParams } from "../url/load-tab-state";
 import {
-  CONVERSION_BREAKDOWNS,
+  conversionBreakdownOf,
   DEFAULT_WITHIN_DAYS,
   MAX_WITHIN_DAYS,
   type ConversionQuestion,
@@ -19,7 +19,7 @@ export const conversionParsers = {
   from: parseAsString,
   to: parseAsString,
   within: parseAsInteger.withDefault(DEFAULT_WITHIN_DAYS),
-  by: parseAsStringLiteral(CONVERSION_BREAKDOWNS).withDefault("partner"),
+  by: parseAsString.withDefault("partner"),
   conv_sort: parseAsStringLiteral(CONVERSION_SORTS).withDefault("starts"),
   conv_dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("desc"),
 };
@@ -38,7 +38,10 @@ const KEYS = {
       .transform(Number)
       .pipe(z.number().int().min(1).max(MAX_WITHIN_DAYS)),
   },
-  by: { label: "Breakdown", schema: z.enum(CONVERSION_BREAKDOWNS) },
+  by: {
+    label: "Breakdown",
+    schema: z.string().refine((t) => conversionBreakdownOf(t) !== null),
+  },
   conv_sort: { label: "Sort", schema: z.enum(CONVERSION_SORTS) },
   conv_dir: { label: "Sort direction", schema: z.enum(["asc", "desc"]) },
 } as const;
@@ -49,7 +52,8 @@ export interface ConversionState {
   from: string | null;
   to: string | null;
   within: number;
-  by: (typeof CONVERSION_BREAKDOWNS)[number];
+  /** `partner`, `group`, or a keyed breakdown's token (conversionBreakdownOf). */
+  by: string;
   sort: ConversionSort;
   dir: "asc" | "desc";
 }

@@ -1,3 +1,4 @@
+import { breakdownLabel, parseBreakdown, type Breakdown } from "../breakdown/breakdown";
 // Conversion between two action types: the question, the answer's shape and the exact
 // percentile ranks both engines and the tests' model share (docs/architecture/statistics.md).
 
@@ -38,6 +39,27 @@ export type KeyedConversionCounts = Omit<ConversionCounts, "key"> & { key: strin
  * of the starting action. Not the action type: every start is of type A.
  */
 export const KEYED_CONVERSION_KINDS = ["manager", "tag", "marketplace", "property"] as const;
+
+/**
+ * A conversion's breakdown token in its URL (`by=`): partner, group, or a keyed kind (`manager`,
+ * `tag`, `marketplace`, `property:<name>`).
+ */
+export type ConversionByToken = ConversionBreakdown | string;
+
+/** A token as partner, group or the keyed breakdown it names; null when it names none. */
+export function conversionBreakdownOf(token: string): ConversionBreakdown | Breakdown | null {
+  if (token === "partner" || token === "group") return token;
+  const b = parseBreakdown(token);
+  return b && (KEYED_CONVERSION_KINDS as readonly string[]).includes(b.kind) ? b : null;
+}
+
+/** What a conversion's label column is called: "Partner", "Partner group", "Partner tag"… */
+export function conversionByLabel(token: string): string {
+  const by = conversionBreakdownOf(token) ?? "partner";
+  if (by === "partner") return "Partner";
+  if (by === "group") return "Partner group";
+  return breakdownLabel(by);
+}
 
 /** A conversion's answer: the total, and one row per partner or group (none for the total alone). */
 export interface ConversionTotals {

@@ -2,9 +2,10 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { FilterOption } from "../filters/load-filter-options";
 import type { TabScope } from "../scope";
+import { keyLabels, shownKeyLabel } from "../breakdown/breakdown";
 import {
+  conversionBreakdownOf,
   conversionRate,
-  type ConversionBreakdown,
   type ConversionCounts,
   type ConversionQuestion,
 } from "./conversion";
@@ -17,6 +18,8 @@ export interface ConversionRow extends ConversionCounts {
   email: string | null;
   /** The partner's key (the drill-down's `partner`); null for a group. */
   partnerKey: string | null;
+  /** Under a keyed breakdown (manager, tag…): the row's key (the drill-down's `by_key`). */
+  byKey: string | null;
 }
 
 export interface Conversion {
@@ -32,10 +35,29 @@ export async function getConversion(
   scope: TabScope,
   prisma: PrismaClient,
   question: ConversionQuestion,
-  by: ConversionBreakdown,
+  token: string,
   groups: FilterOption[],
   order: { sort: ConversionSort; dir: "asc" | "desc" },
 ): Promise<Conversion> {
+  const by = conversionBreakdownOf(token) ?? "partner";
+  if (typeof by !== "string") {
+    const [{ total }, keyed] = await Promise.all([
+      scope.engine.conversionCounts(scope, question, "total"),
+      scope.engine.conversionByKey(scope, question, by),
+    ]);
+    const listed = new Map(keyLabels(by, scope.lists));
+    const rows = keyed
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .map((c, i) => ({
+        ...c,
+        key: i + 1,
+        label: shownKeyLabel(by, c.key, listed.get(c.key) ?? ""),
+        email: null,
+        partnerKey: null,
+        byKey: c.key,
+      }));
+    return { total, rows: sortConversionRows(rows, order.sort, order.dir) };
+  }
   const { total, rows: counts } = await scope.engine.conversionCounts(scope, question, by);
   let rows: ConversionRow[];
   if (by === "group") {
@@ -45,6 +67,7 @@ export async function getConversion(
       label: names.get(c.key) ?? `Group ${c.key}`,
       email: null,
       partnerKey: null,
+      byKey: null,
     }));
   } else {
     const partners = await prisma.partnership.findMany({
@@ -59,6 +82,7 @@ export async function getConversion(
         label: p ? `${p.firstName} ${p.lastName}`.trim() || p.partnerKey : `Partner ${c.key}`,
         email: p?.email ?? null,
         partnerKey: p?.partnerKey ?? null,
+        byKey: null,
       };
     });
   }

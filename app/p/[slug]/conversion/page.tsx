@@ -64,6 +64,7 @@ export default async function ConversionPage(props: ProgramPageProps) {
             state={state}
             types={types}
             filterQuery={view.filterQuery}
+            properties={view.options.properties.map((p) => p.key)}
           />
           {state.question && (
             <TileSlot title="Conversion" height="h-96" viewKey={viewKey}>

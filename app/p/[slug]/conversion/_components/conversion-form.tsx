@@ -1,8 +1,21 @@
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { CONVERSION_BREAKDOWNS, MAX_WITHIN_DAYS } from "@/lib/stats/conversion/conversion";
+import {
+  conversionByLabel,
+  KEYED_CONVERSION_KINDS,
+  MAX_WITHIN_DAYS,
+} from "@/lib/stats/conversion/conversion";
 import type { ConversionState } from "@/lib/stats/conversion/conversion-params";
 
-const BY_LABELS = { partner: "Partner", group: "Partner group" } as const;
+/** Partner, group, then the keyed breakdowns and a property per name the actions hold. */
+function byChoices(properties: readonly string[]): [string, string][] {
+  const tokens = [
+    "partner",
+    "group",
+    ...KEYED_CONVERSION_KINDS.filter((k) => k !== "property"),
+    ...properties.map((p) => `property:${p}`),
+  ];
+  return tokens.map((t) => [t, conversionByLabel(t)]);
+}
 
 /**
  * A plain GET form (works before hydration, by keyboard): the question's types, window and
@@ -13,11 +26,14 @@ export function ConversionForm({
   state,
   types,
   filterQuery,
+  properties,
 }: {
   action: string;
   state: ConversionState;
   types: string[];
   filterQuery: string;
+  /** The program's property names (a breakdown by a property of the starting action). */
+  properties: readonly string[];
 }) {
   const hidden = [...new URLSearchParams(filterQuery).entries()];
   const label = "block text-xs font-medium text-gray-600 dark:text-gray-300";
@@ -62,9 +78,9 @@ export function ConversionForm({
       <label className={`${label} sm:w-40`}>
         By
         <select name="by" defaultValue={state.by} className={inputClass}>
-          {CONVERSION_BREAKDOWNS.map((b) => (
-            <option key={b} value={b}>
-              {BY_LABELS[b]}
+          {byChoices(properties).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
             </option>
           ))}
         </select>

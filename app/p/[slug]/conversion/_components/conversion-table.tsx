@@ -1,3 +1,4 @@
+import { conversionByLabel } from "@/lib/stats/conversion/conversion";
 import Link from "next/link";
 import { nextSortDirection, SortableHeader } from "@/components/ui/sortable-header";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
@@ -45,7 +46,7 @@ export function ConversionTable({
   hrefs: DrillHrefs;
   sortHref: (sort: ConversionSort, dir: "asc" | "desc") => string;
 }) {
-  const nameLabel = state.by === "group" ? "Partner group" : "Partner";
+  const nameLabel = conversionByLabel(state.by);
   const header = (
     sort: ConversionSort,
     label: string,

@@ -1,3 +1,4 @@
+import { conversionBreakdownOf } from "@/lib/stats/conversion/conversion";
 import Link from "next/link";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
 import { EmptyResult } from "@/components/stats/empty-result";
@@ -63,6 +64,8 @@ export async function ConversionTile({
   };
   const data = await getConversion(scope, prisma, question, state.by, groups, state);
   const drillPath = `/p/${slug}/actions/occurrences`;
+  const breakdown = conversionBreakdownOf(state.by);
+  const keyedBy = breakdown !== null && typeof breakdown !== "string" ? breakdown : null;
   const drill = (converted: boolean, row?: ConversionRow) =>
     serializeTabUrl(drillPath, {
       ...scope.filters,
@@ -71,7 +74,9 @@ export async function ConversionTile({
       within: question.withinDays,
       converted: converted ? "yes" : "no",
       partner: row?.partnerKey ?? null,
-      in_group: row && row.partnerKey === null ? row.key : null,
+      in_group: row && row.partnerKey === null && row.byKey === null ? row.key : null,
+      // Under a keyed breakdown: the row's starts by their key (the tab's breakdown selection).
+      ...(row?.byKey != null && keyedBy ? { by: keyedBy, by_key: row.byKey } : {}),
     });
   const hrefs: DrillHrefs = {
     converted: (row) => drill(true, row),
