@@ -88,7 +88,7 @@ test("a breakdown chosen on the chart and the table, shared by URL, drilled and 
   await expect(page).toHaveURL(/stack_by=group/);
   const legend = page.getByRole("group", { name: /Series drawn/ });
   await expect(legend.getByRole("button")).toHaveText(["Gold", "Silver"]);
-  await expect(page.getByText(/stacked by group/)).toBeVisible();
+  await expect(page.getByText(/stacked by partner group/)).toBeVisible();
 
   // The table, its rows grouped by tag: Bob counts under both of his tags, Cy under none.
   await page.getByLabel("Group rows by").selectOption({ label: "Partner tag" });

@@ -34,9 +34,10 @@ export async function ChartTile({
     const label = periodLabel(bucket, series.unit);
     return bucket === series.partialBucket ? soFar(label) : label;
   };
-  const byWords = breakdownLabel(series.by).replace(/^(Partner|Action) /, "");
   const stackedBy =
-    series.by.kind === "property" ? `property ${series.by.key}` : byWords.toLowerCase();
+    series.by.kind === "property"
+      ? `property ${series.by.key}`
+      : breakdownLabel(series.by).toLowerCase();
   const total = series.rows.reduce(
     (sum, row) => sum + series.types.reduce((s, t) => s + Number(row[t]), 0),
     0,
