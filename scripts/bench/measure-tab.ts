@@ -5,12 +5,11 @@
 import os from "node:os";
 import { clickhouseTabEngine, postgresTabEngine } from "../../lib/stats/engines";
 import { getDrillDown } from "../../lib/stats/get-drill-down";
-import { getOccurrenceTable } from "../../lib/stats/get-occurrence-table";
 import { getSeries } from "../../lib/stats/get-series";
 import { getSummary } from "../../lib/stats/get-summary";
 import type { TabEngine } from "../../lib/stats/engine";
 import { tabScope } from "../../lib/stats/scope";
-import { loadTabState } from "../../lib/stats/url/load-tab-state";
+import { loadFilterOptions } from "../../lib/stats/filters/load-filter-options";
 import { loadDirectoryState } from "../../lib/partners/directory-params";
 import { getDirectoryPage, type DirectoryPage } from "../../lib/partners/get-partner-directory";
 import { getRuleReplay, type RuleReplay } from "../../lib/stats/get-rule-replay";
@@ -18,6 +17,7 @@ import { benchRuleSets } from "./bench-rule-sets";
 import { reportResult } from "./child-process";
 import { openBenchStores } from "./open-bench-stores";
 import { BENCH_PROGRAM_ID, benchConfig, DIRECTORY_URLS, TAB_URLS } from "./config";
+import { benchView, tableTile } from "./tab-view";
 import { interleavedMedians, settle, timed, type Timing } from "./timing";
 
 export interface Measured {
@@ -44,14 +44,17 @@ const program = await db.prisma.program.findUniqueOrThrow({
   select: { id: true, timezone: true },
 });
 const now = Date.parse(anchor);
+// The program's groups, managers, tags, types: the labels of the breakdowns (`stack_by`, `rows_by`).
+const options = await loadFilterOptions(db.prisma, program.id);
 
 function scopeFor(engine: TabEngine, url: string) {
-  const state = loadTabState(Object.fromEntries(new URLSearchParams(url)));
-  if (state.warnings.length) throw new Error(`${url}: ${state.warnings.join(" ")}`);
-  return { state, scope: tabScope(engine, program, state.filters, now) };
+  return benchView(engine, program, url, now, options);
 }
 
-/** The page's three tiles, started together as its Suspense boundaries start them. */
+/**
+ * The page's three tiles, started together as its Suspense boundaries start them; the chart
+ * stacked by `stack_by`, the table grouped by `rows_by` when the URL sets them.
+ */
 async function wholeTab(engine: TabEngine, url: string) {
   const parts: Record<string, number> = {};
   const started = performance.now();
@@ -59,7 +62,7 @@ async function wholeTab(engine: TabEngine, url: string) {
   const [summary, series, table] = await Promise.all([
     timed(getSummary(scope), parts, "summary", started),
     timed(getSeries(scope), parts, "series", started),
-    timed(getOccurrenceTable(scope, { ...state.table, page: 1 }), parts, "table", started),
+    timed(tableTile(scope, state), parts, "table", started),
   ]);
   return { parts, result: { summary, series, table } };
 }
