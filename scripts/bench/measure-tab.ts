@@ -33,9 +33,11 @@ export interface Measured {
   load: [number, number];
 }
 
-// A third argument `rule-replay` measures rules tried on history alone (npm run bench:rule-replay).
+// A third argument `rule-replay` measures rules tried on history alone (npm run bench:rule-replay);
+// `tab:<text>|<text>…` only the whole-tab URLs containing one of the texts (a re-run of a few views).
 const [anchor, page1000Cursor, only] = process.argv.slice(2);
 const alone = only === "rule-replay";
+const tabOnly = only?.startsWith("tab:") ? only.slice("tab:".length).split("|") : null;
 const config = benchConfig();
 const { db, ch } = await openBenchStores(config);
 const engines: TabEngine[] = [postgresTabEngine(db), clickhouseTabEngine(ch)];
@@ -106,7 +108,9 @@ console.error(
   `Median of ${config.runs} runs after a warm-up, engines taking turns, as of ${anchor}:`,
 );
 const measured: Measured[] = [];
-for (const url of alone ? [] : TAB_URLS) {
+for (const url of alone
+  ? []
+  : TAB_URLS.filter((u) => !tabOnly || tabOnly.some((t) => u.includes(t)))) {
   measured.push(
     await measure(
       `whole tab ${url}`,
@@ -123,7 +127,7 @@ const drillUrls: [string, string][] = [
   ["drill-down page 1 + total", "timeframe=any_time"],
   ["drill-down page 1,000 + total", `timeframe=any_time&after=${page1000Cursor}`],
 ];
-for (const [label, url] of alone ? [] : drillUrls) {
+for (const [label, url] of alone || tabOnly !== null ? [] : drillUrls) {
   measured.push(
     await measure(
       label,
@@ -151,7 +155,7 @@ async function directoryPage(engine: TabEngine, url: string) {
   const page = await getDirectoryPage(db, tabScope(engine, program, filters, now), directory);
   return { parts: { page: performance.now() - started }, result: page };
 }
-for (const url of alone ? [] : DIRECTORY_URLS) {
+for (const url of alone || tabOnly !== null ? [] : DIRECTORY_URLS) {
   measured.push(
     await measure(
       `partners directory ${url}`,
@@ -164,7 +168,7 @@ for (const url of alone ? [] : DIRECTORY_URLS) {
 // Rules tried on history over any time: the published rules and a draft that adds a rule
 // (minimum value, group, × value), priced over every action in one engine statement.
 const ruleSets = await benchRuleSets(db.prisma, BENCH_PROGRAM_ID);
-for (const url of ["timeframe=any_time"]) {
+for (const url of tabOnly !== null ? [] : ["timeframe=any_time"]) {
   measured.push(
     await measure(
       `rule replay ${url}`,
