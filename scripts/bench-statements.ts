@@ -5,13 +5,12 @@
 import { chsql, type ChSql } from "../lib/analytics/ch-sql";
 import { onClickHouseStatement } from "../lib/analytics/clickhouse";
 import { clickhouseTabEngine } from "../lib/stats/engines";
-import { getOccurrenceTable } from "../lib/stats/get-occurrence-table";
 import { getSeries } from "../lib/stats/get-series";
 import { getSummary } from "../lib/stats/get-summary";
-import { tabScope } from "../lib/stats/scope";
-import { loadTabState } from "../lib/stats/url/load-tab-state";
+import { loadFilterOptions } from "../lib/stats/filters/load-filter-options";
 import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./bench/config";
 import { openBenchStores } from "./bench/open-bench-stores";
+import { benchView, tableTile } from "./bench/tab-view";
 import { median } from "./bench/timing";
 import { readCommandLine } from "./lib/command-line.mjs";
 
@@ -41,6 +40,8 @@ const [{ at }] = await ch.query<{ at: string }>(
     WHERE program_id = ${BENCH_PROGRAM_ID}`,
 );
 const now = Number(at) + 1;
+// The labels of the breakdowns (`stack_by`, `rows_by`), as the page reads them.
+const options = await loadFilterOptions(db.prisma, program.id);
 const urls = positionals.length ? positionals : [...TAB_URLS];
 
 /** A statement's text with its parameters bound, so it can be re-sent as it was. */
@@ -53,14 +54,9 @@ onClickHouseStatement((query, params) => {
 for (const url of urls) {
   sent.length = 0;
   listening = true;
-  const state = loadTabState(Object.fromEntries(new URLSearchParams(url)));
-  const scope = tabScope(engine, program, state.filters, now);
+  const { state, scope } = benchView(engine, program, url, now, options);
   const started = performance.now();
-  await Promise.all([
-    getSummary(scope),
-    getSeries(scope),
-    getOccurrenceTable(scope, { ...state.table, page: 1 }),
-  ]);
+  await Promise.all([getSummary(scope), getSeries(scope), tableTile(scope, state)]);
   listening = false;
   console.log(`\n${url}: whole tab ${(performance.now() - started).toFixed(0)} ms (cold)`);
   for (const [i, s] of sent.entries()) {

@@ -73,7 +73,16 @@ export const TAB_URLS = [
   // read both periods); against the same view comparing nothing, and against last year.
   "timeframe=past_12_complete_months&timescale=week&compare=none",
   "timeframe=past_12_complete_months&timescale=week&compare=previous_year",
+  // Breakdowns (issue 28: CH ≤ 600 ms and ≥ 10× PostgreSQL): the chart stacked by and the table
+  // grouped by a group (the year compared with the one before, against the same view above), a
+  // tag (a partnership counts under each of its tags) and a property present on half the actions.
+  "timeframe=past_12_complete_months&timescale=week&compare=previous_year&stack_by=group&rows_by=group",
+  "timeframe=any_time&stack_by=tag&rows_by=tag",
+  "timeframe=past_30_days&stack_by=property:plan&rows_by=property:plan",
 ] as const;
+
+/** A URL whose chart or table is broken down (`stack_by`, `rows_by`): issue 28's own target. */
+export const hasBreakdown = (url: string) => /(^|&)(stack_by|rows_by)=/.test(url);
 
 /** Partners directory pages (first pages, and a later one by its cursor: partnership 9,000). */
 export const DIRECTORY_URLS = [

@@ -5,12 +5,11 @@
 import os from "node:os";
 import { clickhouseTabEngine, postgresTabEngine } from "../../lib/stats/engines";
 import { getDrillDown } from "../../lib/stats/get-drill-down";
-import { getOccurrenceTable } from "../../lib/stats/get-occurrence-table";
 import { getSeries } from "../../lib/stats/get-series";
 import { getSummary } from "../../lib/stats/get-summary";
 import type { TabEngine } from "../../lib/stats/engine";
 import { tabScope } from "../../lib/stats/scope";
-import { loadTabState } from "../../lib/stats/url/load-tab-state";
+import { loadFilterOptions } from "../../lib/stats/filters/load-filter-options";
 import { loadDirectoryState } from "../../lib/partners/directory-params";
 import { getDirectoryPage, type DirectoryPage } from "../../lib/partners/get-partner-directory";
 import { getRuleReplay, type RuleReplay } from "../../lib/stats/get-rule-replay";
@@ -18,6 +17,7 @@ import { benchRuleSets } from "./bench-rule-sets";
 import { reportResult } from "./child-process";
 import { openBenchStores } from "./open-bench-stores";
 import { BENCH_PROGRAM_ID, benchConfig, DIRECTORY_URLS, TAB_URLS } from "./config";
+import { benchView, tableTile } from "./tab-view";
 import { interleavedMedians, settle, timed, type Timing } from "./timing";
 
 export interface Measured {
@@ -33,9 +33,11 @@ export interface Measured {
   load: [number, number];
 }
 
-// A third argument `rule-replay` measures rules tried on history alone (npm run bench:rule-replay).
+// A third argument `rule-replay` measures rules tried on history alone (npm run bench:rule-replay);
+// `tab:<text>|<text>…` only the whole-tab URLs containing one of the texts (a re-run of a few views).
 const [anchor, page1000Cursor, only] = process.argv.slice(2);
 const alone = only === "rule-replay";
+const tabOnly = only?.startsWith("tab:") ? only.slice("tab:".length).split("|") : null;
 const config = benchConfig();
 const { db, ch } = await openBenchStores(config);
 const engines: TabEngine[] = [postgresTabEngine(db), clickhouseTabEngine(ch)];
@@ -44,14 +46,17 @@ const program = await db.prisma.program.findUniqueOrThrow({
   select: { id: true, timezone: true },
 });
 const now = Date.parse(anchor);
+// The program's groups, managers, tags, types: the labels of the breakdowns (`stack_by`, `rows_by`).
+const options = await loadFilterOptions(db.prisma, program.id);
 
 function scopeFor(engine: TabEngine, url: string) {
-  const state = loadTabState(Object.fromEntries(new URLSearchParams(url)));
-  if (state.warnings.length) throw new Error(`${url}: ${state.warnings.join(" ")}`);
-  return { state, scope: tabScope(engine, program, state.filters, now) };
+  return benchView(engine, program, url, now, options);
 }
 
-/** The page's three tiles, started together as its Suspense boundaries start them. */
+/**
+ * The page's three tiles, started together as its Suspense boundaries start them; the chart
+ * stacked by `stack_by`, the table grouped by `rows_by` when the URL sets them.
+ */
 async function wholeTab(engine: TabEngine, url: string) {
   const parts: Record<string, number> = {};
   const started = performance.now();
@@ -59,7 +64,7 @@ async function wholeTab(engine: TabEngine, url: string) {
   const [summary, series, table] = await Promise.all([
     timed(getSummary(scope), parts, "summary", started),
     timed(getSeries(scope), parts, "series", started),
-    timed(getOccurrenceTable(scope, { ...state.table, page: 1 }), parts, "table", started),
+    timed(tableTile(scope, state), parts, "table", started),
   ]);
   return { parts, result: { summary, series, table } };
 }
@@ -103,7 +108,9 @@ console.error(
   `Median of ${config.runs} runs after a warm-up, engines taking turns, as of ${anchor}:`,
 );
 const measured: Measured[] = [];
-for (const url of alone ? [] : TAB_URLS) {
+for (const url of alone
+  ? []
+  : TAB_URLS.filter((u) => !tabOnly || tabOnly.some((t) => u.includes(t)))) {
   measured.push(
     await measure(
       `whole tab ${url}`,
@@ -120,7 +127,7 @@ const drillUrls: [string, string][] = [
   ["drill-down page 1 + total", "timeframe=any_time"],
   ["drill-down page 1,000 + total", `timeframe=any_time&after=${page1000Cursor}`],
 ];
-for (const [label, url] of alone ? [] : drillUrls) {
+for (const [label, url] of alone || tabOnly !== null ? [] : drillUrls) {
   measured.push(
     await measure(
       label,
@@ -148,7 +155,7 @@ async function directoryPage(engine: TabEngine, url: string) {
   const page = await getDirectoryPage(db, tabScope(engine, program, filters, now), directory);
   return { parts: { page: performance.now() - started }, result: page };
 }
-for (const url of alone ? [] : DIRECTORY_URLS) {
+for (const url of alone || tabOnly !== null ? [] : DIRECTORY_URLS) {
   measured.push(
     await measure(
       `partners directory ${url}`,
@@ -161,7 +168,7 @@ for (const url of alone ? [] : DIRECTORY_URLS) {
 // Rules tried on history over any time: the published rules and a draft that adds a rule
 // (minimum value, group, × value), priced over every action in one engine statement.
 const ruleSets = await benchRuleSets(db.prisma, BENCH_PROGRAM_ID);
-for (const url of ["timeframe=any_time"]) {
+for (const url of tabOnly !== null ? [] : ["timeframe=any_time"]) {
   measured.push(
     await measure(
       `rule replay ${url}`,

@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import * as prettier from "prettier";
 import type { Dataset } from "./build-dataset";
 import type { BaselineCsvResult } from "./baseline-csv";
+import { hasBreakdown } from "./config";
 import type { ExportResult } from "./export-csv";
 import type { Measured } from "./measure-tab";
 import type { MeasuredHttp } from "./measure-http";
@@ -75,13 +76,15 @@ function rows(run: BenchRun): Row[] {
       .join(", ");
     const agree = m.agree ? "" : " — **engines disagree**";
     if (m.label.startsWith("whole tab")) {
+      // Issue 28 allows a broken-down tab (chart stacked, rows grouped) 600 ms.
+      const limit = hasBreakdown(m.url) ? 600 : 500;
       out.push({
         what: `Whole tab \`${m.url}\` (${facts})${agree}`,
         postgres: ms(m.postgres.ms),
         clickhouse: ms(m.clickhouse.ms),
         ratio: times(ratio),
-        target: "CH ≤ 500 ms and ≥ 10× faster",
-        met: m.clickhouse.ms <= 500 && ratio >= 10,
+        target: `CH ≤ ${limit} ms and ≥ 10× faster`,
+        met: m.clickhouse.ms <= limit && ratio >= 10,
       });
     } else if (m.label.startsWith("rule replay")) {
       out.push({
@@ -271,7 +274,7 @@ export function benchSection(run: BenchRun): string {
     "",
     `**ClickHouse copy** (chdb, embedded): ${syncLine}`,
     "",
-    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it). ${run.http ? "Over HTTP: two production servers (\`scripts/start-server.mjs\` from the build) over the same data, one answering the tab from PostgreSQL, one from the ClickHouse copy; a signed-in manager's GET of the page read to its last streamed byte (every tile rendered), and of the table's CSV; median of the same runs, servers taking turns; relative timeframes resolve at the server's clock, not the dataset's." : "The pages over HTTP were not measured (no build)."}`,
+    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1; \`getBreakdownTable\` when the URL has \`rows_by\`, the chart stacked by \`stack_by\`, the program's lists from \`loadFilterOptions\` read once) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it). ${run.http ? "Over HTTP: two production servers (\`scripts/start-server.mjs\` from the build) over the same data, one answering the tab from PostgreSQL, one from the ClickHouse copy; a signed-in manager's GET of the page read to its last streamed byte (every tile rendered), and of the table's CSV; median of the same runs, servers taking turns; relative timeframes resolve at the server's clock, not the dataset's." : "The pages over HTTP were not measured (no build)."}`,
     "",
     resultsTable(run),
     "",
