@@ -15,7 +15,7 @@ import { BY_TYPE, type Breakdown } from "./breakdown/breakdown";
 import { chooseBreakdownSeries } from "./breakdown/breakdown-series";
 import { bucketOfInstant } from "./chart/period-label";
 import type { DailyCount } from "./engine";
-import { comparedLine, type ComparedLine } from "./chart/compared-line";
+import { comparedCounts, comparedLine, type ComparedLine } from "./chart/compared-line";
 import type { TabScope } from "./scope";
 
 /**
@@ -75,6 +75,10 @@ function dayExtent(counts: DailyCount[], timeZone: string) {
 export async function getSeries(scope: TabScope): Promise<Series> {
   const requestedUnit = scope.filters.timescale;
   const by = scope.stackBy ?? BY_TYPE;
+  // The compared period's line does not wait for the bars' counts.
+  const previousCounts = comparedCounts(scope);
+  // Not always awaited (an empty chart returns early): its failure must not go unhandled.
+  previousCounts.catch(() => undefined);
   const chosen = by.kind === "type" ? null : await chooseBreakdownSeries(scope, by, MAX_SERIES);
   const counts = chosen ? chosen.counts : await scope.engine.dailyCounts(scope);
   const extent = dayExtent(counts, scope.timezone);
@@ -146,6 +150,7 @@ export async function getSeries(scope: TabScope): Promise<Series> {
       scope,
       rows.map((r) => r.bucket),
       unit,
+      previousCounts,
     ),
   };
 }

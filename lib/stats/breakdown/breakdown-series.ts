@@ -29,6 +29,24 @@ export function seriesNames(by: Breakdown, rows: { key: string; label: string }[
  */
 export async function chooseBreakdownSeries(scope: TabScope, by: Breakdown, max: number) {
   const labels = keyLabels(by, scope.lists);
+  // A kind whose keys are the program's lists (groups, managers, tags, the flag) has few: one
+  // statement reads every key's days and the largest are chosen here, in the order the engines'
+  // table uses (occurrences, then key); keys are ids, "~none", "yes"/"no" (ASCII: one order).
+  if (by.kind in LISTED_KINDS || by.kind === "marketplace") {
+    const daily = await scope.engine.breakdownDaily(scope, by, null);
+    const totals = new Map<string, number>();
+    for (const c of daily) totals.set(c.key, (totals.get(c.key) ?? 0) + c.occurrences);
+    const ranked = [...totals.keys()].sort(
+      (x, y) => totals.get(y)! - totals.get(x)! || byteOrder(x, y),
+    );
+    const all = ranked.length <= max;
+    const listed = new Map(labels);
+    const kept = (all ? ranked : ranked.slice(0, max - 1)).map((key) => ({
+      key,
+      label: listed.get(key) ?? "",
+    }));
+    return seriesOf(by, labels, kept, all ? 0 : ranked.length - kept.length, daily);
+  }
   const top = await scope.engine.breakdownRows(
     { ...scope, previous: null },
     by,
@@ -39,10 +57,23 @@ export async function chooseBreakdownSeries(scope: TabScope, by: Breakdown, max:
   );
   const all = top.totalRows <= max;
   const kept = all ? top.rows : top.rows.slice(0, max - 1);
-  const names = seriesNames(by, kept);
   const daily = await scope.engine.breakdownDaily(scope, by, all ? null : kept.map((r) => r.key));
+  return seriesOf(by, labels, kept, all ? 0 : top.totalRows - kept.length, daily);
+}
+
+/** The chosen keys' days as series: named, in name order, "Others" last when some are summed. */
+function seriesOf(
+  by: Breakdown,
+  labels: [string, string][],
+  kept: { key: string; label: string }[],
+  others: number,
+  daily: { day: string; key: string; occurrences: number }[],
+) {
+  const names = seriesNames(by, kept);
   const nameOf = (key: string) =>
-    key === OTHER_KEY ? OTHER_SERIES : (names.get(key) ?? shownKeyLabel(by, key, ""));
+    key === OTHER_KEY || (others > 0 && !names.has(key))
+      ? OTHER_SERIES
+      : (names.get(key) ?? shownKeyLabel(by, key, ""));
   const counts: DailyCount[] = daily.map((c) => ({
     day: c.day,
     type: nameOf(c.key),
@@ -51,12 +82,12 @@ export async function chooseBreakdownSeries(scope: TabScope, by: Breakdown, max:
   const types = [...new Set(counts.map((c) => c.type))]
     .filter((t) => t !== OTHER_SERIES)
     .sort(byteOrder);
-  if (!all) types.push(OTHER_SERIES);
+  if (others > 0) types.push(OTHER_SERIES);
   return {
     counts,
     seriesOf: (name: string) => name,
     types,
-    otherTypes: all ? 0 : top.totalRows - kept.length,
+    otherTypes: others,
     other: OTHER_SERIES,
     colors: breakdownColors(by, types, names, labels),
   };

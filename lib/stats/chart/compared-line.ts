@@ -29,6 +29,8 @@ export async function comparedLine(
   scope: TabScope,
   buckets: string[],
   unit: Unit,
+  /** The compared period's counts when already asked for (comparedCounts), else read here. */
+  asked: Promise<DailyCount[] | null> = comparedCounts(scope),
 ): Promise<ComparedLine | null> {
   if (!scope.previous || !scope.compareShift) return null;
   // The previous period: back by the timeframe's span. A year back, weekly bars compare week with
@@ -39,11 +41,7 @@ export async function comparedLine(
       : unit === "week"
         ? { n: 52, unit: "week" as const }
         : { n: 1, unit: "year" as const };
-  const counts: DailyCount[] = await scope.engine.dailyCounts({
-    ...scope,
-    range: scope.previous,
-    previous: null,
-  });
+  const counts = (await asked) ?? [];
   const totals = new Map<string, number>();
   for (const c of counts) {
     const bucket = bucketOfDay(c.day, unit);
@@ -60,4 +58,13 @@ export async function comparedLine(
       return { bucket: back, occurrences: totals.get(back) ?? 0 };
     }),
   };
+}
+
+/**
+ * The compared period's daily counts (null when nothing is compared): asked for when the chart
+ * starts, beside its own counts, as they do not depend on each other.
+ */
+export function comparedCounts(scope: TabScope): Promise<DailyCount[] | null> {
+  if (!scope.previous || !scope.compareShift) return Promise.resolve(null);
+  return scope.engine.dailyCounts({ ...scope, range: scope.previous, previous: null });
 }

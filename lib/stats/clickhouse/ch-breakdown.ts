@@ -167,6 +167,29 @@ export async function chBreakdownRows(
   return { rows: rows.map(toBreakdownRow(scope.previous !== null)), totalRows };
 }
 
+/**
+ * A partnership attribute of one value each (group, manager, marketplace flag) as a key of the
+ * action (`a`), looked up before grouping: `transform` over the program's partnerships read once
+ * (ids and values from one aggregate, so they stay aligned). Grouping the year's actions by day ×
+ * partnership first made millions of groups (BENCHMARKS.md, "Breakdowns").
+ */
+function attributeKey(by: Breakdown, programId: number): ChSql | null {
+  const column = { group: "group_id", manager: "manager_user_id", marketplace: "is_marketplace" }[
+    by.kind as "group" | "manager" | "marketplace"
+  ];
+  if (!column) return null;
+  const attribute = chsql`transform(a.partnership_id, m.1, m.2, 0)`;
+  const lookup = chsql`(SELECT (groupArray(id), groupArray(toUInt32(${chConst(column)})))
+    FROM ${chTable("partnerships")} FINAL WHERE program_id = ${programId})`;
+  const key =
+    by.kind === "group"
+      ? chsql`toString(${attribute})`
+      : by.kind === "manager"
+        ? chsql`if(${attribute} = 0, ${NONE_KEY}, toString(${attribute}))`
+        : chsql`if(${attribute} = 1, 'yes', 'no')`;
+  return chsql`WITH ${lookup} AS m SELECT ${key}`;
+}
+
 export async function chBreakdownDaily(
   ch: ClickHouse,
   scope: TabScope,
@@ -175,6 +198,7 @@ export async function chBreakdownDaily(
 ): Promise<BreakdownCount[]> {
   const { from, where } = chMatchingActions(scope);
   const k = keyed(by, scope.programId);
+  const looked = attributeKey(by, scope.programId);
   // An empty list would bind as Array(Int64): nothing kept is every key in "other".
   const kept =
     keep === null
@@ -182,15 +206,19 @@ export async function chBreakdownDaily(
       : keep.length === 0
         ? chsql`${OTHER_KEY}`
         : chsql`if(has(${keep}, key), key, ${OTHER_KEY})`;
-  const rows = await ch.query<{ day: string; key: string; occurrences: number | string }>(chsql`
-    SELECT day, ${kept} AS series, sum(occurrences) AS occurrences
-    FROM (
-      SELECT s.day AS day, ${k.key} AS key, s.occurrences AS occurrences
+  const perAction = looked
+    ? chsql`${looked} AS key, toString(toDate32(a.occurred_at, ${scope.timezone})) AS day,
+        toUInt64(1) AS occurrences
+        FROM ${from} WHERE ${where}`
+    : chsql`SELECT s.day AS day, ${k.key} AS key, s.occurrences AS occurrences
       FROM (
         SELECT toString(toDate32(a.occurred_at, ${scope.timezone})) AS day, ${rawOf(by)} AS raw,
                count() AS occurrences
         FROM ${from} WHERE ${where}
-        GROUP BY day, raw) AS s ${k.join})
+        GROUP BY day, raw) AS s ${k.join}`;
+  const rows = await ch.query<{ day: string; key: string; occurrences: number | string }>(chsql`
+    SELECT day, ${kept} AS series, sum(occurrences) AS occurrences
+    FROM (${perAction})
     GROUP BY day, series
     SETTINGS enable_extended_results_for_datetime_functions = 1`);
   return rows.map((r) => ({
