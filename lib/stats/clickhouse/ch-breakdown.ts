@@ -102,13 +102,10 @@ const SORT: Record<TableState["sort"], string> = {
 
 /** The first stage of the table: per `raw`, the numbers of both periods (one scan). */
 function firstStage(scope: TabScope, by: Breakdown): ChSql {
-  // A single-valued partnership attribute is looked up per row: grouped on it directly.
-  const looked = attributeKey(by, scope.programId);
-  const head = looked ? chsql`${looked.with} SELECT ${looked.key}` : chsql`SELECT ${rawOf(by)}`;
   if (coversAllTime(scope) && by.kind !== "property") {
     const { from, where } = chMatchingTotals(scope);
     return chsql`
-      ${head} AS raw, toInt64(sum(a.occurrences)) AS occurrences,
+      SELECT ${rawOf(by)} AS raw, toInt64(sum(a.occurrences)) AS occurrences,
              toInt64(sum(a.reward_cents)) AS reward_cents, toInt64(0) AS previous_occurrences,
              toInt64(0) AS previous_reward_cents
       FROM ${from} WHERE ${where} GROUP BY raw`;
@@ -121,7 +118,7 @@ function firstStage(scope: TabScope, by: Breakdown): ChSql {
   const now = previous ? chOccurredWithin(scope.range) : chsql`1`;
   const then = previous ? chOccurredWithin(previous) : chsql`0`;
   return chsql`
-    ${head} AS raw, toInt64(countIf(${now})) AS occurrences,
+    SELECT ${rawOf(by)} AS raw, toInt64(countIf(${now})) AS occurrences,
            toInt64(sumIf(a.reward_cents, ${now})) AS reward_cents,
            toInt64(countIf(${then})) AS previous_occurrences,
            toInt64(sumIf(a.reward_cents, ${then})) AS previous_reward_cents
@@ -138,10 +135,7 @@ export async function chBreakdownRows(
   page: number,
   limit: number | null,
 ) {
-  // The first stage's `raw` is already the key when the attribute was looked up per row.
-  const k = attributeKey(by, scope.programId)
-    ? { join: chEmpty, key: chsql`s.raw`, label: chsql`''` }
-    : keyed(by, scope.programId);
+  const k = keyed(by, scope.programId);
   const dir = chConst(table.dir === "asc" ? "ASC" : "DESC");
   const paging = limit === null ? chEmpty : chsql`LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
   const rows = await ch.query<Record<string, number | string>>(chsql`
@@ -179,7 +173,7 @@ export async function chBreakdownRows(
  * (ids and values from one aggregate, so they stay aligned). Grouping the year's actions by day ×
  * partnership first made millions of groups (BENCHMARKS.md, "Breakdowns").
  */
-function attributeKey(by: Breakdown, programId: number): { with: ChSql; key: ChSql } | null {
+function attributeKey(by: Breakdown, programId: number): ChSql | null {
   const column = { group: "group_id", manager: "manager_user_id", marketplace: "is_marketplace" }[
     by.kind as "group" | "manager" | "marketplace"
   ];
@@ -193,7 +187,7 @@ function attributeKey(by: Breakdown, programId: number): { with: ChSql; key: ChS
       : by.kind === "manager"
         ? chsql`if(${attribute} = 0, ${NONE_KEY}, toString(${attribute}))`
         : chsql`if(${attribute} = 1, 'yes', 'no')`;
-  return { with: chsql`WITH ${lookup} AS m`, key };
+  return chsql`WITH ${lookup} AS m SELECT ${key}`;
 }
 
 export async function chBreakdownDaily(
@@ -213,7 +207,7 @@ export async function chBreakdownDaily(
         ? chsql`${OTHER_KEY}`
         : chsql`if(has(${keep}, key), key, ${OTHER_KEY})`;
   const perAction = looked
-    ? chsql`${looked.with} SELECT ${looked.key} AS key, toString(toDate32(a.occurred_at, ${scope.timezone})) AS day,
+    ? chsql`${looked} AS key, toString(toDate32(a.occurred_at, ${scope.timezone})) AS day,
         toUInt64(1) AS occurrences
         FROM ${from} WHERE ${where}`
     : chsql`SELECT s.day AS day, ${k.key} AS key, s.occurrences AS occurrences
