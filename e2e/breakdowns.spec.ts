@@ -141,6 +141,13 @@ test("a breakdown chosen on the chart and the table, shared by URL, drilled and 
   await page.getByRole("link", { name: "← Back to the Actions tab" }).click();
   await expect(page).toHaveURL(/rows_by=tag/);
   await expect(page).toHaveURL(/stack_by=group/);
+
+  // The Occurrences tile's drill-down, and back: the breakdowns are still chosen.
+  await page.getByRole("link", { name: "9 occurrences: show the actions" }).click();
+  await expect(page.getByTestId("drill-total")).toHaveText("9");
+  await page.getByRole("link", { name: "← Back to the Actions tab" }).click();
+  await expect(page.getByLabel("Group rows by")).toHaveValue("tag");
+  await expect(page.getByLabel("Stack by")).toHaveValue("group");
 });
 
 test("on a phone @one-engine", async ({ page }) => {

@@ -92,7 +92,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
         <NumberTiles
           scope={scope}
           currency={program.currency}
-          drillHref={serializeTabUrl(`${basePath}/occurrences`, filters)}
+          drillHref={serializeTabUrl(`${basePath}/occurrences`, { ...filters, ...chart })}
           exportBase={basePath}
           exportQuery={view.exportQuery}
         />
