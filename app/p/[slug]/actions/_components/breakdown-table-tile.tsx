@@ -22,6 +22,7 @@ import {
 } from "@/lib/stats/url/search-params";
 import { ChangeCell } from "./change-cell";
 import { TablePager } from "./table-pager";
+import { CountedCells, totalsOf } from "./counted-cells";
 
 type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
 
@@ -189,44 +190,20 @@ export async function BreakdownTableTile({
                     <td className={tdClass}>
                       <TruncatedText text={row.label} className="max-w-72" />
                     </td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{countLink(row)}</td>
-                    {row.previousOccurrences !== null && (
-                      <>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          <Link
-                            href={drill(row, "compared")}
-                            className="text-blue-600 hover:underline"
-                            aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
-                          >
-                            {count(row.previousOccurrences)}
-                          </Link>
-                        </td>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          <ChangeCell
-                            current={row.occurrences}
-                            previous={row.previousOccurrences}
-                            format={count}
-                          />
-                        </td>
-                      </>
-                    )}
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      {money(row.rewardCents)}
-                    </td>
-                    {row.previousRewardCents !== null && (
-                      <>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          {money(row.previousRewardCents)}
-                        </td>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          <ChangeCell
-                            current={row.rewardCents}
-                            previous={row.previousRewardCents}
-                            format={money}
-                          />
-                        </td>
-                      </>
-                    )}
+                    <CountedCells
+                      numbers={row}
+                      occurrences={countLink(row)}
+                      previous={
+                        <Link
+                          href={drill(row, "compared")}
+                          className="text-blue-600 hover:underline"
+                          aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
+                        >
+                          {count(row.previousOccurrences ?? 0)}
+                        </Link>
+                      }
+                      money={money}
+                    />
                   </tr>
                 ))}
               </tbody>
@@ -235,48 +212,20 @@ export async function BreakdownTableTile({
                   <td className={tdClass}>
                     All matching actions ({data.totalRows.toLocaleString("en-US")} rows, all pages)
                   </td>
-                  <td
-                    className={`${tdClass} text-right tabular-nums`}
-                    data-testid="table-total-occurrences"
-                  >
-                    <Link
-                      href={url({ page: 1 }, drillPath)}
-                      className="text-blue-600 hover:underline"
-                    >
-                      {count(summary.current.occurrences)}
-                    </Link>
-                  </td>
-                  {summary.previous && (
-                    <>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        {count(summary.previous.occurrences)}
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        <ChangeCell
-                          current={summary.current.occurrences}
-                          previous={summary.previous.occurrences}
-                          format={count}
-                        />
-                      </td>
-                    </>
-                  )}
-                  <td className={`${tdClass} text-right tabular-nums`}>
-                    {money(summary.current.rewardCents)}
-                  </td>
-                  {summary.previous && (
-                    <>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        {money(summary.previous.rewardCents)}
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        <ChangeCell
-                          current={summary.current.rewardCents}
-                          previous={summary.previous.rewardCents}
-                          format={money}
-                        />
-                      </td>
-                    </>
-                  )}
+                  <CountedCells
+                    numbers={totalsOf(summary)}
+                    occurrences={
+                      <Link
+                        href={url({ page: 1 }, drillPath)}
+                        className="text-blue-600 hover:underline"
+                      >
+                        {count(summary.current.occurrences)}
+                      </Link>
+                    }
+                    previous={count(summary.previous?.occurrences ?? 0)}
+                    money={money}
+                    testIds={{ occurrences: "table-total-occurrences" }}
+                  />
                 </tr>
               </tfoot>
             </table>

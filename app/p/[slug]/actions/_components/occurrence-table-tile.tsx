@@ -20,6 +20,7 @@ import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import type { OccurrenceRow } from "@/lib/stats/engine";
 import { comparisonWords } from "@/lib/stats/previous-period";
 import { ChangeCell } from "./change-cell";
+import { CountedCells, totalsOf } from "./counted-cells";
 import { PartnerLink } from "./partner-link";
 import { TablePager } from "./table-pager";
 
@@ -246,46 +247,20 @@ export async function OccurrenceTableTile({
                       <TruncatedText text={row.actionType} className="max-w-56 font-mono text-xs" />
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{row.actionValue}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      <OccurrencesLink row={row} href={drillHref(row)} />
-                    </td>
-                    {row.previousOccurrences !== null && (
-                      <>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          <Link
-                            href={comparedDrillHref(row)}
-                            className="text-blue-600 hover:underline"
-                            aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
-                          >
-                            {count(row.previousOccurrences)}
-                          </Link>
-                        </td>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          <ChangeCell
-                            current={row.occurrences}
-                            previous={row.previousOccurrences}
-                            format={count}
-                          />
-                        </td>
-                      </>
-                    )}
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      {money(row.rewardCents)}
-                    </td>
-                    {row.previousRewardCents !== null && (
-                      <>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          {money(row.previousRewardCents)}
-                        </td>
-                        <td className={`${tdClass} text-right tabular-nums`}>
-                          <ChangeCell
-                            current={row.rewardCents}
-                            previous={row.previousRewardCents}
-                            format={money}
-                          />
-                        </td>
-                      </>
-                    )}
+                    <CountedCells
+                      numbers={row}
+                      occurrences={<OccurrencesLink row={row} href={drillHref(row)} />}
+                      previous={
+                        <Link
+                          href={comparedDrillHref(row)}
+                          className="text-blue-600 hover:underline"
+                          aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
+                        >
+                          {count(row.previousOccurrences ?? 0)}
+                        </Link>
+                      }
+                      money={money}
+                    />
                   </tr>
                 ))}
               </tbody>
@@ -294,59 +269,31 @@ export async function OccurrenceTableTile({
                   <td className={tdClass} colSpan={4}>
                     Total ({data.totalRows.toLocaleString("en-US")} rows, all pages)
                   </td>
-                  <td
-                    className={`${tdClass} text-right tabular-nums`}
-                    data-testid="table-total-occurrences"
-                  >
-                    <Link
-                      href={url({ page: 1 }, drillPath)}
-                      className="text-blue-600 hover:underline"
-                    >
-                      {summary.current.occurrences.toLocaleString("en-US")}
-                    </Link>
-                  </td>
-                  {summary.previous && (
-                    <>
-                      <td
-                        className={`${tdClass} text-right tabular-nums`}
-                        data-testid="table-total-previous-occurrences"
+                  <CountedCells
+                    numbers={totalsOf(summary)}
+                    occurrences={
+                      <Link
+                        href={url({ page: 1 }, drillPath)}
+                        className="text-blue-600 hover:underline"
                       >
-                        <Link
-                          href={url({ page: 1, period: "compared" }, drillPath)}
-                          className="text-blue-600 hover:underline"
-                        >
-                          {count(summary.previous.occurrences)}
-                        </Link>
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        <ChangeCell
-                          current={summary.current.occurrences}
-                          previous={summary.previous.occurrences}
-                          format={count}
-                        />
-                      </td>
-                    </>
-                  )}
-                  <td
-                    className={`${tdClass} text-right tabular-nums`}
-                    data-testid="table-total-rewards"
-                  >
-                    {money(summary.current.rewardCents)}
-                  </td>
-                  {summary.previous && (
-                    <>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        {money(summary.previous.rewardCents)}
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        <ChangeCell
-                          current={summary.current.rewardCents}
-                          previous={summary.previous.rewardCents}
-                          format={money}
-                        />
-                      </td>
-                    </>
-                  )}
+                        {count(summary.current.occurrences)}
+                      </Link>
+                    }
+                    previous={
+                      <Link
+                        href={url({ page: 1, period: "compared" }, drillPath)}
+                        className="text-blue-600 hover:underline"
+                      >
+                        {count(summary.previous?.occurrences ?? 0)}
+                      </Link>
+                    }
+                    money={money}
+                    testIds={{
+                      occurrences: "table-total-occurrences",
+                      previous: "table-total-previous-occurrences",
+                      rewards: "table-total-rewards",
+                    }}
+                  />
                 </tr>
               </tfoot>
             </table>
