@@ -22,6 +22,14 @@ function isMissing(input: unknown, path: PropertyKey[]): boolean {
 export function zodFieldErrors(error: z.ZodError, input: unknown, prefix = ""): FieldError[] {
   const byField = new Map<string, FieldError>();
   for (const issue of error.issues) {
+    // A strict object (a list's query) names each key it does not know: the key is the field.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const field = [prefix, ...issue.path.map(String), key].filter(Boolean).join(".");
+        byField.set(field, { field, message: `unknown parameter ${JSON.stringify(key)}` });
+      }
+      continue;
+    }
     const field = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
     const message =
       issue.path.length > 0 && isMissing(input, issue.path)

@@ -2,6 +2,7 @@ import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { overDatabase } from "../db/over-database";
+import { openTabSources, type TabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DomainError, invalidFields } from "../errors/domain-error";
@@ -16,6 +17,8 @@ interface ApiContext<P> extends ApiPrincipal {
   prisma: PrismaClient;
   /** The same database, for plain SQL on the ingestion hot path. */
   db: OpenDatabase;
+  /** The database and the engine that counts, for the statistics layer (opened when asked). */
+  sources: () => Promise<TabSources>;
   request: Request;
   url: URL;
   params: P;
@@ -41,81 +44,97 @@ type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
  * The one wrapper for public API routes: applies the rate limits, authenticates the key, resolves
  * the program, runs the handler, maps errors to status codes and writes the ingest log — for every
  * request it can attribute to a program, accepted or rejected (failed authentications and
- * rate-limit refusals once per window). `.on(db)` is the same route over a test's database.
+ * rate-limit refusals once per window). `.on(db)` is the same route over a test's database,
+ * `.on(db, sources)` also counted by that test's engine (else the process's).
  */
 export function withApiKey<P extends Record<string, string> = Record<string, never>>(
   handler: Handler<P>,
 ) {
-  return overDatabase((database) => async (request: Request, route: { params: Promise<P> }) => {
-    const url = new URL(request.url);
-    const db = await database();
-    const { prisma } = db;
-    const log = (programId: number, status: number, message: string, actionKey?: string | null) =>
-      writeIngestLog(db.sql, {
-        programId,
-        method: request.method,
-        path: url.pathname + url.search,
-        status,
-        message,
-        actionKey,
-      });
+  const over = (sourcesOf: (db: OpenDatabase) => Promise<TabSources>) =>
+    overDatabase((database) => async (request: Request, route: { params: Promise<P> }) => {
+      const url = new URL(request.url);
+      const db = await database();
+      const { prisma } = db;
+      const log = (programId: number, status: number, message: string, actionKey?: string | null) =>
+        writeIngestLog(db.sql, {
+          programId,
+          method: request.method,
+          path: url.pathname + url.search,
+          status,
+          message,
+          actionKey,
+        });
 
-    const publicKey = namedPublicKey(request);
-    const auth = await authenticateApiKey(db, request).catch((error: unknown) => ({
-      ok: false as const,
-      error:
-        error instanceof DomainError
-          ? error
-          : new DomainError("unauthenticated", "Could not verify the API key."),
-      programId: undefined,
-    }));
-    if (!auth.ok) {
-      const failure = publicKey
-        ? await countWrongSecret(prisma, publicKey)
-        : { logNote: "", tooMany: null };
-      if (auth.programId !== undefined && failure.logNote !== null) {
-        await log(auth.programId, 401, auth.error.message + failure.logNote);
+      const publicKey = namedPublicKey(request);
+      const auth = await authenticateApiKey(db, request).catch((error: unknown) => ({
+        ok: false as const,
+        error:
+          error instanceof DomainError
+            ? error
+            : new DomainError("unauthenticated", "Could not verify the API key."),
+        programId: undefined,
+      }));
+      if (!auth.ok) {
+        const failure = publicKey
+          ? await countWrongSecret(prisma, publicKey)
+          : { logNote: "", tooMany: null };
+        if (auth.programId !== undefined && failure.logNote !== null) {
+          await log(auth.programId, 401, auth.error.message + failure.logNote);
+        }
+        return apiErrorResponse(failure.tooMany ?? apiErrorOf(auth.error));
       }
-      return apiErrorResponse(failure.tooMany ?? apiErrorOf(auth.error));
-    }
-    const throttled = await countKeyRequest(db, auth.principal.apiKeyId);
-    if (throttled) {
-      if (throttled.first) await log(auth.principal.program.id, 429, throttled.error.message);
-      return apiErrorResponse(throttled.error);
-    }
-    // Next passes no params for routes without dynamic segments.
-    const params = ((await route?.params) ?? {}) as P;
-    // Path keys are text like body keys: the same limits, so a bad one is a 422, not a 500.
-    for (const [field, value] of Object.entries(params)) {
-      const checked = externalKey.safeParse(value);
-      if (!checked.success) {
-        const error = invalidFields([{ field, message: checked.error.issues[0].message }]);
-        await log(auth.principal.program.id, 422, error.message);
-        return apiErrorResponse(apiErrorOf(error));
+      const throttled = await countKeyRequest(db, auth.principal.apiKeyId);
+      if (throttled) {
+        if (throttled.first) await log(auth.principal.program.id, 429, throttled.error.message);
+        return apiErrorResponse(throttled.error);
       }
-    }
-    const note: ApiContext<P>["note"] = { warnings: [] };
-    const context: ApiContext<P> = { ...auth.principal, prisma, db, request, url, params, note };
-    let response: Response;
-    try {
-      response = await handler(context);
-    } catch (error) {
-      response = handleApiError(error, note.warnings);
-      const message = asApiError(error)?.message ?? "Internal error";
+      // Next passes no params for routes without dynamic segments.
+      const params = ((await route?.params) ?? {}) as P;
+      // Path keys are text like body keys: the same limits, so a bad one is a 422, not a 500.
+      for (const [field, value] of Object.entries(params)) {
+        const checked = externalKey.safeParse(value);
+        if (!checked.success) {
+          const error = invalidFields([{ field, message: checked.error.issues[0].message }]);
+          await log(auth.principal.program.id, 422, error.message);
+          return apiErrorResponse(apiErrorOf(error));
+        }
+      }
+      const note: ApiContext<P>["note"] = { warnings: [] };
+      const sources = () => sourcesOf(db);
+      const context: ApiContext<P> = {
+        ...auth.principal,
+        prisma,
+        db,
+        sources,
+        request,
+        url,
+        params,
+        note,
+      };
+      let response: Response;
+      try {
+        response = await handler(context);
+      } catch (error) {
+        response = handleApiError(error, note.warnings);
+        const message = asApiError(error)?.message ?? "Internal error";
+        await log(
+          auth.principal.program.id,
+          response.status,
+          logMessage(message, note.warnings),
+          note.actionKey,
+        );
+        return response;
+      }
       await log(
         auth.principal.program.id,
         response.status,
-        logMessage(message, note.warnings),
+        logMessage(note.message ?? "OK", note.warnings),
         note.actionKey,
       );
       return response;
-    }
-    await log(
-      auth.principal.program.id,
-      response.status,
-      logMessage(note.message ?? "OK", note.warnings),
-      note.actionKey,
-    );
-    return response;
-  });
+    });
+  type Route = (request: Request, route: { params: Promise<P> }) => Promise<Response>;
+  const on = (db: OpenDatabase, sources?: TabSources) =>
+    over(sources ? async () => sources : openTabSources).on(db);
+  return Object.assign(over(openTabSources) as Route, { on });
 }

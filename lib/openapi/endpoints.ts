@@ -21,6 +21,7 @@ import {
 import { createGroupSchema, groupOutput, updateGroupSchema } from "../schemas/groups";
 import { listRewardsQuery, rewardOutput } from "../schemas/rewards";
 import { createTagSchema, tagOutput, updateTagSchema } from "../schemas/tags";
+import { actionsReportOutput, reportActionsQuery } from "../reports/report-schema";
 
 export interface Endpoint {
   method: "get" | "post" | "patch" | "delete";
@@ -239,5 +240,16 @@ export const ENDPOINTS: Endpoint[] = [
     query: listRewardsQuery,
     response: listEnvelope(rewardOutput),
     errors: [401, 404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v2/reports/actions",
+    summary: "The Actions tab's numbers: tiles, chart series and table",
+    description:
+      "Takes the tab's own URL parameters (copy them from the tab's address: filters, `timeframe`, `timescale`, `compare`, `stack_by`, `rows_by`, `sort`, `dir`, `page`) and answers the numbers the tab shows for them, in the program's time zone: the five tiles (and the compared period's), the chart's series per bucket, and one page of the table (`limit` rows; `has_more` and `total` as in the lists). Unlike the tab, which drops a bad value with a notice, an unknown parameter, a malformed value or an id that names nothing in the program is a 422 naming it.",
+    query: reportActionsQuery,
+    response: actionsReportOutput,
+    errors: [401, 422],
+    extension: true,
   },
 ];

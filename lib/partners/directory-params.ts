@@ -62,7 +62,7 @@ const PARAMS = {
  */
 export function loadDirectoryState(raw: RawSearchParams) {
   const warnings: string[] = [];
-  const filters = loadTabFilters(raw, warnings);
+  const filters = loadTabFilters(raw, { warnings, problems: [] });
   const own = loadDirectoryKeys(raw);
   return { filters, directory: own.directory, warnings: [...warnings, ...own.warnings] };
 }

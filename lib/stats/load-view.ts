@@ -10,6 +10,7 @@ import { tabScope, type TabScope } from "./scope";
 import { OTHER_SERIES, OTHER_TYPES, seriesOfToken, typeColors } from "./chart/series-colors";
 import type { TabSources } from "./sources";
 import { loadTabState, type RawSearchParams } from "./url/load-tab-state";
+import { noteProblem, type ReadProblems } from "./filters/read-problems";
 import { DEFAULT_FILTERS, serializeTabUrl, type ActionsTabFilters } from "./url/search-params";
 
 export interface ViewOptions {
@@ -47,13 +48,16 @@ function knownSeries(
   tokens: string[],
   options: FilterOptions,
   stackedByType: boolean,
-  warnings: string[],
+  read: ReadProblems,
 ): string[] {
   if (!stackedByType) return [...new Set(tokens)];
   const types = new Set(options.actionTypes.map((t) => t.label));
   const kept = tokens.filter((t) => seriesOfToken(t) !== t || types.has(t));
   if (kept.length < tokens.length)
-    warnings.push(
+    noteProblem(
+      read,
+      "hidden",
+      "names a series that is not an action type of this program.",
       "Hidden series: some names are not action types of this program and were ignored.",
     );
   return [...new Set(kept)];
@@ -72,15 +76,16 @@ export async function loadView(
   options: ViewOptions = {},
 ) {
   const state = loadTabState(query, options.reads);
-  const { warnings } = state;
+  const { warnings, problems } = state;
+  const read = { warnings, problems };
   const urlFilters =
     options.partnershipId === undefined ? state.filters : actionFiltersOf(state.filters);
   const filterOptions = await loadFilterOptions(db.prisma, program.id);
-  const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, warnings) };
+  const filters = { ...urlFilters, ...dropUnknownIds(urlFilters, filterOptions, read) };
   const byType = state.chart.stack_by.kind === "type";
   const chart = {
     ...state.chart,
-    hidden: knownSeries(state.chart.hidden, filterOptions, byType, warnings),
+    hidden: knownSeries(state.chart.hidden, filterOptions, byType, read),
   };
   const other = byType ? OTHER_TYPES : OTHER_SERIES;
   const scope: TabScope = comparedIfAsked(state.drill.period, {
@@ -95,6 +100,8 @@ export async function loadView(
   return {
     ...state,
     warnings,
+    /** The same problems by URL parameter, for strict readers (the reporting API refuses them). */
+    problems,
     filters,
     chart,
     options: filterOptions,

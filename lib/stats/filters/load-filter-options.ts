@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { FILTERS } from "./filters";
+import { noteProblem, type ReadProblems } from "./read-problems";
 import type { OptionsKey } from "./kinds";
 import {
   OPTION_LOADERS,
@@ -28,7 +29,7 @@ export async function loadFilterOptions(
 export function dropUnknownIds<F extends Record<string, unknown>>(
   filters: F,
   options: FilterOptions,
-  warnings: string[],
+  read: ReadProblems,
 ): Partial<F> {
   const kept: Record<string, number[]> = {};
   for (const f of FILTERS) {
@@ -36,8 +37,14 @@ export function dropUnknownIds<F extends Record<string, unknown>>(
     const ids = filters[f.key] as number[];
     const known = new Set(options[f.options].map((o) => o.id));
     kept[f.key] = ids.filter((id) => known.has(id));
-    if (kept[f.key].length < ids.length)
-      warnings.push(`${f.label}: some selected values no longer exist and were ignored.`);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      noteProblem(
+        read,
+        f.key,
+        `${unknown.join(", ")}: no such ${unknown.length === 1 ? "id" : "ids"} in this program.`,
+        `${f.label}: some selected values no longer exist and were ignored.`,
+      );
   }
   return kept as Partial<F>;
 }

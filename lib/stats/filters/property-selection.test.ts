@@ -14,7 +14,7 @@ describe("the property filter's URL form", () => {
     const query = serializeFilters({ property: selection, property_op: "exclude" });
     const params = Object.fromEntries(new URLSearchParams(query));
     const warnings: string[] = [];
-    const filters = loadTabFilters(params, warnings);
+    const filters = loadTabFilters(params, { warnings, problems: [] });
     expect(warnings).toEqual([]);
     expect([filters.property, filters.property_op]).toEqual([selection, "exclude"]);
   });
@@ -35,9 +35,11 @@ describe("the property filter's URL form", () => {
     (raw) => {
       expect(parsePropertySelection(raw)).toBeNull();
       const warnings: string[] = [];
-      const filters = loadTabFilters({ property: raw }, warnings);
+      const problems: { field: string; message: string }[] = [];
+      const filters = loadTabFilters({ property: raw }, { warnings, problems });
       expect(filters.property).toEqual({ key: "", values: [] });
       expect(warnings).toEqual([`Action property: “${raw}” is not a valid value. It was ignored.`]);
+      expect(problems).toEqual([{ field: "property", message: `“${raw}” is not a valid value.` }]);
     },
   );
 });

@@ -12,6 +12,7 @@ import {
 } from "./search-params";
 import { describeTimeframe } from "../timeframe/timeframe";
 import { FILTERS } from "../filters/filters";
+import { noteProblem, type ReadProblems } from "../filters/read-problems";
 import { MAX_WITHIN_DAYS } from "../conversion/conversion";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -84,7 +85,7 @@ function isValid(key: string, parser: AnyParser, raw: string): boolean {
 function loadWith<P extends Record<string, AnyParser>>(
   parsers: P,
   raw: RawSearchParams,
-  warnings: string[],
+  read: ReadProblems,
 ) {
   const out: Record<string, unknown> = {};
   for (const [key, parser] of Object.entries(parsers)) {
@@ -101,9 +102,8 @@ function loadWith<P extends Record<string, AnyParser>>(
         key === "timeframe"
           ? ` Showing “${describeTimeframe(parser.defaultValue as never)}” instead.`
           : " It was ignored.";
-      warnings.push(
-        `${TAB_PARAM_LABELS[key] ?? key}: “${text.slice(0, 60)}” is not a valid value.${fallback}`,
-      );
+      const shown = `“${text.slice(0, 60)}” is not a valid value.`;
+      noteProblem(read, key, shown, `${TAB_PARAM_LABELS[key] ?? key}: ${shown}${fallback}`);
       out[key] = parser.defaultValue ?? null;
     }
   }
@@ -111,8 +111,8 @@ function loadWith<P extends Record<string, AnyParser>>(
 }
 
 /** The filters of a URL (the tab's, or another page's that takes the tab's filters), leniently. */
-export function loadTabFilters(raw: RawSearchParams, warnings: string[]): ActionsTabFilters {
-  const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, warnings);
+export function loadTabFilters(raw: RawSearchParams, read: ReadProblems): ActionsTabFilters {
+  const filters = loadWith(filterParsers as unknown as Record<string, AnyParser>, raw, read);
   for (const f of FILTERS) {
     if (f.kind === "text" && typeof filters[f.key] === "string")
       filters[f.key] = (filters[f.key] as string).trim();
@@ -125,20 +125,22 @@ export function loadTabFilters(raw: RawSearchParams, warnings: string[]): Action
  * defaults and produce a message for the page, never an error.
  */
 export function loadTabState(raw: RawSearchParams, reads: "tab" | "filters" = "tab") {
-  const warnings: string[] = [];
-  const filters = loadTabFilters(raw, warnings);
+  const read: ReadProblems = { warnings: [], problems: [] };
+  const { warnings, problems } = read;
+  const filters = loadTabFilters(raw, read);
   // The chart's state is read wherever the filters are: a partner page draws the chart too.
-  const chart = loadWith(chartParsers as unknown as Record<string, AnyParser>, raw, warnings);
+  const chart = loadWith(chartParsers as unknown as Record<string, AnyParser>, raw, read);
   // A page with keys of its own (the directory's `sort`, `after`) reads only the filters: the
   // table and drill-down keep their defaults.
   const own = reads === "tab" ? raw : {};
-  const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, own, warnings);
-  const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, own, warnings);
+  const table = loadWith(tableParsers as unknown as Record<string, AnyParser>, own, read);
+  const drill = loadWith(drillParsers as unknown as Record<string, AnyParser>, own, read);
   return {
     filters,
     chart: chart as ChartState,
     table: table as TableState,
     drill: drill as DrillSelection,
     warnings,
+    problems,
   };
 }

@@ -300,12 +300,15 @@ describe("reading random tab URLs", () => {
     fc.assert(
       fc.property(searchParams, (raw) => {
         const state = loadTabState(raw);
-        const expected = KEYS.filter((key) => {
+        const refused = KEYS.filter((key) => {
           const text = first(raw[key]);
           return text !== undefined && text !== "" && !acceptable(key, text);
-        }).map((key) => warningStart(key, first(raw[key])!));
+        });
+        const expected = refused.map((key) => warningStart(key, first(raw[key])!));
         const said = state.warnings.map((w) => w.slice(0, w.indexOf("” is not a valid value") + 1));
         expect(said.sort()).toEqual(expected.sort());
+        // The same problems by parameter, for strict readers (the reporting API's 422).
+        expect(state.problems.map((p) => p.field).sort()).toEqual([...refused].sort());
 
         // What it returns is a URL the tab accepts as it is: no warning, same state.
         const url = serializeTabUrl("", {
@@ -316,7 +319,7 @@ describe("reading random tab URLs", () => {
         });
         const again = loadTabState(Object.fromEntries(new URLSearchParams(url)));
         expect(again.warnings).toEqual([]);
-        expect(again).toEqual({ ...state, warnings: [] });
+        expect(again).toEqual({ ...state, warnings: [], problems: [] });
       }),
       { seed: SEED, numRuns: RUNS, path: process.env.FC_PATH },
     );

@@ -96,16 +96,22 @@ describe.each(inject("engines"))("bad input and access on %s", (engine) => {
     const list = await callRoute(
       actionsRoute.GET.on(db),
       "GET",
-      "/api/v2/actions?limit=0&order_by=type",
+      "/api/v2/actions?limit=0&order_by=type&colour=red",
       {
         auth: f.basic,
       },
     );
     expect(list.status).toBe(422);
     expect(list.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "colour",
       "limit",
       "order_by",
     ]);
+    // A parameter the list does not have is named as such (not as "body").
+    expect(list.json.errors).toContainEqual({
+      field: "colour",
+      message: 'unknown parameter "colour"',
+    });
     const bothCursors = await callRoute(
       actionsRoute.GET.on(db),
       "GET",

@@ -133,6 +133,7 @@ describe("OpenAPI document", () => {
         }),
     );
     expect(marked.sort()).toEqual([
+      "get /api/v2/reports/actions",
       "get /api/v2/tags",
       "patch /api/v2/groups/{group_key}",
       "patch /api/v2/tags/{tag_name}",

@@ -1,0 +1,135 @@
+// The reporting API's query and answer (GET /api/v2/reports/actions): the Actions tab's own URL
+// parameters in, its tiles, chart series and table out. The OpenAPI document is generated from
+// these schemas, and the route's tests hold every answer to `actionsReportOutput`.
+import { z } from "zod";
+import { chartParsers, filterParsers, tableParsers } from "../stats/url/search-params";
+import { TAB_PARAM_LABELS } from "../stats/url/load-tab-state";
+
+/** The tab's parameters the report reads: its filters, the chart's state and the table's order. */
+export const REPORT_TAB_PARAMS = [
+  ...Object.keys(filterParsers),
+  ...Object.keys(chartParsers),
+  ...Object.keys(tableParsers).filter((key) => key !== "view"),
+];
+
+const PARAM_HELP: Record<string, string> = {
+  timeframe:
+    "As in the tab's URL: `past_30_days`, `past_12_complete_months`, `any_time`, `since_2026-01-01`, `range_2026-09-01_2026-12-01` (end exclusive)…",
+  timescale: "`day`, `week`, `month`, `quarter` or `year` (coarser when the span is too long)",
+  compare: "`previous_period` or `previous_year`",
+  stack_by:
+    "What the series are split by: `type` (default), `group`, `manager`, `tag`, `marketplace`, `partner` or `property:<name>`",
+  rows_by:
+    "Group the table's rows by a breakdown (as `stack_by`); unset: one row per partner, type and value",
+  hidden: "Series marked hidden (comma-separated names, `~0`/`~1` escape `~`/`,`)",
+  sort: "The table's order: `occurrences`, `rewards`, `name`, `email`, `type` or `value`…",
+  dir: "`asc` or `desc`",
+  page: "The table's page (1 = first), `limit` rows each",
+};
+
+const tabParam = (key: string) =>
+  z
+    .string()
+    .optional()
+    .meta({
+      description: PARAM_HELP[key] ?? `${TAB_PARAM_LABELS[key] ?? key}, as in the tab's URL`,
+    });
+
+export const reportActionsQuery = z.strictObject({
+  ...Object.fromEntries(REPORT_TAB_PARAMS.map((key) => [key, tabParam(key)])),
+  limit: z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.int().min(1, "must be between 1 and 250").max(250, "must be between 1 and 250"))
+    .default(25)
+    .meta({ description: "Rows of the table per page (1–250, default 25)" }),
+});
+
+const numbers = z.object({
+  occurrences: z.int(),
+  total_value: z.int().meta({ description: "Sum of the actions' values" }),
+  rewards: z.int().meta({ description: "Rewards of the actions, in cents" }),
+  partners: z.int().meta({ description: "Partners with actions" }),
+  customers: z.int().meta({ description: "Customers with actions" }),
+});
+
+const period = z.object({
+  start: z.int().nullable().meta({ description: "First instant (epoch ms); null: no start" }),
+  end: z.int().nullable().meta({ description: "Instant after the last one (epoch ms); null: now" }),
+  description: z.string().meta({ description: "Its local days, inclusive, as the tab says them" }),
+});
+
+const counted = {
+  occurrences: z.int(),
+  rewards: z.int().meta({ description: "In cents" }),
+  previous_occurrences: z
+    .int()
+    .nullable()
+    .meta({ description: "In the period compared with; null when nothing is compared" }),
+  previous_rewards: z.int().nullable(),
+};
+
+const detailedRow = z.object({
+  partner_key: z.string(),
+  partner_name: z.string(),
+  partner_email: z.string(),
+  action_type: z.string(),
+  action_value: z.int(),
+  ...counted,
+});
+
+const groupedRow = z.object({
+  key: z.string().meta({ description: "The breakdown's key (`~none`: no manager, tag or value)" }),
+  label: z.string(),
+  ...counted,
+});
+
+export const actionsReportOutput = z.object({
+  timezone: z.string(),
+  currency: z.string(),
+  view: z.object({
+    query: z.string().meta({
+      description: "The view's canonical query string: the tab at `tab_path` shows these numbers",
+    }),
+    tab_path: z.string(),
+    timeframe: period,
+    compared: period.extend({ title: z.string() }).nullable(),
+  }),
+  tiles: z.object({ current: numbers, previous: numbers.nullable() }),
+  series: z.object({
+    timescale: z.string().meta({ description: "The one drawn (coarser than asked on long spans)" }),
+    stacked_by: z.string(),
+    names: z.array(
+      z.object({
+        name: z.string(),
+        color: z.string().nullable(),
+        hidden: z.boolean().meta({ description: "Named by `hidden` (still counted everywhere)" }),
+      }),
+    ),
+    buckets: z.array(
+      z.object({
+        start: z.string().meta({ description: "The bucket's first local date (YYYY-MM-DD)" }),
+        label: z.string(),
+        partial: z.boolean().meta({ description: "The bucket still under way (so far)" }),
+        total: z.int(),
+        values: z.record(z.string(), z.int()),
+        compared: z.int().nullable(),
+      }),
+    ),
+  }),
+  table: z.object({
+    grouped_by: z.string().nullable(),
+    sort: z.string(),
+    dir: z.enum(["asc", "desc"]),
+    page: z.int(),
+    limit: z.int(),
+    total: z.int().meta({ description: "Rows on every page" }),
+    has_more: z.boolean(),
+    items: z.array(z.union([detailedRow, groupedRow])),
+    totals: z.object(counted).meta({ description: "Every matching action (all pages)" }),
+  }),
+});
+
+export type ActionsReport = z.output<typeof actionsReportOutput>;
+export type ReportActionsQuery = z.output<typeof reportActionsQuery>;
