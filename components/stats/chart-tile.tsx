@@ -6,6 +6,10 @@ import { periodLabel, soFar } from "@/lib/stats/chart/period-label";
 import { OccurrencesChart } from "./occurrences-chart";
 import { DownloadMenu, exportLinks } from "./download-menu";
 import { Tile } from "./tile";
+import type { ReactNode } from "react";
+import type { Annotation } from "@/lib/annotations/list-annotations";
+import { noteMarkers, notesOnChart, type ChartNote } from "@/lib/annotations/chart-notes";
+import { ChartNotes } from "./chart-notes";
 
 const UNIT_LABEL = {
   day: "day",
@@ -20,15 +24,23 @@ export async function ChartTile({
   exportBase,
   exportQuery,
   properties,
+  annotations,
+  noteActions,
+  noteForm,
 }: {
   scope: TabScope;
+  /** Notes on the time axis of this view (lib/annotations): markers on the bars and a list. */
+  annotations?: Promise<Annotation[]>;
+  /** A manager's buttons beside a note (delete), and the form that adds one. */
+  noteActions?: (note: ChartNote) => ReactNode;
+  noteForm?: ReactNode;
   /** Where the tile's downloads are (none on a partner page). */
   exportBase?: string;
   exportQuery?: string;
   /** The program's property names: with them, the tile offers "Stack by" (the tab's chart). */
   properties?: readonly string[];
 }) {
-  const series = await getSeries(scope);
+  const [series, noted] = await Promise.all([getSeries(scope), annotations]);
   const drawn = series.types.filter((t) => !series.hidden.includes(t));
   const name = (bucket: string) => {
     const label = periodLabel(bucket, series.unit);
@@ -38,6 +50,7 @@ export async function ChartTile({
     series.by.kind === "property"
       ? `property ${series.by.key}`
       : breakdownLabel(series.by).toLowerCase();
+  const notes = notesOnChart(noted ?? [], series.rows, series.unit);
   const total = series.rows.reduce(
     (sum, row) => sum + series.types.reduce((s, t) => s + Number(row[t]), 0),
     0,
@@ -76,7 +89,7 @@ export async function ChartTile({
         </p>
       ) : (
         <>
-          <OccurrencesChart series={series} />
+          <OccurrencesChart series={series} marks={noteMarkers(notes)} />
           {/* sr-only on the table itself would not shrink it: a table is as wide as its cells. */}
           <div className="sr-only">
             <table>
@@ -104,8 +117,10 @@ export async function ChartTile({
               </tbody>
             </table>
           </div>
+          <ChartNotes notes={notes} actions={noteActions} />
         </>
       )}
+      {noteForm}
     </Tile>
   );
 }

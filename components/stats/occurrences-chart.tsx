@@ -66,8 +66,11 @@ function HoverTooltip({ active, payload }: CustomTooltipProps) {
  */
 export function OccurrencesChart({
   series,
+  marks = [],
 }: {
   series: ChartSeries & { compared?: Series["compared"]; other?: string };
+  /** Notes on the time axis: a numbered marker above bucket `i` (the list under the chart reads them). */
+  marks?: { i: number; label: string; title: string }[];
 }) {
   const { unit, types, colors, rows, partialBucket, compared: line } = series;
   const other = series.other ?? OTHER_TYPES;
@@ -182,6 +185,18 @@ export function OccurrencesChart({
           />
         </ReadingContext.Provider>
         {line && <ComparedPolyline points={line.points} top={top} />}
+        {marks.map(({ i, label, title }) => (
+          <span
+            key={i}
+            aria-hidden="true"
+            title={title}
+            data-testid="note-marker"
+            className="absolute top-0 z-[1] inline-flex h-5 min-w-5 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full bg-amber-500 px-1 text-xs font-semibold text-white shadow"
+            style={{ left: at(i) }}
+          >
+            {label}
+          </span>
+        ))}
         {drawn.length === 0 && (
           <p className="absolute inset-0 flex items-center justify-center text-sm text-gray-500">
             Every series is hidden: press a legend entry to show it.

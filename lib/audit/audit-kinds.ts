@@ -12,6 +12,7 @@ export const AUDIT_FAMILIES = {
   partnerstack: "PartnerStack connection",
   deliveries: "Deliveries",
   saved_views: "Saved views",
+  annotations: "Chart notes",
 } as const;
 
 export type AuditFamily = keyof typeof AUDIT_FAMILIES;
@@ -49,6 +50,8 @@ export const AUDIT_KINDS = [
   "saved_views.updated",
   "saved_views.renamed",
   "saved_views.deleted",
+  "annotations.created",
+  "annotations.deleted",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

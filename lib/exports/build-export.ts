@@ -1,4 +1,5 @@
 import "server-only";
+import { listAnnotations } from "../annotations/list-annotations";
 import { loadView } from "../stats/load-view";
 import { getSummary } from "../stats/get-summary";
 import { serializeTabUrl } from "../stats/url/search-params";
@@ -81,6 +82,7 @@ export async function buildExport(
     drill: view.drill,
     ruleNames: await loadRuleNames(sources.db.prisma, program.id),
     summary: once(() => getSummary(view.scope)),
+    annotations: () => listAnnotations(sources.db.prisma, program, view.scope.range),
   };
   const filterLines = [
     ...filtersSummary(view.scope, view.options, program.name),

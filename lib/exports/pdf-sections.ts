@@ -1,5 +1,6 @@
 import { breakdownLabel } from "../stats/breakdown/breakdown";
 import "server-only";
+import { noteLine, noteMarkers, notesOnChart } from "../annotations/chart-notes";
 import { getSeries } from "../stats/get-series";
 import { moneyFormatter } from "../format/format";
 import { percentChange } from "../stats/percent-change";
@@ -29,14 +30,24 @@ async function numbersSection(ctx: ExportContext, only?: ExportTile): Promise<Pd
 }
 
 async function chartSection(ctx: ExportContext): Promise<PdfSection> {
-  const series = await getSeries(ctx.scope);
+  const [series, annotations] = await Promise.all([
+    getSeries(ctx.scope),
+    ctx.annotations?.() ?? [],
+  ]);
+  const notes = notesOnChart(annotations, series.rows, series.unit);
   return {
     kind: "chart",
     title: "Occurrences over time",
     series,
     note: `Per ${series.unit}, stacked by ${breakdownLabel(series.by).toLowerCase()}, in ${ctx.scope.timezone}.`,
+    marks: noteMarkers(notes),
+    notes: notes.slice(0, PDF_NOTES).map(noteLine),
+    moreNotes: Math.max(0, notes.length - PDF_NOTES),
   };
 }
+
+/** Notes listed under the PDF's chart (the rest counted): the first page has room for these. */
+const PDF_NOTES = 12;
 
 /** The first rows of a tile, up to the PDF's row limit, in the screen's order; the rest counted. */
 async function tableSection(tile: "table" | "actions", ctx: ExportContext): Promise<PdfSection> {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Annotation } from "../annotations/list-annotations";
 import { propertiesCell } from "../stats/property-text";
 import { countedColumns, occurrenceTableHeader } from "./table-header";
 import { getBreakdownTable } from "../stats/get-breakdown-table";
@@ -50,6 +51,8 @@ export interface ExportContext {
   ruleNames: Map<number, string>;
   /** The tab's numbers, computed once per download however many files or rows need them. */
   summary: () => Promise<Summary>;
+  /** The notes on the view's time axis (lib/annotations), drawn on the PDF's chart. */
+  annotations?: () => Promise<Annotation[]>;
 }
 
 interface TileExport {

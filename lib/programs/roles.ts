@@ -17,6 +17,8 @@ export const canManagePartnerStack = (role: Role) => role === "owner";
 export const canManageMembers = (role: Role) => role === "owner";
 /** Owners read the program's audit log (who changed members, keys, rules, settings, deliveries). */
 export const canViewAuditLog = (role: Role) => role === "owner";
+/** Owners and managers add and delete notes on the chart's time axis; viewers read them. */
+export const canAnnotate = (role: Role) => role === "owner" || role === "manager";
 /** Owners and managers create, rename and archive groups and tags; viewers see them. */
 export const canManageGroups = (role: Role) => role === "owner" || role === "manager";
 /** Owners change a program's name, slug, zone and currency, and delete it. */

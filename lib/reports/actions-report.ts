@@ -1,4 +1,6 @@
 import "server-only";
+import { notesOnChart } from "../annotations/chart-notes";
+import { listAnnotations } from "../annotations/list-annotations";
 import { invalidFields } from "../errors/domain-error";
 import { serializeBreakdown } from "../stats/breakdown/breakdown";
 import { periodLabel } from "../stats/chart/period-label";
@@ -65,9 +67,10 @@ export async function actionsReport(
   if (view.problems.length > 0) throw invalidFields(view.problems);
   const { scope, chart, table } = view;
   const rowsBy = chart.rows_by;
-  const [summary, series, page] = await Promise.all([
+  const [summary, series, annotations, page] = await Promise.all([
     getSummary(scope),
     getSeries(scope),
+    listAnnotations(sources.db.prisma, program, scope.range),
     rowsBy
       ? getBreakdownTable(scope, rowsBy, table, limit).then((t) => ({
           ...t,
@@ -134,5 +137,13 @@ export async function actionsReport(
         previous_rewards: summary.previous?.rewardCents ?? null,
       },
     },
+    annotations: notesOnChart(annotations, series.rows, series.unit).map((note) => ({
+      day: note.day,
+      bucket: series.rows[note.i].bucket,
+      text: note.text,
+      origin: note.origin,
+      author: note.author,
+      created_at: note.createdAt,
+    })),
   };
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { chartParsers, filterParsers, tableParsers } from "../stats/url/search-params";
 import { TAB_PARAM_LABELS } from "../stats/url/load-tab-state";
+import { ANNOTATION_ORIGINS, type AnnotationOrigin } from "../annotations/annotation-origins";
 
 /** The tab's parameters the report reads: its filters, the chart's state and the table's order. */
 export const REPORT_TAB_PARAMS = [
@@ -85,6 +86,20 @@ const groupedRow = z.object({
   ...counted,
 });
 
+const annotationOutput = z.object({
+  day: z.string().meta({ description: "Local date (YYYY-MM-DD) in the program's time zone" }),
+  bucket: z.string().meta({ description: "The start of the series' bucket holding that day" }),
+  text: z.string(),
+  origin: z
+    .enum(Object.keys(ANNOTATION_ORIGINS) as [AnnotationOrigin, ...AnnotationOrigin[]])
+    .meta({
+      description:
+        "manual: a manager's note; reward_rule, group, program_settings: noted by the change itself",
+    }),
+  author: z.string().nullable(),
+  created_at: z.int(),
+});
+
 export const actionsReportOutput = z.object({
   timezone: z.string(),
   currency: z.string(),
@@ -128,6 +143,9 @@ export const actionsReportOutput = z.object({
     has_more: z.boolean(),
     items: z.array(z.union([detailedRow, groupedRow])),
     totals: z.object(counted).meta({ description: "Every matching action (all pages)" }),
+  }),
+  annotations: z.array(annotationOutput).meta({
+    description: "Notes on the chart's time axis within the series' buckets, oldest first",
   }),
 });
 

@@ -76,6 +76,15 @@ export async function seedFullProgram(prisma: PrismaClient) {
   const view = await prisma.savedView.create({
     data: { programId, userId: owner.id, name: `View ${tag}`, query: "timeframe=any_time" },
   });
+  await prisma.annotation.create({
+    data: {
+      programId,
+      day: new Date("2026-03-02T00:00:00Z"),
+      text: `Note ${tag}`,
+      authorUserId: owner.id,
+      authorLabel: owner.name,
+    },
+  });
   const schedule = await prisma.deliverySchedule.create({
     data: {
       programId,

@@ -1,4 +1,4 @@
-import { G, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
+import { Circle, G, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { Series } from "../../stats/get-series";
 import { periodLabel, soFar } from "../../stats/chart/period-label";
 import { chartScale, labelEvery, stackSegments } from "../../stats/chart/stack";
@@ -15,7 +15,14 @@ const TOP = 10;
  * period names under the bars, the bucket under way lighter and marked "so far". Hidden series
  * are not drawn; the legend says which.
  */
-export function PdfChart({ series }: { series: Series }) {
+export function PdfChart({
+  series,
+  marks = [],
+}: {
+  series: Series;
+  /** Numbered markers of the notes on the time axis, above their bars. */
+  marks?: { i: number; label: string }[];
+}) {
   const drawn = series.types.filter((t) => !series.hidden.includes(t));
   const line = series.compared;
   const { ticks, top } = chartScale(
@@ -87,6 +94,20 @@ export function PdfChart({ series }: { series: Series }) {
             </G>
           );
         })}
+        {marks.map(({ i, label }) => (
+          <G key={`note-${i}`}>
+            <Circle cx={LEFT + (i + 0.5) * slot} cy={TOP - 4} r={4} fill="#f59e0b" />
+            <Text
+              x={LEFT + (i + 0.5) * slot}
+              y={TOP - 2}
+              textAnchor="middle"
+              fill="#ffffff"
+              style={{ fontSize: 5 }}
+            >
+              {label}
+            </Text>
+          </G>
+        ))}
         {line && line.points.length > 0 && (
           <Polyline
             points={line.points

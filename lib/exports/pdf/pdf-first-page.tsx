@@ -52,7 +52,17 @@ export function PdfFirstPage({
             <View wrap={false}>
               <Text style={s.h2}>{section.title}</Text>
               <Text style={{ color: "#6b7280", marginBottom: 4 }}>{section.note}</Text>
-              <PdfChart series={section.series} />
+              <PdfChart series={section.series} marks={section.marks} />
+              {section.notes?.map((line) => (
+                <Text key={line} style={{ color: "#374151", fontSize: 7, marginTop: 2 }}>
+                  {line}
+                </Text>
+              ))}
+              {(section.moreNotes ?? 0) > 0 && (
+                <Text style={{ color: "#6b7280", fontSize: 7, marginTop: 2 }}>
+                  And {section.moreNotes} more notes (listed on the tab and in the reporting API).
+                </Text>
+              )}
             </View>
           )}
         </View>

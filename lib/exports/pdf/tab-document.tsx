@@ -21,7 +21,16 @@ export function pdfRowLimit(columns: number) {
 
 export type PdfSection =
   | { kind: "numbers"; items: { title: string; value: string; change: string | null }[] }
-  | { kind: "chart"; title: string; series: Series; note: string }
+  | {
+      kind: "chart";
+      title: string;
+      series: Series;
+      note: string;
+      /** Numbered markers above the bars holding notes, and the notes' lines (the rest counted). */
+      marks?: { i: number; label: string }[];
+      notes?: string[];
+      moreNotes?: number;
+    }
   | ({ kind: "table" } & PdfTable);
 
 type TableSection = Extract<PdfSection, { kind: "table" }>;

@@ -4,6 +4,7 @@
 // and views: lib/reports/actions-report.test.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { actionsReportOutput } from "@/lib/reports/report-schema";
+import { createAnnotation } from "@/lib/annotations/change-annotation";
 import { postgresTabEngine } from "@/lib/stats/engines";
 import type { TabSources } from "@/lib/stats/sources";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
@@ -123,9 +124,12 @@ describe.each(engines)("GET /api/v2/reports/actions on %s", (engine) => {
 
   it("groups the table and compares periods with the tab's own parameters", async () => {
     const f = await programWithActions();
+    const manager = { id: 0, name: "Ana", email: "ana@example.test" };
+    await createAnnotation(db.prisma, f.program.id, manager, { day: "2026-03-03", text: "Launch" });
+    await createAnnotation(db.prisma, f.program.id, manager, { day: "2026-05-01", text: "Later" });
     const res = await get(
       f.basic,
-      `timeframe=range_2026-02-01_2026-04-01&compare=previous_year&rows_by=group&stack_by=group`,
+      `timeframe=range_2026-02-01_2026-04-01&timescale=month&compare=previous_year&rows_by=group&stack_by=group`,
     );
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const report = actionsReportOutput.parse(res.json.data);
@@ -143,6 +147,17 @@ describe.each(engines)("GET /api/v2/reports/actions on %s", (engine) => {
       },
     ]);
     expect(report.tiles.previous).toMatchObject({ occurrences: 0 });
+    // Notes on the time axis within the view, on their month's bucket.
+    expect(report.annotations).toEqual([
+      {
+        day: "2026-03-03",
+        bucket: "2026-03-01",
+        text: "Launch",
+        origin: "manual",
+        author: "Ana",
+        created_at: expect.any(Number),
+      },
+    ]);
   });
 
   it("refuses a missing key, and any parameter the tab would drop, naming it", async () => {

@@ -18,7 +18,11 @@ import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
-import { canManageApiKeys, canManageSavedViews } from "@/lib/programs/roles";
+import { canAnnotate, canManageApiKeys, canManageSavedViews } from "@/lib/programs/roles";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { AnnotationForm, DeleteNoteButton } from "./_components/annotation-form";
+import { formatDate } from "@/lib/time/format";
+import { dateOf } from "@/lib/time/zone";
 import { hasAnyAction } from "@/lib/actions/has-any-action";
 import { firstActionSteps } from "@/lib/groups/first-action-steps";
 import { serverOrigin } from "@/lib/http/server-origin";
@@ -41,6 +45,7 @@ export default async function ActionsPage(props: ProgramPageProps) {
     : "Actions by partner, type and value";
   const freshness = await getAnalyticsFreshness(db.prisma, view.analytics, program.id, scope.asOf);
   const basePath = `/p/${slug}/actions`;
+  const annotate = canAnnotate(role);
   // Paging or sorting the table reloads the table alone: the numbers and chart keep showing.
   const filtersKey = serializeTabUrl("", { ...filters, stack_by: chart.stack_by });
   const viewKey = serializeTabUrl("", { ...filters, ...table, rows_by: chart.rows_by });
@@ -103,6 +108,19 @@ export default async function ActionsPage(props: ProgramPageProps) {
           exportBase={basePath}
           exportQuery={view.exportQuery}
           properties={properties}
+          annotations={listAnnotations(db.prisma, program, scope.range)}
+          noteActions={(note) =>
+            annotate &&
+            note.noteId !== null && <DeleteNoteButton slug={slug} id={note.noteId} day={note.day} />
+          }
+          noteForm={
+            annotate && (
+              <AnnotationForm
+                slug={slug}
+                today={formatDate(dateOf(scope.asOf, program.timezone))}
+              />
+            )
+          }
         />
       </TileSlot>
       <TileSlot title={tableTitle} height="h-96" viewKey={viewKey}>
