@@ -279,6 +279,16 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     new FormFields({ id: t.ids.views[1], name: `${t.plainViewName} renamed` }),
   ],
   deleteViewAction: (slug, t) => [slug, { status: "idle" }, new FormFields({ id: t.ids.views[0] })],
+  addAnnotationAction: (slug) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ day: "2026-03-02", text: "Crawled note" }),
+  ],
+  deleteAnnotationAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.annotation }),
+  ],
   // A webhook: owners and managers only (viewers may schedule email to members).
   createScheduleAction: (slug, t) => [
     slug,

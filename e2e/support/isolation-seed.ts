@@ -134,6 +134,16 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       }),
     );
   }
+  // A note on the chart, with the marker (the tab shows it to the program's members only).
+  const note = await prisma.annotation.create({
+    data: {
+      programId,
+      day: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+      text: `Note ${marker}`,
+      authorUserId: manager.id,
+      authorLabel: manager.name,
+    },
+  });
   // Two deliveries of the second view (one to send now, one to delete), due far in the future
   // (the crawl must not send them).
   const schedules = [];
@@ -216,6 +226,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       log: log.id,
       invitation: invitation.id,
       audit: audit.map((e) => e.id),
+      annotation: note.id,
     },
     /** What requests name (keys, slug): a leak when a response shows one the request did not send. */
     identifiers: [
