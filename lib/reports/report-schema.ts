@@ -2,8 +2,10 @@
 // parameters in, its tiles, chart series and table out. The OpenAPI document is generated from
 // these schemas, and the route's tests hold every answer to `actionsReportOutput`.
 import { z } from "zod";
-import { chartParsers, filterParsers, tableParsers } from "../stats/url/search-params";
+import { chartParsers, filterParsers, tableParsers, TABLE_SORTS } from "../stats/url/search-params";
 import { TAB_PARAM_LABELS } from "../stats/url/load-tab-state";
+import { FILTERS } from "../stats/filters/filters";
+import { YES_NO } from "../stats/filters/kinds";
 import { ANNOTATION_ORIGINS, type AnnotationOrigin } from "../annotations/annotation-origins";
 
 /** The tab's parameters the report reads: its filters, the chart's state and the table's order. */
@@ -23,10 +25,35 @@ const PARAM_HELP: Record<string, string> = {
   rows_by:
     "Group the table's rows by a breakdown (as `stack_by`); unset: one row per partner, type and value",
   hidden: "Series marked hidden (comma-separated names, `~0`/`~1` escape `~`/`,`)",
-  sort: "The table's order: `occurrences`, `rewards`, `name`, `email`, `type` or `value`…",
+  sort: `The table's order: ${TABLE_SORTS.map((v) => `\`${v}\``).join(", ")} (default \`occurrences\`; a grouped table sorts by its label for the text sorts)`,
   dir: "`asc` or `desc`",
   page: "The table's page (1 = first), `limit` rows each",
 };
+
+const quoted = (values: readonly string[]) =>
+  values.map((v, i) => `\`${v}\`${i === 0 ? " (default)" : ""}`).join(" or ");
+
+/** Each declared filter's parameters, described from its declaration (lib/stats/filters). */
+const FILTER_HELP: Record<string, string> = Object.fromEntries(
+  FILTERS.flatMap((f): [string, string][] => {
+    switch (f.kind) {
+      case "ids":
+        return [
+          [f.key, `${f.label}: the program's ids, comma-separated, as in the tab's URL`],
+          [f.opKey, `${f.label}: ${quoted(f.opValues)}`],
+        ];
+      case "text":
+        return [[f.key, `${f.control} (any case)`]];
+      case "flag":
+        return [[f.key, `${f.label}: ${quoted(YES_NO)}`]];
+      case "property":
+        return [
+          [f.key, `${f.label}: \`<name>=<value>,<value>…\` (\`~0\`/\`~1\` escape \`~\`/\`,\`)`],
+          [f.opKey, `${f.label}: \`include\` (default) or \`exclude\``],
+        ];
+    }
+  }),
+);
 
 const tabParam = (key: string) =>
   z

@@ -34,7 +34,7 @@ function typeOf(schema: Schema): string {
 function FieldTable({ rows }: { rows: { name: string; required: boolean; schema: Schema }[] }) {
   return (
     // Its own scroll box (positioned, so nothing inside escapes it): a phone scrolls the table,
-    // not the page; long types break anywhere.
+    // not the page; a type breaks between its words, never inside one ("strin g").
     <div className="relative mt-2 overflow-x-auto">
       <table className={tableClass}>
         <thead>
@@ -51,9 +51,7 @@ function FieldTable({ rows }: { rows: { name: string; required: boolean; schema:
                 {row.name}
                 {row.required && <span className="ml-1 text-red-600">*</span>}
               </td>
-              <td className={`${tdClass} font-mono text-xs [overflow-wrap:anywhere]`}>
-                {typeOf(row.schema)}
-              </td>
+              <td className={`${tdClass} font-mono text-xs break-words`}>{typeOf(row.schema)}</td>
               <td className={tdClass}>
                 {row.schema.description && <CodeText text={row.schema.description} />}
                 {row.schema.default !== undefined &&
