@@ -19,7 +19,7 @@ const PARAM_HELP: Record<string, string> = {
   timeframe:
     "As in the tab's URL: `past_30_days`, `past_12_complete_months`, `any_time`, `since_2026-01-01`, `range_2026-09-01_2026-12-01` (end exclusive)…",
   timescale: "`day`, `week`, `month`, `quarter` or `year` (coarser when the span is too long)",
-  compare: "`previous_period` or `previous_year`",
+  compare: "`previous_period` (default), `previous_year` or `none`",
   stack_by:
     "What the series are split by: `type` (default), `group`, `manager`, `tag`, `marketplace`, `partner` or `property:<name>`",
   rows_by:
@@ -60,7 +60,10 @@ const tabParam = (key: string) =>
     .string()
     .optional()
     .meta({
-      description: PARAM_HELP[key] ?? `${TAB_PARAM_LABELS[key] ?? key}, as in the tab's URL`,
+      description:
+        PARAM_HELP[key] ??
+        FILTER_HELP[key] ??
+        `${TAB_PARAM_LABELS[key] ?? key}, as in the tab's URL`,
     });
 
 export const reportActionsQuery = z.strictObject({
