@@ -9,6 +9,7 @@ import { getOccurrenceTable } from "../stats/get-occurrence-table";
 import { getSeries } from "../stats/get-series";
 import { getSummary, type SummaryNumbers } from "../stats/get-summary";
 import { loadView } from "../stats/load-view";
+import { whatMoved } from "../stats/what-moved";
 import { comparisonWords, describeRange } from "../stats/previous-period";
 import type { TabSources } from "../stats/sources";
 import type { OccurrenceRow, BreakdownRow } from "../stats/engine";
@@ -60,14 +61,14 @@ const groupedItem = (r: BreakdownRow) => ({ key: r.key, label: r.label, ...count
 export async function actionsReport(
   sources: TabSources,
   program: ReportProgram,
-  { limit, ...tabParams }: ReportActionsQuery,
+  { limit, explain, ...tabParams }: ReportActionsQuery,
   now = Date.now(),
 ): Promise<ActionsReport> {
   const view = await loadView(sources, program, tabParams, { now });
   if (view.problems.length > 0) throw invalidFields(view.problems);
   const { scope, chart, table } = view;
   const rowsBy = chart.rows_by;
-  const [summary, series, annotations, page] = await Promise.all([
+  const [summary, series, annotations, page, moved] = await Promise.all([
     getSummary(scope),
     getSeries(scope),
     listAnnotations(sources.db.prisma, program, scope.range),
@@ -80,6 +81,7 @@ export async function actionsReport(
           ...t,
           items: t.rows.map(detailedItem),
         })),
+    explain ? whatMoved(scope) : undefined,
   ]);
   const hidden = new Set(series.hidden);
   const compared = series.compared;
@@ -137,6 +139,18 @@ export async function actionsReport(
         previous_rewards: summary.previous?.rewardCents ?? null,
       },
     },
+    ...(explain && {
+      movers:
+        moved?.movers.map((m) => ({
+          by: serializeBreakdown(m.by),
+          key: m.key,
+          label: m.label,
+          occurrences: m.occurrences,
+          previous_occurrences: m.previousOccurrences,
+          change: m.change,
+          share: m.share,
+        })) ?? null,
+    }),
     annotations: notesOnChart(annotations, series.rows, series.unit).map((note) => ({
       day: note.day,
       bucket: series.rows[note.i].bucket,

@@ -75,6 +75,14 @@ export const reportActionsQuery = z.strictObject({
     .pipe(z.int().min(1, "must be between 1 and 250").max(250, "must be between 1 and 250"))
     .default(25)
     .meta({ description: "Rows of the table per page (1–250, default 25)" }),
+  explain: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true")
+    .meta({
+      description:
+        "`true`: also say what moved the occurrences against the period compared with (`movers`)",
+    }),
 });
 
 const numbers = z.object({
@@ -130,6 +138,16 @@ const annotationOutput = z.object({
   created_at: z.int(),
 });
 
+const moverOutput = z.object({
+  by: z.string().meta({ description: "The dimension: `partner`, `group`, `type` or `tag`" }),
+  key: z.string(),
+  label: z.string(),
+  occurrences: z.int(),
+  previous_occurrences: z.int(),
+  change: z.int(),
+  share: z.number().meta({ description: "Of the view's change (0–1)" }),
+});
+
 export const actionsReportOutput = z.object({
   timezone: z.string(),
   currency: z.string(),
@@ -173,6 +191,10 @@ export const actionsReportOutput = z.object({
     has_more: z.boolean(),
     items: z.array(z.union([detailedRow, groupedRow])),
     totals: z.object(counted).meta({ description: "Every matching action (all pages)" }),
+  }),
+  movers: z.array(moverOutput).nullable().optional().meta({
+    description:
+      "With `explain=true`: the partners, groups, types and tags whose change explains most of the view's change against the period compared with, largest share first (null when nothing is compared or nothing changed)",
   }),
   annotations: z.array(annotationOutput).meta({
     description: "Notes on the chart's time axis within the series' buckets, oldest first",

@@ -176,6 +176,7 @@ describe.each(engines)("GET /api/v2/reports/actions on %s", (engine) => {
       // Another program's group is no group of this one.
       [`group=${other.groups.affiliates.id}`, "group"],
       ["view=1", "view"],
+      ["explain=maybe", "explain"],
     ];
     for (const [query, field] of refusals) {
       const res = await get(f.basic, query);
