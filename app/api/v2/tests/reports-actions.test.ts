@@ -9,7 +9,7 @@ import { postgresTabEngine } from "@/lib/stats/engines";
 import type { TabSources } from "@/lib/stats/sources";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
-import { openTestAnalytics, type TestAnalytics } from "@/lib/testing/test-analytics";
+import { databaseWithCopy } from "@/lib/testing/database-with-copy";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import * as actionsRoute from "../actions/route";
 import * as reportRoute from "../reports/actions/route";
@@ -195,18 +195,10 @@ describe.each(engines)("GET /api/v2/reports/actions on %s", (engine) => {
 });
 
 describe("GET /api/v2/reports/actions answered by the ClickHouse copy", () => {
-  let db: TestDatabase;
-  let analytics: TestAnalytics;
-  beforeAll(async () => {
-    db = await createTestDatabase(engines.includes("postgres") ? "postgres" : "pglite");
-    analytics = await openTestAnalytics("chdb", db);
-  });
-  afterAll(async () => {
-    await analytics.close();
-    await db.close();
-  });
+  const opened = databaseWithCopy();
 
   it("gives the same answer as PostgreSQL, for every page", async () => {
+    const { db, analytics } = opened;
     const f = await seedApiProgram(db.prisma);
     const signup = { target_key: "cus_1", target_type: "customer", type: "signup_completed" };
     for (const [i, target] of ["cus_1", "cus_2", "cus_1"].entries()) {

@@ -1,31 +1,20 @@
 // What moved a view's number: a spike planted in one partner (of one group, with one type) is
 // named first, with its share of the change, on PostgreSQL and on the ClickHouse copy alike.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedApiProgram } from "@/lib/testing/api-fixture";
 import { callRoute } from "@/lib/testing/call-route";
-import { openTestAnalytics, type TestAnalytics } from "@/lib/testing/test-analytics";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { databaseWithCopy } from "@/lib/testing/database-with-copy";
 import * as batchRoute from "../actions/batch/route";
 import * as reportRoute from "../reports/actions/route";
 import { postgresTabEngine } from "@/lib/stats/engines";
 import { loadView } from "@/lib/stats/load-view";
 import { whatMoved } from "@/lib/stats/what-moved";
 
-const engines = inject("engines");
-
 describe("what moved the view's occurrences", () => {
-  let db: TestDatabase;
-  let analytics: TestAnalytics;
-  beforeAll(async () => {
-    db = await createTestDatabase(engines.includes("postgres") ? "postgres" : "pglite");
-    analytics = await openTestAnalytics("chdb", db);
-  });
-  afterAll(async () => {
-    await analytics.close();
-    await db.close();
-  });
+  const opened = databaseWithCopy();
 
   it("names the partner, group and type of a planted spike first, with their share", async () => {
+    const { db, analytics } = opened;
     const f = await seedApiProgram(db.prisma);
     const day = (d: number) => Date.UTC(2026, 0, d, 12);
     const signup = (target: string, d: number) => ({
