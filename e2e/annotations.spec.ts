@@ -7,14 +7,18 @@ import { e2eDatabase, seedProgramMember, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 import { overflow } from "./support/page-crawl";
 
-/** The local day of the program's first action: a bar of the any-time chart. */
-async function firstActionDay(programId: number): Promise<string> {
+/** The local day of the program's first action (a bar of the any-time chart), and its partner. */
+async function firstAction(programId: number): Promise<{ day: string; partnerKey: string }> {
   const { prisma } = await e2eDatabase();
-  const [row] = await prisma.$queryRaw<{ day: string }[]>`
-    SELECT to_char(min(a.occurred_at AT TIME ZONE p.timezone), 'YYYY-MM-DD') AS day
-    FROM actions a JOIN programs p ON p.id = a.program_id
-    WHERE a.program_id = ${programId} AND a.archived_at IS NULL`;
-  return row.day;
+  const [row] = await prisma.$queryRaw<{ day: string; partnerKey: string }[]>`
+    SELECT to_char(a.occurred_at AT TIME ZONE p.timezone, 'YYYY-MM-DD') AS day,
+           s.partner_key AS "partnerKey"
+    FROM actions a
+    JOIN programs p ON p.id = a.program_id
+    JOIN partnerships s ON s.program_id = a.program_id AND s.id = a.partnership_id
+    WHERE a.program_id = ${programId} AND a.archived_at IS NULL
+    ORDER BY a.occurred_at, a.id LIMIT 1`;
+  return row;
 }
 
 const notes = (page: Page) => page.getByRole("region", { name: "Notes on the chart" });
@@ -26,7 +30,7 @@ for (const width of [1440, 390]) {
   }) => {
     await page.setViewportSize({ width, height: 900 });
     const f = await seedTabMember("manager");
-    const day = await firstActionDay(f.program.id);
+    const { day, partnerKey } = await firstAction(f.program.id);
     await signIn(page, f.user.email, f.user.password);
     const tab = `/p/${f.program.slug}/actions?timeframe=any_time&timescale=month`;
     await page.goto(tab);
@@ -50,6 +54,14 @@ for (const width of [1440, 390]) {
     const document = await getDocumentProxy(new Uint8Array(await pdf.body()));
     const { text } = await extractText(document, { mergePages: true });
     expect(String(text).replace(/\s+/g, " ")).toContain("Spring campaign, launched");
+
+    // The partner's page shows the program's note on its chart too (added on the tab only).
+    await page.goto(
+      `/p/${f.program.slug}/partners/${encodeURIComponent(partnerKey)}?timeframe=any_time&timescale=month`,
+    );
+    await expect(notes(page)).toContainText("Spring campaign, launched");
+    await expect(page.getByRole("form", { name: "Add a note to the chart" })).toHaveCount(0);
+    await page.goto(tab);
 
     // A viewer reads the note, with no form and no delete button.
     const viewer = await seedProgramMember(f.program.id, "viewer");

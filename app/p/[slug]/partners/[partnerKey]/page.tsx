@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { storableTextProblem } from "@/lib/validation/storable-text";
 import { getAnalyticsFreshness } from "@/lib/stats/get-analytics-freshness";
 import { loadView } from "@/lib/stats/load-view";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { serializeTabUrl } from "@/lib/stats/url/search-params";
 import { describeTimeframe } from "@/lib/stats/timeframe/timeframe";
 import { findPartner, referredCustomers } from "@/lib/partners/load-partner";
@@ -99,7 +100,11 @@ export default async function PartnerPage(props: Props) {
         <ReferredCustomers referred={referred} timezone={program.timezone} />
       </div>
       <TileSlot title="Occurrences over time" height="h-72" viewKey={viewKey}>
-        <ChartTile scope={scope} />
+        <ChartTile
+          scope={scope}
+          // The program's notes (a rule changed, a launch) read here too; they are added on the tab.
+          annotations={listAnnotations(db.prisma, program, scope.range)}
+        />
       </TileSlot>
       <TileSlot title="Actions by type and value" height="h-64" viewKey={viewKey}>
         <PartnerOccurrences
