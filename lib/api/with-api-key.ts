@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
 import { writeIngestLog } from "../ingest-log/write-ingest-log";
 import { overDatabase } from "../db/over-database";
-import { openTabSources, type TabSources } from "../stats/sources";
+import { overTabSources, type TabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DomainError, invalidFields } from "../errors/domain-error";
@@ -133,8 +133,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       );
       return response;
     });
-  type Route = (request: Request, route: { params: Promise<P> }) => Promise<Response>;
-  const on = (db: OpenDatabase, sources?: TabSources) =>
-    over(sources ? async () => sources : openTabSources).on(db);
-  return Object.assign(over(openTabSources) as Route, { on });
+  return overTabSources<(request: Request, route: { params: Promise<P> }) => Promise<Response>>(
+    over,
+  );
 }

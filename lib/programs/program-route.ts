@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { overDatabase } from "../db/over-database";
 import type { OpenDatabase } from "../db/open";
 import type { PrismaClient } from "../generated/prisma/client";
-import { openTabSources, type TabSources } from "../stats/sources";
+import { overTabSources, type TabSources } from "../stats/sources";
 import { requireProgramAccess } from "./require-program-access";
 import type { Role } from "./roles";
 
@@ -47,7 +47,5 @@ export function programRoute<P extends { slug: string }>(
         sources: () => sourcesOf(db),
       });
     });
-  const on = (db: OpenDatabase, sources?: TabSources) =>
-    over(sources ? async () => sources : openTabSources).on(db);
-  return Object.assign(over(openTabSources) as Handler<P>, { on });
+  return overTabSources<Handler<P>>(over);
 }
