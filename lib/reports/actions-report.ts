@@ -68,8 +68,10 @@ export async function actionsReport(
   if (view.problems.length > 0) throw invalidFields(view.problems);
   const { scope, chart, table } = view;
   const rowsBy = chart.rows_by;
+  // One read of the tiles for the tiles, the totals row and what moved them.
+  const tiles = getSummary(scope);
   const [summary, series, annotations, page, moved] = await Promise.all([
-    getSummary(scope),
+    tiles,
     getSeries(scope),
     listAnnotations(sources.db.prisma, program, scope.range),
     rowsBy
@@ -81,7 +83,7 @@ export async function actionsReport(
           ...t,
           items: t.rows.map(detailedItem),
         })),
-    explain ? whatMoved(scope) : undefined,
+    explain ? whatMoved(scope, tiles) : undefined,
   ]);
   const hidden = new Set(series.hidden);
   const compared = series.compared;

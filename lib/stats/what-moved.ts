@@ -1,7 +1,7 @@
 import "server-only";
 import { breakdownLabel, NONE_KEY, type Breakdown } from "./breakdown/breakdown";
 import { getBreakdownTable } from "./get-breakdown-table";
-import { getSummary } from "./get-summary";
+import { getSummary, type Summary } from "./get-summary";
 import type { TabScope } from "./scope";
 
 /** The dimensions a change is explained by, in the order ties are shown. */
@@ -44,9 +44,14 @@ export interface WhatMoved {
  * each one's share of that change — what an alert says beside its number. Null when nothing is
  * compared or nothing changed. Both engines answer it (the grouped table's compared columns).
  */
-export async function whatMoved(scope: TabScope, by = MOVERS_BY): Promise<WhatMoved | null> {
+export async function whatMoved(
+  scope: TabScope,
+  /** The view's tiles when the caller has them already (else read here). */
+  summary?: Promise<Summary>,
+  by = MOVERS_BY,
+): Promise<WhatMoved | null> {
   if (!scope.previous) return null;
-  const { current, previous } = await getSummary(scope);
+  const { current, previous } = await (summary ?? getSummary(scope));
   if (!previous) return null;
   const change = current.occurrences - previous.occurrences;
   if (change === 0) return null;
