@@ -23,3 +23,7 @@ export const noteText = storable(
 
 export const newAnnotation = z.object({ day: noteDay, text: noteText });
 export type NewAnnotation = z.output<typeof newAnnotation>;
+
+/** A note's day as the `date` column takes it (midnight UTC), and back (YYYY-MM-DD). */
+export const dayColumn = (day: string) => new Date(`${day}T00:00:00Z`);
+export const dayOfColumn = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { NewAnnotation } from "./annotation-input";
+import { dayColumn, dayOfColumn, type NewAnnotation } from "./annotation-input";
 
 const authorOf = (actor: AuditActor) => ("id" in actor ? actor.name || actor.email : actor.system);
 
@@ -16,7 +16,7 @@ export async function createAnnotation(
     const note = await tx.annotation.create({
       data: {
         programId,
-        day: new Date(`${day}T00:00:00Z`),
+        day: dayColumn(day),
         text,
         authorUserId: "id" in actor ? actor.id : null,
         authorLabel: authorOf(actor),
@@ -45,7 +45,7 @@ export async function deleteAnnotation(
     const [note] = await tx.annotation.findMany({ where: { programId, id } });
     const { count } = await tx.annotation.deleteMany({ where: { programId, id } });
     if (!note || count === 0) return false;
-    const day = note.day.toISOString().slice(0, 10);
+    const day = dayOfColumn(note.day);
     await recordAudit(tx, {
       programId,
       actor,

@@ -4,6 +4,7 @@ import type { InstantRange } from "../stats/timeframe/resolve-timeframe";
 import { formatDate } from "../time/format";
 import { dateOf } from "../time/zone";
 import { NOTED_CHANGES, type AnnotationOrigin } from "./annotation-origins";
+import { dayColumn, dayOfColumn } from "./annotation-input";
 
 export interface Annotation {
   /** `n<id>` for a manager's note, `c<id>` for a change read from the audit log. */
@@ -38,14 +39,13 @@ export async function listAnnotations(
   const { start, end } = range;
   const firstDay = start === null ? null : dayOf(start, program.timezone);
   const lastDay = end === null ? null : dayOf(end - 1, program.timezone);
-  const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
   const [notes, changes] = await Promise.all([
     prisma.annotation.findMany({
       where: {
         programId: program.id,
         day: {
-          ...(firstDay !== null && { gte: asDate(firstDay) }),
-          ...(lastDay !== null && { lte: asDate(lastDay) }),
+          ...(firstDay !== null && { gte: dayColumn(firstDay) }),
+          ...(lastDay !== null && { lte: dayColumn(lastDay) }),
         },
       },
       orderBy: [{ day: "desc" }, { id: "desc" }],
@@ -67,7 +67,7 @@ export async function listAnnotations(
   const all: Annotation[] = [
     ...notes.map((n) => ({
       id: `n${n.id}`,
-      day: n.day.toISOString().slice(0, 10),
+      day: dayOfColumn(n.day),
       text: n.text,
       origin: "manual" as const,
       author: n.authorLabel,
