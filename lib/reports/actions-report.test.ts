@@ -191,6 +191,16 @@ describe(`the reporting API's numbers on ${database} and on ClickHouse (chdb)`, 
     expect(await refused({ group: "999999999" })).toMatchObject({
       fields: [{ field: "group", message: "999999999: no such id in this program." }],
     });
+    // A long list of unknown ids is named by its first ten.
+    const many = Array.from({ length: 25 }, (_, i) => 900_000_000 + i);
+    expect(await refused({ group: many.join(",") })).toMatchObject({
+      fields: [
+        {
+          field: "group",
+          message: `${many.slice(0, 10).join(", ")} and 15 more: no such ids in this program.`,
+        },
+      ],
+    });
     expect(await refused({ rows_by: "colour" })).toMatchObject({
       fields: [{ field: "rows_by", message: "“colour” is not a valid value." }],
     });

@@ -42,7 +42,8 @@ export function dropUnknownIds<F extends Record<string, unknown>>(
       noteProblem(
         read,
         f.key,
-        `${unknown.join(", ")}: no such ${unknown.length === 1 ? "id" : "ids"} in this program.`,
+        // The first ten named (a URL may carry thousands): the message also goes to the API log.
+        `${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ""}: no such ${unknown.length === 1 ? "id" : "ids"} in this program.`,
         `${f.label}: some selected values no longer exist and were ignored.`,
       );
   }
