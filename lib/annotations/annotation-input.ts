@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { parseDate } from "../time/calendar-date";
 import { storable } from "../validation/fields";
-
-export const MAX_NOTE_LENGTH = 280;
+import { MAX_NOTE_LENGTH } from "./note-length";
 
 /** A note's day: a real calendar date (YYYY-MM-DD) in 1970–9999, local to the program. */
 export const noteDay = z

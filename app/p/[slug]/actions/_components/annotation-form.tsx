@@ -3,7 +3,7 @@
 import { ActionAnswer } from "@/components/ui/action-answer";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { UntilHydrated } from "@/components/ui/until-hydrated";
-import { MAX_NOTE_LENGTH } from "@/lib/annotations/annotation-input";
+import { MAX_NOTE_LENGTH } from "@/lib/annotations/note-length";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { addAnnotationAction, deleteAnnotationAction } from "../annotation-actions";
 
