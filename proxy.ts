@@ -17,9 +17,10 @@ const SIGN_IN_PATH = "/signin";
 // Reachable signed out: the API authenticates with keys, next-auth with its own flow, a
 // delivery's download and unsubscribe links with the signature they carry, password resets and
 // invitations with their one-time token, first-run setup with the setup token, /metrics with
-// METRICS_TOKEN; the health check is for load balancers (it shows no data).
+// METRICS_TOKEN; the health check is for load balancers (it shows no data); a share link shows
+// its one saved view to whoever holds the link (and its password, if it has one).
 const PUBLIC_PATHS =
-  /^\/(api\/auth|api\/v2|api\/partnerstack\/webhooks\/|api\/health$|metrics$|docs|signin|deliveries\/|unsubscribe\/|forgot-password$|reset-password\/|invitations\/|setup$)/;
+  /^\/(api\/auth|api\/v2|api\/partnerstack\/webhooks\/|api\/health$|metrics$|docs|signin|deliveries\/|unsubscribe\/|forgot-password$|reset-password\/|invitations\/|setup$|share\/)/;
 // Every file of public/: the sign-in page shows the icons, browsers fetch the manifest and its
 // icons without cookies, crawlers read robots.txt. e2e/public-files.spec.ts holds this list to
 // the folder.

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newOneTimeToken, tokenHash } from "../lib/accounts/one-time-token";
 import { createInvitation } from "../lib/testing/invitation-factory";
+import { hashPassword } from "../lib/security/password";
 import { ONE_ENGINE } from "./support/engines";
 import { listAppRoutes } from "./support/route-tree";
 import { e2eDatabase, seedApiMember } from "./support/seed";
@@ -94,10 +95,24 @@ test(
       },
     });
 
+    // A share link with a password: its page asks for it.
+    const view = await prisma.savedView.create({
+      data: { programId: program.id, userId: user.id, name: "Shared", query: "timeframe=any_time" },
+    });
+    const share = await prisma.shareLink.create({
+      data: {
+        programId: program.id,
+        savedViewId: view.id,
+        token: randomBytes(32).toString("base64url"),
+        passwordHash: await hashPassword("a shared secret 7"),
+        createdBy: user.id,
+      },
+    });
     const signedOutUrls: Record<string, string> = {
       "/signin": "/signin",
       "/forgot-password": "/forgot-password",
       "/reset-password/[token]": `/reset-password/${resetToken}`,
+      "/share/[program]/[token]": `/share/${program.id}/${share.token}`,
     };
     const signedInUrls: Record<string, string> = {
       "/account": "/account",

@@ -17,6 +17,7 @@ import {
   sessionProbes,
 } from "./support/crawl-plan";
 import { programSnapshot, seedIsolationWorld } from "./support/isolation-seed";
+import { e2eDatabase } from "./support/seed";
 import { leaks, readableBody, runProbes } from "./support/probes";
 import { fillPattern, listAppRoutes } from "./support/route-tree";
 import { callServerAction, listServerActions as listAllActions } from "./support/server-actions";
@@ -217,3 +218,67 @@ function routeOf(pattern: string) {
   const segments = [...pattern.matchAll(/\[\[?(.+?)\]?\]/g)].map((m) => m[1]);
   return { file: `app${pattern}/page.tsx`, kind: "page" as const, pattern, segments, methods: [] };
 }
+
+test("a share link alone shows its one view and opens nothing else; revoked, it is a 404", async ({
+  browser,
+}) => {
+  const { a, b } = await seedIsolationWorld();
+  // A browser that never signed in, holding only A's link.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const shared = await page.goto(a.sharePath);
+  expect(shared?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.plainViewName);
+  const html = readableBody(await shared!.body());
+  expect(leaks(html, secretsOf(b), "")).toEqual([]);
+  // Every link on the page stays on the link (the table's pager); no page, drill-down or file.
+  const hrefs = await page
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  expect(hrefs.filter((href) => !href.startsWith(a.sharePath))).toEqual([]);
+  // The URL cannot change the view's filters: a foreign group or timeframe is ignored.
+  const tampered = await page.request.get(`${a.sharePath}?timeframe=today&group=${b.ids.group}`);
+  expect(tampered.status()).toBe(200);
+
+  // With the link's visit behind it, every other route answers as to anyone signed out.
+  const failures: string[] = [];
+  for (const route of listAppRoutes()) {
+    const kind = kindOf(route);
+    if (route.pattern === "/share/[program]/[token]") continue;
+    for (const url of fillPattern(route, segmentValues(a))) {
+      for (const method of route.methods) {
+        const response = await page.request.fetch(url, {
+          method,
+          maxRedirects: 0,
+          ...(method === "GET" || method === "HEAD" ? {} : { data: {} }),
+        });
+        const status = response.status();
+        const body = readableBody(await response.body());
+        const ok =
+          kind === "program"
+            ? status === 307 || status === 401 || status === 403 || status === 404
+            : kind === "api"
+              ? status === 401 || status === 404 || status === 405
+              : status < 500;
+        const found = leaks(body, [a.marker, ...secretsOf(b)], url);
+        if (!ok || found.length) {
+          failures.push(`${method} ${url}: ${status}${found.length ? `, shows ${found}` : ""}`);
+        }
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+
+  // Another program's id, a forged token, then the link revoked: 404 alike.
+  const [, programId, token] = a.sharePath.split("/").slice(1);
+  for (const path of [`/share/${b.program.id}/${token}`, `/share/${programId}/${"x".repeat(43)}`]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  const { prisma } = await e2eDatabase();
+  await prisma.shareLink.update({
+    where: { programId_id: { programId: a.program.id, id: a.ids.shareLink } },
+    data: { revokedAt: new Date() },
+  });
+  expect((await page.request.get(a.sharePath)).status()).toBe(404);
+  await context.close();
+});

@@ -29,6 +29,8 @@ const GLOBAL_ROUTES = new Set([
   "/reset-password/[token]",
   "/invitations/[token]",
   "/setup",
+  // A share link: its token is the permission (a forged one is a 404); it shows one saved view.
+  "/share/[program]/[token]",
   // The signed-in person's own account (nothing of any program).
   "/account",
   // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
@@ -94,13 +96,14 @@ type Keys = Pick<
   CrawlProgram,
   "actionKeys" | "customerKeys" | "partnerKeys" | "groupKey" | "tagName"
 > & {
-  program: { slug: string };
+  program: { slug: string; id?: number };
 };
 
 /** Values for every dynamic segment of the route tree, naming `target`'s objects. */
 export function segmentValues(target: Keys, files = ALL_EXPORTS) {
   return {
     slug: [target.program.slug],
+    program: [String(target.program.id ?? 1)],
     file: files,
     key: [target.actionKeys[0]],
     customer_key: [target.customerKeys[0]],
@@ -279,6 +282,12 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     new FormFields({ id: t.ids.views[1], name: `${t.plainViewName} renamed` }),
   ],
   deleteViewAction: (slug, t) => [slug, { status: "idle" }, new FormFields({ id: t.ids.views[0] })],
+  createShareLinkAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ savedViewId: t.ids.views[1], password: "", expires: "" }),
+  ],
+  revokeShareLinkAction: (slug, t) => [slug, new FormFields({ id: t.ids.shareLink })],
   addAnnotationAction: (slug) => [
     slug,
     { status: "idle" },
@@ -424,6 +433,11 @@ export const GLOBAL_ACTION_ARGS: Record<string, () => unknown[]> = {
     { status: "idle" },
     new FormFields({ name: "Crawler", email: "not-an-email", currentPassword: "" }),
   ],
+  // A share link's password: a forged link opens nothing.
+  unlockShareLinkAction: () => [
+    { status: "idle" },
+    new FormFields({ programId: "1", token: "eyJwIjoxfQ.forged", password: "crawler" }),
+  ],
   changePasswordAction: () => [
     { status: "idle" },
     new FormFields({ currentPassword: "wrong", password: "a", confirm: "b" }),
@@ -441,6 +455,7 @@ export const isGlobalAction = (name: string) => name in GLOBAL_ACTION_ARGS;
 /** Values for the dynamic segments of the pages that post server actions. */
 export const actionPageSegments = (slug: string) => ({
   slug: [slug],
+  program: ["1"],
   token: ["eyJwIjoxfQ.forged"],
 });
 

@@ -144,6 +144,15 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       authorLabel: manager.name,
     },
   });
+  // A share link of the second view: its token opens that view to anyone who holds it.
+  const share = await prisma.shareLink.create({
+    data: {
+      programId,
+      savedViewId: savedViews[1].id,
+      token: randomBytes(32).toString("base64url"),
+      createdBy: manager.id,
+    },
+  });
   // Two deliveries of the second view (one to send now, one to delete), due far in the future
   // (the crawl must not send them).
   const schedules = [];
@@ -213,6 +222,8 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
     tagName: label.name,
     typeName: type.name,
     plainViewName: views[1],
+    /** Where the share link of the second view opens. */
+    sharePath: `/share/${programId}/${share.token}`,
     /** Numeric ids some URLs and forms carry (too short to search a body for). */
     ids: {
       partnerships: partnerships.map((p) => p.id),
@@ -227,6 +238,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       invitation: invitation.id,
       audit: audit.map((e) => e.id),
       annotation: note.id,
+      shareLink: share.id,
     },
     /** What requests name (keys, slug): a leak when a response shows one the request did not send. */
     identifiers: [
@@ -316,6 +328,8 @@ export async function programSnapshot(programId: number): Promise<unknown> {
     prisma.invitation.findMany({ where, orderBy: { id: "asc" } }),
     prisma.auditEvent.findMany({ where, orderBy: { id: "asc" } }),
     prisma.programSlugRedirect.findMany({ where, orderBy: { oldSlug: "asc" } }),
+    prisma.annotation.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.shareLink.findMany({ where, orderBy: { id: "asc" } }),
   ]);
   // Plain JSON values (bigints as text), so toEqual shows which rows differ.
   return JSON.parse(

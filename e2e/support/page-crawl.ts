@@ -4,6 +4,7 @@
 // With E2E_SCREENSHOTS=all each keeps a full-page screenshot of every page it visits in
 // artifacts/screenshots/pages-<width>/ (kept across runs, unlike test-results/, which Playwright
 // empties); by default only the pages that fail are photographed, into the test's own folder.
+import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
@@ -61,7 +62,24 @@ export async function seedOwnerOfWideProgram() {
       secretHash: "not-a-real-hash",
     },
   });
-  return { ...f, owner };
+  // A share link of a saved view of every action: the shared page is crawled too.
+  const view = await prisma.savedView.create({
+    data: {
+      programId: f.program.id,
+      userId: owner.id,
+      name: "Every action of the enterprise partner portal, any time, by month",
+      query: "timeframe=any_time&timescale=month",
+    },
+  });
+  const share = await prisma.shareLink.create({
+    data: {
+      programId: f.program.id,
+      savedViewId: view.id,
+      token: randomBytes(32).toString("base64url"),
+      createdBy: owner.id,
+    },
+  });
+  return { ...f, owner, shareToken: share.token };
 }
 
 /**
@@ -84,7 +102,9 @@ export async function crawlEveryPage(
   const values = {
     slug: [f.program.slug],
     partnerKey: [f.partner.key],
-    token: ["eyJwIjoxfQ.forged"],
+    program: [String(f.program.id)],
+    // Forged for the one-time links; the share link's own token opens the shared page.
+    token: ["eyJwIjoxfQ.forged", f.shareToken],
   };
   const pages = listAppRoutes().filter((r) => r.kind === "page");
   // The crawl would miss a page whose route is not in the tree: the tree has the known ones.

@@ -13,6 +13,7 @@ export const AUDIT_FAMILIES = {
   deliveries: "Deliveries",
   saved_views: "Saved views",
   annotations: "Chart notes",
+  share_links: "Share links",
 } as const;
 
 export type AuditFamily = keyof typeof AUDIT_FAMILIES;
@@ -52,6 +53,8 @@ export const AUDIT_KINDS = [
   "saved_views.deleted",
   "annotations.created",
   "annotations.deleted",
+  "share_links.created",
+  "share_links.revoked",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

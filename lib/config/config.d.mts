@@ -50,6 +50,7 @@ export interface Config {
   RATE_LIMIT_API_WRONG_SECRET: RateLimitSetting;
   RATE_LIMIT_RESET_ACCOUNT: RateLimitSetting;
   RATE_LIMIT_RESET_ADDRESS: RateLimitSetting;
+  RATE_LIMIT_SHARE_PASSWORD: RateLimitSetting;
   SETUP_TOKEN?: string;
   PDF_MAX_CELLS: number;
   PDF_QUEUE: number;

@@ -132,6 +132,8 @@ export const VARIABLES = {
   // "Forgot password?" requests, per address asked for and per client address.
   RATE_LIMIT_RESET_ACCOUNT: { default: "3/1h", schema: rateLimit },
   RATE_LIMIT_RESET_ADDRESS: { default: "20/1h", schema: rateLimit },
+  // Wrong passwords of a share link, per link and client address.
+  RATE_LIMIT_SHARE_PASSWORD: { default: "10/15m", schema: rateLimit },
   SETUP_TOKEN: { unset: "a new random one per start", secret: true, schema: z.string() },
   PDF_MAX_CELLS: { default: "70000", schema: number("a number of cells") },
   PDF_QUEUE: {

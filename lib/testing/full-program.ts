@@ -76,6 +76,9 @@ export async function seedFullProgram(prisma: PrismaClient) {
   const view = await prisma.savedView.create({
     data: { programId, userId: owner.id, name: `View ${tag}`, query: "timeframe=any_time" },
   });
+  await prisma.shareLink.create({
+    data: { programId, savedViewId: view.id, token: `share_${tag}`, createdBy: owner.id },
+  });
   await prisma.annotation.create({
     data: {
       programId,

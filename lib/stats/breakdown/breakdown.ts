@@ -71,6 +71,10 @@ export function breakdownLabel(b: Breakdown): string {
   }
 }
 
+/** The grouped table's title for a breakdown: "Actions by partner group". */
+export const breakdownTableTitle = (by: Breakdown) =>
+  `Actions by ${by.kind === "property" ? `property ${by.key}` : breakdownLabel(by).toLowerCase()}`;
+
 /** Whether a partnership can count in several rows (a partner with two tags is in both). */
 export const countsInSeveral = (b: Breakdown) => b.kind === "tag";
 

@@ -7,7 +7,8 @@ import { formatDateTime } from "@/lib/time/format";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canManageApiKeys } from "@/lib/programs/roles";
 import { CreateKeyForm } from "./_components/create-key-form";
-import { RevokeKeyButton } from "./_components/revoke-key-button";
+import { RevokeButton } from "@/components/ui/revoke-button";
+import { revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -86,7 +87,12 @@ export default async function ApiKeysPage(props: ProgramPageProps) {
                       </td>
                       <td className={tdClass}>
                         {!key.revokedAt && (
-                          <RevokeKeyButton slug={slug} id={key.id} label={key.label} />
+                          <RevokeButton
+                            revoke={revokeApiKeyAction.bind(null, slug)}
+                            id={key.id}
+                            label={`Revoke ${key.label}`}
+                            question={`Revoke “${key.label}”? Requests using it will be refused at once.`}
+                          />
                         )}
                       </td>
                     </tr>

@@ -8,7 +8,12 @@ import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
 import { BreakdownSelect } from "@/components/stats/breakdown-select";
 import { moneyFormatter } from "@/lib/format/format";
-import { breakdownLabel, countsInSeveral, type Breakdown } from "@/lib/stats/breakdown/breakdown";
+import {
+  breakdownLabel,
+  breakdownTableTitle,
+  countsInSeveral,
+  type Breakdown,
+} from "@/lib/stats/breakdown/breakdown";
 import type { BreakdownRow } from "@/lib/stats/engine";
 import { getBreakdownTable } from "@/lib/stats/get-breakdown-table";
 import { getSummary } from "@/lib/stats/get-summary";
@@ -25,10 +30,6 @@ import { TablePager } from "./table-pager";
 import { CountedCells, totalsOf } from "./counted-cells";
 
 type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
-
-/** The tile's title for a breakdown: "Actions by partner group". */
-export const breakdownTableTitle = (by: Breakdown) =>
-  `Actions by ${by.kind === "property" ? `property ${by.key}` : breakdownLabel(by).toLowerCase()}`;
 
 /**
  * The table grouped by a breakdown (`rows_by`): one row per group, manager, tag… with its

@@ -55,6 +55,13 @@ export function SavedViewRow({
       </Link>
       {canManage && (
         <>
+          <Link
+            href={`/p/${slug}/share-links?view=${view.id}`}
+            aria-label={`Share ${view.name} by link`}
+            className={small}
+          >
+            Share
+          </Link>
           <button
             type="button"
             onClick={() => setMode("rename")}

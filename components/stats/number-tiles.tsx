@@ -100,7 +100,10 @@ function TileNumber({
   );
 }
 
-/** The five number tiles; Occurrences links to every underlying action. */
+/**
+ * The five number tiles; Occurrences links to every underlying action. Without `drillHref` and
+ * `exportBase` (a share link's page) they are numbers only.
+ */
 export async function NumberTiles({
   scope,
   currency,
@@ -110,9 +113,9 @@ export async function NumberTiles({
 }: {
   scope: TabScope;
   currency: string;
-  drillHref: string;
-  exportBase: string;
-  exportQuery: string;
+  drillHref?: string;
+  exportBase?: string;
+  exportQuery?: string;
 }) {
   const { current, previous } = await getSummary(scope);
   const previousDates = describePreviousPeriod(scope);
@@ -125,17 +128,19 @@ export async function NumberTiles({
             className="h-full"
             title={title}
             menu={
-              <DownloadMenu
-                label={title}
-                links={exportLinks(exportBase, exportName, exportQuery)}
-              />
+              exportBase !== undefined && (
+                <DownloadMenu
+                  label={title}
+                  links={exportLinks(exportBase, exportName, exportQuery ?? "")}
+                />
+              )
             }
           >
             <TileNumber
               text={formatTileValue(key, current[key], currency)}
               testId={`tile-${key}`}
               link={
-                key === "occurrences"
+                key === "occurrences" && drillHref !== undefined
                   ? { href: drillHref, label: `${current[key]} occurrences: show the actions` }
                   : undefined
               }

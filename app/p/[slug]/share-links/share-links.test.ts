@@ -1,0 +1,217 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { createShareLinkAction, revokeShareLinkAction } from "./actions";
+import { auditEntries } from "@/lib/testing/audit-entries";
+import { createMember, createProgram } from "@/lib/testing/factories";
+import { formData, signedIn } from "@/lib/testing/signed-in";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { listShareLinks } from "@/lib/share-links/list-share-links";
+import {
+  checkSharePassword,
+  findShareLink,
+  mayOpen,
+  shareAccessValue,
+  type OpenShareLink,
+} from "@/lib/share-links/open-share-link";
+import { expiryOf } from "@/lib/share-links/share-link-input";
+import { sharedViewQuery } from "@/lib/share-links/shared-view-query";
+
+const idle = { status: "idle" } as const;
+const SECRET = "test-secret-for-share-links";
+
+describe.each(inject("engines"))("share links of saved views, on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(() => db.close());
+  afterEach(() => {
+    delete process.env.RATE_LIMIT_SHARE_PASSWORD;
+  });
+
+  async function world() {
+    const program = await createProgram(db.prisma, { timezone: "Europe/Berlin" });
+    const manager = await createMember(db.prisma, program.id, "manager");
+    const viewer = await createMember(db.prisma, program.id, "viewer");
+    const view = await db.prisma.savedView.create({
+      data: {
+        programId: program.id,
+        userId: manager.id,
+        name: "Q3 affiliates",
+        query: "timeframe=past_30_days&group=1",
+      },
+    });
+    return { program, manager, viewer, view };
+  }
+
+  const tokenOf = (path: string) => path.split("/").at(-1)!;
+
+  it("lets owners and managers share a saved view, lists the link, and a revoked link stops opening", async () => {
+    const { program, manager, viewer, view } = await world();
+    signedIn.user = viewer;
+    const refused = await createShareLinkAction.on(db)(
+      program.slug,
+      idle,
+      formData({ savedViewId: String(view.id), password: "", expires: "" }),
+    );
+    expect(refused).toMatchObject({ status: "error", message: expect.stringMatching(/managers/) });
+    expect(await db.prisma.shareLink.count({ where: { programId: program.id } })).toBe(0);
+
+    signedIn.user = manager;
+    const created = await createShareLinkAction.on(db)(
+      program.slug,
+      idle,
+      formData({ savedViewId: String(view.id), password: "", expires: "" }),
+    );
+    expect(created).toEqual({
+      status: "created",
+      path: expect.stringMatching(new RegExp(`^/share/${program.id}/[A-Za-z0-9_-]{43}$`)),
+    });
+    const token = tokenOf((created as { path: string }).path);
+    const open = await findShareLink(db.prisma, program.id, token);
+    expect(open).toMatchObject({
+      view: { id: view.id, name: "Q3 affiliates" },
+      passwordHash: null,
+    });
+    expect(mayOpen(open!, undefined, SECRET)).toBe(true);
+
+    const [row] = await listShareLinks(db.prisma, program.id);
+    expect(row).toMatchObject({ viewName: "Q3 affiliates", password: false, state: "active" });
+
+    signedIn.user = viewer;
+    const kept = await revokeShareLinkAction.on(db)(program.slug, formData({ id: String(row.id) }));
+    expect(kept).toMatchObject({ status: "error" });
+    expect(await findShareLink(db.prisma, program.id, token)).not.toBeNull();
+
+    signedIn.user = manager;
+    expect(
+      await revokeShareLinkAction.on(db)(program.slug, formData({ id: String(row.id) })),
+    ).toEqual({ status: "saved" });
+    expect(await findShareLink(db.prisma, program.id, token)).toBeNull();
+    expect(
+      await revokeShareLinkAction.on(db)(program.slug, formData({ id: String(row.id) })),
+    ).toMatchObject({ status: "error", message: "No such open link in this program." });
+    expect((await listShareLinks(db.prisma, program.id))[0].state).toBe("revoked");
+
+    const kinds = (await auditEntries(db.prisma, program.id)).map((e) => e.kind);
+    expect(kinds).toEqual(["share_links.created", "share_links.revoked"]);
+  });
+
+  it("refuses another program's view, malformed fields and a past last day, storing nothing", async () => {
+    const { program, manager } = await world();
+    const other = await world();
+    signedIn.user = manager;
+    const cases: [Record<string, string>, string][] = [
+      [{ savedViewId: String(other.view.id), password: "", expires: "" }, "savedViewId"],
+      [{ savedViewId: "x", password: "", expires: "" }, "savedViewId"],
+      [{ savedViewId: "99999999999", password: "", expires: "" }, "savedViewId"],
+      [{ savedViewId: String(other.view.id), password: "p".repeat(201), expires: "" }, "password"],
+      [{ savedViewId: "1", password: "", expires: "2027-02-30" }, "expires"],
+      [{ savedViewId: "1", password: "", expires: "2001-01-01" }, "expires"],
+    ];
+    for (const [fields, field] of cases) {
+      const answer = await createShareLinkAction.on(db)(program.slug, idle, formData(fields));
+      expect(answer, JSON.stringify(fields)).toMatchObject({ status: "error" });
+      const named = answer as { field?: string; fields?: Record<string, string> };
+      expect(named.field === field || named.fields?.[field] !== undefined).toBe(true);
+    }
+    expect(await db.prisma.shareLink.count({ where: { programId: program.id } })).toBe(0);
+  });
+
+  it("opens nothing that was not made for this program, is expired, or is not a token", async () => {
+    const { program, manager, view } = await world();
+    const other = await world();
+    signedIn.user = manager;
+    const made = await createShareLinkAction.on(db)(
+      program.slug,
+      idle,
+      formData({ savedViewId: String(view.id), password: "", expires: "" }),
+    );
+    const token = tokenOf((made as { path: string }).path);
+    expect(await findShareLink(db.prisma, other.program.id, token)).toBeNull();
+    for (const bad of ["", "x", `${token}x`, token.slice(1), "../../etc", "%00"]) {
+      expect(await findShareLink(db.prisma, program.id, bad)).toBeNull();
+    }
+    for (const id of [0, -1, 1.5, Number.NaN, 2 ** 40]) {
+      expect(await findShareLink(db.prisma, id, token)).toBeNull();
+    }
+    // The link opens through its last day in the program's zone (Berlin), not a moment longer.
+    const expiresAt = expiryOf("2027-01-31", "Europe/Berlin")!;
+    expect(expiresAt.toISOString()).toBe("2027-01-31T23:00:00.000Z");
+    await db.prisma.shareLink.updateMany({ where: { programId: program.id }, data: { expiresAt } });
+    expect(
+      await findShareLink(db.prisma, program.id, token, new Date(expiresAt.getTime() - 1)),
+    ).not.toBeNull();
+    expect(await findShareLink(db.prisma, program.id, token, expiresAt)).toBeNull();
+    expect(
+      (await listShareLinks(db.prisma, program.id, new Date(expiresAt.getTime() + 1)))[0].state,
+    ).toBe("expired");
+  });
+
+  it("asks for the password, limits wrong ones per link and address, and binds the cookie to the password", async () => {
+    process.env.RATE_LIMIT_SHARE_PASSWORD = "3/15m";
+    const { program, manager, view } = await world();
+    signedIn.user = manager;
+    const made = await createShareLinkAction.on(db)(
+      program.slug,
+      idle,
+      formData({ savedViewId: String(view.id), password: "open sesame 42", expires: "" }),
+    );
+    const link = (await findShareLink(
+      db.prisma,
+      program.id,
+      tokenOf((made as { path: string }).path),
+    )) as OpenShareLink;
+    expect(link.passwordHash).toMatch(/^scrypt\$/);
+    expect(mayOpen(link, undefined, SECRET)).toBe(false);
+    expect(mayOpen(link, "forged", SECRET)).toBe(false);
+    expect(mayOpen(link, shareAccessValue(link, "another secret"), SECRET)).toBe(false);
+    expect(mayOpen(link, shareAccessValue(link, SECRET), SECRET)).toBe(true);
+    // Another password (the same link id) asks again.
+    expect(
+      mayOpen({ ...link, passwordHash: "scrypt$other" }, shareAccessValue(link, SECRET), SECRET),
+    ).toBe(false);
+
+    expect(await checkSharePassword(db.prisma, link, "open sesame 42", "10.0.0.1")).toEqual({
+      status: "open",
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(await checkSharePassword(db.prisma, link, "guess", "10.0.0.1")).toEqual({
+        status: "wrong",
+      });
+    }
+    // Past the limit even the right password waits; another address is counted on its own.
+    expect(await checkSharePassword(db.prisma, link, "open sesame 42", "10.0.0.1")).toMatchObject({
+      status: "limited",
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(await checkSharePassword(db.prisma, link, "open sesame 42", "10.0.0.2")).toEqual({
+      status: "open",
+    });
+  });
+});
+
+describe("a share link's query", () => {
+  it("keeps the view's filters whatever the URL says, taking only the page and hidden series", () => {
+    const view = "timeframe=past_30_days&group=1&rows_by=group&sort=occurrences";
+    expect(
+      sharedViewQuery(view, {
+        group: "2",
+        timeframe: "any_time",
+        partner_email: "x",
+        rows_by: "tag",
+        page: "3",
+        hidden: "signup",
+      }),
+    ).toEqual({
+      timeframe: "past_30_days",
+      group: "1",
+      rows_by: "group",
+      sort: "occurrences",
+      page: "3",
+      hidden: "signup",
+    });
+    expect(sharedViewQuery("page=2&timeframe=past_7_days", { page: ["1", "2"] })).toEqual({
+      timeframe: "past_7_days",
+    });
+  });
+});

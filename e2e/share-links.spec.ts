@@ -1,0 +1,78 @@
+// Read-only share links (issue 29, item 2): a manager shares a saved view, a browser that never
+// signed in opens it and sees that view's numbers (checked against the database), with a
+// password the link asks first and refuses a wrong one, and once revoked it is a 404 — at 1,440
+// and 390 px. The isolation crawler checks that nothing else opens with the link.
+import { expect, test } from "@playwright/test";
+import { e2eDatabase, seedTabMember } from "./support/seed";
+import { signIn } from "./support/sign-in";
+import { overflow } from "./support/page-crawl";
+
+async function countActions(programId: number): Promise<number> {
+  const { prisma } = await e2eDatabase();
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM actions WHERE program_id = ${programId} AND archived_at IS NULL`;
+  return Number(row.n);
+}
+
+for (const [width, password] of [
+  [1440, ""],
+  [390, "a shared secret 7"],
+] as const) {
+  test(`a manager shares a saved view by link${password ? " with a password" : ""}, anyone with it reads the view, at ${width} px`, async ({
+    page,
+    browser,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const f = await seedTabMember("manager");
+    const { prisma } = await e2eDatabase();
+    const view = await prisma.savedView.create({
+      data: {
+        programId: f.program.id,
+        userId: f.user.id,
+        name: "Shared: any time by month",
+        query: "timeframe=any_time&timescale=month",
+      },
+    });
+    await signIn(page, f.user.email, f.user.password);
+    await page.goto(`/p/${f.program.slug}/share-links?view=${view.id}`);
+    await expect(page.getByLabel("Saved view")).toHaveValue(String(view.id));
+    if (password) await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole("button", { name: "Create link" }).click();
+    const link = (await page.getByTestId("new-share-link").textContent())!.trim();
+    expect(link).toMatch(new RegExp(`/share/${f.program.id}/[A-Za-z0-9_-]{43}$`));
+    await expect(page.getByTestId("share-link-row")).toHaveCount(1);
+    await expect(page.getByTestId("share-link-row")).toContainText("Active");
+    expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(width);
+
+    // A browser that never signed in.
+    const visitor = await browser.newContext({ viewport: { width, height: 900 } });
+    const anyone = await visitor.newPage();
+    await anyone.goto(link);
+    if (password) {
+      await anyone.getByLabel("Password").fill("not it");
+      await anyone.getByRole("button", { name: "Open" }).click();
+      await expect(anyone.getByText("Wrong password.")).toBeVisible();
+      await anyone.getByLabel("Password").fill(password);
+      await anyone.getByRole("button", { name: "Open" }).click();
+    }
+    await expect(anyone.getByRole("heading", { level: 1 })).toHaveText(view.name);
+    const occurrences = await anyone.getByTestId("tile-occurrences").textContent();
+    expect(Number(occurrences!.replace(/[^0-9]/g, ""))).toBe(await countActions(f.program.id));
+    await expect(anyone.getByTestId("shared-table")).toBeVisible();
+    expect((await overflow(anyone)).scrollWidth).toBeLessThanOrEqual(width);
+    // Read-only: no filter bar, no download menu, no link off the shared page.
+    await expect(anyone.getByRole("button", { name: /download/i })).toHaveCount(0);
+    const hrefs = await anyone
+      .locator("a[href]")
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+    expect(hrefs.filter((href) => !link.endsWith(href.split("?")[0]))).toEqual([]);
+
+    // Revoked from the list: the visitor's next load is a 404.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: `Revoke the link to ${view.name}` }).click();
+    await expect(page.getByTestId("share-link-row")).toContainText("Revoked");
+    const again = await anyone.reload();
+    expect(again?.status()).toBe(404);
+    await visitor.close();
+  });
+}
