@@ -58,7 +58,9 @@ for (const [width, password] of [
     await expect(anyone.getByRole("heading", { level: 1 })).toHaveText(view.name);
     const occurrences = await anyone.getByTestId("tile-occurrences").textContent();
     expect(Number(occurrences!.replace(/[^0-9]/g, ""))).toBe(await countActions(f.program.id));
-    await expect(anyone.getByTestId("shared-table")).toBeVisible();
+    await expect(
+      anyone.getByTestId(width < 640 ? "shared-card" : "shared-table").first(),
+    ).toBeVisible();
     expect((await overflow(anyone)).scrollWidth).toBeLessThanOrEqual(width);
     // Read-only: no filter bar, no download menu, no link off the shared page.
     await expect(anyone.getByRole("button", { name: /download/i })).toHaveCount(0);

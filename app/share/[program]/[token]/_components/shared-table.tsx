@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { moneyFormatter } from "@/lib/format/format";
 import { breakdownLabel, type Breakdown } from "@/lib/stats/breakdown/breakdown";
@@ -77,7 +78,21 @@ export async function SharedTable({
           No actions match this view.
         </p>
       ) : (
-        <table className={tableClass} data-testid="shared-table">
+        <PhoneCards label={title}>
+          {rows.map((row) => (
+            <PhoneCard
+              key={row.key}
+              testId="shared-card"
+              title={row.cells[0]}
+              first={`${row.occurrences.toLocaleString("en-US")} occurrences`}
+              subtitle={row.cells.slice(1).join(" · ")}
+              second={`${money(row.rewardCents)} rewards`}
+            />
+          ))}
+        </PhoneCards>
+      )}
+      {rows.length > 0 && (
+        <table className={`${tableClass} hidden sm:table`} data-testid="shared-table">
           <thead>
             <tr>
               {columns.map((c) => (
