@@ -18,8 +18,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Fixed when built, so only the headers that never change: proxy.ts adds the CSP and HSTS.
   async headers() {
-    const headers = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
-    return [{ source: "/:path*", headers }];
+    const { "X-Frame-Options": frames, ...everywhere } = FIXED_SECURITY_HEADERS;
+    const headers = Object.entries(everywhere).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/:path*", headers },
+      // A share link's embed URL may be framed by the sites its policy names (proxy.ts), which
+      // X-Frame-Options cannot say: the proxy sends DENY on share links without that list.
+      { source: "/:path((?!share/).*)", headers: [{ key: "X-Frame-Options", value: frames }] },
+    ];
   },
 };
 

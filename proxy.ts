@@ -5,6 +5,7 @@ import { getAuthSecret } from "./lib/security/auth-secret";
 import { config as settings } from "./lib/config/config.mjs";
 import { REQUESTED_PATH_HEADER } from "./lib/programs/moved-program-path";
 import { isForeignServerAction } from "./lib/security/foreign-action-origin";
+import { embedOriginsOf } from "./lib/share-links/embed-origins";
 import {
   createNonce,
   isHttpsUrl,
@@ -35,7 +36,10 @@ const PUBLIC_FILES =
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const kind = responseKind(pathname);
-  const target: PolicyTarget = kind === "page" ? { kind, nonce: createNonce() } : { kind };
+  const frameAncestors =
+    embedOriginsOf(pathname, request.nextUrl.searchParams.get("frame")) ?? undefined;
+  const target: PolicyTarget =
+    kind === "page" ? { kind, nonce: createNonce(), frameAncestors } : { kind };
   const headers = securityHeaders(target, {
     https: isHttpsUrl(settings().NEXTAUTH_URL),
     dev: process.env.NODE_ENV === "development",

@@ -2,6 +2,8 @@
 // signed in opens it and sees that view's numbers (checked against the database), with a
 // password the link asks first and refuses a wrong one, and once revoked it is a 404 — at 1,440
 // and 390 px. The isolation crawler checks that nothing else opens with the link.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { e2eDatabase, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
@@ -47,6 +49,10 @@ for (const [width, password] of [
     // A browser that never signed in.
     const visitor = await browser.newContext({ viewport: { width, height: 900 } });
     const anyone = await visitor.newPage();
+    const refusals: string[] = [];
+    anyone.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) refusals.push(m.text());
+    });
     await anyone.goto(link);
     if (password) {
       await anyone.getByLabel("Password").fill("not it");
@@ -69,6 +75,9 @@ for (const [width, password] of [
       .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
     expect(hrefs.filter((href) => !link.endsWith(href.split("?")[0]))).toEqual([]);
 
+    // The page runs within the site's policy (no script the policy refuses).
+    expect(refusals).toEqual([]);
+
     // Revoked from the list: the visitor's next load is a 404.
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: `Revoke the link to ${view.name}` }).click();
@@ -78,3 +87,85 @@ for (const [width, password] of [
     await visitor.close();
   });
 }
+
+/** Another site (its own port on this machine) whose page shows `src` in an <iframe>. */
+async function hostingSite() {
+  let src = "about:blank";
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html" });
+    response.end(
+      `<!doctype html><title>Wiki</title><iframe src="${src}" width="1200" height="800"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    frame: (url: string) => void (src = url),
+    close: () => server.close(),
+  };
+}
+
+test("a share link embedded: a listed site's page shows the view in its frame, any other site's is refused", async ({
+  page,
+  browser,
+}) => {
+  const f = await seedTabMember("manager");
+  const { prisma } = await e2eDatabase();
+  const view = await prisma.savedView.create({
+    data: {
+      programId: f.program.id,
+      userId: f.user.id,
+      name: "Embedded: any time",
+      query: "timeframe=any_time&timescale=month",
+    },
+  });
+  const listed = await hostingSite();
+  const elsewhere = await hostingSite();
+  try {
+    await signIn(page, f.user.email, f.user.password);
+    await page.goto(`/p/${f.program.slug}/share-links?view=${view.id}`);
+    await page.getByLabel(/^Sites that may embed it/).fill(`${listed.origin}/`);
+    await page.getByRole("button", { name: "Create link" }).click();
+    await expect(page.getByTestId("share-link-row")).toHaveCount(1);
+    const code = (await page.getByTestId("embed-code").textContent())!;
+    const src = /src="([^"]+)"/.exec(code)![1];
+    expect(src).toContain("?frame=");
+
+    // The header names exactly the listed site, and no X-Frame-Options contradicts it.
+    const response = await page.request.get(src);
+    expect(response.status()).toBe(200);
+    const policy = response.headers()["content-security-policy"].split(/;\s*/);
+    expect(policy).toContain(`frame-ancestors ${listed.origin}`);
+    expect(response.headers()["x-frame-options"]).toBeUndefined();
+    // The same link without the list: no site may frame it.
+    const plain = await page.request.get(src.split("?")[0]);
+    expect(plain.headers()["x-frame-options"]).toBe("DENY");
+    expect(plain.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    // A URL naming another site than the link's list shows nothing.
+    const forged = Buffer.from("http://evil.example").toString("base64url");
+    expect((await page.request.get(src.replace(/frame=[^&]+/, `frame=${forged}`))).status()).toBe(
+      404,
+    );
+
+    // Real frames, in a browser that never signed in: on the listed site the view shows; on
+    // another site Chromium refuses the frame.
+    listed.frame(src);
+    elsewhere.frame(src);
+    const visitor = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const wiki = await visitor.newPage();
+    await wiki.goto(listed.origin);
+    await expect(wiki.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(
+      view.name,
+    );
+    const blocked = await visitor.newPage();
+    const refused = blocked.waitForEvent("console", (m) => /frame-ancestors/.test(m.text()));
+    await blocked.goto(elsewhere.origin);
+    await refused;
+    await expect(blocked.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveCount(0);
+    await visitor.close();
+  } finally {
+    listed.close();
+    elsewhere.close();
+  }
+});

@@ -285,7 +285,7 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
   createShareLinkAction: (slug, t) => [
     slug,
     { status: "idle" },
-    new FormFields({ savedViewId: t.ids.views[1], password: "", expires: "" }),
+    new FormFields({ savedViewId: t.ids.views[1], password: "", expires: "", embedOrigins: "" }),
   ],
   revokeShareLinkAction: (slug, t) => [slug, new FormFields({ id: t.ids.shareLink })],
   addAnnotationAction: (slug) => [

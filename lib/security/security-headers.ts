@@ -10,7 +10,10 @@
  */
 type ResponseKind = "page" | "document" | "api";
 
-export type PolicyTarget = { kind: "page"; nonce: string } | { kind: "document" | "api" };
+export type PolicyTarget =
+  /** `frameAncestors`: the sites that may frame this page (a share link's embed URL); else none. */
+  | { kind: "page"; nonce: string; frameAncestors?: string[] }
+  | { kind: "document" | "api" };
 
 type SecurityOptions = {
   /** The app is served over https (NEXTAUTH_URL says so): add HSTS and upgrade-insecure-requests. */
@@ -63,7 +66,8 @@ export function isHttpsUrl(url: string | undefined): boolean {
 export function contentSecurityPolicy(target: PolicyTarget, options: SecurityOptions): string {
   const directives: string[][] =
     target.kind === "page" ? pageDirectives(target.nonce, options.dev) : noScriptDirectives(target);
-  directives.push(["frame-ancestors", "'none'"]);
+  const ancestors = target.kind === "page" ? target.frameAncestors : undefined;
+  directives.push(["frame-ancestors", ...(ancestors?.length ? ancestors : ["'none'"])]);
   if (options.https && target.kind !== "api") directives.push(["upgrade-insecure-requests"]);
   return directives.map((words) => words.join(" ")).join("; ");
 }
@@ -111,9 +115,13 @@ export function securityHeaders(
   target: PolicyTarget,
   options: SecurityOptions,
 ): Record<string, string> {
+  const framed = target.kind === "page" && Boolean(target.frameAncestors?.length);
+  const fixed: Record<string, string> = { ...FIXED_SECURITY_HEADERS };
+  // X-Frame-Options has no list of sites: a page some sites may frame says so in its policy only.
+  if (framed) delete fixed["X-Frame-Options"];
   return {
     "Content-Security-Policy": contentSecurityPolicy(target, options),
-    ...FIXED_SECURITY_HEADERS,
+    ...fixed,
     ...(options.https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
   };
 }

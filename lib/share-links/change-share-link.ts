@@ -11,6 +11,8 @@ export interface NewShareLink {
   password: string;
   /** The first instant the link no longer opens; null: until revoked. */
   expiresAt: Date | null;
+  /** Origins whose pages may frame it (no password then); empty: none. */
+  embedOrigins: string[];
 }
 
 /** A read-only link to one of the program's saved views, with its audit entry. */
@@ -38,6 +40,7 @@ export async function createShareLink(
         token: newShareToken(),
         passwordHash,
         expiresAt: input.expiresAt,
+        embedOrigins: input.embedOrigins,
         createdBy: actor.id,
       },
       select: { id: true, token: true },
@@ -45,6 +48,7 @@ export async function createShareLink(
     const terms = [
       passwordHash ? "with a password" : "without a password",
       input.expiresAt ? `until ${input.expiresAt.toISOString()}` : "until revoked",
+      ...(input.embedOrigins.length ? [`embeddable on ${input.embedOrigins.join(", ")}`] : []),
     ].join(", ");
     await recordAudit(tx, {
       programId,
@@ -56,6 +60,7 @@ export async function createShareLink(
         savedViewId: input.savedViewId,
         password: passwordHash !== null,
         expiresAt: input.expiresAt?.toISOString() ?? null,
+        embedOrigins: input.embedOrigins,
       },
     });
     return link;

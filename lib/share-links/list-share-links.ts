@@ -9,6 +9,7 @@ export interface ShareLinkRow {
   viewId: number;
   viewName: string;
   password: boolean;
+  embedOrigins: string[];
   expiresAt: Date | null;
   revokedAt: Date | null;
   createdAt: Date;
@@ -49,6 +50,7 @@ export async function listShareLinks(
       viewId: l.savedViewId,
       viewName: l.savedView.name,
       password: l.passwordHash !== null,
+      embedOrigins: l.embedOrigins,
       expiresAt: l.expiresAt,
       revokedAt: l.revokedAt,
       createdAt: l.createdAt,

@@ -12,6 +12,7 @@ export interface OpenShareLink {
   id: number;
   programId: number;
   passwordHash: string | null;
+  embedOrigins: string[];
   view: { id: number; name: string; query: string };
   program: { id: number; name: string; slug: string; timezone: string; currency: string };
 }
@@ -44,6 +45,7 @@ export async function findShareLink(
     id: link.id,
     programId,
     passwordHash: link.passwordHash,
+    embedOrigins: link.embedOrigins,
     view: link.savedView,
     program: link.program,
   };

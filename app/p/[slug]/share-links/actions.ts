@@ -19,7 +19,7 @@ export const createShareLinkAction = programAction({
   allow: canManageSavedViews,
   refusal: REFUSAL,
   input: (_prev: CreateShareLinkState, form: FormData) =>
-    formFields(form, ["savedViewId", "password", "expires"]),
+    formFields(form, ["savedViewId", "password", "expires", "embedOrigins"]),
   schema: shareLinkForm,
   async run({ program, slug, prisma, user }, input): Promise<CreateShareLinkState> {
     const expiresAt = expiryOf(input.expires, program.timezone);
@@ -33,6 +33,7 @@ export const createShareLinkAction = programAction({
         savedViewId: input.savedViewId,
         password: input.password,
         expiresAt,
+        embedOrigins: input.embedOrigins,
       });
       revalidatePath(`/p/${slug}/share-links`);
       return { status: "created", path: shareLinkPath(program.id, link.token) };

@@ -7,7 +7,7 @@ import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-prog
 import { canManageSavedViews } from "@/lib/programs/roles";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 import { listShareLinks } from "@/lib/share-links/list-share-links";
-import { shareLinkPath } from "@/lib/share-links/share-link-path";
+import { embedPath, shareLinkPath } from "@/lib/share-links/share-link-path";
 import { formatDateTime } from "@/lib/time/format";
 import { CreateShareLinkForm } from "./_components/create-share-link-form";
 import { RevokeButton } from "@/components/ui/revoke-button";
@@ -75,6 +75,7 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
                     <th className={thClass}>Saved view</th>
                     <th className={thClass}>Link</th>
                     <th className={thClass}>Password</th>
+                    <th className={thClass}>Embedding</th>
                     <th className={thClass}>Opens until</th>
                     <th className={thClass}>Created</th>
                     <th className={thClass}>Status</th>
@@ -93,6 +94,23 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
                           : "—"}
                       </td>
                       <td className={tdClass}>{link.password ? "Yes" : "No"}</td>
+                      <td className={`${tdClass} max-w-80 text-xs`}>
+                        {link.embedOrigins.length === 0 ? (
+                          "No site"
+                        ) : (
+                          <>
+                            <span>{link.embedOrigins.join(", ")}</span>
+                            {link.state === "active" && (
+                              <code
+                                className="mt-1 block break-all font-mono"
+                                data-testid="embed-code"
+                              >
+                                {`<iframe src="${origin}${embedPath(program.id, link.token, link.embedOrigins)}" width="100%" height="900" style="border:0"></iframe>`}
+                              </code>
+                            )}
+                          </>
+                        )}
+                      </td>
                       <td className={`${tdClass} whitespace-nowrap`}>
                         {link.expiresAt
                           ? formatDateTime(link.expiresAt, program.timezone)

@@ -51,7 +51,7 @@ describe.each(inject("engines"))("share links of saved views, on %s", (engine) =
     const refused = await createShareLinkAction.on(db)(
       program.slug,
       idle,
-      formData({ savedViewId: String(view.id), password: "", expires: "" }),
+      formData({ savedViewId: String(view.id), password: "", expires: "", embedOrigins: "" }),
     );
     expect(refused).toMatchObject({ status: "error", message: expect.stringMatching(/managers/) });
     expect(await db.prisma.shareLink.count({ where: { programId: program.id } })).toBe(0);
@@ -60,7 +60,7 @@ describe.each(inject("engines"))("share links of saved views, on %s", (engine) =
     const created = await createShareLinkAction.on(db)(
       program.slug,
       idle,
-      formData({ savedViewId: String(view.id), password: "", expires: "" }),
+      formData({ savedViewId: String(view.id), password: "", expires: "", embedOrigins: "" }),
     );
     expect(created).toEqual({
       status: "created",
@@ -101,12 +101,23 @@ describe.each(inject("engines"))("share links of saved views, on %s", (engine) =
     const other = await world();
     signedIn.user = manager;
     const cases: [Record<string, string>, string][] = [
-      [{ savedViewId: String(other.view.id), password: "", expires: "" }, "savedViewId"],
-      [{ savedViewId: "x", password: "", expires: "" }, "savedViewId"],
-      [{ savedViewId: "99999999999", password: "", expires: "" }, "savedViewId"],
-      [{ savedViewId: String(other.view.id), password: "p".repeat(201), expires: "" }, "password"],
-      [{ savedViewId: "1", password: "", expires: "2027-02-30" }, "expires"],
-      [{ savedViewId: "1", password: "", expires: "2001-01-01" }, "expires"],
+      [
+        { savedViewId: String(other.view.id), password: "", expires: "", embedOrigins: "" },
+        "savedViewId",
+      ],
+      [{ savedViewId: "x", password: "", expires: "", embedOrigins: "" }, "savedViewId"],
+      [{ savedViewId: "99999999999", password: "", expires: "", embedOrigins: "" }, "savedViewId"],
+      [
+        {
+          savedViewId: String(other.view.id),
+          password: "p".repeat(201),
+          expires: "",
+          embedOrigins: "",
+        },
+        "password",
+      ],
+      [{ savedViewId: "1", password: "", expires: "2027-02-30", embedOrigins: "" }, "expires"],
+      [{ savedViewId: "1", password: "", expires: "2001-01-01", embedOrigins: "" }, "expires"],
     ];
     for (const [fields, field] of cases) {
       const answer = await createShareLinkAction.on(db)(program.slug, idle, formData(fields));
@@ -114,7 +125,67 @@ describe.each(inject("engines"))("share links of saved views, on %s", (engine) =
       const named = answer as { field?: string; fields?: Record<string, string> };
       expect(named.field === field || named.fields?.[field] !== undefined).toBe(true);
     }
+    const embeds: [string, string][] = [
+      ["https://wiki.example.com/page", "give the site only"],
+      ["ftp://wiki.example.com", "give the site only"],
+      ["wiki.example.com", "not a site address"],
+      ["https://user:pw@wiki.example.com", "give the site only"],
+      [Array.from({ length: 11 }, (_, i) => `https://s${i}.example`).join(" "), "At most 10"],
+    ];
+    for (const [embedOrigins, problem] of embeds) {
+      const answer = await createShareLinkAction.on(db)(
+        program.slug,
+        idle,
+        formData({ savedViewId: "1", password: "", expires: "", embedOrigins }),
+      );
+      expect(answer, embedOrigins).toMatchObject({
+        status: "error",
+        field: "embedOrigins",
+        message: expect.stringContaining(problem),
+      });
+    }
+    // A password cannot travel into another site's frame: one or the other.
+    const both = await createShareLinkAction.on(db)(
+      program.slug,
+      idle,
+      formData({
+        savedViewId: "1",
+        password: "open sesame 42",
+        expires: "",
+        embedOrigins: "https://wiki.example.com",
+      }),
+    );
+    expect(both).toMatchObject({
+      status: "error",
+      field: "embedOrigins",
+      message: expect.stringMatching(/password cannot be embedded/),
+    });
     expect(await db.prisma.shareLink.count({ where: { programId: program.id } })).toBe(0);
+  });
+
+  it("keeps the sites that may embed a link, each as its origin", async () => {
+    const { program, manager, view } = await world();
+    signedIn.user = manager;
+    const made = await createShareLinkAction.on(db)(
+      program.slug,
+      idle,
+      formData({
+        savedViewId: String(view.id),
+        password: "",
+        expires: "",
+        embedOrigins: "https://Wiki.Example.com/, http://127.0.0.1:8080\nhttps://wiki.example.com",
+      }),
+    );
+    const link = await findShareLink(
+      db.prisma,
+      program.id,
+      tokenOf((made as { path: string }).path),
+    );
+    expect(link?.embedOrigins).toEqual(["https://wiki.example.com", "http://127.0.0.1:8080"]);
+    const [entry] = await auditEntries(db.prisma, program.id);
+    expect(entry.summary).toContain(
+      "embeddable on https://wiki.example.com, http://127.0.0.1:8080",
+    );
   });
 
   it("opens nothing that was not made for this program, is expired, or is not a token", async () => {
@@ -124,7 +195,7 @@ describe.each(inject("engines"))("share links of saved views, on %s", (engine) =
     const made = await createShareLinkAction.on(db)(
       program.slug,
       idle,
-      formData({ savedViewId: String(view.id), password: "", expires: "" }),
+      formData({ savedViewId: String(view.id), password: "", expires: "", embedOrigins: "" }),
     );
     const token = tokenOf((made as { path: string }).path);
     expect(await findShareLink(db.prisma, other.program.id, token)).toBeNull();
@@ -154,7 +225,12 @@ describe.each(inject("engines"))("share links of saved views, on %s", (engine) =
     const made = await createShareLinkAction.on(db)(
       program.slug,
       idle,
-      formData({ savedViewId: String(view.id), password: "open sesame 42", expires: "" }),
+      formData({
+        savedViewId: String(view.id),
+        password: "open sesame 42",
+        expires: "",
+        embedOrigins: "",
+      }),
     );
     const link = (await findShareLink(
       db.prisma,

@@ -10,6 +10,7 @@ import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getAuthSecret } from "@/lib/security/auth-secret";
 import { findShareLink, mayOpen, shareCookieName } from "@/lib/share-links/open-share-link";
 import { shareLinkPath } from "@/lib/share-links/share-link-path";
+import { frameParam } from "@/lib/share-links/embed-origins";
 import { sharedViewQuery } from "@/lib/share-links/shared-view-query";
 import { loadView } from "@/lib/stats/load-view";
 import { openTabSources } from "@/lib/stats/sources";
@@ -43,6 +44,11 @@ export default async function SharePage({ params, searchParams }: SharePageProps
   ]);
   const link = await findShareLink(db.prisma, Number(programParam), token);
   if (!link) notFound();
+  // An embed URL (`?frame=`) opens only with the link's own list of sites: the proxy let exactly
+  // the sites the URL names frame this response.
+  const frame = search.frame;
+  if (frame !== undefined && (!link.embedOrigins.length || frame !== frameParam(link.embedOrigins)))
+    notFound();
   const path = shareLinkPath(link.programId, token);
   const cookie = (await cookies()).get(shareCookieName(link))?.value;
   if (!mayOpen(link, cookie, getAuthSecret())) {
@@ -96,7 +102,9 @@ export default async function SharePage({ params, searchParams }: SharePageProps
         scope={scope}
         table={table}
         by={chart.rows_by}
-        path={path}
+        pageHref={(n) =>
+          `${path}?${new URLSearchParams({ ...(frame ? { frame: String(frame) } : {}), page: String(n) })}`
+        }
         title={
           chart.rows_by ? breakdownTableTitle(chart.rows_by) : "Actions by partner, type and value"
         }

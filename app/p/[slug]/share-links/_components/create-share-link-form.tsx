@@ -71,6 +71,26 @@ export function CreateShareLinkForm({
             <input id="share-expires" name="expires" type="date" className={inputClass} />
             <ActionError error={error("expires")} />
           </div>
+          <div className="basis-full">
+            <label htmlFor="share-embed" className="block text-sm font-medium">
+              Sites that may embed it{" "}
+              <span className="font-normal text-gray-600">(optional, no password then)</span>
+            </label>
+            <input
+              id="share-embed"
+              name="embedOrigins"
+              maxLength={2000}
+              placeholder="https://wiki.example.com https://intranet.example.com:8443"
+              aria-describedby="share-embed-hint"
+              aria-invalid={error("embedOrigins") ? true : undefined}
+              className={inputClass}
+            />
+            <p id="share-embed-hint" className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+              Pages of these sites may show the view in an &lt;iframe&gt; (the list page gives the
+              code); every other site is refused by the browser.
+            </p>
+            <ActionError error={error("embedOrigins")} />
+          </div>
           <button type="submit" disabled={pending} className={buttonClass}>
             {pending ? "Creating…" : "Create link"}
           </button>

@@ -54,14 +54,15 @@ export async function SharedTable({
   scope,
   table,
   by,
-  path,
+  pageHref,
   title,
   currency,
 }: {
   scope: TabScope;
   table: TableState;
   by: Breakdown | null;
-  path: string;
+  /** The link's URL for a page of the table (an embed URL keeps its `frame`). */
+  pageHref: (page: number) => string;
   title: string;
   currency: string;
 }) {
@@ -131,12 +132,12 @@ export async function SharedTable({
           </span>
           <span className="flex gap-3">
             {page > 1 && (
-              <Link className="text-blue-700 hover:underline" href={`${path}?page=${page - 1}`}>
+              <Link className="text-blue-700 hover:underline" href={pageHref(page - 1)}>
                 Previous
               </Link>
             )}
             {page < pageCount && (
-              <Link className="text-blue-700 hover:underline" href={`${path}?page=${page + 1}`}>
+              <Link className="text-blue-700 hover:underline" href={pageHref(page + 1)}>
                 Next
               </Link>
             )}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "share_links" ADD COLUMN     "embed_origins" TEXT[] DEFAULT ARRAY[]::TEXT[];
