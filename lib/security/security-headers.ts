@@ -12,8 +12,7 @@ type ResponseKind = "page" | "document" | "api";
 
 export type PolicyTarget =
   /** `frameAncestors`: the sites that may frame this page (a share link's embed URL); else none. */
-  | { kind: "page"; nonce: string; frameAncestors?: string[] }
-  | { kind: "document" | "api" };
+  { kind: "page"; nonce: string; frameAncestors?: string[] } | { kind: "document" | "api" };
 
 type SecurityOptions = {
   /** The app is served over https (NEXTAUTH_URL says so): add HSTS and upgrade-insecure-requests. */
