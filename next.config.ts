@@ -22,9 +22,12 @@ const nextConfig: NextConfig = {
     const headers = Object.entries(everywhere).map(([key, value]) => ({ key, value }));
     return [
       { source: "/:path*", headers },
-      // A share link's embed URL may be framed by the sites its policy names (proxy.ts), which
+      // A share link's or a signed embed URL may be framed by the sites its policy names (proxy.ts), which
       // X-Frame-Options cannot say: the proxy sends DENY on share links without that list.
-      { source: "/:path((?!share/).*)", headers: [{ key: "X-Frame-Options", value: frames }] },
+      {
+        source: "/:path((?!share/|embed/).*)",
+        headers: [{ key: "X-Frame-Options", value: frames }],
+      },
     ];
   },
 };

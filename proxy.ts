@@ -6,6 +6,7 @@ import { config as settings } from "./lib/config/config.mjs";
 import { REQUESTED_PATH_HEADER } from "./lib/programs/moved-program-path";
 import { isForeignServerAction } from "./lib/security/foreign-action-origin";
 import { embedOriginsOf } from "./lib/share-links/embed-origins";
+import { signedEmbedOrigins } from "./lib/share-links/signed-embed";
 import {
   createNonce,
   isHttpsUrl,
@@ -19,9 +20,10 @@ const SIGN_IN_PATH = "/signin";
 // delivery's download and unsubscribe links with the signature they carry, password resets and
 // invitations with their one-time token, first-run setup with the setup token, /metrics with
 // METRICS_TOKEN; the health check is for load balancers (it shows no data); a share link shows
-// its one saved view to whoever holds the link (and its password, if it has one).
+// its one saved view to whoever holds the link (and its password, if it has one), an embed URL
+// to whoever holds a URL signed with the program's embed secret.
 const PUBLIC_PATHS =
-  /^\/(api\/auth|api\/v2|api\/partnerstack\/webhooks\/|api\/health$|metrics$|docs|signin|deliveries\/|unsubscribe\/|forgot-password$|reset-password\/|invitations\/|setup$|share\/)/;
+  /^\/(api\/auth|api\/v2|api\/partnerstack\/webhooks\/|api\/health$|metrics$|docs|signin|deliveries\/|unsubscribe\/|forgot-password$|reset-password\/|invitations\/|setup$|share\/|embed\/)/;
 // Every file of public/: the sign-in page shows the icons, browsers fetch the manifest and its
 // icons without cookies, crawlers read robots.txt. e2e/public-files.spec.ts holds this list to
 // the folder.
@@ -37,7 +39,9 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const kind = responseKind(pathname);
   const frameAncestors =
-    embedOriginsOf(pathname, request.nextUrl.searchParams.get("frame")) ?? undefined;
+    embedOriginsOf(pathname, request.nextUrl.searchParams.get("frame")) ??
+    signedEmbedOrigins(pathname) ??
+    undefined;
   const target: PolicyTarget =
     kind === "page" ? { kind, nonce: createNonce(), frameAncestors } : { kind };
   const headers = securityHeaders(target, {

@@ -34,6 +34,7 @@ const NOT_READ: Record<string, string> = {
   "/setup": "only on a server without accounts (first-run.spec.ts submits it after hydrating)",
   "/invitations/[token]": "its token is signed by the server's secret (first-run.spec.ts)",
   "/unsubscribe/[token]": "a real no-script form: method=post to its own one-click URL",
+  "/embed/[program]/[token]": "a signed embed: the view read-only, no form (share-links.spec.ts)",
 };
 
 async function formsOn(page: Page, url: string): Promise<FormSeen[]> {

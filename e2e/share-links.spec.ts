@@ -2,6 +2,7 @@
 // signed in opens it and sees that view's numbers (checked against the database), with a
 // password the link asks first and refuses a wrong one, and once revoked it is a 404 — at 1,440
 // and 390 px. The isolation crawler checks that nothing else opens with the link.
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
@@ -167,5 +168,74 @@ test("a share link embedded: a listed site's page shows the view in its frame, a
   } finally {
     listed.close();
     elsewhere.close();
+  }
+});
+
+test("a signed embed URL shows its view with the signed filter locked, in a frame on the site it names", async ({
+  page,
+  browser,
+}) => {
+  const f = await seedTabMember("owner");
+  const { prisma } = await e2eDatabase();
+  const view = await prisma.savedView.create({
+    data: {
+      programId: f.program.id,
+      userId: f.user.id,
+      name: "Embedded for one partner",
+      query: "timeframe=any_time&timescale=month",
+    },
+  });
+  // One partner's email: the signed filter (the tab's "email contains").
+  const [partner] = await prisma.$queryRaw<{ email: string; n: bigint }[]>`
+    SELECT s.email, count(*) AS n FROM actions a
+    JOIN partnerships s ON s.program_id = a.program_id AND s.id = a.partnership_id
+    WHERE a.program_id = ${f.program.id} AND a.archived_at IS NULL
+    GROUP BY s.email ORDER BY count(*) DESC, s.email LIMIT 1`;
+  const [{ n: sameEmail }] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM actions a
+    JOIN partnerships s ON s.program_id = a.program_id AND s.id = a.partnership_id
+    WHERE a.program_id = ${f.program.id} AND a.archived_at IS NULL
+      AND position(lower(${partner.email}) in lower(s.email)) > 0`;
+
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/share-links`);
+  await page.getByRole("button", { name: "Make an embed secret" }).click();
+  const secret = (await page.getByTestId("embed-secret").textContent())!.trim();
+
+  const site = await hostingSite();
+  try {
+    // Signed as the README tells an application to (node:crypto, not our code).
+    const sign = (body: object, key = secret) => {
+      const encoded = Buffer.from(JSON.stringify(body)).toString("base64url");
+      return `${encoded}.${createHmac("sha256", key).update(encoded).digest("base64url")}`;
+    };
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const body = { view: view.id, exp, params: { email: partner.email }, origins: [site.origin] };
+    const src = `/embed/${f.program.id}/${sign(body)}`;
+    const response = await page.request.get(src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-security-policy"].split(/;\s*/)).toContain(
+      `frame-ancestors ${site.origin}`,
+    );
+    expect(response.headers()["x-frame-options"]).toBeUndefined();
+    for (const forged of [
+      sign({ ...body, params: {} }, "emb_not-the-secret"),
+      sign({ ...body, exp: Math.floor(Date.now() / 1000) - 1 }),
+      `${sign(body).split(".")[0]}.${sign({ ...body, params: {} }).split(".")[1]}`,
+    ]) {
+      expect((await page.request.get(`/embed/${f.program.id}/${forged}`)).status()).toBe(404);
+    }
+
+    const visitor = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const app = await visitor.newPage();
+    site.frame(`${String(test.info().project.use.baseURL)}${src}?email=nobody`);
+    await app.goto(site.origin);
+    const frame = app.frameLocator("iframe");
+    await expect(frame.getByRole("heading", { level: 1 })).toHaveText(view.name);
+    const occurrences = await frame.getByTestId("tile-occurrences").textContent();
+    expect(Number(occurrences!.replace(/[^0-9]/g, ""))).toBe(Number(sameEmail));
+    await visitor.close();
+  } finally {
+    site.close();
   }
 });

@@ -31,6 +31,8 @@ const GLOBAL_ROUTES = new Set([
   "/setup",
   // A share link: its token is the permission (a forged one is a 404); it shows one saved view.
   "/share/[program]/[token]",
+  // A signed embed URL: the program's embed secret signs it (a forged one is a 404).
+  "/embed/[program]/[token]",
   // The signed-in person's own account (nothing of any program).
   "/account",
   // PartnerStack's webhooks: the program's secret is the permission (else 401, nothing stored).
@@ -288,6 +290,7 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     new FormFields({ savedViewId: t.ids.views[1], password: "", expires: "", embedOrigins: "" }),
   ],
   revokeShareLinkAction: (slug, t) => [slug, new FormFields({ id: t.ids.shareLink })],
+  rotateEmbedSecretAction: (slug) => [slug, new FormFields({})],
   addAnnotationAction: (slug) => [
     slug,
     { status: "idle" },

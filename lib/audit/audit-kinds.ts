@@ -55,6 +55,7 @@ export const AUDIT_KINDS = [
   "annotations.deleted",
   "share_links.created",
   "share_links.revoked",
+  "share_links.embed_secret_rotated",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

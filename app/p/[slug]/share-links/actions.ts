@@ -6,7 +6,8 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { refused, type FormResult } from "@/lib/forms/form-result";
 import { formRowId } from "@/lib/forms/form-row-id";
 import { formFields, programAction } from "@/lib/programs/program-action";
-import { canManageSavedViews } from "@/lib/programs/roles";
+import { canEditProgramSettings, canManageSavedViews } from "@/lib/programs/roles";
+import { rotateEmbedSecret } from "@/lib/share-links/rotate-embed-secret";
 import { createShareLink, revokeShareLink } from "@/lib/share-links/change-share-link";
 import { expiryOf, shareLinkForm } from "@/lib/share-links/share-link-input";
 import { shareLinkPath } from "@/lib/share-links/share-link-path";
@@ -58,5 +59,17 @@ export const revokeShareLinkAction = programAction({
     }
     revalidatePath(`/p/${slug}/share-links`);
     return { status: "saved" };
+  },
+});
+
+/** A new embed secret (owners): URLs signed with the old one stop opening. */
+export const rotateEmbedSecretAction = programAction({
+  allow: canEditProgramSettings,
+  refusal: "Only program owners can change the embed secret.",
+  schema: z.unknown(),
+  async run({ program, slug, prisma, user }): Promise<FormResult> {
+    await rotateEmbedSecret(prisma, program.id, user);
+    revalidatePath(`/p/${slug}/share-links`);
+    return { status: "saved", message: "New embed secret made." };
   },
 });

@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { serverOrigin } from "@/lib/http/server-origin";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
-import { canManageSavedViews } from "@/lib/programs/roles";
+import { canEditProgramSettings, canManageSavedViews } from "@/lib/programs/roles";
+import { readEmbedSecret } from "@/lib/share-links/read-embed-secret";
+import { EmbedSecretForm } from "./_components/embed-secret-form";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 import { listShareLinks } from "@/lib/share-links/list-share-links";
 import { embedPath, shareLinkPath } from "@/lib/share-links/share-link-path";
@@ -24,10 +26,12 @@ const STATE_TEXT = {
 export default async function ShareLinksPage(props: ProgramPageProps) {
   const { slug, program, role, db, query } = await openProgramPage(props);
   const manager = canManageSavedViews(role);
-  const [views, links, origin] = await Promise.all([
+  const owner = canEditProgramSettings(role);
+  const [views, links, origin, embedSecret] = await Promise.all([
     listSavedViews(db.prisma, program.id),
     manager ? listShareLinks(db.prisma, program.id) : Promise.resolve([]),
     serverOrigin(),
+    owner ? readEmbedSecret(db.prisma, program.id) : Promise.resolve(null),
   ]);
   const chosen = Number(query.view);
 
@@ -142,6 +146,40 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
               </table>
             )}
           </div>
+          {owner && (
+            <div className={`${cardClass} space-y-3 p-4 text-sm`}>
+              <h2 className="font-medium">Signed embedding</h2>
+              <p className="text-gray-700 dark:text-gray-300">
+                Your application can show a saved view in its own pages, with filters of its
+                choosing locked (one partner&apos;s numbers, say), by signing the URL with this
+                program&apos;s embed secret on its server — never in a browser. The URL opens until
+                the time it carries, on the sites it lists.
+              </p>
+              {embedSecret ? (
+                <p>
+                  Secret:{" "}
+                  <code className="break-all font-mono text-xs" data-testid="embed-secret">
+                    {embedSecret}
+                  </code>
+                </p>
+              ) : (
+                <p className="text-gray-600 dark:text-gray-400">No embed secret yet.</p>
+              )}
+              <EmbedSecretForm slug={slug} exists={embedSecret !== null} />
+              <pre className="overflow-x-auto rounded bg-gray-100 p-3 text-xs dark:bg-gray-800">
+                {`// Node.js, on your server. Program id ${program.id}; saved views: ${views.map((v) => `${v.id} (${v.name})`).join(", ") || "none yet"}.
+import { createHmac } from "node:crypto";
+const payload = Buffer.from(JSON.stringify({
+  view: ${views[0]?.id ?? 1},                                   // a saved view's id
+  exp: Math.floor(Date.now() / 1000) + 600,   // opens for ten minutes
+  params: { email: "ana@partner.example" },   // tab filters locked over the view's (optional)
+  origins: ["https://app.example.com"],       // sites whose pages may frame it
+})).toString("base64url");
+const signature = createHmac("sha256", EMBED_SECRET).update(payload).digest("base64url");
+const src = \`${origin}/embed/${program.id}/\${payload}.\${signature}\`;`}
+              </pre>
+            </div>
+          )}
         </>
       )}
     </section>

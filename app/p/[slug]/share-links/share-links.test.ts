@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { createShareLinkAction, revokeShareLinkAction } from "./actions";
+import { createShareLinkAction, revokeShareLinkAction, rotateEmbedSecretAction } from "./actions";
+import { embeddedViewQuery, openSignedEmbed } from "@/lib/share-links/open-signed-embed";
+import { readEmbedSecret } from "@/lib/share-links/read-embed-secret";
+import { signEmbed } from "@/lib/share-links/signed-embed";
 import { auditEntries } from "@/lib/testing/audit-entries";
 import { createMember, createProgram } from "@/lib/testing/factories";
 import { formData, signedIn } from "@/lib/testing/signed-in";
@@ -289,5 +292,89 @@ describe("a share link's query", () => {
     expect(sharedViewQuery("page=2&timeframe=past_7_days", { page: ["1", "2"] })).toEqual({
       timeframe: "past_7_days",
     });
+  });
+});
+
+describe.each(inject("engines"))("signed embeds of saved views, on %s", (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(() => db.close());
+
+  it("open with the program's current secret only, for its own views, and lock the signed filters", async () => {
+    const program = await createProgram(db.prisma);
+    const owner = await createMember(db.prisma, program.id, "owner");
+    const manager = await createMember(db.prisma, program.id, "manager");
+    const other = await createProgram(db.prisma);
+    const view = await db.prisma.savedView.create({
+      data: { programId: program.id, userId: owner.id, name: "All", query: "timeframe=any_time" },
+    });
+    const foreign = await db.prisma.savedView.create({
+      data: { programId: other.id, userId: owner.id, name: "B", query: "timeframe=any_time" },
+    });
+    const exp = Math.floor(Date.now() / 1000) + 600;
+
+    // No secret yet: nothing opens, whatever it is signed with.
+    expect(
+      await openSignedEmbed(db.prisma, program.id, signEmbed({ view: view.id, exp }, "x")),
+    ).toBeNull();
+    signedIn.user = manager;
+    expect(await rotateEmbedSecretAction.on(db)(program.slug, formData({}))).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/owners/),
+    });
+    signedIn.user = owner;
+    expect(await rotateEmbedSecretAction.on(db)(program.slug, formData({}))).toMatchObject({
+      status: "saved",
+    });
+    const first = (await readEmbedSecret(db.prisma, program.id))!;
+    expect(first).toMatch(/^emb_[A-Za-z0-9_-]{43}$/);
+
+    const token = signEmbed(
+      { view: view.id, exp, params: { email: "ana@partner.example" } },
+      first,
+    );
+    const opened = await openSignedEmbed(db.prisma, program.id, token);
+    expect(opened).toEqual({
+      program: {
+        id: program.id,
+        name: program.name,
+        timezone: program.timezone,
+        currency: program.currency,
+      },
+      view: { name: "All", query: "timeframe=any_time" },
+      params: { email: "ana@partner.example" },
+    });
+    expect(await openSignedEmbed(db.prisma, other.id, token)).toBeNull();
+    expect(
+      await openSignedEmbed(db.prisma, program.id, signEmbed({ view: foreign.id, exp }, first)),
+    ).toBeNull();
+    expect(
+      await openSignedEmbed(db.prisma, program.id, signEmbed({ view: 2 ** 40, exp }, first)),
+    ).toBeNull();
+
+    // The visitor's URL pages the table; the signed filters stand over the view's and the URL's.
+    expect(
+      embeddedViewQuery(
+        "timeframe=any_time&group=3",
+        { email: "ana@partner.example" },
+        { email: "x", page: "2" },
+      ),
+    ).toEqual({
+      query: { timeframe: "any_time", group: "3", email: "ana@partner.example", page: "2" },
+    });
+    expect(embeddedViewQuery("timeframe=any_time", { colour: "red" }, {})).toEqual({
+      problem: "“colour” is not a filter of the tab.",
+    });
+
+    // A new secret: URLs signed with the old one stop opening.
+    await rotateEmbedSecretAction.on(db)(program.slug, formData({}));
+    expect(await openSignedEmbed(db.prisma, program.id, token)).toBeNull();
+    const kinds = (await auditEntries(db.prisma, program.id)).map((e) => e.summary);
+    expect(kinds).toEqual([
+      "Created the embed secret",
+      "Replaced the embed secret: URLs signed with the old one stopped opening",
+    ]);
   });
 });

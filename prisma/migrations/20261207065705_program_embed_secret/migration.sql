@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "programs" ADD COLUMN     "embed_secret" TEXT;
