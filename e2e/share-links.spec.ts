@@ -43,8 +43,9 @@ for (const [width, password] of [
     await page.getByRole("button", { name: "Create link" }).click();
     const link = (await page.getByTestId("new-share-link").textContent())!.trim();
     expect(link).toMatch(new RegExp(`/share/${f.program.id}/[A-Za-z0-9_-]{43}$`));
-    await expect(page.getByTestId("share-link-row")).toHaveCount(1);
-    await expect(page.getByTestId("share-link-row")).toContainText("Active");
+    const row = page.getByTestId(width < 640 ? "share-link-card" : "share-link-row");
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("Active");
     expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(width);
 
     // A browser that never signed in.
@@ -82,7 +83,7 @@ for (const [width, password] of [
     // Revoked from the list: the visitor's next load is a 404.
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: `Revoke the link to ${view.name}` }).click();
-    await expect(page.getByTestId("share-link-row")).toContainText("Revoked");
+    await expect(row).toContainText("Revoked");
     const again = await anyone.reload();
     expect(again?.status()).toBe(404);
     await visitor.close();

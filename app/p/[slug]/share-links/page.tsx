@@ -8,7 +8,8 @@ import { canEditProgramSettings, canManageSavedViews } from "@/lib/programs/role
 import { readEmbedSecret } from "@/lib/share-links/read-embed-secret";
 import { EmbedSecretForm } from "./_components/embed-secret-form";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
-import { listShareLinks } from "@/lib/share-links/list-share-links";
+import { listShareLinks, type ShareLinkRow } from "@/lib/share-links/list-share-links";
+import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { embedPath, shareLinkPath } from "@/lib/share-links/share-link-path";
 import { formatDateTime } from "@/lib/time/format";
 import { CreateShareLinkForm } from "./_components/create-share-link-form";
@@ -22,6 +23,12 @@ const STATE_TEXT = {
   expired: "text-gray-600 dark:text-gray-400",
   revoked: "text-red-700 dark:text-red-400",
 } as const;
+
+function stateText(link: ShareLinkRow, timezone: string): string {
+  if (link.state === "active") return "Active";
+  if (link.state === "expired") return "Expired";
+  return `Revoked ${formatDateTime(link.revokedAt!, timezone)}`;
+}
 
 export default async function ShareLinksPage(props: ProgramPageProps) {
   const { slug, program, role, db, query } = await openProgramPage(props);
@@ -73,77 +80,105 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
                 No share links yet.
               </p>
             ) : (
-              <table className={tableClass}>
-                <thead>
-                  <tr>
-                    <th className={thClass}>Saved view</th>
-                    <th className={thClass}>Link</th>
-                    <th className={thClass}>Password</th>
-                    <th className={thClass}>Embedding</th>
-                    <th className={thClass}>Opens until</th>
-                    <th className={thClass}>Created</th>
-                    <th className={thClass}>Status</th>
-                    <th className={thClass}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+              <>
+                <PhoneCards label="Share links">
                   {links.map((link) => (
-                    <tr key={link.id} data-testid="share-link-row">
-                      <td className={tdClass}>{link.viewName}</td>
-                      <td className={`${tdClass} max-w-72 break-all font-mono text-xs`}>
-                        {link.state === "active"
-                          ? `${origin}${shareLinkPath(program.id, link.token)}`
-                          : "—"}
-                      </td>
-                      <td className={tdClass}>{link.password ? "Yes" : "No"}</td>
-                      <td className={`${tdClass} max-w-80 text-xs`}>
-                        {link.embedOrigins.length === 0 ? (
-                          "No site"
-                        ) : (
-                          <>
-                            <span>{link.embedOrigins.join(", ")}</span>
-                            {link.state === "active" && (
-                              <code
-                                className="mt-1 block break-all font-mono"
-                                data-testid="embed-code"
-                              >
-                                {`<iframe src="${origin}${embedPath(program.id, link.token, link.embedOrigins)}" width="100%" height="900" style="border:0"></iframe>`}
-                              </code>
-                            )}
-                          </>
-                        )}
-                      </td>
-                      <td className={`${tdClass} whitespace-nowrap`}>
-                        {link.expiresAt
-                          ? formatDateTime(link.expiresAt, program.timezone)
-                          : "until revoked"}
-                      </td>
-                      <td className={`${tdClass} whitespace-nowrap`}>
-                        {formatDateTime(link.createdAt, program.timezone)} by {link.createdBy}
-                      </td>
-                      <td className={`${tdClass} ${STATE_TEXT[link.state]}`}>
-                        {link.state === "active"
-                          ? "Active"
-                          : link.state === "expired"
-                            ? "Expired"
-                            : `Revoked ${formatDateTime(link.revokedAt!, program.timezone)}`}
-                      </td>
-                      <td className={tdClass}>
-                        {link.state === "active" && (
-                          <RevokeButton
-                            revoke={revokeShareLinkAction.bind(null, slug)}
-                            id={link.id}
-                            label={`Revoke the link to ${link.viewName}`}
-                            question={`Revoke this link to “${link.viewName}”? It stops opening at once.`}
-                          />
-                        )}
-                      </td>
-                    </tr>
+                    <PhoneCard
+                      key={link.id}
+                      testId="share-link-card"
+                      title={link.viewName}
+                      first={
+                        <span className={STATE_TEXT[link.state]}>
+                          {stateText(link, program.timezone)}
+                        </span>
+                      }
+                      subtitle={
+                        link.state === "active" ? shareLinkPath(program.id, link.token) : "—"
+                      }
+                      second={link.password ? "password" : "no password"}
+                      footer={
+                        link.state === "active" && (
+                          <div className="mt-1">
+                            <RevokeButton
+                              revoke={revokeShareLinkAction.bind(null, slug)}
+                              id={link.id}
+                              label={`Revoke the link to ${link.viewName}`}
+                              question={`Revoke this link to “${link.viewName}”? It stops opening at once.`}
+                            />
+                          </div>
+                        )
+                      }
+                    />
                   ))}
-                </tbody>
-              </table>
+                </PhoneCards>
+                <table className={`${tableClass} hidden sm:table`}>
+                  <thead>
+                    <tr>
+                      <th className={thClass}>Saved view</th>
+                      <th className={thClass}>Link</th>
+                      <th className={thClass}>Password</th>
+                      <th className={thClass}>Embedding</th>
+                      <th className={thClass}>Opens until</th>
+                      <th className={thClass}>Created</th>
+                      <th className={thClass}>Status</th>
+                      <th className={thClass}>
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+                    {links.map((link) => (
+                      <tr key={link.id} data-testid="share-link-row">
+                        <td className={tdClass}>{link.viewName}</td>
+                        <td className={`${tdClass} max-w-72 break-all font-mono text-xs`}>
+                          {link.state === "active"
+                            ? `${origin}${shareLinkPath(program.id, link.token)}`
+                            : "—"}
+                        </td>
+                        <td className={tdClass}>{link.password ? "Yes" : "No"}</td>
+                        <td className={`${tdClass} max-w-80 text-xs`}>
+                          {link.embedOrigins.length === 0 ? (
+                            "No site"
+                          ) : (
+                            <>
+                              <span>{link.embedOrigins.join(", ")}</span>
+                              {link.state === "active" && (
+                                <code
+                                  className="mt-1 block break-all font-mono"
+                                  data-testid="embed-code"
+                                >
+                                  {`<iframe src="${origin}${embedPath(program.id, link.token, link.embedOrigins)}" width="100%" height="900" style="border:0"></iframe>`}
+                                </code>
+                              )}
+                            </>
+                          )}
+                        </td>
+                        <td className={`${tdClass} whitespace-nowrap`}>
+                          {link.expiresAt
+                            ? formatDateTime(link.expiresAt, program.timezone)
+                            : "until revoked"}
+                        </td>
+                        <td className={`${tdClass} whitespace-nowrap`}>
+                          {formatDateTime(link.createdAt, program.timezone)} by {link.createdBy}
+                        </td>
+                        <td className={`${tdClass} ${STATE_TEXT[link.state]}`}>
+                          {stateText(link, program.timezone)}
+                        </td>
+                        <td className={tdClass}>
+                          {link.state === "active" && (
+                            <RevokeButton
+                              revoke={revokeShareLinkAction.bind(null, slug)}
+                              id={link.id}
+                              label={`Revoke the link to ${link.viewName}`}
+                              question={`Revoke this link to “${link.viewName}”? It stops opening at once.`}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
             )}
           </div>
           {owner && (
