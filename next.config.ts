@@ -22,8 +22,8 @@ const nextConfig: NextConfig = {
     const headers = Object.entries(everywhere).map(([key, value]) => ({ key, value }));
     return [
       { source: "/:path*", headers },
-      // A share link's or a signed embed URL may be framed by the sites its policy names (proxy.ts), which
-      // X-Frame-Options cannot say: the proxy sends DENY on share links without that list.
+      // Share links' and signed embeds' URLs may be framed by the sites their policy names
+      // (proxy.ts), which X-Frame-Options cannot say: the proxy sends DENY when none is named.
       {
         source: "/:path((?!share/|embed/).*)",
         headers: [{ key: "X-Frame-Options", value: frames }],
