@@ -77,6 +77,18 @@ for (const [width, password] of [
       .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
     expect(hrefs.filter((href) => !link.endsWith(href.split("?")[0]))).toEqual([]);
 
+    // The legend still hides a series (in the link's URL): the chart changes, the numbers stay.
+    const series = anyone
+      .getByRole("region", { name: "Occurrences over time" })
+      .getByRole("group", { name: /Series drawn/ })
+      .getByRole("button")
+      .first();
+    await series.click();
+    await expect(series).toHaveAttribute("aria-pressed", "false");
+    await expect(anyone).toHaveURL(/[?&]hidden=/);
+    await expect(anyone.getByTestId("tile-occurrences")).toHaveText(occurrences!);
+    await expect(anyone.getByRole("heading", { level: 1 })).toHaveText(view.name);
+
     // The page runs within the site's policy (no script the policy refuses).
     expect(refusals).toEqual([]);
 
