@@ -15,13 +15,22 @@ export interface NewShareLink {
   embedOrigins: string[];
 }
 
-/** A read-only link to one of the program's saved views, with its audit entry. */
+/**
+ * A read-only link to one of the program's saved views, with its audit entry. Refused: a view
+ * the program does not have, a last day already over.
+ */
 export async function createShareLink(
   prisma: PrismaClient,
   programId: number,
   actor: AuditActor & { id: number },
   input: NewShareLink,
+  now = new Date(),
 ): Promise<{ id: number; token: string }> {
+  if (input.expiresAt && input.expiresAt <= now) {
+    throw new DomainError("invalid", "The last day has passed: choose today or a later day.", [
+      { field: "expires", message: "has passed" },
+    ]);
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return prisma.$transaction(async (tx) => {
     const view = await tx.savedView.findUnique({

@@ -23,24 +23,18 @@ export const createShareLinkAction = programAction({
     formFields(form, ["savedViewId", "password", "expires", "embedOrigins"]),
   schema: shareLinkForm,
   async run({ program, slug, prisma, user }, input): Promise<CreateShareLinkState> {
-    const expiresAt = expiryOf(input.expires, program.timezone);
-    if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      return refused("The last day has passed: choose today or a later day.", {
-        field: "expires",
-      });
-    }
     try {
       const link = await createShareLink(prisma, program.id, user, {
         savedViewId: input.savedViewId,
         password: input.password,
-        expiresAt,
+        expiresAt: expiryOf(input.expires, program.timezone),
         embedOrigins: input.embedOrigins,
       });
       revalidatePath(`/p/${slug}/share-links`);
       return { status: "created", path: shareLinkPath(program.id, link.token) };
     } catch (error) {
-      if (error instanceof DomainError && error.kind === "not_found") {
-        return refused(error.message, { field: "savedViewId" });
+      if (error instanceof DomainError && error.fields?.length) {
+        return refused(error.message, { field: error.fields[0].field });
       }
       throw error;
     }
