@@ -10,6 +10,21 @@ import { e2eDatabase, seedTabMember } from "./support/seed";
 import { signIn } from "./support/sign-in";
 import { overflow } from "./support/page-crawl";
 
+type Member = Awaited<ReturnType<typeof seedTabMember>>;
+
+/** A saved view of every action of the member's program, any time by month. */
+async function savedView(f: Member, name: string) {
+  const { prisma } = await e2eDatabase();
+  return prisma.savedView.create({
+    data: {
+      programId: f.program.id,
+      userId: f.user.id,
+      name,
+      query: "timeframe=any_time&timescale=month",
+    },
+  });
+}
+
 async function countActions(programId: number): Promise<number> {
   const { prisma } = await e2eDatabase();
   const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
@@ -27,15 +42,7 @@ for (const [width, password] of [
   }) => {
     await page.setViewportSize({ width, height: 900 });
     const f = await seedTabMember("manager");
-    const { prisma } = await e2eDatabase();
-    const view = await prisma.savedView.create({
-      data: {
-        programId: f.program.id,
-        userId: f.user.id,
-        name: "Shared: any time by month",
-        query: "timeframe=any_time&timescale=month",
-      },
-    });
+    const view = await savedView(f, "Shared: any time by month");
     await signIn(page, f.user.email, f.user.password);
     await page.goto(`/p/${f.program.slug}/share-links?view=${view.id}`);
     await expect(page.getByLabel("Saved view")).toHaveValue(String(view.id));
@@ -125,15 +132,7 @@ test("a share link embedded: a listed site's page shows the view in its frame, a
   browser,
 }) => {
   const f = await seedTabMember("manager");
-  const { prisma } = await e2eDatabase();
-  const view = await prisma.savedView.create({
-    data: {
-      programId: f.program.id,
-      userId: f.user.id,
-      name: "Embedded: any time",
-      query: "timeframe=any_time&timescale=month",
-    },
-  });
+  const view = await savedView(f, "Embedded: any time");
   const listed = await hostingSite();
   const elsewhere = await hostingSite();
   try {
@@ -190,14 +189,7 @@ test("a signed embed URL shows its view with the signed filter locked, in a fram
 }) => {
   const f = await seedTabMember("owner");
   const { prisma } = await e2eDatabase();
-  const view = await prisma.savedView.create({
-    data: {
-      programId: f.program.id,
-      userId: f.user.id,
-      name: "Embedded for one partner",
-      query: "timeframe=any_time&timescale=month",
-    },
-  });
+  const view = await savedView(f, "Embedded for one partner");
   // One partner's email: the signed filter (the tab's "email contains").
   const [partner] = await prisma.$queryRaw<{ email: string; n: bigint }[]>`
     SELECT s.email, count(*) AS n FROM actions a

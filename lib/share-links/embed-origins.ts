@@ -6,7 +6,7 @@
 export const MAX_EMBED_ORIGINS = 10;
 
 /** An origin as the header lists it: scheme, host, optional port; nothing the policy would misread. */
-const ORIGIN = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/;
+export const ORIGIN = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/;
 
 const SHARE_PATH = /^\/share\/\d{1,10}\/[A-Za-z0-9_-]{43}$/;
 

@@ -6,7 +6,7 @@ import { rateLimit } from "../rate-limit/rate-limit-config";
 import { verifyPassword } from "../security/password";
 import { shareLinkState } from "./list-share-links";
 import { SHARE_TOKEN_FORM } from "./share-link-path";
-import { MAX_INT } from "../validation/fields";
+import { formRowId } from "../forms/form-row-id";
 
 export interface OpenShareLink {
   id: number;
@@ -27,8 +27,7 @@ export async function findShareLink(
   token: string,
   now = new Date(),
 ): Promise<OpenShareLink | null> {
-  const ids = Number.isSafeInteger(programId) && programId >= 1 && programId <= MAX_INT;
-  if (!ids || !SHARE_TOKEN_FORM.test(token)) {
+  if (!formRowId.safeParse(programId).success || !SHARE_TOKEN_FORM.test(token)) {
     return null;
   }
   const link = await prisma.shareLink.findUnique({

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { RawSearchParams } from "../stats/url/load-tab-state";
 import { filterParsers } from "../stats/url/search-params";
-import { MAX_INT } from "../validation/fields";
+import { formRowId } from "../forms/form-row-id";
 import { sharedViewQuery } from "./shared-view-query";
 import { readSignedEmbed } from "./signed-embed";
 
@@ -16,14 +16,14 @@ export async function openSignedEmbed(
   token: string,
   now = Date.now(),
 ) {
-  if (!Number.isSafeInteger(programId) || programId < 1 || programId > MAX_INT) return null;
+  if (!formRowId.safeParse(programId).success) return null;
   const program = await prisma.program.findUnique({
     where: { id: programId },
     select: { id: true, name: true, timezone: true, currency: true, embedSecret: true },
   });
   if (!program?.embedSecret) return null;
   const payload = readSignedEmbed(token, program.embedSecret, now);
-  if (!payload || payload.view > MAX_INT) return null;
+  if (!payload || !formRowId.safeParse(payload.view).success) return null;
   const view = await prisma.savedView.findUnique({
     where: { programId_id: { programId, id: payload.view } },
     select: { name: true, query: true },

@@ -6,9 +6,7 @@
 // shows anything) and applications' example code mirrors it.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { MAX_EMBED_ORIGINS } from "./embed-origins";
-
-const ORIGIN = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/;
+import { MAX_EMBED_ORIGINS, ORIGIN } from "./embed-origins";
 
 export const signedEmbedPayload = z.object({
   /** The saved view's id in the program. */

@@ -6,7 +6,7 @@ import { serverOrigin } from "@/lib/http/server-origin";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
 import { canEditProgramSettings, canManageSavedViews } from "@/lib/programs/roles";
 import { readEmbedSecret } from "@/lib/share-links/read-embed-secret";
-import { EmbedSecretForm } from "./_components/embed-secret-form";
+import { EmbedSecretCard } from "./_components/embed-secret-card";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 import { listShareLinks, type ShareLinkRow } from "@/lib/share-links/list-share-links";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
@@ -41,6 +41,14 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
     owner ? readEmbedSecret(db.prisma, program.id) : Promise.resolve(null),
   ]);
   const chosen = Number(query.view);
+  const revoke = (link: ShareLinkRow) => (
+    <RevokeButton
+      revoke={revokeShareLinkAction.bind(null, slug)}
+      id={link.id}
+      label={`Revoke the link to ${link.viewName}`}
+      question={`Revoke this link to “${link.viewName}”? It stops opening at once.`}
+    />
+  );
 
   return (
     <section className="space-y-6">
@@ -96,18 +104,7 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
                         link.state === "active" ? shareLinkPath(program.id, link.token) : "—"
                       }
                       second={link.password ? "password" : "no password"}
-                      footer={
-                        link.state === "active" && (
-                          <div className="mt-1">
-                            <RevokeButton
-                              revoke={revokeShareLinkAction.bind(null, slug)}
-                              id={link.id}
-                              label={`Revoke the link to ${link.viewName}`}
-                              question={`Revoke this link to “${link.viewName}”? It stops opening at once.`}
-                            />
-                          </div>
-                        )
-                      }
+                      footer={link.state === "active" && <div className="mt-1">{revoke(link)}</div>}
                     />
                   ))}
                 </PhoneCards>
@@ -164,16 +161,7 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
                         <td className={`${tdClass} ${STATE_TEXT[link.state]}`}>
                           {stateText(link, program.timezone)}
                         </td>
-                        <td className={tdClass}>
-                          {link.state === "active" && (
-                            <RevokeButton
-                              revoke={revokeShareLinkAction.bind(null, slug)}
-                              id={link.id}
-                              label={`Revoke the link to ${link.viewName}`}
-                              question={`Revoke this link to “${link.viewName}”? It stops opening at once.`}
-                            />
-                          )}
-                        </td>
+                        <td className={tdClass}>{link.state === "active" && revoke(link)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -182,38 +170,13 @@ export default async function ShareLinksPage(props: ProgramPageProps) {
             )}
           </div>
           {owner && (
-            <div className={`${cardClass} space-y-3 p-4 text-sm`}>
-              <h2 className="font-medium">Signed embedding</h2>
-              <p className="text-gray-700 dark:text-gray-300">
-                Your application can show a saved view in its own pages, with filters of its
-                choosing locked (one partner&apos;s numbers, say), by signing the URL with this
-                program&apos;s embed secret on its server — never in a browser. The URL opens until
-                the time it carries, on the sites it lists.
-              </p>
-              {embedSecret ? (
-                <p>
-                  Secret:{" "}
-                  <code className="break-all font-mono text-xs" data-testid="embed-secret">
-                    {embedSecret}
-                  </code>
-                </p>
-              ) : (
-                <p className="text-gray-600 dark:text-gray-400">No embed secret yet.</p>
-              )}
-              <EmbedSecretForm slug={slug} exists={embedSecret !== null} />
-              <pre className="overflow-x-auto rounded bg-gray-100 p-3 text-xs dark:bg-gray-800">
-                {`// Node.js, on your server. Program id ${program.id}; saved views: ${views.map((v) => `${v.id} (${v.name})`).join(", ") || "none yet"}.
-import { createHmac } from "node:crypto";
-const payload = Buffer.from(JSON.stringify({
-  view: ${views[0]?.id ?? 1},                                   // a saved view's id
-  exp: Math.floor(Date.now() / 1000) + 600,   // opens for ten minutes
-  params: { email: "ana@partner.example" },   // tab filters locked over the view's (optional)
-  origins: ["https://app.example.com"],       // sites whose pages may frame it
-})).toString("base64url");
-const signature = createHmac("sha256", EMBED_SECRET).update(payload).digest("base64url");
-const src = \`${origin}/embed/${program.id}/\${payload}.\${signature}\`;`}
-              </pre>
-            </div>
+            <EmbedSecretCard
+              slug={slug}
+              programId={program.id}
+              secret={embedSecret}
+              views={views}
+              origin={origin}
+            />
           )}
         </>
       )}
