@@ -14,6 +14,7 @@ export const AUDIT_FAMILIES = {
   saved_views: "Saved views",
   annotations: "Chart notes",
   share_links: "Share links",
+  alerts: "Alerts",
 } as const;
 
 export type AuditFamily = keyof typeof AUDIT_FAMILIES;
@@ -56,6 +57,9 @@ export const AUDIT_KINDS = [
   "share_links.created",
   "share_links.revoked",
   "share_links.embed_secret_rotated",
+  "alerts.created",
+  "alerts.snoozed",
+  "alerts.deleted",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

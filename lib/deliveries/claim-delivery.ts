@@ -4,7 +4,9 @@ import type { PrismaClient } from "../generated/prisma/client";
 export interface ClaimedDelivery {
   programId: number;
   id: number;
-  scheduleId: number;
+  /** A schedule's sending, or an alert's message (the other is null). */
+  scheduleId: number | null;
+  alertId: number | null;
   /** This attempt's number: finishing checks it, so a taken-over attempt cannot overwrite. */
   attempts: number;
   /** Recipients already sent to by an earlier attempt (not sent again). */
@@ -29,7 +31,8 @@ export async function claimDelivery(
     {
       program_id: number;
       id: number;
-      schedule_id: number;
+      schedule_id: number | null;
+      alert_id: number | null;
       attempts: number;
       recipients: string[];
     }[]
@@ -43,13 +46,14 @@ export async function claimDelivery(
       FOR UPDATE SKIP LOCKED
     ) due
     WHERE d.program_id = due.program_id AND d.id = due.id
-    RETURNING d.program_id, d.id, d.schedule_id, d.attempts, d.recipients`;
+    RETURNING d.program_id, d.id, d.schedule_id, d.alert_id, d.attempts, d.recipients`;
   const row = rows[0];
   return row
     ? {
         programId: row.program_id,
         id: row.id,
         scheduleId: row.schedule_id,
+        alertId: row.alert_id,
         attempts: row.attempts,
         recipients: row.recipients ?? [],
       }

@@ -1,11 +1,24 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { alertMessage, messageSummary } from "../alerts/alert-message";
 
 const DELIVERY_LOG_SIZE = 100;
 
-/** The program's latest deliveries, newest first: the Deliveries page's log. */
+const sender = {
+  select: {
+    id: true,
+    channel: true,
+    webhookUrl: true,
+    savedView: { select: { name: true } },
+  },
+} as const;
+
+/**
+ * The program's latest deliveries, newest first: the Deliveries page's log. Each names what sent
+ * it (`via`: a schedule, or an alert with what it said in one line).
+ */
 export async function listDeliveries(prisma: PrismaClient, programId: number) {
-  return prisma.delivery.findMany({
+  const rows = await prisma.delivery.findMany({
     where: { programId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DELIVERY_LOG_SIZE,
@@ -22,15 +35,23 @@ export async function listDeliveries(prisma: PrismaClient, programId: number) {
       error: true,
       sentAt: true,
       createdAt: true,
-      schedule: {
-        select: {
-          id: true,
-          channel: true,
-          webhookUrl: true,
-          savedView: { select: { name: true } },
-        },
-      },
+      message: true,
+      schedule: sender,
+      alert: sender,
     },
+  });
+  return rows.map(({ schedule, alert, message, ...row }) => {
+    const via = (schedule ?? alert)!;
+    const told = alert && alertMessage.safeParse(message);
+    return {
+      ...row,
+      via: {
+        viewName: via.savedView.name,
+        channel: via.channel,
+        webhookUrl: via.webhookUrl,
+        alert: told ? (told.success ? messageSummary(told.data) : "Alert") : null,
+      },
+    };
   });
 }
 

@@ -34,7 +34,8 @@ export async function listSchedules(prisma: PrismaClient, programId: number) {
   return rows.map((row) => ({ ...row, webhookSecret: opened(row.webhookSecret) }));
 }
 
-function opened(stored: string | null): string | null {
+/** A sealed signing secret opened (null when the server's key cannot open it). */
+export function opened(stored: string | null): string | null {
   if (stored === null) return null;
   try {
     return openWebhookSecret(stored);

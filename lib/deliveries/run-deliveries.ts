@@ -1,4 +1,5 @@
 import "server-only";
+import { checkDueAlerts } from "../alerts/check-due-alerts";
 import { claimDelivery } from "./claim-delivery";
 import { failAbandonedDeliveries } from "./fail-abandoned-deliveries";
 import type { DeliveryContext } from "./delivery-context";
@@ -16,7 +17,7 @@ export interface RunSummary {
 }
 
 /**
- * One pass of the scheduler at `now`: queue what the schedules made due, then send deliveries
+ * One pass of the scheduler at `now`: check the alerts that are due, queue what the schedules made due, then send deliveries
  * until none is due (at most `limit`), and drop webhook files whose links expired. Safe to run in
  * several processes at once. Once `signal` aborts (the process is stopping), the delivery being
  * sent is finished and recorded, and no other is claimed.
@@ -29,6 +30,8 @@ export async function runDeliveries(
 ): Promise<RunSummary> {
   const { prisma } = ctx.db;
   await sealClearWebhookSecrets(prisma);
+  // Alerts first: what a check finds is a delivery this same pass sends.
+  await checkDueAlerts(ctx, now, limit, signal);
   const summary: RunSummary = {
     queued: await queueDueDeliveries(prisma, now()),
     sent: 0,

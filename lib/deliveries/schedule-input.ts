@@ -6,7 +6,7 @@ const MAX_RECIPIENTS = 50;
 const email = z.email();
 
 /** A form's list of addresses (commas, spaces or lines), lower-cased, each once. */
-const recipientList = z
+export const recipientList = z
   .string()
   .default("")
   .transform((text, ctx) => {
@@ -37,6 +37,15 @@ const optionalInt = (min: number, max: number, message: string) =>
     z.coerce.number(message).int(message).min(min, message).max(max, message).optional(),
   );
 
+/** A webhook's address: https, at most 2,000 characters (absent when empty). */
+export const webhookUrlField = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z
+    .url({ protocol: /^https$/, message: "Give the webhook's https:// URL" })
+    .max(2000, "At most 2,000 characters")
+    .optional(),
+);
+
 /**
  * The "Schedule delivery" form. Field names are the form's, so an error names what to fix.
  * `files` are the choices the export route offers.
@@ -55,13 +64,7 @@ export function scheduleInput(files: readonly string[]) {
       file: z.string("Choose a file").refine((f) => files.includes(f), "Choose a file to send"),
       channel: z.enum(["email", "webhook"], "Choose email or webhook"),
       recipients: z.preprocess((v) => v ?? "", recipientList),
-      webhookUrl: z.preprocess(
-        (v) => (v === "" || v === null ? undefined : v),
-        z
-          .url({ protocol: /^https$/, message: "Give the webhook's https:// URL" })
-          .max(2000, "At most 2,000 characters")
-          .optional(),
-      ),
+      webhookUrl: webhookUrlField,
     })
     .superRefine((v, ctx) => {
       const need = (path: string, message: string) =>

@@ -1,11 +1,12 @@
 import "server-only";
 import { loadTabState } from "../stats/url/load-tab-state";
 import { resolveTimeframe } from "../stats/timeframe/resolve-timeframe";
-import { canDeliverOutside } from "../programs/roles";
 import { buildExport } from "../exports/build-export";
 import { exportBytes, isRefusal } from "../exports/export-file";
 import { SENDING_LEASE_MS, type ClaimedDelivery } from "./claim-delivery";
 import { holdDelivery } from "./hold-delivery";
+import { CREATOR_CANNOT_SEND_OUTSIDE, creatorMaySendOutside } from "./creator-may-send-outside";
+import { sendAlertMessage } from "../alerts/send-alert-message";
 import { stillAllowed } from "./check-recipients";
 import { EMAIL_MAX_BYTES, type DeliveryContext, type DeliveryFile } from "./delivery-context";
 import { fileLink } from "./delivery-links";
@@ -29,7 +30,8 @@ export async function sendDelivery(
   now: Date,
 ): Promise<DeliveryOutcome> {
   try {
-    return await attempt(ctx, claimed, now);
+    if (claimed.alertId !== null) return await sendAlertMessage(ctx, claimed, now);
+    return await attempt(ctx, claimed, claimed.scheduleId!, now);
   } catch (error) {
     return { ok: false, error: `Sending failed: ${message(error)}` };
   }
@@ -38,6 +40,7 @@ export async function sendDelivery(
 async function attempt(
   ctx: DeliveryContext,
   claimed: ClaimedDelivery,
+  scheduleId: number,
   now: Date,
 ): Promise<DeliveryOutcome> {
   const { prisma } = ctx.db;
@@ -49,7 +52,7 @@ async function attempt(
     error: "Another process took this delivery over (this one outlived its lease).",
   };
   const schedule = await prisma.deliverySchedule.findUnique({
-    where: { programId_id: { programId: claimed.programId, id: claimed.scheduleId } },
+    where: { programId_id: { programId: claimed.programId, id: scheduleId } },
     include: { savedView: true, program: true },
   });
   if (!schedule) return { ok: false, error: "The schedule no longer exists.", permanent: true };
@@ -87,19 +90,8 @@ async function attempt(
   ).description;
 
   if (schedule.channel === "webhook") {
-    // A webhook takes the program's data outside: only while its creator may still do that.
-    const creator = await prisma.membership.findUnique({
-      where: { programId_userId: { programId: program.id, userId: schedule.createdBy } },
-      select: { role: true },
-    });
-    if (!creator || !canDeliverOutside(creator.role)) {
-      return {
-        ok: false,
-        permanent: true,
-        error:
-          "The webhook's creator is no longer an owner or manager of the program: an owner or manager must set it up again.",
-        ...sized,
-      };
+    if (!(await creatorMaySendOutside(prisma, program.id, schedule.createdBy))) {
+      return { ok: false, permanent: true, error: CREATOR_CANNOT_SEND_OUTSIDE, ...sized };
     }
     const expiresAt = now.getTime() + ctx.linkTtlMs;
     await prisma.deliveryFile.upsert({

@@ -26,7 +26,8 @@ export function DeliveryLog({
   if (deliveries.length === 0) {
     return (
       <p className="p-8 text-center text-sm text-gray-600 dark:text-gray-400">
-        No deliveries yet. They appear here when a schedule runs or you press “Send now”.
+        No deliveries yet. They appear here when a schedule runs, you press “Send now”, or an alert
+        fires.
       </p>
     );
   }
@@ -52,7 +53,13 @@ export function DeliveryLog({
               </div>
             </td>
             <td data-label="Saved view" className={`${tdClass} ${stacked.cell}`}>
-              {d.schedule.savedView.name}
+              {d.via.viewName}
+              {d.via.alert !== null && (
+                <div className="text-xs text-gray-600 dark:text-gray-400">
+                  <span className="font-medium text-amber-700 dark:text-amber-400">Alert</span> ·{" "}
+                  {d.via.alert}
+                </div>
+              )}
             </td>
             <td
               data-label="Recipients"
@@ -60,8 +67,8 @@ export function DeliveryLog({
             >
               {d.recipients.length
                 ? d.recipients.join(", ")
-                : d.schedule.channel === "webhook"
-                  ? `Webhook ${showWebhookUrls ? d.schedule.webhookUrl : webhookHost(d.schedule.webhookUrl)}`
+                : d.via.channel === "webhook"
+                  ? `Webhook ${showWebhookUrls ? d.via.webhookUrl : webhookHost(d.via.webhookUrl)}`
                   : "—"}
             </td>
             <td data-label="Status" className={`${tdClass} whitespace-nowrap ${stacked.cell}`}>

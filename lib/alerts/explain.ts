@@ -1,0 +1,36 @@
+import "server-only";
+import { NONE_KEY } from "../stats/breakdown/breakdown";
+import { MOVERS_BY, whatMoved, type Mover } from "../stats/what-moved";
+import type { TabScope } from "../stats/scope";
+import type { Period } from "./alert-periods";
+import { VIEW_KEY, type AlertPer } from "./measure";
+
+/**
+ * What moved one key's number between the same period a week before and the checked one: for the
+ * whole view, the partners, groups, types and tags that changed most; for one partner, its types
+ * and tags; for one group, its partners, types and tags. Empty when nothing changed.
+ */
+export async function explainKey(
+  scope: TabScope,
+  per: AlertPer,
+  key: string,
+  period: Period,
+  weekBefore: Period,
+): Promise<Mover[]> {
+  // "No group": partners without one (no filter names them); nothing is told.
+  if (per === "group" && key === NONE_KEY) return [];
+  const within: TabScope = {
+    ...scope,
+    range: period,
+    previous: weekBefore,
+    compareShift: null,
+    ...(per === "partner" && key !== VIEW_KEY && { partnershipId: Number(key) }),
+    ...(per === "group" &&
+      key !== VIEW_KEY && {
+        filters: { ...scope.filters, group: [Number(key)], group_op: "include" as const },
+      }),
+  };
+  const by = MOVERS_BY.filter((b) => b.kind !== per);
+  const moved = await whatMoved(within, undefined, by);
+  return moved?.movers ?? [];
+}
