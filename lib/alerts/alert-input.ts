@@ -3,13 +3,17 @@ import { formRowId } from "../forms/form-row-id";
 import { recipientList, webhookUrlField } from "../deliveries/schedule-input";
 import { SENSITIVITIES } from "./judge";
 
-const blankToUndefined = (v: unknown) => (v === null || v === undefined || v === "" ? undefined : v);
+const blankToUndefined = (v: unknown) =>
+  v === null || v === undefined || v === "" ? undefined : v;
 
 /** The "New alert" form. Field names are the form's, so an error names what to fix. */
 export const alertInput = z
   .object({
     savedViewId: formRowId,
-    metric: z.enum(["occurrences", "rewards", "type"], "Choose occurrences, rewards or an action type"),
+    metric: z.enum(
+      ["occurrences", "rewards", "type"],
+      "Choose occurrences, rewards or an action type",
+    ),
     actionTypeId: z.preprocess(blankToUndefined, formRowId.optional()),
     per: z.enum(["view", "partner", "group"], "Choose the whole view, each partner or each group"),
     condition: z.enum(["above", "below", "unusual"], "Choose above, below or away from usual"),
@@ -44,7 +48,8 @@ export const alertInput = z
       need("sensitivity", "Choose a sensitivity");
     if (v.channel === "email" && v.recipients.length === 0)
       need("recipients", "Add at least one recipient");
-    if (v.channel === "webhook" && !v.webhookUrl) need("webhookUrl", "Give the webhook's https:// URL");
+    if (v.channel === "webhook" && !v.webhookUrl)
+      need("webhookUrl", "Give the webhook's https:// URL");
   });
 
 export type AlertInput = z.output<typeof alertInput>;

@@ -43,7 +43,9 @@ export type AlertMessage = z.infer<typeof alertMessage>;
 export type FiredReading = AlertMessage["fired"][number];
 
 const number = (n: number) =>
-  Number.isInteger(n) ? n.toLocaleString("en-US") : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  Number.isInteger(n)
+    ? n.toLocaleString("en-US")
+    : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 /** "expected 12–40", "expected at most 100", "expected at least 5". */
 export function describeRange(r: { low: number | null; high: number | null }): string {
@@ -93,7 +95,9 @@ export function messageSummary(m: AlertMessage): string {
   }
   if (m.recovered.length) {
     parts.push(
-      m.recovered.length === 1 ? `${m.recovered[0].label} recovered` : `${m.recovered.length} recovered`,
+      m.recovered.length === 1
+        ? `${m.recovered[0].label} recovered`
+        : `${m.recovered.length} recovered`,
     );
   }
   return parts.join("; ");

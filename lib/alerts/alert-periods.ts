@@ -38,7 +38,11 @@ export function nextCheckAfter(frequency: AlertFrequency, after: number, timeZon
 }
 
 /** The period a check at `checkAt` reads: the hour or the local day that ended then. */
-export function checkedPeriod(frequency: AlertFrequency, checkAt: number, timeZone: string): Period {
+export function checkedPeriod(
+  frequency: AlertFrequency,
+  checkAt: number,
+  timeZone: string,
+): Period {
   if (frequency === "hourly") return { start: checkAt - HOUR, end: checkAt };
   return { start: startOfDate(dateOf(checkAt - 1, timeZone), timeZone), end: checkAt };
 }
@@ -53,9 +57,15 @@ export function weeksBefore(
   const w = toWallTime(period.start, timeZone);
   const date = addToDate(dateOf(period.start, timeZone), -7 * weeks, "day");
   if (frequency === "daily") {
-    return { start: startOfDate(date, timeZone), end: startOfDate(addToDate(date, 1, "day"), timeZone) };
+    return {
+      start: startOfDate(date, timeZone),
+      end: startOfDate(addToDate(date, 1, "day"), timeZone),
+    };
   }
-  const start = fromWallTime({ ...date, hour: w.hour, minute: 0, second: 0, millisecond: 0 }, timeZone);
+  const start = fromWallTime(
+    { ...date, hour: w.hour, minute: 0, second: 0, millisecond: 0 },
+    timeZone,
+  );
   return { start, end: start + HOUR };
 }
 

@@ -23,7 +23,7 @@ export function conditionWords(a: Pick<AlertWords, "condition" | "threshold" | "
   if (a.condition === "above") return `above ${a.threshold}`;
   if (a.condition === "below") return `below ${a.threshold}`;
   const s = SENSITIVITIES.find((x) => x.value === a.sensitivity);
-  return `away from its usual level (${(s?.label ?? `${a.sensitivity} spreads`).toLowerCase()})`;
+  return `away from its usual level (${s ? `${s.name} sensitivity, ` : ""}${a.sensitivity} spreads)`;
 }
 
 const PER = { view: "the whole view", partner: "each partner", group: "each group" } as const;

@@ -36,7 +36,11 @@ export async function changeAlert(
   });
   if (!alert) return NO_ALERT;
   if (!canManageSavedViews(actor.role) && actor.user.id !== alert.createdBy) {
-    return scheduleRefusal(403, "id", "Only its creator, owners and managers can change this alert.");
+    return scheduleRefusal(
+      403,
+      "id",
+      "Only its creator, owners and managers can change this alert.",
+    );
   }
   return prisma.$transaction(async (tx) => {
     if (change.kind === "delete") {

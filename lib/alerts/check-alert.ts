@@ -36,7 +36,7 @@ export type CheckOutcome = "checked" | "fired" | "taken" | "gone";
 /** The latest due check at or before `now` (one check reads the latest period after a gap). */
 function latestDue(frequency: "hourly" | "daily", due: number, now: number, timeZone: string) {
   let at = due;
-  for (let next = nextCheckAfter(frequency, at, timeZone); next <= now; ) {
+  for (let next = nextCheckAfter(frequency, at, timeZone); next <= now;) {
     at = next;
     next = nextCheckAfter(frequency, at, timeZone);
   }
@@ -85,16 +85,23 @@ export async function checkAlert(
   const checkAt = latestDue(alert.frequency, claimed.nextCheckAt.getTime(), now.getTime(), tz);
   const period = checkedPeriod(alert.frequency, checkAt, tz);
   const sources = await ctx.sources();
-  const view = await loadView(sources, program, Object.fromEntries(new URLSearchParams(savedView.query)), {
-    now: checkAt,
-  });
+  const view = await loadView(
+    sources,
+    program,
+    Object.fromEntries(new URLSearchParams(savedView.query)),
+    {
+      now: checkAt,
+    },
+  );
   const target = { metric: alert.metric, actionTypeId: alert.actionTypeId, per: alert.per };
   const scope = targetScope(view.scope, target);
   const needsHistory = alert.condition !== "above";
   const [current, history] = await Promise.all([
     measure(scope, target, period),
     needsHistory
-      ? Promise.all(baselinePeriods(alert.frequency, period, tz).map((p) => measure(scope, target, p)))
+      ? Promise.all(
+          baselinePeriods(alert.frequency, period, tz).map((p) => measure(scope, target, p)),
+        )
       : Promise.resolve([]),
   ]);
   const episodes = new Map(alert.episodes.map((e) => [e.key, e]));
@@ -115,6 +122,13 @@ export async function checkAlert(
   let message: AlertMessage | null = null;
   if (fired.length || recovered.length) {
     const weekBefore = weeksBefore(alert.frequency, period, 1, tz);
+    const partnershipOf = async (partnerKey: string) =>
+      (
+        await prisma.partnership.findUnique({
+          where: { programId_partnerKey: { programId: alert.programId, partnerKey } },
+          select: { id: true },
+        })
+      )?.id ?? null;
     // The largest departures from the range first.
     const distance = (r: Reading) =>
       Math.max((r.range.low ?? r.value) - r.value, r.value - (r.range.high ?? r.value));
@@ -126,7 +140,10 @@ export async function checkAlert(
     message = alertMessage.parse({
       alertId: alert.id,
       viewName: savedView.name,
-      metric: metricWords({ metric: alert.metric, actionTypeName: actionType?.label }, program.currency),
+      metric: metricWords(
+        { metric: alert.metric, actionTypeName: actionType?.label },
+        program.currency,
+      ),
       rule: conditionWords(alert),
       period: periodWords(alert.frequency, period, tz),
       periodStart: isoInZone(period.start, tz),
@@ -138,14 +155,16 @@ export async function checkAlert(
           ...reading(r),
           movers:
             scope && i < EXPLAINED
-              ? (await explainKey(scope, alert.per, r.key, period, weekBefore)).map((m) => ({
-                  by: m.byLabel,
-                  label: m.label,
-                  before: m.previousOccurrences,
-                  after: m.occurrences,
-                  change: m.change,
-                  share: m.share,
-                }))
+              ? (await explainKey(scope, alert.per, r.key, period, weekBefore, partnershipOf)).map(
+                  (m) => ({
+                    by: m.byLabel,
+                    label: m.label,
+                    before: m.previousOccurrences,
+                    after: m.occurrences,
+                    change: m.change,
+                    share: m.share,
+                  }),
+                )
               : [],
         })),
       ),
@@ -170,7 +189,11 @@ export async function checkAlert(
     const key = (k: string) => ({ programId: alert.programId, alertId: alert.id, key: k });
     if (back.length) {
       await tx.alertEpisode.deleteMany({
-        where: { programId: alert.programId, alertId: alert.id, key: { in: back.map((r) => r.key) } },
+        where: {
+          programId: alert.programId,
+          alertId: alert.id,
+          key: { in: back.map((r) => r.key) },
+        },
       });
     }
     if (startOut.length) {

@@ -16,21 +16,26 @@ export async function explainKey(
   key: string,
   period: Period,
   weekBefore: Period,
+  /** A partner's key is its partner key: the partnership it names (null: none any more). */
+  partnershipOf: (partnerKey: string) => Promise<number | null>,
 ): Promise<Mover[]> {
   // "No group": partners without one (no filter names them); nothing is told.
   if (per === "group" && key === NONE_KEY) return [];
+  const partnershipId = per === "partner" ? await partnershipOf(key) : null;
+  if (per === "partner" && partnershipId === null) return [];
   const within: TabScope = {
     ...scope,
     range: period,
     previous: weekBefore,
     compareShift: null,
-    ...(per === "partner" && key !== VIEW_KEY && { partnershipId: Number(key) }),
+    ...(partnershipId !== null && { partnershipId }),
     ...(per === "group" &&
       key !== VIEW_KEY && {
         filters: { ...scope.filters, group: [Number(key)], group_op: "include" as const },
       }),
   };
-  const by = MOVERS_BY.filter((b) => b.kind !== per);
+  // A partner is in one group: within a partner, its group explains nothing.
+  const by = MOVERS_BY.filter((b) => b.kind !== per && !(per === "partner" && b.kind === "group"));
   const moved = await whatMoved(within, undefined, by);
   return moved?.movers ?? [];
 }

@@ -13,9 +13,9 @@ export interface RangeRule {
 
 /** The sensitivities offered, in spreads (standard deviations, at least √usual and 1). */
 export const SENSITIVITIES = [
-  { value: 2, label: "High (2 spreads)" },
-  { value: 3, label: "Normal (3 spreads)" },
-  { value: 4, label: "Low (4 spreads)" },
+  { value: 2, name: "high" },
+  { value: 3, name: "normal" },
+  { value: 4, name: "low" },
 ] as const;
 
 export interface ExpectedRange {
@@ -38,9 +38,7 @@ export function expectedRange(rule: RangeRule, history: number[]): ExpectedRange
   if (rule.condition === "above") return { low: null, high: rule.threshold, usual: null };
   if (rule.condition === "below") return { low: rule.threshold, high: null, usual: null };
   const usual = history.length ? mean(history) : 0;
-  const sd = history.length
-    ? Math.sqrt(mean(history.map((x) => (x - usual) ** 2)))
-    : 0;
+  const sd = history.length ? Math.sqrt(mean(history.map((x) => (x - usual) ** 2))) : 0;
   const spread = Math.max(sd, Math.sqrt(usual), 1);
   const k = rule.sensitivity ?? 3;
   return { low: Math.max(0, usual - k * spread), high: usual + k * spread, usual };

@@ -22,7 +22,10 @@ export async function listAlerts(prisma: PrismaClient, program: { id: number; cu
         },
       },
     }),
-    prisma.actionType.findMany({ where: { programId: program.id }, select: { id: true, name: true } }),
+    prisma.actionType.findMany({
+      where: { programId: program.id },
+      select: { id: true, name: true },
+    }),
   ]);
   const typeName = new Map(types.map((t) => [t.id, t.name]));
   return alerts.map(({ deliveries, webhookSecret, ...a }) => ({

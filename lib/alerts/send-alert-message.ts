@@ -33,7 +33,8 @@ export async function sendAlertMessage(
     select: { message: true, alert: { include: { program: true } } },
   });
   const alert = delivery?.alert;
-  if (!delivery || !alert) return { ok: false, permanent: true, error: "The alert no longer exists." };
+  if (!delivery || !alert)
+    return { ok: false, permanent: true, error: "The alert no longer exists." };
   const message = alertMessage.parse(delivery.message);
   const { program } = alert;
   const alertsUrl = new URL(`/p/${program.slug}/alerts`, ctx.baseUrl).toString();
