@@ -196,3 +196,58 @@ test("a viewer schedules to members only; a webhook that keeps failing is shown 
   ).toContainText("Failed");
   await expect(page.getByRole("link", { name: "Deliveries 1 failed" })).toBeVisible();
 });
+
+test("an alert that fires arrives by email with its number and expected range, and is listed in the Deliveries log", async ({
+  page,
+}) => {
+  const f = await seedTabMember("owner");
+  const { prisma } = await e2eDatabase();
+  // No partner is named so: the view counts nothing, whatever the hour.
+  const view = await prisma.savedView.create({
+    data: {
+      programId: f.program.id,
+      userId: f.user.id,
+      name: "Nobody's actions",
+      query: "name=zz-no-such-partner",
+    },
+  });
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/alerts?view=${view.id}`);
+  const form = page.getByRole("form", { name: "New alert" });
+  await form.getByLabel("Fires when it is").selectOption({ label: "Below a value" });
+  await form.getByLabel("Value").fill("5");
+  await form.getByLabel("Checked").selectOption({ label: "Every hour" });
+  await form.getByRole("button", { name: "Save alert" }).click();
+  await expect(form.getByRole("status")).toContainText("Alert saved.");
+
+  // Its first check is the next hour: brought forward, the server's scheduler (a pass every 2 s)
+  // checks it, finds the whole view at 0, below 5, and mails it.
+  await prisma.alert.updateMany({
+    where: { programId: f.program.id },
+    data: { nextCheckAt: new Date(Date.now() - 1000) },
+  });
+  await expect.poll(() => mailTo(f.user.email).length, { timeout: 30_000 }).toBe(1);
+  const [mail] = mailTo(f.user.email);
+  expect(mail.subject).toContain("Alert: Nobody's actions");
+  expect(mail.text).toMatch(
+    /The whole view: Occurrences 0 in \d{4}-\d\d-\d\d \d\d:00–\d\d:00 E[SD]T — below 5; expected at least 5\./,
+  );
+  expect(mail.text).toContain(
+    `/p/${f.program.slug}/actions?name=zz-no-such-partner&timeframe=range_`,
+  );
+
+  await page.goto(`/p/${f.program.slug}/deliveries`);
+  const log = page.getByRole("table", { name: "Delivery log" }).getByRole("row").filter({
+    hasText: "Nobody's actions",
+  });
+  await expect(log).toContainText("Alert · The whole view: Occurrences 0 (expected at least 5)");
+  await expect(log).toContainText("Sent");
+  await expect(log).toContainText(f.user.email);
+  await page.goto(`/p/${f.program.slug}/alerts`);
+  await expect(
+    page
+      .getByRole("table", { name: "Alerts" })
+      .getByRole("row")
+      .filter({ hasText: "Nobody's actions" }),
+  ).toContainText("Out of range: The whole view");
+});

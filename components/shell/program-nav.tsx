@@ -13,6 +13,7 @@ const ITEMS: { segment: string; label: string; allow?: (role: Role) => boolean }
   { segment: "reward-rules", label: "Reward rules" },
   { segment: "api-keys", label: "API keys" },
   { segment: "deliveries", label: "Deliveries" },
+  { segment: "alerts", label: "Alerts" },
   { segment: "share-links", label: "Share links" },
   { segment: "api-log", label: "API log" },
   { segment: "partnerstack", label: "PartnerStack" },

@@ -325,6 +325,32 @@ export const ACTION_ARGS: Record<string, (slug: string, target: CrawlProgram) =>
     { status: "idle" },
     new FormFields({ id: t.ids.schedules[1] }),
   ],
+  // A webhook alert: owners and managers only (viewers may alert members by email).
+  createAlertAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({
+      savedViewId: t.ids.views[1],
+      metric: "occurrences",
+      per: "view",
+      condition: "above",
+      threshold: "10",
+      frequency: "daily",
+      channel: "webhook",
+      webhookUrl: "https://hooks.example/crawler-alert",
+    }),
+  ],
+  // The seeded alerts were made by the manager: viewers may neither snooze nor delete them.
+  snoozeAlertAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.alerts[0], snooze: "1d" }),
+  ],
+  deleteAlertAction: (slug, t) => [
+    slug,
+    { status: "idle" },
+    new FormFields({ id: t.ids.alerts[1] }),
+  ],
   // The program's own API (this e2e server speaks PartnerStack v2) with a key of its own: the check
   // passes. Then an import is queued, then the connection removed (actions run in name order).
   connectAction: (slug, t) => [

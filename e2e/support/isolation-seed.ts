@@ -173,6 +173,27 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       }),
     );
   }
+  // Two alerts on the second view (one to snooze, one to delete), first checked far in the future.
+  const alerts = [];
+  for (let i = 0; i < 2; i++) {
+    alerts.push(
+      await prisma.alert.create({
+        data: {
+          programId,
+          savedViewId: savedViews[1].id,
+          createdBy: manager.id,
+          metric: "occurrences",
+          per: "view",
+          condition: "unusual",
+          sensitivity: 3,
+          frequency: "daily",
+          channel: "email",
+          recipients: [manager.email],
+          nextCheckAt: new Date("2100-01-01T05:00:00Z"),
+        },
+      }),
+    );
+  }
   await prisma.ingestLog.create({
     data: {
       programId,
@@ -233,6 +254,7 @@ export async function seedCrawlProgram(prisma: PrismaClient, letter: "a" | "b") 
       rule: rule.id,
       views: savedViews.map((v) => v.id),
       schedules: schedules.map((s) => s.id),
+      alerts: alerts.map((a) => a.id),
       apiKey: key.id,
       log: log.id,
       invitation: invitation.id,
@@ -330,6 +352,8 @@ export async function programSnapshot(programId: number): Promise<unknown> {
     prisma.programSlugRedirect.findMany({ where, orderBy: { oldSlug: "asc" } }),
     prisma.annotation.findMany({ where, orderBy: { id: "asc" } }),
     prisma.shareLink.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.alert.findMany({ where, orderBy: { id: "asc" } }),
+    prisma.alertEpisode.findMany({ where, orderBy: [{ alertId: "asc" }, { key: "asc" }] }),
   ]);
   // Plain JSON values (bigints as text), so toEqual shows which rows differ.
   return JSON.parse(

@@ -10,7 +10,7 @@ import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { deliveryContext } from "../testing/delivery-fixture";
 import { postgresTabEngine } from "../stats/engines";
 import { runDeliveries } from "../deliveries/run-deliveries";
-import { alertMessage, type AlertMessage } from "./alert-message";
+import { alertMessage } from "./alert-message";
 import { changeAlert } from "./change-alert";
 import { checkDueAlerts } from "./check-due-alerts";
 import { createAlert } from "./create-alert";

@@ -104,6 +104,35 @@ export async function seedFullProgram(prisma: PrismaClient) {
   const delivery = await prisma.delivery.create({
     data: { programId, scheduleId: schedule.id, dueAt: new Date(), nextAttemptAt: new Date() },
   });
+  const alert = await prisma.alert.create({
+    data: {
+      programId,
+      savedViewId: view.id,
+      createdBy: owner.id,
+      metric: "occurrences",
+      per: "view",
+      condition: "above",
+      threshold: 10,
+      frequency: "daily",
+      channel: "email",
+      recipients: [owner.email],
+      nextCheckAt: new Date("2100-01-01T05:00:00Z"),
+    },
+  });
+  await prisma.alertEpisode.create({
+    data: {
+      programId,
+      alertId: alert.id,
+      key: "",
+      label: "The whole view",
+      since: new Date(),
+      value: 11,
+      announced: true,
+    },
+  });
+  await prisma.delivery.create({
+    data: { programId, alertId: alert.id, dueAt: new Date(), nextAttemptAt: new Date() },
+  });
   await prisma.deliveryFile.create({
     data: {
       programId,

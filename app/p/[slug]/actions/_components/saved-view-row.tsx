@@ -53,6 +53,13 @@ export function SavedViewRow({
       >
         Schedule
       </Link>
+      <Link
+        href={`/p/${slug}/alerts?view=${view.id}#new`}
+        aria-label={`Alert on ${view.name}`}
+        className={small}
+      >
+        Alert
+      </Link>
       {canManage && (
         <>
           <Link

@@ -1,9 +1,9 @@
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { stacked } from "./stacked-table";
+import { stacked } from "@/components/ui/stacked-table";
 import type { DeliveryRow } from "@/lib/deliveries/list-deliveries";
 import { formatDateTime } from "@/lib/time/format";
-import { DeliveryStatus } from "./delivery-status";
-import { webhookHost } from "./schedule-list";
+import { DeliveryStatus } from "@/components/deliveries/delivery-status";
+import { webhookHost } from "@/components/deliveries/webhook-host";
 
 const size = (bytes: number) =>
   bytes < 1024

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import { FormField } from "@/components/ui/form-field";
+import { useState } from "react";
+import { ChannelFields, type Channel } from "@/components/deliveries/channel-fields";
+import { GridField as Field } from "@/components/deliveries/grid-field";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { WEEKDAYS } from "@/lib/time/schedule-time";
 import { useFormAction } from "@/lib/forms/use-form-action";
@@ -30,7 +31,7 @@ export function ScheduleForm({
   outside: boolean;
 }) {
   const [frequency, setFrequency] = useState("weekly");
-  const [channel, setChannel] = useState("email");
+  const [channel, setChannel] = useState<Channel>("email");
   // A saved schedule starts the form again; a refused one keeps what was typed.
   const { state, pending, onSubmit } = useFormAction(createScheduleAction.bind(null, slug), {
     resetOnDone: true,
@@ -131,78 +132,17 @@ export function ScheduleForm({
             ))}
           </select>
         </Field>
-        <fieldset className="sm:col-span-2 lg:col-span-3">
-          <legend className="text-sm font-medium">Send by</legend>
-          <div className="mt-1 flex gap-4 text-sm">
-            <label className="flex items-center gap-1.5">
-              <input
-                type="radio"
-                name="channel"
-                value="email"
-                checked={channel === "email"}
-                onChange={() => setChannel("email")}
-              />
-              Email
-            </label>
-            <label className={`flex items-center gap-1.5 ${outside ? "" : "text-gray-400"}`}>
-              <input
-                type="radio"
-                name="channel"
-                value="webhook"
-                disabled={!outside}
-                checked={channel === "webhook"}
-                onChange={() => setChannel("webhook")}
-              />
-              Webhook{!outside && " (owners and managers)"}
-            </label>
-          </div>
-          {problem("channel") && (
-            <p id="d-channel-error" role="alert" className="mt-1 text-sm text-red-600">
-              {problem("channel")}
-            </p>
-          )}
-        </fieldset>
-        {channel === "email" ? (
-          <Field
-            id="d-recipients"
-            label="Recipients"
-            wide
-            hint={
-              outside
-                ? `Members of the program${domains.length ? `, or addresses on ${domains.join(", ")}` : ""}. Separate addresses with commas or new lines.`
-                : "Members of the program. Separate addresses with commas or new lines."
-            }
-            error={problem("recipients")}
-          >
-            <textarea
-              id="d-recipients"
-              name="recipients"
-              rows={2}
-              defaultValue={me}
-              className={inputClass}
-            />
-            <details className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-              <summary className="cursor-pointer">Members ({members.length})</summary>
-              <p className="mt-1 break-words">{members.join(", ")}</p>
-            </details>
-          </Field>
-        ) : (
-          <Field
-            id="d-webhook"
-            label="Webhook URL"
-            wide
-            hint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
-            error={problem("webhookUrl")}
-          >
-            <input
-              id="d-webhook"
-              name="webhookUrl"
-              type="url"
-              placeholder="https://"
-              className={inputClass}
-            />
-          </Field>
-        )}
+        <ChannelFields
+          idPrefix="d"
+          channel={channel}
+          onChannel={setChannel}
+          outside={outside}
+          members={members}
+          domains={domains}
+          me={me}
+          webhookHint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
+          problem={problem}
+        />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
           <button type="submit" disabled={pending} className={buttonClass}>
             {pending ? "Scheduling…" : "Schedule delivery"}
@@ -220,35 +160,5 @@ export function ScheduleForm({
         </div>
       </UntilHydrated>
     </form>
-  );
-}
-
-/** The form's field: a wide one spans the grid; an error is announced beside its control. */
-function Field({
-  id,
-  error,
-  wide,
-  ...field
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <FormField
-      id={id}
-      {...field}
-      className={wide ? "sm:col-span-2 lg:col-span-3" : undefined}
-      error={
-        error && (
-          <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600">
-            {error}
-          </p>
-        )
-      }
-    />
   );
 }

@@ -1,16 +1,14 @@
 import Link from "next/link";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { stacked } from "./stacked-table";
+import { stacked } from "@/components/ui/stacked-table";
 import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
 import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
 import { describeRule } from "@/lib/time/schedule-time";
 import { SECRET_KEY_CHANGED } from "@/lib/config/setup-hints";
 import { formatDateTime } from "@/lib/time/format";
-import { DeliveryStatus } from "./delivery-status";
+import { DeliveryStatus } from "@/components/deliveries/delivery-status";
 import { ScheduleActions } from "./schedule-actions";
-
-/** A webhook URL's host: its path and query often carry a token, so viewers see only this. */
-export const webhookHost = (url: string | null) => (url ? new URL(url).host : "");
+import { webhookHost } from "@/components/deliveries/webhook-host";
 
 /** The program's schedules: when each runs next, what it sends where, how the last one went. */
 export function ScheduleList({

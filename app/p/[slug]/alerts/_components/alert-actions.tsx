@@ -1,0 +1,78 @@
+"use client";
+
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { UntilHydrated } from "@/components/ui/until-hydrated";
+import { useFormAction } from "@/lib/forms/use-form-action";
+import { deleteAlertAction, snoozeAlertAction } from "../actions";
+
+/** Snooze (or wake) and delete one alert, each answering beside itself. */
+export function AlertActions({
+  slug,
+  id,
+  name,
+  snoozed,
+}: {
+  slug: string;
+  id: number;
+  name: string;
+  snoozed: boolean;
+}) {
+  const snooze = useFormAction(snoozeAlertAction.bind(null, slug));
+  const remove = useFormAction(deleteAlertAction.bind(null, slug), {
+    confirm: () => `Delete the alert on “${name}” and its messages in the log?`,
+  });
+  const answer = remove.state.status === "error" ? remove.state : snooze.state;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap justify-end gap-2">
+        <form method="post" onSubmit={snooze.onSubmit} className="flex gap-1">
+          <UntilHydrated>
+            <input type="hidden" name="id" value={id} />
+            <label htmlFor={`snooze-${id}`} className="sr-only">
+              Snooze the alert on “{name}” for
+            </label>
+            <select
+              id={`snooze-${id}`}
+              name="snooze"
+              defaultValue={snoozed ? "off" : "1d"}
+              className={`${inputClass} mt-0 w-auto py-1`}
+            >
+              <option value="1h">1 hour</option>
+              <option value="1d">1 day</option>
+              <option value="1w">1 week</option>
+              {snoozed && <option value="off">Wake now</option>}
+            </select>
+            <button
+              type="submit"
+              disabled={snooze.pending}
+              className={`${secondaryButtonClass} whitespace-nowrap`}
+            >
+              {snoozed ? "Change" : "Snooze"}
+            </button>
+          </UntilHydrated>
+        </form>
+        <form method="post" onSubmit={remove.onSubmit}>
+          <UntilHydrated>
+            <input type="hidden" name="id" value={id} />
+            <button
+              type="submit"
+              disabled={remove.pending}
+              className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+              aria-label={`Delete the alert on “${name}”`}
+            >
+              Delete
+            </button>
+          </UntilHydrated>
+        </form>
+      </div>
+      {answer.message && (
+        <span
+          role={answer.status === "error" ? "alert" : "status"}
+          className={`max-w-56 text-right text-xs ${answer.status === "error" ? "text-red-600" : "text-gray-600 dark:text-gray-400"}`}
+        >
+          {answer.message}
+        </span>
+      )}
+    </div>
+  );
+}
