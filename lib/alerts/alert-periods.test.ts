@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { baselinePeriods, checkedPeriod, nextCheckAfter, weeksBefore } from "./alert-periods";
+import {
+  baselinePeriods,
+  checkedPeriod,
+  latestCheckAt,
+  nextCheckAfter,
+  weeksBefore,
+} from "./alert-periods";
 import { expectedRange, isOutOfRange, readKeys } from "./judge";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -70,5 +76,17 @@ describe("an alert's range", () => {
       ["b", 0, false],
       ["a", 9, true],
     ]);
+  });
+});
+
+describe("a late check", () => {
+  it("reads the latest period that ended: the start of the local hour or the local midnight", () => {
+    const ny = "America/New_York";
+    const late = Date.parse("2026-03-10T14:42:10Z"); // 10:42 EDT
+    expect(iso(latestCheckAt("hourly", late, ny))).toBe("2026-03-10T14:00:00.000Z");
+    expect(iso(latestCheckAt("daily", late, ny))).toBe("2026-03-10T04:00:00.000Z");
+    expect(iso(latestCheckAt("hourly", Date.parse("2026-03-10T14:00:00Z"), ny))).toBe(
+      "2026-03-10T14:00:00.000Z",
+    );
   });
 });

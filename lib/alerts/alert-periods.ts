@@ -37,6 +37,19 @@ export function nextCheckAfter(frequency: AlertFrequency, after: number, timeZon
   return next;
 }
 
+/**
+ * The latest check time at or before `instant` (the start of its local hour, or its local
+ * midnight): a check late by minutes or days reads the latest period that has ended.
+ */
+export function latestCheckAt(
+  frequency: AlertFrequency,
+  instant: number,
+  timeZone: string,
+): number {
+  if (frequency === "hourly") return hourStart(instant, timeZone);
+  return startOfDate(dateOf(instant, timeZone), timeZone);
+}
+
 /** The period a check at `checkAt` reads: the hour or the local day that ended then. */
 export function checkedPeriod(
   frequency: AlertFrequency,

@@ -307,6 +307,14 @@ describe("alerts on a fake clock", () => {
       sources: async () => ({ db, analytics: { engine: postgresTabEngine(db), worker: null } }),
     };
     expect(await checkDueAlerts(ok, () => new Date(midnight(37) + 10 * 60_000))).toBe(1);
+    // Its check time moved back by hand: the period read already is not read (nor told) again.
+    const where = { programId_id: { programId: w.program.id, id: made.id } };
+    await db.prisma.alert.update({ where, data: { nextCheckAt: new Date(midnight(37) - 1000) } });
+    expect(await checkDueAlerts(ok, () => new Date(midnight(37) + 20 * 60_000))).toBe(0);
+    expect(await db.prisma.delivery.count({ where: { programId: w.program.id } })).toBe(1);
+    expect((await db.prisma.alert.findUniqueOrThrow({ where })).nextCheckAt.getTime()).toBe(
+      midnight(38),
+    );
     await changeAlert(db.prisma, w.program.id, { role: "owner", user: w.owner }, made.id, {
       kind: "delete",
     });

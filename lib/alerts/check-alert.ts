@@ -9,6 +9,7 @@ import type { OpenDatabase } from "../db/open";
 import {
   baselinePeriods,
   checkedPeriod,
+  latestCheckAt,
   nextCheckAfter,
   weeksBefore,
   type Period,
@@ -82,7 +83,19 @@ export async function checkAlert(
   if (!alert) return "gone";
   const { program, savedView } = alert;
   const tz = program.timezone;
-  const checkAt = latestDue(alert.frequency, claimed.nextCheckAt.getTime(), now.getTime(), tz);
+  // After a gap (the server down) one check reads the latest period that ended.
+  const checkAt = latestCheckAt(alert.frequency, now.getTime(), tz);
+  if (alert.lastCheckedAt && alert.lastCheckedAt.getTime() >= checkAt) {
+    // That period was read already (its check time moved back by hand): the next one is due.
+    const moved = await prisma.alert.updateMany({
+      where: { programId: alert.programId, id: alert.id, nextCheckAt: claimed.nextCheckAt },
+      data: {
+        nextCheckAt: new Date(nextCheckAfter(alert.frequency, checkAt, tz)),
+        checkingUntil: null,
+      },
+    });
+    return moved.count ? "checked" : "taken";
+  }
   const period = checkedPeriod(alert.frequency, checkAt, tz);
   const sources = await ctx.sources();
   const view = await loadView(
