@@ -67,11 +67,13 @@ describe("alerts on a fake clock", () => {
       targetType: "partnership";
       partnershipId: number;
       occurredAt: Date;
+      rewardCents: number;
     }[] = [];
-    const add = (partnershipId: number, typeId: number, d: number, n: number) => {
+    const add = (partnershipId: number, typeId: number, d: number, n: number, rewardCents = 0) => {
       for (let i = 0; i < n; i++) {
         rows.push({
           programId,
+          rewardCents,
           key: `a-${partnershipId}-${typeId}-${d}-${i}`,
           actionTypeId: typeId,
           targetType: "partnership",
@@ -85,7 +87,8 @@ describe("alerts on a fake clock", () => {
       // A usual day: 6–8 signups from each partner (a weekly pattern).
       add(alice.id, signup.id, d, 6 + (d % 3));
       add(bob.id, signup.id, d, 6 + ((d + 1) % 3));
-      if (SPIKE_DAYS.includes(d)) add(bob.id, demo.id, d, 40);
+      // The spike: forty demos, each rewarded $25.
+      if (SPIKE_DAYS.includes(d)) add(bob.id, demo.id, d, 40, 2500);
     }
     await db.prisma.action.createMany({ data: rows });
     await opened.analytics.sync();
@@ -147,6 +150,13 @@ describe("alerts on a fake clock", () => {
     const snoozed = await created({});
     const perPartner = await created({ per: "partner", condition: "above", threshold: 20 });
     const perGroup = await created({ per: "group" });
+    const demos = await created({
+      metric: "type",
+      actionTypeId: w.types.demo.id,
+      condition: "above",
+      threshold: 10,
+    });
+    const rewards = await created({ metric: "rewards", condition: "above", threshold: 500 });
     const snooze = await changeAlert(
       db.prisma,
       programId,
@@ -177,6 +187,8 @@ describe("alerts on a fake clock", () => {
         snoozed: await messages(programId, snoozed),
         perPartner: await messages(programId, perPartner),
         perGroup: await messages(programId, perGroup),
+        demos: await messages(programId, demos),
+        rewards: await messages(programId, rewards),
       });
     }
     const [pg, ch] = answers;
@@ -234,6 +246,19 @@ describe("alerts on a fake clock", () => {
 
     // Per group, away from usual: Resellers alone.
     expect(pg.perGroup[0].message.fired.map((f) => f.label)).toEqual(["Resellers"]);
+
+    // One type's occurrences, and rewards in dollars: the spike's own numbers, counted here.
+    const spikeRows = w.rows.filter((r) => r.actionTypeId === w.types.demo.id);
+    const onDay = (d: number) => spikeRows.filter((r) => count([r], d) === 1);
+    expect(pg.demos.map((m) => m.dueAt)).toEqual([midnight(37), midnight(39)]);
+    expect(pg.demos[0].message).toMatchObject({
+      metric: "demo_booked occurrences",
+      fired: [{ value: onDay(36).length, high: 10 }],
+    });
+    expect(pg.rewards[0].message).toMatchObject({
+      metric: "Rewards (USD)",
+      fired: [{ value: onDay(36).reduce((sum, r) => sum + r.rewardCents, 0) / 100, high: 500 }],
+    });
   });
 
   it("sends the message by email with the number, the expected range, the chart and what moved it", async () => {

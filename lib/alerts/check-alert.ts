@@ -34,16 +34,6 @@ export interface CheckContext {
 
 export type CheckOutcome = "checked" | "fired" | "taken" | "gone";
 
-/** The latest due check at or before `now` (one check reads the latest period after a gap). */
-function latestDue(frequency: "hourly" | "daily", due: number, now: number, timeZone: string) {
-  let at = due;
-  for (let next = nextCheckAfter(frequency, at, timeZone); next <= now;) {
-    at = next;
-    next = nextCheckAfter(frequency, at, timeZone);
-  }
-  return at;
-}
-
 /** The tab over the four weeks up to the checked period, by day, with the view's filters. */
 function chartLink(baseUrl: string, slug: string, query: string, period: Period, tz: string) {
   const last = dateOf(period.end - 1, tz);
