@@ -12,7 +12,9 @@ import { postgresTabEngine } from "../stats/engines";
 import { runDeliveries } from "../deliveries/run-deliveries";
 import { alertMessage } from "./alert-message";
 import { changeAlert } from "./change-alert";
+import { checkAlert } from "./check-alert";
 import { checkDueAlerts } from "./check-due-alerts";
+import { claimAlert } from "./claim-alert";
 import { createAlert } from "./create-alert";
 import type { AlertInput } from "./alert-input";
 import { startOfDate } from "../time/zone";
@@ -344,5 +346,50 @@ describe("alerts on a fake clock", () => {
       kind: "delete",
     });
     expect(await db.prisma.delivery.count({ where: { programId: w.program.id } })).toBe(0);
+  });
+
+  it("tells a check once when two processes race, and when one dies mid-check another takes it over", async () => {
+    const { db } = opened;
+    // Checks are claimed across programs: only this test's alert may be due.
+    await db.prisma.alert.deleteMany({});
+    const w = await world();
+    const made = await createAlert(
+      db.prisma,
+      w.program,
+      { role: "owner", user: w.owner },
+      input(w, { condition: "above", threshold: 30 }),
+      midnight(37) - 60_000,
+    );
+    if (!made.ok) throw new Error(made.message);
+    const ctx = {
+      db,
+      sources: async () => ({ db, analytics: { engine: postgresTabEngine(db), worker: null } }),
+      baseUrl: "https://actionboard.example.test",
+    };
+    const at = () => new Date(midnight(37) + 60_000);
+    // Two passes at once (two servers): one claims, the other finds nothing due.
+    const told = await Promise.all([checkDueAlerts(ctx, at), checkDueAlerts(ctx, at)]);
+    expect(told.sort()).toEqual([0, 1]);
+    expect(await db.prisma.delivery.count({ where: { alertId: made.id } })).toBe(1);
+
+    // The next day's check is claimed by a process that dies before writing anything.
+    const where = { programId_id: { programId: w.program.id, id: made.id } };
+    const day38 = () => new Date(midnight(38) + 60_000);
+    const dead = await claimAlert(db.prisma, day38());
+    expect(dead).toMatchObject({ id: made.id });
+    // While its lease holds nobody else checks it; after, another process does, once.
+    expect(await checkDueAlerts(ctx, () => new Date(midnight(38) + 2 * 60_000))).toBe(0);
+    expect((await db.prisma.alert.findUniqueOrThrow({ where })).lastCheckedAt?.getTime()).toBe(
+      midnight(37),
+    );
+    await checkDueAlerts(ctx, () => new Date(midnight(38) + 7 * 60_000));
+    expect((await db.prisma.alert.findUniqueOrThrow({ where })).lastCheckedAt?.getTime()).toBe(
+      midnight(38),
+    );
+    // The dead process coming back finds its claim taken: it writes nothing.
+    expect(await checkAlert(ctx, dead!, day38())).toBe("taken");
+    // Day 37 was still high: the same episode, not told again by either.
+    expect(await db.prisma.delivery.count({ where: { alertId: made.id } })).toBe(1);
+    expect(await db.prisma.alertEpisode.count({ where: { alertId: made.id } })).toBe(1);
   });
 });
