@@ -1,4 +1,5 @@
 import "server-only";
+import { openedEmbedSecret } from "./embed-secret-store";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { RawSearchParams } from "../stats/url/load-tab-state";
 import { filterParsers } from "../stats/url/search-params";
@@ -21,8 +22,9 @@ export async function openSignedEmbed(
     where: { id: programId },
     select: { id: true, name: true, timezone: true, currency: true, embedSecret: true },
   });
-  if (!program?.embedSecret) return null;
-  const payload = readSignedEmbed(token, program.embedSecret, now);
+  const secret = openedEmbedSecret(program?.embedSecret ?? null);
+  if (!program || !secret) return null;
+  const payload = readSignedEmbed(token, secret, now);
   if (!payload || !formRowId.safeParse(payload.view).success) return null;
   const view = await prisma.savedView.findUnique({
     where: { programId_id: { programId, id: payload.view } },

@@ -2,10 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PrismaClient } from "../generated/prisma/client";
+import { storedEmbedSecret } from "./embed-secret-store";
 
 /**
- * A new embed secret for the program (`emb_` + 32 random bytes, base64url): URLs signed with the
- * previous one stop opening at once. Returns the new secret.
+ * A new embed secret for the program (`emb_` + 32 random bytes, base64url; stored sealed when the
+ * server has its encryption key): URLs signed with the previous one stop opening at once.
+ * Returns the new secret.
  */
 export async function rotateEmbedSecret(
   prisma: PrismaClient,
@@ -18,7 +20,10 @@ export async function rotateEmbedSecret(
       where: { id: programId },
       select: { embedSecret: true },
     });
-    await tx.program.update({ where: { id: programId }, data: { embedSecret: secret } });
+    await tx.program.update({
+      where: { id: programId },
+      data: { embedSecret: storedEmbedSecret(secret) },
+    });
     await recordAudit(tx, {
       programId,
       actor,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createShareLinkAction, revokeShareLinkAction, rotateEmbedSecretAction } from "./actions";
 import { embeddedViewQuery, openSignedEmbed } from "@/lib/share-links/open-signed-embed";
 import { readEmbedSecret } from "@/lib/share-links/read-embed-secret";
@@ -376,5 +376,42 @@ describe.each(inject("engines"))("signed embeds of saved views, on %s", (engine)
       "Created the embed secret",
       "Replaced the embed secret: URLs signed with the old one stopped opening",
     ]);
+  });
+
+  it("keeps the embed secret sealed when the server has its encryption key", async () => {
+    const program = await createProgram(db.prisma);
+    const owner = await createMember(db.prisma, program.id, "owner");
+    const view = await db.prisma.savedView.create({
+      data: { programId: program.id, userId: owner.id, name: "All", query: "timeframe=any_time" },
+    });
+    const stored = async () =>
+      (await db.prisma.program.findUniqueOrThrow({ where: { id: program.id } })).embedSecret!;
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    signedIn.user = owner;
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "share-links-test-encryption-key");
+    try {
+      await rotateEmbedSecretAction.on(db)(program.slug, formData({}));
+      const secret = (await readEmbedSecret(db.prisma, program.id))!;
+      expect(secret).toMatch(/^emb_/);
+      // The row holds it sealed, not the secret itself.
+      expect(await stored()).toMatch(/^v1\./);
+      expect(await stored()).not.toContain(secret.slice(4));
+      const token = signEmbed({ view: view.id, exp }, secret);
+      expect(await openSignedEmbed(db.prisma, program.id, token)).not.toBeNull();
+      // Under another key it cannot be opened: nothing signs, the page offers a new one.
+      vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "another-key-altogether");
+      expect(await readEmbedSecret(db.prisma, program.id)).toBeNull();
+      expect(await openSignedEmbed(db.prisma, program.id, token)).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Without a key it is kept as it is (and works).
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "");
+    try {
+      await rotateEmbedSecretAction.on(db)(program.slug, formData({}));
+      expect(await stored()).toMatch(/^emb_/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
