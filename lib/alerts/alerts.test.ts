@@ -375,14 +375,15 @@ describe("alerts on a fake clock", () => {
     // The next day's check is claimed by a process that dies before writing anything.
     const where = { programId_id: { programId: w.program.id, id: made.id } };
     const day38 = () => new Date(midnight(38) + 60_000);
-    const dead = await claimAlert(db.prisma, day38());
+    const dead = await claimAlert(db.prisma, day38(), 60_000);
     expect(dead).toMatchObject({ id: made.id });
-    // While its lease holds nobody else checks it; after, another process does, once.
-    expect(await checkDueAlerts(ctx, () => new Date(midnight(38) + 2 * 60_000))).toBe(0);
+    // While its lease (a minute here) holds nobody else checks it; after, another process does.
+    const leased = { ...ctx, leaseMs: 60_000 };
+    expect(await checkDueAlerts(leased, () => new Date(midnight(38) + 100_000))).toBe(0);
     expect((await db.prisma.alert.findUniqueOrThrow({ where })).lastCheckedAt?.getTime()).toBe(
       midnight(37),
     );
-    await checkDueAlerts(ctx, () => new Date(midnight(38) + 7 * 60_000));
+    await checkDueAlerts(leased, () => new Date(midnight(38) + 150_000));
     expect((await db.prisma.alert.findUniqueOrThrow({ where })).lastCheckedAt?.getTime()).toBe(
       midnight(38),
     );

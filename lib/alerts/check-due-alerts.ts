@@ -12,7 +12,8 @@ const RETRY_AFTER_MS = 5 * 60_000;
  * again later; one whose process died is taken over when its lease runs out.
  */
 export async function checkDueAlerts(
-  ctx: CheckContext & { checkLeaseMs?: number },
+  /** `leaseMs`: how long a check is held before another process may take it over (it died). */
+  ctx: CheckContext & { leaseMs?: number },
   now: () => Date,
   limit = 20,
   signal?: AbortSignal,
@@ -20,7 +21,7 @@ export async function checkDueAlerts(
   const { prisma } = ctx.db;
   let told = 0;
   for (let i = 0; i < limit && !signal?.aborted; i++) {
-    const claimed = await claimAlert(prisma, now(), ctx.checkLeaseMs ?? CHECKING_LEASE_MS);
+    const claimed = await claimAlert(prisma, now(), ctx.leaseMs ?? CHECKING_LEASE_MS);
     if (!claimed) break;
     try {
       if ((await checkAlert(ctx, claimed, now())) === "fired") told++;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import { SENDING_LEASE_MS } from "../deliveries/claim-delivery";
 
 export interface ClaimedAlert {
   programId: number;
@@ -8,8 +9,11 @@ export interface ClaimedAlert {
   nextCheckAt: Date;
 }
 
-/** How long a check may take before another process may take it over (this one died). */
-export const CHECKING_LEASE_MS = 5 * 60_000;
+/**
+ * How long a check may take before another process may take it over (this one died): the
+ * deliveries' lease (DELIVERY_LEASE_SECONDS sets both).
+ */
+export const CHECKING_LEASE_MS = SENDING_LEASE_MS;
 
 /**
  * Takes one alert whose check is due and that no live process is checking. One statement with

@@ -7,7 +7,11 @@
 //      delivery must arrive at least once, and a second copy only for what A had sent but not
 //      recorded when it died (taken over after the lease, DELIVERY_LEASE_SECONDS=10);
 //   3. down: both servers stop, every schedule falls due while they are down, one server starts:
-//      each delivery must arrive exactly once, and the second server adds nothing.
+//      each delivery must arrive exactly once, and the second server adds nothing;
+//   4. alerts: CHECK_DELIVERIES alerts (one recipient each, on a view that counts nothing, "below
+//      1": each fires at its first check) fall due at once while both servers check; A is
+//      SIGKILLed mid-run and restarted: each alert must be told once (one message row per alert)
+//      and arrive at least once, a second copy only for the one A was sending when it died.
 //   npm run check:deliveries -- --deliveries 40
 // Options: --deliveries CHECK_DELIVERIES (40), --smtp-delay-ms CHECK_SMTP_DELAY_MS (150),
 // --port CHECK_PORT (3230; +1 for the second server, +2 for the sink). Database:
@@ -184,6 +188,68 @@ try {
   );
   if (downCounts.some((c) => c !== 1))
     throw new Error("down: a delivery did not arrive exactly once");
+  // 4. Alerts checked by both, A killed mid-run.
+  const nobody = await prisma.savedView.create({
+    data: {
+      programId: program.programId,
+      userId: viewer.id,
+      name: "Nobody",
+      query: "name=zz-no-such-partner",
+    },
+  });
+  for (const [i, to] of recipients.entries()) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: to } });
+    await prisma.alert.create({
+      data: {
+        programId: program.programId,
+        savedViewId: nobody.id,
+        createdBy: user.id,
+        metric: "occurrences",
+        per: "view",
+        condition: "below",
+        threshold: 1,
+        frequency: i % 2 ? "hourly" : "daily",
+        channel: "email",
+        recipients: [to],
+        nextCheckAt: new Date(Date.now() + 3000),
+      },
+    });
+  }
+  mark = sink.messages.length;
+  const alertWork = (async () => {
+    const wait = 3000 + 500 + Math.floor(Math.random() * ((COUNT * DELAY) / 2));
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    const killedAfter = sink.messages.length - mark;
+    await a!.kill();
+    a = (await start(0)).server;
+    return killedAfter;
+  })();
+  const alertDeadline = Date.now() + 180_000;
+  for (;;) {
+    const sent = await prisma.delivery.count({
+      where: { programId: program.programId, alertId: { not: null }, status: "sent" },
+    });
+    if (sent >= COUNT) break;
+    if (Date.now() > alertDeadline) throw new Error(`alerts: ${sent} of ${COUNT} sent after 180 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const alertKilledAfter = await alertWork;
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const told = await prisma.delivery.groupBy({
+    by: ["alertId"],
+    where: { programId: program.programId, alertId: { not: null } },
+    _count: true,
+  });
+  const alertCounts = mailCounts(mark);
+  const alertMissing = alertCounts.filter((c) => c === 0).length;
+  const alertTwice = alertCounts.filter((c) => c > 1).length;
+  record(
+    `alerts: ${COUNT} due, SIGKILL of A after ${alertKilledAfter} mails; ${told.length} alerts told, ${told.filter((t) => t._count !== 1).length} told more than once; ${alertCounts.filter((c) => c === 1).length} received once, ${alertTwice} twice, ${alertMissing} missing`,
+  );
+  if (told.length !== COUNT || told.some((t) => t._count !== 1))
+    throw new Error("alerts: an alert was not told exactly once");
+  if (alertMissing > 0) throw new Error("alerts: a message was lost");
+  if (alertTwice > 1) throw new Error("alerts: more than the one in-flight message was sent twice");
   record(`passed on ${describeMachine()}`);
 } finally {
   await a?.stop();
