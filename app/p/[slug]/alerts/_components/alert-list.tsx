@@ -77,6 +77,12 @@ export function AlertList({
                   {a.lastMessage && (
                     <div className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">
                       Last message <DeliveryStatus status={a.lastMessage.status} />
+                      {a.lastMessage.status === "failed" && a.lastMessage.error && (
+                        <span className="text-red-700 dark:text-red-400">
+                          {" "}
+                          {a.lastMessage.error}
+                        </span>
+                      )}
                     </div>
                   )}
                 </div>
