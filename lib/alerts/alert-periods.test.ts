@@ -90,3 +90,34 @@ describe("a late check", () => {
     );
   });
 });
+
+describe("when clocks go back", () => {
+  it("checks each of the two repeated hours once, west and east of Greenwich", () => {
+    // New York, 2026-11-01: 02:00 EDT (06:00Z) becomes 01:00 EST; 01:00–02:00 happens twice.
+    const ny = "America/New_York";
+    const hourly = (after: string) => iso(nextCheckAfter("hourly", Date.parse(after), ny));
+    expect(hourly("2026-11-01T05:00:00Z")).toBe("2026-11-01T06:00:00.000Z");
+    expect(hourly("2026-11-01T06:00:00Z")).toBe("2026-11-01T07:00:00.000Z");
+    expect(iso(latestCheckAt("hourly", Date.parse("2026-11-01T06:30:00Z"), ny))).toBe(
+      "2026-11-01T06:00:00.000Z",
+    );
+    // Berlin, 2026-10-25: 03:00 CEST (01:00Z) becomes 02:00 CET.
+    const berlin = "Europe/Berlin";
+    expect(iso(latestCheckAt("hourly", Date.parse("2026-10-25T00:30:00Z"), berlin))).toBe(
+      "2026-10-25T00:00:00.000Z",
+    );
+    expect(iso(nextCheckAfter("hourly", Date.parse("2026-10-25T00:30:00Z"), berlin))).toBe(
+      "2026-10-25T01:00:00.000Z",
+    );
+    expect(iso(latestCheckAt("hourly", Date.parse("2026-10-25T01:30:00Z"), berlin))).toBe(
+      "2026-10-25T01:00:00.000Z",
+    );
+    // A day of 25 hours is read whole.
+    const day = checkedPeriod(
+      "daily",
+      nextCheckAfter("daily", Date.parse("2026-11-01T12:00:00Z"), ny),
+      ny,
+    );
+    expect(day.end - day.start).toBe(25 * 3_600_000);
+  });
+});

@@ -17,10 +17,14 @@ export interface Period {
   end: number;
 }
 
-/** The start of the local hour holding `instant`. */
+/**
+ * The start of the local hour holding `instant`: the instant less its wall clock's minutes and
+ * seconds (not the wall hour read back, which is ambiguous in the hour repeated when clocks go
+ * back).
+ */
 function hourStart(instant: number, timeZone: string): number {
   const w = toWallTime(instant, timeZone);
-  return fromWallTime({ ...w, minute: 0, second: 0, millisecond: 0 }, timeZone);
+  return instant - (w.minute * 60_000 + w.second * 1000 + w.millisecond);
 }
 
 /** The first check strictly after `after`: the next local hour, or the next local midnight. */
