@@ -393,4 +393,47 @@ describe("alerts on a fake clock", () => {
     expect(await db.prisma.delivery.count({ where: { alertId: made.id } })).toBe(1);
     expect(await db.prisma.alertEpisode.count({ where: { alertId: made.id } })).toBe(1);
   });
+
+  it("tells after a snooze what it kept quiet: a recovery, and a number still out of range", async () => {
+    const { db } = opened;
+    const w = await world();
+    const owner = { role: "owner" as const, user: w.owner };
+    const make = async () => {
+      const made = await createAlert(db.prisma, w.program, owner, input(w, {}), midnight(29) - 1);
+      if (!made.ok) throw new Error(made.message);
+      return made.id;
+    };
+    const [recoversInSnooze, outInSnooze] = [await make(), await make()];
+    const snooze = (id: number, at: number) =>
+      changeAlert(db.prisma, w.program.id, owner, id, { kind: "snooze", snooze: "1d" }, at);
+    const ctx = {
+      db,
+      sources: async () => ({ db, analytics: { engine: postgresTabEngine(db), worker: null } }),
+      baseUrl: "https://actionboard.example.test",
+    };
+    await runDays(ctx, 29, 36);
+    // Snoozed for a day just before the check after day 36 (out of range).
+    await snooze(outInSnooze, midnight(37) - 1_800_000);
+    await runDays(ctx, 37, 38);
+    // Told at the check after day 36; snoozed just before the check after day 38 (back in range).
+    await snooze(recoversInSnooze, midnight(39) - 1_800_000);
+    await runDays(ctx, 39, 41);
+
+    const told = async (id: number) =>
+      (await messages(w.program.id, id)).map((m) => ({
+        at: m.dueAt,
+        fired: m.message.fired.length,
+        recovered: m.message.recovered.length,
+      }));
+    // Fired; back in range during the snooze (nothing said); told recovered once it ended.
+    expect(await told(recoversInSnooze)).toEqual([
+      { at: midnight(37), fired: 1, recovered: 0 },
+      { at: midnight(40), fired: 0, recovered: 1 },
+    ]);
+    // Out of range during the snooze (nothing said); still out when it ended: told then; recovered.
+    expect(await told(outInSnooze)).toEqual([
+      { at: midnight(38), fired: 1, recovered: 0 },
+      { at: midnight(39), fired: 0, recovered: 1 },
+    ]);
+  });
 });

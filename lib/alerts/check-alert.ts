@@ -80,6 +80,8 @@ export async function checkAlert(
   // Told now: keys newly out, and (after a snooze) keys still out that were not told.
   const fired = snoozed ? [] : out.filter((r) => !episodes.get(r.key)?.announced);
   const recovered = snoozed ? [] : back.filter((r) => episodes.get(r.key)!.announced);
+  // A told episode that ends during a snooze is kept: its recovery is told when the snooze ends.
+  const ended = snoozed ? back.filter((r) => !episodes.get(r.key)!.announced) : back;
   const message =
     fired.length || recovered.length
       ? await composeMessage(prisma, ctx.baseUrl, {
@@ -98,7 +100,7 @@ export async function checkAlert(
     periodStart: new Date(period.start),
     started: out.filter((r) => !episodes.has(r.key)),
     announced: !snoozed,
-    ended: back.map((r) => r.key),
+    ended: ended.map((r) => r.key),
     toldLate: fired.filter((r) => episodes.has(r.key)).map((r) => r.key),
     message,
   });
