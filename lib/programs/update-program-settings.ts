@@ -1,4 +1,5 @@
 import "server-only";
+import { nextCheckAfter, type AlertFrequency } from "../alerts/alert-periods";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { nextRunAfter, type Frequency } from "../time/schedule-time";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -83,7 +84,10 @@ async function save(
       },
     });
 
-    if (changed.includes("timezone")) await moveSchedules(tx, programId, input.timezone);
+    if (changed.includes("timezone")) {
+      await moveSchedules(tx, programId, input.timezone);
+      await moveAlerts(tx, programId, input.timezone);
+    }
 
     const settings = changed.filter((field) => field !== "slug");
     if (settings.length > 0) {
@@ -140,5 +144,17 @@ async function moveSchedules(tx: Prisma.TransactionClient, programId: number, ti
     await tx.$executeRaw`UPDATE delivery_schedules
       SET next_run_at = ${new Date(nextRunAfter(rule, now, timezone))}
       WHERE program_id = ${programId} AND id = ${s.id}`;
+  }
+}
+
+/** Each alert's next check, again, at the next local hour or midnight of the new zone. */
+async function moveAlerts(tx: Prisma.TransactionClient, programId: number, timezone: string) {
+  const alerts = await tx.$queryRaw<{ id: number; frequency: AlertFrequency }[]>`
+    SELECT id, frequency::text AS frequency FROM alerts WHERE program_id = ${programId} FOR UPDATE`;
+  const now = Date.now();
+  for (const a of alerts) {
+    await tx.$executeRaw`UPDATE alerts
+      SET next_check_at = ${new Date(nextCheckAfter(a.frequency, now, timezone))}
+      WHERE program_id = ${programId} AND id = ${a.id}`;
   }
 }

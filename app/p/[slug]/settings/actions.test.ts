@@ -107,7 +107,7 @@ describe.each(inject("engines"))("program settings on %s", (engine) => {
     expect((await stored(program.id)).name).toBe("Renamed");
   });
 
-  it("changes the zone only once confirmed, and moves the delivery schedules with it", async () => {
+  it("changes the zone only once confirmed, and moves the delivery schedules and alerts with it", async () => {
     const { program, owner } = await seedFullProgram(db.prisma);
     session.user = owner;
     const zone = "Asia/Tokyo";
@@ -135,6 +135,17 @@ describe.each(inject("engines"))("program settings on %s", (engine) => {
       minute: "2-digit",
     }).format(schedule.nextRunAt);
     expect(wall).toBe("09:00");
+    // The fixture's daily alert: next checked at the next midnight in Tokyo.
+    const [alert] = await db.prisma.alert.findMany({ where: { programId: program.id } });
+    expect(alert.nextCheckAt.getTime() - before).toBeLessThanOrEqual(86_400_000);
+    expect(
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(alert.nextCheckAt),
+    ).toBe("00:00");
     const audit = await db.prisma.auditEvent.findFirstOrThrow({
       where: { programId: program.id, kind: "program.updated" },
       orderBy: { id: "desc" },
