@@ -5,7 +5,9 @@ import type { Role } from "../programs/roles";
 import { refuseChannel } from "../deliveries/refuse-channel";
 import { scheduleRefusal, type ScheduleRefusal } from "../deliveries/schedule-refusal";
 import { newSealedWebhookSecret } from "../deliveries/webhook-secret";
+import { loadTabState } from "../stats/url/load-tab-state";
 import { nextCheckAfter } from "./alert-periods";
+import { viewCountsType } from "./measure";
 import type { AlertInput } from "./alert-input";
 import { alertSentence } from "./alert-words";
 
@@ -26,7 +28,7 @@ export async function createAlert(
   const [view, type] = await Promise.all([
     prisma.savedView.findUnique({
       where: { programId_id: { programId: program.id, id: input.savedViewId } },
-      select: { name: true },
+      select: { name: true, query: true },
     }),
     input.metric === "type"
       ? prisma.actionType.findUnique({
@@ -38,6 +40,14 @@ export async function createAlert(
   if (!view) return NO_VIEW;
   if (input.metric === "type" && !type) {
     return scheduleRefusal(404, "actionTypeId", "No such action type in this program.");
+  }
+  const { filters } = loadTabState(Object.fromEntries(new URLSearchParams(view.query)));
+  if (input.metric === "type" && !viewCountsType(filters, input.actionTypeId!)) {
+    return scheduleRefusal(
+      422,
+      "actionTypeId",
+      `“${view.name}” leaves ${type!.name} out (its action type filter): choose a type the view counts.`,
+    );
   }
   const refused = await refuseChannel(prisma, program.id, actor.role, input);
   if (refused) return refused;

@@ -1,6 +1,7 @@
 import "server-only";
 import { keyLabels, type Breakdown } from "../stats/breakdown/breakdown";
 import type { TabScope } from "../stats/scope";
+import type { ActionsTabFilters } from "../stats/url/search-params";
 import type { Period } from "./alert-periods";
 
 export type AlertMetric = "occurrences" | "rewards" | "type";
@@ -26,13 +27,20 @@ const BY: Record<Exclude<AlertPer, "view">, Breakdown> = {
  */
 export function targetScope(scope: TabScope, target: AlertTarget): TabScope | null {
   if (target.metric !== "type" || target.actionTypeId === null) return scope;
-  const { action_type: ids, action_type_op: op } = scope.filters;
-  const listed = ids.includes(target.actionTypeId);
-  if (ids.length > 0 && (op === "include" ? !listed : listed)) return null;
+  if (!viewCountsType(scope.filters, target.actionTypeId)) return null;
   return {
     ...scope,
     filters: { ...scope.filters, action_type: [target.actionTypeId], action_type_op: "include" },
   };
+}
+
+/** Whether a view's action type filter lets a type's actions through. */
+export function viewCountsType(
+  filters: Pick<ActionsTabFilters, "action_type" | "action_type_op">,
+  typeId: number,
+): boolean {
+  const listed = filters.action_type.includes(typeId);
+  return filters.action_type.length === 0 || (filters.action_type_op === "include") === listed;
 }
 
 /** Rewards in the program's currency (the tiles' amount), occurrences as counted. */
