@@ -323,8 +323,9 @@ describe("alerts on a fake clock", () => {
     const after = await db.prisma.alert.findUniqueOrThrow({
       where: { programId_id: { programId: w.program.id, id: made.id } },
     });
-    // Still due at the same check; nobody retries it for five minutes.
+    // Still due at the same check; nobody retries it for five minutes; the page can say why.
     expect(after.nextCheckAt.getTime()).toBe(midnight(37));
+    expect(after.checkError).toBe("analytics away");
     expect(after.checkingUntil!.getTime()).toBe(midnight(37) + 60_000 + 5 * 60_000);
     await checkDueAlerts(broken, () => new Date(midnight(37) + 2 * 60_000));
     expect(warn).toHaveBeenCalledTimes(1);
@@ -334,8 +335,9 @@ describe("alerts on a fake clock", () => {
       sources: async () => ({ db, analytics: { engine: postgresTabEngine(db), worker: null } }),
     };
     expect(await checkDueAlerts(ok, () => new Date(midnight(37) + 10 * 60_000))).toBe(1);
-    // Its check time moved back by hand: the period read already is not read (nor told) again.
     const where = { programId_id: { programId: w.program.id, id: made.id } };
+    expect((await db.prisma.alert.findUniqueOrThrow({ where })).checkError).toBeNull();
+    // Its check time moved back by hand: the period read already is not read (nor told) again.
     await db.prisma.alert.update({ where, data: { nextCheckAt: new Date(midnight(37) - 1000) } });
     expect(await checkDueAlerts(ok, () => new Date(midnight(37) + 20 * 60_000))).toBe(0);
     expect(await db.prisma.delivery.count({ where: { programId: w.program.id } })).toBe(1);

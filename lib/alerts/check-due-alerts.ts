@@ -32,7 +32,10 @@ export async function checkDueAlerts(
       );
       await prisma.alert.updateMany({
         where: { programId: claimed.programId, id: claimed.id, nextCheckAt: claimed.nextCheckAt },
-        data: { checkingUntil: new Date(now().getTime() + RETRY_AFTER_MS) },
+        data: {
+          checkingUntil: new Date(now().getTime() + RETRY_AFTER_MS),
+          checkError: `${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+        },
       });
     }
   }

@@ -35,7 +35,12 @@ export function recordCheck(
   return prisma.$transaction(async (tx) => {
     const moved = await tx.alert.updateMany({
       where: { programId: r.programId, id: r.alertId, nextCheckAt: r.claimedCheckAt },
-      data: { nextCheckAt: r.nextCheckAt, checkingUntil: null, lastCheckedAt: r.checkedAt },
+      data: {
+        nextCheckAt: r.nextCheckAt,
+        checkingUntil: null,
+        lastCheckedAt: r.checkedAt,
+        checkError: null,
+      },
     });
     if (moved.count === 0) return "taken" as const;
     if (r.ended.length) {

@@ -35,6 +35,7 @@ CREATE TABLE "alerts" (
     "next_check_at" TIMESTAMPTZ(3) NOT NULL,
     "checking_until" TIMESTAMPTZ(3),
     "last_checked_at" TIMESTAMPTZ(3),
+    "check_error" TEXT,
     "snoozed_until" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -69,6 +69,11 @@ export function AlertList({
                       {formatDateTime(a.episodes[0].since, timezone)})
                     </span>
                   )}
+                  {a.checkError && (
+                    <div className="text-xs text-red-700 dark:text-red-400">
+                      The last check failed (tried again in a few minutes): {a.checkError}
+                    </div>
+                  )}
                   {snoozed && (
                     <div className="text-xs text-gray-600 dark:text-gray-400">
                       Snoozed until {formatDateTime(a.snoozedUntil!, timezone)}
