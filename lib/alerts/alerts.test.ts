@@ -261,6 +261,24 @@ describe("alerts on a fake clock", () => {
       metric: "Rewards (USD)",
       fired: [{ value: onDay(36).reduce((sum, r) => sum + r.rewardCents, 0) / 100, high: 500 }],
     });
+    // Rewards are explained by rewards: Bob's dollars, the whole change.
+    const dollars = (d: number, partnershipId?: number) =>
+      w.rows
+        .filter(
+          (r) =>
+            count([r], d) === 1 &&
+            (partnershipId === undefined || r.partnershipId === partnershipId),
+        )
+        .reduce((sum, r) => sum + r.rewardCents, 0) / 100;
+    const bobDollars = dollars(36, bob) - dollars(29, bob);
+    expect(pg.rewards[0].message.fired[0].movers[0]).toEqual({
+      by: "Partner",
+      label: expect.stringContaining("ptn_bob"),
+      before: dollars(29, bob),
+      after: dollars(36, bob),
+      change: bobDollars,
+      share: bobDollars / (dollars(36) - dollars(29)),
+    });
   });
 
   it("sends the message by email with the number, the expected range, the chart and what moved it", async () => {

@@ -87,12 +87,13 @@ export async function composeMessage(
       f.period,
       weekBefore,
       partnershipOf,
+      f.alert.metric,
     );
     return moved.map((m) => ({
       by: m.byLabel,
       label: m.label,
-      before: m.previousOccurrences,
-      after: m.occurrences,
+      before: m.previousValue,
+      after: m.value,
       change: m.change,
       share: m.share,
     }));

@@ -3,7 +3,7 @@ import { NONE_KEY } from "../stats/breakdown/breakdown";
 import { MOVERS_BY, whatMoved, type Mover } from "../stats/what-moved";
 import type { TabScope } from "../stats/scope";
 import type { Period } from "./alert-periods";
-import { VIEW_KEY, type AlertPer } from "./measure";
+import { VIEW_KEY, type AlertMetric, type AlertPer } from "./measure";
 
 /**
  * What moved one key's number between the same period a week before and the checked one: for the
@@ -18,6 +18,8 @@ export async function explainKey(
   weekBefore: Period,
   /** A partner's key is its partner key: the partnership it names (null: none any more). */
   partnershipOf: (partnerKey: string) => Promise<number | null>,
+  /** Rewards are explained by rewards; occurrences (of the view or one type) by occurrences. */
+  metric: AlertMetric,
 ): Promise<Mover[]> {
   // "No group": partners without one (no filter names them); nothing is told.
   if (per === "group" && key === NONE_KEY) return [];
@@ -36,6 +38,11 @@ export async function explainKey(
   };
   // A partner is in one group: within a partner, its group explains nothing.
   const by = MOVERS_BY.filter((b) => b.kind !== per && !(per === "partner" && b.kind === "group"));
-  const moved = await whatMoved(within, undefined, by);
+  const moved = await whatMoved(
+    within,
+    undefined,
+    by,
+    metric === "rewards" ? "rewards" : "occurrences",
+  );
   return moved?.movers ?? [];
 }

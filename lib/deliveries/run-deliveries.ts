@@ -8,6 +8,7 @@ import { queueDueDeliveries } from "./queue-due-deliveries";
 import { sendDelivery } from "./send-delivery";
 import { metrics } from "../observability/metrics.mjs";
 import { sealClearWebhookSecrets } from "./webhook-secret";
+import { sealClearEmbedSecrets } from "../share-links/embed-secret-store";
 
 export interface RunSummary {
   queued: number;
@@ -30,6 +31,7 @@ export async function runDeliveries(
 ): Promise<RunSummary> {
   const { prisma } = ctx.db;
   await sealClearWebhookSecrets(prisma);
+  await sealClearEmbedSecrets(prisma);
   // Alerts first: what a check finds is a delivery this same pass sends.
   await checkDueAlerts(ctx, now, limit, signal);
   const summary: RunSummary = {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
 import { encryptionKeyFrom, seal, unseal } from "../security/sealed-secret";
 
 // A program's embed secret (`emb_` + 32 random bytes, base64url) is stored sealed under
@@ -19,4 +20,23 @@ export function openedEmbedSecret(stored: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Seals every embed secret still in the clear (made before the server had its key, or by an
+ * earlier version); a no-op without the key. Returns how many it sealed.
+ */
+export async function sealClearEmbedSecrets(prisma: PrismaClient): Promise<number> {
+  if (!encryptionKeyFrom()) return 0;
+  const clear = await prisma.program.findMany({
+    where: { embedSecret: { startsWith: "emb_" } },
+    select: { id: true, embedSecret: true },
+  });
+  for (const row of clear) {
+    await prisma.program.updateMany({
+      where: { id: row.id, embedSecret: row.embedSecret },
+      data: { embedSecret: seal(row.embedSecret!) },
+    });
+  }
+  return clear.length;
 }

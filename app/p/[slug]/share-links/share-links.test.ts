@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 import { createShareLinkAction, revokeShareLinkAction, rotateEmbedSecretAction } from "./actions";
 import { embeddedViewQuery, openSignedEmbed } from "@/lib/share-links/open-signed-embed";
 import { readEmbedSecret } from "@/lib/share-links/read-embed-secret";
+import { sealClearEmbedSecrets } from "@/lib/share-links/embed-secret-store";
 import { signEmbed } from "@/lib/share-links/signed-embed";
 import { auditEntries } from "@/lib/testing/audit-entries";
 import { createMember, createProgram } from "@/lib/testing/factories";
@@ -410,6 +411,16 @@ describe.each(inject("engines"))("signed embeds of saved views, on %s", (engine)
     try {
       await rotateEmbedSecretAction.on(db)(program.slug, formData({}));
       expect(await stored()).toMatch(/^emb_/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const clear = await stored();
+    // A server with the key seals it at its next scheduler pass; the secret stays the same.
+    vi.stubEnv("ACTIONBOARD_ENCRYPTION_KEY", "share-links-test-encryption-key");
+    try {
+      expect(await sealClearEmbedSecrets(db.prisma)).toBeGreaterThanOrEqual(1);
+      expect(await stored()).toMatch(/^v1\./);
+      expect(await readEmbedSecret(db.prisma, program.id)).toBe(clear);
     } finally {
       vi.unstubAllEnvs();
     }
