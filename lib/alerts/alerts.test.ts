@@ -10,6 +10,8 @@ import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { deliveryContext } from "../testing/delivery-fixture";
 import { postgresTabEngine } from "../stats/engines";
 import { runDeliveries } from "../deliveries/run-deliveries";
+import { readUnsubscribeLink } from "../deliveries/delivery-links";
+import { removeRecipient } from "../deliveries/subscription";
 import { alertMessage } from "./alert-message";
 import { changeAlert } from "./change-alert";
 import { checkAlert } from "./check-alert";
@@ -314,6 +316,22 @@ describe("alerts on a fake clock", () => {
     expect(mail.text).toContain(`https://actionboard.example.test/p/${w.program.slug}/actions?`);
     const log = await db.prisma.delivery.findFirstOrThrow({ where: { programId: w.program.id } });
     expect(log).toMatchObject({ status: "sent", recipients: [w.owner.email] });
+
+    // Its own unsubscribe link (body and List-Unsubscribe) names this alert and this address.
+    const link = /Stop receiving this alert: (\S+)/.exec(mail.text ?? "")?.[1] ?? "";
+    const header = mail.headerLines.find((l) => l.key === "list-unsubscribe")?.line ?? "";
+    expect(header).toContain(`${link}/one-click`);
+    const token = new URL(link).pathname.split("/")[2];
+    const read = readUnsubscribeLink(token, ctx.secret);
+    expect(read).toEqual({
+      of: { kind: "alert", programId: w.program.id, id: made.ok ? made.id : 0 },
+      recipient: w.owner.email,
+    });
+    expect(await removeRecipient(db.prisma, read!.of, read!.recipient)).toBe(true);
+    const unsubscribed = await db.prisma.alert.findFirstOrThrow({
+      where: { programId: w.program.id },
+    });
+    expect(unsubscribed.recipients).toEqual([]);
   });
 
   it("leaves a failing check due, and a deleted alert's messages go with it", async () => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { EMAIL_NOT_SET_UP } from "../config/setup-hints";
 import { SENDING_LEASE_MS, type ClaimedDelivery } from "../deliveries/claim-delivery";
 import { stillAllowed } from "../deliveries/check-recipients";
 import {
@@ -11,11 +10,11 @@ import type { DeliveryOutcome } from "../deliveries/finish-delivery";
 import { holdDelivery } from "../deliveries/hold-delivery";
 import { loadRecipientRules } from "../deliveries/load-recipient-rules";
 import { postWebhook } from "../deliveries/send-webhook";
+import { sendToEach, type OneMail } from "../deliveries/send-to-each";
+import { escapeHtml } from "../format/escape-html";
 import { openWebhookSecret } from "../deliveries/webhook-secret";
 import { alertMessage, messageLines, messageSummary, type AlertMessage } from "./alert-message";
 import { alertWebhookPayload } from "./alert-webhook-payload";
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Sends an alert's message (a delivery with `alertId`) through the alert's channel: a signed
@@ -63,37 +62,29 @@ export async function sendAlertMessage(
     return {
       ok: false,
       permanent: true,
-      error: "Nobody to send to: every recipient has left the program.",
+      error: "Nobody to send to: every recipient has left the program or unsubscribed.",
     };
   }
-  if (!ctx.mailer) return { ok: false, permanent: true, error: EMAIL_NOT_SET_UP };
   const lease = () => new Date(Date.now() + (ctx.leaseMs ?? SENDING_LEASE_MS));
-  const sent = [...claimed.recipients];
-  for (const to of recipients) {
-    if (sent.includes(to)) continue;
-    const email = alertEmail(message, program.name, alertsUrl);
-    try {
-      await ctx.mailer.sendMail({ from: ctx.mailFrom, to, ...email });
-    } catch (error) {
-      return {
-        ok: false,
-        recipients: sent,
-        error: `Sending to ${to} failed: ${error instanceof Error ? error.message : error}`,
-      };
-    }
-    sent.push(to);
-    if (!(await holdDelivery(prisma, claimed, lease(), to))) {
-      return {
-        ok: false,
-        recipients: sent,
-        error: "Another process took this delivery over (this one outlived its lease).",
-      };
-    }
-  }
+  const of = { kind: "alert" as const, programId: program.id, id: alert.id };
+  const { sent, error } = await sendToEach(
+    ctx,
+    of,
+    recipients,
+    claimed.recipients,
+    (to) => holdDelivery(prisma, claimed, lease(), to),
+    (unsubscribe) => alertEmail(message, program.name, alertsUrl, unsubscribe),
+  );
+  if (error) return { ok: false, error, permanent: !ctx.mailer, recipients: sent };
   return { ok: true, recipients: sent, fileName: "", fileBytes: 0 };
 }
 
-function alertEmail(m: AlertMessage, programName: string, alertsUrl: string) {
+function alertEmail(
+  m: AlertMessage,
+  programName: string,
+  alertsUrl: string,
+  unsubscribe: string,
+): OneMail {
   const lines = messageLines(m);
   const subject = `Alert: ${m.viewName} — ${messageSummary(m)} (${programName})`;
   const text = [
@@ -103,9 +94,12 @@ function alertEmail(m: AlertMessage, programName: string, alertsUrl: string) {
     "",
     `See the chart: ${m.chartUrl}`,
     `Snooze or change this alert: ${alertsUrl}`,
+    "",
+    `Stop receiving this alert: ${unsubscribe}`,
   ].join("\n");
   const html = `<p>The alert on the saved view “${escapeHtml(m.viewName)}” (${escapeHtml(programName)}) checked ${escapeHtml(m.period)}:</p>
 <pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(lines.join("\n"))}</pre>
-<p><a href="${escapeHtml(m.chartUrl)}">See the chart in Actionboard</a> · <a href="${escapeHtml(alertsUrl)}">Snooze or change this alert</a></p>`;
+<p><a href="${escapeHtml(m.chartUrl)}">See the chart in Actionboard</a> · <a href="${escapeHtml(alertsUrl)}">Snooze or change this alert</a></p>
+<p style="color:#6b7280;font-size:12px"><a href="${escapeHtml(unsubscribe)}">Unsubscribe</a> from this alert.</p>`;
   return { subject, text, html };
 }

@@ -1,5 +1,6 @@
 import { ApiError } from "./api-error";
 import { apiErrorResponse } from "./envelope";
+import { escapeHtml } from "../format/escape-html";
 
 /** The path parameter each dynamic API route names, for a 400 that says which one is bad. */
 const API_PATH_PARAMETERS: [RegExp, string][] = [
@@ -21,8 +22,6 @@ export function undecodableSegment(pathname: string): string | null {
   }
   return null;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A 400 for a path with a segment that does not percent-decode, or null when every segment does.

@@ -1,5 +1,5 @@
 // The signed URLs a delivery hands out: its file (webhooks; short-lived) and the unsubscribe page
-// of one recipient of one schedule (emails).
+// of one recipient of one schedule or alert (emails).
 import { z } from "zod";
 import { readToken, signToken } from "../security/signed-token";
 
@@ -7,7 +7,14 @@ const FILE = "delivery-file";
 const UNSUBSCRIBE = "unsubscribe";
 
 const fileToken = z.object({ p: z.number().int(), d: z.number().int(), e: z.number().int() });
-const unsubscribeToken = z.object({ p: z.number().int(), s: z.number().int(), r: z.string() });
+// A schedule's link names it by `s`, an alert's by `a` (links mailed before alerts keep working).
+const unsubscribeToken = z.union([
+  z.object({ p: z.number().int(), s: z.number().int(), r: z.string() }),
+  z.object({ p: z.number().int(), a: z.number().int(), r: z.string() }),
+]);
+
+/** What an address receives and may stop: one schedule's deliveries or one alert's messages. */
+export type Subscription = { kind: "schedule" | "alert"; programId: number; id: number };
 
 export function fileLink(
   baseUrl: string,
@@ -28,18 +35,25 @@ export function readFileLink(token: string, secret: string) {
 export function unsubscribeLink(
   baseUrl: string,
   secret: string,
-  schedule: { programId: number; id: number },
+  of: Subscription,
   recipient: string,
 ): string {
-  const token = signToken(
-    UNSUBSCRIBE,
-    { p: schedule.programId, s: schedule.id, r: recipient },
-    secret,
-  );
-  return new URL(`/unsubscribe/${token}`, baseUrl).toString();
+  const payload =
+    of.kind === "alert"
+      ? { p: of.programId, a: of.id, r: recipient }
+      : { p: of.programId, s: of.id, r: recipient };
+  return new URL(`/unsubscribe/${signToken(UNSUBSCRIBE, payload, secret)}`, baseUrl).toString();
 }
 
-export function readUnsubscribeLink(token: string, secret: string) {
+export function readUnsubscribeLink(
+  token: string,
+  secret: string,
+): { of: Subscription; recipient: string } | null {
   const t = readToken(UNSUBSCRIBE, token, secret, unsubscribeToken);
-  return t && { programId: t.p, scheduleId: t.s, recipient: t.r };
+  if (!t) return null;
+  const of: Subscription =
+    "a" in t
+      ? { kind: "alert", programId: t.p, id: t.a }
+      : { kind: "schedule", programId: t.p, id: t.s };
+  return { of, recipient: t.r };
 }

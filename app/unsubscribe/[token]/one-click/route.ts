@@ -1,10 +1,10 @@
-// POST /unsubscribe/{token}/one-click — removes one recipient from one schedule: mail clients'
+// POST /unsubscribe/{token}/one-click — removes one recipient from one schedule or alert: mail clients'
 // one-click unsubscribe (RFC 8058) and the button of the unsubscribe page (signed out).
 // GET (a client that opens the header's link) shows the page that asks first.
 import { deliverySecret } from "@/lib/deliveries/delivery-secret";
 import { overDatabase } from "@/lib/db/over-database";
 import { readUnsubscribeLink } from "@/lib/deliveries/delivery-links";
-import { removeRecipient } from "@/lib/deliveries/remove-recipient";
+import { removeRecipient } from "@/lib/deliveries/subscription";
 
 export const runtime = "nodejs";
 
@@ -14,7 +14,7 @@ export const POST = overDatabase(
       const [{ token }, { prisma }] = await Promise.all([params, database()]);
       const link = readUnsubscribeLink(token, deliverySecret());
       if (!link) return new Response("This unsubscribe link is not valid.", { status: 404 });
-      await removeRecipient(prisma, link.programId, link.scheduleId, link.recipient);
+      await removeRecipient(prisma, link.of, link.recipient);
       // The page's own form comes back to the page; a mail client gets a plain answer.
       const form = await request.formData().catch(() => null);
       if (form?.get("from") === "page") {
