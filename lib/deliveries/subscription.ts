@@ -16,7 +16,11 @@ export async function loadSubscription(prisma: PrismaClient, of: Subscription) {
       : await prisma.deliverySchedule.findUnique({ where, select });
   return (
     row && {
-      what:
+      /** "no longer receives …" */
+      received:
+        of.kind === "alert" ? `the alert on “${row.savedView.name}”` : `“${row.savedView.name}”`,
+      /** "Stop sending …" */
+      sent:
         of.kind === "alert"
           ? `the alert on “${row.savedView.name}”`
           : `the scheduled delivery “${row.savedView.name}”`,

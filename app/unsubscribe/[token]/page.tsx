@@ -29,14 +29,14 @@ export default async function UnsubscribePage({
       ) : !subscribed ? (
         <p className="mt-4" role="status">
           {query.done ? "Done: " : ""}
-          <strong>{link.recipient}</strong> no longer receives {subscription.what} from{" "}
+          <strong>{link.recipient}</strong> no longer receives {subscription.received} from{" "}
           {subscription.programName}. Other deliveries are unchanged.
         </p>
       ) : (
         <form method="post" action={`/unsubscribe/${token}/one-click`} className="mt-4 space-y-4">
           <input type="hidden" name="from" value="page" />
           <p>
-            Stop sending {subscription.what} from {subscription.programName} to{" "}
+            Stop sending {subscription.sent} from {subscription.programName} to{" "}
             <strong>{link.recipient}</strong>? Other deliveries and other recipients are unchanged.
           </p>
           <button type="submit" className={buttonClass}>
