@@ -19,9 +19,12 @@ export function metricWords(a: Pick<AlertWords, "metric" | "actionTypeName">, cu
   return "Occurrences";
 }
 
+/** "1,250", "12.5": a number as alerts write it. */
+export const alertNumber = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
 export function conditionWords(a: Pick<AlertWords, "condition" | "threshold" | "sensitivity">) {
-  if (a.condition === "above") return `above ${a.threshold}`;
-  if (a.condition === "below") return `below ${a.threshold}`;
+  if (a.condition === "above") return `above ${alertNumber(a.threshold ?? 0)}`;
+  if (a.condition === "below") return `below ${alertNumber(a.threshold ?? 0)}`;
   const s = SENSITIVITIES.find((x) => x.value === a.sensitivity);
   return `away from its usual level (${s ? `${s.name} sensitivity, ` : ""}${a.sensitivity} spreads)`;
 }
