@@ -72,12 +72,15 @@ describe("alerts on a fake clock", () => {
       partnershipId: number;
       occurredAt: Date;
       rewardCents: number;
+      properties: { source: string };
     }[] = [];
     const add = (partnershipId: number, typeId: number, d: number, n: number, rewardCents = 0) => {
       for (let i = 0; i < n; i++) {
         rows.push({
           programId,
           rewardCents,
+          // Demos come from webinars; signups are organic.
+          properties: { source: typeId === demo.id ? "webinar" : "organic" },
           key: `a-${partnershipId}-${typeId}-${d}-${i}`,
           actionTypeId: typeId,
           targetType: "partnership",
@@ -225,6 +228,17 @@ describe("alerts on a fake clock", () => {
     const bobChange = count(w.rows, 36, bob) - count(w.rows, 29, bob);
     expect(spike.movers[0].change).toBe(bobChange);
     expect(spike.movers[0].share).toBeCloseTo(bobChange / change, 10);
+    // The property the spike's actions carry is weighed too: all 40 demos came from webinars.
+    const webinars = (d: number) =>
+      w.rows.filter((r) => r.properties.source === "webinar" && count([r], d) === 1).length;
+    expect(spike.movers).toContainEqual({
+      by: "Property source",
+      label: "webinar",
+      before: webinars(29),
+      after: webinars(36),
+      change: webinars(36) - webinars(29),
+      share: (webinars(36) - webinars(29)) / change,
+    });
     // Still high on day 37: not told again. Day 38 is usual again: recovered, with its start.
     expect(recovered.fired).toEqual([]);
     expect(recovered.recovered).toMatchObject([{ key: "", value: on(38) }]);

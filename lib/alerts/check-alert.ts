@@ -90,6 +90,7 @@ export async function checkAlert(
           view: savedView,
           scope,
           actionTypeName: view.options.actionTypes.find((t) => t.id === alert.actionTypeId)?.label,
+          propertyNames: view.options.properties.map((p) => p.key),
           period,
           fired,
           recovered: recovered.map((r) => ({ reading: r, since: episodes.get(r.key)!.since })),

@@ -51,6 +51,8 @@ export interface CheckFindings {
   /** The view's scope counting what the alert counts (null: it counts nothing). */
   scope: TabScope | null;
   actionTypeName: string | undefined;
+  /** The property names the program's actions carry (the filter's suggestions). */
+  propertyNames: string[];
   period: Period;
   fired: Reading[];
   recovered: { reading: Reading; since: Date }[];
@@ -88,6 +90,7 @@ export async function composeMessage(
       weekBefore,
       partnershipOf,
       f.alert.metric,
+      f.propertyNames,
     );
     return moved.map((m) => ({
       by: m.byLabel,

@@ -1,5 +1,10 @@
 import "server-only";
-import { breakdownLabel, NONE_KEY, type Breakdown } from "./breakdown/breakdown";
+import {
+  breakdownLabel,
+  NONE_KEY,
+  serializeBreakdown,
+  type Breakdown,
+} from "./breakdown/breakdown";
 import { getBreakdownTable } from "./get-breakdown-table";
 import { getSummary, type Summary } from "./get-summary";
 import type { TabScope } from "./scope";
@@ -98,12 +103,10 @@ export async function whatMoved(
       // "No tag", "No manager": an absence explains nothing.
       .filter((m) => m.share > 0 && m.key !== NONE_KEY),
   );
-  movers.sort(
-    (a, b) =>
-      b.share - a.share ||
-      MOVERS_BY.findIndex((d) => d.kind === a.by.kind) -
-        MOVERS_BY.findIndex((d) => d.kind === b.by.kind),
-  );
+  // Ties in the order the dimensions were asked for.
+  const rank = (m: Mover) =>
+    by.findIndex((d) => serializeBreakdown(d) === serializeBreakdown(m.by));
+  movers.sort((a, b) => b.share - a.share || rank(a) - rank(b));
   return {
     occurrences: current.occurrences,
     previousOccurrences: previous.occurrences,
