@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { DeliveryStatus } from "@/components/deliveries/delivery-status";
-import { webhookHost } from "@/components/deliveries/webhook-host";
+import { SentTo } from "@/components/deliveries/sent-to";
 import { stacked } from "@/components/ui/stacked-table";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { AlertRow } from "@/lib/alerts/list-alerts";
-import { SECRET_KEY_CHANGED } from "@/lib/config/setup-hints";
 import { formatDateTime } from "@/lib/time/format";
 import { AlertActions } from "./alert-actions";
 
@@ -102,22 +101,13 @@ export function AlertList({
                 data-label="Sent to"
                 className={`${tdClass} max-w-xs break-words ${stacked.cell}`}
               >
-                {a.channel === "email" ? (
-                  a.recipients.join(", ")
-                ) : (
-                  <>
-                    Webhook{" "}
-                    <span className="font-mono text-xs">
-                      {canManageAll ? a.webhookUrl : webhookHost(a.webhookUrl)}
-                    </span>
-                    {canManageAll && (
-                      <details className="mt-1 text-xs">
-                        <summary className="cursor-pointer text-blue-600">Signing secret</summary>
-                        <code className="break-all">{a.webhookSecret ?? SECRET_KEY_CHANGED}</code>
-                      </details>
-                    )}
-                  </>
-                )}
+                <SentTo
+                  channel={a.channel}
+                  recipients={a.recipients}
+                  webhookUrl={a.webhookUrl}
+                  webhookSecret={a.webhookSecret}
+                  canManageAll={canManageAll}
+                />
               </td>
               <td className={`${tdClass} text-right ${stacked.cell} max-sm:before:content-none`}>
                 {(canManageAll || a.createdBy === userId) && (

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
+import { SentTo } from "@/components/deliveries/sent-to";
 import { stacked } from "@/components/ui/stacked-table";
 import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
 import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
 import { describeRule } from "@/lib/time/schedule-time";
-import { SECRET_KEY_CHANGED } from "@/lib/config/setup-hints";
 import { formatDateTime } from "@/lib/time/format";
 import { DeliveryStatus } from "@/components/deliveries/delivery-status";
 import { ScheduleActions } from "./schedule-actions";
-import { webhookHost } from "@/components/deliveries/webhook-host";
 
 /** The program's schedules: when each runs next, what it sends where, how the last one went. */
 export function ScheduleList({
@@ -72,26 +71,13 @@ export function ScheduleList({
                 data-label="Sent to"
                 className={`${tdClass} max-w-xs break-words ${stacked.cell}`}
               >
-                {s.channel === "email" ? (
-                  s.recipients.length ? (
-                    s.recipients.join(", ")
-                  ) : (
-                    <span className="text-gray-500">Nobody (everyone unsubscribed)</span>
-                  )
-                ) : (
-                  <>
-                    Webhook{" "}
-                    <span className="font-mono text-xs">
-                      {canManageAll ? s.webhookUrl : webhookHost(s.webhookUrl)}
-                    </span>
-                    {canManageAll && (
-                      <details className="mt-1 text-xs">
-                        <summary className="cursor-pointer text-blue-600">Signing secret</summary>
-                        <code className="break-all">{s.webhookSecret ?? SECRET_KEY_CHANGED}</code>
-                      </details>
-                    )}
-                  </>
-                )}
+                <SentTo
+                  channel={s.channel}
+                  recipients={s.recipients}
+                  webhookUrl={s.webhookUrl}
+                  webhookSecret={s.webhookSecret}
+                  canManageAll={canManageAll}
+                />
               </td>
               <td
                 data-label="Last delivery"

@@ -1,0 +1,43 @@
+import { SECRET_KEY_CHANGED } from "@/lib/config/setup-hints";
+import { webhookHost } from "./webhook-host";
+
+/**
+ * Where a schedule's or an alert's messages go: its recipients, or its webhook — the whole URL and
+ * the signing secret for owners and managers, the host alone for others.
+ */
+export function SentTo({
+  channel,
+  recipients,
+  webhookUrl,
+  webhookSecret,
+  canManageAll,
+}: {
+  channel: "email" | "webhook";
+  recipients: string[];
+  webhookUrl: string | null;
+  /** Opened for its row; null when the server's key cannot open it. */
+  webhookSecret: string | null;
+  canManageAll: boolean;
+}) {
+  if (channel === "email") {
+    return recipients.length ? (
+      recipients.join(", ")
+    ) : (
+      <span className="text-gray-500">Nobody (everyone unsubscribed)</span>
+    );
+  }
+  return (
+    <>
+      Webhook{" "}
+      <span className="font-mono text-xs">
+        {canManageAll ? webhookUrl : webhookHost(webhookUrl)}
+      </span>
+      {canManageAll && (
+        <details className="mt-1 text-xs">
+          <summary className="cursor-pointer text-blue-600">Signing secret</summary>
+          <code className="break-all">{webhookSecret ?? SECRET_KEY_CHANGED}</code>
+        </details>
+      )}
+    </>
+  );
+}
