@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ChannelFields, type Channel } from "@/components/deliveries/channel-fields";
 import { GridField as Field } from "@/components/deliveries/grid-field";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { GridFormFooter, shownProblems } from "@/components/deliveries/grid-form-footer";
+import { inputClass } from "@/components/ui/styles";
 import { UntilHydrated } from "@/components/ui/until-hydrated";
 import { SENSITIVITIES } from "@/lib/alerts/judge";
 import { useFormAction } from "@/lib/forms/use-form-action";
@@ -58,11 +59,7 @@ export function AlertForm({
     condition === "unusual" ? "sensitivity" : "threshold",
     channel === "email" ? "recipients" : "webhookUrl",
   ]);
-  const problem = (field: string) =>
-    state.status === "error" && state.field === field && shown.has(field)
-      ? state.message
-      : undefined;
-  const general = state.status === "error" && !(state.field && shown.has(state.field));
+  const { problem, general } = shownProblems(state, shown);
 
   return (
     <form
@@ -183,21 +180,13 @@ export function AlertForm({
           webhookHint="We POST a signed JSON message (Standard Webhooks): alert.fired with the number, its expected range, the chart link and what moved it; alert.recovered when it is back. The signing secret appears in the list once saved."
           problem={problem}
         />
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
-          <button type="submit" disabled={pending} className={buttonClass}>
-            {pending ? "Saving…" : "Save alert"}
-          </button>
-          {state.status === "saved" && (
-            <p role="status" className="text-sm text-green-700 dark:text-green-400">
-              {state.message}
-            </p>
-          )}
-          {general && (
-            <p role="alert" className="text-sm text-red-600">
-              {state.message}
-            </p>
-          )}
-        </div>
+        <GridFormFooter
+          label="Save alert"
+          pendingLabel="Saving…"
+          pending={pending}
+          state={state}
+          general={general}
+        />
       </UntilHydrated>
     </form>
   );

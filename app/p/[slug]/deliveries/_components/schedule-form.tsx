@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ChannelFields, type Channel } from "@/components/deliveries/channel-fields";
 import { GridField as Field } from "@/components/deliveries/grid-field";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { GridFormFooter, shownProblems } from "@/components/deliveries/grid-form-footer";
+import { inputClass } from "@/components/ui/styles";
 import { WEEKDAYS } from "@/lib/time/schedule-time";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { createScheduleAction } from "../actions";
@@ -50,11 +51,7 @@ export function ScheduleForm({
     frequency === "weekly" ? "weekday" : "monthDay",
     channel === "email" ? "recipients" : "webhookUrl",
   ]);
-  const problem = (field: string) =>
-    state.status === "error" && state.field === field && shown.has(field)
-      ? state.message
-      : undefined;
-  const general = state.status === "error" && !(state.field && shown.has(state.field));
+  const { problem, general } = shownProblems(state, shown);
 
   return (
     <form
@@ -143,21 +140,13 @@ export function ScheduleForm({
           webhookHint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
           problem={problem}
         />
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
-          <button type="submit" disabled={pending} className={buttonClass}>
-            {pending ? "Scheduling…" : "Schedule delivery"}
-          </button>
-          {state.status === "saved" && (
-            <p role="status" className="text-sm text-green-700 dark:text-green-400">
-              {state.message}
-            </p>
-          )}
-          {general && (
-            <p role="alert" className="text-sm text-red-600">
-              {state.message}
-            </p>
-          )}
-        </div>
+        <GridFormFooter
+          label="Schedule delivery"
+          pendingLabel="Scheduling…"
+          pending={pending}
+          state={state}
+          general={general}
+        />
       </UntilHydrated>
     </form>
   );
