@@ -2,6 +2,7 @@
 
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { UntilHydrated } from "@/components/ui/until-hydrated";
+import { RowAnswer, RowDeleteForm } from "@/components/deliveries/row-controls";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { deleteAlertAction, snoozeAlertAction } from "../actions";
 
@@ -51,28 +52,14 @@ export function AlertActions({
             </button>
           </UntilHydrated>
         </form>
-        <form method="post" onSubmit={remove.onSubmit}>
-          <UntilHydrated>
-            <input type="hidden" name="id" value={id} />
-            <button
-              type="submit"
-              disabled={remove.pending}
-              className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
-              aria-label={`Delete the alert on “${name}”`}
-            >
-              Delete
-            </button>
-          </UntilHydrated>
-        </form>
+        <RowDeleteForm
+          id={id}
+          label={`Delete the alert on “${name}”`}
+          pending={remove.pending}
+          onSubmit={remove.onSubmit}
+        />
       </div>
-      {answer.message && (
-        <span
-          role={answer.status === "error" ? "alert" : "status"}
-          className={`max-w-56 text-right text-xs ${answer.status === "error" ? "text-red-600" : "text-gray-600 dark:text-gray-400"}`}
-        >
-          {answer.message}
-        </span>
-      )}
+      <RowAnswer answer={answer} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { RowAnswer, RowDeleteForm } from "@/components/deliveries/row-controls";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { deleteScheduleAction, sendNowAction } from "../actions";
 import { UntilHydrated } from "@/components/ui/until-hydrated";
@@ -28,28 +29,14 @@ export function ScheduleActions({ slug, id, name }: { slug: string; id: number; 
             </button>
           </UntilHydrated>
         </form>
-        <form method="post" onSubmit={remove.onSubmit}>
-          <UntilHydrated>
-            <input type="hidden" name="id" value={id} />
-            <button
-              type="submit"
-              disabled={remove.pending}
-              className="rounded-md px-2 py-1.5 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
-              aria-label={`Delete the schedule of “${name}”`}
-            >
-              Delete
-            </button>
-          </UntilHydrated>
-        </form>
+        <RowDeleteForm
+          id={id}
+          label={`Delete the schedule of “${name}”`}
+          pending={remove.pending}
+          onSubmit={remove.onSubmit}
+        />
       </div>
-      {answer.message && (
-        <span
-          role={answer.status === "error" ? "alert" : "status"}
-          className={`max-w-56 text-right text-xs ${answer.status === "error" ? "text-red-600" : "text-gray-600 dark:text-gray-400"}`}
-        >
-          {answer.message}
-        </span>
-      )}
+      <RowAnswer answer={answer} />
     </div>
   );
 }
