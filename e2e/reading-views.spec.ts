@@ -156,6 +156,9 @@ for (const width of [1440, 390]) {
   test(`Reload keeps each tile's box at ${width} px`, async ({ page, context }) => {
     await page.setViewportSize({ width, height: 900 });
     await openTab(page, "viewer");
+    // Every tile in first: on a loaded machine the chart can still be streaming in, and its
+    // arrival (skeleton → tile) is not what this test watches.
+    await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 30_000 });
     if (width < 640) {
       await page.getByRole("button", { name: /^Filters/ }).click();
       await page.getByLabel("Is marketplace").selectOption("yes");
