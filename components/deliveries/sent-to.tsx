@@ -1,22 +1,26 @@
+import { stacked } from "@/components/ui/stacked-table";
+import { tdClass } from "@/components/ui/styles";
 import { SECRET_KEY_CHANGED } from "@/lib/config/setup-hints";
 import { webhookHost } from "./webhook-host";
 
-/**
- * Where a schedule's or an alert's messages go: its recipients, or its webhook — the whole URL and
- * the signing secret for owners and managers, the host alone for others.
- */
-export function SentTo({
-  channel,
-  recipients,
-  webhookUrl,
-  webhookSecret,
-  canManageAll,
-}: {
+/** Where a schedule or an alert sends its messages, as its row holds it. */
+interface Destination {
   channel: "email" | "webhook";
   recipients: string[];
   webhookUrl: string | null;
   /** Opened for its row; null when the server's key cannot open it. */
   webhookSecret: string | null;
+}
+
+/**
+ * Where a schedule's or an alert's messages go: its recipients, or its webhook — the whole URL and
+ * the signing secret for owners and managers, the host alone for others.
+ */
+function SentTo({
+  to: { channel, recipients, webhookUrl, webhookSecret },
+  canManageAll,
+}: {
+  to: Destination;
   canManageAll: boolean;
 }) {
   if (channel === "email") {
@@ -39,5 +43,14 @@ export function SentTo({
         </details>
       )}
     </>
+  );
+}
+
+/** The "Sent to" cell of the schedules' and alerts' tables (a card's line on a phone). */
+export function SentToCell({ to, canManageAll }: { to: Destination; canManageAll: boolean }) {
+  return (
+    <td data-label="Sent to" className={`${tdClass} max-w-xs break-words ${stacked.cell}`}>
+      <SentTo to={to} canManageAll={canManageAll} />
+    </td>
   );
 }

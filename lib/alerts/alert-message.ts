@@ -1,7 +1,7 @@
 // What an alert's delivery says, written when the check finds it (so a retry sends the same
 // numbers): the rule, the period, and per key its number, expected range and what moved it.
 import { z } from "zod";
-import { alertNumber } from "./alert-words";
+import { alertNumber as number } from "./alert-words";
 
 const mover = z.object({
   by: z.string(),
@@ -42,8 +42,6 @@ export const alertMessage = z.object({
 
 export type AlertMessage = z.infer<typeof alertMessage>;
 export type FiredReading = AlertMessage["fired"][number];
-
-const number = alertNumber;
 
 /** "expected 12–40", "expected at most 100", "expected at least 5". */
 export function describeRange(r: { low: number | null; high: number | null }): string {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DeliveryStatus } from "@/components/deliveries/delivery-status";
-import { SentTo } from "@/components/deliveries/sent-to";
+import { SentToCell } from "@/components/deliveries/sent-to";
 import { stacked } from "@/components/ui/stacked-table";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import type { AlertRow } from "@/lib/alerts/list-alerts";
@@ -97,18 +97,7 @@ export function AlertList({
               >
                 {formatDateTime(a.nextCheckAt, timezone)}
               </td>
-              <td
-                data-label="Sent to"
-                className={`${tdClass} max-w-xs break-words ${stacked.cell}`}
-              >
-                <SentTo
-                  channel={a.channel}
-                  recipients={a.recipients}
-                  webhookUrl={a.webhookUrl}
-                  webhookSecret={a.webhookSecret}
-                  canManageAll={canManageAll}
-                />
-              </td>
+              <SentToCell to={a} canManageAll={canManageAll} />
               <td className={`${tdClass} text-right ${stacked.cell} max-sm:before:content-none`}>
                 {(canManageAll || a.createdBy === userId) && (
                   <AlertActions slug={slug} id={a.id} name={a.savedView.name} snoozed={snoozed} />

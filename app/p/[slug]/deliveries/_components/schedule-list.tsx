@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
-import { SentTo } from "@/components/deliveries/sent-to";
+import { SentToCell } from "@/components/deliveries/sent-to";
 import { stacked } from "@/components/ui/stacked-table";
 import { deliveryFileLabel } from "@/lib/deliveries/delivery-files";
 import type { ScheduleRow } from "@/lib/deliveries/list-schedules";
@@ -67,18 +67,7 @@ export function ScheduleList({
               <td data-label="File" className={`${tdClass} ${stacked.cell}`}>
                 {deliveryFileLabel(s.file)}
               </td>
-              <td
-                data-label="Sent to"
-                className={`${tdClass} max-w-xs break-words ${stacked.cell}`}
-              >
-                <SentTo
-                  channel={s.channel}
-                  recipients={s.recipients}
-                  webhookUrl={s.webhookUrl}
-                  webhookSecret={s.webhookSecret}
-                  canManageAll={canManageAll}
-                />
-              </td>
+              <SentToCell to={s} canManageAll={canManageAll} />
               <td
                 data-label="Last delivery"
                 className={`${tdClass} whitespace-nowrap ${stacked.cell}`}
