@@ -80,3 +80,29 @@ for (const width of [1440, 390]) {
     expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(width);
   });
 }
+
+test("on a phone, a webhook alert's whole URL shows in its card", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const f = await seedApiMember("manager");
+  const { prisma } = await e2eDatabase();
+  const view = await prisma.savedView.create({
+    data: { programId: f.program.id, userId: f.user.id, name: "Everything", query: "" },
+  });
+  await signIn(page, f.user.email, f.user.password);
+  await page.goto(`/p/${f.program.slug}/alerts?view=${view.id}`);
+  const form = page.getByRole("form", { name: "New alert" });
+  await form.getByLabel("Webhook", { exact: true }).check();
+  const url = "https://hooks.partner-agency.example/actionboard/alerts/incoming";
+  await form.getByLabel("Webhook URL").fill(url);
+  await form.getByRole("button", { name: "Save alert" }).click();
+  await expect(form.getByRole("status")).toContainText("Alert saved");
+  // Managers see the whole URL: wrapped inside the card, not cut at its edge.
+  const shown = page.getByRole("table", { name: "Alerts" }).getByText(url, { exact: true });
+  await expect(shown).toBeVisible();
+  const [text, card] = await Promise.all([
+    shown.boundingBox(),
+    page.getByRole("table", { name: "Alerts" }).boundingBox(),
+  ]);
+  expect(text!.x + text!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+});

@@ -33,7 +33,7 @@ function SentTo({
   return (
     <>
       Webhook{" "}
-      <span className="font-mono text-xs">
+      <span className="font-mono text-xs break-all">
         {canManageAll ? webhookUrl : webhookHost(webhookUrl)}
       </span>
       {canManageAll && (
