@@ -22,7 +22,7 @@ type BatchResult = { index: number; warnings?: FieldWarning[] } & (
  * result's `warnings` (`actions.<index>.<name>`).
  */
 export async function recordActionBatch(
-  db: Pick<OpenDatabase, "transaction">,
+  db: Pick<OpenDatabase, "transaction" | "sql">,
   program: IngestProgram,
   records: unknown[],
 ): Promise<BatchResult[]> {

@@ -1,6 +1,11 @@
 import "server-only";
 import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
-import { writeIngestLog } from "../ingest-log/write-ingest-log";
+import {
+  ingestLogOfInserted,
+  pruneIngestLogSometimes,
+  writeIngestLog,
+} from "../ingest-log/write-ingest-log";
+import type { Prisma } from "../generated/prisma/client";
 import { overDatabase } from "../db/over-database";
 import { overTabSources, type TabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
@@ -28,7 +33,15 @@ interface ApiContext<P> extends ApiPrincipal {
     actionKey?: string | null;
     /** Fields of the body that were ignored: the answer and the log entry list them. */
     warnings: FieldWarning[];
+    /** The handler's own write stored the log row (`logOfInserted`): the wrapper writes none. */
+    logged?: boolean;
   };
+  /**
+   * This request's log row for an accepted request (status 200, `message` with the ignored
+   * fields), for the statement that stores its one action to write too (`ingestLogOfInserted`).
+   * A handler that had it stored sets `note.logged`.
+   */
+  logOfInserted: (message: string) => Prisma.Sql;
 }
 
 /** The log entry's message, naming the fields the request sent and this API ignored. */
@@ -100,6 +113,14 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         }
       }
       const note: ApiContext<P>["note"] = { warnings: [] };
+      const logOfInserted = (message: string) =>
+        ingestLogOfInserted({
+          programId: auth.principal.program.id,
+          method: request.method,
+          path: url.pathname + url.search,
+          status: 200,
+          message: logMessage(message, note.warnings),
+        });
       const sources = () => sourcesOf(db);
       const context: ApiContext<P> = {
         ...auth.principal,
@@ -110,6 +131,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         url,
         params,
         note,
+        logOfInserted,
       };
       let response: Response;
       try {
@@ -123,6 +145,10 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
           logMessage(message, note.warnings),
           note.actionKey,
         );
+        return response;
+      }
+      if (note.logged) {
+        await pruneIngestLogSometimes(db.sql, auth.principal.program.id).catch(() => {});
         return response;
       }
       await log(

@@ -2,6 +2,7 @@ import "server-only";
 import { toActionOutput, type ActionRow } from "../actions/action-record";
 import type { ActionOutput } from "../schemas/actions";
 import type { OpenDatabase } from "../db/open";
+import type { Prisma } from "../generated/prisma/client";
 import type { SqlClient } from "../db/sql-client";
 import { loadRuleNames } from "../rewards/load-rule-names";
 import { actionTypesPerProgram } from "./action-type-limit";
@@ -15,30 +16,43 @@ import type {
   PreparedAction,
 } from "./ingest-types";
 import { insertActions, type InsertedAction } from "./insert-actions";
-import { loadTargets } from "./load-targets";
 import { loadTypesWithRules } from "./load-types-with-rules";
 import { planIngest, type IngestPlan } from "./plan-ingest";
+import { readLookups } from "./read-lookups";
 
 type Tx = SqlClient;
 
-/** Reads what the plan needs and plans again after creating missing types (usually no rounds). */
-async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
-  const existing = await findActionsByKey(tx, programId, [...new Set(actions.map((a) => a.key))]);
-  const fresh = actions.filter((a) => !existing.has(a.key)).map((a) => a.input);
+export interface IngestOptions {
+  /**
+   * Written by the statement that stores the actions, reading its CTE `inserted` (the actions
+   * it stored): a single-action request's log row (`ingestLogOfInserted`), there exactly when the
+   * action was recorded now, not replayed or refused.
+   */
+  alsoOfInserted?: Prisma.Sql;
+}
+
+/**
+ * Reads what the plan needs (one statement, and a second when some keys are stored) and plans.
+ * Actions that name a type that does not exist yet need it created first: outside a transaction
+ * (`create: false`) that answers null, for the caller to start again in one; inside, the types
+ * are created and the plan made again (usually no rounds).
+ */
+async function plan(sql: Tx, programId: number, actions: PreparedAction[], create: boolean) {
+  const quick = await readLookups(sql, programId, actions);
+  const existing =
+    quick.existingKeys.length > 0
+      ? await findActionsByKey(sql, programId, quick.existingKeys)
+      : new Map<string, ActionRow>();
+  const newTypes = actions.some((a) => !existing.has(a.key) && !quick.types.has(a.input.type));
+  if (newTypes && !create) return null;
   const typeLimit = actionTypesPerProgram();
-  const types = await loadTypesWithRules(
-    tx,
-    programId,
-    fresh.map((i) => i.type),
-  );
   const lookups: IngestLookups = {
     existing,
-    ...(await loadTargets(tx, programId, fresh)),
-    types,
+    customers: quick.customers,
+    partnerships: quick.partnerships,
+    types: quick.types,
     // Only a new type needs the room left (usually every type exists: no count).
-    typeRoom: fresh.some((i) => !types.has(i.type))
-      ? Math.max(0, typeLimit - (await countActionTypes(tx, programId)))
-      : 0,
+    typeRoom: newTypes ? Math.max(0, typeLimit - (await countActionTypes(sql, programId))) : 0,
     typeLimit,
   };
   let result = planIngest(actions, lookups);
@@ -47,9 +61,9 @@ async function plan(tx: Tx, programId: number, actions: PreparedAction[]) {
   // types (createActionTypes decides under a lock); it can only accept fewer.
   for (let round = 0; result.missingTypes.length > 0; round++) {
     if (round > actions.length) throw new Error("Action types could not be created.");
-    const refused = await createActionTypes(tx, programId, result.missingTypes);
+    const refused = await createActionTypes(sql, programId, result.missingTypes);
     if (refused.length > 0) lookups.typeRoom = 0;
-    const created = await loadTypesWithRules(tx, programId, result.missingTypes);
+    const created = await loadTypesWithRules(sql, programId, result.missingTypes);
     for (const [name, type] of created) lookups.types.set(name, type);
     result = planIngest(actions, lookups);
   }
@@ -108,27 +122,50 @@ async function toOutcomes(
   });
 }
 
-/**
- * Records actions with a few set-based statements in one transaction: a crash stores none of
- * them. Plain SQL on the driver (no ORM per statement): this is the API's hot path. Each action succeeds or fails on its own, exactly as if they were recorded one after
- * another in order (see `planIngest`). Idempotent on the key; concurrent writers of the same key
- * meet at the unique (program_id, key) index, and the loser replays or conflicts with the winner.
- */
-export async function ingestActions(
-  db: Pick<OpenDatabase, "transaction">,
+/** Inserts what the plan accepted (one statement) and answers for every action. */
+async function write(
+  sql: Tx,
   program: IngestProgram,
   actions: PreparedAction[],
+  { lookups, result }: { lookups: IngestLookups; result: IngestPlan },
+  options: IngestOptions,
 ): Promise<IngestOutcome[]> {
+  const toInsert = result.decisions.flatMap((d) => (d.kind === "insert" ? [d.action] : []));
+  const inserted = await insertActions(sql, program, toInsert, options.alsoOfInserted);
+  const lost = toInsert.filter((a) => !inserted.has(a.key)).map((a) => a.key);
+  if (lost.length === 0) return toOutcomes(sql, program.id, result, lookups, inserted);
+  // Another writer stored these keys first: judge them against what it stored.
+  for (const [key, row] of await findActionsByKey(sql, program.id, lost)) {
+    lookups.existing.set(key, row);
+  }
+  return toOutcomes(sql, program.id, planIngest(actions, lookups), lookups, inserted);
+}
+
+/**
+ * Records actions with a few set-based statements. Plain SQL on the driver (no ORM per
+ * statement): this is the API's hot path. Each action succeeds or fails on its own, exactly as if
+ * they were recorded one after another in order (see `planIngest`). Idempotent on the key;
+ * concurrent writers of the same key meet at the unique (program_id, key) index, and the loser
+ * replays or conflicts with the winner.
+ *
+ * Nothing partial on a crash: the only write is one statement (actions and their rewards
+ * together), atomic on its own, so batches naming existing types need no transaction (two or
+ * three round trips instead of five: BENCHMARKS.md, "Fewer statements per action"; the plan reads
+ * committed rows either way, as each statement of a READ COMMITTED transaction does). A batch
+ * that creates action types runs whole in one transaction: the types and the actions are stored
+ * together or not at all.
+ */
+export async function ingestActions(
+  db: Pick<OpenDatabase, "transaction" | "sql">,
+  program: IngestProgram,
+  actions: PreparedAction[],
+  options: IngestOptions = {},
+): Promise<IngestOutcome[]> {
+  const planned = await plan(db.sql, program.id, actions, false);
+  if (planned) return write(db.sql, program, actions, planned, options);
   return db.transaction(async (tx) => {
-    const { lookups, result } = await plan(tx, program.id, actions);
-    const toInsert = result.decisions.flatMap((d) => (d.kind === "insert" ? [d.action] : []));
-    const inserted = await insertActions(tx, program, toInsert);
-    const lost = toInsert.filter((a) => !inserted.has(a.key)).map((a) => a.key);
-    if (lost.length === 0) return toOutcomes(tx, program.id, result, lookups, inserted);
-    // Another transaction stored these keys first: judge them against what it stored.
-    for (const [key, row] of await findActionsByKey(tx, program.id, lost)) {
-      lookups.existing.set(key, row);
-    }
-    return toOutcomes(tx, program.id, planIngest(actions, lookups), lookups, inserted);
+    const inTransaction = await plan(tx, program.id, actions, true);
+    if (!inTransaction) throw new Error("A plan that may create types always plans.");
+    return write(tx, program, actions, inTransaction, options);
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "../generated/prisma/client";
 import type { SqlClient } from "../db/sql-client";
 import type { IngestProgram, NewAction } from "./ingest-types";
 
@@ -18,11 +19,14 @@ const byKey = (a: NewAction, b: NewAction) => (a.key < b.key ? -1 : a.key > b.ke
  * the insert returns. A key another transaction stored first is skipped (`ON CONFLICT DO
  * NOTHING`) and missing from the result, for the caller to re-read. Rows go in key order so two
  * batches sharing keys take the unique index's locks in the same order and cannot deadlock.
+ * `alsoOfInserted` is one more data-modifying part of the same statement, reading the CTE
+ * `inserted` (the stored actions' `key`): the request's log row (`ingestLogOfInserted`).
  */
 export async function insertActions(
   tx: SqlClient,
   program: IngestProgram,
   actions: NewAction[],
+  alsoOfInserted?: Prisma.Sql,
 ): Promise<Map<string, InsertedAction>> {
   if (actions.length === 0) return new Map();
   const rows = [...actions].sort(byKey);
@@ -68,7 +72,7 @@ export async function insertActions(
       ) WITH ORDINALITY AS r(key, rule_id, amount_cents, ord)
       JOIN inserted i ON i.key = r.key
       ORDER BY r.ord
-    )
+    )${alsoOfInserted ? Prisma.sql`, also AS (${alsoOfInserted})` : Prisma.empty}
     SELECT id, key, occurred_at, created_at, updated_at FROM inserted`;
   return new Map(inserted.map((row) => [row.key, row]));
 }

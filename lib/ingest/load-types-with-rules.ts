@@ -1,8 +1,9 @@
 import "server-only";
+import { Prisma } from "../generated/prisma/client";
 import type { SqlClient } from "../db/sql-client";
 import type { ActionTypeWithRules } from "./ingest-types";
 
-interface TypeRuleRow {
+export interface TypeRuleRow {
   type_id: number;
   type_name: string;
   rule_id: number | null;
@@ -14,21 +15,18 @@ interface TypeRuleRow {
   active: boolean | null;
 }
 
-/** The named action types that exist, each with all its reward rules: one query for a batch. */
-export async function loadTypesWithRules(
-  tx: SqlClient,
-  programId: number,
-  names: string[],
-): Promise<Map<string, ActionTypeWithRules>> {
+/** The named action types that exist, one row per rule (or one without a rule), by type then rule. */
+export const typesWithRulesQuery = (programId: number, names: string[]) => Prisma.sql`
+  SELECT t.id AS type_id, t.name AS type_name, r.id AS rule_id, r.name AS rule_name,
+         r.min_value, r.group_id, r.amount_cents, r.multiply_by_value, r.active
+  FROM action_types t
+  LEFT JOIN reward_rules r ON r.program_id = t.program_id AND r.action_type_id = t.id
+  WHERE t.program_id = ${programId} AND t.name = ANY(${[...new Set(names)]}::text[])
+  ORDER BY t.id, r.id`;
+
+/** The rows of `typesWithRulesQuery` as types by name, each with all its reward rules. */
+export function typesFromRows(rows: TypeRuleRow[]): Map<string, ActionTypeWithRules> {
   const types = new Map<string, ActionTypeWithRules>();
-  if (names.length === 0) return types;
-  const rows = await tx.$queryRaw<TypeRuleRow[]>`
-    SELECT t.id AS type_id, t.name AS type_name, r.id AS rule_id, r.name AS rule_name,
-           r.min_value, r.group_id, r.amount_cents, r.multiply_by_value, r.active
-    FROM action_types t
-    LEFT JOIN reward_rules r ON r.program_id = t.program_id AND r.action_type_id = t.id
-    WHERE t.program_id = ${programId} AND t.name = ANY(${[...new Set(names)]}::text[])
-    ORDER BY t.id, r.id`;
   for (const row of rows) {
     let type = types.get(row.type_name);
     if (!type) {
@@ -48,4 +46,14 @@ export async function loadTypesWithRules(
     });
   }
   return types;
+}
+
+/** The named action types that exist, each with all its reward rules: one query for a batch. */
+export async function loadTypesWithRules(
+  tx: SqlClient,
+  programId: number,
+  names: string[],
+): Promise<Map<string, ActionTypeWithRules>> {
+  if (names.length === 0) return new Map();
+  return typesFromRows(await tx.$queryRaw<TypeRuleRow[]>(typesWithRulesQuery(programId, names)));
 }

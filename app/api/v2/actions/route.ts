@@ -16,7 +16,7 @@ export const GET = withApiKey(async ({ prisma, program, url, request }) => {
 });
 
 export const POST = withApiKey(
-  countingActions(async ({ db, program, request, note }) => {
+  countingActions(async ({ db, program, request, note, logOfInserted }) => {
     const body = await readJsonBody(request);
     const input = parseBody(createActionSchema, body, note.warnings);
     const header = request.headers.get("idempotency-key");
@@ -25,7 +25,10 @@ export const POST = withApiKey(
     const { action, replayed } = await recordAction(db, program, input, {
       idempotencyKey,
       sentOccurredAt,
+      // Recorded now: its log row is written by the statement that stores it.
+      alsoOfInserted: logOfInserted(`Recorded ${input.type}`),
     });
+    note.logged = !replayed;
     note.actionKey = action.key;
     note.message = replayed
       ? "Replayed: same key and body as a stored action"
