@@ -8,12 +8,15 @@
 //   status and duration, and nothing secret that the requests carried;
 // - METRICS_PORT: /metrics on 127.0.0.1 without a token, counting what happened.
 // - a port another process holds (PORT or METRICS_PORT): one line naming the setting, exit code 1.
+// - compression: pages by gzip at its fastest level or brotli, as the client takes them; the
+//   API's answers never (Cache-Control: no-transform).
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chsql, chTable } from "../lib/analytics/ch-sql";
@@ -36,6 +39,30 @@ type Outcome =
   | { kind: "answered"; status: number; body: string }
   | { kind: "not taken"; error: string }
   | { kind: "broken"; error: string };
+
+/** A GET whose answer is read as raw bytes (fetch would decode what the server compressed). */
+function rawGet(
+  base: URL,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}> {
+  return new Promise((resolve, reject) => {
+    httpRequest(new URL(path, base), { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
+}
 
 function post(base: URL, path: string, authorization: string, body: unknown): Promise<Outcome> {
   return new Promise((resolve) => {
@@ -266,6 +293,50 @@ describe.runIf(postgres)("the built server", () => {
         "/metrics",
       ]),
     );
+  });
+
+  it("compresses pages at gzip's fastest level or by brotli, and never the API's answers", async () => {
+    const server = await start("compress");
+    // This database has a program but nobody to sign in: the first-run page answers.
+    const path = "/setup";
+    const page = "Set up Actionboard";
+
+    const gzipped = await rawGet(server.base, path, { "accept-encoding": "gzip" });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers.vary).toContain("Accept-Encoding");
+    // A gzip header's XFL byte is 4 when zlib compressed at its fastest level (2 at its best,
+    // 0 at the default level Next used).
+    expect(gzipped.body[8]).toBe(4);
+    expect(gunzipSync(gzipped.body).toString("utf8")).toContain(page);
+
+    const brotli = await rawGet(server.base, path, { "accept-encoding": "gzip, deflate, br" });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(brotli.body).toString("utf8")).toContain(page);
+
+    const plain = await rawGet(server.base, path, {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toContain(page);
+
+    // The API: a list long enough to be worth compressing, answered as it is.
+    const batch = await fetch(new URL("/api/v2/actions/batch", server.base), {
+      method: "POST",
+      headers: { authorization: seeded.basic, "content-type": "application/json" },
+      body: JSON.stringify({
+        actions: Array.from({ length: 10 }, (_, i) => action(`compress-${i}`)),
+      }),
+    });
+    expect(batch.status).toBe(200);
+    const listed = await rawGet(server.base, "/api/v2/actions?limit=10", {
+      authorization: seeded.basic,
+      "accept-encoding": "gzip, br",
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.length).toBeGreaterThan(2_000);
+    expect(listed.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(listed.body.toString("utf8")).data.items).toHaveLength(10);
+    process.kill(server.pid, "SIGTERM");
+    await exited(server);
   });
 
   it("stops on SIGTERM under load losing nothing, and the next process takes the rest", async () => {

@@ -13,10 +13,12 @@
 // so no log line of Next's can print it.
 // Every request gets a request id (`X-Request-Id`), one log line and its metrics, labelled by
 // route pattern (lib/observability/observe-request.mjs); METRICS_PORT serves /metrics on
-// 127.0.0.1. SIGTERM or SIGINT stops it gracefully (stopOnSignals below).
+// 127.0.0.1. SIGTERM or SIGINT stops it gracefully (stopOnSignals below). Next's answers are
+// compressed here (at gzip's fastest level), not by Next (lib/http/compress-responses.mjs).
 import { createServer } from "node:http";
 import { directRoute, serveDirect } from "../lib/api/direct-routes.mjs";
 import { beginShutdown, closeResources, stopBackgroundWork } from "../lib/background/shutdown.mjs";
+import { compressResponse } from "../lib/http/compress-responses.mjs";
 import {
   config,
   configProblems,
@@ -279,6 +281,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
       return;
     }
+    // Next's answers, compressed here at gzip's fastest level (lib/http/compress-responses.mjs).
+    compressResponse(req, res);
     withinRequest(requestId, () => handle(req, res));
   });
   const metricsServer = METRICS_PORT ? serveMetrics(METRICS_PORT) : null;

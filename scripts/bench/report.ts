@@ -120,8 +120,8 @@ function rows(run: BenchRun): Row[] {
     const page = m.kind === "page";
     out.push({
       what: page
-        ? `Whole page over HTTP \`${m.url}\` (${mb(m.bytes)} of HTML)`
-        : `\`table.csv?${m.url}\` downloaded over HTTP (${mb(m.bytes)})`,
+        ? `Whole page over HTTP \`${m.url}\` (${mb(m.bytes)} of HTML sent compressed)`
+        : `\`table.csv?${m.url}\` downloaded over HTTP (${mb(m.bytes)} sent compressed)`,
       postgres: page ? ms(m.postgres.ms) : sec(m.postgres.ms / 1000),
       clickhouse: page ? ms(m.clickhouse.ms) : sec(m.clickhouse.ms / 1000),
       ratio: times(ratio),
@@ -274,7 +274,7 @@ export function benchSection(run: BenchRun): string {
     "",
     `**ClickHouse copy** (chdb, embedded): ${syncLine}`,
     "",
-    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1; \`getBreakdownTable\` when the URL has \`rows_by\`, the chart stacked by \`stack_by\`, the program's lists from \`loadFilterOptions\` read once) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it). ${run.http ? "Over HTTP: two production servers (\`scripts/start-server.mjs\` from the build) over the same data, one answering the tab from PostgreSQL, one from the ClickHouse copy; a signed-in manager's GET of the page read to its last streamed byte (every tile rendered), and of the table's CSV; median of the same runs, servers taking turns; relative timeframes resolve at the server's clock, not the dataset's." : "The pages over HTTP were not measured (no build)."}`,
+    `**Method**: the whole tab is what the page does — \`loadTabState\` → \`tabScope(engine, …)\` → \`getSummary\`, \`getSeries\` and \`getOccurrenceTable\` (page 1; \`getBreakdownTable\` when the URL has \`rows_by\`, the chart stacked by \`stack_by\`, the program's lists from \`loadFilterOptions\` read once) started together with \`Promise.all\` — median of ${run.runs} runs after one warm-up, both engines in one process taking turns run by run; each measurement waits (up to 3 min) for the 1-minute load average to drop below ${run.maxLoad} first. The drill-down is \`getDrillDown\` with its total; page 1,000 starts after row 49,950 (keyset cursor). Exports go through \`buildExport\` (the download route's code) in a fresh process each, bytes counted and dropped, one run each; peak RSS is that process's \`maxRSS\` (with chdb, ClickHouse runs inside it). ${run.http ? "Over HTTP: two production servers (\`scripts/start-server.mjs\` from the build) over the same data, one answering the tab from PostgreSQL, one from the ClickHouse copy; a signed-in manager's GET of the page read to its last streamed byte (every tile rendered), and of the table's CSV, asking for brotli or gzip as a browser does and reading the bytes as sent; median of the same runs, servers taking turns; relative timeframes resolve at the server's clock, not the dataset's." : "The pages over HTTP were not measured (no build)."}`,
     "",
     resultsTable(run),
     "",

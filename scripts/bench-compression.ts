@@ -1,0 +1,137 @@
+// npm run bench:compression — what compressing a big CSV download costs the server and the client,
+// by encoding: the `compression` middleware (what Next used and what scripts/start-server.mjs uses
+// now, lib/http/compress-responses.mjs) on a bare node:http server streaming a CSV shaped like the
+// wide benchmark's `table.csv` (partner, email, type, value, count, reward) in 256 KB chunks, as
+// lib/exports/csv.ts streams files, flushing the compressor after each as Next does (FLUSH=0:
+// not); a node:http client on the same machine reads the bytes as sent. Baseline: the same file
+// sent without compression, in the same run.
+//   npm run bench:compression [-- --mb 225 --runs 5]
+import compression from "compression";
+import { createServer, get, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import { constants } from "node:zlib";
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at === -1 ? fallback : Number(process.argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} must be a positive number.`);
+  return value;
+};
+const MB = arg("mb", 225);
+const RUNS = arg("runs", 5);
+const CHUNK = 256 * 1024;
+
+/** CSV rows shaped like the wide table's, varied so the compressor sees realistic text. */
+function csvChunk(seed: number): Buffer {
+  const rows: string[] = [];
+  let size = 0;
+  for (let i = seed; size < CHUNK; i++) {
+    const p = (i * 7919) % 20_000;
+    const row = `Partner Gen${p},gen${p}@partners.example,type_${i % 7},${1 + (i % 20)},${(i * 37) % 999},${((i * 31) % 100_000) / 100}\n`;
+    rows.push(row);
+    size += row.length;
+  }
+  return Buffer.from(rows.join(""));
+}
+const chunks = Array.from({ length: 64 }, (_, i) => csvChunk(i * 10_000));
+const total = Math.round((MB * 1024 * 1024) / CHUNK);
+let expectedBytes = 0;
+for (let i = 0; i < total; i++) expectedBytes += chunks[i % chunks.length].length;
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const ENCODINGS: { name: string; accept: string; middleware: Middleware | null }[] = [
+  { name: "none (baseline)", accept: "identity", middleware: null },
+  { name: "gzip, default level (Next's)", accept: "gzip", middleware: compression() as Middleware },
+  {
+    name: "gzip, fastest level (now)",
+    accept: "gzip",
+    middleware: compression({ level: constants.Z_BEST_SPEED }) as Middleware,
+  },
+  {
+    name: "brotli, quality 1 (now)",
+    accept: "gzip, deflate, br",
+    middleware: compression({
+      brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MIN_QUALITY } },
+    }) as Middleware,
+  },
+  {
+    name: "brotli, the middleware's default (quality 4)",
+    accept: "br",
+    middleware: compression() as Middleware,
+  },
+];
+
+async function serveOnce(middleware: Middleware | null, accept: string) {
+  const server = createServer((req, res) => {
+    const send = () => {
+      res.writeHead(200, { "content-type": "text/csv; charset=utf-8" });
+      let sent = 0;
+      const pump = () => {
+        while (sent < total) {
+          const ok = res.write(chunks[sent++ % chunks.length]);
+          if (process.env.FLUSH !== "0") (res as ServerResponse & { flush?: () => void }).flush?.();
+          if (!ok) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      pump();
+    };
+    if (middleware) middleware(req, res, send);
+    else send();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const start = performance.now();
+  // Raw bytes, not decoded: the server's cost (the client's decoding runs on its own machine).
+  const { wire, encoding } = await new Promise<{ wire: number; encoding: string }>(
+    (resolve, reject) => {
+      get(
+        `http://127.0.0.1:${port}/table.csv`,
+        { headers: { "accept-encoding": accept }, agent: false },
+        (res) => {
+          let bytes = 0;
+          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          res.on("end", () =>
+            resolve({ wire: bytes, encoding: String(res.headers["content-encoding"] ?? "none") }),
+          );
+          res.on("error", reject);
+        },
+      ).on("error", reject);
+    },
+  );
+  const ms = performance.now() - start;
+  await new Promise((resolve) => server.close(resolve));
+  return { ms, wire, encoding };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.error(
+  `bench:compression — ${MB} MB of CSV, ${RUNS} runs each (taking turns), ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}`,
+);
+const times = new Map<string, number[]>(ENCODINGS.map((e) => [e.name, []]));
+const wire = new Map<string, number>();
+for (let run = 0; run < RUNS; run++) {
+  for (const encoding of ENCODINGS) {
+    const result = await serveOnce(encoding.middleware, encoding.accept);
+    if (encoding.middleware === null && result.wire !== expectedBytes)
+      throw new Error(`${encoding.name}: short body`);
+    wire.set(encoding.name, result.wire);
+    times.get(encoding.name)!.push(result.ms);
+    console.error(
+      `  run ${run + 1}: ${encoding.name} (${result.encoding}) ${Math.round(result.ms)} ms`,
+    );
+  }
+}
+const base = median(times.get(ENCODINGS[0].name)!);
+console.log(
+  `\n| sent as | median ms for ${MB} MB | MB/s | ÷ none | MB on the wire |\n| --- | ---: | ---: | ---: | ---: |`,
+);
+for (const encoding of ENCODINGS) {
+  const ms = median(times.get(encoding.name)!);
+  console.log(
+    `| ${encoding.name} | ${Math.round(ms).toLocaleString("en-US")} | ${Math.round(MB / (ms / 1000))} | ${(ms / base).toFixed(2)}× | ${(wire.get(encoding.name)! / 1024 / 1024).toFixed(1)} |`,
+  );
+}
