@@ -7,6 +7,7 @@ import {
 } from "../ingest-log/write-ingest-log";
 import type { Prisma } from "../generated/prisma/client";
 import { overDatabase } from "../db/over-database";
+import { logger } from "../observability/logger.mjs";
 import { overTabSources, type TabSources } from "../stats/sources";
 import type { OpenDatabase } from "../db/open";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -148,7 +149,9 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         return response;
       }
       if (note.logged) {
-        await pruneIngestLogSometimes(db.sql, auth.principal.program.id).catch(() => {});
+        await pruneIngestLogSometimes(db.sql, auth.principal.program.id).catch((error: unknown) =>
+          logger().error({ err: error }, "Could not prune the ingest log"),
+        );
         return response;
       }
       await log(

@@ -30,7 +30,9 @@ const columns = (entry: Omit<IngestLogEntry, "actionKey">) => Prisma.sql`
  * statement that stores it: `INSERT … SELECT … FROM inserted`, where `inserted` is that
  * statement's `RETURNING key` (`insertActions`). The row exists exactly when the action was stored
  * by that statement, and the request costs one round trip less (the API's hot path,
- * BENCHMARKS.md). One row per stored action: for single-action requests only.
+ * BENCHMARKS.md). One row per stored action: for single-action requests only. Unlike
+ * `writeIngestLog` it cannot fail apart from the action (its values are cleaned the same way, so
+ * only what would fail the action's own insert fails it).
  */
 export function ingestLogOfInserted(entry: Omit<IngestLogEntry, "actionKey">): Prisma.Sql {
   return Prisma.sql`

@@ -149,9 +149,10 @@ async function write(
  * replays or conflicts with the winner.
  *
  * Nothing partial on a crash: the only write is one statement (actions and their rewards
- * together), atomic on its own, so batches naming existing types need no transaction (two or
- * three round trips instead of five: BENCHMARKS.md, "Fewer statements per action"; the plan reads
- * committed rows either way, as each statement of a READ COMMITTED transaction does). A batch
+ * together), atomic on its own, so batches naming existing types need no transaction (two round
+ * trips, three when a key is stored, instead of six: BENCHMARKS.md, "Two statements per action";
+ * the plan reads committed rows either way, as each statement of a READ COMMITTED transaction
+ * does). A batch
  * that creates action types runs whole in one transaction: the types and the actions are stored
  * together or not at all.
  */
