@@ -120,7 +120,7 @@ function rows(run: BenchRun): Row[] {
     const page = m.kind === "page";
     out.push({
       what: page
-        ? `Whole page over HTTP \`${m.url}\` (${mb(m.bytes)} of HTML sent compressed)`
+        ? `Whole page over HTTP \`${m.url}\` (${Math.round(m.bytes / 1e3).toLocaleString("en-US")} kB of HTML sent compressed)`
         : `\`table.csv?${m.url}\` downloaded over HTTP (${mb(m.bytes)} sent compressed)`,
       postgres: page ? ms(m.postgres.ms) : sec(m.postgres.ms / 1000),
       clickhouse: page ? ms(m.clickhouse.ms) : sec(m.clickhouse.ms / 1000),
