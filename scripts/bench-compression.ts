@@ -1,26 +1,29 @@
-// npm run bench:compression — what compressing a big CSV download costs the server and the client,
+// npm run bench:compression — what compressing a big CSV download costs the server,
 // by encoding: the `compression` middleware (what Next used and what scripts/start-server.mjs uses
 // now, lib/http/compress-responses.mjs) on a bare node:http server streaming a CSV shaped like the
 // wide benchmark's `table.csv` (partner, email, type, value, count, reward) in 256 KB chunks, as
 // lib/exports/csv.ts streams files, flushing the compressor after each as Next does (FLUSH=0:
 // not); a node:http client on the same machine reads the bytes as sent. Baseline: the same file
 // sent without compression, in the same run.
-//   npm run bench:compression [-- --mb 225 --runs 5]
+//   npm run bench:compression [-- --mb 225 --runs 5]   (--help: the usage)
 import compression from "compression";
 import { createServer, get, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { constants } from "node:zlib";
+import { readOptions } from "./check/options";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at === -1 ? fallback : Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`--${name} must be a positive number.`);
-  return value;
-};
-const MB = arg("mb", 225);
-const RUNS = arg("runs", 5);
+const options = readOptions({
+  command: "npm run bench:compression",
+  summary:
+    "Measures what compressing a big CSV download costs the server, by encoding, against sending it uncompressed in the same run.",
+  flags: {
+    mb: "Megabytes of CSV per download, BENCH_MB (225).",
+    runs: "Downloads per encoding (median), BENCH_RUNS (5).",
+  },
+});
+const MB = options.whole("mb", "BENCH_MB", 225, 1, 10_000);
+const RUNS = options.whole("runs", "BENCH_RUNS", 5, 1, 100);
 const CHUNK = 256 * 1024;
 
 /** CSV rows shaped like the wide table's, varied so the compressor sees realistic text. */
@@ -53,7 +56,14 @@ const ENCODINGS: { name: string; accept: string; middleware: Middleware | null }
     name: "brotli, quality 1 (now)",
     accept: "gzip, deflate, br",
     middleware: compression({
-      brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MIN_QUALITY } },
+      brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } },
+    }) as Middleware,
+  },
+  {
+    name: "brotli, quality 0 (its fastest)",
+    accept: "br",
+    middleware: compression({
+      brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 0 } },
     }) as Middleware,
   },
   {
@@ -68,14 +78,17 @@ async function serveOnce(middleware: Middleware | null, accept: string) {
     const send = () => {
       res.writeHead(200, { "content-type": "text/csv; charset=utf-8" });
       let sent = 0;
+      // One "drain" listener for the whole answer (the middleware hands it to its zlib stream).
       const pump = () => {
         while (sent < total) {
           const ok = res.write(chunks[sent++ % chunks.length]);
           if (process.env.FLUSH !== "0") (res as ServerResponse & { flush?: () => void }).flush?.();
-          if (!ok) return void res.once("drain", pump);
+          if (!ok) return;
         }
+        res.off("drain", pump);
         res.end();
       };
+      res.on("drain", pump);
       pump();
     };
     if (middleware) middleware(req, res, send);

@@ -1,11 +1,11 @@
 // Response compression for scripts/start-server.mjs, in place of Next's own (next.config.ts has
 // `compress: false`). The middleware Next vendors (`compression`, here in the release that also
-// speaks brotli) at the fastest levels instead of gzip's default: gzip 1 and brotli 1 compress
-// CSV at about three times gzip 6's speed (182–273 against 69–91 MB/s on our machine), to files a
-// tenth larger (gzip) or smaller (brotli), where gzip 6 took half the time of a 225 MB
-// `table.csv` download (BENCHMARKS.md, "Downloads over HTTP"); the middleware's own brotli
-// default (quality 4) is slower than gzip 6. Pages, their data and downloads are compressed as
-// the client allows (br, else gzip, else deflate); answers marked `Cache-Control: no-transform`
+// speaks brotli) at fast settings instead of gzip's default level: gzip level 1 and brotli
+// quality 1 compress CSV three to four times as fast as gzip 6 (1.4 and 1.0 s against 4.0 s for
+// 225 MB, `npm run bench:compression`) into files a few per cent larger; gzip 6 was more than half
+// of a 225 MB `table.csv` download (BENCHMARKS.md, "Downloads over HTTP"). The middleware's own
+// brotli default (quality 4) is slower than gzip 6. Pages, their data and downloads are compressed
+// as the client allows (br, else gzip, else deflate); answers marked `Cache-Control: no-transform`
 // (the API's) are not. Next flushes the compressor after each streamed chunk (`res.flush`), so
 // streamed pages still arrive as they render.
 import compression from "compression";
@@ -14,7 +14,7 @@ import { constants } from "node:zlib";
 
 const compress = compression({
   level: constants.Z_BEST_SPEED,
-  brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MIN_QUALITY } },
+  brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } },
 });
 const noop = () => {};
 
