@@ -6,7 +6,6 @@
 // not); a node:http client on the same machine reads the bytes as sent. Baseline: the same file
 // sent without compression, in the same run.
 //   npm run bench:compression [-- --mb 225 --runs 5]   (--help: the usage)
-import compression from "compression";
 import { createServer, get, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -24,6 +23,8 @@ const options = readOptions({
 });
 const MB = options.whole("mb", "BENCH_MB", 225, 1, 10_000);
 const RUNS = options.whole("runs", "BENCH_RUNS", 5, 1, 100);
+// The work's modules load after the command line is read (scripts/lib/command-line.mjs).
+const { default: compression } = await import("compression");
 const CHUNK = 256 * 1024;
 
 /** CSV rows shaped like the wide table's, varied so the compressor sees realistic text. */
