@@ -6,7 +6,7 @@
 // not); a node:http client on the same machine reads the bytes as sent. Baseline: the same file
 // sent without compression, in the same run.
 //   npm run bench:compression [-- --mb 225 --runs 5]   (--help: the usage)
-import { createServer, get, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { constants } from "node:zlib";
@@ -25,6 +25,8 @@ const MB = options.whole("mb", "BENCH_MB", 225, 1, 10_000);
 const RUNS = options.whole("runs", "BENCH_RUNS", 5, 1, 100);
 // The work's modules load after the command line is read (scripts/lib/command-line.mjs).
 const { default: compression } = await import("compression");
+const { bytesSent } = await import("./bench/bytes-sent");
+const { median } = await import("./bench/timing");
 const CHUNK = 256 * 1024;
 
 /** CSV rows shaped like the wide table's, varied so the compressor sees realistic text. */
@@ -98,30 +100,14 @@ async function serveOnce(middleware: Middleware | null, accept: string) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const start = performance.now();
-  // Raw bytes, not decoded: the server's cost (the client's decoding runs on its own machine).
-  const { wire, encoding } = await new Promise<{ wire: number; encoding: string }>(
-    (resolve, reject) => {
-      get(
-        `http://127.0.0.1:${port}/table.csv`,
-        { headers: { "accept-encoding": accept }, agent: false },
-        (res) => {
-          let bytes = 0;
-          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-          res.on("end", () =>
-            resolve({ wire: bytes, encoding: String(res.headers["content-encoding"] ?? "none") }),
-          );
-          res.on("error", reject);
-        },
-      ).on("error", reject);
-    },
-  );
+  const { bytes: wire, encoding } = await bytesSent(new URL(`http://127.0.0.1:${port}/table.csv`), {
+    "accept-encoding": accept,
+  });
   const ms = performance.now() - start;
   await new Promise((resolve) => server.close(resolve));
   return { ms, wire, encoding };
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.error(
   `bench:compression — ${MB} MB of CSV, ${RUNS} runs each (taking turns), ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}`,
 );

@@ -5,11 +5,11 @@
 // Arguments: the measured URLs' query strings are config.TAB_URLS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { get } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../../lib/security/password";
+import { bytesSent } from "./bytes-sent";
 import { reportResult } from "./child-process";
 import { BENCH_PROGRAM_ID, benchConfig, TAB_URLS } from "./config";
 import { signInOverHttp } from "./tab-over-http";
@@ -73,25 +73,9 @@ async function waitUntilUp(base: URL) {
   throw new Error(`${base} did not start`);
 }
 
-/**
- * Gets a page or file to its last byte as a browser asks for it (brotli or gzip) and returns the
- * bytes sent. Read as sent, not decoded: the server's compression is part of its answer, the
- * decoding is the browser's, on its own machine (Node's fetch decoded big CSVs at 33–48 MB/s here,
- * BENCHMARKS.md "Downloads over HTTP").
- */
-function drained(url: URL, cookie: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { cookie, "accept-encoding": "gzip, deflate, br" } }, (res) => {
-      if ((res.statusCode ?? 500) >= 400) {
-        res.resume();
-        return reject(new Error(`${url.pathname}${url.search} answered ${res.statusCode}`));
-      }
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve(bytes));
-      res.on("error", reject);
-    }).on("error", reject);
-  });
+/** Gets a page or file as a browser asks for it (brotli or gzip): the bytes sent. */
+async function drained(url: URL, cookie: string): Promise<number> {
+  return (await bytesSent(url, { cookie, "accept-encoding": "gzip, deflate, br" })).bytes;
 }
 
 const servers = { postgres: startServer("postgres"), clickhouse: startServer("clickhouse") };
