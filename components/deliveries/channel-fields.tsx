@@ -2,6 +2,7 @@
 
 import { inputClass } from "@/components/ui/styles";
 import { GridField } from "./grid-field";
+import type { Audience } from "./form-props";
 
 export type Channel = "email" | "webhook";
 
@@ -13,21 +14,14 @@ export function ChannelFields({
   idPrefix,
   channel,
   onChannel,
-  outside,
-  members,
-  domains,
-  me,
+  audience: { outside, members, domains, me },
   webhookHint,
   problem,
 }: {
   idPrefix: string;
   channel: Channel;
   onChannel: (channel: Channel) => void;
-  /** Owners and managers: outside addresses on allowed domains, and webhooks. */
-  outside: boolean;
-  members: string[];
-  domains: string[];
-  me: string;
+  audience: Audience;
   webhookHint: string;
   problem: (field: string) => string | undefined;
 }) {

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { listActionTypes, listAlerts } from "@/lib/alerts/list-alerts";
-import { config } from "@/lib/config/config.mjs";
-import { EMAIL_NOT_SET_UP } from "@/lib/config/setup-hints";
 import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
-import { canDeliverOutside, canManageSavedViews } from "@/lib/programs/roles";
+import { canManageSavedViews } from "@/lib/programs/roles";
+import { EmailSetUpNote } from "@/components/deliveries/email-set-up-note";
+import { audienceOf, viewChoiceOf } from "@/components/deliveries/form-props";
+import { NewForSavedView } from "@/components/deliveries/new-for-saved-view";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 import { AlertForm } from "./_components/alert-form";
 import { AlertList } from "./_components/alert-list";
@@ -22,7 +23,6 @@ export default async function AlertsPage(props: ProgramPageProps) {
     listActionTypes(db.prisma, program.id),
     loadRecipientRules(db.prisma, program.id),
   ]);
-  const asked = Number(query.view);
 
   return (
     <section className="space-y-6">
@@ -41,14 +41,7 @@ export default async function AlertsPage(props: ProgramPageProps) {
           </>
         }
       />
-      {!config().SMTP_URL && (
-        <p
-          role="note"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
-        >
-          Email alerts fail until email is set up; webhook alerts work. {EMAIL_NOT_SET_UP}
-        </p>
-      )}
+      <EmailSetUpNote kind="alerts" />
 
       <div className={`${cardClass} relative overflow-x-auto`}>
         <h2 className="px-4 pt-4 font-medium">Alerts</h2>
@@ -61,31 +54,21 @@ export default async function AlertsPage(props: ProgramPageProps) {
         />
       </div>
 
-      <div className={`${cardClass} p-4`} id="new">
-        <h2 className="mb-3 font-medium">New alert</h2>
-        {views.length === 0 ? (
-          <p className="text-sm text-gray-600 dark:text-gray-400">
-            Alerts watch a saved view. Save one on the{" "}
-            <Link href={`/p/${slug}/actions`} className="text-blue-600 hover:underline">
-              Actions tab
-            </Link>{" "}
-            first (filters, then “Save view”).
-          </p>
-        ) : (
-          <AlertForm
-            slug={slug}
-            views={views.map((v) => ({ id: v.id, name: v.name }))}
-            selectedView={views.some((v) => v.id === asked) ? asked : views[0].id}
-            actionTypes={types}
-            currency={program.currency}
-            timezone={program.timezone}
-            members={[...rules.memberEmails].sort()}
-            domains={rules.domains}
-            me={user.email.toLowerCase()}
-            outside={canDeliverOutside(role)}
-          />
-        )}
-      </div>
+      <NewForSavedView
+        title="New alert"
+        lead="Alerts watch"
+        slug={slug}
+        hasViews={views.length > 0}
+      >
+        <AlertForm
+          slug={slug}
+          choice={viewChoiceOf(views, Number(query.view))}
+          actionTypes={types}
+          currency={program.currency}
+          timezone={program.timezone}
+          audience={audienceOf(rules, user, role)}
+        />
+      </NewForSavedView>
     </section>
   );
 }

@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
-import { config } from "@/lib/config/config.mjs";
 import { DELIVERY_FILES } from "@/lib/deliveries/delivery-files";
-import { EMAIL_NOT_SET_UP } from "@/lib/config/setup-hints";
 import { hasDeliveriesUnderway } from "@/lib/deliveries/has-deliveries-underway";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { listSchedules } from "@/lib/deliveries/list-schedules";
 import { loadRecipientRules } from "@/lib/deliveries/load-recipient-rules";
 import { openProgramPage, type ProgramPageProps } from "@/lib/programs/open-program-page";
-import {
-  canAllowDeliveryDomains,
-  canDeliverOutside,
-  canManageSavedViews,
-} from "@/lib/programs/roles";
+import { canAllowDeliveryDomains, canManageSavedViews } from "@/lib/programs/roles";
 import { listSavedViews } from "@/lib/saved-views/list-saved-views";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { EmailSetUpNote } from "@/components/deliveries/email-set-up-note";
+import { audienceOf, viewChoiceOf } from "@/components/deliveries/form-props";
+import { NewForSavedView } from "@/components/deliveries/new-for-saved-view";
 import { DeliveryLog } from "./_components/delivery-log";
 import { DomainsForm } from "./_components/domains-form";
 import { FailedNotice } from "./_components/failed-notice";
@@ -34,7 +30,6 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
     loadRecipientRules(db.prisma, program.id),
     hasDeliveriesUnderway(db.prisma, program.id),
   ]);
-  const asked = Number(query.view);
 
   return (
     <section className="space-y-6">
@@ -48,14 +43,7 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
           </>
         }
       />
-      {!config().SMTP_URL && (
-        <p
-          role="note"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
-        >
-          Email deliveries fail until email is set up; webhook deliveries work. {EMAIL_NOT_SET_UP}
-        </p>
-      )}
+      <EmailSetUpNote kind="deliveries" />
       <FailedNotice schedules={schedules} timezone={program.timezone} />
       <AutoRefresh active={underway} />
 
@@ -70,29 +58,19 @@ export default async function DeliveriesPage(props: ProgramPageProps) {
         />
       </div>
 
-      <div className={`${cardClass} p-4`} id="new">
-        <h2 className="mb-3 font-medium">Schedule a delivery</h2>
-        {views.length === 0 ? (
-          <p className="text-sm text-gray-600 dark:text-gray-400">
-            Deliveries send a saved view. Save one on the{" "}
-            <Link href={`/p/${slug}/actions`} className="text-blue-600 hover:underline">
-              Actions tab
-            </Link>{" "}
-            first (filters, then “Save view”).
-          </p>
-        ) : (
-          <ScheduleForm
-            slug={slug}
-            views={views.map((v) => ({ id: v.id, name: v.name }))}
-            selectedView={views.some((v) => v.id === asked) ? asked : views[0].id}
-            files={DELIVERY_FILES}
-            members={[...rules.memberEmails].sort()}
-            domains={rules.domains}
-            me={user.email.toLowerCase()}
-            outside={canDeliverOutside(role)}
-          />
-        )}
-      </div>
+      <NewForSavedView
+        title="Schedule a delivery"
+        lead="Deliveries send"
+        slug={slug}
+        hasViews={views.length > 0}
+      >
+        <ScheduleForm
+          slug={slug}
+          choice={viewChoiceOf(views, Number(query.view))}
+          files={DELIVERY_FILES}
+          audience={audienceOf(rules, user, role)}
+        />
+      </NewForSavedView>
 
       <div className={`${cardClass} p-4`}>
         <h2 className="font-medium">Allowed outside domains</h2>

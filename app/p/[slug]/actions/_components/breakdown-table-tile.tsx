@@ -4,7 +4,6 @@ import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { TruncatedText } from "@/components/ui/truncated-text";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
-import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
 import { BreakdownSelect } from "@/components/stats/breakdown-select";
 import { moneyFormatter } from "@/lib/format/format";
@@ -19,14 +18,9 @@ import { getBreakdownTable } from "@/lib/stats/get-breakdown-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import { comparisonWords } from "@/lib/stats/previous-period";
 import type { TabScope } from "@/lib/stats/scope";
-import {
-  periodOnly,
-  serializeTabUrl,
-  type ChartState,
-  type TableState,
-} from "@/lib/stats/url/search-params";
-import { ChangeCell } from "./change-cell";
+import { serializeTabUrl, type ChartState, type TableState } from "@/lib/stats/url/search-params";
 import { TablePager } from "./table-pager";
+import { CountWithChange, pagerLinks, PreviousCountLink, TableEmpty } from "./table-parts";
 import { CountedCells, totalsOf } from "./counted-cells";
 
 type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
@@ -132,17 +126,7 @@ export async function BreakdownTableTile({
         <BreakdownSelect param="rows_by" value={by} properties={properties} />
       </div>
       {data.totalRows === 0 ? (
-        <EmptyResult
-          of="actions"
-          filters={scope.filters}
-          resetHref={serializeTabUrl(basePath, {
-            ...periodOnly(scope.filters),
-            ...chart,
-            sort: table.sort,
-            dir: table.dir,
-          })}
-          className="py-10"
-        />
+        <TableEmpty basePath={basePath} scope={scope} chart={chart} table={table} />
       ) : (
         <>
           <PhoneCards label="Rows of the table">
@@ -151,20 +135,12 @@ export async function BreakdownTableTile({
                 key={row.key}
                 title={row.label}
                 first={
-                  <>
-                    {countLink(row)}
-                    <span className="text-xs text-gray-500"> occurrences</span>
-                    {row.previousOccurrences !== null && (
-                      <span className="block text-xs">
-                        <ChangeCell
-                          current={row.occurrences}
-                          previous={row.previousOccurrences}
-                          format={count}
-                        />{" "}
-                        <span className="text-gray-500">vs {words.vs}</span>
-                      </span>
-                    )}
-                  </>
+                  <CountWithChange
+                    link={countLink(row)}
+                    current={row.occurrences}
+                    previous={row.previousOccurrences}
+                    vs={words.vs}
+                  />
                 }
                 second={money(row.rewardCents)}
               />
@@ -195,13 +171,11 @@ export async function BreakdownTableTile({
                       numbers={row}
                       occurrences={countLink(row)}
                       previous={
-                        <Link
+                        <PreviousCountLink
                           href={drill(row, "compared")}
-                          className="text-blue-600 hover:underline"
-                          aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
-                        >
-                          {count(row.previousOccurrences ?? 0)}
-                        </Link>
+                          previous={row.previousOccurrences}
+                          vs={words.vs}
+                        />
                       }
                       money={money}
                     />
@@ -231,12 +205,7 @@ export async function BreakdownTableTile({
               </tfoot>
             </table>
           </div>
-          <TablePager
-            page={data.page}
-            pageCount={data.pageCount}
-            previousHref={data.page > 1 ? url({ page: data.page - 1 }) : null}
-            nextHref={data.page < data.pageCount ? url({ page: data.page + 1 }) : null}
-          />
+          <TablePager {...pagerLinks(data, (page) => url({ page }))} />
         </>
       )}
     </Tile>

@@ -5,24 +5,18 @@ import { moneyFormatter } from "@/lib/format/format";
 import { getOccurrenceTable } from "@/lib/stats/get-occurrence-table";
 import { getSummary } from "@/lib/stats/get-summary";
 import type { TabScope } from "@/lib/stats/scope";
-import {
-  periodOnly,
-  serializeTabUrl,
-  type ChartState,
-  type TableState,
-} from "@/lib/stats/url/search-params";
+import { serializeTabUrl, type ChartState, type TableState } from "@/lib/stats/url/search-params";
 import { BreakdownSelect } from "@/components/stats/breakdown-select";
 import { DownloadMenu, exportLinks } from "@/components/stats/download-menu";
-import { EmptyResult } from "@/components/stats/empty-result";
 import { Tile } from "@/components/stats/tile";
 import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import type { OccurrenceRow } from "@/lib/stats/engine";
 import { comparisonWords } from "@/lib/stats/previous-period";
-import { ChangeCell } from "./change-cell";
 import { CountedCells, totalsOf } from "./counted-cells";
 import { PartnerLink } from "./partner-link";
 import { TablePager } from "./table-pager";
+import { CountWithChange, pagerLinks, PreviousCountLink, TableEmpty } from "./table-parts";
 
 type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
 
@@ -142,17 +136,7 @@ export async function OccurrenceTableTile({
         <BreakdownSelect param="rows_by" value={null} properties={properties} />
       </div>
       {data.totalRows === 0 ? (
-        <EmptyResult
-          of="actions"
-          filters={scope.filters}
-          resetHref={serializeTabUrl(basePath, {
-            ...periodOnly(scope.filters),
-            ...chart,
-            sort: table.sort,
-            dir: table.dir,
-          })}
-          className="py-10"
-        />
+        <TableEmpty basePath={basePath} scope={scope} chart={chart} table={table} />
       ) : (
         <>
           <PhoneCards label="Rows of the table">
@@ -165,20 +149,12 @@ export async function OccurrenceTableTile({
                   </PartnerLink>
                 }
                 first={
-                  <>
-                    <OccurrencesLink row={row} href={drillHref(row)} />
-                    <span className="text-xs text-gray-500"> occurrences</span>
-                    {row.previousOccurrences !== null && (
-                      <span className="block text-xs">
-                        <ChangeCell
-                          current={row.occurrences}
-                          previous={row.previousOccurrences}
-                          format={count}
-                        />{" "}
-                        <span className="text-gray-500">vs {words.vs}</span>
-                      </span>
-                    )}
-                  </>
+                  <CountWithChange
+                    link={<OccurrencesLink row={row} href={drillHref(row)} />}
+                    current={row.occurrences}
+                    previous={row.previousOccurrences}
+                    vs={words.vs}
+                  />
                 }
                 subtitle={row.partnerEmail}
                 second={money(row.rewardCents)}
@@ -251,13 +227,11 @@ export async function OccurrenceTableTile({
                       numbers={row}
                       occurrences={<OccurrencesLink row={row} href={drillHref(row)} />}
                       previous={
-                        <Link
+                        <PreviousCountLink
                           href={comparedDrillHref(row)}
-                          className="text-blue-600 hover:underline"
-                          aria-label={`${row.previousOccurrences} occurrences in the ${words.vs}: show the actions`}
-                        >
-                          {count(row.previousOccurrences ?? 0)}
-                        </Link>
+                          previous={row.previousOccurrences}
+                          vs={words.vs}
+                        />
                       }
                       money={money}
                     />
@@ -298,12 +272,7 @@ export async function OccurrenceTableTile({
               </tfoot>
             </table>
           </div>
-          <TablePager
-            page={data.page}
-            pageCount={data.pageCount}
-            previousHref={data.page > 1 ? url({ page: data.page - 1 }) : null}
-            nextHref={data.page < data.pageCount ? url({ page: data.page + 1 }) : null}
-          />
+          <TablePager {...pagerLinks(data, (page) => url({ page }))} />
         </>
       )}
     </Tile>

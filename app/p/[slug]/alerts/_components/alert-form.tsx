@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { ChannelFields, type Channel } from "@/components/deliveries/channel-fields";
+import type { Audience, ViewChoice } from "@/components/deliveries/form-props";
+import { SavedViewField } from "@/components/deliveries/saved-view-field";
 import { GridField as Field } from "@/components/deliveries/grid-field";
 import { GridFormFooter, shownProblems } from "@/components/deliveries/grid-form-footer";
 import { inputClass } from "@/components/ui/styles";
@@ -15,26 +17,18 @@ type Condition = "above" | "below" | "unusual";
 /** "New alert": which view, which number, for what, when it is out of range, how often, to whom. */
 export function AlertForm({
   slug,
-  views,
-  selectedView,
+  choice,
   actionTypes,
   currency,
   timezone,
-  members,
-  domains,
-  me,
-  outside,
+  audience,
 }: {
   slug: string;
-  views: { id: number; name: string }[];
-  selectedView: number;
+  choice: ViewChoice;
   actionTypes: { id: number; name: string }[];
   currency: string;
   timezone: string;
-  members: string[];
-  domains: string[];
-  me: string;
-  outside: boolean;
+  audience: Audience;
 }) {
   const [metric, setMetric] = useState("occurrences");
   const [condition, setCondition] = useState<Condition>("unusual");
@@ -70,15 +64,7 @@ export function AlertForm({
       aria-label="New alert"
     >
       <UntilHydrated>
-        <Field id="a-view" label="Saved view" error={problem("savedViewId")}>
-          <select id="a-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
-            {views.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SavedViewField idPrefix="a" choice={choice} error={problem("savedViewId")} />
         <Field id="a-metric" label="Number" error={problem("metric")}>
           <select
             id="a-metric"
@@ -173,10 +159,7 @@ export function AlertForm({
           idPrefix="a"
           channel={channel}
           onChannel={setChannel}
-          outside={outside}
-          members={members}
-          domains={domains}
-          me={me}
+          audience={audience}
           webhookHint="We POST a signed JSON message (Standard Webhooks): alert.fired with the number, its expected range, the chart link and what moved it; alert.recovered when it is back. The signing secret appears in the list once saved."
           problem={problem}
         />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SavedViewCell } from "@/components/deliveries/saved-view-cell";
 import { DeliveryStatus } from "@/components/deliveries/delivery-status";
 import { SentToCell } from "@/components/deliveries/sent-to";
 import { stacked } from "@/components/ui/stacked-table";
@@ -47,14 +47,7 @@ export function AlertList({
           const { snoozed } = a;
           return (
             <tr key={a.id} className={stacked.row}>
-              <td data-label="Saved view" className={`${tdClass} ${stacked.cell}`}>
-                <Link
-                  href={`/p/${slug}/actions${a.savedView.query ? `?${a.savedView.query}` : ""}`}
-                  className="text-blue-600 hover:underline"
-                >
-                  {a.savedView.name}
-                </Link>
-              </td>
+              <SavedViewCell slug={slug} view={a.savedView} />
               <td data-label="Rule" className={`${tdClass} max-w-xs ${stacked.cell}`}>
                 {a.sentence}
               </td>

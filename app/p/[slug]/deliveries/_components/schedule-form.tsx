@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { ChannelFields, type Channel } from "@/components/deliveries/channel-fields";
+import type { Audience, ViewChoice } from "@/components/deliveries/form-props";
+import { SavedViewField } from "@/components/deliveries/saved-view-field";
 import { GridField as Field } from "@/components/deliveries/grid-field";
 import { GridFormFooter, shownProblems } from "@/components/deliveries/grid-form-footer";
 import { inputClass } from "@/components/ui/styles";
@@ -13,23 +15,14 @@ import { UntilHydrated } from "@/components/ui/until-hydrated";
 /** "Schedule delivery": which view, when (in the program's zone), which file, to whom. */
 export function ScheduleForm({
   slug,
-  views,
-  selectedView,
+  choice,
   files,
-  members,
-  domains,
-  me,
-  outside,
+  audience,
 }: {
   slug: string;
-  views: { id: number; name: string }[];
-  selectedView: number;
+  choice: ViewChoice;
   files: { file: string; label: string }[];
-  members: string[];
-  domains: string[];
-  me: string;
-  /** Owners and managers: outside addresses on allowed domains, and webhooks. */
-  outside: boolean;
+  audience: Audience;
 }) {
   const [frequency, setFrequency] = useState("weekly");
   const [channel, setChannel] = useState<Channel>("email");
@@ -61,15 +54,7 @@ export function ScheduleForm({
       noValidate
     >
       <UntilHydrated>
-        <Field id="d-view" label="Saved view" error={problem("savedViewId")}>
-          <select id="d-view" name="savedViewId" defaultValue={selectedView} className={inputClass}>
-            {views.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SavedViewField idPrefix="d" choice={choice} error={problem("savedViewId")} />
         <Field id="d-frequency" label="Repeat" error={problem("frequency")}>
           <select
             id="d-frequency"
@@ -133,10 +118,7 @@ export function ScheduleForm({
           idPrefix="d"
           channel={channel}
           onChannel={setChannel}
-          outside={outside}
-          members={members}
-          domains={domains}
-          me={me}
+          audience={audience}
           webhookHint="We POST a signed JSON message (Standard Webhooks) with a download link valid for 24 hours. The signing secret appears in the list once saved."
           problem={problem}
         />

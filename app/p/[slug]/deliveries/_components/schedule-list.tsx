@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SavedViewCell } from "@/components/deliveries/saved-view-cell";
 import { tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { SentToCell } from "@/components/deliveries/sent-to";
 import { stacked } from "@/components/ui/stacked-table";
@@ -50,14 +50,7 @@ export function ScheduleList({
           const last = s.deliveries[0];
           return (
             <tr key={s.id} className={stacked.row}>
-              <td data-label="Saved view" className={`${tdClass} ${stacked.cell}`}>
-                <Link
-                  href={`/p/${slug}/actions${s.savedView.query ? `?${s.savedView.query}` : ""}`}
-                  className="text-blue-600 hover:underline"
-                >
-                  {s.savedView.name}
-                </Link>
-              </td>
+              <SavedViewCell slug={slug} view={s.savedView} />
               <td data-label="When" className={`${tdClass} ${stacked.cell}`}>
                 {describeRule(s)}
               </td>
