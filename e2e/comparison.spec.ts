@@ -147,6 +147,14 @@ test("February 2024 against the same period last year: tiles, line, columns, dri
     fullPage: true,
   });
 
+  // Grouped by partner group, the previous total opens last February's actions too.
+  await page.goto(`/p/${program.slug}/actions?${FEBRUARY}&rows_by=group`);
+  const previousTotal = page.getByTestId("table-total-previous-occurrences");
+  await expect(previousTotal).toHaveText("2");
+  await previousTotal.getByRole("link").click();
+  await expect(page).toHaveURL(/period=compared/);
+  await expect(page.getByTestId("drill-total")).toHaveText("2");
+
   // Compare with nothing: no line, no columns, no change under the tiles.
   await page.goto(`/p/${program.slug}/actions?${FEBRUARY}`);
   const filters = page.getByRole("form", { name: "Filters" });

@@ -197,9 +197,19 @@ export async function BreakdownTableTile({
                         {count(summary.current.occurrences)}
                       </Link>
                     }
-                    previous={count(summary.previous?.occurrences ?? 0)}
+                    previous={
+                      <Link
+                        href={url({ page: 1, period: "compared" }, drillPath)}
+                        className="text-blue-600 hover:underline"
+                      >
+                        {count(summary.previous?.occurrences ?? 0)}
+                      </Link>
+                    }
                     money={money}
-                    testIds={{ occurrences: "table-total-occurrences" }}
+                    testIds={{
+                      occurrences: "table-total-occurrences",
+                      previous: "table-total-previous-occurrences",
+                    }}
                   />
                 </tr>
               </tfoot>
