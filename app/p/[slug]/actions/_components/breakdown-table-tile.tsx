@@ -20,8 +20,14 @@ import { comparisonWords } from "@/lib/stats/previous-period";
 import type { TabScope } from "@/lib/stats/scope";
 import { serializeTabUrl, type ChartState, type TableState } from "@/lib/stats/url/search-params";
 import { TablePager } from "./table-pager";
-import { CountWithChange, pagerLinks, PreviousCountLink, TableEmpty } from "./table-parts";
-import { CountedCells, totalsOf } from "./counted-cells";
+import {
+  CountWithChange,
+  pagerLinks,
+  PreviousCountLink,
+  TableEmpty,
+  TotalsFoot,
+} from "./table-parts";
+import { CountedCells } from "./counted-cells";
 
 type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
 
@@ -182,37 +188,13 @@ export async function BreakdownTableTile({
                   </tr>
                 ))}
               </tbody>
-              <tfoot className="border-t-2 border-gray-200 font-semibold dark:border-gray-700">
-                <tr>
-                  <td className={tdClass}>
-                    All matching actions ({data.totalRows.toLocaleString("en-US")} rows, all pages)
-                  </td>
-                  <CountedCells
-                    numbers={totalsOf(summary)}
-                    occurrences={
-                      <Link
-                        href={url({ page: 1 }, drillPath)}
-                        className="text-blue-600 hover:underline"
-                      >
-                        {count(summary.current.occurrences)}
-                      </Link>
-                    }
-                    previous={
-                      <Link
-                        href={url({ page: 1, period: "compared" }, drillPath)}
-                        className="text-blue-600 hover:underline"
-                      >
-                        {count(summary.previous?.occurrences ?? 0)}
-                      </Link>
-                    }
-                    money={money}
-                    testIds={{
-                      occurrences: "table-total-occurrences",
-                      previous: "table-total-previous-occurrences",
-                    }}
-                  />
-                </tr>
-              </tfoot>
+              <TotalsFoot
+                label={`All matching actions (${data.totalRows.toLocaleString("en-US")} rows, all pages)`}
+                summary={summary}
+                money={money}
+                href={url({ page: 1 }, drillPath)}
+                comparedHref={url({ page: 1, period: "compared" }, drillPath)}
+              />
             </table>
           </div>
           <TablePager {...pagerLinks(data, (page) => url({ page }))} />

@@ -13,10 +13,16 @@ import { PhoneCard, PhoneCards } from "@/components/ui/phone-cards";
 import { TruncatedText, truncatedClass } from "@/components/ui/truncated-text";
 import type { OccurrenceRow } from "@/lib/stats/engine";
 import { comparisonWords } from "@/lib/stats/previous-period";
-import { CountedCells, totalsOf } from "./counted-cells";
+import { CountedCells } from "./counted-cells";
 import { PartnerLink } from "./partner-link";
 import { TablePager } from "./table-pager";
-import { CountWithChange, pagerLinks, PreviousCountLink, TableEmpty } from "./table-parts";
+import {
+  CountWithChange,
+  pagerLinks,
+  PreviousCountLink,
+  TableEmpty,
+  TotalsFoot,
+} from "./table-parts";
 
 type Column = { sort: TableState["sort"]; label: string; numeric?: boolean };
 
@@ -88,7 +94,6 @@ export async function OccurrenceTableTile({
     ],
     currency,
   );
-  const count = (n: number) => n.toLocaleString("en-US");
   const words = comparisonWords(scope);
   const comparedDrillHref = (row: OccurrenceRow) =>
     url(
@@ -238,38 +243,14 @@ export async function OccurrenceTableTile({
                   </tr>
                 ))}
               </tbody>
-              <tfoot className="border-t-2 border-gray-200 font-semibold dark:border-gray-700">
-                <tr>
-                  <td className={tdClass} colSpan={4}>
-                    Total ({data.totalRows.toLocaleString("en-US")} rows, all pages)
-                  </td>
-                  <CountedCells
-                    numbers={totalsOf(summary)}
-                    occurrences={
-                      <Link
-                        href={url({ page: 1 }, drillPath)}
-                        className="text-blue-600 hover:underline"
-                      >
-                        {count(summary.current.occurrences)}
-                      </Link>
-                    }
-                    previous={
-                      <Link
-                        href={url({ page: 1, period: "compared" }, drillPath)}
-                        className="text-blue-600 hover:underline"
-                      >
-                        {count(summary.previous?.occurrences ?? 0)}
-                      </Link>
-                    }
-                    money={money}
-                    testIds={{
-                      occurrences: "table-total-occurrences",
-                      previous: "table-total-previous-occurrences",
-                      rewards: "table-total-rewards",
-                    }}
-                  />
-                </tr>
-              </tfoot>
+              <TotalsFoot
+                label={`Total (${data.totalRows.toLocaleString("en-US")} rows, all pages)`}
+                labelSpan={4}
+                summary={summary}
+                money={money}
+                href={url({ page: 1 }, drillPath)}
+                comparedHref={url({ page: 1, period: "compared" }, drillPath)}
+              />
             </table>
           </div>
           <TablePager {...pagerLinks(data, (page) => url({ page }))} />

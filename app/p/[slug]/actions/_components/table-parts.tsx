@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyResult } from "@/components/stats/empty-result";
+import { tdClass } from "@/components/ui/styles";
 import type { TabScope } from "@/lib/stats/scope";
 import {
   periodOnly,
@@ -9,6 +10,7 @@ import {
   type TableState,
 } from "@/lib/stats/url/search-params";
 import { ChangeCell } from "./change-cell";
+import { CountedCells, totalsOf } from "./counted-cells";
 
 // What the two tables of the tab (by partner, type and value; by a breakdown) show alike.
 
@@ -100,4 +102,53 @@ export function pagerLinks(
     previousHref: page > 1 ? href(page - 1) : null,
     nextHref: page < pageCount ? href(page + 1) : null,
   };
+}
+
+/**
+ * The table's foot: every matching action, all pages (`label` over `labelSpan` columns), each
+ * count opening its period's drill-down.
+ */
+export function TotalsFoot({
+  label,
+  labelSpan,
+  summary,
+  money,
+  href,
+  comparedHref,
+}: {
+  label: string;
+  labelSpan?: number;
+  summary: Parameters<typeof totalsOf>[0];
+  money: (cents: number) => string;
+  href: string;
+  comparedHref: string;
+}) {
+  return (
+    <tfoot className="border-t-2 border-gray-200 font-semibold dark:border-gray-700">
+      <tr>
+        <td className={tdClass} colSpan={labelSpan}>
+          {label}
+        </td>
+        <CountedCells
+          numbers={totalsOf(summary)}
+          occurrences={
+            <Link href={href} className="text-blue-600 hover:underline">
+              {count(summary.current.occurrences)}
+            </Link>
+          }
+          previous={
+            <Link href={comparedHref} className="text-blue-600 hover:underline">
+              {count(summary.previous?.occurrences ?? 0)}
+            </Link>
+          }
+          money={money}
+          testIds={{
+            occurrences: "table-total-occurrences",
+            previous: "table-total-previous-occurrences",
+            rewards: "table-total-rewards",
+          }}
+        />
+      </tr>
+    </tfoot>
+  );
 }
