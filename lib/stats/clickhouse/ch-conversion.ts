@@ -1,8 +1,10 @@
 import { chsql, chTable, type ChSql } from "../../analytics/ch-sql";
 import type { ClickHouse } from "../../analytics/clickhouse";
 import {
+  conversionCountsOf,
   splitTotal,
   withinMs,
+  type ConversionAggregateRow,
   type ConversionBy,
   type ConversionQuestion,
   type ConversionSelection,
@@ -64,19 +66,6 @@ const AGGREGATES = chsql`count() AS starts, countIf(c.is_converted = 1) AS conve
   if(empty(waits), NULL, waits[intDiv(length(waits) + 1, 2)]) AS median,
   if(empty(waits), NULL, waits[intDiv(9 * length(waits) + 9, 10)]) AS p90`;
 
-type AggregateRow = {
-  starts: Numeric;
-  converted: Numeric;
-  median: Numeric | null;
-  p90: Numeric | null;
-};
-const countsOf = (r: AggregateRow) => ({
-  starts: Number(r.starts),
-  converted: Number(r.converted),
-  medianMs: r.median === null ? null : Number(r.median),
-  p90Ms: r.p90 === null ? null : Number(r.p90),
-});
-
 /**
  * Starts grouped under a breakdown of KEYED_CONVERSION_KINDS (twin of pgConversionByKey): the
  * start's partnership (`raw`) or the starting action's property, keyed as ch-breakdown.ts keys.
@@ -97,13 +86,13 @@ export async function chConversionByKey(
       : chsql`SELECT c.is_converted AS is_converted, c.delta AS delta,
           c.partnership_id AS raw FROM (${starts}) AS c`;
   const k = keyed(by, scope.programId);
-  const rows = await ch.query<AggregateRow & { key: string }>(chsql`
+  const rows = await ch.query<ConversionAggregateRow & { key: string }>(chsql`
     SELECT key, starts, converted, median, p90 FROM (
       SELECT c.key AS key, ${AGGREGATES}
       FROM (SELECT ${k.key} AS key, s.is_converted AS is_converted, s.delta AS delta
             FROM (${source}) AS s ${k.join}) AS c
       GROUP BY c.key)`);
-  return rows.map((r) => ({ key: String(r.key), ...countsOf(r) }));
+  return rows.map((r) => ({ key: String(r.key), ...conversionCountsOf(r) }));
 }
 
 export async function chConversionCounts(
@@ -121,12 +110,12 @@ export async function chConversionCounts(
   // One pass for the breakdown and the total: the empty grouping set's key is 0 (ids start at 1);
   // the total alone is the aggregate of every start (a constant key would read as a position).
   // Ranks are whole numbers (⌈n/2⌉, ⌈9n/10⌉) indexing the sorted waits: exact, as in JavaScript.
-  const rows = await ch.query<AggregateRow & { key: Numeric }>(chsql`
+  const rows = await ch.query<ConversionAggregateRow & { key: Numeric }>(chsql`
     SELECT key, starts, converted, median, p90 FROM (
       SELECT ${key} AS key, ${AGGREGATES}
       FROM (${chConversionStarts(scope, q)}) AS c ${join}
       ${by === "total" ? chsql`` : chsql`GROUP BY GROUPING SETS ((key), ())`})
     SETTINGS group_by_use_nulls = 0`);
-  const counts = rows.map((r) => ({ key: Number(r.key), ...countsOf(r) }));
+  const counts = rows.map((r) => ({ key: Number(r.key), ...conversionCountsOf(r) }));
   return splitTotal(counts, (c) => c.key === 0, by);
 }

@@ -33,6 +33,26 @@ export interface ConversionCounts {
 /** One group of starting entities under another breakdown (`breakdown/breakdown.ts`'s key). */
 export type KeyedConversionCounts = Omit<ConversionCounts, "key"> & { key: string };
 
+/** An integer as an engine's driver answers it: bigint (PostgreSQL), number or text (ClickHouse). */
+type EngineInteger = bigint | number | string;
+
+/** A group's numbers as both engines' statements name them (starts, converted, median, p90). */
+export interface ConversionAggregateRow {
+  starts: EngineInteger;
+  converted: EngineInteger;
+  median: EngineInteger | null;
+  p90: EngineInteger | null;
+}
+
+export function conversionCountsOf(r: ConversionAggregateRow) {
+  return {
+    starts: Number(r.starts),
+    converted: Number(r.converted),
+    medianMs: r.median === null ? null : Number(r.median),
+    p90Ms: r.p90 === null ? null : Number(r.p90),
+  };
+}
+
 /**
  * The breakdowns of a conversion beyond partner and group: a partnership attribute of the start
  * (manager, tag — a start counts under each tag of its partnership —, marketplace) or a property

@@ -2,8 +2,10 @@ import "server-only";
 import type { OpenDatabase } from "../../db/open";
 import { Prisma } from "../../generated/prisma/client";
 import {
+  conversionCountsOf,
   splitTotal,
   withinMs,
+  type ConversionAggregateRow,
   type ConversionBy,
   type ConversionQuestion,
   type ConversionSelection,
@@ -68,19 +70,6 @@ const AGGREGATES = Prisma.sql`count(*) AS starts,
   (array_agg(c.delta_ms ORDER BY c.delta_ms) FILTER (WHERE c.converted))
     [(9 * count(*) FILTER (WHERE c.converted) + 9) / 10] AS p90`;
 
-type AggregateRow = {
-  starts: bigint;
-  converted: bigint;
-  median: bigint | null;
-  p90: bigint | null;
-};
-const countsOf = (r: AggregateRow) => ({
-  starts: Number(r.starts),
-  converted: Number(r.converted),
-  medianMs: r.median === null ? null : Number(r.median),
-  p90Ms: r.p90 === null ? null : Number(r.p90),
-});
-
 /**
  * Starts grouped under a breakdown of KEYED_CONVERSION_KINDS: the start's partnership (`raw`)
  * or its own property, keyed as the tab's breakdowns key them (pg-breakdown.ts).
@@ -97,13 +86,13 @@ export async function pgConversionByKey(
           WHERE x.program_id = ${scope.programId} AND x.id = c.id)`
       : Prisma.sql`c.partnership_id`;
   const k = keyed(by, scope.programId);
-  const rows = await db.prisma.$queryRaw<(AggregateRow & { key: string })[]>`
+  const rows = await db.prisma.$queryRaw<(ConversionAggregateRow & { key: string })[]>`
     SELECT c.key, ${AGGREGATES}
     FROM (SELECT ${k.key} AS key, s.converted, s.delta_ms
           FROM (SELECT c.*, ${raw} AS raw FROM (${pgConversionStarts(scope, q)}) c) s
           ${k.join}) c
     GROUP BY c.key`;
-  return rows.map((r) => ({ key: r.key, ...countsOf(r) }));
+  return rows.map((r) => ({ key: r.key, ...conversionCountsOf(r) }));
 }
 
 const KEY: Record<ConversionBy, Prisma.Sql> = {
@@ -142,7 +131,7 @@ export async function pgConversionCounts(
   const counts = rows.map((r) => ({
     isTotal: r.total === 1,
     key: r.total === 1 ? 0 : Number(r.key),
-    ...countsOf(r),
+    ...conversionCountsOf(r),
   }));
   return splitTotal(counts, (c) => c.isTotal, by);
 }
