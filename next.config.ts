@@ -16,8 +16,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
-  // scripts/start-server.mjs compresses Next's answers itself, at gzip's fastest level
-  // (lib/http/compress-responses.mjs): Next's default level took half of a big CSV's download.
+  // scripts/start-server.mjs compresses Next's answers itself, at brotli's and gzip's fast settings
+  // (lib/http/compress-responses.mjs): Next's default gzip level took half of a big CSV's download.
   compress: false,
   // Fixed when built, so only the headers that never change: proxy.ts adds the CSP and HSTS.
   async headers() {

@@ -14,7 +14,7 @@
 // Every request gets a request id (`X-Request-Id`), one log line and its metrics, labelled by
 // route pattern (lib/observability/observe-request.mjs); METRICS_PORT serves /metrics on
 // 127.0.0.1. SIGTERM or SIGINT stops it gracefully (stopOnSignals below). Next's answers are
-// compressed here (at gzip's fastest level), not by Next (lib/http/compress-responses.mjs).
+// compressed here (brotli quality 1, gzip level 1), not by Next (lib/http/compress-responses.mjs).
 import { createServer } from "node:http";
 import { directRoute, serveDirect } from "../lib/api/direct-routes.mjs";
 import { beginShutdown, closeResources, stopBackgroundWork } from "../lib/background/shutdown.mjs";
@@ -281,7 +281,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
       return;
     }
-    // Next's answers, compressed here at gzip's fastest level (lib/http/compress-responses.mjs).
+    // Next's answers, compressed here at fast settings (lib/http/compress-responses.mjs).
     compressResponse(req, res);
     withinRequest(requestId, () => handle(req, res));
   });
